@@ -1,0 +1,71 @@
+import type { z } from 'zod'
+import { type CallName, type CallOutput, contract, isCallName, type ValidInput } from '../../shared/bridge/contract'
+import type { BridgeError, BridgeResult } from '../../shared/bridge/errors'
+import { ServiceError } from '../services/service-error'
+
+/** One handler per contract entry; the compiler refuses a missing or mistyped one. */
+export type Handlers = {
+  [K in CallName]: (input: ValidInput<K>) => CallOutput<K> | Promise<CallOutput<K>>
+}
+
+export type Dispatch = (name: unknown, input: unknown) => Promise<BridgeResult<unknown>>
+
+function fieldLabel(path: PropertyKey[]): string {
+  return path.map(String).join('.')
+}
+
+export function validationError(issues: z.core.$ZodIssue[]): BridgeError {
+  const fieldErrors: Record<string, string> = {}
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fieldErrors[fieldLabel([...issue.path, key])] ??= 'Unknown field'
+      continue
+    }
+    fieldErrors[fieldLabel(issue.path)] ??= issue.message
+  }
+  const entries = Object.entries(fieldErrors)
+  const firstMessage = entries[0]?.[1] ?? 'The request was not understood'
+  const unknown = entries.filter(([, m]) => m === 'Unknown field').map(([p]) => p)
+  const message =
+    unknown.length === entries.length
+      ? `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`
+      : entries.length === 1
+        ? firstMessage
+        : `${entries.length} fields need attention: ${firstMessage}`
+  return { code: 'invalid_input', message, fieldErrors }
+}
+
+/**
+ * The one door into main: checks the call exists, validates its input against the contract,
+ * runs the handler and turns every outcome into a `BridgeResult`. Both transports (IPC and the
+ * web harness) go through it, so neither can skip validation.
+ */
+export function createDispatch(handlers: Handlers, logError: (error: unknown) => void = console.error): Dispatch {
+  return async (name, input) => {
+    if (!isCallName(name)) {
+      return { ok: false, error: { code: 'unknown_call', message: `There is no bridge call named ${String(name)}.` } }
+    }
+    const parsed = contract[name].input.safeParse(input)
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) }
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown
+      return { ok: true, value: await handler(parsed.data) }
+    } catch (error) {
+      if (error instanceof ServiceError) {
+        return {
+          ok: false,
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(error.fieldErrors && { fieldErrors: error.fieldErrors }),
+          },
+        }
+      }
+      logError(error)
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Something went wrong inside Stipple; nothing was changed.' },
+      }
+    }
+  }
+}

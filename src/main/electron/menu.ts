@@ -1,0 +1,44 @@
+import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron'
+import { APP_COMMAND_CHANNEL, APP_COMMANDS, type AppCommand } from '../../shared/app-commands'
+
+/** The native application menu; app commands are forwarded to the focused window's page. */
+export function installApplicationMenu(getWindow: () => BrowserWindow | null, isDev: boolean): void {
+  const command = (id: AppCommand): MenuItemConstructorOptions => ({
+    label: APP_COMMANDS[id].label,
+    ...(APP_COMMANDS[id].accelerator && { accelerator: APP_COMMANDS[id].accelerator }),
+    click: () => getWindow()?.webContents.send(APP_COMMAND_CHANNEL, id),
+  })
+  const isMac = process.platform === 'darwin'
+
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        command('patient.new'),
+        command('patient.search'),
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        command('view.theme.dark'),
+        command('view.theme.light'),
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(isDev
+          ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }]
+          : []),
+      ],
+    },
+    { role: 'windowMenu' },
+  ]
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+}

@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import {
+  EMPTY_PATIENT_FIELDS,
+  type Patient,
+  type PatientFields,
+  type PatientId,
+  type PatientList,
+} from '../../../shared/patients/patient'
+import { ServiceError } from '../service-error'
+import { fieldParams, type PatientRow, rowToPatient, rowToSummary, searchKey } from './patient-rows'
+
+export interface PatientService {
+  list(query: { query: string; includeArchived: boolean }): PatientList
+  get(id: PatientId): Patient
+  create(fields: PatientFields): Patient
+  update(id: PatientId, revision: number, fields: PatientFields): Patient
+  archive(id: PatientId): Patient
+  restore(id: PatientId): Patient
+}
+
+/** Escapes LIKE wildcards so a typed `%` or `_` matches itself. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * Patient records. Fields arrive already validated by the bridge; the service owns ids,
+ * timestamps, revisions and the archive flag.
+ */
+export function createPatientService(db: Database, now: () => Date = () => new Date()): PatientService {
+  const columns = Object.keys(fieldParams(EMPTY_PATIENT_FIELDS))
+  const insert = db.prepare(
+    `INSERT INTO patients (id, ${columns.join(', ')}, created_at, updated_at, revision)
+     VALUES (@id, ${columns.map((c) => `@${c}`).join(', ')}, @now, @now, 1)`,
+  )
+  const update = db.prepare(
+    `UPDATE patients SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now, revision = revision + 1
+     WHERE id = @id AND revision = @revision`,
+  )
+  const setArchived = db.prepare(
+    'UPDATE patients SET archived_at = @archivedAt, updated_at = @now, revision = revision + 1 WHERE id = @id',
+  )
+  const byId = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?')
+
+  // ISO strings sort as time; two writes in one millisecond still get distinct, ordered stamps.
+  let last = ''
+  const stamp = () => {
+    let iso = now().toISOString()
+    if (iso <= last) iso = new Date(Date.parse(last) + 1).toISOString()
+    last = iso
+    return iso
+  }
+
+  const get = (id: PatientId): Patient => {
+    const row = byId.get(id)
+    if (!row) throw new ServiceError('not_found', 'That patient record does not exist.')
+    return rowToPatient(row)
+  }
+
+  return {
+    list({ query, includeArchived }) {
+      const tokens = searchKey(query).split(/\s+/).filter(Boolean)
+      const where = [
+        ...(includeArchived ? [] : ['archived_at IS NULL']),
+        ...tokens.map((_, i) => `search_name LIKE @t${i} ESCAPE '\\'`),
+      ]
+      const params = Object.fromEntries(tokens.map((t, i) => [`t${i}`, `%${likeEscape(t)}%`]))
+      const rows = db
+        .prepare<Record<string, string>, PatientRow>(
+          `SELECT * FROM patients ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+           ORDER BY updated_at DESC, rowid DESC`,
+        )
+        .all(params)
+      return { patients: rows.map(rowToSummary), total: rows.length }
+    },
+
+    get,
+
+    create(fields) {
+      const id = randomUUID()
+      insert.run({ id, now: stamp(), ...fieldParams(fields) })
+      return get(id)
+    },
+
+    update(id, revision, fields) {
+      const current = get(id)
+      if (current.revision !== revision) {
+        throw new ServiceError(
+          'conflict',
+          'This record was changed elsewhere since you opened it. Reload it and make your change again.',
+        )
+      }
+      update.run({ id, revision, now: stamp(), ...fieldParams(fields) })
+      return get(id)
+    },
+
+    archive(id) {
+      const current = get(id)
+      if (current.archivedAt) return current
+      const at = stamp()
+      setArchived.run({ id, archivedAt: at, now: at })
+      return get(id)
+    },
+
+    restore(id) {
+      const current = get(id)
+      if (!current.archivedAt) return current
+      setArchived.run({ id, archivedAt: null, now: stamp() })
+      return get(id)
+    },
+  }
+}

@@ -1,0 +1,81 @@
+import type { Patient } from '../../../../shared/patients/patient'
+import {
+  FITZPATRICK_TYPES,
+  GOALS,
+  HAIR_COLOURS,
+  HAIR_LOSS_PATTERNS,
+  labelOf,
+  MEDICAL_FLAGS,
+  SEXES,
+} from '../../../../shared/patients/patient-fields'
+import { Banner } from '../../ui/Banner'
+import { ClinicalWarnings } from './ClinicalWarnings'
+import { formatBirth, formatDateTime } from './format'
+
+/** A patient's record, read-only, with its warnings first. */
+export function PatientRecord(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
+  const { patient: p } = props
+  const flags = MEDICAL_FLAGS.filter((f) => p.medical[f.value]).map((f) => f.label)
+  const rows: [string, string][] = [
+    ['Date of birth', formatBirth(p.dateOfBirth)],
+    ['Sex', labelOf(SEXES, p.sex)],
+    ['Phone', p.phone || 'Not recorded'],
+    ['Email', p.email || 'Not recorded'],
+    ['Fitzpatrick skin type', labelOf(FITZPATRICK_TYPES, p.fitzpatrick)],
+    ['Natural hair colour', labelOf(HAIR_COLOURS, p.hairColour)],
+    ['Hair-loss pattern', labelOf(HAIR_LOSS_PATTERNS, p.hairLossPattern)],
+    ['Goals', p.goals.map((g) => labelOf(GOALS, g)).join(', ') || 'Not recorded'],
+    ['Medical flags', flags.join(', ') || 'None'],
+    ['Other medical notes', p.medical.other || 'None'],
+  ]
+
+  return (
+    <article className="patient-record" aria-labelledby="patient-record-title">
+      <header className="page-header">
+        <div>
+          <h1 id="patient-record-title" className="page-title">
+            {p.fullName}
+          </h1>
+          <p className="page-subtitle">Last changed {formatDateTime(p.updatedAt)}</p>
+        </div>
+        <div className="page-actions">
+          {p.archivedAt ? (
+            <button type="button" className="button" onClick={props.onRestore}>
+              Restore
+            </button>
+          ) : (
+            <>
+              <button type="button" className="button button--danger" onClick={props.onArchive}>
+                Archive
+              </button>
+              <button type="button" className="button button--primary" onClick={props.onEdit}>
+                Edit
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+
+      {p.archivedAt && (
+        <Banner tone="info" title="Archived record">
+          <p>Archived {formatDateTime(p.archivedAt)}. Restore it to edit or plan treatment.</p>
+        </Banner>
+      )}
+      <ClinicalWarnings medical={p.medical} />
+
+      <dl className="record-grid">
+        {rows.map(([label, value]) => (
+          <div key={label} className="record-grid__row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section className="record-notes" aria-label="Notes">
+        <h2 className="section-title">Notes</h2>
+        <p className="record-notes__text">{p.notes || 'No notes.'}</p>
+      </section>
+    </article>
+  )
+}

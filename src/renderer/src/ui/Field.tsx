@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react'
+
+/** A labelled control with its hint and error; the control gets `id`, `aria-invalid` and `aria-describedby` from here. */
+export function Field(props: {
+  id: string
+  label: string
+  required?: boolean
+  hint?: string
+  error?: string | undefined
+  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode
+}) {
+  const { id, label, required, hint, error, children } = props
+  const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+        {required && <span className="field__required"> (required)</span>}
+      </label>
+      {children({ id, 'aria-invalid': Boolean(error), ...(describedBy && { 'aria-describedby': describedBy }) })}
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod'
+import type { Patient, PatientList } from '../patients/patient'
+import { FIELD_LIMITS } from '../patients/patient-fields'
+import { patientFieldsSchema, patientIdSchema } from '../patients/patient-schema'
+
+declare const outputType: unique symbol
+
+/** One bridge call: its runtime input schema and, as a type only, what it returns. */
+export interface CallDef<I extends z.ZodType, O> {
+  input: I
+  readonly [outputType]?: O
+}
+
+function call<I extends z.ZodType>(input: I) {
+  return { returns: <O>(): CallDef<I, O> => ({ input }) }
+}
+
+export interface AppInfo {
+  version: string
+  /** `desktop` under Electron, `web` in the harness. */
+  shell: 'desktop' | 'web'
+  dataDir: string
+}
+
+const revision = z.int({ error: 'Revision must be a whole number' }).min(1)
+
+/**
+ * Every call the renderer may make. The preload's allow-list, the main-process handler table
+ * and the harness client are all derived from this object: a new call is one entry here and
+ * one handler in `src/main/bridge/handlers.ts`.
+ */
+export const contract = {
+  'app.info': call(z.strictObject({})).returns<AppInfo>(),
+  'patients.list': call(
+    z.strictObject({
+      query: z.string({ error: 'Search must be text' }).max(FIELD_LIMITS.searchQuery, 'Search is too long'),
+      includeArchived: z.boolean({ error: 'includeArchived must be yes or no' }),
+    }),
+  ).returns<PatientList>(),
+  'patients.get': call(z.strictObject({ id: patientIdSchema })).returns<Patient>(),
+  'patients.create': call(z.strictObject({ fields: patientFieldsSchema })).returns<Patient>(),
+  'patients.update': call(
+    z.strictObject({ id: patientIdSchema, revision, fields: patientFieldsSchema }),
+  ).returns<Patient>(),
+  'patients.archive': call(z.strictObject({ id: patientIdSchema })).returns<Patient>(),
+  'patients.restore': call(z.strictObject({ id: patientIdSchema })).returns<Patient>(),
+} as const
+
+export type Contract = typeof contract
+export type CallName = keyof Contract
+/** What a caller sends. */
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>
+/** What a handler receives, after validation and normalisation. */
+export type ValidInput<K extends CallName> = z.output<Contract[K]['input']>
+export type CallOutput<K extends CallName> = Contract[K] extends CallDef<z.ZodType, infer O> ? O : never
+
+export const CALL_NAMES = Object.keys(contract) as CallName[]
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+/** The IPC channel of a call; the preload and main agree on it through this one function. */
+export const channelOf = (name: CallName) => `stipple:${name}`
