@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterEach } from 'vitest'
 
 /** A fresh folder per test, removed afterwards: real files, never a shared database. */
-export function useTempDirs(): () => string {
+export function tempDirsForEachTest(): () => string {
   const made: string[] = []
   afterEach(() => {
     for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true })

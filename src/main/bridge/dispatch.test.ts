@@ -2,14 +2,14 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it, vi } from 'vitest'
 import { validFields } from '../../../test/fixtures/patients'
-import { useTempDirs } from '../../../test/node/temp-dir'
+import { tempDirsForEachTest } from '../../../test/node/temp-dir'
 import type { BridgeResult } from '../../shared/bridge/errors'
 import type { Patient } from '../../shared/patients/patient'
 import { openBackend } from '../backend'
 import { DATABASE_FILE } from '../db/database'
 import { createDispatch, type Handlers } from './dispatch'
 
-const tempDir = useTempDirs()
+const tempDir = tempDirsForEachTest()
 
 function backend() {
   const dataDir = tempDir()

@@ -3,11 +3,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
-import { useTempDirs } from '../../../test/node/temp-dir'
+import { tempDirsForEachTest } from '../../../test/node/temp-dir'
 import { DATABASE_FILE, openDatabase } from './database'
 import { LATEST_SCHEMA_VERSION, type Migration, migrate, schemaVersion } from './migrations'
 
-const tempDir = useTempDirs()
+const tempDir = tempDirsForEachTest()
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
 
 describe('openDatabase', () => {

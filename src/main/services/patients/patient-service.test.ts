@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import { validFields } from '../../../../test/fixtures/patients'
-import { useTempDirs } from '../../../../test/node/temp-dir'
+import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import { openDatabase } from '../../db/database'
 import { ServiceError } from '../service-error'
 import { createPatientService } from './patient-service'
 
-const tempDir = useTempDirs()
+const tempDir = tempDirsForEachTest()
 
 function service(dir = tempDir()) {
   let t = Date.parse('2026-01-01T09:00:00Z')
   const db = openDatabase(dir)
   // A clock that moves a minute per call makes "most recently changed" deterministic.
-  const patients = createPatientService(db, () => new Date((t += 60_000)))
+  const patients = createPatientService(db, () => {
+    t += 60_000
+    return new Date(t)
+  })
   return { db, patients }
 }
 
