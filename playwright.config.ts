@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts'
 
 /** End to end through the web harness: each test starts its own harness on a fresh database. */
 export default defineConfig({

@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { playwright } from '@vitest/browser-playwright'
 import { defineConfig } from 'vitest/config'
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/chromium.ts'
 
 export default defineConfig({
   test: {
@@ -17,7 +17,7 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'browser',
-          include: ['src/renderer/**/*.test.tsx'],
+          include: ['src/renderer/**/*.test.tsx', 'test/browser/**/*.test.tsx'],
           browser: {
             enabled: true,
             headless: true,

