@@ -14,13 +14,20 @@ const steps = [
   ['Typecheck (main, preload, shared)', 'tsc -p tsconfig.node.json --noEmit'],
   ['Typecheck (renderer)', 'tsc -p tsconfig.web.json --noEmit'],
   ['Lint and format', 'biome check .'],
-  ['Node tests', `vitest run --project node --reporter=default --reporter=json --outputFile.json=${vitestJson('node')}`],
+  [
+    'Node tests',
+    `vitest run --project node --reporter=default --reporter=json --outputFile.json=${vitestJson('node')}`,
+  ],
   [
     'Chromium component tests',
     `vitest run --project browser --reporter=default --reporter=json --outputFile.json=${vitestJson('browser')}`,
   ],
   ['Build', 'electron-vite build'],
-  ['End to end (web harness + Chromium)', 'playwright test --reporter=list,json', { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }],
+  [
+    'End to end (web harness + Chromium)',
+    'playwright test --reporter=list,json',
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+  ],
 ]
 
 function counts() {

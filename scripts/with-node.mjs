@@ -17,7 +17,9 @@ if (recentEnough) {
 } else if (process.platform === 'linux' && process.arch === 'x64') {
   result = spawnSync('bash', [join(here, 'ensure-node.sh'), ...args], { stdio: 'inherit' })
 } else {
-  console.error(`Stipple needs Node 22.12 or newer (this is ${process.versions.node}). Install Node 24 LTS from nodejs.org.`)
+  console.error(
+    `Stipple needs Node 22.12 or newer (this is ${process.versions.node}). Install Node 24 LTS from nodejs.org.`,
+  )
   process.exit(1)
 }
 process.exit(result.status ?? 1)

@@ -44,7 +44,10 @@ describe('PatientForm', () => {
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Sex' }), 'Male')
     await userEvent.fill(page.getByRole('textbox', { name: 'Phone' }), '+39 06 1234 5678')
     await userEvent.fill(page.getByRole('textbox', { name: 'Email' }), 'marco@example.com')
-    await userEvent.selectOptions(page.getByRole('combobox', { name: 'Fitzpatrick skin type' }), 'IV: burns minimally, always tans')
+    await userEvent.selectOptions(
+      page.getByRole('combobox', { name: 'Fitzpatrick skin type' }),
+      'IV: burns minimally, always tans',
+    )
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Natural hair colour' }), 'Black')
     await userEvent.selectOptions(page.getByRole('combobox', { name: 'Hair-loss pattern' }), 'Norwood 5A')
     await userEvent.click(page.getByRole('checkbox', { name: 'Shaved look' }))
@@ -65,7 +68,14 @@ describe('PatientForm', () => {
       hairColour: 'black',
       hairLossPattern: 'norwood-5a',
       goals: ['shaved-look', 'scar-camouflage'],
-      medical: { keloid: false, alopeciaAreata: false, chemotherapy: true, hormonal: false, scalpCondition: false, other: 'Finished chemo 2023' },
+      medical: {
+        keloid: false,
+        alopeciaAreata: false,
+        chemotherapy: true,
+        hormonal: false,
+        scalpCondition: false,
+        other: 'Finished chemo 2023',
+      },
       notes: 'FUT scar, 14 cm',
     })
   })
@@ -80,8 +90,12 @@ describe('PatientForm', () => {
     await expect.element(name).toHaveAccessibleDescription("Enter the patient's full name")
     await expect.element(name).toHaveAttribute('aria-invalid', 'true')
     await expect.element(name).toHaveFocus()
-    await expect.element(page.getByRole('textbox', { name: 'Date of birth' })).toHaveAccessibleDescription('Date of birth cannot be in the future')
-    await expect.element(page.getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription('Enter an email address like name@example.com')
+    await expect
+      .element(page.getByRole('textbox', { name: 'Date of birth' }))
+      .toHaveAccessibleDescription('Date of birth cannot be in the future')
+    await expect
+      .element(page.getByRole('textbox', { name: 'Email' }))
+      .toHaveAccessibleDescription('Enter an email address like name@example.com')
     await expect.element(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible()
     await expect.element(page.getByRole('textbox', { name: 'Phone' })).toHaveAttribute('aria-invalid', 'false')
     expect(saved).toEqual([])
@@ -97,7 +111,9 @@ describe('PatientForm', () => {
   it('starts from the record being edited and cancels without saving', async () => {
     const { saved, onCancel } = renderForm(validFields({ fullName: 'Chen Wei', hairLossPattern: 'norwood-3v' }))
     await expect.element(page.getByRole('textbox', { name: 'Full name' })).toHaveValue('Chen Wei')
-    await expect.element(page.getByRole('combobox', { name: 'Hair-loss pattern' })).toHaveDisplayValue('Norwood 3 Vertex')
+    await expect
+      .element(page.getByRole('combobox', { name: 'Hair-loss pattern' }))
+      .toHaveDisplayValue('Norwood 3 Vertex')
     await userEvent.click(page.getByRole('button', { name: 'Cancel' }))
     expect(onCancel).toHaveBeenCalledOnce()
     expect(saved).toEqual([])

@@ -23,7 +23,11 @@ const summary = (fullName: string, extra: Partial<PatientSummary> = {}): Patient
   ...extra,
 })
 
-const PEOPLE = [summary('Ana Ruiz', { keloid: true }), summary('Bruno Costa'), summary('Anabel Soto', { hairLossPattern: null })]
+const PEOPLE = [
+  summary('Ana Ruiz', { keloid: true }),
+  summary('Bruno Costa'),
+  summary('Anabel Soto', { hairLossPattern: null }),
+]
 
 /**
  * Answers list calls by filtering a fixed set, each after a delay the test chooses, so
@@ -79,7 +83,11 @@ describe('PatientSidebar', () => {
     expect(queries).toEqual(['', 'a', 'an', 'ana'])
     await new Promise((r) => setTimeout(r, 400))
     await expect.element(page.getByText('2 patients found')).toBeVisible()
-    const names = page.getByRole('list', { name: 'Patients' }).getByRole('button').elements().map((e) => e.textContent)
+    const names = page
+      .getByRole('list', { name: 'Patients' })
+      .getByRole('button')
+      .elements()
+      .map((e) => e.textContent)
     expect(names.join('|')).toMatch(/Ana Ruiz.*\|Anabel Soto/)
   })
 

@@ -37,6 +37,7 @@ async function startHarness(dataDir: string): Promise<{ url: string; child: Chil
 
 /** Each test gets its own harness on its own fresh database. */
 export const test = base.extend<{ harness: Harness }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
   harness: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-'))
     const { url, child } = await startHarness(dataDir)

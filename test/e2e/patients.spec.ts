@@ -36,7 +36,9 @@ test('a practitioner creates, finds, edits, archives and restores a patient', as
   await expect(sidebar(page).getByText('1 patient found')).toBeVisible()
   await expect(patientList(page).getByRole('button')).toHaveText([/Marco Bianchi.*Keloid/])
 
-  await patientList(page).getByRole('button', { name: /Marco Bianchi/ }).click()
+  await patientList(page)
+    .getByRole('button', { name: /Marco Bianchi/ })
+    .click()
   await expect(main(page).getByRole('alert').filter({ hasText: 'Keloid tendency: contraindication' })).toBeVisible()
   await main(page).getByRole('button', { name: 'Edit' }).click()
   await page.getByRole('textbox', { name: 'Phone' }).fill('+39 06 1234 5678')
@@ -44,7 +46,9 @@ test('a practitioner creates, finds, edits, archives and restores a patient', as
   await expect(main(page).getByText('+39 06 1234 5678')).toBeVisible()
 
   await page.reload()
-  await patientList(page).getByRole('button', { name: /Marco Bianchi/ }).click()
+  await patientList(page)
+    .getByRole('button', { name: /Marco Bianchi/ })
+    .click()
   await expect(main(page).getByText('+39 06 1234 5678')).toBeVisible()
 
   await main(page).getByRole('button', { name: 'Archive' }).click()
@@ -65,7 +69,9 @@ test('bad input is explained next to the field and nothing is stored', async ({ 
   await page.getByRole('textbox', { name: 'Date of birth' }).fill('2999-01-01')
   await page.getByRole('button', { name: 'Create patient' }).click()
 
-  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveAccessibleDescription("Enter the patient's full name")
+  await expect(page.getByRole('textbox', { name: 'Full name' })).toHaveAccessibleDescription(
+    "Enter the patient's full name",
+  )
   await expect(page.getByRole('textbox', { name: 'Full name' })).toBeFocused()
   await expect(page.getByRole('textbox', { name: 'Date of birth' })).toHaveAccessibleDescription(
     'Date of birth cannot be in the future',

@@ -9,7 +9,7 @@ import { type Backend, openBackend } from '../backend'
 import { type HarnessServer, startHarness } from './server'
 
 const tempDir = tempDirsForEachTest()
-let running: { harness: HarnessServer; backend: Backend }[] = []
+const running: { harness: HarnessServer; backend: Backend }[] = []
 
 afterEach(async () => {
   for (const { harness, backend } of running.splice(0)) {
@@ -59,12 +59,7 @@ function request(
   })
 }
 
-function call(
-  port: string,
-  name: string,
-  input: unknown,
-  headers: Record<string, string>,
-): Promise<Reply> {
+function call(port: string, name: string, input: unknown, headers: Record<string, string>): Promise<Reply> {
   return request(port, {
     method: 'POST',
     path: `/api/${name}`,
@@ -74,7 +69,12 @@ function call(
 }
 
 async function count(port: string, origin: string, token: string): Promise<number> {
-  const reply = await call(port, 'patients.list', { query: '', includeArchived: true }, { origin, 'x-stipple-token': token })
+  const reply = await call(
+    port,
+    'patients.list',
+    { query: '', includeArchived: true },
+    { origin, 'x-stipple-token': token },
+  )
   return JSON.parse(reply.body).value.total
 }
 
@@ -92,7 +92,12 @@ describe('web harness', () => {
 
   it('answers a same-origin call that carries the token', async () => {
     const { harness, port, origin } = await start()
-    const reply = await call(port, 'patients.create', { fields: validFields() }, { origin, 'x-stipple-token': harness.token })
+    const reply = await call(
+      port,
+      'patients.create',
+      { fields: validFields() },
+      { origin, 'x-stipple-token': harness.token },
+    )
     expect(reply.status).toBe(200)
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { fullName: 'Ana Ruiz' } })
     expect(await count(port, origin, harness.token)).toBe(1)
@@ -100,7 +105,8 @@ describe('web harness', () => {
 
   it('refuses calls without the token, with a wrong one, or from another origin, and writes nothing', async () => {
     const { harness, port, origin } = await start()
-    const create = (headers: Record<string, string>) => call(port, 'patients.create', { fields: validFields() }, headers)
+    const create = (headers: Record<string, string>) =>
+      call(port, 'patients.create', { fields: validFields() }, headers)
 
     const noToken = await create({ origin })
     expect(noToken.status).toBe(401)
@@ -108,7 +114,9 @@ describe('web harness', () => {
     expect((await create({ origin, 'x-stipple-token': `${harness.token.slice(1)}x` })).status).toBe(401)
     expect((await create({ origin: 'http://evil.example', 'x-stipple-token': harness.token })).status).toBe(403)
     expect((await create({ 'x-stipple-token': harness.token })).status).toBe(403)
-    expect((await create({ origin, 'x-stipple-token': harness.token, 'sec-fetch-site': 'cross-site' })).status).toBe(403)
+    expect((await create({ origin, 'x-stipple-token': harness.token, 'sec-fetch-site': 'cross-site' })).status).toBe(
+      403,
+    )
     expect(
       (
         await request(port, {
@@ -143,7 +151,13 @@ describe('web harness', () => {
   it('serves only files inside the built renderer', async () => {
     const { port } = await start()
     expect((await request(port, { path: '/assets/app.js' })).status).toBe(200)
-    for (const p of ['/../package.json', '/%2e%2e/%2e%2e/package.json', '/assets/..%2f..%2fpackage.json', '/%00', '/%E0%A4%A']) {
+    for (const p of [
+      '/../package.json',
+      '/%2e%2e/%2e%2e/package.json',
+      '/assets/..%2f..%2fpackage.json',
+      '/%00',
+      '/%E0%A4%A',
+    ]) {
       expect((await request(port, { path: p })).status, p).toBe(404)
     }
   })
@@ -154,7 +168,12 @@ describe('web harness', () => {
     const notJson = await request(port, { method: 'POST', path: '/api/patients.list', headers, body: '{"query":' })
     expect(notJson.status).toBe(400)
     expect(JSON.parse(notJson.body).error.code).toBe('invalid_input')
-    const huge = await request(port, { method: 'POST', path: '/api/patients.list', headers, body: 'x'.repeat(33 * 1024 * 1024) })
+    const huge = await request(port, {
+      method: 'POST',
+      path: '/api/patients.list',
+      headers,
+      body: 'x'.repeat(33 * 1024 * 1024),
+    })
     expect(huge.status).toBe(413)
   })
 })
