@@ -31,7 +31,7 @@ export function validationError(issues: z.core.$ZodIssue[]): BridgeError {
       ? `Unknown field${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`
       : entries.length === 1
         ? firstMessage
-        : `${entries.length} fields need attention: ${firstMessage}`
+        : `${entries.length} fields need attention; each has its own message.`
   return { code: 'invalid_input', message, fieldErrors }
 }
 

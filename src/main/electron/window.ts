@@ -1,4 +1,5 @@
 import { BrowserWindow } from 'electron'
+import icon from '../../../resources/icon.png?asset'
 
 /** Matches the dark workspace colour so the window does not flash white while loading. */
 const WORKSPACE_BACKGROUND = '#1d1d1f'
@@ -12,6 +13,8 @@ export function createMainWindow(options: { preload: string; url: string }): Bro
     show: false,
     title: 'Stipple',
     backgroundColor: WORKSPACE_BACKGROUND,
+    // macOS and Windows take the icon from the packaged app; Linux needs it on the window.
+    ...(process.platform === 'linux' && { icon }),
     webPreferences: {
       preload: options.preload,
       contextIsolation: true,
