@@ -44,6 +44,8 @@ test('a practitioner creates, finds, edits, archives and restores a patient', as
   await page.getByRole('textbox', { name: 'Phone' }).fill('+39 06 1234 5678')
   await page.getByRole('button', { name: 'Save changes' }).click()
   await expect(main(page).getByText('+39 06 1234 5678')).toBeVisible()
+  // Focus lands on the saved record, so Tab carries on from there.
+  await expect(main(page).getByRole('heading', { name: 'Marco Bianchi', level: 1 })).toBeFocused()
 
   await page.reload()
   await patientList(page)

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { Patient } from '../../../../shared/patients/patient'
 import {
   FITZPATRICK_TYPES,
@@ -15,6 +16,12 @@ import { formatBirth, formatDateTime } from './format'
 /** A patient's record, read-only, with its warnings first. */
 export function PatientRecord(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
   const { patient: p } = props
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // After a save or cancel the form that held focus is gone; hand focus to the record so the
+  // keyboard user carries on from here, but never steal it from the list or the search box.
+  useEffect(() => {
+    if (document.activeElement === document.body) headingRef.current?.focus()
+  }, [])
   const flags = MEDICAL_FLAGS.filter((f) => p.medical[f.value]).map((f) => f.label)
   const rows: [string, string][] = [
     ['Date of birth', formatBirth(p.dateOfBirth)],
@@ -33,7 +40,7 @@ export function PatientRecord(props: { patient: Patient; onEdit(): void; onArchi
     <article className="patient-record" aria-labelledby="patient-record-title">
       <header className="page-header">
         <div>
-          <h1 id="patient-record-title" className="page-title">
+          <h1 id="patient-record-title" className="page-title" ref={headingRef} tabIndex={-1}>
             {p.fullName}
           </h1>
           <p className="page-subtitle">Last changed {formatDateTime(p.updatedAt)}</p>
