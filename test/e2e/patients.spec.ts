@@ -8,6 +8,7 @@ const main = (page: Page) => page.getByRole('main')
 test('a practitioner creates, finds, edits, archives and restores a patient', async ({ page, harness }) => {
   await page.goto(harness.url)
   await expect(sidebar(page).getByText('No patients yet. Create the first record.')).toBeVisible()
+  await expect(sidebar(page).getByText(/^Stipple \d+\.\d+\.\d+ · web harness$/)).toBeVisible()
 
   await sidebar(page).getByRole('button', { name: 'New patient' }).click()
   await page.getByRole('textbox', { name: 'Full name' }).fill('Marco Bianchi')

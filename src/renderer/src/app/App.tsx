@@ -1,5 +1,7 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { AppCommand } from '../../../shared/app-commands'
+import type { AppInfo } from '../../../shared/bridge/contract'
+import { useBridge } from '../bridge/bridge-context'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatients } from '../features/patients/patients-context'
@@ -10,6 +12,12 @@ export function App() {
   const searchRef = useRef<HTMLInputElement>(null)
   const notice = usePatients((s) => s.notice)
   const { refreshList, startCreate } = usePatients((s) => s)
+  const bridge = useBridge()
+  const [info, setInfo] = useState<AppInfo | null>(null)
+
+  useEffect(() => {
+    bridge.call('app.info', {}).then(setInfo, () => setInfo(null))
+  }, [bridge])
 
   useEffect(() => {
     void refreshList()
@@ -39,6 +47,11 @@ export function App() {
           </button>
         </header>
         <PatientSidebar searchRef={searchRef} />
+        {info && (
+          <footer className="sidebar__footer" title={`Data folder: ${info.dataDir}`}>
+            Stipple {info.version} · {info.shell === 'desktop' ? 'desktop' : 'web harness'}
+          </footer>
+        )}
       </aside>
       <main className="workspace">
         <PatientPage />
