@@ -4,14 +4,14 @@ import type { AppInfo } from '../../../shared/bridge/contract'
 import { useBridge } from '../bridge/bridge-context'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
-import { usePatients } from '../features/patients/patients-context'
+import { usePatientActions, usePatients } from '../features/patients/patients-context'
 import { useTheme } from './theme'
 
 export function App() {
   const [theme, setTheme] = useTheme()
   const searchRef = useRef<HTMLInputElement>(null)
   const notice = usePatients((s) => s.notice)
-  const { refreshList, startCreate } = usePatients((s) => s)
+  const { refreshList, startCreate } = usePatientActions()
   const bridge = useBridge()
   const [info, setInfo] = useState<AppInfo | null>(null)
 

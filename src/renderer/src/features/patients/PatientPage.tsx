@@ -2,12 +2,12 @@ import { EMPTY_PATIENT_FIELDS, toFields } from '../../../../shared/patients/pati
 import { Banner } from '../../ui/Banner'
 import { PatientForm } from './PatientForm'
 import { PatientRecord } from './PatientRecord'
-import { usePatients } from './patients-context'
+import { usePatientActions, usePatients } from './patients-context'
 
 /** The main area: the open record, its edit form, the new-patient form, or a prompt. */
 export function PatientPage() {
   const view = usePatients((s) => s.view)
-  const { save, cancelEdit, startEdit, archive, restore, startCreate, open } = usePatients((s) => s)
+  const { save, cancelEdit, startEdit, archive, restore, startCreate, open } = usePatientActions()
 
   if (view.kind === 'create') {
     return (

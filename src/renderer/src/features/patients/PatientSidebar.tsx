@@ -1,13 +1,13 @@
 import type { RefObject } from 'react'
 import { PatientList } from './PatientList'
-import { usePatients } from './patients-context'
+import { usePatientActions, usePatients } from './patients-context'
 
 export function PatientSidebar({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const query = usePatients((s) => s.query)
   const includeArchived = usePatients((s) => s.includeArchived)
   const list = usePatients((s) => s.list)
   const view = usePatients((s) => s.view)
-  const { setQuery, setIncludeArchived, refreshList, open, startCreate } = usePatients((s) => s)
+  const { setQuery, setIncludeArchived, refreshList, open, startCreate } = usePatientActions()
   const selectedId = view.kind === 'patient' ? view.id : null
 
   return (

@@ -8,8 +8,18 @@ export function PatientsProvider({ store, children }: { store: PatientsStore; ch
   return <PatientsContext.Provider value={store}>{children}</PatientsContext.Provider>
 }
 
-export function usePatients<T>(selector: (state: PatientsState) => T): T {
+function usePatientsStore(): PatientsStore {
   const store = useContext(PatientsContext)
-  if (!store) throw new Error('usePatients outside PatientsProvider')
-  return useStore(store, selector)
+  if (!store) throw new Error('patients hooks used outside PatientsProvider')
+  return store
+}
+
+/** Subscribes to the slice of state a component shows; it re-renders only when that slice changes. */
+export function usePatients<T>(selector: (state: PatientsState) => T): T {
+  return useStore(usePatientsStore(), selector)
+}
+
+/** The store's actions. They never change, so reading them subscribes to nothing. */
+export function usePatientActions(): PatientsState {
+  return usePatientsStore().getState()
 }
