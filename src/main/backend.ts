@@ -1,26 +1,38 @@
 import type { AppInfo } from '../shared/bridge/contract'
+import { parsePhotoPath } from '../shared/photos/photo-urls'
 import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
 import { openDatabase } from './db/database'
 import { createPatientService } from './services/patients/patient-service'
+import { createPhotoFiles } from './services/photos/photo-files'
+import { createPhotoService } from './services/photos/photo-service'
 
 export interface Backend {
   dispatch: Dispatch
+  /** The file a photo URL path (`/photos/working/<sha>.jpg`) names, or null: what both transports serve. */
+  photoFile(pathname: string): string | null
   close(): void
 }
 
 /**
- * Everything main does, without a transport: the desktop shell wires it to IPC, the web
- * harness to HTTP. Throws (with a message for the user) when the database cannot be opened.
+ * Everything main does, without a transport: the desktop shell wires it to IPC and its photo
+ * protocol, the web harness to HTTP. Throws (with a message for the user) when the database
+ * cannot be opened.
  */
 export function openBackend(options: { dataDir: string; shell: AppInfo['shell']; version: string }): Backend {
   const db = openDatabase(options.dataDir)
-  const services = { patients: createPatientService(db) }
+  const photos = createPhotoService(db, createPhotoFiles(options.dataDir))
+  photos.sweepUnusedFiles()
+  const services = { patients: createPatientService(db), photos }
   const dispatch = createDispatch(
     createHandlers(services, { version: options.version, shell: options.shell, dataDir: options.dataDir }),
   )
   return {
     dispatch,
+    photoFile(pathname) {
+      const named = parsePhotoPath(pathname)
+      return named && photos.fileFor(named.sha256, named.variant)
+    },
     close() {
       if (!db.open) return
       db.pragma('wal_checkpoint(TRUNCATE)')

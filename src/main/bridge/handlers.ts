@@ -1,13 +1,15 @@
 import type { AppInfo } from '../../shared/bridge/contract'
 import type { PatientService } from '../services/patients/patient-service'
+import type { PhotoService } from '../services/photos/photo-service'
 import type { Handlers } from './dispatch'
 
 export interface Services {
   patients: PatientService
+  photos: PhotoService
 }
 
 export function createHandlers(services: Services, info: AppInfo): Handlers {
-  const { patients } = services
+  const { patients, photos } = services
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -16,5 +18,14 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     'patients.update': ({ id, revision, fields }) => patients.update(id, revision, fields),
     'patients.archive': ({ id }) => patients.archive(id),
     'patients.restore': ({ id }) => patients.restore(id),
+    'photos.list': ({ patientId }) => photos.list(patientId),
+    'photos.get': ({ id }) => photos.get(id),
+    'photos.import': (input) => photos.import(input),
+    'photos.update': ({ id, revision, fields }) => photos.update(id, revision, fields),
+    'photos.calibrate': ({ id, revision, calibration }) => photos.calibrate(id, revision, calibration),
+    'photos.delete': ({ id }) => photos.remove(id),
+    'measurements.add': ({ photoId, measurement }) => photos.addMeasurement(photoId, measurement),
+    'measurements.rename': ({ id, label }) => photos.renameMeasurement(id, label),
+    'measurements.delete': ({ id }) => photos.removeMeasurement(id),
   }
 }

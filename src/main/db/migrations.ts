@@ -44,6 +44,43 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 2,
+    name: 'photos and measurements',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE photos (
+          id TEXT PRIMARY KEY NOT NULL,
+          patient_id TEXT NOT NULL REFERENCES patients (id),
+          sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+          format TEXT NOT NULL CHECK (format IN ('jpeg', 'png', 'webp', 'heic')),
+          original_name TEXT NOT NULL,
+          byte_size INTEGER NOT NULL CHECK (byte_size > 0),
+          width INTEGER NOT NULL CHECK (width > 0),
+          height INTEGER NOT NULL CHECK (height > 0),
+          taken_at TEXT NOT NULL,
+          taken_at_source TEXT NOT NULL CHECK (taken_at_source IN ('exif', 'file')),
+          view TEXT NOT NULL DEFAULT 'other',
+          caption TEXT NOT NULL DEFAULT '',
+          calibration TEXT CHECK (calibration IS NULL OR json_valid(calibration)),
+          imported_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+          UNIQUE (patient_id, sha256)
+        ) STRICT;
+        CREATE INDEX photos_by_sha ON photos (sha256);
+        CREATE TABLE photo_measurements (
+          id TEXT PRIMARY KEY NOT NULL,
+          photo_id TEXT NOT NULL REFERENCES photos (id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('distance', 'area')),
+          label TEXT NOT NULL DEFAULT '',
+          points TEXT NOT NULL CHECK (json_valid(points) AND json_type(points) = 'array'),
+          created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX photo_measurements_by_photo ON photo_measurements (photo_id, created_at);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -22,7 +22,10 @@ async function main() {
   const { version } = JSON.parse(fs.readFileSync(path.join(here, '../../package.json'), 'utf8')) as { version: string }
 
   const backend = openBackend({ dataDir, shell: 'web', version })
-  const harness = await startHarness({ dispatch: backend.dispatch, rendererDir: path.join(here, '../renderer'), port })
+  const harness = await startHarness({
+    dispatch: backend.dispatch,
+    photoFile: backend.photoFile,
+    rendererDir: path.join(here, '../renderer'), port })
 
   let stopping = false
   const stop = async () => {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import { HARNESS_TOKEN_HEADER } from '../../shared/bridge/harness-protocol'
 
 export type Refusal = { status: number; message: string }
@@ -8,11 +9,18 @@ export type Refusal = { status: number; message: string }
  * The checks every harness request passes. The page holds patient data and its token, so:
  * the Host must be this loopback server (a DNS-rebound name is refused before anything is
  * served); bridge calls must also come from this origin, carry the run's token and be JSON,
- * which a cross-site form or `no-cors` fetch cannot send.
+ * which a cross-site form or `no-cors` fetch cannot send. Photo files are fetched by `<img>`,
+ * which cannot send a header, so they need the run's cookie instead (HttpOnly, SameSite=Strict,
+ * named by port because cookies do not tell ports apart).
  */
 export function createGuard(port: number, token: string) {
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
   const tokenBytes = Buffer.from(token)
+  const cookieName = `stipple-token-${port}`
+  const matchesToken = (value: string) => {
+    const given = Buffer.from(value)
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  }
 
   return {
     checkHost(req: IncomingMessage): Refusal | null {
@@ -23,14 +31,23 @@ export function createGuard(port: number, token: string) {
       if (origin !== `http://${req.headers.host}`) return { status: 403, message: 'Cross-origin calls are refused' }
       const site = req.headers['sec-fetch-site']
       if (site !== undefined && site !== 'same-origin') return { status: 403, message: 'Cross-site calls are refused' }
-      const given = Buffer.from(String(req.headers[HARNESS_TOKEN_HEADER] ?? ''))
-      if (given.length !== tokenBytes.length || !timingSafeEqual(given, tokenBytes)) {
+      if (!matchesToken(String(req.headers[HARNESS_TOKEN_HEADER] ?? ''))) {
         return { status: 401, message: 'Missing or wrong harness token' }
       }
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      const type = String(req.headers['content-type'] ?? '')
+      if (!type.startsWith('application/json') && type !== FRAME_CONTENT_TYPE) {
         return { status: 415, message: 'Bridge calls must be JSON' }
       }
       return null
+    },
+    /** The Set-Cookie header that lets this page's images through `checkFile`. */
+    cookie: `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+    checkFile(req: IncomingMessage): Refusal | null {
+      const site = req.headers['sec-fetch-site']
+      if (site !== undefined && site !== 'same-origin') return { status: 403, message: 'Cross-site requests are refused' }
+      const cookies = String(req.headers.cookie ?? '').split(/;\s*/)
+      const value = cookies.find((c) => c.startsWith(`${cookieName}=`))?.slice(cookieName.length + 1) ?? ''
+      return matchesToken(value) ? null : { status: 401, message: 'Missing or wrong harness cookie' }
     },
   }
 }

@@ -24,7 +24,7 @@ async function start() {
   fs.mkdirSync(path.join(rendererDir, 'assets'))
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   const backend = openBackend({ dataDir: tempDir(), shell: 'web', version: 'test' })
-  const harness = await startHarness({ dispatch: backend.dispatch, rendererDir })
+  const harness = await startHarness({ dispatch: backend.dispatch, photoFile: backend.photoFile, rendererDir })
   running.push({ harness, backend })
   const { port } = new URL(harness.url)
   const origin = `http://127.0.0.1:${port}`

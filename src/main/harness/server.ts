@@ -1,15 +1,21 @@
 import { randomBytes } from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import fs from 'node:fs'
 import path from 'node:path'
+import { decodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import type { BridgeError } from '../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
 import type { Dispatch } from '../bridge/dispatch'
 import { createGuard, type Refusal } from './guard'
 import { readStatic } from './static-files'
 
+import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
+
 /** Large enough for any valid call, small enough that a hostile body cannot exhaust memory. */
-const MAX_BODY_BYTES = 32 * 1024 * 1024
+const MAX_JSON_BYTES = 32 * 1024 * 1024
+/** A framed call carries one photo file and its few fields. */
+const MAX_FRAME_BYTES = PHOTO_LIMITS.maxBytes + 1024 * 1024
 
 const CSP = [
   "default-src 'self'",
@@ -47,15 +53,41 @@ function refuse(res: http.ServerResponse, refusal: Refusal) {
   send(res, refusal.status, 'application/json', JSON.stringify({ ok: false, error }))
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | null> {
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return null
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
+    if (size > limit) return null
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
+}
+
+function parseInput(body: Buffer, framed: boolean): { input: unknown } | null {
+  if (framed) {
+    const input = decodeFrame(body)
+    return input === null ? null : { input }
+  }
+  try {
+    return { input: JSON.parse(body.toString('utf8')) }
+  } catch {
+    return null
+  }
+}
+
+/** Photo files are named by their content's hash, so a URL's answer never changes. */
+async function sendPhoto(res: http.ServerResponse, file: string | null, head: boolean) {
+  const body = file && (await fs.promises.readFile(file).catch(() => null))
+  if (!body) return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'image/jpeg',
+    'Content-Length': body.length,
+    'Cache-Control': 'private, max-age=31536000, immutable',
+  })
+  res.end(head ? undefined : body)
 }
 
 /**
@@ -64,6 +96,7 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
  */
 export async function startHarness(options: {
   dispatch: Dispatch
+  photoFile: (pathname: string) => string | null
   rendererDir: string
   port?: number
 }): Promise<HarnessServer> {
@@ -81,21 +114,25 @@ export async function startHarness(options: {
       if (req.method !== 'POST') return refuse(res, { status: 405, message: 'Bridge calls are POST requests' })
       const callRefusal = guard.checkCall(req)
       if (callRefusal) return refuse(res, callRefusal)
-      const body = await readBody(req)
+      const framed = req.headers['content-type'] === FRAME_CONTENT_TYPE
+      const body = await readBody(req, framed ? MAX_FRAME_BYTES : MAX_JSON_BYTES)
       if (body === null) return refuse(res, { status: 413, message: 'The request is too large' })
-      let input: unknown
-      try {
-        input = JSON.parse(body)
-      } catch {
+      const parsed = parseInput(body, framed)
+      if (!parsed) {
         const error: BridgeError = { code: 'invalid_input', message: 'The request body is not valid JSON' }
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }))
       }
-      const result = await options.dispatch(url.pathname.slice(HARNESS_API_PREFIX.length), input)
+      const result = await options.dispatch(url.pathname.slice(HARNESS_API_PREFIX.length), parsed.input)
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return refuse(res, { status: 405, message: 'Method not allowed' })
+    if (url.pathname.startsWith('/photos/')) {
+      const fileRefusal = guard.checkFile(req)
+      if (fileRefusal) return refuse(res, fileRefusal)
+      return sendPhoto(res, options.photoFile(url.pathname), req.method === 'HEAD')
+    }
     const wantsPage = url.pathname === '/' || url.pathname === '/index.html'
     const file = await readStatic(rendererDir, wantsPage ? 'index.html' : url.pathname)
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
@@ -103,6 +140,7 @@ export async function startHarness(options: {
     const page = file.body
       .toString('utf8')
       .replace('</head>', `<meta name="${HARNESS_TOKEN_META}" content="${token}" />\n</head>`)
+    res.setHeader('Set-Cookie', guard.cookie)
     return send(res, 200, file.type, page)
   })
 

@@ -2,6 +2,17 @@ import { z } from 'zod'
 import type { Patient, PatientList } from '../patients/patient'
 import { FIELD_LIMITS } from '../patients/patient-fields'
 import { patientFieldsSchema, patientIdSchema } from '../patients/patient-schema'
+import type { Measurement, Photo, PhotoDetail, PhotoId, PhotoImportOutcome } from '../photos/photo'
+import {
+  calibrationSchema,
+  fileNameSchema,
+  measurementIdSchema,
+  measurementInputSchema,
+  measurementLabelSchema,
+  photoBytesSchema,
+  photoFieldsSchema,
+  photoIdSchema,
+} from '../photos/photo-schema'
 
 declare const outputType: unique symbol
 
@@ -44,6 +55,29 @@ export const contract = {
   ).returns<Patient>(),
   'patients.archive': call(z.strictObject({ id: patientIdSchema })).returns<Patient>(),
   'patients.restore': call(z.strictObject({ id: patientIdSchema })).returns<Patient>(),
+  'photos.list': call(z.strictObject({ patientId: patientIdSchema })).returns<Photo[]>(),
+  'photos.get': call(z.strictObject({ id: photoIdSchema })).returns<PhotoDetail>(),
+  /** One file per call, so a batch can show progress and a result per file. */
+  'photos.import': call(
+    z.strictObject({
+      patientId: patientIdSchema,
+      name: fileNameSchema,
+      lastModified: z.number({ error: 'The file time must be a number' }).finite().nonnegative().nullable(),
+      bytes: photoBytesSchema,
+    }),
+  ).returns<PhotoImportOutcome>(),
+  'photos.update': call(z.strictObject({ id: photoIdSchema, revision, fields: photoFieldsSchema })).returns<Photo>(),
+  'photos.calibrate': call(
+    z.strictObject({ id: photoIdSchema, revision, calibration: calibrationSchema.nullable() }),
+  ).returns<Photo>(),
+  'photos.delete': call(z.strictObject({ id: photoIdSchema })).returns<{ id: PhotoId; filesRemoved: boolean }>(),
+  'measurements.add': call(
+    z.strictObject({ photoId: photoIdSchema, measurement: measurementInputSchema }),
+  ).returns<Measurement>(),
+  'measurements.rename': call(
+    z.strictObject({ id: measurementIdSchema, label: measurementLabelSchema }),
+  ).returns<Measurement>(),
+  'measurements.delete': call(z.strictObject({ id: measurementIdSchema })).returns<{ id: string }>(),
 } as const
 
 export type Contract = typeof contract

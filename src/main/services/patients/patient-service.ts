@@ -7,6 +7,7 @@ import {
   type PatientId,
   type PatientList,
 } from '../../../shared/patients/patient'
+import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
 import { fieldParams, type PatientRow, rowToPatient, rowToSummary, searchKey } from './patient-rows'
 
@@ -41,14 +42,7 @@ export function createPatientService(db: Database, now: () => Date = () => new D
   )
   const byId = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?')
 
-  // ISO strings sort as time; two writes in one millisecond still get distinct, ordered stamps.
-  let last = ''
-  const stamp = () => {
-    let iso = now().toISOString()
-    if (iso <= last) iso = new Date(Date.parse(last) + 1).toISOString()
-    last = iso
-    return iso
-  }
+  const stamp = createStamp(now)
 
   const get = (id: PatientId): Patient => {
     const row = byId.get(id)

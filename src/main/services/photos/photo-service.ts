@@ -1,0 +1,275 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { Database } from 'better-sqlite3'
+import { distance, type Point } from '../../../shared/geometry/point'
+import { isSimplePolygon } from '../../../shared/geometry/polygon'
+import type { PatientId } from '../../../shared/patients/patient'
+import type {
+  Calibration,
+  Measurement,
+  MeasurementId,
+  MeasurementKind,
+  Photo,
+  PhotoDetail,
+  PhotoEditableFields,
+  PhotoId,
+  PhotoImportOutcome,
+  PhotoVariant,
+} from '../../../shared/photos/photo'
+import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { createStamp } from '../clock'
+import { ServiceError } from '../service-error'
+import { sniffImageFormat } from './image-format'
+import { ImageRejected, prepareImage } from './image-pipeline'
+import type { PhotoFiles } from './photo-files'
+import { type MeasurementRow, PHOTO_COLUMNS, type PhotoRow, rowToMeasurement, rowToPhoto } from './photo-rows'
+
+export interface PhotoImport {
+  patientId: PatientId
+  name: string
+  /** The file's modification time (ms since 1970), the fallback when the photo has no EXIF date. */
+  lastModified: number | null
+  bytes: Uint8Array
+}
+
+export interface PhotoService {
+  list(patientId: PatientId): Photo[]
+  get(id: PhotoId): PhotoDetail
+  import(file: PhotoImport): Promise<PhotoImportOutcome>
+  update(id: PhotoId, revision: number, fields: PhotoEditableFields): Photo
+  calibrate(id: PhotoId, revision: number, calibration: Calibration | null): Photo
+  remove(id: PhotoId): Promise<{ id: PhotoId; filesRemoved: boolean }>
+  addMeasurement(photoId: PhotoId, input: { kind: MeasurementKind; label: string; points: Point[] }): Measurement
+  renameMeasurement(id: MeasurementId, label: string): Measurement
+  removeMeasurement(id: MeasurementId): { id: MeasurementId }
+  /** Where a drawable file is, for the photo protocol; null unless a record uses it. */
+  fileFor(sha256: string, variant: PhotoVariant): string | null
+  /** Removes files no record uses (left by a crash mid-import); run at start-up. */
+  sweepUnusedFiles(): number
+}
+
+const pad = (n: number) => String(n).padStart(2, '0')
+
+/** The file's time on this machine's clock, in the same wall-clock form as an EXIF date. */
+function localWallClock(ms: number): string {
+  const d = new Date(ms)
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`
+}
+
+/**
+ * The photo library: imports (check, dedupe, derive, store), per-photo details, calibration
+ * and measurements. Rows and files change together: a failed import leaves neither, a delete
+ * removes the files once no record uses them.
+ */
+export function createPhotoService(db: Database, files: PhotoFiles, now: () => Date = () => new Date()): PhotoService {
+  const stamp = createStamp(now)
+  const patientById = db.prepare<[string], { archived_at: string | null }>('SELECT archived_at FROM patients WHERE id = ?')
+  const photoById = db.prepare<[string], PhotoRow>(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE id = ?`)
+  const photoByPatientSha = db.prepare<[string, string], PhotoRow>(
+    `SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? AND sha256 = ?`,
+  )
+  const photosOfPatient = db.prepare<[string], PhotoRow>(
+    `SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? ORDER BY taken_at DESC, imported_at DESC`,
+  )
+  const anyBySha = db.prepare<[string], { format: Photo['format'] }>('SELECT format FROM photos WHERE sha256 = ? LIMIT 1')
+  const insertPhoto = db.prepare(
+    `INSERT INTO photos (id, patient_id, sha256, format, original_name, byte_size, width, height, taken_at,
+       taken_at_source, view, caption, calibration, imported_at, updated_at, revision)
+     VALUES (@id, @patientId, @sha256, @format, @originalName, @byteSize, @width, @height, @takenAt,
+       @takenAtSource, 'other', '', NULL, @now, @now, 1)`,
+  )
+  const updateFields = db.prepare(
+    `UPDATE photos SET view = @view, caption = @caption, updated_at = @now, revision = revision + 1
+     WHERE id = @id AND revision = @revision`,
+  )
+  const updateCalibration = db.prepare(
+    `UPDATE photos SET calibration = @calibration, updated_at = @now, revision = revision + 1
+     WHERE id = @id AND revision = @revision`,
+  )
+  const deletePhoto = db.prepare('DELETE FROM photos WHERE id = ?')
+  const measurementsOf = db.prepare<[string], MeasurementRow>(
+    'SELECT * FROM photo_measurements WHERE photo_id = ? ORDER BY created_at, id',
+  )
+  const measurementById = db.prepare<[string], MeasurementRow>('SELECT * FROM photo_measurements WHERE id = ?')
+  const insertMeasurement = db.prepare(
+    `INSERT INTO photo_measurements (id, photo_id, kind, label, points, created_at)
+     VALUES (@id, @photoId, @kind, @label, @points, @now)`,
+  )
+  const renameMeasurementRow = db.prepare('UPDATE photo_measurements SET label = ? WHERE id = ?')
+  const deleteMeasurement = db.prepare('DELETE FROM photo_measurements WHERE id = ?')
+
+  // Imports of one original in flight: its files may exist before its row, so a delete or a
+  // sweep must not take them.
+  const inFlight = new Map<string, number>()
+  const hold = (sha: string) => inFlight.set(sha, (inFlight.get(sha) ?? 0) + 1)
+  const release = (sha: string) => {
+    const left = (inFlight.get(sha) ?? 1) - 1
+    if (left === 0) inFlight.delete(sha)
+    else inFlight.set(sha, left)
+  }
+  const isUsed = (sha: string) => inFlight.has(sha) || anyBySha.get(sha) !== undefined
+
+  const getRow = (id: PhotoId): PhotoRow => {
+    const row = photoById.get(id)
+    if (!row) throw new ServiceError('not_found', 'That photo does not exist; it may have been deleted.')
+    return row
+  }
+
+  const staleOrMissing = (id: PhotoId): never => {
+    getRow(id)
+    throw new ServiceError('conflict', 'This photo was changed elsewhere; reopen it to see the latest version.')
+  }
+
+  const assertInside = (row: PhotoRow, points: readonly Point[], field: string) => {
+    const outside = points.findIndex((p) => p.x < 0 || p.y < 0 || p.x > row.width || p.y > row.height)
+    if (outside >= 0) {
+      throw new ServiceError('invalid_input', 'A point lies outside the photo.', {
+        [`${field}.${outside}`]: 'This point lies outside the photo',
+      })
+    }
+  }
+
+  const rejectFile = (name: string, reason: string): never => {
+    throw new ServiceError('invalid_input', `${name}: ${reason}`, { bytes: reason })
+  }
+
+  return {
+    list(patientId) {
+      if (!patientById.get(patientId)) throw new ServiceError('not_found', 'That patient record does not exist.')
+      return photosOfPatient.all(patientId).map(rowToPhoto)
+    },
+
+    get(id) {
+      return { ...rowToPhoto(getRow(id)), measurements: measurementsOf.all(id).map(rowToMeasurement) }
+    },
+
+    async import({ patientId, name, lastModified, bytes }) {
+      const patient = patientById.get(patientId)
+      if (!patient) throw new ServiceError('not_found', 'That patient record does not exist.')
+      if (patient.archived_at !== null)
+        throw new ServiceError('conflict', 'This patient is archived; restore the record to add photos.')
+
+      const sniffed = sniffImageFormat(bytes)
+      if (sniffed === null) return rejectFile(name, 'This file is not an image Stipple can read.')
+      if ('unsupported' in sniffed)
+        return rejectFile(name, `${sniffed.unsupported} is not supported; use JPEG, PNG, WebP or HEIC.`)
+
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const existing = photoByPatientSha.get(patientId, sha256)
+      if (existing) return { status: 'duplicate', photo: rowToPhoto(existing) }
+
+      hold(sha256)
+      try {
+        let prepared: Awaited<ReturnType<typeof prepareImage>>
+        try {
+          prepared = await prepareImage(bytes, sniffed.format)
+        } catch (error) {
+          if (error instanceof ImageRejected) return rejectFile(name, error.message)
+          throw error
+        }
+        const created = await files.store(sha256, sniffed.format, {
+          original: bytes,
+          working: prepared.working,
+          thumbnail: prepared.thumbnail,
+        })
+        const id = randomUUID()
+        try {
+          const outcome = db.transaction((): PhotoImportOutcome => {
+            // Another import of the same bytes may have finished while this one was decoding.
+            const raced = photoByPatientSha.get(patientId, sha256)
+            if (raced) return { status: 'duplicate', photo: rowToPhoto(raced) }
+            const importedAt = stamp()
+            insertPhoto.run({
+              id,
+              patientId,
+              sha256,
+              format: sniffed.format,
+              originalName: name,
+              byteSize: bytes.byteLength,
+              width: prepared.width,
+              height: prepared.height,
+              takenAt: prepared.takenAt ?? localWallClock(lastModified ?? Date.parse(importedAt)),
+              takenAtSource: prepared.takenAt ? 'exif' : 'file',
+              now: importedAt,
+            })
+            return { status: 'imported', photo: rowToPhoto(getRow(id)) }
+          })()
+          return outcome
+        } catch (error) {
+          if (created.length > 0 && anyBySha.get(sha256) === undefined && (inFlight.get(sha256) ?? 0) <= 1)
+            await files.remove(sha256, sniffed.format)
+          throw error
+        }
+      } finally {
+        release(sha256)
+      }
+    },
+
+    update(id, revision, fields) {
+      const result = updateFields.run({ id, revision, now: stamp(), ...fields })
+      if (result.changes === 0) staleOrMissing(id)
+      return rowToPhoto(getRow(id))
+    },
+
+    calibrate(id, revision, calibration) {
+      const row = getRow(id)
+      if (calibration) {
+        assertInside(row, [calibration.a, calibration.b], 'calibration.points')
+        if (distance(calibration.a, calibration.b) < PHOTO_LIMITS.minCalibrationPx) {
+          throw new ServiceError(
+            'invalid_input',
+            `The ruler line is too short to calibrate from; draw it at least ${PHOTO_LIMITS.minCalibrationPx} photo pixels long, ideally across the whole ruler.`,
+          )
+        }
+      }
+      const result = updateCalibration.run({
+        id,
+        revision,
+        now: stamp(),
+        calibration: calibration && JSON.stringify(calibration),
+      })
+      if (result.changes === 0) staleOrMissing(id)
+      return rowToPhoto(getRow(id))
+    },
+
+    async remove(id) {
+      const row = getRow(id)
+      deletePhoto.run(id)
+      if (isUsed(row.sha256)) return { id, filesRemoved: false }
+      await files.remove(row.sha256, row.format)
+      return { id, filesRemoved: true }
+    },
+
+    addMeasurement(photoId, { kind, label, points }) {
+      const row = getRow(photoId)
+      assertInside(row, points, 'measurement.points')
+      if (kind === 'area' && !isSimplePolygon(points))
+        throw new ServiceError('invalid_input', 'The outline crosses itself; an area must be a simple closed shape.')
+      if (kind === 'distance' && distance(points[0] as Point, points[1] as Point) === 0)
+        throw new ServiceError('invalid_input', 'A distance needs two different points.')
+      const id = randomUUID()
+      insertMeasurement.run({ id, photoId, kind, label, points: JSON.stringify(points), now: stamp() })
+      return rowToMeasurement(measurementById.get(id) as MeasurementRow)
+    },
+
+    renameMeasurement(id, label) {
+      if (renameMeasurementRow.run(label, id).changes === 0)
+        throw new ServiceError('not_found', 'That measurement does not exist.')
+      return rowToMeasurement(measurementById.get(id) as MeasurementRow)
+    },
+
+    removeMeasurement(id) {
+      if (deleteMeasurement.run(id).changes === 0) throw new ServiceError('not_found', 'That measurement does not exist.')
+      return { id }
+    },
+
+    fileFor(sha256, variant) {
+      if (!/^[0-9a-f]{64}$/.test(sha256)) return null
+      const used = anyBySha.get(sha256)
+      return used ? files.pathOf(sha256, variant, used.format) : null
+    },
+
+    sweepUnusedFiles() {
+      return files.sweep(isUsed)
+    },
+  }
+}

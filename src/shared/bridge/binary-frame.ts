@@ -1,0 +1,62 @@
+/**
+ * How a bridge call carrying file bytes travels over HTTP without base64: a 4-byte big-endian
+ * JSON length, the JSON (each byte array replaced by `{"$bytes":[offset,length]}`), then the
+ * bytes themselves. IPC needs none of this; structured clone carries byte arrays as they are.
+ */
+export const FRAME_CONTENT_TYPE = 'application/vnd.stipple.frame'
+
+const isMarker = (value: unknown): value is { $bytes: [number, number] } =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.keys(value).length === 1 &&
+  Array.isArray((value as { $bytes?: unknown }).$bytes) &&
+  (value as { $bytes: unknown[] }).$bytes.length === 2 &&
+  (value as { $bytes: unknown[] }).$bytes.every((n) => Number.isSafeInteger(n) && (n as number) >= 0)
+
+export function containsBytes(value: unknown, depth = 0): boolean {
+  if (value instanceof Uint8Array) return true
+  if (typeof value !== 'object' || value === null || depth > 8) return false
+  return Object.values(value).some((v) => containsBytes(v, depth + 1))
+}
+
+export function encodeFrame(value: unknown): Uint8Array {
+  const blobs: Uint8Array[] = []
+  let offset = 0
+  const json = JSON.stringify(value, (_key, v: unknown) => {
+    if (!(v instanceof Uint8Array)) return v
+    blobs.push(v)
+    const marker = { $bytes: [offset, v.byteLength] }
+    offset += v.byteLength
+    return marker
+  })
+  const head = new TextEncoder().encode(json)
+  const frame = new Uint8Array(4 + head.byteLength + offset)
+  new DataView(frame.buffer).setUint32(0, head.byteLength)
+  frame.set(head, 4)
+  let at = 4 + head.byteLength
+  for (const blob of blobs) {
+    frame.set(blob, at)
+    at += blob.byteLength
+  }
+  return frame
+}
+
+/** The call's input, or null when the frame is malformed (lengths that do not add up, bad JSON). */
+export function decodeFrame(frame: Uint8Array): unknown {
+  if (frame.byteLength < 4) return null
+  const jsonLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0)
+  if (4 + jsonLength > frame.byteLength) return null
+  const data = frame.subarray(4 + jsonLength)
+  let broken = false
+  try {
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(4, 4 + jsonLength)), (_key, v: unknown) => {
+      if (!isMarker(v)) return v
+      const [start, length] = v.$bytes
+      if (start + length > data.byteLength) broken = true
+      return data.subarray(start, start + length)
+    })
+    return broken ? null : value
+  } catch {
+    return null
+  }
+}
