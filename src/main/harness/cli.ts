@@ -25,7 +25,9 @@ async function main() {
   const harness = await startHarness({
     dispatch: backend.dispatch,
     photoFile: backend.photoFile,
-    rendererDir: path.join(here, '../renderer'), port })
+    rendererDir: path.join(here, '../renderer'),
+    port,
+  })
 
   let stopping = false
   const stop = async () => {

@@ -44,7 +44,8 @@ export function createGuard(port: number, token: string) {
     cookie: `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`,
     checkFile(req: IncomingMessage): Refusal | null {
       const site = req.headers['sec-fetch-site']
-      if (site !== undefined && site !== 'same-origin') return { status: 403, message: 'Cross-site requests are refused' }
+      if (site !== undefined && site !== 'same-origin')
+        return { status: 403, message: 'Cross-site requests are refused' }
       const cookies = String(req.headers.cookie ?? '').split(/;\s*/)
       const value = cookies.find((c) => c.startsWith(`${cookieName}=`))?.slice(cookieName.length + 1) ?? ''
       return matchesToken(value) ? null : { status: 401, message: 'Missing or wrong harness cookie' }

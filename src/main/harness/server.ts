@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import fs from 'node:fs'
 import path from 'node:path'
 import { decodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import type { BridgeError } from '../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
+import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
 import type { Dispatch } from '../bridge/dispatch'
 import { createGuard, type Refusal } from './guard'
 import { readStatic } from './static-files'
-
-import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
 
 /** Large enough for any valid call, small enough that a hostile body cannot exhaust memory. */
 const MAX_JSON_BYTES = 32 * 1024 * 1024

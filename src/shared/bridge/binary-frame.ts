@@ -49,12 +49,15 @@ export function decodeFrame(frame: Uint8Array): unknown {
   const data = frame.subarray(4 + jsonLength)
   let broken = false
   try {
-    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(4, 4 + jsonLength)), (_key, v: unknown) => {
-      if (!isMarker(v)) return v
-      const [start, length] = v.$bytes
-      if (start + length > data.byteLength) broken = true
-      return data.subarray(start, start + length)
-    })
+    const value: unknown = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(4, 4 + jsonLength)),
+      (_key, v: unknown) => {
+        if (!isMarker(v)) return v
+        const [start, length] = v.$bytes
+        if (start + length > data.byteLength) broken = true
+        return data.subarray(start, start + length)
+      },
+    )
     return broken ? null : value
   } catch {
     return null

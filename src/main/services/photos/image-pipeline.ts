@@ -37,7 +37,11 @@ function exifTakenAt(exif: Buffer | undefined): string | null {
   if (!exif) return null
   try {
     const tags = exifReader(exif)
-    return wallClock(tags.Photo?.DateTimeOriginal) ?? wallClock(tags.Photo?.DateTimeDigitized) ?? wallClock(tags.Image?.DateTime)
+    return (
+      wallClock(tags.Photo?.DateTimeOriginal) ??
+      wallClock(tags.Photo?.DateTimeDigitized) ??
+      wallClock(tags.Image?.DateTime)
+    )
   } catch {
     return null
   }
@@ -48,7 +52,9 @@ async function readHeader(bytes: Uint8Array, format: PhotoFormat) {
   try {
     metadata = await sharp(bytes, { ...INPUT, limitInputPixels: false }).metadata()
   } catch {
-    throw new ImageRejected(`The file looks like ${format.toUpperCase()} but its header cannot be read; it may be damaged.`)
+    throw new ImageRejected(
+      `The file looks like ${format.toUpperCase()} but its header cannot be read; it may be damaged.`,
+    )
   }
   const { width, height } = metadata.autoOrient
   if (!width || !height) throw new ImageRejected('The image does not say how large it is; it may be damaged.')

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fields'
 import type { PhotoVariant } from '../../../shared/photos/photo'
+import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fields'
 
 export type StoredVariant = PhotoVariant | 'original'
 

@@ -62,7 +62,9 @@ function localWallClock(ms: number): string {
  */
 export function createPhotoService(db: Database, files: PhotoFiles, now: () => Date = () => new Date()): PhotoService {
   const stamp = createStamp(now)
-  const patientById = db.prepare<[string], { archived_at: string | null }>('SELECT archived_at FROM patients WHERE id = ?')
+  const patientById = db.prepare<[string], { archived_at: string | null }>(
+    'SELECT archived_at FROM patients WHERE id = ?',
+  )
   const photoById = db.prepare<[string], PhotoRow>(`SELECT ${PHOTO_COLUMNS} FROM photos WHERE id = ?`)
   const photoByPatientSha = db.prepare<[string, string], PhotoRow>(
     `SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? AND sha256 = ?`,
@@ -70,7 +72,9 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
   const photosOfPatient = db.prepare<[string], PhotoRow>(
     `SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? ORDER BY taken_at DESC, imported_at DESC`,
   )
-  const anyBySha = db.prepare<[string], { format: Photo['format'] }>('SELECT format FROM photos WHERE sha256 = ? LIMIT 1')
+  const anyBySha = db.prepare<[string], { format: Photo['format'] }>(
+    'SELECT format FROM photos WHERE sha256 = ? LIMIT 1',
+  )
   const insertPhoto = db.prepare(
     `INSERT INTO photos (id, patient_id, sha256, format, original_name, byte_size, width, height, taken_at,
        taken_at_source, view, caption, calibration, imported_at, updated_at, revision)
@@ -258,7 +262,8 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
     },
 
     removeMeasurement(id) {
-      if (deleteMeasurement.run(id).changes === 0) throw new ServiceError('not_found', 'That measurement does not exist.')
+      if (deleteMeasurement.run(id).changes === 0)
+        throw new ServiceError('not_found', 'That measurement does not exist.')
       return { id }
     },
 
