@@ -22,11 +22,14 @@ export function containsBytes(value: unknown, depth = 0): boolean {
 export function encodeFrame(value: unknown): Uint8Array {
   const blobs: Uint8Array[] = []
   let offset = 0
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (!(v instanceof Uint8Array)) return v
-    blobs.push(v)
-    const marker = { $bytes: [offset, v.byteLength] }
-    offset += v.byteLength
+  // Read the holder's own value: by the time a replacer sees a Node Buffer, its toJSON has
+  // already turned it into {type, data}, and the bytes would travel as a JSON array of numbers.
+  const json = JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const own = this[key]
+    if (!(own instanceof Uint8Array)) return v
+    blobs.push(own)
+    const marker = { $bytes: [offset, own.byteLength] }
+    offset += own.byteLength
     return marker
   })
   const head = new TextEncoder().encode(json)
