@@ -61,7 +61,8 @@ async function readHeader(bytes: Uint8Array, format: PhotoFormat) {
   const megapixels = (width * height) / 1_000_000
   if (megapixels > PHOTO_LIMITS.maxMegapixels) {
     throw new ImageRejected(
-      `The image declares ${Math.round(megapixels)} megapixels (${width} × ${height}); Stipple takes photos up to ${PHOTO_LIMITS.maxMegapixels} megapixels.`,
+      // Rounded up: 100.01 MP must not read "declares 100 megapixels; … up to 100".
+      `The image declares ${Math.ceil(megapixels)} megapixels (${width} × ${height}); Stipple takes photos up to ${PHOTO_LIMITS.maxMegapixels} megapixels.`,
     )
   }
   return { width, height, exif: metadata.exif }

@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { afterEach } from 'vitest'
+import { createDispatch } from '../../src/main/bridge/dispatch'
+import { createHandlers } from '../../src/main/bridge/handlers'
+import { openDatabase } from '../../src/main/db/database'
+import { createPatientService } from '../../src/main/services/patients/patient-service'
+import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
+import { createPhotoService } from '../../src/main/services/photos/photo-service'
+import type { Photo } from '../../src/shared/photos/photo'
+import { validFields } from '../fixtures/patients'
+
+/** Every file under the data folder's photos/, relative to it, temp files included. */
+export function filesUnder(dir: string): string[] {
+  if (!fs.existsSync(dir)) return []
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
+    .sort()
+}
+
+/**
+ * The photo service over a real database and real folders, with the bridge dispatch in front
+ * of it (what the renderer reaches), closed after each test. `makeDir` gives a fresh folder.
+ */
+export function photoBackendsForEachTest(makeDir: () => string) {
+  const open: Database[] = []
+  afterEach(() => {
+    for (const db of open.splice(0)) if (db.open) db.close()
+  })
+  return () => {
+    const dataDir = makeDir()
+    // A clock that moves a second per call keeps stamps distinct and ordered.
+    let t = Date.parse('2026-03-01T09:00:00Z')
+    const now = () => {
+      t += 1000
+      return new Date(t)
+    }
+    const db = openDatabase(dataDir)
+    open.push(db)
+    const files = createPhotoFiles(dataDir)
+    const photos = createPhotoService(db, files, now)
+    const patients = createPatientService(db, now)
+    const dispatch = createDispatch(
+      createHandlers({ patients, photos }, { version: '0.0.0-test', shell: 'web', dataDir }),
+      () => {},
+    )
+    const photosDir = path.join(dataDir, 'photos')
+    return {
+      dataDir,
+      db,
+      photos,
+      patients,
+      dispatch,
+      /** Where the untouched original of a photo is kept. */
+      originalOf: (photo: Pick<Photo, 'sha256' | 'format'>) => files.pathOf(photo.sha256, 'original', photo.format),
+      /** A new patient's id. */
+      patient: (fullName = 'Ana Ruiz') => patients.create(validFields({ fullName })).id,
+      storedFiles: () => filesUnder(photosDir),
+      rowCount: (table: 'photos' | 'photo_measurements') =>
+        (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+    }
+  }
+}
