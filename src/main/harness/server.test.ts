@@ -1,11 +1,17 @@
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
+import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { validFields } from '../../../test/fixtures/patients'
+import { colourName, decode, jpegOf, PALETTE, rawImage } from '../../../test/node/images'
 import { tempDirsForEachTest } from '../../../test/node/temp-dir'
+import { encodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import { HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
+import type { Photo } from '../../shared/photos/photo'
+import { photoPath } from '../../shared/photos/photo-urls'
 import { type Backend, openBackend } from '../backend'
+import { DATABASE_FILE } from '../db/database'
 import { type HarnessServer, startHarness } from './server'
 
 const tempDir = tempDirsForEachTest()
@@ -35,23 +41,26 @@ interface Reply {
   status: number
   headers: http.IncomingHttpHeaders
   body: string
+  bytes: Buffer
 }
 
 /** A raw request, so the tests can send the Host and Origin headers a hostile page would. */
 function request(
   port: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array },
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
       (res) => {
-        let body = ''
-        res.setEncoding('utf8')
-        res.on('data', (chunk) => {
-          body += chunk
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => {
+          chunks.push(chunk)
         })
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks)
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes })
+        })
       },
     )
     req.on('error', reject)
@@ -175,5 +184,125 @@ describe('web harness', () => {
       body: 'x'.repeat(33 * 1024 * 1024),
     })
     expect(huge.status).toBe(413)
+  })
+})
+
+describe('web harness: photos', () => {
+  /** A running harness with one patient, and the page's cookie, as a browser tab would hold it. */
+  async function startWithPatient() {
+    const { harness, port, origin } = await start()
+    const headers = { origin, 'x-stipple-token': harness.token }
+    const created = await call(port, 'patients.create', { fields: validFields() }, headers)
+    const patientId = JSON.parse(created.body).value.id as string
+    const page = await request(port, { path: '/' })
+    const cookie = String(page.headers['set-cookie']?.[0] ?? '').split(';')[0] as string
+    expect(cookie).toBe(`stipple-token-${port}=${harness.token}`)
+    const upload = (input: unknown, extra: Record<string, string> = {}) =>
+      request(port, {
+        method: 'POST',
+        path: '/api/photos.import',
+        headers: { ...headers, 'content-type': FRAME_CONTENT_TYPE, ...extra },
+        body: encodeFrame(input),
+      })
+    return { port, origin, headers, patientId, cookie, upload }
+  }
+
+  it('imports a photo sent as a binary frame and serves its drawn copies to the page that holds the cookie', async () => {
+    const { port, patientId, cookie, upload } = await startWithPatient()
+    const bytes = await jpegOf(
+      rawImage(120, 80, (x) => (x < 60 ? PALETTE.red : PALETTE.blue)),
+      { orientation: 3 },
+    )
+    const reply = await upload({ patientId, name: 'Kopf 🙂.jpg', lastModified: null, bytes: new Uint8Array(bytes) })
+    expect(reply.status).toBe(200)
+    const result = JSON.parse(reply.body) as { ok: true; value: { status: string; photo: Photo } }
+    expect(result).toMatchObject({
+      ok: true,
+      value: { status: 'imported', photo: { patientId, originalName: 'Kopf 🙂.jpg', width: 120, height: 80 } },
+    })
+    const { sha256, byteSize } = result.value.photo
+    expect(byteSize).toBe(bytes.length)
+
+    const working = photoPath('working', sha256)
+    expect((await request(port, { path: working })).status).toBe(401)
+    expect((await request(port, { path: working, headers: { cookie: `${cookie.slice(0, -1)}x` } })).status).toBe(401)
+    expect((await request(port, { path: working, headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status).toBe(
+      403,
+    )
+
+    const image = await request(port, { path: working, headers: { cookie: `theme=dark; ${cookie}` } })
+    expect(image.status).toBe(200)
+    expect(image.headers['content-type']).toBe('image/jpeg')
+    // Turned upright on import: orientation 3 is upside down, so the red half is now on the right.
+    const drawn = await decode(image.bytes)
+    expect([drawn.width, drawn.height]).toEqual([120, 80])
+    expect(colourName(drawn.at(30, 40))).toBe('blue')
+    expect(colourName(drawn.at(90, 40))).toBe('red')
+
+    const thumbnail = await request(port, { path: photoPath('thumbnail', sha256), headers: { cookie } })
+    expect(thumbnail.status).toBe(200)
+    expect((await sharp(thumbnail.bytes).metadata()).format).toBe('jpeg')
+  })
+
+  it('imports a HEIC sent as a frame', async () => {
+    const { patientId, upload } = await startWithPatient()
+    const heic = fs.readFileSync(path.resolve(import.meta.dirname, '../../../test/fixtures/photos/two-tone.heic'))
+    const reply = await upload({ patientId, name: 'IMG_0001.HEIC', lastModified: 0, bytes: new Uint8Array(heic) })
+    expect(JSON.parse(reply.body)).toMatchObject({
+      ok: true,
+      value: { status: 'imported', photo: { format: 'heic', width: 96, height: 64 } },
+    })
+  })
+
+  it('answers 404 for a photo no record uses, and never serves anything outside the drawn copies', async () => {
+    const { port, patientId, cookie, upload } = await startWithPatient()
+    const bytes = new Uint8Array(await jpegOf(rawImage(40, 40, () => PALETTE.green)))
+    const { sha256 } = JSON.parse((await upload({ patientId, name: 'a.jpg', lastModified: null, bytes })).body).value
+      .photo as Photo
+    const get = (p: string) => request(port, { path: p, headers: { cookie } })
+
+    expect((await get(photoPath('working', '0'.repeat(64)))).status).toBe(404)
+    for (const p of [
+      `/photos/working/../../${DATABASE_FILE}`,
+      `/photos/working/%2e%2e/%2e%2e/${DATABASE_FILE}`,
+      `/photos/working/..%2f..%2f${DATABASE_FILE}`,
+      `/photos/working/${sha256}.jpg/../../../${DATABASE_FILE}`,
+      `/photos/../${DATABASE_FILE}`,
+      // The untouched original keeps its EXIF (GPS included): it is never served.
+      `/photos/original/${sha256}.jpg`,
+      `/photos/originals/${sha256.slice(0, 2)}/${sha256}.jpg`,
+      `/photos/working/${sha256.slice(0, 2)}/${sha256}.jpg`,
+      `/photos/working/${sha256.toUpperCase()}.jpg`,
+      `/photos/working/${sha256}.png`,
+    ]) {
+      const reply = await get(p)
+      expect(reply.status, p).toBe(404)
+      expect(reply.bytes.includes('SQLite format 3'), p).toBe(false)
+      expect(reply.bytes.equals(Buffer.from(bytes)), p).toBe(false)
+    }
+  })
+
+  it('refuses a framed call without the token or with a malformed frame, and stores nothing', async () => {
+    const { port, headers, patientId, upload } = await startWithPatient()
+    const bytes = new Uint8Array(await jpegOf(rawImage(40, 40, () => PALETTE.green)))
+    expect(
+      (await upload({ patientId, name: 'a.jpg', lastModified: null, bytes }, { 'x-stipple-token': 'nope' })).status,
+    ).toBe(401)
+    expect(
+      (await upload({ patientId, name: 'a.jpg', lastModified: null, bytes }, { origin: 'http://evil.example' })).status,
+    ).toBe(403)
+
+    const frame = encodeFrame({ patientId, name: 'a.jpg', lastModified: null, bytes })
+    const cut = await request(port, {
+      method: 'POST',
+      path: '/api/photos.import',
+      headers: { ...headers, 'content-type': FRAME_CONTENT_TYPE },
+      body: frame.subarray(0, frame.length - 10),
+    })
+    expect(cut.status).toBe(400)
+    expect(JSON.parse(cut.body).error.code).toBe('invalid_input')
+
+    const list = await call(port, 'photos.list', { patientId }, headers)
+    expect(JSON.parse(list.body)).toEqual({ ok: true, value: [] })
   })
 })
