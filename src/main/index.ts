@@ -5,6 +5,7 @@ import { type Backend, openBackend } from './backend'
 import { resolveDataDir } from './electron/data-dir'
 import { registerBridge } from './electron/ipc'
 import { installApplicationMenu } from './electron/menu'
+import { handlePhotoProtocol, registerPhotoScheme } from './electron/photo-protocol'
 import { rendererLocation } from './electron/renderer-location'
 import { hardenWebContents } from './electron/security'
 import { createMainWindow } from './electron/window'
@@ -13,6 +14,7 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
 
 app.enableSandbox()
+registerPhotoScheme()
 
 // One writer per database: a second launch focuses the running window instead.
 if (!app.requestSingleInstanceLock()) {
@@ -47,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerBridge(backend.dispatch, renderer.isAppUrl)
+    handlePhotoProtocol(backend.photoFile)
     installApplicationMenu(() => mainWindow, devServerUrl !== undefined)
     openWindow()
     app.on('activate', () => {

@@ -6,20 +6,27 @@ import './app/app.css'
 import { App } from './app/App'
 import { createBridgeClient } from './bridge/bridge-client'
 import { BridgeProvider } from './bridge/bridge-context'
-import { detectTransport } from './bridge/transports'
+import { detectConnection } from './bridge/transports'
 import { PatientsProvider } from './features/patients/patients-context'
 import { createPatientsStore } from './features/patients/patients-store'
+import { PhotosProvider } from './features/photos/photos-context'
+import { createPhotosStore } from './features/photos/photos-store'
+
+// A file dropped outside a drop zone must not make the window navigate to it.
+for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault())
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
-const transport = detectTransport()
+const connection = detectConnection()
 
-if (transport) {
-  const bridge = createBridgeClient(transport)
+if (connection) {
+  const bridge = createBridgeClient(connection.transport, connection.photoOrigin)
   root.render(
     <StrictMode>
       <BridgeProvider client={bridge}>
         <PatientsProvider store={createPatientsStore(bridge)}>
-          <App />
+          <PhotosProvider store={createPhotosStore(bridge)}>
+            <App />
+          </PhotosProvider>
         </PatientsProvider>
       </BridgeProvider>
     </StrictMode>,

@@ -110,6 +110,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
     if (left === 0) inFlight.delete(sha)
     else inFlight.set(sha, left)
   }
+  const removing = new Map<string, Promise<void>>()
   const isUsed = (sha: string) => inFlight.has(sha) || anyBySha.get(sha) !== undefined
 
   const getRow = (id: PhotoId): PhotoRow => {
@@ -170,6 +171,9 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
           if (error instanceof ImageRejected) return rejectFile(name, error.message)
           throw error
         }
+        // A delete of the same bytes may be removing their files right now; storing must
+        // come after it, or it would find files that are about to vanish and skip writing them.
+        await removing.get(sha256)
         const created = await files.store(sha256, sniffed.format, {
           original: bytes,
           working: prepared.working,
@@ -239,7 +243,13 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
       const row = getRow(id)
       deletePhoto.run(id)
       if (isUsed(row.sha256)) return { id, filesRemoved: false }
-      await files.remove(row.sha256, row.format)
+      const removal = files.remove(row.sha256, row.format)
+      removing.set(row.sha256, removal)
+      try {
+        await removal
+      } finally {
+        removing.delete(row.sha256)
+      }
       return { id, filesRemoved: true }
     },
 

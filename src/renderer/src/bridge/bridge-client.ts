@@ -1,5 +1,7 @@
 import type { CallInput, CallName, CallOutput } from '../../../shared/bridge/contract'
 import type { BridgeError, BridgeErrorCode, BridgeResult } from '../../../shared/bridge/errors'
+import type { PhotoVariant } from '../../../shared/photos/photo'
+import { photoPath } from '../../../shared/photos/photo-urls'
 
 /** Carries one call to main and brings back its result; IPC on the desktop, HTTP in the harness. */
 export type Transport = (name: CallName, input: unknown) => Promise<BridgeResult<unknown>>
@@ -18,10 +20,13 @@ export class BridgeCallError extends Error implements BridgeError {
 
 export interface BridgeClient {
   call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>>
+  /** Where the renderer loads a photo's drawable file from; never a file:// URL. */
+  photoUrl(sha256: string, variant: PhotoVariant): string
 }
 
-export function createBridgeClient(transport: Transport): BridgeClient {
+export function createBridgeClient(transport: Transport, photoOrigin = ''): BridgeClient {
   return {
+    photoUrl: (sha256, variant) => `${photoOrigin}${photoPath(variant, sha256)}`,
     async call(name, input) {
       let result: BridgeResult<unknown>
       try {

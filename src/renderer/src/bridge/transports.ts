@@ -1,14 +1,18 @@
+import { containsBytes, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/bridge/binary-frame'
 import { isBridgeError } from '../../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/bridge/harness-protocol'
+import { PHOTO_ORIGIN } from '../../../shared/photos/photo-urls'
 import type { Transport } from './bridge-client'
 
 /** Over HTTP to the web harness, with the token the harness wrote into the page. */
 export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
   return async (name, input) => {
+    // File bytes go as a binary frame: JSON would inflate a 20 MB photo by a third as base64.
+    const framed = containsBytes(input)
     const response = await fetchImpl(`${HARNESS_API_PREFIX}${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [HARNESS_TOKEN_HEADER]: token },
-      body: JSON.stringify(input),
+      headers: { 'content-type': framed ? FRAME_CONTENT_TYPE : 'application/json', [HARNESS_TOKEN_HEADER]: token },
+      body: framed ? new Blob([encodeFrame(input) as Uint8Array<ArrayBuffer>]) : JSON.stringify(input),
     })
     const body: unknown = await response.json()
     if (typeof body === 'object' && body !== null && 'ok' in body) {
@@ -22,10 +26,16 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): T
   }
 }
 
+export interface Connection {
+  transport: Transport
+  /** Prefix of photo file URLs: the desktop's photo scheme, or this page's own origin in the harness. */
+  photoOrigin: string
+}
+
 /** The desktop preload's API if present, else the harness over HTTP; null when neither is there. */
-export function detectTransport(): Transport | null {
+export function detectConnection(): Connection | null {
   const desktop = window.stipple
-  if (desktop) return (name, input) => desktop.invoke(name, input as never)
+  if (desktop) return { transport: (name, input) => desktop.invoke(name, input as never), photoOrigin: PHOTO_ORIGIN }
   const token = document.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_TOKEN_META}"]`)?.content
-  return token ? httpTransport(token) : null
+  return token ? { transport: httpTransport(token), photoOrigin: '' } : null
 }

@@ -1,5 +1,10 @@
-import { EMPTY_PATIENT_FIELDS, toFields } from '../../../../shared/patients/patient'
+import { useCallback, useEffect, useState } from 'react'
+import { EMPTY_PATIENT_FIELDS, type Patient, toFields } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
+import { PhotoDropZone } from '../photos/PhotoDropZone'
+import { PhotoLibrary } from '../photos/PhotoLibrary'
+import { PhotoWorkspace } from '../photos/PhotoWorkspace'
+import { usePhotoActions, usePhotos } from '../photos/photos-context'
 import { PatientForm } from './PatientForm'
 import { PatientRecord } from './PatientRecord'
 import { usePatientActions, usePatients } from './patients-context'
@@ -64,11 +69,69 @@ export function PatientPage() {
     )
   }
   return (
-    <PatientRecord
+    <OpenPatient
       patient={patient}
       onEdit={startEdit}
       onArchive={() => void archive()}
       onRestore={() => void restore()}
     />
+  )
+}
+
+type Section = 'record' | 'photos'
+
+/** An open patient: the record and the photo library as tabs, or one photo in the canvas. */
+function OpenPatient(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
+  const [section, setSection] = useState<Section>('record')
+  const openPhoto = usePhotos((s) => s.open)
+  const photoCount = usePhotos((s) =>
+    s.patientId === props.patient.id && s.photos.status === 'ready' ? s.photos.value.length : null,
+  )
+  const { closePhoto, load } = usePhotoActions()
+  // Loaded with the record, not the tab, so the tab shows the count and a photo open for
+  // another patient never lingers.
+  useEffect(() => {
+    void load(props.patient.id)
+  }, [load, props.patient.id])
+  const showPhotos = useCallback(() => {
+    closePhoto()
+    setSection('photos')
+  }, [closePhoto])
+  const archived = props.patient.archivedAt !== null
+
+  if (openPhoto) return <PhotoWorkspace />
+  return (
+    <PhotoDropZone enabled={!archived} onImport={showPhotos}>
+      <div className="patient-tabs" role="tablist" aria-label="Patient sections">
+        {(['record', 'photos'] as Section[]).map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="tab"
+            id={`tab-${s}`}
+            aria-selected={section === s}
+            aria-controls={`panel-${s}`}
+            className="patient-tabs__tab"
+            onClick={() => setSection(s)}
+          >
+            {s === 'record' ? 'Record' : `Photos${photoCount === null ? '' : ` (${photoCount})`}`}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} className="patient-tabs__panel">
+        {section === 'record' ? (
+          <PatientRecord
+            patient={props.patient}
+            onEdit={props.onEdit}
+            onArchive={props.onArchive}
+            onRestore={props.onRestore}
+          />
+        ) : (
+          <div className="page-pad">
+            <PhotoLibrary patientId={props.patient.id} archived={archived} />
+          </div>
+        )}
+      </div>
+    </PhotoDropZone>
   )
 }

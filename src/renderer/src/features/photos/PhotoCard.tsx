@@ -1,0 +1,83 @@
+import { useState } from 'react'
+import type { Photo } from '../../../../shared/photos/photo'
+import { labelOfView, PHOTO_VIEWS, type PhotoView } from '../../../../shared/photos/photo-fields'
+import { useBridge } from '../../bridge/bridge-context'
+import { formatTakenAt } from './format-photo'
+import { usePhotoActions } from './photos-context'
+
+/** One thumbnail in the library: open it, tag its view, pick it for before/after, delete it. */
+export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) {
+  const bridge = useBridge()
+  const { openPhoto, updateFields, toggleCompare, remove } = usePhotoActions()
+  const [confirming, setConfirming] = useState(false)
+  const name = `${labelOfView(photo.view)} photo of ${formatTakenAt(photo.takenAt)}`
+
+  return (
+    <li className="photo-card" aria-label={name} data-picked={picked || undefined}>
+      <button
+        type="button"
+        className="photo-card__open"
+        onClick={() => void openPhoto(photo.id)}
+        title="Open in the canvas"
+      >
+        <img
+          className="photo-card__thumb"
+          src={bridge.photoUrl(photo.sha256, 'thumbnail')}
+          alt={`${name}${photo.caption ? `: ${photo.caption}` : ''}`}
+          loading="lazy"
+          decoding="async"
+        />
+      </button>
+      <div className="photo-card__meta">
+        <span className="photo-card__date">{formatTakenAt(photo.takenAt)}</span>
+        {photo.calibration ? (
+          <span className="badge" title="Calibrated: real units available">
+            mm
+          </span>
+        ) : (
+          <span className="badge badge--muted" title="Not calibrated: measurements in pixels">
+            px
+          </span>
+        )}
+      </div>
+      {photo.caption && <p className="photo-card__caption">{photo.caption}</p>}
+      <div className="photo-card__controls">
+        <select
+          className="select select--compact"
+          aria-label={`View of ${photo.originalName}`}
+          value={photo.view}
+          onChange={(e) => void updateFields(photo, { view: e.target.value as PhotoView }).catch(() => {})}
+        >
+          {PHOTO_VIEWS.map((v) => (
+            <option key={v.value} value={v.value}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox photo-card__pick">
+          <input type="checkbox" checked={picked} onChange={() => toggleCompare(photo.id)} />
+          Compare
+        </label>
+        {confirming ? (
+          <span className="photo-card__confirm">
+            <button type="button" className="button button--danger" onClick={() => void remove(photo).catch(() => {})}>
+              Delete
+            </button>
+            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+              Keep
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={`Delete ${photo.originalName}`}
+            onClick={() => setConfirming(true)}
+          >
+            Delete…
+          </button>
+        )}
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,270 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { Point } from '../../../../shared/geometry/point'
+import type { PatientId } from '../../../../shared/patients/patient'
+import type {
+  Calibration,
+  MeasurementId,
+  MeasurementKind,
+  Photo,
+  PhotoDetail,
+  PhotoEditableFields,
+  PhotoId,
+} from '../../../../shared/photos/photo'
+import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
+import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
+import type { Load } from '../patients/patients-store'
+import type { Grouping } from './group-photos'
+
+export type ImportStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
+
+export interface ImportJob {
+  key: number
+  patientId: PatientId
+  name: string
+  size: number
+  status: ImportStatus
+  message: string
+}
+
+export interface PhotosState {
+  patientId: PatientId | null
+  photos: Load<Photo[]>
+  grouping: Grouping
+  imports: ImportJob[]
+  /** The photo open in the canvas, with its measurements. */
+  open: { id: PhotoId; detail: Load<PhotoDetail> } | null
+  /** Up to two photos picked for before/after. */
+  compare: PhotoId[]
+  notice: string
+
+  load(patientId: PatientId): Promise<void>
+  setGrouping(grouping: Grouping): void
+  importFiles(files: readonly File[]): Promise<void>
+  dismissImports(): void
+  updateFields(photo: Photo, fields: Partial<PhotoEditableFields>): Promise<void>
+  remove(photo: Photo): Promise<void>
+  openPhoto(id: PhotoId): Promise<void>
+  closePhoto(): void
+  toggleCompare(id: PhotoId): void
+  clearCompare(): void
+  calibrate(calibration: Calibration | null): Promise<void>
+  addMeasurement(kind: MeasurementKind, points: Point[]): Promise<void>
+  renameMeasurement(id: MeasurementId, label: string): Promise<void>
+  deleteMeasurement(id: MeasurementId): Promise<void>
+}
+
+export type PhotosStore = StoreApi<PhotosState>
+
+const DONE: readonly ImportStatus[] = ['imported', 'duplicate', 'failed']
+export const isFinished = (job: ImportJob) => DONE.includes(job.status)
+
+/** A patient's photo library: the list, imports with per-file outcomes, and the open photo. */
+export function createPhotosStore(bridge: BridgeClient): PhotosStore {
+  let loadRequest = 0
+  let nextKey = 1
+  let draining = false
+
+  return createStore<PhotosState>((set, get) => {
+    const patchJob = (key: number, patch: Partial<ImportJob>) =>
+      set({ imports: get().imports.map((j) => (j.key === key ? { ...j, ...patch } : j)) })
+
+    /** Puts a changed photo everywhere it is shown. */
+    const replacePhoto = (photo: Photo) => {
+      const { photos, open, patientId } = get()
+      if (photos.status === 'ready' && photo.patientId === patientId) {
+        const exists = photos.value.some((p) => p.id === photo.id)
+        const value = exists ? photos.value.map((p) => (p.id === photo.id ? photo : p)) : [photo, ...photos.value]
+        set({ photos: { status: 'ready', value } })
+      }
+      if (open?.id === photo.id && open.detail.status === 'ready') {
+        set({ open: { ...open, detail: { status: 'ready', value: { ...open.detail.value, ...photo } } } })
+      }
+    }
+
+    const openDetail = (): PhotoDetail | null => {
+      const { open } = get()
+      return open?.detail.status === 'ready' ? open.detail.value : null
+    }
+
+    const setDetail = (detail: PhotoDetail) => {
+      set({ open: { id: detail.id, detail: { status: 'ready', value: detail } } })
+      replacePhoto(detail)
+    }
+
+    const refreshOpen = async () => {
+      const detail = openDetail()
+      if (detail) setDetail(await bridge.call('photos.get', { id: detail.id }))
+    }
+
+    const attempt = async (what: () => Promise<unknown>, done?: string) => {
+      try {
+        await what()
+        if (done) set({ notice: done })
+      } catch (error) {
+        set({ notice: errorMessage(error) })
+        throw error
+      }
+    }
+
+    const drain = async () => {
+      if (draining) return
+      draining = true
+      try {
+        for (;;) {
+          const job = get().imports.find((j) => j.status === 'waiting')
+          if (!job) break
+          const file = pending.get(job.key)
+          pending.delete(job.key)
+          if (!file) continue
+          patchJob(job.key, { status: 'importing' })
+          try {
+            if (file.size > PHOTO_LIMITS.maxBytes)
+              throw new Error(`${file.name}: The file is larger than ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB`)
+            const bytes = new Uint8Array(await file.arrayBuffer())
+            const outcome = await bridge.call('photos.import', {
+              patientId: job.patientId,
+              name: file.name || 'pasted image',
+              lastModified: file.lastModified || null,
+              bytes,
+            })
+            patchJob(job.key, {
+              status: outcome.status,
+              message: outcome.status === 'duplicate' ? 'Already in this library' : 'Imported',
+            })
+            replacePhoto(outcome.photo)
+          } catch (error) {
+            patchJob(job.key, { status: 'failed', message: errorMessage(error).replace(`${file.name}: `, '') })
+          }
+        }
+      } finally {
+        draining = false
+      }
+      const jobs = get().imports
+      const imported = jobs.filter((j) => j.status === 'imported').length
+      const failed = jobs.filter((j) => j.status === 'failed').length
+      set({
+        notice: `Import finished: ${imported} imported${failed ? `, ${failed} could not be imported` : ''}`,
+      })
+    }
+    const pending = new Map<number, File>()
+
+    return {
+      patientId: null,
+      photos: { status: 'loading' },
+      grouping: 'view',
+      imports: [],
+      open: null,
+      compare: [],
+      notice: '',
+
+      async load(patientId) {
+        const request = ++loadRequest
+        const samePatient = get().patientId === patientId
+        set({
+          patientId,
+          ...(samePatient ? {} : { photos: { status: 'loading' }, open: null, compare: [] }),
+        })
+        try {
+          const value = await bridge.call('photos.list', { patientId })
+          if (request === loadRequest) set({ photos: { status: 'ready', value } })
+        } catch (error) {
+          if (request === loadRequest) set({ photos: { status: 'error', message: errorMessage(error) } })
+        }
+      },
+
+      setGrouping: (grouping) => set({ grouping }),
+
+      async importFiles(files) {
+        const { patientId } = get()
+        if (!patientId || files.length === 0) return
+        const finishedBefore = get().imports.every(isFinished)
+        const jobs = files.map((file): ImportJob => {
+          const key = nextKey++
+          pending.set(key, file)
+          return { key, patientId, name: file.name || 'pasted image', size: file.size, status: 'waiting', message: '' }
+        })
+        // A new batch after a finished one starts a fresh list; while importing, files queue up.
+        set({ imports: [...(finishedBefore ? [] : get().imports), ...jobs] })
+        await drain()
+      },
+
+      dismissImports: () => set({ imports: get().imports.filter((j) => !isFinished(j)) }),
+
+      async updateFields(photo, fields) {
+        await attempt(async () => {
+          const saved = await bridge.call('photos.update', {
+            id: photo.id,
+            revision: photo.revision,
+            fields: { view: photo.view, caption: photo.caption, ...fields },
+          })
+          replacePhoto(saved)
+        })
+      },
+
+      async remove(photo) {
+        await attempt(async () => {
+          await bridge.call('photos.delete', { id: photo.id })
+          const { photos, open, compare } = get()
+          if (photos.status === 'ready')
+            set({ photos: { status: 'ready', value: photos.value.filter((p) => p.id !== photo.id) } })
+          set({ compare: compare.filter((id) => id !== photo.id), open: open?.id === photo.id ? null : open })
+        }, `Deleted ${photo.originalName}`)
+      },
+
+      async openPhoto(id) {
+        set({ open: { id, detail: { status: 'loading' } } })
+        try {
+          const detail = await bridge.call('photos.get', { id })
+          if (get().open?.id === id) set({ open: { id, detail: { status: 'ready', value: detail } } })
+        } catch (error) {
+          if (get().open?.id === id) set({ open: { id, detail: { status: 'error', message: errorMessage(error) } } })
+        }
+      },
+
+      closePhoto: () => set({ open: null }),
+
+      toggleCompare(id) {
+        const { compare } = get()
+        set({ compare: compare.includes(id) ? compare.filter((c) => c !== id) : [...compare, id].slice(-2) })
+      },
+
+      clearCompare: () => set({ compare: [] }),
+
+      async calibrate(calibration) {
+        const detail = openDetail()
+        if (!detail) return
+        await attempt(
+          async () => {
+            replacePhoto(
+              await bridge.call('photos.calibrate', { id: detail.id, revision: detail.revision, calibration }),
+            )
+          },
+          calibration ? `Calibrated: ${calibration.lengthMm} mm` : 'Calibration removed',
+        )
+      },
+
+      async addMeasurement(kind, points) {
+        const detail = openDetail()
+        if (!detail) return
+        await attempt(async () => {
+          await bridge.call('measurements.add', { photoId: detail.id, measurement: { kind, label: '', points } })
+          await refreshOpen()
+        })
+      },
+
+      async renameMeasurement(id, label) {
+        await attempt(async () => {
+          await bridge.call('measurements.rename', { id, label })
+          await refreshOpen()
+        })
+      },
+
+      async deleteMeasurement(id) {
+        await attempt(async () => {
+          await bridge.call('measurements.delete', { id })
+          await refreshOpen()
+        }, 'Measurement deleted')
+      },
+    }
+  })
+}
