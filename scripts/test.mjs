@@ -13,6 +13,7 @@ const playwrightJson = path.join(reports, 'playwright.json')
 const steps = [
   ['Typecheck (main, preload, shared)', 'tsc -p tsconfig.node.json --noEmit'],
   ['Typecheck (renderer)', 'tsc -p tsconfig.web.json --noEmit'],
+  ['Typecheck (end-to-end specs)', 'tsc -p tsconfig.e2e.json --noEmit'],
   ['Lint and format', 'biome check .'],
   [
     'Node tests',
