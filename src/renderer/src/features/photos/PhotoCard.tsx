@@ -1,14 +1,15 @@
 import { useState } from 'react'
 import type { Photo } from '../../../../shared/photos/photo'
-import { labelOfView, PHOTO_VIEWS, type PhotoView } from '../../../../shared/photos/photo-fields'
+import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
 import { formatTakenAt } from './format-photo'
 import { usePhotoActions } from './photos-context'
+import { ViewSelect } from './ViewSelect'
 
 /** One thumbnail in the library: open it, tag its view, pick it for before/after, delete it. */
 export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) {
   const bridge = useBridge()
-  const { openPhoto, updateFields, toggleCompare, remove } = usePhotoActions()
+  const { openPhoto, toggleCompare, remove } = usePhotoActions()
   const [confirming, setConfirming] = useState(false)
   const name = `${labelOfView(photo.view)} photo of ${formatTakenAt(photo.takenAt)}`
 
@@ -42,18 +43,7 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
       </div>
       {photo.caption && <p className="photo-card__caption">{photo.caption}</p>}
       <div className="photo-card__controls">
-        <select
-          className="select select--compact"
-          aria-label={`View of ${photo.originalName}`}
-          value={photo.view}
-          onChange={(e) => void updateFields(photo, { view: e.target.value as PhotoView }).catch(() => {})}
-        >
-          {PHOTO_VIEWS.map((v) => (
-            <option key={v.value} value={v.value}>
-              {v.label}
-            </option>
-          ))}
-        </select>
+        <ViewSelect className="select select--compact" aria-label={`View of ${photo.originalName}`} photo={photo} />
         <label className="checkbox photo-card__pick">
           <input type="checkbox" checked={picked} onChange={() => toggleCompare(photo.id)} />
           Compare

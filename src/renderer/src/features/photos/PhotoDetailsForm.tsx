@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react'
 import type { Photo } from '../../../../shared/photos/photo'
-import { PHOTO_LIMITS, PHOTO_VIEWS, type PhotoView } from '../../../../shared/photos/photo-fields'
+import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
 import { usePhotoActions } from './photos-context'
+import { ViewSelect } from './ViewSelect'
 
 /** View and caption of one photo; each change is saved as soon as it is made. */
 export function PhotoDetailsForm({ photo }: { photo: Photo }) {
@@ -20,18 +21,7 @@ export function PhotoDetailsForm({ photo }: { photo: Photo }) {
         <label className="field__label" htmlFor={`${id}-view`}>
           View
         </label>
-        <select
-          id={`${id}-view`}
-          className="select"
-          value={photo.view}
-          onChange={(e) => void updateFields(photo, { view: e.target.value as PhotoView }).catch(() => {})}
-        >
-          {PHOTO_VIEWS.map((v) => (
-            <option key={v.value} value={v.value}>
-              {v.label}
-            </option>
-          ))}
-        </select>
+        <ViewSelect id={`${id}-view`} className="select" photo={photo} />
       </div>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-caption`}>

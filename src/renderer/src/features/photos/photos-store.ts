@@ -106,6 +106,9 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       }
     }
 
+    // The files of queued jobs; kept out of state because a File is not data to render.
+    const pending = new Map<number, File>()
+
     const drain = async () => {
       if (draining) return
       draining = true
@@ -146,7 +149,6 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
         notice: `Import finished: ${imported} imported${failed ? `, ${failed} could not be imported` : ''}`,
       })
     }
-    const pending = new Map<number, File>()
 
     return {
       patientId: null,
