@@ -75,14 +75,22 @@ async function renderWorkspace() {
   const holder = screen.container.querySelector('.photo-canvas') as HTMLElement
   await expect.poll(() => holder.querySelector('canvas')).toBeTruthy()
   const canvas = holder.querySelector('canvas') as HTMLCanvasElement
-  const box = holder.getBoundingClientRect()
-  await expect.poll(() => probe(canvas, box.width / 2, box.height / 2)).toBe('green')
-  const scale = Number(holder.dataset.scale)
-  const origin = { x: (box.width - 1200 * scale) / 2, y: (box.height - 900 * scale) / 2 }
+  await expect
+    .poll(() => probe(canvas, holder.getBoundingClientRect().width / 2, holder.getBoundingClientRect().height / 2))
+    .toBe('green')
   const content = page.elementLocator(holder.querySelector('.konvajs-content') as HTMLElement)
-  /** Clicks the photo at a point given in photo pixels, with the real mouse. */
-  const clickPhoto = (p: Point) =>
-    userEvent.click(content, { position: { x: origin.x + p.x * scale, y: origin.y + p.y * scale } })
+  const scale = () => Number(holder.dataset.scale)
+  /**
+   * Clicks the photo at a point given in photo pixels, with the real mouse. Reads the layout
+   * at each click: the panel settling can resize the stage, and the fitted photo moves with it.
+   */
+  const clickPhoto = (p: Point) => {
+    const { width, height } = holder.getBoundingClientRect()
+    const s = scale()
+    return userEvent.click(content, {
+      position: { x: (width - 1200 * s) / 2 + p.x * s, y: (height - 900 * s) / 2 + p.y * s },
+    })
+  }
   return { screen, clickPhoto, scale, current: () => photo }
 }
 
@@ -100,7 +108,7 @@ describe('PhotoWorkspace', () => {
     await expect.element(screen.getByText(/Calibrated:/)).toBeVisible()
     const calibrated = current().calibration
     // A click lands within half a screen pixel of where it was aimed.
-    const tolerance = 1 / scale
+    const tolerance = 1 / scale()
     expect(calibrated?.lengthMm).toBe(50)
     expect(pxPerMm(calibrated)).toBeCloseTo(10, 1)
     expect(Math.abs((pxPerMm(calibrated) ?? 0) - 10)).toBeLessThan((2 * tolerance) / 50)
