@@ -20,7 +20,7 @@ export function toolHint(tool: ToolId): string {
 
 /** Tool buttons and zoom controls for the photo view; every one also has a key. */
 export function CanvasToolbar({ store }: { store: CanvasStore }) {
-  const { tool, viewport } = useCanvas(store)
+  const { tool, scale } = useCanvas(store, (s) => ({ tool: s.tool, scale: s.viewport.scale }))
   const actions = store.getState()
   return (
     <div className="canvas-toolbar">
@@ -51,7 +51,7 @@ export function CanvasToolbar({ store }: { store: CanvasStore }) {
           −
         </button>
         <output className="canvas-toolbar__zoom" aria-label="Zoom level">
-          {Math.round(viewport.scale * 100)} %
+          {Math.round(scale * 100)} %
         </output>
         <button
           type="button"

@@ -42,7 +42,15 @@ function ScreenLabel({ at, text, colour }: { at: Point; text: string; colour: st
  */
 export function PhotoCanvas(props: PhotoCanvasProps) {
   const { store } = props
-  const { image, stage, viewport, tool, spaceHeld, draft, pointer } = useCanvas(store)
+  const { image, stage, viewport, tool, spaceHeld, draft, pointer } = useCanvas(store, (s) => ({
+    image: s.image,
+    stage: s.stage,
+    viewport: s.viewport,
+    tool: s.tool,
+    spaceHeld: s.spaceHeld,
+    draft: s.draft,
+    pointer: s.pointer,
+  }))
   const holder = useRef<HTMLDivElement>(null)
   const press = useRef<{ screen: Point; last: Point; panning: boolean } | null>(null)
   const loaded = useHtmlImage(props.imageUrl)
@@ -89,7 +97,8 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
       held.last = at
       return
     }
-    state.setPointer(toImage(state.viewport, at))
+    // Only a draft follows the pointer; tracking it otherwise would redraw the photo on every move.
+    if (state.draft) state.setPointer(toImage(state.viewport, at))
   }
 
   const onMouseUp = (event: Konva.KonvaEventObject<MouseEvent>) => {

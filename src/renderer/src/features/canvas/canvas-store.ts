@@ -73,7 +73,7 @@ export function createCanvasStore(image: Size): CanvasStore {
         else move(panBy(viewport, -event.deltaX, -event.deltaY))
       },
       pan: (dx, dy) => move(panBy(get().viewport, dx, dy)),
-      setTool: (tool) => set({ tool, draft: null }),
+      setTool: (tool) => set({ tool, draft: null, pointer: null }),
       setSpaceHeld: (spaceHeld) => set({ spaceHeld }),
       setPointer: (pointer) => set({ pointer }),
       toolEvent(event) {
@@ -81,7 +81,8 @@ export function createCanvasStore(image: Size): CanvasStore {
         const full: ToolEvent =
           event.type === 'click' ? { ...event, closeRadius: CLOSE_RADIUS_PX / viewport.scale } : event
         const step = stepTool(tool, draft, full)
-        set({ draft: step.draft })
+        // Without a draft nothing follows the pointer, so a stale one must not seed the next draft.
+        set(step.draft ? { draft: step.draft } : { draft: null, pointer: null })
         return step.done
       },
     }

@@ -2,18 +2,10 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import type { CanvasState, CanvasStore } from './canvas-store'
 
-/** The canvas state a view draws; re-renders only when one of these values changes. */
-export function useCanvas(store: CanvasStore) {
-  return useStore(
-    store,
-    useShallow((s: CanvasState) => ({
-      image: s.image,
-      stage: s.stage,
-      viewport: s.viewport,
-      tool: s.tool,
-      spaceHeld: s.spaceHeld,
-      draft: s.draft,
-      pointer: s.pointer,
-    })),
-  )
+/**
+ * The slice of canvas state a view draws. The pointer moves many times a second while
+ * drawing, so each view picks only what it shows and re-renders only when that changes.
+ */
+export function useCanvas<T extends object>(store: CanvasStore, select: (state: CanvasState) => T): T {
+  return useStore(store, useShallow(select))
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { EMPTY_PATIENT_FIELDS, type Patient, toFields } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
+import { Loading } from '../../ui/Loading'
 import { PhotoDropZone } from '../photos/PhotoDropZone'
 import { PhotoLibrary } from '../photos/PhotoLibrary'
 import { PhotoWorkspace } from '../photos/PhotoWorkspace'
@@ -37,11 +38,7 @@ export function PatientPage() {
     )
   }
   if (view.record.status === 'loading') {
-    return (
-      <div className="empty-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Loading record…
-      </div>
-    )
+    return <Loading>Loading record…</Loading>
   }
   if (view.record.status === 'error') {
     return (

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react'
+import { Loading } from '../../ui/Loading'
 import { PatientList } from './PatientList'
 import { usePatientActions, usePatients } from './patients-context'
 
@@ -35,11 +36,7 @@ export function PatientSidebar({ searchRef }: { searchRef: RefObject<HTMLInputEl
         </label>
       </div>
 
-      {list.status === 'loading' && (
-        <div className="sidebar__status" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading patients…
-        </div>
-      )}
+      {list.status === 'loading' && <Loading className="sidebar__status">Loading patients…</Loading>}
       {list.status === 'error' && (
         <div className="sidebar__status sidebar__status--error" role="alert">
           <p>{list.message}</p>

@@ -4,6 +4,7 @@ import type { Photo } from '../../../../shared/photos/photo'
 import { PHOTO_ACCEPT } from '../../../../shared/photos/photo-fields'
 import { Banner } from '../../ui/Banner'
 import './photos.css'
+import { Loading } from '../../ui/Loading'
 import { BeforeAfter } from './BeforeAfter'
 import { type Grouping, groupPhotos } from './group-photos'
 import { ImportProgress } from './ImportProgress'
@@ -78,11 +79,7 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
 
       <ImportProgress />
 
-      {photos.status === 'loading' && (
-        <div className="empty-state" role="status">
-          <span className="spinner" aria-hidden="true" /> Loading photos…
-        </div>
-      )}
+      {photos.status === 'loading' && <Loading>Loading photos…</Loading>}
       {photos.status === 'error' && (
         <Banner tone="error" title="The photos could not be loaded">
           <p>{photos.message}</p>

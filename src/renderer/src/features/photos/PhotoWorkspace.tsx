@@ -16,6 +16,7 @@ import { MeasurementList } from './MeasurementList'
 import { PhotoDetailsForm } from './PhotoDetailsForm'
 import { usePhotoActions, usePhotos } from './photos-context'
 import './photos.css'
+import { Loading } from '../../ui/Loading'
 
 function Workspace({ photo }: { photo: PhotoDetail }) {
   const bridge = useBridge()
@@ -24,7 +25,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     () => createCanvasStore({ width: photo.width, height: photo.height }),
     [photo.width, photo.height],
   )
-  const { tool, spaceHeld } = useCanvas(store)
+  const { tool, spaceHeld } = useCanvas(store, (s) => ({ tool: s.tool, spaceHeld: s.spaceHeld }))
   const [pending, setPending] = useState<Point[] | null>(null)
 
   const onDrawn = useCallback(
@@ -97,11 +98,7 @@ export function PhotoWorkspace() {
   const { openPhoto, closePhoto } = usePhotoActions()
   if (!open) return null
   if (open.detail.status === 'loading') {
-    return (
-      <div className="empty-state" role="status">
-        <span className="spinner" aria-hidden="true" /> Opening photo…
-      </div>
-    )
+    return <Loading>Opening photo…</Loading>
   }
   if (open.detail.status === 'error') {
     return (
