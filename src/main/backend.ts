@@ -3,6 +3,7 @@ import { parsePhotoPath } from '../shared/photos/photo-urls'
 import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
 import { openDatabase } from './db/database'
+import { createDesignService } from './services/designs/design-service'
 import { createPatientService } from './services/patients/patient-service'
 import { createPhotoFiles } from './services/photos/photo-files'
 import { createPhotoService } from './services/photos/photo-service'
@@ -23,7 +24,7 @@ export function openBackend(options: { dataDir: string; shell: AppInfo['shell'];
   const db = openDatabase(options.dataDir)
   const photos = createPhotoService(db, createPhotoFiles(options.dataDir))
   photos.sweepUnusedFiles()
-  const services = { patients: createPatientService(db), photos }
+  const services = { patients: createPatientService(db), photos, designs: createDesignService(db) }
   const dispatch = createDispatch(
     createHandlers(services, { version: options.version, shell: options.shell, dataDir: options.dataDir }),
   )

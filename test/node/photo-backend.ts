@@ -5,6 +5,7 @@ import { afterEach } from 'vitest'
 import { createDispatch } from '../../src/main/bridge/dispatch'
 import { createHandlers } from '../../src/main/bridge/handlers'
 import { openDatabase } from '../../src/main/db/database'
+import { createDesignService } from '../../src/main/services/designs/design-service'
 import { createPatientService } from '../../src/main/services/patients/patient-service'
 import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
 import { createPhotoService } from '../../src/main/services/photos/photo-service'
@@ -22,8 +23,9 @@ export function filesUnder(dir: string): string[] {
 }
 
 /**
- * The photo service over a real database and real folders, with the bridge dispatch in front
- * of it (what the renderer reaches), closed after each test. `makeDir` gives a fresh folder.
+ * The photo and design services over a real database and real folders, with the bridge dispatch
+ * in front of them (what the renderer reaches), closed after each test. `makeDir` gives a fresh
+ * folder.
  */
 export function photoBackendsForEachTest(makeDir: () => string) {
   const open: Database[] = []
@@ -43,8 +45,9 @@ export function photoBackendsForEachTest(makeDir: () => string) {
     const files = createPhotoFiles(dataDir)
     const photos = createPhotoService(db, files, now)
     const patients = createPatientService(db, now)
+    const designs = createDesignService(db, now)
     const dispatch = createDispatch(
-      createHandlers({ patients, photos }, { version: '0.0.0-test', shell: 'web', dataDir }),
+      createHandlers({ patients, photos, designs }, { version: '0.0.0-test', shell: 'web', dataDir }),
       () => {},
     )
     const photosDir = path.join(dataDir, 'photos')
@@ -53,13 +56,14 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       db,
       photos,
       patients,
+      designs,
       dispatch,
       /** Where the untouched original of a photo is kept. */
       originalOf: (photo: Pick<Photo, 'sha256' | 'format'>) => files.pathOf(photo.sha256, 'original', photo.format),
       /** A new patient's id. */
       patient: (fullName = 'Ana Ruiz') => patients.create(validFields({ fullName })).id,
       storedFiles: () => filesUnder(photosDir),
-      rowCount: (table: 'photos' | 'photo_measurements') =>
+      rowCount: (table: 'photos' | 'photo_measurements' | 'designs') =>
         (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
     }
   }

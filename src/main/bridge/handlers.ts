@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/bridge/contract'
+import type { DesignService } from '../services/designs/design-service'
 import type { PatientService } from '../services/patients/patient-service'
 import type { PhotoService } from '../services/photos/photo-service'
 import type { Handlers } from './dispatch'
@@ -6,10 +7,11 @@ import type { Handlers } from './dispatch'
 export interface Services {
   patients: PatientService
   photos: PhotoService
+  designs: DesignService
 }
 
 export function createHandlers(services: Services, info: AppInfo): Handlers {
-  const { patients, photos } = services
+  const { patients, photos, designs } = services
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -27,5 +29,8 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     'measurements.add': ({ photoId, measurement }) => photos.addMeasurement(photoId, measurement),
     'measurements.rename': ({ id, label }) => photos.renameMeasurement(id, label),
     'measurements.delete': ({ id }) => photos.removeMeasurement(id),
+    'designs.list': ({ patientId }) => designs.list(patientId),
+    'designs.forPhoto': ({ photoId }) => designs.forPhoto(photoId),
+    'designs.save': ({ photoId, baseRevision, document }) => designs.save(photoId, baseRevision, document),
   }
 }

@@ -5,10 +5,43 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { tempDirsForEachTest } from '../../../test/node/temp-dir'
 import { DATABASE_FILE, openDatabase } from './database'
-import { LATEST_SCHEMA_VERSION, type Migration, migrate, schemaVersion } from './migrations'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from './migrations'
 
 const tempDir = tempDirsForEachTest()
 const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+const PATIENT = 'aaaaaaaa-0000-4000-8000-000000000001'
+const PHOTO = 'bbbbbbbb-0000-4000-8000-000000000001'
+const OTHER_PHOTO = 'bbbbbbbb-0000-4000-8000-000000000002'
+
+/** A patient with two photos and a measurement, written with only the version 1 and 2 SQL. */
+function seedVersion2(db: Database.Database) {
+  db.prepare(
+    `INSERT INTO patients (id, full_name, search_name, goals, created_at, updated_at)
+     VALUES (?, 'Ana Ruiz', 'ana ruiz', '["density"]', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
+  ).run(PATIENT)
+  const photo = db.prepare(
+    `INSERT INTO photos (id, patient_id, sha256, format, original_name, byte_size, width, height, taken_at,
+       taken_at_source, view, calibration, imported_at, updated_at)
+     VALUES (?, ?, ?, 'jpeg', ?, 1234, 4000, 3000, '2026-01-01T10:00:00', 'exif', 'front', ?, 'x', 'x')`,
+  )
+  photo.run(PHOTO, PATIENT, 'a'.repeat(64), 'front.jpg', '{"a":{"x":1,"y":2},"b":{"x":101,"y":2},"lengthMm":10}')
+  photo.run(OTHER_PHOTO, PATIENT, 'b'.repeat(64), 'crown.jpg', null)
+  db.prepare(
+    `INSERT INTO photo_measurements (id, photo_id, kind, label, points, created_at)
+     VALUES ('m1', ?, 'distance', 'Temple gap', '[{"x":1,"y":1},{"x":9,"y":1}]', 'x')`,
+  ).run(PHOTO)
+}
+
+const everyRow = (db: Database.Database) =>
+  Object.fromEntries(
+    ['patients', 'photos', 'photo_measurements'].map((table) => [
+      table,
+      db.prepare(`SELECT * FROM ${table} ORDER BY id`).all(),
+    ]),
+  )
+
+const design = (schema: number) => JSON.stringify({ schema, objects: [] })
 
 describe('openDatabase', () => {
   it('creates the database at the latest schema with durable settings', () => {
@@ -48,6 +81,52 @@ describe('openDatabase', () => {
     expect(() => openDatabase(dir)).toThrow(/newer version of Stipple/)
     expect(sha(file)).toBe(before)
     expect(fs.existsSync(`${file}-wal`)).toBe(false)
+  })
+})
+
+describe('version 3: designs', () => {
+  it('upgrades a version 2 database with photos and keeps every row', () => {
+    const dir = tempDir()
+    const old = new Database(path.join(dir, DATABASE_FILE))
+    migrate(
+      old,
+      MIGRATIONS.filter((m) => m.version <= 2),
+    )
+    seedVersion2(old)
+    const before = everyRow(old)
+    old.close()
+
+    const db = openDatabase(dir)
+    expect(schemaVersion(db)).toBe(3)
+    expect(everyRow(db)).toEqual(before)
+    expect(db.prepare('SELECT count(*) FROM designs').pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('holds one design per photo, as a JSON object that agrees with its version, and drops it with its photo', () => {
+    const db = openDatabase(tempDir())
+    seedVersion2(db)
+    const insert = db.prepare(
+      `INSERT INTO designs (id, patient_id, photo_id, document, schema_version, created_at, updated_at, revision)
+       VALUES (@id, @patient, @photo, @document, @version, 'x', 'x', @revision)`,
+    )
+    const row = { id: 'd1', patient: PATIENT, photo: PHOTO, document: design(1), version: 1, revision: 1 }
+    insert.run(row)
+
+    expect(() => insert.run({ ...row, id: 'd2' })).toThrow(/UNIQUE/)
+    const elsewhere = { ...row, photo: OTHER_PHOTO }
+    expect(() => insert.run({ ...elsewhere, id: 'd3', document: '{"schema":1,' })).toThrow()
+    expect(() => insert.run({ ...elsewhere, id: 'd4', document: '[1]' })).toThrow(/CHECK/)
+    expect(() => insert.run({ ...elsewhere, id: 'd5', version: 2 })).toThrow(/CHECK/)
+    expect(() => insert.run({ ...elsewhere, id: 'd6', revision: 0 })).toThrow(/CHECK/)
+    expect(() => insert.run({ ...elsewhere, id: 'd7', photo: 'no-such-photo' })).toThrow(/FOREIGN KEY/)
+    expect(() => insert.run({ ...elsewhere, id: 'd8', patient: 'no-such-patient' })).toThrow(/FOREIGN KEY/)
+    insert.run({ ...elsewhere, id: 'd9', document: design(7), version: 7 })
+
+    db.prepare('DELETE FROM photos WHERE id = ?').run(PHOTO)
+    expect(db.prepare('SELECT id FROM designs').pluck().all()).toEqual(['d9'])
+    expect(db.prepare('SELECT count(*) FROM photo_measurements').pluck().get()).toBe(0)
+    db.close()
   })
 })
 

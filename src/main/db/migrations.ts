@@ -81,6 +81,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 3,
+    name: 'designs',
+    up: (db) => {
+      // One design per photo: a patient has a design per view by having one per photo. The
+      // format version is kept beside the JSON, and must agree with it, so a reader can tell a
+      // design from a newer Stipple without parsing it.
+      db.exec(`
+        CREATE TABLE designs (
+          id TEXT PRIMARY KEY NOT NULL,
+          patient_id TEXT NOT NULL REFERENCES patients (id),
+          photo_id TEXT NOT NULL UNIQUE REFERENCES photos (id) ON DELETE CASCADE,
+          document TEXT NOT NULL CHECK (json_valid(document) AND json_type(document) = 'object'),
+          schema_version INTEGER NOT NULL CHECK (schema_version >= 1),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
+          CHECK (json_extract(document, '$.schema') IS schema_version)
+        ) STRICT;
+        CREATE INDEX designs_by_patient ON designs (patient_id);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

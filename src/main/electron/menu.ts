@@ -3,11 +3,15 @@ import { APP_COMMAND_CHANNEL, APP_COMMANDS, type AppCommand } from '../../shared
 
 /** The native application menu; app commands are forwarded to the focused window's page. */
 export function installApplicationMenu(getWindow: () => BrowserWindow | null, isDev: boolean): void {
-  const command = (id: AppCommand): MenuItemConstructorOptions => ({
-    label: APP_COMMANDS[id].label,
-    ...(APP_COMMANDS[id].accelerator && { accelerator: APP_COMMANDS[id].accelerator }),
-    click: () => getWindow()?.webContents.send(APP_COMMAND_CHANNEL, id),
-  })
+  const command = (id: AppCommand): MenuItemConstructorOptions => {
+    const def: { label: string; accelerator?: string; pageHandlesKey?: true } = APP_COMMANDS[id]
+    return {
+      label: def.label,
+      ...(def.accelerator && { accelerator: def.accelerator }),
+      ...(def.pageHandlesKey && { registerAccelerator: false }),
+      click: () => getWindow()?.webContents.send(APP_COMMAND_CHANNEL, id),
+    }
+  }
   const isMac = process.platform === 'darwin'
 
   const template: MenuItemConstructorOptions[] = [
@@ -21,7 +25,18 @@ export function installApplicationMenu(getWindow: () => BrowserWindow | null, is
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        command('edit.undo'),
+        command('edit.redo'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'View',
       submenu: [

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { designDocumentSchema } from '../design/design-schema'
+import type { Design, DesignSummary } from '../design/design-types'
 import type { Patient, PatientList } from '../patients/patient'
 import { FIELD_LIMITS } from '../patients/patient-fields'
 import { patientFieldsSchema, patientIdSchema } from '../patients/patient-schema'
@@ -78,6 +80,16 @@ export const contract = {
     z.strictObject({ id: measurementIdSchema, label: measurementLabelSchema }),
   ).returns<Measurement>(),
   'measurements.delete': call(z.strictObject({ id: measurementIdSchema })).returns<{ id: string }>(),
+  'designs.list': call(z.strictObject({ patientId: patientIdSchema })).returns<DesignSummary[]>(),
+  /** The design drawn over a photo, or null before its first save. */
+  'designs.forPhoto': call(z.strictObject({ photoId: photoIdSchema })).returns<Design | null>(),
+  /**
+   * Saves the whole document. `baseRevision` is the revision the editor started from (null for
+   * a photo's first design); a save over a newer revision is refused as a conflict.
+   */
+  'designs.save': call(
+    z.strictObject({ photoId: photoIdSchema, baseRevision: revision.nullable(), document: designDocumentSchema }),
+  ).returns<Design>(),
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Point } from './point'
-import { isSimplePolygon, pathLength, polygonArea, segmentsIntersect } from './polygon'
+import { boundsOf, isSimplePolygon, pathLength, pointInPolygon, polygonArea, segmentsIntersect } from './polygon'
 
 const ring = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }))
 const reversed = (points: Point[]) => [...points].reverse()
@@ -88,5 +88,43 @@ describe('simple polygons', () => {
   ])('refuses %s', (_label, points) => {
     expect(isSimplePolygon(points)).toBe(false)
     expect(isSimplePolygon(reversed(points))).toBe(false)
+  })
+})
+
+describe('points inside a ring', () => {
+  it.each([
+    ['the middle of a square', square, { x: 5, y: 5 }, true],
+    ['just inside a square’s corner', square, { x: 0.01, y: 9.99 }, true],
+    ['right of a square', square, { x: 15, y: 5 }, false],
+    ['left of a square', square, { x: -1, y: 5 }, false],
+    ['just above a square', square, { x: 5, y: -0.01 }, false],
+    ['inside a right triangle', rightTriangle, { x: 1, y: 1 }, true],
+    ['past a right triangle’s long side', rightTriangle, { x: 4, y: 2 }, false],
+    ['in the L’s upright', lShape, { x: 1, y: 3 }, true],
+    ['in the L’s foot', lShape, { x: 3, y: 3 }, true],
+    ['in the quarter cut out of the L', lShape, { x: 3, y: 1 }, false],
+    ['in a bow-tie’s left lobe', bowTie, { x: 2, y: 5 }, true],
+    ['in a bow-tie’s right lobe', bowTie, { x: 8, y: 5 }, true],
+    ['between a bow-tie’s lobes', bowTie, { x: 5, y: 2 }, false],
+  ])('%s, whichever way it winds', (_label, points, point, inside) => {
+    expect(pointInPolygon(point, points)).toBe(inside)
+    expect(pointInPolygon(point, reversed(points))).toBe(inside)
+  })
+
+  it('finds nothing inside fewer than three points', () => {
+    expect(pointInPolygon({ x: 0, y: 0 }, [])).toBe(false)
+    expect(pointInPolygon({ x: 5, y: 0 }, ring([0, 0], [10, 0]))).toBe(false)
+  })
+})
+
+describe('bounds', () => {
+  it('spans the outermost points in each direction', () => {
+    expect(boundsOf(lShape)).toEqual({ minX: 0, minY: 0, maxX: 4, maxY: 4 })
+    expect(boundsOf(ring([3, -2], [-7.5, 4], [1, 9], [0, 0]))).toEqual({ minX: -7.5, minY: -2, maxX: 3, maxY: 9 })
+  })
+
+  it('is a single point for one point, and null for none', () => {
+    expect(boundsOf(ring([4, 6]))).toEqual({ minX: 4, minY: 6, maxX: 4, maxY: 6 })
+    expect(boundsOf([])).toBeNull()
   })
 })

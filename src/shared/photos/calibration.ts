@@ -11,7 +11,7 @@ export function pxPerMm(calibration: Calibration | null): number | null {
 /** A length or area in real units when the photo is calibrated, else in pixels. */
 export interface Quantity {
   value: number
-  unit: 'mm' | 'cm²' | 'px' | 'px²'
+  unit: 'mm' | 'cm' | 'cm²' | 'px' | 'px²'
 }
 
 export function lengthOf(points: readonly Point[], scale: number | null): Quantity {
@@ -30,6 +30,6 @@ export function measure(measurement: Pick<Measurement, 'kind' | 'points'>, scale
 }
 
 export function formatQuantity({ value, unit }: Quantity): string {
-  const digits = unit === 'cm²' ? 2 : unit === 'mm' ? 1 : 0
+  const digits = unit === 'cm²' ? 2 : unit === 'mm' || unit === 'cm' ? 1 : 0
   return `${value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ${unit}`
 }

@@ -7,6 +7,10 @@ import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
 import { useTheme } from './theme'
 
+const isTextField = (element: Element | null) =>
+  element instanceof HTMLElement &&
+  (element.isContentEditable || element.tagName === 'INPUT' || element.tagName === 'TEXTAREA')
+
 export function App() {
   const [theme, setTheme] = useTheme()
   const searchRef = useRef<HTMLInputElement>(null)
@@ -27,7 +31,10 @@ export function App() {
     const run = (command: AppCommand) => {
       if (command === 'patient.new') startCreate()
       else if (command === 'patient.search') searchRef.current?.focus()
-      else setTheme(command === 'view.theme.light' ? 'light' : 'dark')
+      else if (command === 'view.theme.light' || command === 'view.theme.dark')
+        setTheme(command === 'view.theme.light' ? 'light' : 'dark')
+      // Undo and redo in a text field are the field's own; the design workspace takes them elsewhere.
+      else if (isTextField(document.activeElement)) document.execCommand(command === 'edit.undo' ? 'undo' : 'redo')
     }
     return window.stipple?.onAppCommand(run)
   }, [startCreate, setTheme])

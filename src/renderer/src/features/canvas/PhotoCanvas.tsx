@@ -6,7 +6,9 @@ import { formatQuantity, lengthOf, measure, pxPerMm } from '../../../../shared/p
 import type { Calibration, Measurement } from '../../../../shared/photos/photo'
 import type { CanvasStore } from './canvas-store'
 import './canvas.css'
-import { draftWithPointer } from './measure-tool'
+import type { Editor } from '../../editor/editor'
+import type { PointerInput } from '../../editor/tools/tool'
+import { draftWithPointer, isDrawingTool } from './measure-tool'
 import { OVERLAY } from './overlay-style'
 import { useCanvas } from './use-canvas'
 import { useHtmlImage } from './use-html-image'
@@ -14,6 +16,10 @@ import { toImage, toScreen } from './viewport'
 
 /** A pointer that moves less than this between press and release clicked rather than dragged. */
 const CLICK_SLOP_PX = 4
+/** Screen pixels around a point or line that count as on it, whatever the zoom. */
+const HIT_PX = 8
+/** Two clicks this close in time, and within the click slop of each other, are a double-click. */
+const DOUBLE_CLICK_MS = 400
 
 interface PhotoCanvasProps {
   store: CanvasStore
@@ -24,6 +30,10 @@ interface PhotoCanvasProps {
   pendingCalibration: readonly Point[] | null
   onDrawn(tool: 'calibrate' | 'distance' | 'area', points: Point[]): void
   label: string
+  /** The design editor the design tools' input goes to. */
+  editor?: Editor
+  /** Konva layers drawn over the photo (the design), under the labels. */
+  children?: ReactNode
 }
 
 function ScreenLabel({ at, text, colour }: { at: Point; text: string; colour: string }) {
@@ -52,10 +62,12 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
     pointer: s.pointer,
   }))
   const holder = useRef<HTMLDivElement>(null)
-  const press = useRef<{ screen: Point; last: Point; panning: boolean } | null>(null)
+  const press = useRef<{ screen: Point; last: Point; panning: boolean; captured: boolean } | null>(null)
+  const lastClick = useRef<{ at: Point; time: number } | null>(null)
   const loaded = useHtmlImage(props.imageUrl)
   const scale = pxPerMm(props.calibration)
   const panMode = tool === 'hand' || spaceHeld
+  const editor = props.editor && !isDrawingTool(tool) && tool !== 'hand' ? props.editor : null
 
   useEffect(() => {
     const element = holder.current
@@ -80,11 +92,22 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
   const screenPoint = (event: Konva.KonvaEventObject<MouseEvent>): Point | null =>
     event.target.getStage()?.getPointerPosition() ?? null
 
+  const input = (at: Point, event: MouseEvent): PointerInput => {
+    const { viewport: current } = store.getState()
+    return {
+      point: toImage(current, at),
+      shift: event.shiftKey,
+      alt: event.altKey,
+      tolerance: HIT_PX / current.scale,
+    }
+  }
+
   const onMouseDown = (event: Konva.KonvaEventObject<MouseEvent>) => {
     const at = screenPoint(event)
     if (!at) return
     const panning = panMode || event.evt.button === 1
-    press.current = { screen: at, last: at, panning }
+    const captured = !panning && event.evt.button === 0 && (editor?.pointerDown(input(at, event.evt)) ?? false)
+    press.current = { screen: at, last: at, panning, captured }
   }
 
   const onMouseMove = (event: Konva.KonvaEventObject<MouseEvent>) => {
@@ -97,6 +120,13 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
       held.last = at
       return
     }
+    if (editor) {
+      if (held?.captured) {
+        held.last = at
+        editor.pointerMove(input(at, event.evt))
+      } else editor.hover(toImage(state.viewport, at))
+      return
+    }
     // Only a draft follows the pointer; tracking it otherwise would redraw the photo on every move.
     if (state.draft) state.setPointer(toImage(state.viewport, at))
   }
@@ -106,23 +136,29 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
     press.current = null
     const at = screenPoint(event)
     if (!held || !at || held.panning || event.evt.button !== 0) return
+    if (editor && held.captured) {
+      editor.pointerUp(input(at, event.evt))
+      return
+    }
     if (Math.hypot(at.x - held.screen.x, at.y - held.screen.y) > CLICK_SLOP_PX) return
+    // Konva reports any two clicks within 400 ms as a double-click, wherever they were; quick
+    // corner-by-corner clicking must not finish an outline, so only a second click on the same
+    // spot counts.
+    const previous = lastClick.current
+    const double =
+      previous !== null &&
+      event.evt.timeStamp - previous.time < DOUBLE_CLICK_MS &&
+      Math.hypot(at.x - previous.at.x, at.y - previous.at.y) <= CLICK_SLOP_PX
+    lastClick.current = double ? null : { at, time: event.evt.timeStamp }
+    if (editor) {
+      if (double) editor.doubleClick(input(at, event.evt))
+      else editor.click(input(at, event.evt))
+      return
+    }
     const state = store.getState()
-    const done = state.toolEvent({ type: 'click', point: clampToImage(toImage(state.viewport, at), image) })
-    if (done) props.onDrawn(done.tool, done.points)
-  }
-
-  // Konva reports any two clicks within 400 ms as a double-click, wherever they were; quick
-  // corner-by-corner clicking must not close an outline, so only a double-click on the last
-  // corner does.
-  const onDoubleClick = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    const state = store.getState()
-    const at = screenPoint(event)
-    const last = state.draft?.points.at(-1)
-    if (!at || !last) return
-    const corner = toScreen(state.viewport, last)
-    if (Math.hypot(at.x - corner.x, at.y - corner.y) > CLICK_SLOP_PX) return
-    const done = state.toolEvent({ type: 'close' })
+    const done = double
+      ? state.toolEvent({ type: 'close' })
+      : state.toolEvent({ type: 'click', point: clampToImage(toImage(state.viewport, at), image) })
     if (done) props.onDrawn(done.tool, done.points)
   }
 
@@ -161,11 +197,14 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
           onMouseDown={onMouseDown}
           onMouseMove={onMouseMove}
           onMouseUp={onMouseUp}
-          onMouseLeave={() => {
+          onMouseLeave={(event) => {
+            // A drag that leaves the photo ends where the pointer last was, as if released there.
+            const held = press.current
+            if (held?.captured && editor) editor.pointerUp(input(held.last, event.evt))
             press.current = null
             store.getState().setPointer(null)
+            props.editor?.hover(null)
           }}
-          onDblClick={onDoubleClick}
         >
           <Layer listening={false}>
             <Group x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale}>
@@ -227,6 +266,7 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
               ))}
             </Group>
           </Layer>
+          {props.children}
           <Layer listening={false}>
             {props.calibration && scale && (
               <ScreenLabel

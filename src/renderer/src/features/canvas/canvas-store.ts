@@ -44,7 +44,7 @@ export interface CanvasState {
 export type CanvasStore = StoreApi<CanvasState>
 
 /** The photo view's model: viewport, tool and draft, in plain TypeScript that React only renders. */
-export function createCanvasStore(image: Size): CanvasStore {
+export function createCanvasStore(image: Size, initialTool: ToolId = 'hand'): CanvasStore {
   return createStore<CanvasState>((set, get) => {
     const centre = () => ({ x: get().stage.width / 2, y: get().stage.height / 2 })
     const move = (viewport: Viewport) => set({ viewport, fitted: false })
@@ -54,7 +54,7 @@ export function createCanvasStore(image: Size): CanvasStore {
       stage: { width: 0, height: 0 },
       viewport: { scale: 1, x: 0, y: 0 },
       fitted: true,
-      tool: 'hand',
+      tool: initialTool,
       spaceHeld: false,
       draft: null,
       pointer: null,

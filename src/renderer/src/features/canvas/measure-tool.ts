@@ -1,8 +1,13 @@
 import { distance, type Point } from '../../../../shared/geometry/point'
+import type { DesignToolId } from '../../editor/tools/tool'
 
-/** The canvas tools of the photo view; #4's design tools join these. */
-export type ToolId = 'hand' | 'calibrate' | 'distance' | 'area'
-export type DrawingTool = Exclude<ToolId, 'hand'>
+/** The photo's own tools: the hand, and the calibration and measurement lines they draw. */
+export type DrawingTool = 'calibrate' | 'distance' | 'area'
+/** Every canvas tool: the photo's own and the design editor's. */
+export type ToolId = 'hand' | DrawingTool | DesignToolId
+
+export const isDrawingTool = (tool: ToolId): tool is DrawingTool =>
+  tool === 'calibrate' || tool === 'distance' || tool === 'area'
 
 export interface Draft {
   tool: DrawingTool
@@ -31,7 +36,7 @@ export interface ToolStep {
  * Backspace takes back the last corner, Escape drops the draft.
  */
 export function stepTool(tool: ToolId, draft: Draft | null, event: ToolEvent): ToolStep {
-  if (tool === 'hand' || event.type === 'cancel') return { draft: null }
+  if (!isDrawingTool(tool) || event.type === 'cancel') return { draft: null }
   const current = draft?.tool === tool ? draft : null
 
   if (event.type === 'undo-point') {

@@ -1,32 +1,58 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Point } from '../../../../shared/geometry/point'
 import type { PhotoDetail } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
+import type { DesignToolId } from '../../editor/tools/tool'
 import { Banner } from '../../ui/Banner'
-import { CanvasToolbar, toolHint } from '../canvas/CanvasToolbar'
+import { Loading } from '../../ui/Loading'
 import { createCanvasStore } from '../canvas/canvas-store'
 import type { DrawingTool } from '../canvas/measure-tool'
 import { PhotoCanvas } from '../canvas/PhotoCanvas'
 import { useCanvas } from '../canvas/use-canvas'
-import { useCanvasKeys } from '../canvas/use-canvas-keys'
+import { DesignLayers } from '../designer/DesignLayers'
+import { DesignToolbar } from '../designer/DesignToolbar'
+import { Inspector } from '../designer/Inspector'
+import { ObjectsPanel } from '../designer/ObjectsPanel'
+import { ReadoutsPanel } from '../designer/ReadoutsPanel'
+import { SaveIndicator } from '../designer/SaveIndicator'
+import { ToolOptions } from '../designer/ToolOptions'
+import { TOOL_HINTS } from '../designer/tool-hints'
+import { useDesignSession } from '../designer/use-design-session'
+import { useEditor } from '../designer/use-editor'
+import { useEditorKeys } from '../designer/use-editor-keys'
 import { CalibrationPanel } from './CalibrationPanel'
 import { formatTakenAt } from './format-photo'
 import { MeasurementList } from './MeasurementList'
 import { PhotoDetailsForm } from './PhotoDetailsForm'
 import { usePhotoActions, usePhotos } from './photos-context'
 import './photos.css'
-import { Loading } from '../../ui/Loading'
+import '../designer/designer.css'
+import type { Editor } from '../../editor/editor'
+
+const FIRST_TOOL: DesignToolId = 'select'
+
+function Notice({ editor }: { editor: Editor }) {
+  const notice = useEditor(editor, (s) => s.notice)
+  return notice ? (
+    <p className="design-notice" role="status">
+      {notice}
+    </p>
+  ) : null
+}
 
 function Workspace({ photo }: { photo: PhotoDetail }) {
   const bridge = useBridge()
   const { closePhoto, addMeasurement } = usePhotoActions()
   const store = useMemo(
-    () => createCanvasStore({ width: photo.width, height: photo.height }),
+    () => createCanvasStore({ width: photo.width, height: photo.height }, FIRST_TOOL),
     [photo.width, photo.height],
   )
   const { tool, spaceHeld } = useCanvas(store, (s) => ({ tool: s.tool, spaceHeld: s.spaceHeld }))
   const [pending, setPending] = useState<Point[] | null>(null)
+  const [attempt, setAttempt] = useState(0)
+  const session = useDesignSession(photo, store, attempt)
+  const editor = session.status === 'ready' ? session.editor : null
 
   const onDrawn = useCallback(
     (drawn: DrawingTool, points: Point[]) => {
@@ -35,7 +61,18 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     },
     [addMeasurement],
   )
-  useCanvasKeys(store, onDrawn)
+  useEditorKeys(editor, onDrawn)
+
+  useEffect(() => {
+    if (!editor) return
+    return window.stipple?.onAppCommand((command) => {
+      const active = document.activeElement
+      const typing = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+      if (typing) return
+      if (command === 'edit.undo') editor.undo()
+      if (command === 'edit.redo') editor.redo()
+    })
+  }, [editor])
 
   const title = `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
   return (
@@ -45,54 +82,103 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
           ← Library
         </button>
         <h2 className="photo-workspace__title">{title}</h2>
-        <CanvasToolbar store={store} />
+        {session.status === 'ready' && (
+          <SaveIndicator autosave={session.autosave} onReload={() => setAttempt((n) => n + 1)} />
+        )}
       </header>
+      {editor && (
+        <div className="photo-workspace__tools">
+          <DesignToolbar editor={editor} />
+          <ToolOptions editor={editor} />
+        </div>
+      )}
       <div className="photo-workspace__body">
-        <PhotoCanvas
-          store={store}
-          imageUrl={bridge.photoUrl(photo.sha256, 'working')}
-          calibration={photo.calibration}
-          measurements={photo.measurements}
-          pendingCalibration={pending}
-          onDrawn={onDrawn}
-          label={`Photo canvas, ${title}`}
-        />
-        <aside className="photo-panel" aria-label="Photo details">
-          <h3 className="section-title">Details</h3>
-          <PhotoDetailsForm photo={photo} />
-          <dl className="photo-facts">
-            <dt>Taken</dt>
-            <dd>
-              {formatTakenAt(photo.takenAt)}{' '}
-              {photo.takenAtSource === 'file' && <span className="badge badge--muted">file date</span>}
-            </dd>
-            <dt>Size</dt>
-            <dd>
-              {photo.width} × {photo.height} px
-            </dd>
-            <dt>File</dt>
-            <dd className="photo-facts__name">{photo.originalName}</dd>
-          </dl>
-          <h3 className="section-title">Calibration</h3>
-          <CalibrationPanel
-            photo={photo}
-            pending={pending}
-            onStart={() => store.getState().setTool('calibrate')}
-            onFinish={() => {
-              setPending(null)
-              store.getState().setTool('hand')
-            }}
-          />
-          <h3 className="section-title">Measurements</h3>
-          <MeasurementList photo={photo} measurements={photo.measurements} />
+        <div className="photo-workspace__stage">
+          {session.status === 'loading' && <Loading>Opening the design…</Loading>}
+          {session.status === 'error' && (
+            <div className="page-pad">
+              <Banner tone="error" title="The design could not be opened">
+                <p>{session.message}</p>
+                <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+                  Try again
+                </button>
+              </Banner>
+            </div>
+          )}
+          {editor && (
+            <PhotoCanvas
+              store={store}
+              imageUrl={bridge.photoUrl(photo.sha256, 'working')}
+              calibration={photo.calibration}
+              measurements={photo.measurements}
+              pendingCalibration={pending}
+              onDrawn={onDrawn}
+              label={`Photo canvas, ${title}`}
+              editor={editor}
+            >
+              <DesignLayers editor={editor} />
+            </PhotoCanvas>
+          )}
+          {editor && <Notice editor={editor} />}
+        </div>
+        <aside className="photo-panel" aria-label="Design and photo details">
+          {editor && (
+            <>
+              <details className="panel-section" open>
+                <summary className="section-title">Objects</summary>
+                <ObjectsPanel editor={editor} />
+              </details>
+              <details className="panel-section" open>
+                <summary className="section-title">Properties</summary>
+                <Inspector editor={editor} />
+              </details>
+              <details className="panel-section" open>
+                <summary className="section-title">Figures</summary>
+                <ReadoutsPanel editor={editor} />
+              </details>
+            </>
+          )}
+          <details className="panel-section" open={!photo.calibration}>
+            <summary className="section-title">Calibration</summary>
+            <CalibrationPanel
+              photo={photo}
+              pending={pending}
+              onStart={() => store.getState().setTool('calibrate')}
+              onFinish={() => {
+                setPending(null)
+                store.getState().setTool(FIRST_TOOL)
+              }}
+            />
+          </details>
+          <details className="panel-section">
+            <summary className="section-title">Measurements</summary>
+            <MeasurementList photo={photo} measurements={photo.measurements} />
+          </details>
+          <details className="panel-section">
+            <summary className="section-title">Photo details</summary>
+            <PhotoDetailsForm photo={photo} />
+            <dl className="photo-facts">
+              <dt>Taken</dt>
+              <dd>
+                {formatTakenAt(photo.takenAt)}{' '}
+                {photo.takenAtSource === 'file' && <span className="badge badge--muted">file date</span>}
+              </dd>
+              <dt>Size</dt>
+              <dd>
+                {photo.width} × {photo.height} px
+              </dd>
+              <dt>File</dt>
+              <dd className="photo-facts__name">{photo.originalName}</dd>
+            </dl>
+          </details>
         </aside>
       </div>
-      <footer className="photo-workspace__status">{toolHint(spaceHeld ? 'hand' : tool)}</footer>
+      <footer className="photo-workspace__status">{TOOL_HINTS[spaceHeld ? 'hand' : tool]}</footer>
     </section>
   )
 }
 
-/** The open photo in the canvas, or its loading and error states. */
+/** The open photo in the design workspace, or its loading and error states. */
 export function PhotoWorkspace() {
   const open = usePhotos((s) => s.open)
   const { openPhoto, closePhoto } = usePhotoActions()

@@ -1,0 +1,152 @@
+import type { ToolId } from '../features/canvas/measure-tool'
+import type { Editor } from './editor'
+
+/** What a key press looks like to the registry, so it can be tested without a DOM. */
+export interface KeyPress {
+  key: string
+  shift: boolean
+  /** Ctrl, or Cmd on a Mac. */
+  mod: boolean
+}
+
+export interface EditorAction {
+  id: string
+  label: string
+  /** As shown in tooltips and menus. */
+  shortcut: string
+  matches(press: KeyPress): boolean
+  perform(editor: Editor, press?: KeyPress): void
+  enabled?(editor: Editor): boolean
+}
+
+const plain =
+  (...keys: string[]) =>
+  (p: KeyPress) =>
+    !p.mod && keys.includes(p.key.toLowerCase())
+
+function toolAction(tool: ToolId, label: string, key: string): EditorAction {
+  return {
+    id: `tool.${tool}`,
+    label,
+    shortcut: key.toUpperCase(),
+    matches: plain(key),
+    perform: (editor) => editor.canvas.getState().setTool(tool),
+  }
+}
+
+export const TOOL_ACTIONS: EditorAction[] = [
+  toolAction('select', 'Select', 'v'),
+  toolAction('hand', 'Hand', 'h'),
+  toolAction('hairline', 'Hairline', 'l'),
+  toolAction('zone', 'Zone', 'z'),
+  toolAction('scar', 'Scar', 's'),
+  toolAction('landmark', 'Landmark', 'k'),
+  toolAction('pin', 'Pin', 'p'),
+  toolAction('distance', 'Measure', 'm'),
+  toolAction('area', 'Area', 'a'),
+  toolAction('calibrate', 'Calibrate', 'c'),
+]
+
+/** Arrow keys move the selection one screen pixel, ten with Shift, whatever the zoom. */
+function nudgeAction(key: string, dx: number, dy: number): EditorAction {
+  return {
+    id: `edit.nudge.${key}`,
+    label: 'Nudge',
+    shortcut: key,
+    matches: (p) => !p.mod && p.key === key,
+    perform(editor, press) {
+      const step = (press?.shift ? 10 : 1) / editor.canvas.getState().viewport.scale
+      editor.nudge(dx * step, dy * step)
+    },
+    enabled: (editor) => editor.getState().selection.length > 0,
+  }
+}
+
+export const EDIT_ACTIONS: EditorAction[] = [
+  {
+    id: 'edit.undo',
+    label: 'Undo',
+    shortcut: 'Ctrl+Z',
+    matches: (p) => p.mod && !p.shift && p.key.toLowerCase() === 'z',
+    perform: (editor) => editor.undo(),
+    enabled: (editor) => editor.getState().history.past.length > 0,
+  },
+  {
+    id: 'edit.redo',
+    label: 'Redo',
+    shortcut: 'Shift+Ctrl+Z',
+    matches: (p) => p.mod && ((p.shift && p.key.toLowerCase() === 'z') || p.key.toLowerCase() === 'y'),
+    perform: (editor) => editor.redo(),
+    enabled: (editor) => editor.getState().history.future.length > 0,
+  },
+  {
+    id: 'edit.selectAll',
+    label: 'Select all',
+    shortcut: 'Ctrl+A',
+    matches: (p) => p.mod && p.key.toLowerCase() === 'a',
+    perform: (editor) => editor.selectAll(),
+  },
+  {
+    id: 'edit.delete',
+    label: 'Delete',
+    shortcut: 'Delete',
+    matches: (p) => !p.mod && (p.key === 'Delete' || p.key === 'Backspace'),
+    // Backspace while drawing takes back the last point instead.
+    perform: (editor, press) => {
+      if (press?.key === 'Backspace' && editor.backspace()) return
+      editor.deleteSelection()
+    },
+  },
+  {
+    id: 'edit.finish',
+    label: 'Finish',
+    shortcut: 'Enter',
+    matches: plain('enter'),
+    perform: (editor) => editor.enter(),
+  },
+  {
+    id: 'edit.cancel',
+    label: 'Cancel',
+    shortcut: 'Esc',
+    matches: plain('escape'),
+    perform: (editor) => editor.escape(),
+  },
+  nudgeAction('ArrowLeft', -1, 0),
+  nudgeAction('ArrowRight', 1, 0),
+  nudgeAction('ArrowUp', 0, -1),
+  nudgeAction('ArrowDown', 0, 1),
+]
+
+export const VIEW_ACTIONS: EditorAction[] = [
+  {
+    id: 'view.zoomIn',
+    label: 'Zoom in',
+    shortcut: '+',
+    matches: plain('+', '='),
+    perform: (e) => e.canvas.getState().zoomStep(1),
+  },
+  {
+    id: 'view.zoomOut',
+    label: 'Zoom out',
+    shortcut: '−',
+    matches: plain('-', '_'),
+    perform: (e) => e.canvas.getState().zoomStep(-1),
+  },
+  { id: 'view.fit', label: 'Fit', shortcut: '0', matches: plain('0'), perform: (e) => e.canvas.getState().fit() },
+  {
+    id: 'view.actualSize',
+    label: '100 %',
+    shortcut: '1',
+    matches: plain('1'),
+    perform: (e) => e.canvas.getState().actualSize(),
+  },
+]
+
+/** One registry for toolbar, menus and shortcuts. */
+export const ACTIONS: EditorAction[] = [...EDIT_ACTIONS, ...TOOL_ACTIONS, ...VIEW_ACTIONS]
+
+export function actionFor(press: KeyPress): EditorAction | undefined {
+  return ACTIONS.find((action) => action.matches(press))
+}
+
+export const actionById = (id: string): EditorAction | undefined => ACTIONS.find((action) => action.id === id)

@@ -1,0 +1,342 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { DesignDocument, LandmarkRole, ScarShape, ZoneRole } from '../../../shared/design/design-types'
+import { hairlineControls, setHairlineMirror } from '../../../shared/design/hairline'
+import { type HairlinePreset, presetFrame, presetHalf } from '../../../shared/design/hairline-presets'
+import { glabellaOf, midlineOf, upDirection } from '../../../shared/design/landmarks'
+import type { Point } from '../../../shared/geometry/point'
+import { isSimplePolygon } from '../../../shared/geometry/polygon'
+import type { CanvasStore } from '../features/canvas/canvas-store'
+import {
+  addObject,
+  clampDelta,
+  clampPoint,
+  moveObjects,
+  type ObjectPatch,
+  removeObjects,
+  setPoints,
+  updateObject,
+} from './commands'
+import { emptyHistory, type History, record, redo, undo } from './history'
+import { newHairline, newLandmark } from './object-factory'
+import { TOOLS } from './tools/registry'
+import { type DesignToolId, IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
+
+export interface ToolOptions {
+  zoneRole: ZoneRole
+  scarShape: ScarShape
+  landmarkRole: LandmarkRole
+  /** Draw new hairlines as one half mirrored about the midline. */
+  mirror: boolean
+}
+
+export interface EditorState {
+  document: DesignDocument
+  history: History
+  /** Selected object ids; selection never enters the undo history. */
+  selection: string[]
+  /** The control point last clicked, which Delete removes. */
+  activePoint: { id: string; index: number } | null
+  toolState: ToolState
+  /** Where the pointer is while a draft follows it. */
+  pointer: Point | null
+  options: ToolOptions
+  /** A short message about the last thing refused, shown until the next action. */
+  notice: string | null
+  pxPerMm: number | null
+}
+
+const DEFAULT_OPTIONS: ToolOptions = { zoneRole: 'frontal', scarShape: 'strip', landmarkRole: 'midline', mirror: true }
+
+/**
+ * The design editor: the document, the active tool's state machine, commands and their undo
+ * history. Plain TypeScript with no React: components render its state and call its methods,
+ * and tests drive it directly.
+ */
+export class Editor {
+  readonly store: StoreApi<EditorState>
+  readonly canvas: CanvasStore
+  readonly image: { width: number; height: number }
+  /** The last pointer's tolerance, for steps that finish from a key rather than a click. */
+  tolerance = 1
+
+  constructor(options: { document: DesignDocument; canvas: CanvasStore; pxPerMm: number | null }) {
+    this.canvas = options.canvas
+    this.image = options.canvas.getState().image
+    this.store = createStore<EditorState>(() => ({
+      document: options.document,
+      history: emptyHistory(),
+      selection: [],
+      activePoint: null,
+      toolState: IDLE,
+      pointer: null,
+      options: DEFAULT_OPTIONS,
+      notice: null,
+      pxPerMm: options.pxPerMm,
+    }))
+    // A tool change from anywhere (toolbar, key, panel) leaves the old tool's gesture behind.
+    this.canvas.subscribe((next, previous) => {
+      if (next.tool !== previous.tool) this.cancelGesture()
+    })
+  }
+
+  getState = (): EditorState => this.store.getState()
+  subscribe = (listener: (state: EditorState, previous: EditorState) => void) => this.store.subscribe(listener)
+
+  /** The active design tool, or null while a photo tool (hand, calibrate, measure) is active. */
+  activeTool(): DesignToolId | null {
+    const tool = this.canvas.getState().tool
+    return tool in TOOLS ? (tool as DesignToolId) : null
+  }
+
+  private tool(): Tool | null {
+    const id = this.activeTool()
+    return id ? TOOLS[id] : null
+  }
+
+  // Plumbing the tools use.
+
+  setToolState(toolState: ToolState): void {
+    this.store.setState({ toolState, ...(toolState.name === 'idle' && { pointer: null }) })
+  }
+
+  setActivePoint(activePoint: EditorState['activePoint']): void {
+    this.store.setState({ activePoint })
+  }
+
+  setNotice(notice: string | null): void {
+    this.store.setState({ notice })
+  }
+
+  clampToImage(p: Point): Point {
+    return clampPoint(p, this.image)
+  }
+
+  /** Shows a document mid-gesture without an undo step; `commit` makes the step when it ends. */
+  preview(document: DesignDocument): void {
+    this.store.setState({ document })
+  }
+
+  commit(label: string, before: DesignDocument, after: DesignDocument, coalesceKey?: string): void {
+    const { history, selection } = this.getState()
+    const ids = new Set(after.objects.map((o) => o.id))
+    this.store.setState({
+      document: after,
+      history: record(history, { label, before, after, ...(coalesceKey && { coalesceKey }) }),
+      selection: selection.filter((id) => ids.has(id)),
+    })
+  }
+
+  /** Runs a command on the document as one undo step. */
+  run(label: string, change: (document: DesignDocument) => DesignDocument, coalesceKey?: string): void {
+    const before = this.getState().document
+    const after = change(before)
+    if (after !== before) this.commit(label, before, after, coalesceKey)
+  }
+
+  // Pointer and keys, already in image pixels.
+
+  /** Returns true when the tool took the press as the start of a drag. */
+  pointerDown(input: PointerInput): boolean {
+    this.tolerance = input.tolerance
+    this.store.setState({ notice: null })
+    const before = this.getState().toolState
+    this.tool()?.onPointerDown?.(this, input)
+    const after = this.getState().toolState
+    return after !== before && after.name !== 'idle' && after.name !== 'drawing'
+  }
+
+  pointerMove(input: PointerInput): void {
+    this.tool()?.onPointerMove?.(this, input)
+  }
+
+  pointerUp(input: PointerInput): void {
+    this.tool()?.onPointerUp?.(this, input)
+  }
+
+  click(input: PointerInput): void {
+    this.tolerance = input.tolerance
+    this.store.setState({ notice: null })
+    this.tool()?.onClick?.(this, input)
+  }
+
+  doubleClick(input: PointerInput): void {
+    this.tool()?.onDoubleClick?.(this, input)
+  }
+
+  /** The pointer over the canvas; only a draft follows it, so nothing else redraws on a move. */
+  hover(point: Point | null): void {
+    const { toolState, pointer } = this.getState()
+    if (toolState.name === 'drawing') this.store.setState({ pointer: point && this.clampToImage(point) })
+    else if (pointer) this.store.setState({ pointer: null })
+  }
+
+  enter(): void {
+    this.tool()?.onEnter?.(this)
+  }
+
+  backspace(): boolean {
+    return this.tool()?.onBackspace?.(this) ?? false
+  }
+
+  /** Escape: drops the gesture under way, or else the selection. */
+  escape(): void {
+    if (this.getState().toolState.name !== 'idle') this.cancelGesture()
+    else this.store.setState({ selection: [], activePoint: null, notice: null })
+  }
+
+  private cancelGesture(): void {
+    const state = this.getState().toolState
+    if (state.name === 'dragging' || state.name === 'dragging-point') this.preview(state.before)
+    this.setToolState(IDLE)
+  }
+
+  // Commands: every document change goes through `run` or `commit`, so every one can be undone.
+
+  undo(): void {
+    this.cancelGesture()
+    const step = undo(this.getState().history)
+    if (step) this.restore(step.document, step.history)
+  }
+
+  redo(): void {
+    this.cancelGesture()
+    const step = redo(this.getState().history)
+    if (step) this.restore(step.document, step.history)
+  }
+
+  private restore(document: DesignDocument, history: History): void {
+    const ids = new Set(document.objects.map((o) => o.id))
+    const { selection, activePoint } = this.getState()
+    this.store.setState({
+      document,
+      history,
+      selection: selection.filter((id) => ids.has(id)),
+      activePoint: activePoint && ids.has(activePoint.id) ? activePoint : null,
+      notice: null,
+    })
+  }
+
+  select(ids: readonly string[]): void {
+    const { activePoint } = this.getState()
+    this.store.setState({
+      selection: [...ids],
+      activePoint: activePoint && ids.includes(activePoint.id) ? activePoint : null,
+    })
+  }
+
+  selectAll(): void {
+    this.select(
+      this.getState()
+        .document.objects.filter((o) => !o.hidden && !o.locked)
+        .map((o) => o.id),
+    )
+  }
+
+  /** Delete: the active point when one is picked, else the selected objects that are not locked. */
+  deleteSelection(): void {
+    const { activePoint, selection, document } = this.getState()
+    if (activePoint && selection.includes(activePoint.id)) {
+      this.deletePoint(activePoint.id, activePoint.index)
+      return
+    }
+    const ids = document.objects.filter((o) => selection.includes(o.id) && !o.locked).map((o) => o.id)
+    if (ids.length === 0) return
+    this.run(ids.length === 1 ? 'Delete object' : `Delete ${ids.length} objects`, (d) => removeObjects(d, ids))
+  }
+
+  /** Removes one control point, as long as what is left is still a valid shape. */
+  deletePoint(id: string, drawnIndex: number): void {
+    const { document } = this.getState()
+    const object = document.objects.find((o) => o.id === id)
+    if (!object || object.locked) return
+    this.store.setState({ activePoint: null })
+    if (object.kind === 'landmark' || object.kind === 'pin') {
+      this.run(`Delete ${object.name}`, (d) => removeObjects(d, [id]))
+      return
+    }
+    const midline = midlineOf(document)
+    const index =
+      object.kind === 'hairline' ? (hairlineControls(object, midline).sources[drawnIndex]?.index ?? -1) : drawnIndex
+    if (index < 0) return
+    const points = object.points.filter((_, i) => i !== index)
+    const minimum =
+      object.kind === 'zone' || (object.kind === 'scar' && object.shape === 'polygon')
+        ? 3
+        : object.kind === 'scar' && object.shape === 'dots'
+          ? 1
+          : 2
+    if (points.length < minimum) {
+      this.setNotice(`${object.name} needs at least ${minimum} points; delete the whole object instead.`)
+      return
+    }
+    if (minimum === 3 && !isSimplePolygon(points)) {
+      this.setNotice('Without that point the outline would cross itself.')
+      return
+    }
+    this.run('Delete point', (d) => setPoints(d, id, points))
+  }
+
+  /** Moves the selection by a distance in image pixels (the arrow keys). */
+  nudge(dx: number, dy: number): void {
+    const { selection, document } = this.getState()
+    if (selection.length === 0) return
+    const clamped = clampDelta(document, selection, dx, dy, this.image)
+    this.run('Nudge', (d) => moveObjects(d, selection, clamped.dx, clamped.dy), `nudge:${selection.join(',')}`)
+  }
+
+  /** Changes an object's properties; `coalesceKey` merges a run of edits to one field into one step. */
+  updateObject(id: string, patch: ObjectPatch, label: string, coalesceKey?: string): void {
+    this.run(label, (d) => updateObject(d, id, patch), coalesceKey)
+  }
+
+  setHairlineMirror(id: string, mirror: boolean): void {
+    const { document } = this.getState()
+    const hairline = document.objects.find((o) => o.id === id)
+    if (hairline?.kind !== 'hairline') return
+    const points = setHairlineMirror(hairline, midlineOf(document), mirror)
+    this.run(mirror ? 'Mirror hairline' : 'Unmirror hairline', (d) => updateObject(d, id, { mirror, points }))
+  }
+
+  setOption<K extends keyof ToolOptions>(key: K, value: ToolOptions[K]): void {
+    this.store.setState({ options: { ...this.getState().options, [key]: value } })
+  }
+
+  setPxPerMm(pxPerMm: number | null): void {
+    this.store.setState({ pxPerMm })
+  }
+
+  /**
+   * Adds a preset hairline, mirrored, sized by the calibration and placed from the glabella.
+   * Without a midline it places one down the middle of the photo first, in the same undo step.
+   */
+  applyPreset(preset: HairlinePreset): void {
+    this.run('Add hairline preset', (document) => {
+      let next = document
+      let midline = midlineOf(next)
+      if (!midline) {
+        const x = this.image.width / 2
+        const landmark = newLandmark(
+          next,
+          [
+            { x, y: this.image.height * 0.1 },
+            { x, y: this.image.height * 0.9 },
+          ],
+          'midline',
+        )
+        next = addObject(next, landmark)
+        midline = midlineOf(next)
+      }
+      const frame = presetFrame(this.image, glabellaOf(next), midline, upDirection(midline), this.getState().pxPerMm)
+      const half = presetHalf(preset, frame).map((p) => this.clampToImage(p))
+      const hairline = newHairline(next, half, true)
+      this.store.setState({ selection: [hairline.id] })
+      return addObject(next, hairline)
+    })
+  }
+
+  /** Replaces the document wholesale (a reload after a conflict); history starts afresh. */
+  load(document: DesignDocument): void {
+    this.setToolState(IDLE)
+    this.store.setState({ document, history: emptyHistory(), selection: [], activePoint: null, notice: null })
+  }
+}

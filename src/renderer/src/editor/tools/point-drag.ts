@@ -1,0 +1,72 @@
+import type { DesignDocument, DesignObject } from '../../../../shared/design/design-types'
+import { hairlineControls, type PointSource, storedPosition } from '../../../../shared/design/hairline'
+import { midlineOf } from '../../../../shared/design/landmarks'
+import { isSimplePolygon } from '../../../../shared/geometry/polygon'
+import { setPoints } from '../commands'
+import type { Editor } from '../editor'
+import type { PointerInput } from './tool'
+
+/** Dragging one control point, shared by the select and hairline tools: one undo step per drag. */
+export function beginPointDrag(editor: Editor, id: string, drawnIndex: number, label = 'Move point'): void {
+  const { document } = editor.getState()
+  const object = document.objects.find((o) => o.id === id)
+  if (!object || object.locked) return
+  const source: PointSource =
+    object.kind === 'hairline'
+      ? (hairlineControls(object, midlineOf(document)).sources[drawnIndex] ?? { index: drawnIndex, mirrored: false })
+      : { index: drawnIndex, mirrored: false }
+  editor.setActivePoint({ id, index: drawnIndex })
+  editor.setToolState({ name: 'dragging-point', id, source, before: document, base: document, moved: false, label })
+}
+
+/** Starts a drag on a point just inserted into `base`; undo goes back to before the insert. */
+export function beginInsertedPointDrag(
+  editor: Editor,
+  base: DesignDocument,
+  id: string,
+  source: PointSource,
+  label: string,
+): void {
+  const before = editor.getState().document
+  editor.preview(base)
+  editor.setToolState({ name: 'dragging-point', id, source, before, base, moved: false, label })
+}
+
+export function movePointDrag(editor: Editor, input: PointerInput): void {
+  const state = editor.getState().toolState
+  if (state.name !== 'dragging-point') return
+  const object = state.base.objects.find((o) => o.id === state.id)
+  if (!object) return
+  const to = editor.clampToImage(input.point)
+  const at = storedPosition(state.source, to, midlineOf(state.base))
+  const points = object.points.map((p, i) => (i === state.source.index ? at : p))
+  editor.preview(setPoints(state.base, state.id, points))
+  if (!state.moved) editor.setToolState({ ...state, moved: true })
+}
+
+/** Ends the drag as one undo step, or takes it back when it would leave an outline crossing itself. */
+export function endPointDrag(editor: Editor): void {
+  const state = editor.getState().toolState
+  if (state.name !== 'dragging-point') return
+  editor.setToolState({ name: 'idle' })
+  const { document } = editor.getState()
+  const object = document.objects.find((o) => o.id === state.id)
+  if (object && crossesItself(object)) {
+    editor.preview(state.before)
+    editor.setNotice('That would make the outline cross itself, so the point went back.')
+    return
+  }
+  editor.commit(state.label, state.before, document)
+}
+
+export function cancelPointDrag(editor: Editor): void {
+  const state = editor.getState().toolState
+  if (state.name !== 'dragging-point') return
+  editor.preview(state.before)
+  editor.setToolState({ name: 'idle' })
+}
+
+export function crossesItself(object: DesignObject): boolean {
+  const closed = object.kind === 'zone' || (object.kind === 'scar' && object.shape === 'polygon')
+  return closed && !isSimplePolygon(object.points)
+}

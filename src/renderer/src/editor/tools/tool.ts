@@ -1,0 +1,51 @@
+import type { DesignDocument } from '../../../../shared/design/design-types'
+import type { PointSource } from '../../../../shared/design/hairline'
+import type { Point } from '../../../../shared/geometry/point'
+import type { Editor } from '../editor'
+
+/** The design tools; the photo view's own tools (hand, calibrate, measure) sit beside them. */
+export const DESIGN_TOOLS = ['select', 'hairline', 'zone', 'scar', 'landmark', 'pin'] as const
+export type DesignToolId = (typeof DESIGN_TOOLS)[number]
+
+/** A pointer event in image pixels; `tolerance` is how many image pixels count as "on" something. */
+export interface PointerInput {
+  point: Point
+  shift: boolean
+  alt: boolean
+  tolerance: number
+}
+
+/**
+ * What the active tool is doing. Tools are small state machines that move between these; the
+ * editor keeps the current one, so a test can drive a tool and read where it is.
+ */
+export type ToolState =
+  | { name: 'idle' }
+  | { name: 'drawing'; points: Point[] }
+  | { name: 'dragging'; start: Point; before: DesignDocument; moved: boolean }
+  | {
+      name: 'dragging-point'
+      id: string
+      source: PointSource
+      /** The document to undo back to; `base` is what the drag moves from (they differ after an insert). */
+      before: DesignDocument
+      base: DesignDocument
+      moved: boolean
+      label: string
+    }
+  | { name: 'marquee'; from: Point; to: Point; base: string[] }
+
+export const IDLE: ToolState = { name: 'idle' }
+
+export interface Tool {
+  onPointerDown?(editor: Editor, input: PointerInput): void
+  onPointerMove?(editor: Editor, input: PointerInput): void
+  onPointerUp?(editor: Editor, input: PointerInput): void
+  /** A press and release without a drag, when the press did not start a gesture. */
+  onClick?(editor: Editor, input: PointerInput): void
+  onDoubleClick?(editor: Editor, input: PointerInput): void
+  /** Enter: finish what is being drawn. */
+  onEnter?(editor: Editor): void
+  /** Backspace while drawing takes back the last point; false lets Backspace delete instead. */
+  onBackspace?(editor: Editor): boolean
+}

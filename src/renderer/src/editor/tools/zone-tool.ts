@@ -1,0 +1,18 @@
+import type { Editor } from '../editor'
+import { newZone } from '../object-factory'
+import { type OutlineSpec, outlineDrawing } from './outline-drawing'
+import type { Tool } from './tool'
+
+const zone = (editor: Editor): OutlineSpec => ({
+  closed: true,
+  label: 'Draw zone',
+  create: (document, points) => newZone(document, points, editor.getState().options.zoneRole),
+})
+
+/** Density zones: an outline with the role picked in the tool options. */
+export const zoneTool: Tool = {
+  onClick: (editor, input) => outlineDrawing.click(editor, input, zone(editor)),
+  onDoubleClick: (editor) => outlineDrawing.finish(editor, zone(editor)),
+  onEnter: (editor) => outlineDrawing.finish(editor, zone(editor)),
+  onBackspace: (editor) => outlineDrawing.backspace(editor),
+}

@@ -1,0 +1,92 @@
+import { EDIT_ACTIONS, TOOL_ACTIONS } from '../../editor/actions'
+import type { Editor } from '../../editor/editor'
+import type { ToolId } from '../canvas/measure-tool'
+import { useCanvas } from '../canvas/use-canvas'
+import { TOOL_HINTS } from './tool-hints'
+import { useEditor } from './use-editor'
+
+const undoAction = EDIT_ACTIONS.find((a) => a.id === 'edit.undo')
+const redoAction = EDIT_ACTIONS.find((a) => a.id === 'edit.redo')
+
+/** Tools, undo/redo and zoom, all read from the one actions registry the shortcuts use. */
+export function DesignToolbar({ editor }: { editor: Editor }) {
+  const { tool, scale } = useCanvas(editor.canvas, (s) => ({ tool: s.tool, scale: s.viewport.scale }))
+  const { undoLabel, redoLabel } = useEditor(editor, (s) => ({
+    undoLabel: s.history.past.at(-1)?.label ?? null,
+    redoLabel: s.history.future.at(-1)?.label ?? null,
+  }))
+  const canvas = editor.canvas.getState()
+  return (
+    <div className="canvas-toolbar">
+      <fieldset className="canvas-toolbar__group">
+        <legend className="visually-hidden">Tool</legend>
+        {TOOL_ACTIONS.map((action) => {
+          const id = action.id.slice('tool.'.length) as ToolId
+          return (
+            <button
+              key={action.id}
+              type="button"
+              aria-pressed={tool === id}
+              className="tool-button"
+              title={`${action.label} (${action.shortcut}) — ${TOOL_HINTS[id]}`}
+              onClick={() => action.perform(editor)}
+            >
+              {action.label} <kbd>{action.shortcut}</kbd>
+            </button>
+          )
+        })}
+      </fieldset>
+      <fieldset className="canvas-toolbar__group">
+        <legend className="visually-hidden">History</legend>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!undoLabel}
+          title={undoLabel ? `Undo ${undoLabel} (Ctrl/Cmd+Z)` : 'Nothing to undo'}
+          onClick={() => undoAction?.perform(editor)}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="tool-button"
+          disabled={!redoLabel}
+          title={redoLabel ? `Redo ${redoLabel} (Shift+Ctrl/Cmd+Z)` : 'Nothing to redo'}
+          onClick={() => redoAction?.perform(editor)}
+        >
+          Redo
+        </button>
+      </fieldset>
+      <fieldset className="canvas-toolbar__group">
+        <legend className="visually-hidden">Zoom</legend>
+        <button
+          type="button"
+          className="tool-button"
+          title="Zoom out (-)"
+          aria-label="Zoom out"
+          onClick={() => canvas.zoomStep(-1)}
+        >
+          −
+        </button>
+        <output className="canvas-toolbar__zoom" aria-label="Zoom level">
+          {Math.round(scale * 100)} %
+        </output>
+        <button
+          type="button"
+          className="tool-button"
+          title="Zoom in (+)"
+          aria-label="Zoom in"
+          onClick={() => canvas.zoomStep(1)}
+        >
+          +
+        </button>
+        <button type="button" className="tool-button" title="Fit the photo (0)" onClick={canvas.fit}>
+          Fit <kbd>0</kbd>
+        </button>
+        <button type="button" className="tool-button" title="Actual pixels (1)" onClick={canvas.actualSize}>
+          100 % <kbd>1</kbd>
+        </button>
+      </fieldset>
+    </div>
+  )
+}

@@ -1,0 +1,57 @@
+import { useEffect } from 'react'
+import type { Point } from '../../../../shared/geometry/point'
+import { actionFor } from '../../editor/actions'
+import type { Editor } from '../../editor/editor'
+import { type DrawingTool, isDrawingTool } from '../canvas/measure-tool'
+
+const typingInto = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+
+/**
+ * The workspace's keys, from the actions registry: tools, undo/redo, delete, nudge, zoom.
+ * Space held pans. A ruler or measurement being drawn takes Enter, Escape and Backspace
+ * first. Keys typed into a field are left to the field, so its own undo works there.
+ */
+export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingTool, points: Point[]) => void): void {
+  useEffect(() => {
+    if (!editor) return
+    const canvas = editor.canvas
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (typingInto(event.target) || event.altKey) return
+      if (event.key === ' ') {
+        if (!(event.target instanceof HTMLButtonElement)) event.preventDefault()
+        canvas.getState().setSpaceHeld(true)
+        return
+      }
+      const state = canvas.getState()
+      if (isDrawingTool(state.tool) && state.draft) {
+        const measureKey = { Enter: 'close', Escape: 'cancel', Backspace: 'undo-point' } as const
+        const type = measureKey[event.key as keyof typeof measureKey]
+        if (type) {
+          event.preventDefault()
+          const done = state.toolEvent({ type })
+          if (done) onMeasured(done.tool, done.points)
+          return
+        }
+      }
+      const press = { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey }
+      const action = actionFor(press)
+      if (!action) return
+      event.preventDefault()
+      if (action.enabled?.(editor) ?? true) action.perform(editor, press)
+    }
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (event.key === ' ') canvas.getState().setSpaceHeld(false)
+    }
+    const onBlur = () => canvas.getState().setSpaceHeld(false)
+    window.addEventListener('keydown', onKeyDown)
+    window.addEventListener('keyup', onKeyUp)
+    window.addEventListener('blur', onBlur)
+    return () => {
+      window.removeEventListener('keydown', onKeyDown)
+      window.removeEventListener('keyup', onKeyUp)
+      window.removeEventListener('blur', onBlur)
+    }
+  }, [editor, onMeasured])
+}

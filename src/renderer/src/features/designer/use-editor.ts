@@ -1,0 +1,8 @@
+import { useStore } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
+import type { Editor, EditorState } from '../../editor/editor'
+
+/** The slice of editor state a view shows; a view re-renders only when its slice changes. */
+export function useEditor<T>(editor: Editor, select: (state: EditorState) => T): T {
+  return useStore(editor.store, useShallow(select))
+}
