@@ -10,7 +10,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/node/**/*.test.ts'],
+          // The editor's model is plain TypeScript, so its tests run under Node like the domain's.
+          include: [
+            'src/main/**/*.test.ts',
+            'src/shared/**/*.test.ts',
+            'src/renderer/src/editor/**/*.test.ts',
+            'test/node/**/*.test.ts',
+          ],
         },
       },
       {
