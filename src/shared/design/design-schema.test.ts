@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Point } from '../geometry/point'
 import { CLINICAL_DEFAULTS } from '../settings/clinical-defaults'
-import { DESIGN_LIMITS, designDocumentSchema } from './design-schema'
+import { DESIGN_LIMITS } from './design-limits'
+import { designDocumentSchema } from './design-schema'
 import {
   type DesignDocument,
   type DesignObject,

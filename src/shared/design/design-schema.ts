@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { isSimplePolygon } from '../geometry/polygon'
 import { pointSchema } from '../photos/photo-schema'
+import { DESIGN_LIMITS } from './design-limits'
 import {
   DESIGN_SCHEMA_VERSION,
   type DesignDocument,
@@ -11,18 +12,6 @@ import {
   ZONE_ROLES,
   type ZoneRole,
 } from './design-types'
-
-export const DESIGN_LIMITS = {
-  objects: 500,
-  points: 2000,
-  name: 80,
-  note: 2000,
-  density: { min: 1, max: 400 },
-  softnessMm: 50,
-  featherMm: 50,
-  widthMm: 100,
-  dotMm: { min: 0.1, max: 5 },
-} as const
 
 const enumOf = <T extends string>(values: readonly { value: T }[], error: string) =>
   z.enum(values.map((v) => v.value) as [T, ...T[]], { error })

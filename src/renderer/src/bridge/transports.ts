@@ -4,15 +4,22 @@ import { HARNESS_API_PREFIX, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '..
 import { PHOTO_ORIGIN } from '../../../shared/photos/photo-urls'
 import type { Transport } from './bridge-client'
 
+/** Browsers cap the bodies of all keep-alive requests in flight at 64 KiB together. */
+const KEEPALIVE_MAX_BYTES = 48 * 1024
+
 /** Over HTTP to the web harness, with the token the harness wrote into the page. */
 export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): Transport {
   return async (name, input) => {
     // File bytes go as a binary frame: JSON would inflate a 20 MB photo by a third as base64.
     const framed = containsBytes(input)
+    const payload = framed ? new Blob([encodeFrame(input) as Uint8Array<ArrayBuffer>]) : JSON.stringify(input)
     const response = await fetchImpl(`${HARNESS_API_PREFIX}${name}`, {
       method: 'POST',
       headers: { 'content-type': framed ? FRAME_CONTENT_TYPE : 'application/json', [HARNESS_TOKEN_HEADER]: token },
-      body: framed ? new Blob([encodeFrame(input) as Uint8Array<ArrayBuffer>]) : JSON.stringify(input),
+      body: payload,
+      // A save sent as the page closes (reload, tab closed) must still reach main: keep-alive
+      // requests outlive the page. Only small bodies qualify, so a photo upload never does.
+      keepalive: typeof payload === 'string' && new TextEncoder().encode(payload).byteLength <= KEEPALIVE_MAX_BYTES,
     })
     const body: unknown = await response.json()
     if (typeof body === 'object' && body !== null && 'ok' in body) {

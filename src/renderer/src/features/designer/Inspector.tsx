@@ -1,4 +1,4 @@
-import { DESIGN_LIMITS } from '../../../../shared/design/design-schema'
+import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import { type DesignObject, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
 import type { Editor } from '../../editor/editor'
 import { NumberInput } from './NumberInput'
