@@ -3,12 +3,14 @@ import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
 import { formatTakenAt } from './format-photo'
-import { usePhotoActions } from './photos-context'
+import { usePhotoActions, usePhotos } from './photos-context'
 import { ViewSelect } from './ViewSelect'
 
 /** One thumbnail in the library: open it, tag its view, pick it for before/after, delete it. */
 export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) {
   const bridge = useBridge()
+  const summary = usePhotos((s) => s.designs[photo.id])
+  const design = summary && summary.objectCount > 0 ? summary : null
   const { openPhoto, toggleCompare, remove } = usePhotoActions()
   const [confirming, setConfirming] = useState(false)
   const name = `${labelOfView(photo.view)} photo of ${formatTakenAt(photo.takenAt)}`
@@ -40,6 +42,11 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
             px
           </span>
         )}
+        {design && (
+          <span className="badge" title={`A design with ${design.objectCount} objects`}>
+            design
+          </span>
+        )}
       </div>
       {photo.caption && <p className="photo-card__caption">{photo.caption}</p>}
       <div className="photo-card__controls">
@@ -51,7 +58,7 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
         {confirming ? (
           <span className="photo-card__confirm">
             <button type="button" className="button button--danger" onClick={() => void remove(photo).catch(() => {})}>
-              Delete
+              {design ? 'Delete with its design' : 'Delete'}
             </button>
             <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
               Keep

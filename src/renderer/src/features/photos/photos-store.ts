@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { DesignSummary } from '../../../../shared/design/design-types'
 import type { Point } from '../../../../shared/geometry/point'
 import type { PatientId } from '../../../../shared/patients/patient'
 import type {
@@ -35,6 +36,8 @@ export interface PhotosState {
   open: { id: PhotoId; detail: Load<PhotoDetail> } | null
   /** Up to two photos picked for before/after. */
   compare: PhotoId[]
+  /** What each photo's design holds, for the library's badges; refreshed when a photo closes. */
+  designs: Record<PhotoId, DesignSummary>
   notice: string
 
   load(patientId: PatientId): Promise<void>
@@ -106,6 +109,15 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       }
     }
 
+    // Badges are a convenience: a failure leaves them as they were rather than failing the library.
+    const loadDesigns = async (patientId: PatientId) => {
+      try {
+        const summaries = await bridge.call('designs.list', { patientId })
+        if (get().patientId === patientId)
+          set({ designs: Object.fromEntries(summaries.map((summary) => [summary.photoId, summary])) })
+      } catch {}
+    }
+
     // The files of queued jobs; kept out of state because a File is not data to render.
     const pending = new Map<number, File>()
 
@@ -157,6 +169,7 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       imports: [],
       open: null,
       compare: [],
+      designs: {},
       notice: '',
 
       async load(patientId) {
@@ -164,8 +177,9 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
         const samePatient = get().patientId === patientId
         set({
           patientId,
-          ...(samePatient ? {} : { photos: { status: 'loading' }, open: null, compare: [] }),
+          ...(samePatient ? {} : { photos: { status: 'loading' }, open: null, compare: [], designs: {} }),
         })
+        void loadDesigns(patientId)
         try {
           const value = await bridge.call('photos.list', { patientId })
           if (request === loadRequest) set({ photos: { status: 'ready', value } })
@@ -223,7 +237,11 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
         }
       },
 
-      closePhoto: () => set({ open: null }),
+      closePhoto() {
+        set({ open: null })
+        const { patientId } = get()
+        if (patientId) void loadDesigns(patientId)
+      },
 
       toggleCompare(id) {
         const { compare } = get()
