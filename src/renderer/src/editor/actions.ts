@@ -69,7 +69,8 @@ export const EDIT_ACTIONS: EditorAction[] = [
     shortcut: 'Ctrl+Z',
     matches: (p) => p.mod && !p.shift && p.key.toLowerCase() === 'z',
     perform: (editor) => editor.undo(),
-    enabled: (editor) => editor.getState().history.past.length > 0,
+    // In the middle of a draft or a drag, undo takes that back even before there is a step.
+    enabled: (editor) => editor.getState().history.past.length > 0 || editor.getState().toolState.name !== 'idle',
   },
   {
     id: 'edit.redo',

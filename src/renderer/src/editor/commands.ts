@@ -1,4 +1,5 @@
 import type { DesignDocument, DesignObject } from '../../../shared/design/design-types'
+import { landmarkOf, midlineOf, upDirection } from '../../../shared/design/landmarks'
 import type { Point } from '../../../shared/geometry/point'
 
 /**
@@ -35,15 +36,64 @@ export function setPoints(document: DesignDocument, id: string, points: Point[])
   return updateObject(document, id, { points })
 }
 
-/** Moves whole objects; locked ones stay where they are. */
-export function moveObjects(document: DesignDocument, ids: readonly string[], dx: number, dy: number): DesignDocument {
+/**
+ * The direction a mirrored hairline may move in when moved with the objects `moving`: along the
+ * midline, unless the midline moves too. A move across it would pull the two halves apart or
+ * through each other. Null when the object moves freely.
+ */
+function alongMidline(object: DesignObject, document: DesignDocument, moving: ReadonlySet<string>): Point | null {
+  if (object.kind !== 'hairline' || !object.mirror) return null
+  const landmark = landmarkOf(document, 'midline')
+  const midline = midlineOf(document)
+  if (!landmark || !midline || (moving.has(landmark.id) && !landmark.locked)) return null
+  return upDirection(midline)
+}
+
+/** The part of the move `t` along unit `u` that keeps every point on the photo. */
+function travelWithin(points: readonly Point[], u: Point, t: number, image: { width: number; height: number }) {
+  let low = -Infinity
+  let high = Infinity
+  const limit = (p: number, v: number, size: number) => {
+    if (v === 0) return
+    const a = -p / v
+    const b = (size - p) / v
+    low = Math.max(low, Math.min(a, b))
+    high = Math.min(high, Math.max(a, b))
+  }
+  for (const p of points) {
+    limit(p.x, u.x, image.width)
+    limit(p.y, u.y, image.height)
+  }
+  return Math.min(high, Math.max(low, t))
+}
+
+/**
+ * Moves whole objects; locked ones stay where they are. A mirrored hairline moves only along
+ * the midline (unless the midline moves with it), and with `image` only as far as the photo.
+ */
+export function moveObjects(
+  document: DesignDocument,
+  ids: readonly string[],
+  dx: number,
+  dy: number,
+  image?: { width: number; height: number },
+): DesignDocument {
   if (dx === 0 && dy === 0) return document
   const move = new Set(ids)
   let changed = false
   const objects = document.objects.map((o) => {
     if (!move.has(o.id) || o.locked) return o
+    const u = alongMidline(o, document, move)
+    if (!u) {
+      changed = true
+      return { ...o, points: o.points.map((p) => ({ x: p.x + dx, y: p.y + dy })) }
+    }
+    const requested = dx * u.x + dy * u.y
+    const t = image ? travelWithin(o.points, u, requested, image) : requested
+    if (t === 0) return o
     changed = true
-    return { ...o, points: o.points.map((p) => ({ x: p.x + dx, y: p.y + dy })) }
+    const moved = o.points.map((p) => ({ x: p.x + t * u.x, y: p.y + t * u.y }))
+    return { ...o, points: image ? moved.map((p) => clampPoint(p, image)) : moved }
   })
   return changed ? { ...document, objects } : document
 }
@@ -62,7 +112,10 @@ export function clampPoint(p: Point, image: { width: number; height: number }): 
   return { x: Math.min(image.width, Math.max(0, p.x)), y: Math.min(image.height, Math.max(0, p.y)) }
 }
 
-/** How far the given objects can move and stay inside the photo. */
+/**
+ * How far the given objects can move and stay inside the photo. A mirrored hairline that moves
+ * only along the midline is held inside by `moveObjects` instead, so it does not count here.
+ */
 export function clampDelta(
   document: DesignDocument,
   ids: readonly string[],
@@ -76,7 +129,7 @@ export function clampDelta(
   let lowY = -Infinity
   let highY = Infinity
   for (const o of document.objects) {
-    if (!move.has(o.id) || o.locked) continue
+    if (!move.has(o.id) || o.locked || alongMidline(o, document, move)) continue
     for (const p of o.points) {
       lowX = Math.max(lowX, -p.x)
       highX = Math.min(highX, image.width - p.x)

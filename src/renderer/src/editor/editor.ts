@@ -135,14 +135,17 @@ export class Editor {
 
   // Pointer and keys, already in image pixels.
 
-  /** Returns true when the tool took the press as the start of a drag. */
+  /**
+   * Returns true when the tool took the press: as the start of a drag, or by acting on it at once
+   * (an Alt-click delete), so that its release is not also taken as a click.
+   */
   pointerDown(input: PointerInput): boolean {
     this.tolerance = input.tolerance
     this.store.setState({ notice: null })
     const before = this.getState().toolState
-    this.tool()?.onPointerDown?.(this, input)
+    const took = this.tool()?.onPointerDown?.(this, input) === true
     const after = this.getState().toolState
-    return after !== before && after.name !== 'idle' && after.name !== 'drawing'
+    return took || (after !== before && after.name !== 'idle' && after.name !== 'drawing')
   }
 
   pointerMove(input: PointerInput): void {
@@ -171,10 +174,12 @@ export class Editor {
   }
 
   enter(): void {
+    this.store.setState({ notice: null })
     this.tool()?.onEnter?.(this)
   }
 
   backspace(): boolean {
+    this.store.setState({ notice: null })
     return this.tool()?.onBackspace?.(this) ?? false
   }
 
@@ -188,12 +193,17 @@ export class Editor {
     const state = this.getState().toolState
     if (state.name === 'dragging' || state.name === 'dragging-point') this.preview(state.before)
     this.setToolState(IDLE)
+    this.store.setState({ notice: null })
   }
 
   // Commands: every document change goes through `run` or `commit`, so every one can be undone.
 
+  /** Takes back the last step; in the middle of a gesture (a draft, a drag) it takes back only that. */
   undo(): void {
-    this.cancelGesture()
+    if (this.getState().toolState.name !== 'idle') {
+      this.cancelGesture()
+      return
+    }
     const step = undo(this.getState().history)
     if (step) this.restore(step.document, step.history)
   }
@@ -234,6 +244,7 @@ export class Editor {
 
   /** Delete: the active point when one is picked, else the selected objects that are not locked. */
   deleteSelection(): void {
+    this.store.setState({ notice: null })
     const { activePoint, selection, document } = this.getState()
     if (activePoint && selection.includes(activePoint.id)) {
       this.deletePoint(activePoint.id, activePoint.index)
@@ -266,7 +277,8 @@ export class Editor {
           ? 1
           : 2
     if (points.length < minimum) {
-      this.setNotice(`${object.name} needs at least ${minimum} points; delete the whole object instead.`)
+      const unit = minimum === 1 ? 'point' : 'points'
+      this.setNotice(`${object.name} needs at least ${minimum} ${unit}; delete the whole object instead.`)
       return
     }
     if (minimum === 3 && !isSimplePolygon(points)) {
@@ -281,7 +293,11 @@ export class Editor {
     const { selection, document } = this.getState()
     if (selection.length === 0) return
     const clamped = clampDelta(document, selection, dx, dy, this.image)
-    this.run('Nudge', (d) => moveObjects(d, selection, clamped.dx, clamped.dy), `nudge:${selection.join(',')}`)
+    this.run(
+      'Nudge',
+      (d) => moveObjects(d, selection, clamped.dx, clamped.dy, this.image),
+      `nudge:${selection.join(',')}`,
+    )
   }
 
   /** Changes an object's properties; `coalesceKey` merges a run of edits to one field into one step. */

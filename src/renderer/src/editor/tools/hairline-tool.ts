@@ -37,8 +37,11 @@ export const hairlineTool: Tool = {
     )
     if (handle) {
       editor.select([handle.id])
-      if (input.alt) editor.deletePoint(handle.id, handle.index)
-      else beginPointDrag(editor, handle.id, handle.index)
+      if (input.alt) {
+        editor.deletePoint(handle.id, handle.index)
+        return true
+      }
+      beginPointDrag(editor, handle.id, handle.index)
       return
     }
     const midline = midlineOf(document)

@@ -51,12 +51,22 @@ export function endPointDrag(editor: Editor): void {
   editor.setToolState({ name: 'idle' })
   const { document } = editor.getState()
   const object = document.objects.find((o) => o.id === state.id)
-  if (object && crossesItself(object)) {
+  const problem = object && dropProblem(object)
+  if (problem) {
     editor.preview(state.before)
-    editor.setNotice('That would make the outline cross itself, so the point went back.')
+    editor.setNotice(problem)
     return
   }
   editor.commit(state.label, state.before, document)
+}
+
+/** Why a dragged point cannot stay where it was dropped, or null when it can. */
+function dropProblem(object: DesignObject): string | null {
+  if (crossesItself(object)) return 'That would make the outline cross itself, so the point went back.'
+  const [a, b] = object.points
+  if (object.kind === 'landmark' && object.role === 'midline' && a && b && a.x === b.x && a.y === b.y)
+    return 'The midline needs two different points, so the point went back.'
+  return null
 }
 
 export function cancelPointDrag(editor: Editor): void {

@@ -31,6 +31,8 @@ function selectedCluster(editor: Editor): ScarObject | undefined {
 function clickDot(editor: Editor, input: PointerInput): void {
   const cluster = selectedCluster(editor)
   const at = editor.clampToImage(input.point)
+  // Alt-click only ever removes a dot.
+  if (input.alt && !cluster) return
   if (!cluster) {
     const scar = newScar(editor.getState().document, [at], 'dots')
     editor.run('Add FUE scar', (d) => addObject(d, scar))

@@ -13,8 +13,11 @@ export const selectTool: Tool = {
     const { document, selection, pxPerMm } = editor.getState()
     const handle = handleAt(document, selection, input.point, input.tolerance)
     if (handle) {
-      if (input.alt) editor.deletePoint(handle.id, handle.index)
-      else beginPointDrag(editor, handle.id, handle.index)
+      if (input.alt) {
+        editor.deletePoint(handle.id, handle.index)
+        return true
+      }
+      beginPointDrag(editor, handle.id, handle.index)
       return
     }
     const hit = objectAt(document, input.point, input.tolerance, pxPerMm)
@@ -39,7 +42,7 @@ export const selectTool: Tool = {
     else if (state.name === 'dragging') {
       const raw = { dx: input.point.x - state.start.x, dy: input.point.y - state.start.y }
       const { dx, dy } = clampDelta(state.before, selection, raw.dx, raw.dy, editor.image)
-      editor.preview(moveObjects(state.before, selection, dx, dy))
+      editor.preview(moveObjects(state.before, selection, dx, dy, editor.image))
       if (!state.moved) editor.setToolState({ ...state, moved: true })
     } else if (state.name === 'marquee') {
       const inside = objectsInRect(editor.getState().document, rectFrom(state.from, input.point))

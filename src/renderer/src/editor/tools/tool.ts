@@ -38,7 +38,8 @@ export type ToolState =
 export const IDLE: ToolState = { name: 'idle' }
 
 export interface Tool {
-  onPointerDown?(editor: Editor, input: PointerInput): void
+  /** A press; returns true when it acted on the press at once (an Alt-click delete), so its release is no click. */
+  onPointerDown?(editor: Editor, input: PointerInput): boolean | undefined
   onPointerMove?(editor: Editor, input: PointerInput): void
   onPointerUp?(editor: Editor, input: PointerInput): void
   /** A press and release without a drag, when the press did not start a gesture. */
