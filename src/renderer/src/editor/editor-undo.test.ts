@@ -203,3 +203,64 @@ describe('undo and redo', () => {
     expect(editor.getState().document).toBe(before)
   })
 })
+
+describe('changes kept outside the document (measurements, calibration)', () => {
+  /** A measurement list kept by "main", changed only through the recorded undo and redo. */
+  function externalList(editor: Editor) {
+    const stored: string[] = []
+    const add = (name: string) => {
+      stored.push(name)
+      editor.recordExternal(`Measure ${name}`, {
+        undo: async () => {
+          stored.splice(stored.indexOf(name), 1)
+        },
+        redo: async () => {
+          stored.push(name)
+        },
+      })
+    }
+    return { stored, add }
+  }
+
+  it('take their turn in the one undo history with the design steps, in reverse order', async () => {
+    const editor = twoZones()
+    const list = externalList(editor)
+    const zones = editor.getState().document
+    list.add('distance')
+    tapAll(editor, [[150, 150]])
+    press(editor, 'Delete')
+    expect(objects(editor)).toHaveLength(1)
+
+    undoKey(editor)
+    expect(objects(editor)).toHaveLength(2)
+    expect(list.stored).toEqual(['distance'])
+
+    undoKey(editor)
+    await Promise.resolve()
+    expect(list.stored).toEqual([])
+    expect(editor.getState().document).toBe(zones)
+
+    undoKey(editor)
+    expect(objects(editor)).toHaveLength(1)
+    expect(labels(editor)).toEqual(['Draw zone'])
+
+    redoKey(editor)
+    redoKey(editor)
+    await Promise.resolve()
+    expect(list.stored).toEqual(['distance'])
+    expect(objects(editor)).toHaveLength(2)
+  })
+
+  it('say so when main refuses to reverse one, and leave the document alone', async () => {
+    const editor = twoZones()
+    const before = editor.getState().document
+    editor.recordExternal('Calibrate', {
+      undo: () => Promise.reject(new Error('The photo was deleted.')),
+      redo: () => Promise.resolve(),
+    })
+    undoKey(editor)
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(editor.getState().notice).toBe('Could not undo calibrate: The photo was deleted.')
+    expect(editor.getState().document).toBe(before)
+  })
+})

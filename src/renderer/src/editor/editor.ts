@@ -16,7 +16,7 @@ import {
   setPoints,
   updateObject,
 } from './commands'
-import { emptyHistory, type History, record, redo, undo } from './history'
+import { type ExternalChange, emptyHistory, type History, record, redo, undo } from './history'
 import { newHairline, newLandmark } from './object-factory'
 import { TOOLS } from './tools/registry'
 import { type DesignToolId, IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
@@ -205,13 +205,29 @@ export class Editor {
       return
     }
     const step = undo(this.getState().history)
-    if (step) this.restore(step.document, step.history)
+    if (!step) return
+    this.restore(step.document, step.history)
+    if (step.external) this.settle(step.external.undo(), `undo ${step.label.toLowerCase()}`)
   }
 
   redo(): void {
     this.cancelGesture()
     const step = redo(this.getState().history)
-    if (step) this.restore(step.document, step.history)
+    if (!step) return
+    this.restore(step.document, step.history)
+    if (step.external) this.settle(step.external.redo(), `redo ${step.label.toLowerCase()}`)
+  }
+
+  /** Records a change made outside the document, so the same undo takes it back in turn. */
+  recordExternal(label: string, change: ExternalChange): void {
+    const { document, history } = this.getState()
+    this.store.setState({ history: record(history, { label, before: document, after: document, external: change }) })
+  }
+
+  private settle(pending: Promise<void>, what: string): void {
+    pending.catch((error: unknown) =>
+      this.setNotice(`Could not ${what}: ${error instanceof Error ? error.message : 'something went wrong'}`),
+    )
   }
 
   private restore(document: DesignDocument, history: History): void {

@@ -43,7 +43,7 @@ function Notice({ editor }: { editor: Editor }) {
 
 function Workspace({ photo }: { photo: PhotoDetail }) {
   const bridge = useBridge()
-  const { closePhoto, addMeasurement } = usePhotoActions()
+  const { closePhoto, addMeasurement, setUndoRecorder } = usePhotoActions()
   const store = useMemo(
     () => createCanvasStore({ width: photo.width, height: photo.height }, FIRST_TOOL),
     [photo.width, photo.height],
@@ -51,6 +51,10 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   const { tool, spaceHeld } = useCanvas(store, (s) => ({ tool: s.tool, spaceHeld: s.spaceHeld }))
   const [pending, setPending] = useState<Point[] | null>(null)
   const [attempt, setAttempt] = useState(0)
+  // Open while the photo needs calibrating, and whenever a ruler line waits for its length (C
+  // pressed with the section closed); it then stays as the user leaves it.
+  const [calibrationOpen, setCalibrationOpen] = useState(!photo.calibration)
+  if (pending && !calibrationOpen) setCalibrationOpen(true)
   const session = useDesignSession(photo, store, attempt)
   const editor = session.status === 'ready' ? session.editor : null
 
@@ -62,6 +66,12 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     [addMeasurement],
   )
   useEditorKeys(editor, onDrawn)
+
+  useEffect(() => {
+    if (!editor) return
+    setUndoRecorder((label, change) => editor.recordExternal(label, change))
+    return () => setUndoRecorder(null)
+  }, [editor, setUndoRecorder])
 
   useEffect(() => {
     if (!editor) return
@@ -138,7 +148,11 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               </details>
             </>
           )}
-          <details className="panel-section" open={!photo.calibration}>
+          <details
+            className="panel-section"
+            open={calibrationOpen}
+            onToggle={(event) => setCalibrationOpen(event.currentTarget.open)}
+          >
             <summary className="section-title">Calibration</summary>
             <CalibrationPanel
               photo={photo}

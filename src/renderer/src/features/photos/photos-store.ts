@@ -4,6 +4,7 @@ import type { Point } from '../../../../shared/geometry/point'
 import type { PatientId } from '../../../../shared/patients/patient'
 import type {
   Calibration,
+  Measurement,
   MeasurementId,
   MeasurementKind,
   Photo,
@@ -13,6 +14,7 @@ import type {
 } from '../../../../shared/photos/photo'
 import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
+import type { ExternalChange } from '../../editor/history'
 import type { Load } from '../patients/patients-store'
 import type { Grouping } from './group-photos'
 
@@ -54,7 +56,16 @@ export interface PhotosState {
   addMeasurement(kind: MeasurementKind, points: Point[]): Promise<void>
   renameMeasurement(id: MeasurementId, label: string): Promise<void>
   deleteMeasurement(id: MeasurementId): Promise<void>
+  /**
+   * Where calibration and measurement changes are recorded for undo: the open design's
+   * history, so one Ctrl+Z takes back whatever was done last.
+   */
+  setUndoRecorder(recorder: UndoRecorder | null): void
 }
+
+export type UndoRecorder = (label: string, change: ExternalChange) => void
+
+type MeasurementInput = Pick<Measurement, 'kind' | 'label' | 'points'>
 
 export type PhotosStore = StoreApi<PhotosState>
 
@@ -107,6 +118,28 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
         set({ notice: errorMessage(error) })
         throw error
       }
+    }
+
+    let recorder: UndoRecorder | null = null
+
+    // The bridge calls behind each change, shared by the change itself and by its undo and redo.
+    const storeMeasurement = async (photoId: PhotoId, input: MeasurementInput): Promise<Measurement> => {
+      const saved = await bridge.call('measurements.add', { photoId, measurement: input })
+      await refreshOpen()
+      return saved
+    }
+    const dropMeasurement = async (id: MeasurementId) => {
+      await bridge.call('measurements.delete', { id })
+      await refreshOpen()
+    }
+    const relabel = async (id: MeasurementId, label: string) => {
+      await bridge.call('measurements.rename', { id, label })
+      await refreshOpen()
+    }
+    const storeCalibration = async (calibration: Calibration | null) => {
+      const detail = openDetail()
+      if (!detail) throw new Error('The photo is no longer open.')
+      replacePhoto(await bridge.call('photos.calibrate', { id: detail.id, revision: detail.revision, calibration }))
     }
 
     // Badges are a convenience: a failure leaves them as they were rather than failing the library.
@@ -253,37 +286,62 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       async calibrate(calibration) {
         const detail = openDetail()
         if (!detail) return
+        const previous = detail.calibration
         await attempt(
-          async () => {
-            replacePhoto(
-              await bridge.call('photos.calibrate', { id: detail.id, revision: detail.revision, calibration }),
-            )
-          },
+          () => storeCalibration(calibration),
           calibration ? `Calibrated: ${calibration.lengthMm} mm` : 'Calibration removed',
         )
+        recorder?.(calibration ? 'Calibrate' : 'Remove calibration', {
+          undo: () => storeCalibration(previous),
+          redo: () => storeCalibration(calibration),
+        })
       },
 
       async addMeasurement(kind, points) {
         const detail = openDetail()
         if (!detail) return
+        const input: MeasurementInput = { kind, label: '', points }
+        let current: Measurement | null = null
         await attempt(async () => {
-          await bridge.call('measurements.add', { photoId: detail.id, measurement: { kind, label: '', points } })
-          await refreshOpen()
+          current = await storeMeasurement(detail.id, input)
+        })
+        recorder?.(kind === 'distance' ? 'Measure distance' : 'Measure area', {
+          undo: async () => {
+            if (current) await dropMeasurement(current.id)
+          },
+          redo: async () => {
+            current = await storeMeasurement(detail.id, input)
+          },
         })
       },
 
       async renameMeasurement(id, label) {
-        await attempt(async () => {
-          await bridge.call('measurements.rename', { id, label })
-          await refreshOpen()
-        })
+        const previous = openDetail()?.measurements.find((m) => m.id === id)?.label ?? ''
+        await attempt(() => relabel(id, label))
+        recorder?.('Rename measurement', { undo: () => relabel(id, previous), redo: () => relabel(id, label) })
       },
 
       async deleteMeasurement(id) {
-        await attempt(async () => {
-          await bridge.call('measurements.delete', { id })
-          await refreshOpen()
-        }, 'Measurement deleted')
+        const detail = openDetail()
+        const deleted = detail?.measurements.find((m) => m.id === id)
+        await attempt(() => dropMeasurement(id), 'Measurement deleted')
+        if (!detail || !deleted) return
+        // Undo stores it again under a new id; redo deletes whichever copy undo made.
+        let current: Measurement = deleted
+        recorder?.('Delete measurement', {
+          undo: async () => {
+            current = await storeMeasurement(detail.id, {
+              kind: deleted.kind,
+              label: deleted.label,
+              points: deleted.points,
+            })
+          },
+          redo: () => dropMeasurement(current.id),
+        })
+      },
+
+      setUndoRecorder(next) {
+        recorder = next
       },
     }
   })
