@@ -12,7 +12,8 @@ const redoAction = EDIT_ACTIONS.find((a) => a.id === 'edit.redo')
 export function DesignToolbar({ editor }: { editor: Editor }) {
   const { tool, scale } = useCanvas(editor.canvas, (s) => ({ tool: s.tool, scale: s.viewport.scale }))
   const { undoLabel, redoLabel } = useEditor(editor, (s) => ({
-    undoLabel: s.history.past.at(-1)?.label ?? null,
+    // Mid-gesture, undo drops the shape being drawn or the drag, and nothing before it.
+    undoLabel: s.toolState.name !== 'idle' ? 'what is being drawn' : (s.history.past.at(-1)?.label ?? null),
     redoLabel: s.history.future.at(-1)?.label ?? null,
   }))
   const canvas = editor.canvas.getState()
