@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
+import { Editor } from '../../src/renderer/src/editor/editor'
 import { type CanvasStore, createCanvasStore } from '../../src/renderer/src/features/canvas/canvas-store'
+import type { ToolId } from '../../src/renderer/src/features/canvas/measure-tool'
 import { PhotoCanvas } from '../../src/renderer/src/features/canvas/PhotoCanvas'
+import { DesignLayers } from '../../src/renderer/src/features/designer/DesignLayers'
+import { emptyDesign } from '../../src/shared/design/design-types'
+import type { Point } from '../../src/shared/geometry/point'
 import { probe, twoToneImageUrl } from './photo-image'
 
 const IMAGE = { width: 400, height: 200 }
 const STAGE = { width: 600, height: 400 }
 
-async function renderCanvas(): Promise<{ store: CanvasStore; holder: HTMLElement; canvas: HTMLCanvasElement }> {
-  const store = createCanvasStore(IMAGE)
+async function renderCanvas(
+  options: { tool?: ToolId; editor?: (store: CanvasStore) => Editor } = {},
+): Promise<{ store: CanvasStore; holder: HTMLElement; canvas: HTMLCanvasElement; editor: Editor | undefined }> {
+  const store = createCanvasStore(IMAGE, options.tool)
+  const editor = options.editor?.(store)
   const url = await twoToneImageUrl(IMAGE.width, IMAGE.height)
   const screen = await render(
     <div style={{ width: STAGE.width, height: STAGE.height, display: 'grid' }}>
@@ -22,7 +31,10 @@ async function renderCanvas(): Promise<{ store: CanvasStore; holder: HTMLElement
         pendingCalibration={null}
         onDrawn={() => {}}
         label="Test photo"
-      />
+        editor={editor}
+      >
+        {editor && <DesignLayers editor={editor} />}
+      </PhotoCanvas>
     </div>,
   )
   const holder = screen.container.querySelector('.photo-canvas') as HTMLElement
@@ -30,7 +42,7 @@ async function renderCanvas(): Promise<{ store: CanvasStore; holder: HTMLElement
   const canvas = holder.querySelector('canvas') as HTMLCanvasElement
   // The photo is drawn once it has loaded: the centre of the stage shows its green square.
   await expect.poll(() => probe(canvas, STAGE.width / 2, STAGE.height / 2)).toBe('green')
-  return { store, holder, canvas }
+  return { store, holder, canvas, editor }
 }
 
 const wheel = (target: HTMLElement, init: WheelEventInit) =>
@@ -109,5 +121,63 @@ describe('PhotoCanvas', () => {
   it('draws on a high-DPI backing store so the photo stays crisp', async () => {
     const { canvas } = await renderCanvas()
     expect(canvas.width).toBe(Math.round(STAGE.width * window.devicePixelRatio))
+  })
+})
+
+describe('PhotoCanvas with the design editor', () => {
+  const renderEditor = () =>
+    renderCanvas({
+      tool: 'zone',
+      editor: (store) => new Editor({ document: emptyDesign(), canvas: store, pxPerMm: null }),
+    })
+  /** Screen position, from the stage's corner, of a photo point. */
+  const at = (store: CanvasStore, p: Point) => {
+    const { viewport } = store.getState()
+    return { x: viewport.x + p.x * viewport.scale, y: viewport.y + p.y * viewport.scale }
+  }
+  const stage = (holder: HTMLElement) => page.elementLocator(holder.querySelector('.konvajs-content') as HTMLElement)
+  const draft = (editor: Editor) => {
+    const state = editor.getState().toolState
+    return state.name === 'drawing' ? state.points.length : 0
+  }
+
+  it('takes quick clicks on different spots as corners, and a double-click on the last as the end', async () => {
+    const { store, holder, editor } = await renderEditor()
+    if (!editor) throw new Error('no editor')
+    const corners = [
+      { x: 50, y: 50 },
+      { x: 250, y: 50 },
+      { x: 250, y: 150 },
+    ]
+    for (const corner of corners.slice(0, 2)) await userEvent.click(stage(holder), { position: at(store, corner) })
+    // Two clicks well within the double-click time, but apart: two corners, nothing finished.
+    expect(draft(editor)).toBe(2)
+    expect(editor.getState().document.objects).toHaveLength(0)
+    await userEvent.dblClick(stage(holder), { position: at(store, corners[2] as Point) })
+    const [zone] = editor.getState().document.objects
+    expect(zone?.kind).toBe('zone')
+    expect(zone?.points).toHaveLength(3)
+    zone?.points.forEach((p, i) => {
+      expect(Math.abs(p.x - (corners[i]?.x ?? 0))).toBeLessThan(1)
+      expect(Math.abs(p.y - (corners[i]?.y ?? 0))).toBeLessThan(1)
+    })
+  })
+
+  it('does not take a drag for a click', async () => {
+    const { store, holder, editor } = await renderEditor()
+    if (!editor) throw new Error('no editor')
+    await userEvent.click(stage(holder), { position: at(store, { x: 50, y: 50 }) })
+    expect(draft(editor)).toBe(1)
+    const box = holder.querySelector('.konvajs-content')?.getBoundingClientRect() as DOMRect
+    const from = at(store, { x: 200, y: 100 })
+    await userEvent.pointer([
+      { coords: { x: box.left + from.x, y: box.top + from.y } },
+      { keys: '[MouseLeft>]' },
+      { coords: { x: box.left + from.x + 20, y: box.top + from.y + 10 } },
+      { keys: '[/MouseLeft]' },
+    ])
+    expect(draft(editor)).toBe(1)
+    await userEvent.click(stage(holder), { position: from })
+    expect(draft(editor)).toBe(2)
   })
 })

@@ -1,98 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { page, userEvent } from 'vitest/browser'
-import { render } from 'vitest-browser-react'
-import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
-import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
-import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
-import { PhotoWorkspace } from '../../src/renderer/src/features/photos/PhotoWorkspace'
-import { PhotosProvider } from '../../src/renderer/src/features/photos/photos-context'
-import { createPhotosStore } from '../../src/renderer/src/features/photos/photos-store'
-import '../../src/renderer/src/ui/tokens.css'
-import '../../src/renderer/src/ui/base.css'
-import '../../src/renderer/src/app/app.css'
-import type { Point } from '../../src/shared/geometry/point'
+import { userEvent } from 'vitest/browser'
 import { measure, pxPerMm } from '../../src/shared/photos/calibration'
-import type { Measurement, PhotoDetail } from '../../src/shared/photos/photo'
-import { probe, twoToneImageUrl } from './photo-image'
-
-const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
-
-/**
- * The workspace over the real bridge dispatch (main's validation), with the photo store behind
- * it kept in memory, since this layer runs without SQLite.
- */
-async function renderWorkspace() {
-  let photo: PhotoDetail = {
-    id: PHOTO_ID,
-    patientId: '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
-    sha256: 'a'.repeat(64),
-    format: 'jpeg',
-    originalName: 'top.jpg',
-    byteSize: 1000,
-    width: 1200,
-    height: 900,
-    takenAt: '2026-03-14T09:41:00',
-    takenAtSource: 'exif',
-    view: 'top',
-    caption: '',
-    calibration: null,
-    importedAt: '2026-03-14T10:00:00.000Z',
-    updatedAt: '2026-03-14T10:00:00.000Z',
-    revision: 1,
-    measurementCount: 0,
-    measurements: [],
-  }
-  const dispatch = createDispatch({
-    'photos.get': () => photo,
-    'photos.calibrate': ({ calibration, revision }) => {
-      if (revision !== photo.revision) throw new Error('stale revision')
-      photo = { ...photo, calibration, revision: photo.revision + 1 }
-      return photo
-    },
-    'measurements.add': ({ photoId, measurement }) => {
-      const saved: Measurement = { id: crypto.randomUUID(), photoId, createdAt: '', ...measurement }
-      photo = {
-        ...photo,
-        measurements: [...photo.measurements, saved],
-        measurementCount: photo.measurements.length + 1,
-      }
-      return saved
-    },
-  } as Partial<Handlers> as Handlers)
-  const imageUrl = await twoToneImageUrl(1200, 900)
-  const bridge = { ...createBridgeClient((name, input) => dispatch(name, input)), photoUrl: () => imageUrl }
-  const store = createPhotosStore(bridge)
-  await store.getState().openPhoto(PHOTO_ID)
-  const screen = await render(
-    <div style={{ width: 1100, height: 720 }}>
-      <BridgeProvider client={bridge}>
-        <PhotosProvider store={store}>
-          <PhotoWorkspace />
-        </PhotosProvider>
-      </BridgeProvider>
-    </div>,
-  )
-  const holder = screen.container.querySelector('.photo-canvas') as HTMLElement
-  await expect.poll(() => holder.querySelector('canvas')).toBeTruthy()
-  const canvas = holder.querySelector('canvas') as HTMLCanvasElement
-  await expect
-    .poll(() => probe(canvas, holder.getBoundingClientRect().width / 2, holder.getBoundingClientRect().height / 2))
-    .toBe('green')
-  const content = page.elementLocator(holder.querySelector('.konvajs-content') as HTMLElement)
-  const scale = () => Number(holder.dataset.scale)
-  /**
-   * Clicks the photo at a point given in photo pixels, with the real mouse. Reads the layout
-   * at each click: the panel settling can resize the stage, and the fitted photo moves with it.
-   */
-  const clickPhoto = (p: Point) => {
-    const { width, height } = holder.getBoundingClientRect()
-    const s = scale()
-    return userEvent.click(content, {
-      position: { x: (width - 1200 * s) / 2 + p.x * s, y: (height - 900 * s) / 2 + p.y * s },
-    })
-  }
-  return { screen, clickPhoto, scale, current: () => photo }
-}
+import type { Measurement } from '../../src/shared/photos/photo'
+import { probe } from './photo-image'
+import { photoLayer, renderWorkspace, TEN_PX_PER_MM } from './workspace'
 
 describe('PhotoWorkspace', () => {
   it('calibrates from a ruler line drawn on the photo, then measures an area in cm²', async () => {
@@ -132,6 +43,8 @@ describe('PhotoWorkspace', () => {
     // 400 × 300 photo px at 10 px/mm is 40 × 30 mm = 12 cm².
     const cm2 = measure(area, pxPerMm(calibrated)).value
     expect(cm2).toBeCloseTo(12, 0)
+    // Measurements sit in a closed section of the panel, under the design's own.
+    await screen.getByText('Measurements', { exact: true }).click()
     await expect
       .element(screen.getByRole('list', { name: 'Measurements' }).getByText(`${cm2.toFixed(2)} cm²`))
       .toBeVisible()
@@ -139,11 +52,51 @@ describe('PhotoWorkspace', () => {
 
   it('says a photo is uncalibrated and measures in pixels until it is', async () => {
     const { screen, clickPhoto } = await renderWorkspace()
+    // A photo opens on the Select tool; M is the measuring tape.
+    await expect.element(screen.getByRole('button', { name: /^Select/, pressed: true })).toBeVisible()
     await userEvent.keyboard('m')
+    await expect.element(screen.getByRole('button', { name: /^Measure/, pressed: true })).toBeVisible()
     await clickPhoto({ x: 100, y: 100 })
     await clickPhoto({ x: 400, y: 500 })
+    await screen.getByText('Measurements', { exact: true }).click()
     // 300 × 400 photo px apart: 500 px.
     await expect.element(screen.getByRole('list', { name: 'Measurements' }).getByText(/^(49\d|50\d) px$/)).toBeVisible()
     await expect.element(screen.getByText(/Not calibrated: lengths and areas are in pixels/)).toBeVisible()
+  })
+
+  it('recalibrates a calibrated photo from the keyboard: the length form shows up for the new line', async () => {
+    const { screen, clickPhoto, current } = await renderWorkspace({ calibration: TEN_PX_PER_MM })
+    await userEvent.keyboard('c')
+    await clickPhoto({ x: 100, y: 835 })
+    await clickPhoto({ x: 500, y: 835 })
+    const length = screen.getByRole('textbox', { name: 'Real length (mm)' })
+    await expect.element(length).toBeVisible()
+    await length.fill('50')
+    await screen.getByRole('button', { name: 'Save calibration' }).click()
+    // 400 px for 50 mm, to within a screen pixel at each end.
+    await expect.poll(() => pxPerMm(current().calibration)).toBeLessThan(9)
+    const scale = pxPerMm(current().calibration) ?? 0
+    expect(Math.abs(scale - 8)).toBeLessThan(0.1)
+    // The section stays open on the new figure.
+    await expect.element(screen.getByText(`${scale.toFixed(2)} px/mm`)).toBeVisible()
+  })
+
+  it('keeps the photo still on screen when the tool changes, whatever options the tool shows', async () => {
+    const { holder } = await renderWorkspace({ calibration: TEN_PX_PER_MM })
+    /** The page y of the green square's top edge, found by walking down the stage's middle column. */
+    const greenTop = () => {
+      const box = holder.getBoundingClientRect()
+      for (let y = 0; y < box.height; y++)
+        if (probe(photoLayer(holder), box.width / 2, y) === 'green') return box.top + y
+      return null
+    }
+    await userEvent.keyboard('1')
+    await expect.poll(() => holder.dataset.scale).toBe('1.0000')
+    const top = greenTop()
+    expect(top).not.toBeNull()
+    for (const key of ['z', 'v', 'l', 'h', 's', 'm', 'k', 'p']) {
+      await userEvent.keyboard(key)
+      await expect.poll(greenTop, { message: `after ${key}` }).toBe(top)
+    }
   })
 })

@@ -1,19 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Page } from '@playwright/test'
 import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, test } from './harness-fixture'
-
-const main = (page: Page) => page.getByRole('main')
-const canvas = (page: Page) => page.locator('.photo-canvas')
-
-async function createPatient(page: Page, name: string) {
-  await page.getByRole('complementary').getByRole('button', { name: 'New patient' }).click()
-  await page.getByRole('textbox', { name: 'Full name' }).fill(name)
-  await page.getByRole('button', { name: 'Create patient' }).click()
-  await expect(main(page).getByRole('heading', { name, level: 1 })).toBeVisible()
-}
+import { canvas, clickPhoto, createPatient, main, openSection } from './steps'
 
 /** Files as a user would pick them from disk. */
 async function photoFiles(): Promise<{ front: string; top: string; notes: string }> {
@@ -25,17 +15,6 @@ async function photoFiles(): Promise<{ front: string; top: string; notes: string
   fs.writeFileSync(top, await scalpPhotoJpeg({ pxPerMm: 8, tone: 30 }))
   fs.writeFileSync(notes, 'Consultation notes, not a photo')
   return { front, top, notes }
-}
-
-/** Clicks the open photo at a point in photo pixels (the photo is 1200 × 900). */
-async function clickPhoto(page: Page, x: number, y: number) {
-  const box = await canvas(page).boundingBox()
-  const scale = Number(await canvas(page).getAttribute('data-scale'))
-  if (!box) throw new Error('no canvas')
-  await page.mouse.click(
-    box.x + (box.width - 1200 * scale) / 2 + x * scale,
-    box.y + (box.height - 900 * scale) / 2 + y * scale,
-  )
 }
 
 test('import photos, tag views, calibrate, measure an area; all still there after a reload', async ({
@@ -82,6 +61,8 @@ test('import photos, tag views, calibrate, measure an area; all still there afte
   ] as const)
     await clickPhoto(page, x, y)
   await page.keyboard.press('Enter')
+  // Measurements sit in a closed section of the panel, under the design's own sections.
+  await openSection(page, 'Measurements')
   const measurements = main(page).getByRole('list', { name: 'Measurements' })
   await expect(measurements.locator('output')).toHaveText([/^1[12]\.\d\d cm²$/])
   const area = await measurements.locator('output').textContent()
@@ -97,6 +78,7 @@ test('import photos, tag views, calibrate, measure an area; all still there afte
   await expect(main(page).getByRole('region', { name: 'Top' }).getByRole('listitem')).toHaveCount(1)
   await main(page).getByRole('region', { name: 'Front' }).getByRole('button').first().click()
   await expect(main(page).getByTestId('calibration-status')).toHaveText(calibration ?? '')
+  await openSection(page, 'Measurements')
   await expect(measurements.locator('output')).toHaveText([area ?? ''])
   await expect(measurements.getByRole('textbox')).toHaveValue('Frontal zone')
   // The drawn photo comes from the harness, not from disk.

@@ -90,5 +90,7 @@ export function ToolOptions({ editor }: { editor: Editor }) {
         </label>
       </section>
     )
-  return null
+  // An empty strip for tools without options, so switching tools never resizes the stage and
+  // moves the photo under the pointer.
+  return <div className="tool-options" aria-hidden="true" />
 }

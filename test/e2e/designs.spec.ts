@@ -1,0 +1,273 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { HARNESS_API_PREFIX, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../src/shared/bridge/harness-protocol'
+import type { Design, DesignDocument } from '../../src/shared/design/design-types'
+import { scalpPhotoJpeg } from '../node/scalp-photo'
+import { expect, test } from './harness-fixture'
+import { canvas, clickPhoto, createPatient, main } from './steps'
+
+const PATIENT = 'Marco Bianchi'
+
+interface Answer {
+  status: number
+  body: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
+}
+
+/**
+ * A bridge call sent straight to the harness over HTTP, as any script on the page could: with
+ * the token the harness wrote into the page, from the page's own origin.
+ */
+async function call(page: Page, name: string, input: unknown): Promise<Answer> {
+  return page.evaluate(
+    async ({ url, input, meta, header }) => {
+      const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? ''
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [header]: token },
+        body: JSON.stringify(input),
+      })
+      return { status: response.status, body: await response.json() }
+    },
+    { url: `${HARNESS_API_PREFIX}${name}`, input, meta: HARNESS_TOKEN_META, header: HARNESS_TOKEN_HEADER },
+  )
+}
+
+async function value<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const answer = await call(page, name, input)
+  if (!answer.body.ok) throw new Error(`${name}: ${answer.body.error.message}`)
+  return answer.body.value as T
+}
+
+async function photoId(page: Page): Promise<string> {
+  const { patients } = await value<{ patients: { id: string }[] }>(page, 'patients.list', {
+    query: '',
+    includeArchived: false,
+  })
+  const [photo] = await value<{ id: string }[]>(page, 'photos.list', { patientId: patients[0]?.id })
+  if (!photo) throw new Error('no photo')
+  return photo.id
+}
+
+/** A new patient with one imported scalp photo (ruler at 10 px/mm), open and calibrated. */
+async function openCalibratedPhoto(page: Page, url: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-designs-'))
+  const file = path.join(dir, 'front.jpg')
+  fs.writeFileSync(file, await scalpPhotoJpeg({ pxPerMm: 10 }))
+  await page.goto(url)
+  await createPatient(page, PATIENT)
+  await main(page).getByRole('tab', { name: 'Photos' }).click()
+  await main(page).getByTestId('photo-file-input').setInputFiles([file])
+  await expect(main(page).getByRole('tab', { name: 'Photos (1)' })).toBeVisible()
+  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
+  await expect(canvas(page).locator('canvas').first()).toBeVisible()
+  // The ruler's 0 and 50 mm ticks are 500 photo px apart.
+  await page.keyboard.press('c')
+  await clickPhoto(page, 100, 830)
+  await clickPhoto(page, 600, 830)
+  await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
+  await main(page).getByRole('button', { name: 'Save calibration' }).click()
+  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
+}
+
+async function clickAll(page: Page, points: [number, number][]) {
+  for (const [x, y] of points) await clickPhoto(page, x, y)
+}
+
+const figures = (page: Page) => main(page).getByRole('region', { name: 'Design figures' })
+const saved = (page: Page) => expect(main(page).getByText('All changes saved')).toBeVisible()
+
+/** Back to the library and into the photo again, which reads the design afresh from the harness. */
+async function reopen(page: Page) {
+  await main(page).getByRole('button', { name: '← Library' }).click()
+  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
+  await expect(canvas(page).locator('canvas').first()).toBeVisible()
+  await expect(figures(page)).toBeVisible()
+}
+
+test('a design drawn over a photo is saved and comes back whole after a reload', async ({ page, harness }) => {
+  await openCalibratedPhoto(page, harness.url)
+  // Landmarks: the midline (two clicks), then the glabella the tool moves on to.
+  await page.keyboard.press('k')
+  await clickAll(page, [
+    [600, 40],
+    [600, 860],
+    [600, 780],
+  ])
+  // One half of the hairline, mirrored about the midline.
+  await page.keyboard.press('l')
+  await clickAll(page, [
+    [250, 420],
+    [380, 300],
+    [520, 260],
+  ])
+  await page.keyboard.press('Enter')
+  // A frontal zone: 400 × 120 px at 10 px/mm is 40 × 12 mm = 4.8 cm², 720 impressions at 150/cm².
+  await page.keyboard.press('z')
+  await clickAll(page, [
+    [400, 100],
+    [800, 100],
+    [800, 220],
+    [400, 220],
+  ])
+  await page.keyboard.press('Enter')
+  // A strip scar.
+  await page.keyboard.press('s')
+  await clickAll(page, [
+    [150, 600],
+    [300, 650],
+    [450, 640],
+  ])
+  await page.keyboard.press('Enter')
+  await saved(page)
+
+  const zone = figures(page).getByRole('row', { name: /Frontal/ })
+  await expect(zone.getByRole('cell')).toHaveText([/^4\.\d\d cm²$/, '150/cm²', /^7\d\d$/])
+  const [area, , impressions] = await zone.getByRole('cell').allTextContents()
+  expect(Math.abs(Number.parseFloat(area ?? '') - 4.8)).toBeLessThan(0.1)
+  expect(Math.abs(Number(impressions) - 720)).toBeLessThan(15)
+  const hairline = figures(page).getByRole('definition')
+  await expect(hairline.first()).toHaveText(/^\d+\.\d mm$/)
+  // The hairline meets the midline about 260 px, 5.2 cm, above the glabella.
+  await expect(hairline.nth(1)).toHaveText(/^5\.\d cm$/)
+  await expect(figures(page).getByText(/^FUT strip/)).toBeVisible()
+  const before = await figures(page).innerText()
+  // A pin dropped just before the reload: the change is written as the page goes away.
+  await page.keyboard.press('p')
+  await clickPhoto(page, 900, 500)
+  await expect(main(page).getByText('Unsaved changes')).toBeVisible()
+  const objects = await main(page).locator('.objects-panel').innerText()
+
+  await page.reload()
+  await page
+    .getByRole('list', { name: 'Patients' })
+    .getByRole('button', { name: new RegExp(PATIENT) })
+    .click()
+  await main(page).getByRole('tab', { name: 'Photos (1)' }).click()
+  const card = main(page).getByRole('region', { name: 'Other' }).getByRole('listitem')
+  await expect(card.getByText('design', { exact: true })).toBeVisible()
+  await card.getByRole('button').first().click()
+  await expect(figures(page).getByRole('row', { name: /Frontal/ })).toBeVisible()
+  expect(await figures(page).innerText()).toBe(before)
+  expect(await main(page).locator('.objects-panel').innerText()).toBe(objects)
+  for (const name of ['Hairline', 'Frontal', 'FUT strip', 'Facial midline', 'Glabella', 'Note'])
+    await expect(main(page).getByRole('button', { name, exact: true })).toBeVisible()
+  await expect(main(page).getByText('All changes saved')).toBeVisible()
+})
+
+test('the harness refuses invalid designs and stale saves, and keeps the stored design as it was', async ({
+  page,
+  harness,
+}) => {
+  await openCalibratedPhoto(page, harness.url)
+  await page.keyboard.press('z')
+  await clickAll(page, [
+    [300, 300],
+    [700, 300],
+    [700, 600],
+    [300, 600],
+  ])
+  await page.keyboard.press('Enter')
+  await saved(page)
+  // A second save, so there is an older revision to build on.
+  await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('160')
+  await expect(figures(page).getByText('160/cm²')).toBeVisible()
+  await saved(page)
+  const figuresBefore = await figures(page).innerText()
+  const id = await photoId(page)
+  const stored = await value<Design>(page, 'designs.forPhoto', { photoId: id })
+  expect(stored.revision).toBe(2)
+  expect(stored.document.objects).toHaveLength(1)
+  const zone = stored.document.objects[0] as DesignDocument['objects'][number]
+
+  const withZone = (patch: Record<string, unknown>) => ({ ...stored.document, objects: [{ ...zone, ...patch }] })
+  // Each refused for its own reason, which the message names.
+  const invalid: [string, unknown, RegExp][] = [
+    [
+      'a zone outline crossing itself',
+      withZone({
+        points: [
+          { x: 300, y: 300 },
+          { x: 700, y: 600 },
+          { x: 700, y: 300 },
+          { x: 300, y: 600 },
+        ],
+      }),
+      /must not cross itself/,
+    ],
+    [
+      'a point off the photo',
+      withZone({ points: [...zone.points.slice(0, 3), { x: -50, y: 600 }] }),
+      /outside the photo/,
+    ],
+    ['a density out of range', withZone({ density: 0 }), /density is at least 1/],
+    ['a colour that is not #rrggbb', withZone({ colour: 'red' }), /#rrggbb/],
+    ['a field the schema does not know', withZone({ script: '<img onerror=alert(1)>' }), /Unknown field/],
+    ['a zone with two corners', withZone({ points: zone.points.slice(0, 2) }), /at least three corners/],
+    ['a newer schema', { ...stored.document, schema: 2 }, /version 1/],
+    ['two objects with one id', { ...stored.document, objects: [zone, { ...zone, name: 'Copy' }] }, /share the id/],
+    ['no document', null, /missing/],
+  ]
+  for (const [what, document, reason] of invalid) {
+    const answer = await call(page, 'designs.save', { photoId: id, baseRevision: stored.revision, document })
+    expect(answer.status, what).toBe(200)
+    expect(answer.body.ok ? 'saved' : answer.body.error.code, what).toBe('invalid_input')
+    if (!answer.body.ok) expect(answer.body.error.message, what).toMatch(reason)
+  }
+
+  // A valid save built on an older revision, on one that does not exist yet, or a first save
+  // over an existing design, is a conflict.
+  const valid = withZone({ density: 200 })
+  for (const baseRevision of [1, 3, null]) {
+    const answer = await call(page, 'designs.save', { photoId: id, baseRevision, document: valid })
+    expect(answer.body.ok ? 'saved' : answer.body.error.code, `base revision ${baseRevision}`).toBe('conflict')
+  }
+
+  // Nothing changed: the same revision and document, and the same figures on reopening.
+  expect(await value<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(stored)
+  await reopen(page)
+  expect(await figures(page).innerText()).toBe(figuresBefore)
+})
+
+test('a design changed elsewhere is not overwritten: the workspace says so and reopens the latest', async ({
+  page,
+  harness,
+}) => {
+  await openCalibratedPhoto(page, harness.url)
+  await page.keyboard.press('z')
+  await clickAll(page, [
+    [300, 300],
+    [700, 300],
+    [700, 600],
+    [300, 600],
+  ])
+  await page.keyboard.press('Enter')
+  await saved(page)
+  const id = await photoId(page)
+  const stored = await value<Design>(page, 'designs.forPhoto', { photoId: id })
+  // Another window saves a denser zone on top of this one.
+  const [zone] = stored.document.objects
+  const elsewhere = { ...stored.document, objects: [{ ...zone, density: 200 }] }
+  const other = await value<Design>(page, 'designs.save', {
+    photoId: id,
+    baseRevision: stored.revision,
+    document: elsewhere,
+  })
+  expect(other.revision).toBe(stored.revision + 1)
+
+  // This window's next change is refused rather than written over it.
+  await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('120')
+  const alert = main(page).getByRole('alert').filter({ hasText: 'Not saved' })
+  await expect(alert).toContainText('changed elsewhere')
+  expect(await value<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(other)
+
+  await alert.getByRole('button', { name: 'Reopen' }).click()
+  await expect(
+    figures(page)
+      .getByRole('row', { name: /Frontal/ })
+      .getByRole('cell')
+      .nth(1),
+  ).toHaveText('200/cm²')
+  await expect(main(page).getByText('All changes saved')).toBeVisible()
+})
