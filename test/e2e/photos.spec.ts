@@ -61,8 +61,7 @@ test('import photos, tag views, calibrate, measure an area; all still there afte
   ] as const)
     await clickPhoto(page, x, y)
   await page.keyboard.press('Enter')
-  // Measurements sit in a closed section of the panel, under the design's own sections.
-  await openSection(page, 'Measurements')
+  // The Measurements section, closed while there are none, opens with the first one.
   const measurements = main(page).getByRole('list', { name: 'Measurements' })
   await expect(measurements.locator('output')).toHaveText([/^1[12]\.\d\d cm²$/])
   const area = await measurements.locator('output').textContent()

@@ -359,9 +359,17 @@ export class Editor {
         midline = midlineOf(next)
       }
       const frame = presetFrame(this.image, glabellaOf(next), midline, upDirection(midline), this.getState().pxPerMm)
-      const half = presetHalf(preset, frame).map((p) => this.clampToImage(p))
-      const hairline = newHairline(next, half, true)
-      this.store.setState({ selection: [hairline.id] })
+      const half = presetHalf(preset, frame)
+      const onPhoto = half.map((p) => this.clampToImage(p))
+      const hairline = newHairline(next, onPhoto, true)
+      const cut = onPhoto.some((p, i) => p.x !== half[i]?.x || p.y !== half[i]?.y)
+      // True size matters more than the shape's edge: the mid-frontal height is the clinical figure.
+      this.store.setState({
+        selection: [hairline.id],
+        notice: cut
+          ? 'Part of the preset lies beyond the photo and is held at its edge; drag the points to adjust.'
+          : null,
+      })
       return addObject(next, hairline)
     })
   }

@@ -359,4 +359,25 @@ describe('hairline presets', () => {
     press(editor, 'z', { mod: true })
     expect(editor.getState().document).toBe(placed)
   })
+
+  it('keep their true size on a photo too short for them, holding the points past its top at the edge and saying so', () => {
+    // 700 px tall: the fronto-temporal points (1.07 × 8 cm = 856 px above a glabella at y 600) fall past the top.
+    const editor = makeEditor({ tool: 'landmark', image: { width: 2000, height: 700 }, pxPerMm: 10 })
+    editor.setOption('landmarkRole', 'glabella')
+    tap(editor, 1000, 600)
+    editor.applyPreset('rounded')
+    const h = hairline(editor)
+    expect(Math.min(...h.points.map((point) => point.y))).toBe(0)
+    expect(designReadouts(editor.getState().document, 10).hairlines.get(h.id)?.height?.value).toBeCloseTo(6.0, 6)
+    expect(editor.getState().notice).toMatch(/beyond the photo/)
+    expectStorable(editor)
+  })
+
+  it('say nothing when the whole preset lies on the photo', () => {
+    const editor = makeEditor({ tool: 'landmark', image: IMAGE, pxPerMm: 10 })
+    editor.setOption('landmarkRole', 'glabella')
+    tap(editor, 1000, 1200)
+    editor.applyPreset('straight')
+    expect(editor.getState().notice).toBeNull()
+  })
 })

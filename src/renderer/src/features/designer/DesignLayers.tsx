@@ -141,7 +141,8 @@ export function DesignLayers({ editor }: { editor: Editor }) {
           const text = `${object.name} · ${formatQuantity(readout.area)}${readout.impressions === null ? '' : ` · ${readout.impressions.toLocaleString('en')} imp.`}`
           const at = toScreen(viewport, centroid(object.points))
           return (
-            <Label key={object.id} x={at.x} y={at.y} listening={false}>
+            // Centred on the zone, at roughly half its text's width (12 px system font).
+            <Label key={object.id} x={at.x} y={at.y} offsetX={text.length * 3.3} offsetY={12} listening={false}>
               <Tag fill={OVERLAY.labelBackground} cornerRadius={4} stroke={object.colour} strokeWidth={1} />
               <Text text={text} fill={OVERLAY.labelText} fontSize={12} padding={5} fontFamily="system-ui, sans-serif" />
             </Label>

@@ -126,19 +126,21 @@ export function DesignShape({ object, document, selected, pxPerMm, zoom, image }
     case 'landmark': {
       if (object.role === 'midline') {
         const [a, b] = object.points as [Point, Point]
-        // Drawn right across the photo: the midline is a line, its two points only fix it.
+        // Drawn right across the photo and no further: the midline is a line, its two points only fix it.
         const length = Math.hypot(b.x - a.x, b.y - a.y) || 1
         const reach = Math.hypot(image.width, image.height)
         const ux = (b.x - a.x) / length
         const uy = (b.y - a.y) / length
         return (
-          <Line
-            points={[a.x - ux * reach, a.y - uy * reach, b.x + ux * reach, b.y + uy * reach]}
-            stroke={object.colour}
-            dash={[10, 6]}
-            {...stroke}
-            {...highlight}
-          />
+          <Group clipX={0} clipY={0} clipWidth={image.width} clipHeight={image.height}>
+            <Line
+              points={[a.x - ux * reach, a.y - uy * reach, b.x + ux * reach, b.y + uy * reach]}
+              stroke={object.colour}
+              dash={[10, 6]}
+              {...stroke}
+              {...highlight}
+            />
+          </Group>
         )
       }
       const p = object.points[0] as Point

@@ -164,7 +164,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               }}
             />
           </details>
-          <details className="panel-section">
+          <details className="panel-section" open={photo.measurements.length > 0}>
             <summary className="section-title">Measurements</summary>
             <MeasurementList photo={photo} measurements={photo.measurements} />
           </details>
