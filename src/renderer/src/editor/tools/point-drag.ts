@@ -69,13 +69,6 @@ function dropProblem(object: DesignObject): string | null {
   return null
 }
 
-export function cancelPointDrag(editor: Editor): void {
-  const state = editor.getState().toolState
-  if (state.name !== 'dragging-point') return
-  editor.preview(state.before)
-  editor.setToolState({ name: 'idle' })
-}
-
 export function crossesItself(object: DesignObject): boolean {
   const closed = object.kind === 'zone' || (object.kind === 'scar' && object.shape === 'polygon')
   return closed && !isSimplePolygon(object.points)

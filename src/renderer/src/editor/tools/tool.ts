@@ -4,8 +4,7 @@ import type { Point } from '../../../../shared/geometry/point'
 import type { Editor } from '../editor'
 
 /** The design tools; the photo view's own tools (hand, calibrate, measure) sit beside them. */
-export const DESIGN_TOOLS = ['select', 'hairline', 'zone', 'scar', 'landmark', 'pin'] as const
-export type DesignToolId = (typeof DESIGN_TOOLS)[number]
+export type DesignToolId = 'select' | 'hairline' | 'zone' | 'scar' | 'landmark' | 'pin'
 
 /** A pointer event in image pixels; `tolerance` is how many image pixels count as "on" something. */
 export interface PointerInput {

@@ -1,12 +1,12 @@
-import { EDIT_ACTIONS, TOOL_ACTIONS } from '../../editor/actions'
+import { actionById, TOOL_ACTIONS } from '../../editor/actions'
 import type { Editor } from '../../editor/editor'
 import type { ToolId } from '../canvas/measure-tool'
 import { useCanvas } from '../canvas/use-canvas'
 import { TOOL_HINTS } from './tool-hints'
 import { useEditor } from './use-editor'
 
-const undoAction = EDIT_ACTIONS.find((a) => a.id === 'edit.undo')
-const redoAction = EDIT_ACTIONS.find((a) => a.id === 'edit.redo')
+const undoAction = actionById('edit.undo')
+const redoAction = actionById('edit.redo')
 
 /** Tools, undo/redo and zoom, all read from the one actions registry the shortcuts use. */
 export function DesignToolbar({ editor }: { editor: Editor }) {

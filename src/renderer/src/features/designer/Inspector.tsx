@@ -1,5 +1,6 @@
 import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import { type DesignObject, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
+import { reorderObject } from '../../editor/commands'
 import type { Editor } from '../../editor/editor'
 import { NumberInput } from './NumberInput'
 import { ObjectReadout } from './ReadoutsPanel'
@@ -184,6 +185,24 @@ export function Inspector({ editor }: { editor: Editor }) {
         {selected.locked && <span className="badge badge--muted">locked</span>}
       </p>
       <Properties key={selected.id} editor={editor} object={selected} />
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--small"
+          title="Draw it above every other object"
+          onClick={() => editor.run('Bring to front', (d) => reorderObject(d, selected.id, 'front'))}
+        >
+          Bring to front
+        </button>
+        <button
+          type="button"
+          className="button button--small"
+          title="Draw it below every other object"
+          onClick={() => editor.run('Send to back', (d) => reorderObject(d, selected.id, 'back'))}
+        >
+          Send to back
+        </button>
+      </div>
       <ObjectReadout editor={editor} id={selected.id} />
     </section>
   )

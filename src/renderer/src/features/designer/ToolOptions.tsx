@@ -1,8 +1,15 @@
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
 import { HAIRLINE_PRESETS } from '../../../../shared/design/hairline-presets'
-import type { Editor } from '../../editor/editor'
+import type { Editor, ToolOptions as ToolOptionsType } from '../../editor/editor'
 import { useCanvas } from '../canvas/use-canvas'
 import { useEditor } from './use-editor'
+
+/** The one choice each drawing tool offers: what the next zone, scar or landmark will be. */
+const CHOICES = {
+  zone: { region: 'Zone options', label: 'New zone role', option: 'zoneRole', values: ZONE_ROLES },
+  scar: { region: 'Scar options', label: 'Scar shape', option: 'scarShape', values: SCAR_SHAPES },
+  landmark: { region: 'Landmark options', label: 'Place', option: 'landmarkRole', values: LANDMARK_ROLES },
+} as const satisfies Record<string, { option: 'zoneRole' | 'scarShape' | 'landmarkRole' } & Record<string, unknown>>
 
 /** The active tool's options, in a strip under the toolbar, as in Photoshop's options bar. */
 export function ToolOptions({ editor }: { editor: Editor }) {
@@ -36,52 +43,17 @@ export function ToolOptions({ editor }: { editor: Editor }) {
         ))}
       </section>
     )
-  if (tool === 'zone')
+  const choice = CHOICES[tool as keyof typeof CHOICES]
+  if (choice)
     return (
-      <section className="tool-options" aria-label="Zone options">
+      <section className="tool-options" aria-label={choice.region}>
         <label className="tool-options__label">
-          New zone role{' '}
+          {choice.label}{' '}
           <select
-            value={options.zoneRole}
-            onChange={(e) => editor.setOption('zoneRole', e.target.value as typeof options.zoneRole)}
+            value={options[choice.option]}
+            onChange={(e) => editor.setOption(choice.option, e.target.value as ToolOptionsType[typeof choice.option])}
           >
-            {ZONE_ROLES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </section>
-    )
-  if (tool === 'scar')
-    return (
-      <section className="tool-options" aria-label="Scar options">
-        <label className="tool-options__label">
-          Scar shape{' '}
-          <select
-            value={options.scarShape}
-            onChange={(e) => editor.setOption('scarShape', e.target.value as typeof options.scarShape)}
-          >
-            {SCAR_SHAPES.map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </section>
-    )
-  if (tool === 'landmark')
-    return (
-      <section className="tool-options" aria-label="Landmark options">
-        <label className="tool-options__label">
-          Place{' '}
-          <select
-            value={options.landmarkRole}
-            onChange={(e) => editor.setOption('landmarkRole', e.target.value as typeof options.landmarkRole)}
-          >
-            {LANDMARK_ROLES.map((r) => (
+            {choice.values.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
               </option>
