@@ -11,6 +11,7 @@ import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
 import { createPhotoService } from '../../src/main/services/photos/photo-service'
 import type { Photo } from '../../src/shared/photos/photo'
 import { validFields } from '../fixtures/patients'
+import { flatJpeg } from './images'
 
 /** Every file under the data folder's photos/, relative to it, temp files included. */
 export function filesUnder(dir: string): string[] {
@@ -62,6 +63,16 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       originalOf: (photo: Pick<Photo, 'sha256' | 'format'>) => files.pathOf(photo.sha256, 'original', photo.format),
       /** A new patient's id. */
       patient: (fullName = 'Ana Ruiz') => patients.create(validFields({ fullName })).id,
+      /** A new patient with one plain 200 × 150 photo, the size the measuring and design tests draw on. */
+      async plainPhoto(name = 'front.jpg'): Promise<Photo> {
+        const { photo } = await photos.import({
+          patientId: patients.create(validFields({ fullName: 'Ana Ruiz' })).id,
+          name,
+          lastModified: null,
+          bytes: await flatJpeg(200, 150),
+        })
+        return photo
+      },
       storedFiles: () => filesUnder(photosDir),
       rowCount: (table: 'photos' | 'photo_measurements' | 'designs') =>
         (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { hairline, landmark, p, pin, validDesign, zone } from '../../../../test/fixtures/designs'
-import { flatJpeg } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 
@@ -11,12 +10,7 @@ const backend = photoBackendsForEachTest(tempDir)
 /** A 200 × 150 photo whose design has been saved twice, so a refused save has something to spoil. */
 async function designedPhoto() {
   const bed = backend()
-  const { photo } = await bed.photos.import({
-    patientId: bed.patient(),
-    name: 'front.jpg',
-    lastModified: null,
-    bytes: await flatJpeg(200, 150),
-  })
+  const photo = await bed.plainPhoto()
   bed.designs.save(photo.id, null, validDesign([zone()]))
   const design = bed.designs.save(photo.id, 1, validDesign())
   const stored = () => bed.db.prepare('SELECT * FROM designs WHERE photo_id = ?').get(photo.id)
@@ -140,12 +134,7 @@ describe('a stored design this version cannot read', () => {
   /** A photo whose design row holds `document` as if another Stipple had written it. */
   async function photoWithStored(document: object & { schema: number }) {
     const bed = backend()
-    const { photo } = await bed.photos.import({
-      patientId: bed.patient(),
-      name: 'front.jpg',
-      lastModified: null,
-      bytes: await flatJpeg(200, 150),
-    })
+    const photo = await bed.plainPhoto()
     bed.db
       .prepare(
         `INSERT INTO designs (id, patient_id, photo_id, document, schema_version, created_at, updated_at, revision)

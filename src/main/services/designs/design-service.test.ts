@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { hairline, p, pin, validDesign, zone } from '../../../../test/fixtures/designs'
 import { flatJpeg, PALETTE } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
+import { refusal } from '../../../../test/node/service-refusal'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import type { Design } from '../../../shared/design/design-types'
 import { openBackend } from '../../backend'
-import { ServiceError } from '../service-error'
 
 const tempDir = tempDirsForEachTest()
 const backend = photoBackendsForEachTest(tempDir)
@@ -15,25 +15,10 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000'
 /** A patient with one 200 × 150 photo, ready to design on. */
 async function photoToDesign() {
   const bed = backend()
-  const { photo } = await bed.photos.import({
-    patientId: bed.patient(),
-    name: 'front.jpg',
-    lastModified: null,
-    bytes: await flatJpeg(200, 150),
-  })
+  const photo = await bed.plainPhoto()
   /** The design row exactly as stored, to prove a refused save changed nothing. */
   const stored = () => bed.db.prepare('SELECT * FROM designs WHERE photo_id = ?').get(photo.id)
   return { ...bed, photo, stored }
-}
-
-function refusal(action: () => unknown): ServiceError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ServiceError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
 }
 
 describe('saving and opening a design', () => {

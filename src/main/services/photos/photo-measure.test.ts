@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { flatJpeg } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
+import { refusal } from '../../../../test/node/service-refusal'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import type { Point } from '../../../shared/geometry/point'
 import { formatQuantity, measure, pxPerMm } from '../../../shared/photos/calibration'
 import type { Calibration } from '../../../shared/photos/photo'
-import { ServiceError } from '../service-error'
 
 const tempDir = tempDirsForEachTest()
 const backend = photoBackendsForEachTest(tempDir)
@@ -17,23 +16,7 @@ const RULER: Calibration = { a: p(10, 140), b: p(110, 140), lengthMm: 10 }
 /** A 200 × 150 photo of one patient, ready to calibrate and measure. */
 async function photoToMeasure() {
   const bed = backend()
-  const { photo } = await bed.photos.import({
-    patientId: bed.patient(),
-    name: 'crown.jpg',
-    lastModified: null,
-    bytes: await flatJpeg(200, 150),
-  })
-  return { ...bed, photo }
-}
-
-function thrown(action: () => unknown): ServiceError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ServiceError) return error
-    throw error
-  }
-  throw new Error('expected the call to be refused')
+  return { ...bed, photo: await bed.plainPhoto('crown.jpg') }
 }
 
 describe('calibration', () => {
@@ -56,15 +39,15 @@ describe('calibration', () => {
     const { photos, photo } = await photoToMeasure()
     const calibrated = photos.calibrate(photo.id, photo.revision, RULER)
 
-    const short = thrown(() => photos.calibrate(photo.id, calibrated.revision, { ...RULER, b: p(25, 140) }))
+    const short = refusal(() => photos.calibrate(photo.id, calibrated.revision, { ...RULER, b: p(25, 140) }))
     expect(short.code).toBe('invalid_input')
     expect(short.message).toMatch(/too short to calibrate.*at least 20 photo pixels/)
 
-    const outside = thrown(() => photos.calibrate(photo.id, calibrated.revision, { ...RULER, b: p(201, 140) }))
+    const outside = refusal(() => photos.calibrate(photo.id, calibrated.revision, { ...RULER, b: p(201, 140) }))
     expect(outside.code).toBe('invalid_input')
     expect(outside.message).toMatch(/outside the photo/)
     expect(outside.fieldErrors).toEqual({ 'calibration.points.1': 'This point lies outside the photo' })
-    const negative = thrown(() => photos.calibrate(photo.id, calibrated.revision, { ...RULER, a: p(-1, 140) }))
+    const negative = refusal(() => photos.calibrate(photo.id, calibrated.revision, { ...RULER, a: p(-1, 140) }))
     expect(negative.fieldErrors).toEqual({ 'calibration.points.0': 'This point lies outside the photo' })
 
     expect(photos.get(photo.id)).toMatchObject({ calibration: RULER, revision: calibrated.revision })
@@ -89,11 +72,11 @@ describe('calibration', () => {
   it('refuses a change made from a stale copy of the photo', async () => {
     const { photos, photo } = await photoToMeasure()
     photos.update(photo.id, photo.revision, { view: 'crown', caption: 'Before session 1' })
-    const stale = thrown(() => photos.calibrate(photo.id, photo.revision, RULER))
+    const stale = refusal(() => photos.calibrate(photo.id, photo.revision, RULER))
     expect(stale.code).toBe('conflict')
     expect(stale.message).toMatch(/changed elsewhere/)
     expect(photos.get(photo.id)).toMatchObject({ calibration: null, view: 'crown', caption: 'Before session 1' })
-    expect(thrown(() => photos.calibrate('00000000-0000-4000-8000-000000000000', 1, RULER)).code).toBe('not_found')
+    expect(refusal(() => photos.calibrate('00000000-0000-4000-8000-000000000000', 1, RULER)).code).toBe('not_found')
   })
 })
 
@@ -140,7 +123,7 @@ describe('measurements', () => {
 
   it('refuses an outline that crosses itself, a point off the photo and a zero-length distance', async () => {
     const { photos, photo, rowCount, dispatch } = await photoToMeasure()
-    const bowTie = thrown(() =>
+    const bowTie = refusal(() =>
       photos.addMeasurement(photo.id, {
         kind: 'area',
         label: 'Bow-tie',
@@ -150,12 +133,12 @@ describe('measurements', () => {
     expect(bowTie.code).toBe('invalid_input')
     expect(bowTie.message).toMatch(/crosses itself/)
 
-    const outside = thrown(() =>
+    const outside = refusal(() =>
       photos.addMeasurement(photo.id, { kind: 'distance', label: '', points: [p(10, 10), p(10, 151)] }),
     )
     expect(outside.fieldErrors).toEqual({ 'measurement.points.1': 'This point lies outside the photo' })
 
-    const dot = thrown(() =>
+    const dot = refusal(() =>
       photos.addMeasurement(photo.id, { kind: 'distance', label: '', points: [p(10, 10), p(10, 10)] }),
     )
     expect(dot.message).toMatch(/two different points/)
