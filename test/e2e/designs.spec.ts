@@ -78,6 +78,19 @@ async function clickAll(page: Page, points: [number, number][]) {
 const figures = (page: Page) => main(page).getByRole('region', { name: 'Design figures' })
 const saved = (page: Page) => expect(main(page).getByText('All changes saved')).toBeVisible()
 
+/** A 400 × 300 px zone (12 cm² at 10 px/mm), drawn with Z, four clicks and Enter, and saved. */
+async function drawSavedZone(page: Page) {
+  await page.keyboard.press('z')
+  await clickAll(page, [
+    [300, 300],
+    [700, 300],
+    [700, 600],
+    [300, 600],
+  ])
+  await page.keyboard.press('Enter')
+  await saved(page)
+}
+
 /** Back to the library and into the photo again, which reads the design afresh from the harness. */
 async function reopen(page: Page) {
   await main(page).getByRole('button', { name: '← Library' }).click()
@@ -161,15 +174,7 @@ test('the harness refuses invalid designs and stale saves, and keeps the stored 
   harness,
 }) => {
   await openCalibratedPhoto(page, harness.url)
-  await page.keyboard.press('z')
-  await clickAll(page, [
-    [300, 300],
-    [700, 300],
-    [700, 600],
-    [300, 600],
-  ])
-  await page.keyboard.press('Enter')
-  await saved(page)
+  await drawSavedZone(page)
   // A second save, so there is an older revision to build on.
   await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('160')
   await expect(figures(page).getByText('160/cm²')).toBeVisible()
@@ -235,15 +240,7 @@ test('a design changed elsewhere is not overwritten: the workspace says so and r
   harness,
 }) => {
   await openCalibratedPhoto(page, harness.url)
-  await page.keyboard.press('z')
-  await clickAll(page, [
-    [300, 300],
-    [700, 300],
-    [700, 600],
-    [300, 600],
-  ])
-  await page.keyboard.press('Enter')
-  await saved(page)
+  await drawSavedZone(page)
   const id = await photoId(page)
   const stored = await value<Design>(page, 'designs.forPhoto', { photoId: id })
   // Another window saves a denser zone on top of this one.

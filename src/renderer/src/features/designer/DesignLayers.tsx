@@ -1,7 +1,8 @@
+import { useMemo } from 'react'
 import { Circle, Group, Label, Layer, Line, Rect, Tag, Text } from 'react-konva'
 import { hairlineControls, hairlineCurve } from '../../../../shared/design/hairline'
 import { assumedPxPerMm } from '../../../../shared/design/hairline-presets'
-import { midlineOf } from '../../../../shared/design/landmarks'
+import { landmarkOf, midlineOf } from '../../../../shared/design/landmarks'
 import { zoneReadout } from '../../../../shared/design/readouts'
 import type { Point } from '../../../../shared/geometry/point'
 import { formatQuantity } from '../../../../shared/photos/calibration'
@@ -20,32 +21,59 @@ function centroid(points: readonly Point[]): Point {
   return { x: sum.x / points.length, y: sum.y / points.length }
 }
 
-/**
- * The design over the photo, in three Konva layers as Konva advises: the committed objects,
- * then what is being drawn with the selection's handles, then readout labels at screen size.
- * Nothing here listens for events: the editor hit-tests in plain TypeScript.
- */
-export function DesignLayers({ editor }: { editor: Editor }) {
-  const { viewport, image, tool } = useCanvas(editor.canvas, (s) => ({
-    viewport: s.viewport,
-    image: s.image,
-    tool: s.tool,
-  }))
-  const { document, selection, toolState, pointer, pxPerMm, mirror, activePoint } = useEditor(editor, (s) => ({
+/** The committed objects; it redraws when they or the view change, never as a draft follows the pointer. */
+function ObjectsLayer({ editor }: { editor: Editor }) {
+  const { viewport, image } = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport, image: s.image }))
+  const { document, selection, pxPerMm } = useEditor(editor, (s) => ({
     document: s.document,
     selection: s.selection,
-    toolState: s.toolState,
-    pointer: s.pointer,
     pxPerMm: s.pxPerMm,
-    mirror: s.options.mirror,
-    activePoint: s.activePoint,
   }))
   const zoom = viewport.scale
   const mm = pxPerMm ?? assumedPxPerMm(image)
   const transform = { x: viewport.x, y: viewport.y, scaleX: zoom, scaleY: zoom }
   const visible = document.objects.filter((o) => !o.hidden)
-  const handleOwners = visible.filter(
-    (o) => !o.locked && (selection.includes(o.id) || (tool === 'hairline' && o.kind === 'hairline')),
+  const midlineLandmark = landmarkOf(document, 'midline')
+  // One midline object per placed landmark, so unchanged shapes keep equal props and skip redrawing.
+  const midline = useMemo(() => {
+    const [a, b] = midlineLandmark?.points ?? []
+    return a && b ? { a, b } : null
+  }, [midlineLandmark])
+  return (
+    <Layer listening={false}>
+      <Group {...transform}>
+        {visible.map((object) => (
+          <DesignShape
+            key={object.id}
+            object={object}
+            midline={midline}
+            selected={selection.includes(object.id)}
+            pxPerMm={mm}
+            zoom={zoom}
+            image={image}
+          />
+        ))}
+      </Group>
+    </Layer>
+  )
+}
+
+/** What is being drawn, the selection's handles and the marquee: the part that follows the pointer. */
+function InteractionLayer({ editor }: { editor: Editor }) {
+  const { viewport, tool } = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport, tool: s.tool }))
+  const { document, selection, toolState, pointer, mirror, scarShape, activePoint } = useEditor(editor, (s) => ({
+    document: s.document,
+    selection: s.selection,
+    toolState: s.toolState,
+    pointer: s.pointer,
+    mirror: s.options.mirror,
+    scarShape: s.options.scarShape,
+    activePoint: s.activePoint,
+  }))
+  const zoom = viewport.scale
+  const transform = { x: viewport.x, y: viewport.y, scaleX: zoom, scaleY: zoom }
+  const handleOwners = document.objects.filter(
+    (o) => !o.hidden && !o.locked && (selection.includes(o.id) || (tool === 'hairline' && o.kind === 'hairline')),
   )
   const draft = toolState.name === 'drawing' ? [...toolState.points, ...(pointer ? [pointer] : [])] : []
   const midline = midlineOf(document)
@@ -53,102 +81,109 @@ export function DesignLayers({ editor }: { editor: Editor }) {
     tool === 'hairline' && draft.length > 1
       ? hairlineCurve({ points: draft, mirror: mirror && midline !== null }, midline)
       : draft
-  const closedDraft = tool === 'zone' || (tool === 'scar' && editor.getState().options.scarShape === 'polygon')
-
+  const closedDraft = tool === 'zone' || (tool === 'scar' && scarShape === 'polygon')
   return (
-    <>
-      <Layer listening={false}>
-        <Group {...transform}>
-          {visible.map((object) => (
-            <DesignShape
-              key={object.id}
-              object={object}
-              document={document}
-              selected={selection.includes(object.id)}
-              pxPerMm={mm}
-              zoom={zoom}
-              image={image}
+    <Layer listening={false}>
+      <Group {...transform}>
+        {draft.length > 0 && (
+          <Line
+            points={flat(draftCurve)}
+            closed={closedDraft && draft.length > 2}
+            stroke={OVERLAY.draft}
+            fill={closedDraft ? 'rgba(255, 255, 255, 0.12)' : undefined}
+            strokeWidth={OVERLAY.stroke}
+            strokeScaleEnabled={false}
+            dash={[6, 4]}
+          />
+        )}
+        {toolState.name === 'drawing' &&
+          toolState.points.map((p, i) => (
+            <Circle
+              // biome-ignore lint/suspicious/noArrayIndexKey: draft points have no identity but their order
+              key={i}
+              x={p.x}
+              y={p.y}
+              radius={(OVERLAY.handle * (i === 0 && closedDraft ? 1.6 : 1)) / zoom}
+              fill={OVERLAY.draft}
             />
           ))}
-        </Group>
-      </Layer>
-      <Layer listening={false}>
-        <Group {...transform}>
-          {draft.length > 0 && (
-            <Line
-              points={flat(draftCurve)}
-              closed={closedDraft && draft.length > 2}
-              stroke={OVERLAY.draft}
-              fill={closedDraft ? 'rgba(255, 255, 255, 0.12)' : undefined}
-              strokeWidth={OVERLAY.stroke}
-              strokeScaleEnabled={false}
-              dash={[6, 4]}
-            />
-          )}
-          {toolState.name === 'drawing' &&
-            toolState.points.map((p, i) => (
-              <Circle
-                // biome-ignore lint/suspicious/noArrayIndexKey: draft points have no identity but their order
-                key={i}
+        {handleOwners.map((object) => {
+          const sources = object.kind === 'hairline' ? hairlineControls(object, midline).sources : null
+          return handlePoints(object, document).map((p, i) => {
+            const active = activePoint?.id === object.id && activePoint.index === i
+            return (
+              <Rect
+                // biome-ignore lint/suspicious/noArrayIndexKey: a handle is the object's i-th point
+                key={`${object.id}:${i}`}
                 x={p.x}
                 y={p.y}
-                radius={(OVERLAY.handle * (i === 0 && closedDraft ? 1.6 : 1)) / zoom}
-                fill={OVERLAY.draft}
+                width={9 / zoom}
+                height={9 / zoom}
+                offsetX={4.5 / zoom}
+                offsetY={4.5 / zoom}
+                // A reflected point is hollow: dragging it moves its original on the other side.
+                fill={sources?.[i]?.mirrored ? undefined : active ? object.colour : '#ffffff'}
+                stroke={active ? '#ffffff' : object.colour}
+                strokeWidth={1.5}
+                strokeScaleEnabled={false}
               />
-            ))}
-          {handleOwners.map((object) => {
-            const sources = object.kind === 'hairline' ? hairlineControls(object, midline).sources : null
-            return handlePoints(object, document).map((p, i) => {
-              const active = activePoint?.id === object.id && activePoint.index === i
-              return (
-                <Rect
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a handle is the object's i-th point
-                  key={`${object.id}:${i}`}
-                  x={p.x}
-                  y={p.y}
-                  width={9 / zoom}
-                  height={9 / zoom}
-                  offsetX={4.5 / zoom}
-                  offsetY={4.5 / zoom}
-                  // A reflected point is hollow: dragging it moves its original on the other side.
-                  fill={sources?.[i]?.mirrored ? undefined : active ? object.colour : '#ffffff'}
-                  stroke={active ? '#ffffff' : object.colour}
-                  strokeWidth={1.5}
-                  strokeScaleEnabled={false}
-                />
-              )
-            })
-          })}
-          {toolState.name === 'marquee' && (
-            <Rect
-              x={Math.min(toolState.from.x, toolState.to.x)}
-              y={Math.min(toolState.from.y, toolState.to.y)}
-              width={Math.abs(toolState.to.x - toolState.from.x)}
-              height={Math.abs(toolState.to.y - toolState.from.y)}
-              stroke="#ffffff"
-              strokeWidth={1}
-              strokeScaleEnabled={false}
-              dash={[4, 3]}
-              fill="rgba(255, 255, 255, 0.08)"
-            />
-          )}
-        </Group>
-      </Layer>
-      <Layer listening={false}>
-        {visible.map((object) => {
-          if (object.kind !== 'zone') return null
-          const readout = zoneReadout(object, pxPerMm)
-          const text = `${object.name} · ${formatQuantity(readout.area)}${readout.impressions === null ? '' : ` · ${readout.impressions.toLocaleString('en')} imp.`}`
-          const at = toScreen(viewport, centroid(object.points))
-          return (
-            // Centred on the zone, at roughly half its text's width (12 px system font).
-            <Label key={object.id} x={at.x} y={at.y} offsetX={text.length * 3.3} offsetY={12} listening={false}>
-              <Tag fill={OVERLAY.labelBackground} cornerRadius={4} stroke={object.colour} strokeWidth={1} />
-              <Text text={text} fill={OVERLAY.labelText} fontSize={12} padding={5} fontFamily="system-ui, sans-serif" />
-            </Label>
-          )
+            )
+          })
         })}
-      </Layer>
+        {toolState.name === 'marquee' && (
+          <Rect
+            x={Math.min(toolState.from.x, toolState.to.x)}
+            y={Math.min(toolState.from.y, toolState.to.y)}
+            width={Math.abs(toolState.to.x - toolState.from.x)}
+            height={Math.abs(toolState.to.y - toolState.from.y)}
+            stroke="#ffffff"
+            strokeWidth={1}
+            strokeScaleEnabled={false}
+            dash={[4, 3]}
+            fill="rgba(255, 255, 255, 0.08)"
+          />
+        )}
+      </Group>
+    </Layer>
+  )
+}
+
+/** Each zone's name, area and impressions at screen size over its middle. */
+function LabelsLayer({ editor }: { editor: Editor }) {
+  const viewport = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport })).viewport
+  const { objects, pxPerMm } = useEditor(editor, (s) => ({ objects: s.document.objects, pxPerMm: s.pxPerMm }))
+  const visible = objects.filter((o) => !o.hidden)
+  return (
+    <Layer listening={false}>
+      {visible.map((object) => {
+        if (object.kind !== 'zone') return null
+        const readout = zoneReadout(object, pxPerMm)
+        const text = `${object.name} · ${formatQuantity(readout.area)}${readout.impressions === null ? '' : ` · ${readout.impressions.toLocaleString('en')} imp.`}`
+        const at = toScreen(viewport, centroid(object.points))
+        return (
+          // Centred on the zone, at roughly half its text's width (12 px system font).
+          <Label key={object.id} x={at.x} y={at.y} offsetX={text.length * 3.3} offsetY={12} listening={false}>
+            <Tag fill={OVERLAY.labelBackground} cornerRadius={4} stroke={object.colour} strokeWidth={1} />
+            <Text text={text} fill={OVERLAY.labelText} fontSize={12} padding={5} fontFamily="system-ui, sans-serif" />
+          </Label>
+        )
+      })}
+    </Layer>
+  )
+}
+
+/**
+ * The design over the photo, in three Konva layers as Konva advises: the committed objects,
+ * then what is being drawn with the selection's handles, then readout labels at screen size.
+ * Each reads only its own slice of state. Nothing here listens for events: the editor
+ * hit-tests in plain TypeScript.
+ */
+export function DesignLayers({ editor }: { editor: Editor }) {
+  return (
+    <>
+      <ObjectsLayer editor={editor} />
+      <InteractionLayer editor={editor} />
+      <LabelsLayer editor={editor} />
     </>
   )
 }

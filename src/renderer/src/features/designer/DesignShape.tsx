@@ -1,7 +1,8 @@
+import { memo } from 'react'
 import { Circle, Group, Line, Text } from 'react-konva'
-import type { DesignDocument, DesignObject } from '../../../../shared/design/design-types'
+import type { DesignObject } from '../../../../shared/design/design-types'
 import { hairlineBand, hairlineCurve, seedOf } from '../../../../shared/design/hairline'
-import { midlineOf } from '../../../../shared/design/landmarks'
+import type { Line as MidLine } from '../../../../shared/geometry/line'
 import type { Point } from '../../../../shared/geometry/point'
 import { OVERLAY } from '../canvas/overlay-style'
 
@@ -13,7 +14,8 @@ const alpha = (colour: string, a: number) =>
 
 interface ShapeProps {
   object: DesignObject
-  document: DesignDocument
+  /** The midline a mirrored hairline reflects about. */
+  midline: MidLine | null
   selected: boolean
   /** px per mm for widths in mm: the calibration's, or the assumed one on an uncalibrated photo. */
   pxPerMm: number
@@ -41,8 +43,11 @@ function Tag({ at, text, zoom, colour }: { at: Point; text: string; zoom: number
   )
 }
 
-/** One design object drawn in image pixels, with the preview of its soft edge or width in real mm. */
-export function DesignShape({ object, document, selected, pxPerMm, zoom, image }: ShapeProps) {
+/**
+ * One design object drawn in image pixels, with the preview of its soft edge or width in real mm.
+ * Memoised: panning, or editing another object, does not recompute a hairline's curve and band.
+ */
+export const DesignShape = memo(function DesignShape({ object, midline, selected, pxPerMm, zoom, image }: ShapeProps) {
   const stroke = { strokeScaleEnabled: false, strokeWidth: selected ? 3 : 2, lineJoin: 'round' as const }
   const highlight = selected ? { shadowColor: '#ffffff', shadowBlur: 6, shadowOpacity: 0.9 } : {}
   switch (object.kind) {
@@ -114,7 +119,7 @@ export function DesignShape({ object, document, selected, pxPerMm, zoom, image }
         />
       )
     case 'hairline': {
-      const curve = hairlineCurve(object, midlineOf(document))
+      const curve = hairlineCurve(object, midline)
       const band = hairlineBand(curve, object.featherMm * pxPerMm, object.irregularity, seedOf(object.id))
       return (
         <Group>
@@ -165,4 +170,4 @@ export function DesignShape({ object, document, selected, pxPerMm, zoom, image }
       )
     }
   }
-}
+})

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import { type DesignReadouts, designReadouts } from '../../../../shared/design/readouts'
+import { type DesignReadouts, designReadouts, type HairlineReadout } from '../../../../shared/design/readouts'
 import { formatQuantity } from '../../../../shared/photos/calibration'
 import type { Editor } from '../../editor/editor'
 import { useEditor } from './use-editor'
@@ -17,6 +17,24 @@ function UncalibratedHint() {
       This photo is not calibrated: sizes are in pixels and impressions cannot be estimated. Calibrate it against a
       ruler (C) below.
     </p>
+  )
+}
+
+/** A hairline's length and height, or why the height cannot be found yet. */
+function HairlineFacts({ readout, lengthLabel }: { readout: HairlineReadout; lengthLabel: string }) {
+  return (
+    <>
+      <dt>{lengthLabel}</dt>
+      <dd>{formatQuantity(readout.length)}</dd>
+      <dt>Height above glabella</dt>
+      <dd>
+        {readout.height ? (
+          formatQuantity(readout.height)
+        ) : (
+          <span className="readouts__muted">{readout.heightHint}</span>
+        )}
+      </dd>
+    </>
   )
 }
 
@@ -55,20 +73,7 @@ export function ObjectReadout({ editor, id }: { editor: Editor; id: string }) {
           <dd>{count(scar.dots)}</dd>
         </>
       )}
-      {hairline && (
-        <>
-          <dt>Length</dt>
-          <dd>{formatQuantity(hairline.length)}</dd>
-          <dt>Height above glabella</dt>
-          <dd>
-            {hairline.height ? (
-              formatQuantity(hairline.height)
-            ) : (
-              <span className="readouts__muted">{hairline.heightHint}</span>
-            )}
-          </dd>
-        </>
-      )}
+      {hairline && <HairlineFacts readout={hairline} lengthLabel="Length" />}
     </dl>
   )
 }
@@ -140,16 +145,7 @@ export function ReadoutsPanel({ editor }: { editor: Editor }) {
         if (!readout) return null
         return (
           <dl key={hairline.id} className="readouts__facts" aria-label={hairline.name}>
-            <dt>{hairline.name} length</dt>
-            <dd>{formatQuantity(readout.length)}</dd>
-            <dt>Height above glabella</dt>
-            <dd>
-              {readout.height ? (
-                formatQuantity(readout.height)
-              ) : (
-                <span className="readouts__muted">{readout.heightHint}</span>
-              )}
-            </dd>
+            <HairlineFacts readout={readout} lengthLabel={`${hairline.name} length`} />
           </dl>
         )
       })}
