@@ -1,6 +1,57 @@
+import type { NeedleConfig, Technique } from '../plan/plan-types'
+
 /**
- * Clinical starting values, each with where it comes from. Every figure here is only a default:
- * the artist changes it on the object it applies to. Sources are the sections of
+ * One step of a protocol template: how long after the previous session it is proposed, the
+ * shortest and longest gap the protocol allows, and the share of each zone's target density
+ * reached once it is done (cumulative, so 0.3 → 0.7 → 1 is the published build-up).
+ */
+export interface ProtocolStep {
+  label: string
+  gapDays: number
+  minGapDays: number
+  /** null: no upper limit. */
+  maxGapDays: number | null
+  cumulativeShare: number
+}
+
+export interface ProtocolTemplate {
+  technique: Technique
+  steps: ProtocolStep[]
+  /** Proposed length of each session, minutes. */
+  durationMin: number
+}
+
+/**
+ * Every clinical figure the user can change in Settings, with where its default comes from.
+ * The defaults below are only starting points: a saved settings record overrides them.
+ */
+export interface ClinicalSettings {
+  zoneDensity: Record<'hairline-band' | 'frontal' | 'mid-scalp' | 'crown' | 'temples' | 'donor' | 'custom', number>
+  zoneSoftnessMm: number
+  hairlineFeatherMm: number
+  hairlineIrregularity: number
+  midFrontalHeightCm: number
+  frontoTemporalOffsetCm: number
+  futStripWidthMm: number
+  fueScarDiameterMm: number
+  protocols: Record<Technique, ProtocolTemplate>
+  needle: { config: NeedleConfig; diameterMm: number }
+  /** Healed dot diameter as a multiple of the needle's, by grouping. */
+  dotSizeFactor: Record<NeedleConfig, number>
+  /** Standard deviation of a dot's diameter as a share of its mean: hand pressure varies. */
+  dotSizeJitter: number
+  /** Warn when dot area × density covers more than this share of the skin. */
+  coverageLimit: number
+  /** Suggest a touch-up when a zone's simulated strength falls below this share of its target. */
+  touchUpShare: number
+  /** How much faster pigment fades over scar tissue. */
+  scarFadeFactor: number
+  /** Months to wait after a hair transplant before treating its scars. */
+  transplantWaitMonths: number
+}
+
+/**
+ * Clinical starting values, each with where it comes from: the sections of
  * `docs/domain/smp-domain.md` named beside each value (its sources are in `docs/domain/research.md`).
  */
 export const CLINICAL_DEFAULTS = {
@@ -37,6 +88,56 @@ export const CLINICAL_DEFAULTS = {
   futStripWidthMm: 10,
   /** FUE punch scar diameter, mm: 0.7–1.0 ("Scars"). */
   fueScarDiameterMm: 0.85,
-} as const
-
-export type ClinicalDefaults = typeof CLINICAL_DEFAULTS
+  protocols: {
+    /**
+     * Seed 000 ("Sessions"): Day 1 lays the base, Day 2 is the next day, the finishing session at
+     * least 6 weeks later and up to 6 months; then a touch-up every year ("Two pigment
+     * families"), no sooner than 6 months since touch-ups 2 months apart over-cover. The shares
+     * are ours: light base, darker second day, full at finishing, a fifth more at touch-up to
+     * restore what has faded.
+     */
+    temporary: {
+      technique: 'temporary',
+      durationMin: 420,
+      steps: [
+        { label: 'Day 1 – base', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 0.4 },
+        { label: 'Day 2 – definition', gapDays: 1, minGapDays: 1, maxGapDays: 7, cumulativeShare: 0.75 },
+        { label: 'Finishing', gapDays: 42, minGapDays: 42, maxGapDays: 183, cumulativeShare: 1 },
+        { label: 'Yearly touch-up', gapDays: 365, minGapDays: 183, maxGapDays: 365, cumulativeShare: 1.2 },
+      ],
+    },
+    /**
+     * Seed 002 and "Session spacing (permanent)": 10–30 days apart, 2–4 sessions (most need 3),
+     * building up 30% → 70% → 100% of the target ("Density", the published protocol).
+     */
+    permanent: {
+      technique: 'permanent',
+      durationMin: 180,
+      steps: [
+        { label: 'Session 1 – foundation', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 0.3 },
+        { label: 'Session 2 – build-up', gapDays: 14, minGapDays: 10, maxGapDays: 30, cumulativeShare: 0.7 },
+        { label: 'Session 3 – refinement', gapDays: 14, minGapDays: 10, maxGapDays: 30, cumulativeShare: 1 },
+      ],
+    },
+  },
+  /** The usual needles are 0.20 and 0.25 mm; 3RL fills density ("Impressions"). */
+  needle: { config: '3RL', diameterMm: 0.25 },
+  /**
+   * A single needle leaves a dot about its own width; three grouped needles converge to a wider
+   * dot, less than the 2.15× of three touching circles ("Impressions": pressure matters more).
+   */
+  dotSizeFactor: { '1RL': 1, '3RL': 1.6 },
+  /** Hand pressure changes dot size more than the needle does ("Impressions"). */
+  dotSizeJitter: 0.15,
+  /**
+   * Dots bleed into a blob when they cover too much skin ("Sessions", migration). Finished SMP
+   * at 190/cm² with a 0.25 mm single-needle dot covers about 9%; a quarter is our warning line.
+   */
+  coverageLimit: 0.25,
+  /** Permanent touch-ups come when the look has visibly faded ("Fading"); 60% is our line. */
+  touchUpShare: 0.6,
+  /** Scar tissue dropped 1.6 points against 0.9 at six months ("Fading"); fitted, that is a clock about 1.8× faster. */
+  scarFadeFactor: 1.8,
+  /** Wait 6–12 months after a transplant before treating its scars ("Scars"). */
+  transplantWaitMonths: 6,
+} as const satisfies ClinicalSettings
