@@ -7,6 +7,9 @@ import { createDesignService } from './services/designs/design-service'
 import { createPatientService } from './services/patients/patient-service'
 import { createPhotoFiles } from './services/photos/photo-files'
 import { createPhotoService } from './services/photos/photo-service'
+import { createPigmentService } from './services/pigments/pigment-service'
+import { createPlanService } from './services/plans/plan-service'
+import { createSettingsService } from './services/settings/settings-service'
 
 export interface Backend {
   dispatch: Dispatch
@@ -24,7 +27,11 @@ export function openBackend(options: { dataDir: string; shell: AppInfo['shell'];
   const db = openDatabase(options.dataDir)
   const photos = createPhotoService(db, createPhotoFiles(options.dataDir))
   photos.sweepUnusedFiles()
-  const services = { patients: createPatientService(db), photos, designs: createDesignService(db) }
+  const designs = createDesignService(db)
+  const settings = createSettingsService(db)
+  const pigments = createPigmentService(db)
+  const plans = createPlanService(db, { settings, pigments, designs, photos })
+  const services = { patients: createPatientService(db), photos, designs, settings, pigments, plans }
   const dispatch = createDispatch(
     createHandlers(services, { version: options.version, shell: options.shell, dataDir: options.dataDir }),
   )

@@ -18,3 +18,13 @@ export function ageOn(dateOfBirth: string, today: string): number {
   const [ty, tm, td] = today.split('-').map(Number) as [number, number, number]
   return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0)
 }
+
+/** Local wall-clock time as `YYYY-MM-DDTHH:MM`, the form a session's start is kept in. */
+export function localDateTime(now = new Date()): string {
+  return `${localToday(now)}T${pad(now.getHours())}:${pad(now.getMinutes())}`
+}
+
+/** The local calendar date of an ISO timestamp (a record's `createdAt`). */
+export function localDateOf(iso: string): string {
+  return localToday(new Date(iso))
+}

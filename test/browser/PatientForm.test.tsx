@@ -76,6 +76,7 @@ describe('PatientForm', () => {
         scalpCondition: false,
         other: 'Finished chemo 2023',
       },
+      transplantDate: null,
       notes: 'FUT scar, 14 cm',
     })
   })

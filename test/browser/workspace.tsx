@@ -12,9 +12,15 @@ import { createPhotosStore } from '../../src/renderer/src/features/photos/photos
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
+import { PlanProvider } from '../../src/renderer/src/features/plan/plan-context'
+import { createPlanStore } from '../../src/renderer/src/features/plan/plan-store'
 import type { Design, DesignDocument } from '../../src/shared/design/design-types'
 import type { Point } from '../../src/shared/geometry/point'
 import type { Calibration, Measurement, PhotoDetail } from '../../src/shared/photos/photo'
+import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
+import type { PlanDraft, TreatmentPlan } from '../../src/shared/plan/plan-types'
+import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
+import { validFields } from '../fixtures/patients'
 import { probe, twoToneImageUrl } from './photo-image'
 
 export const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
@@ -27,10 +33,21 @@ export const TEN_PX_PER_MM: Calibration = { a: { x: 100, y: 830 }, b: { x: 600, 
  * photo and its design kept in memory, since this layer runs without SQLite. Designs are stored
  * the way the service stores them: revision checked, points on the photo, one per photo.
  */
-export async function renderWorkspace(options: { calibration?: Calibration | null } = {}) {
+export const DESIGN_ID = '3c9e1f7a-52b4-4d8e-9f60-7a1b2c3d4e5f'
+const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
+
+export async function renderWorkspace(
+  options: {
+    calibration?: Calibration | null
+    /** A design already saved for the photo, as `DESIGN_ID`. */
+    design?: DesignDocument
+    /** The patient's treatment plan, already saved. */
+    plan?: PlanDraft
+  } = {},
+) {
   let photo: PhotoDetail = {
     id: PHOTO_ID,
-    patientId: '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b',
+    patientId: PATIENT_ID,
     sha256: 'a'.repeat(64),
     format: 'jpeg',
     originalName: 'top.jpg',
@@ -42,14 +59,32 @@ export async function renderWorkspace(options: { calibration?: Calibration | nul
     view: 'top',
     caption: '',
     calibration: options.calibration ?? null,
+    sessionId: null,
     importedAt: '2026-03-14T10:00:00.000Z',
     updatedAt: '2026-03-14T10:00:00.000Z',
     revision: 1,
     measurementCount: 0,
     measurements: [],
   }
-  let design: Design | null = null
+  let design: Design | null = options.design
+    ? {
+        id: DESIGN_ID,
+        patientId: PATIENT_ID,
+        photoId: PHOTO_ID,
+        revision: 1,
+        createdAt: '2026-03-14T10:00:00.000Z',
+        updatedAt: '2026-03-14T10:00:00.000Z',
+        document: options.design,
+      }
+    : null
+  let plan: TreatmentPlan = {
+    patientId: PATIENT_ID,
+    revision: options.plan ? 1 : 0,
+    updatedAt: null,
+    ...(options.plan ?? { technique: 'permanent', sessions: [] }),
+  }
   const saves: DesignDocument[] = []
+  const planSaves: PlanDraft[] = []
   const dispatch = createDispatch({
     'photos.get': () => photo,
     'photos.calibrate': ({ calibration, revision }) => {
@@ -67,6 +102,25 @@ export async function renderWorkspace(options: { calibration?: Calibration | nul
       return saved
     },
     'designs.forPhoto': () => design,
+    'designs.forPatient': () => (design ? [design] : []),
+    'photos.list': () => [photo],
+    'patients.get': () => ({
+      ...validFields(),
+      id: PATIENT_ID,
+      createdAt: '2026-01-05T09:00:00.000Z',
+      updatedAt: '2026-01-05T09:00:00.000Z',
+      archivedAt: null,
+      revision: 1,
+    }),
+    'pigments.list': () => DEFAULT_PIGMENTS.map((p) => ({ ...p, revision: 1 })),
+    'settings.get': () => ({ settings: structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings, revision: 0 }),
+    'plans.get': () => plan,
+    'plans.save': ({ draft, baseRevision }) => {
+      if (baseRevision !== plan.revision) throw new ServiceError('conflict', 'changed elsewhere')
+      plan = { ...plan, ...structuredClone(draft), revision: plan.revision + 1, updatedAt: new Date().toISOString() }
+      planSaves.push(structuredClone(draft))
+      return plan
+    },
     'designs.save': ({ photoId, baseRevision, document }) => {
       const outside = pointOutsidePhoto(document, photo)
       if (outside) throw new ServiceError('invalid_input', outside.message)
@@ -89,11 +143,15 @@ export async function renderWorkspace(options: { calibration?: Calibration | nul
   const bridge = { ...createBridgeClient((name, input) => dispatch(name, input)), photoUrl: () => imageUrl }
   const store = createPhotosStore(bridge)
   await store.getState().openPhoto(PHOTO_ID)
+  const planStore = createPlanStore(bridge, PATIENT_ID)
+  await planStore.getState().load()
   const screen = await render(
     <div style={{ width: 1100, height: 720 }}>
       <BridgeProvider client={bridge}>
         <PhotosProvider store={store}>
-          <PhotoWorkspace />
+          <PlanProvider store={planStore}>
+            <PhotoWorkspace />
+          </PlanProvider>
         </PhotosProvider>
       </BridgeProvider>
     </div>,
@@ -148,6 +206,8 @@ export async function renderWorkspace(options: { calibration?: Calibration | nul
     current: () => photo,
     design: () => design,
     saves,
+    planStore,
+    planSaves,
   }
 }
 

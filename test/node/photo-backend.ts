@@ -9,6 +9,9 @@ import { createDesignService } from '../../src/main/services/designs/design-serv
 import { createPatientService } from '../../src/main/services/patients/patient-service'
 import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
 import { createPhotoService } from '../../src/main/services/photos/photo-service'
+import { createPigmentService } from '../../src/main/services/pigments/pigment-service'
+import { createPlanService } from '../../src/main/services/plans/plan-service'
+import { createSettingsService } from '../../src/main/services/settings/settings-service'
 import type { Photo } from '../../src/shared/photos/photo'
 import { validFields } from '../fixtures/patients'
 import { flatJpeg } from './images'
@@ -47,8 +50,14 @@ export function photoBackendsForEachTest(makeDir: () => string) {
     const photos = createPhotoService(db, files, now)
     const patients = createPatientService(db, now)
     const designs = createDesignService(db, now)
+    const settings = createSettingsService(db, now)
+    const pigments = createPigmentService(db, now)
+    const plans = createPlanService(db, { settings, pigments, designs, photos }, now)
     const dispatch = createDispatch(
-      createHandlers({ patients, photos, designs }, { version: '0.0.0-test', shell: 'web', dataDir }),
+      createHandlers(
+        { patients, photos, designs, settings, pigments, plans },
+        { version: '0.0.0-test', shell: 'web', dataDir },
+      ),
       () => {},
     )
     const photosDir = path.join(dataDir, 'photos')
@@ -58,6 +67,9 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       photos,
       patients,
       designs,
+      settings,
+      pigments,
+      plans,
       dispatch,
       /** Where the untouched original of a photo is kept. */
       originalOf: (photo: Pick<Photo, 'sha256' | 'format'>) => files.pathOf(photo.sha256, 'original', photo.format),

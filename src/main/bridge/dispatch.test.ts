@@ -46,6 +46,18 @@ describe('bridge dispatch: validation at the door', () => {
       'fields.dateOfBirth',
       /does not exist/,
     ],
+    [
+      'a transplant date more than a year ahead',
+      { fields: validFields({ transplantDate: '2999-01-01' }) },
+      'fields.transplantDate',
+      /at most a year from today/,
+    ],
+    [
+      'a transplant date that does not exist',
+      { fields: validFields({ transplantDate: '2025-02-29' }) },
+      'fields.transplantDate',
+      /does not exist/,
+    ],
     ['a number for a name', { fields: { ...validFields(), fullName: 42 } }, 'fields.fullName', /must be text/],
     ['a string for the goals', { fields: { ...validFields(), goals: 'density' } }, 'fields.goals', /list/],
     ['a Fitzpatrick type of 7', { fields: { ...validFields(), fitzpatrick: 7 } }, 'fields.fitzpatrick', /I to VI/],

@@ -2,16 +2,22 @@ import type { AppInfo } from '../../shared/bridge/contract'
 import type { DesignService } from '../services/designs/design-service'
 import type { PatientService } from '../services/patients/patient-service'
 import type { PhotoService } from '../services/photos/photo-service'
+import type { PigmentService } from '../services/pigments/pigment-service'
+import type { PlanService } from '../services/plans/plan-service'
+import type { SettingsService } from '../services/settings/settings-service'
 import type { Handlers } from './dispatch'
 
 export interface Services {
   patients: PatientService
   photos: PhotoService
   designs: DesignService
+  settings: SettingsService
+  pigments: PigmentService
+  plans: PlanService
 }
 
 export function createHandlers(services: Services, info: AppInfo): Handlers {
-  const { patients, photos, designs } = services
+  const { patients, photos, designs, settings, pigments, plans } = services
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -32,5 +38,15 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     'designs.list': ({ patientId }) => designs.list(patientId),
     'designs.forPhoto': ({ photoId }) => designs.forPhoto(photoId),
     'designs.save': ({ photoId, baseRevision, document }) => designs.save(photoId, baseRevision, document),
+    'designs.forPatient': ({ patientId }) => designs.forPatient(patientId),
+    'settings.get': () => settings.get(),
+    'settings.save': ({ baseRevision, settings: values }) => settings.save(baseRevision, values),
+    'settings.reset': () => settings.reset(),
+    'pigments.list': ({ includeRetired }) => pigments.list(includeRetired),
+    'pigments.save': ({ pigment, baseRevision }) => pigments.save(pigment, baseRevision),
+    'pigments.retire': ({ id, retired }) => pigments.retire(id, retired),
+    'pigments.delete': ({ id }) => pigments.remove(id),
+    'plans.get': ({ patientId }) => plans.get(patientId),
+    'plans.save': ({ patientId, baseRevision, draft }) => plans.save(patientId, baseRevision, draft),
   }
 }

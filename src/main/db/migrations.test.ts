@@ -4,6 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { tempDirsForEachTest } from '../../../test/node/temp-dir'
+import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
 import { DATABASE_FILE, openDatabase } from './database'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from './migrations'
 
@@ -42,6 +43,7 @@ const everyRow = (db: Database.Database) =>
   )
 
 const design = (schema: number) => JSON.stringify({ schema, objects: [] })
+const upTo = (version: number) => MIGRATIONS.filter((m) => m.version <= version)
 
 describe('openDatabase', () => {
   it('creates the database at the latest schema with durable settings', () => {
@@ -88,16 +90,13 @@ describe('version 3: designs', () => {
   it('upgrades a version 2 database with photos and keeps every row', () => {
     const dir = tempDir()
     const old = new Database(path.join(dir, DATABASE_FILE))
-    migrate(
-      old,
-      MIGRATIONS.filter((m) => m.version <= 2),
-    )
+    migrate(old, upTo(2))
     seedVersion2(old)
     const before = everyRow(old)
     old.close()
 
-    const db = openDatabase(dir)
-    expect(schemaVersion(db)).toBe(3)
+    const db = new Database(path.join(dir, DATABASE_FILE))
+    expect(migrate(db, upTo(3))).toBe(3)
     expect(everyRow(db)).toEqual(before)
     expect(db.prepare('SELECT count(*) FROM designs').pluck().get()).toBe(0)
     db.close()
@@ -126,6 +125,74 @@ describe('version 3: designs', () => {
     db.prepare('DELETE FROM photos WHERE id = ?').run(PHOTO)
     expect(db.prepare('SELECT id FROM designs').pluck().all()).toEqual(['d9'])
     expect(db.prepare('SELECT count(*) FROM photo_measurements').pluck().get()).toBe(0)
+    db.close()
+  })
+})
+
+describe('version 4: treatment plans', () => {
+  /** A version 3 database holding a patient, two photos, a measurement and a design. */
+  function version3(dir: string) {
+    const old = new Database(path.join(dir, DATABASE_FILE))
+    migrate(old, upTo(3))
+    seedVersion2(old)
+    old
+      .prepare(
+        `INSERT INTO designs (id, patient_id, photo_id, document, schema_version, created_at, updated_at)
+         VALUES ('d1', ?, ?, ?, 1, 'x', 'x')`,
+      )
+      .run(PATIENT, PHOTO, design(1))
+    const before: Record<string, unknown[]> = { ...everyRow(old), designs: old.prepare('SELECT * FROM designs').all() }
+    old.close()
+    return before
+  }
+
+  it('upgrades a version 3 database, keeps every row and seeds the pigment catalogue', () => {
+    const dir = tempDir()
+    const before = version3(dir)
+
+    const db = openDatabase(dir)
+    expect(schemaVersion(db)).toBe(4)
+    const after = { ...everyRow(db), designs: db.prepare('SELECT * FROM designs').all() }
+    expect(after).toEqual({
+      ...before,
+      patients: before.patients?.map((row) => ({ ...(row as object), transplant_date: null })),
+      photos: before.photos?.map((row) => ({ ...(row as object), session_id: null })),
+    })
+    const pigments = db.prepare('SELECT id, name, family, retired, revision FROM pigments ORDER BY position').all()
+    expect(pigments).toEqual(
+      DEFAULT_PIGMENTS.map((p) => ({ id: p.id, name: p.name, family: p.family, retired: 0, revision: 1 })),
+    )
+    for (const table of ['settings', 'treatment_plans', 'sessions', 'session_treatments'])
+      expect(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get()).toBe(0)
+    db.close()
+  })
+
+  it('keeps a used pigment and a treated design, drops treatments with their session and unlinks its photos', () => {
+    const dir = tempDir()
+    version3(dir)
+    const db = openDatabase(dir)
+    const session = db.prepare(
+      `INSERT INTO sessions (id, patient_id, position, starts_at, duration_min, pigment_id, needle_config, needle_mm,
+         status, visible, opacity, created_at, updated_at)
+       VALUES (@id, ?, 0, @startsAt, 180, 'smp-carbon-dark', '3RL', 0.25, 'planned', 1, 1, 'x', 'x')`,
+    )
+    session.run(PATIENT, { id: 's1', startsAt: '2026-02-01T09:00' })
+    expect(() => session.run(PATIENT, { id: 's2', startsAt: '2026-02-30T09:00' })).toThrow(/CHECK/)
+    expect(() => session.run(PATIENT, { id: 's3', startsAt: '2026-02-01 09:00' })).toThrow(/CHECK/)
+    db.prepare(
+      `INSERT INTO session_treatments (session_id, design_id, zone_id, unit, value, position)
+       VALUES ('s1', 'd1', 'z1', 'share', 0.3, 0)`,
+    ).run()
+    db.prepare("UPDATE photos SET session_id = 's1' WHERE id = ?").run(OTHER_PHOTO)
+
+    expect(() => db.prepare("DELETE FROM pigments WHERE id = 'smp-carbon-dark'").run()).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare('DELETE FROM photos WHERE id = ?').run(PHOTO)).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare("UPDATE patients SET transplant_date = '2025-02-30'").run()).toThrow(/CHECK/)
+
+    db.prepare("DELETE FROM sessions WHERE id = 's1'").run()
+    expect(db.prepare('SELECT count(*) FROM session_treatments').pluck().get()).toBe(0)
+    expect(db.prepare('SELECT session_id FROM photos WHERE id = ?').pluck().get(OTHER_PHOTO)).toBeNull()
+    db.prepare("DELETE FROM pigments WHERE id = 'smp-carbon-dark'").run()
     db.close()
   })
 })

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
 
 export interface Migration {
   version: number
@@ -102,6 +103,103 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX designs_by_patient ON designs (patient_id);
       `)
+    },
+  },
+  {
+    version: 4,
+    name: 'treatment plans',
+    up: (db) => {
+      // Sessions keep their pigment (no cascade): a pigment that was used cannot vanish from
+      // the record of what was put in a patient's skin; it is retired instead. Treatments name
+      // design zones, so a design or photo that sessions treat cannot be deleted under them.
+      db.exec(`
+        CREATE TABLE pigments (
+          id TEXT PRIMARY KEY NOT NULL,
+          name TEXT NOT NULL CHECK (length(name) >= 1),
+          shade TEXT NOT NULL CHECK (
+            length(shade) = 7 AND shade GLOB '#*' AND NOT substr(shade, 2) GLOB '*[^0-9a-fA-F]*'
+          ),
+          dilution REAL NOT NULL CHECK (dilution >= 0 AND dilution < 1),
+          family TEXT NOT NULL CHECK (family IN ('temporary', 'permanent')),
+          carbon_black INTEGER NOT NULL CHECK (carbon_black IN (0, 1)),
+          fade TEXT NOT NULL CHECK (json_valid(fade) AND json_type(fade) = 'object'),
+          drift REAL NOT NULL CHECK (drift BETWEEN 0 AND 1),
+          drift_colour TEXT NOT NULL CHECK (
+            length(drift_colour) = 7 AND drift_colour GLOB '#*' AND NOT substr(drift_colour, 2) GLOB '*[^0-9a-fA-F]*'
+          ),
+          retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),
+          position INTEGER NOT NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)
+        ) STRICT;
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY NOT NULL,
+          value TEXT NOT NULL CHECK (json_valid(value) AND json_type(value) = 'object'),
+          updated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1)
+        ) STRICT;
+        CREATE TABLE treatment_plans (
+          patient_id TEXT PRIMARY KEY NOT NULL REFERENCES patients (id),
+          technique TEXT NOT NULL CHECK (technique IN ('temporary', 'permanent')),
+          revision INTEGER NOT NULL CHECK (revision >= 1),
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE sessions (
+          id TEXT PRIMARY KEY NOT NULL,
+          patient_id TEXT NOT NULL REFERENCES patients (id),
+          position INTEGER NOT NULL CHECK (position >= 0),
+          starts_at TEXT NOT NULL CHECK (
+            starts_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
+            AND date(substr(starts_at, 1, 10)) = substr(starts_at, 1, 10)
+          ),
+          duration_min INTEGER NOT NULL CHECK (duration_min > 0),
+          practitioner TEXT NOT NULL DEFAULT '',
+          pigment_id TEXT NOT NULL REFERENCES pigments (id),
+          needle_config TEXT NOT NULL CHECK (needle_config IN ('1RL', '3RL')),
+          needle_mm REAL NOT NULL CHECK (needle_mm > 0),
+          notes TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'skipped')),
+          visible INTEGER NOT NULL CHECK (visible IN (0, 1)),
+          opacity REAL NOT NULL CHECK (opacity BETWEEN 0 AND 1),
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sessions_by_patient ON sessions (patient_id, position);
+        CREATE INDEX sessions_by_pigment ON sessions (pigment_id);
+        CREATE TABLE session_treatments (
+          session_id TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+          design_id TEXT NOT NULL REFERENCES designs (id),
+          zone_id TEXT NOT NULL,
+          unit TEXT NOT NULL CHECK (unit IN ('perCm2', 'share')),
+          value REAL NOT NULL CHECK (value > 0),
+          position INTEGER NOT NULL CHECK (position >= 0),
+          PRIMARY KEY (session_id, design_id, zone_id)
+        ) STRICT;
+        CREATE INDEX session_treatments_by_design ON session_treatments (design_id);
+        ALTER TABLE photos ADD COLUMN session_id TEXT REFERENCES sessions (id) ON DELETE SET NULL;
+        CREATE INDEX photos_by_session ON photos (session_id);
+        ALTER TABLE patients ADD COLUMN transplant_date TEXT
+          CHECK (transplant_date IS NULL OR date(transplant_date) = transplant_date);
+      `)
+      // A new database starts with today's catalogue; from then on it is the user's to edit.
+      const seed = db.prepare(
+        `INSERT INTO pigments (id, name, shade, dilution, family, carbon_black, fade, drift, drift_colour, retired,
+           position, created_at, updated_at, revision)
+         VALUES (@id, @name, @shade, @dilution, @family, @carbonBlack, @fade, @drift, @driftColour, @retired,
+           @position, @now, @now, 1)`,
+      )
+      const now = new Date().toISOString()
+      for (const [position, pigment] of DEFAULT_PIGMENTS.entries()) {
+        seed.run({
+          ...pigment,
+          carbonBlack: Number(pigment.carbonBlack),
+          fade: JSON.stringify(pigment.fade),
+          retired: Number(pigment.retired),
+          position,
+          now,
+        })
+      }
     },
   },
 ]

@@ -10,6 +10,8 @@ import { encodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-fram
 import { HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
 import type { Photo } from '../../shared/photos/photo'
 import { photoPath } from '../../shared/photos/photo-urls'
+import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
+import { CLINICAL_DEFAULTS } from '../../shared/settings/clinical-defaults'
 import { type Backend, openBackend } from '../backend'
 import { DATABASE_FILE } from '../db/database'
 import { type HarnessServer, startHarness } from './server'
@@ -110,6 +112,15 @@ describe('web harness', () => {
     expect(reply.status).toBe(200)
     expect(JSON.parse(reply.body)).toMatchObject({ ok: true, value: { fullName: 'Ana Ruiz' } })
     expect(await count(port, origin, harness.token)).toBe(1)
+  })
+
+  it('answers every call of the contract, the treatment plan calls included, with no list of its own', async () => {
+    const { harness, port, origin } = await start()
+    const headers = { origin, 'x-stipple-token': harness.token }
+    const pigments = JSON.parse((await call(port, 'pigments.list', { includeRetired: false }, headers)).body)
+    expect(pigments).toMatchObject({ ok: true, value: DEFAULT_PIGMENTS.map((p) => ({ id: p.id, revision: 1 })) })
+    const settings = JSON.parse((await call(port, 'settings.get', {}, headers)).body)
+    expect(settings).toEqual({ ok: true, value: { settings: CLINICAL_DEFAULTS, revision: 0 } })
   })
 
   it('refuses calls without the token, with a wrong one, or from another origin, and writes nothing', async () => {

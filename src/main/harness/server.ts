@@ -22,6 +22,8 @@ const CSP = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  // The dot worker is bundled inline and started from a blob URL (file:// pages cannot start file workers).
+  "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -15,6 +15,9 @@ import {
   photoFieldsSchema,
   photoIdSchema,
 } from '../photos/photo-schema'
+import { clinicalSettingsSchema, pigmentSchema, planDraftSchema } from '../plan/plan-schema'
+import type { Pigment, PigmentId, TreatmentPlan } from '../plan/plan-types'
+import type { ClinicalSettings } from '../settings/clinical-defaults'
 
 declare const outputType: unique symbol
 
@@ -35,7 +38,21 @@ export interface AppInfo {
   dataDir: string
 }
 
+/** The clinical settings in force and the revision a save must name: 0 while the defaults apply. */
+export interface SavedSettings {
+  settings: ClinicalSettings
+  revision: number
+}
+
+/** A catalogue pigment with the revision an edit must name, so two windows cannot overwrite each other. */
+export interface SavedPigment extends Pigment {
+  revision: number
+}
+
 const revision = z.int({ error: 'Revision must be a whole number' }).min(1)
+/** A revision to save over, where 0 names "nothing saved yet". */
+const baseRevision = z.int({ error: 'Revision must be a whole number' }).min(0)
+const pigmentIdSchema = pigmentSchema.shape.id
 
 /**
  * Every call the renderer may make. The preload's allow-list, the main-process handler table
@@ -90,6 +107,43 @@ export const contract = {
   'designs.save': call(
     z.strictObject({ photoId: photoIdSchema, baseRevision: revision.nullable(), document: designDocumentSchema }),
   ).returns<Design>(),
+  /** Every design of a patient, whole: the treatment plan's zones are drawn in them. */
+  'designs.forPatient': call(z.strictObject({ patientId: patientIdSchema })).returns<Design[]>(),
+  'settings.get': call(z.strictObject({})).returns<SavedSettings>(),
+  /** Saves the whole record over `baseRevision` (0 when editing the defaults); a stale one is a conflict. */
+  'settings.save': call(z.strictObject({ baseRevision, settings: clinicalSettingsSchema })).returns<SavedSettings>(),
+  /** Forgets the saved settings: the defaults apply again, at revision 0. */
+  'settings.reset': call(z.strictObject({})).returns<SavedSettings>(),
+  /** The catalogue in its order; retired pigments only when asked for (a plan still shows them). */
+  'pigments.list': call(
+    z.strictObject({ includeRetired: z.boolean({ error: 'includeRetired must be yes or no' }) }),
+  ).returns<SavedPigment[]>(),
+  /**
+   * Creates a pigment (id null: main makes one; `baseRevision` null) or updates one from
+   * `baseRevision`; a stale revision is a conflict.
+   */
+  'pigments.save': call(
+    z.strictObject({
+      pigment: pigmentSchema.extend({ id: pigmentIdSchema.nullable() }),
+      baseRevision: revision.nullable(),
+    }),
+  ).returns<SavedPigment>(),
+  /** Hides a pigment from new sessions, or brings it back; sessions that use it keep it. */
+  'pigments.retire': call(
+    z.strictObject({ id: pigmentIdSchema, retired: z.boolean({ error: 'retired must be yes or no' }) }),
+  ).returns<SavedPigment>(),
+  /** Refused while any session uses the pigment: retire it instead. */
+  'pigments.delete': call(z.strictObject({ id: pigmentIdSchema })).returns<{ id: PigmentId }>(),
+  /** The patient's plan; revision 0 and no sessions before its first save. */
+  'plans.get': call(z.strictObject({ patientId: patientIdSchema })).returns<TreatmentPlan>(),
+  /**
+   * Replaces the whole plan over `baseRevision` (0 for the first save). Refused, with nothing
+   * written, when stale (conflict) or when `planProblems` finds a problem (invalid_input, the
+   * field errors keyed as `planProblems` keys them: `sessions.<id>.<field>`).
+   */
+  'plans.save': call(
+    z.strictObject({ patientId: patientIdSchema, baseRevision, draft: planDraftSchema }),
+  ).returns<TreatmentPlan>(),
 } as const
 
 export type Contract = typeof contract
@@ -99,6 +153,9 @@ export type CallInput<K extends CallName> = z.input<Contract[K]['input']>
 /** What a handler receives, after validation and normalisation. */
 export type ValidInput<K extends CallName> = z.output<Contract[K]['input']>
 export type CallOutput<K extends CallName> = Contract[K] extends CallDef<z.ZodType, infer O> ? O : never
+
+/** A pigment as `pigments.save` receives it: the id is null for a new one. */
+export type PigmentInput = ValidInput<'pigments.save'>['pigment']
 
 export const CALL_NAMES = Object.keys(contract) as CallName[]
 

@@ -13,12 +13,25 @@ const text = (max: number, what: string) =>
     .max(max, `${what} is too long (${max.toLocaleString('en')} characters at most)`)
     .transform((s) => s.trim())
 
+function aYearFromToday(now = new Date()): string {
+  return localToday(new Date(now.getFullYear() + 1, now.getMonth(), now.getDate()))
+}
+
 const dateOfBirth = z
   .string({ error: 'Date of birth must be a date' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of birth as YYYY-MM-DD')
   .refine(isCalendarDate, 'That date does not exist')
   .refine((s) => s >= '1900-01-01', 'Date of birth must be after 1900')
   .refine((s) => s <= localToday(), 'Date of birth cannot be in the future')
+  .nullable()
+
+/** A transplant may already be booked, so the date can be up to a year ahead. */
+const transplantDate = z
+  .string({ error: 'The transplant date must be a date' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the transplant date as YYYY-MM-DD')
+  .refine(isCalendarDate, 'That date does not exist')
+  .refine((s) => s >= '1900-01-01', 'The transplant date must be after 1900')
+  .refine((s) => s <= aYearFromToday(), 'The transplant date can be at most a year from today')
   .nullable()
 
 const email = text(FIELD_LIMITS.email, 'Email').refine(
@@ -65,6 +78,7 @@ export const patientFieldsSchema = z.strictObject(
       .max(GOALS.length)
       .refine((g) => new Set(g).size === g.length, 'A goal is listed twice'),
     medical: medicalFlagsSchema,
+    transplantDate,
     notes: text(FIELD_LIMITS.notes, 'Notes'),
   },
   { error: 'Patient details are missing' },

@@ -17,6 +17,11 @@ export interface PatientFields {
   hairLossPattern: HairLossPattern | null
   goals: Goal[]
   medical: MedicalFlags
+  /**
+   * Calendar date of the patient's last hair transplant, `YYYY-MM-DD`: its scars should not be
+   * treated until they have healed (domain notes, "Scars").
+   */
+  transplantDate: string | null
   notes: string
 }
 
@@ -65,6 +70,7 @@ export const EMPTY_PATIENT_FIELDS: PatientFields = {
   hairLossPattern: null,
   goals: [],
   medical: EMPTY_MEDICAL_FLAGS,
+  transplantDate: null,
   notes: '',
 }
 

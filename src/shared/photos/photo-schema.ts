@@ -48,6 +48,12 @@ export const photoFieldsSchema = z.strictObject(
       .string({ error: 'The caption must be text' })
       .max(PHOTO_LIMITS.caption, `The caption is too long (${PHOTO_LIMITS.caption} characters at most)`)
       .transform((s) => s.trim()),
+    // Only the shape of an id: main checks the session exists and is this patient's.
+    sessionId: z
+      .string({ error: 'Not a session id' })
+      .min(1, 'Not a session id')
+      .max(64, 'Not a session id')
+      .nullable(),
   },
   { error: 'Photo details are missing' },
 )

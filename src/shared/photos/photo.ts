@@ -1,5 +1,6 @@
 import type { Point } from '../geometry/point'
 import type { PatientId } from '../patients/patient'
+import type { SessionId } from '../plan/plan-types'
 import type { PhotoFormat, PhotoView } from './photo-fields'
 
 export type PhotoId = string
@@ -32,6 +33,8 @@ export interface Photo {
   view: PhotoView
   caption: string
   calibration: Calibration | null
+  /** The session of the patient's plan this photo was taken at, if any. */
+  sessionId: SessionId | null
   importedAt: string
   updatedAt: string
   revision: number
@@ -63,6 +66,7 @@ export interface PhotoImportOutcome {
 export interface PhotoEditableFields {
   view: PhotoView
   caption: string
+  sessionId: SessionId | null
 }
 
 /** Which stored image a URL points at. */

@@ -19,6 +19,8 @@ export interface ProtocolTemplate {
   steps: ProtocolStep[]
   /** Proposed length of each session, minutes. */
   durationMin: number
+  /** Suggest a touch-up when a zone's simulated strength falls below this share of its target. */
+  touchUpShare: number
 }
 
 /**
@@ -42,8 +44,6 @@ export interface ClinicalSettings {
   dotSizeJitter: number
   /** Warn when dot area × density covers more than this share of the skin. */
   coverageLimit: number
-  /** Suggest a touch-up when a zone's simulated strength falls below this share of its target. */
-  touchUpShare: number
   /** How much faster pigment fades over scar tissue. */
   scarFadeFactor: number
   /** Months to wait after a hair transplant before treating its scars. */
@@ -99,6 +99,12 @@ export const CLINICAL_DEFAULTS = {
     temporary: {
       technique: 'temporary',
       durationMin: 420,
+      /**
+       * Temporary pigment is meant to be nearly gone within a year or two and touched up every
+       * 6–12 months ("Two pigment families"; research.md, trico maintenance): with its fade model
+       * a finished plan falls to 15% of target after about eight months.
+       */
+      touchUpShare: 0.15,
       steps: [
         { label: 'Day 1 – base', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 0.4 },
         { label: 'Day 2 – definition', gapDays: 1, minGapDays: 1, maxGapDays: 7, cumulativeShare: 0.75 },
@@ -113,6 +119,8 @@ export const CLINICAL_DEFAULTS = {
     permanent: {
       technique: 'permanent',
       durationMin: 180,
+      /** Permanent touch-ups come every 2–5 years, once the look has visibly faded ("Fading"); 60% is our line. */
+      touchUpShare: 0.6,
       steps: [
         { label: 'Session 1 – foundation', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 0.3 },
         { label: 'Session 2 – build-up', gapDays: 14, minGapDays: 10, maxGapDays: 30, cumulativeShare: 0.7 },
@@ -134,8 +142,6 @@ export const CLINICAL_DEFAULTS = {
    * at 190/cm² with a 0.25 mm single-needle dot covers about 9%; a quarter is our warning line.
    */
   coverageLimit: 0.25,
-  /** Permanent touch-ups come when the look has visibly faded ("Fading"); 60% is our line. */
-  touchUpShare: 0.6,
   /** Scar tissue dropped 1.6 points against 0.9 at six months ("Fading"); fitted, that is a clock about 1.8× faster. */
   scarFadeFactor: 1.8,
   /** Wait 6–12 months after a transplant before treating its scars ("Scars"). */

@@ -3,8 +3,10 @@ import type { Database } from 'better-sqlite3'
 import type { Design, DesignDocument, DesignSummary } from '../../../shared/design/design-types'
 import type { PatientId } from '../../../shared/patients/patient'
 import type { PhotoId } from '../../../shared/photos/photo'
+import { planZones } from '../../../shared/plan/plan-zones'
 import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
+import { sessionList } from '../session-days'
 import { pointOutsidePhoto } from './design-bounds'
 import {
   type DesignRow,
@@ -19,6 +21,8 @@ import {
 export interface DesignService {
   list(patientId: PatientId): DesignSummary[]
   forPhoto(photoId: PhotoId): Design | null
+  /** Every design of a patient, whole: the treatment plan's zones come from them. */
+  forPatient(patientId: PatientId): Design[]
   save(photoId: PhotoId, baseRevision: number | null, document: DesignDocument): Design
 }
 
@@ -42,6 +46,14 @@ export function createDesignService(db: Database, now: () => Date = () => new Da
      FROM photos JOIN patients ON patients.id = photos.patient_id WHERE photos.id = ?`,
   )
   const designOfPhoto = db.prepare<[string], DesignRow>('SELECT * FROM designs WHERE photo_id = ?')
+  const designsOfPatient = db.prepare<[string], DesignRow>(
+    'SELECT * FROM designs WHERE patient_id = ? ORDER BY created_at, rowid',
+  )
+  const treatmentsOfDesign = db.prepare<[string], { zone_id: string; starts_at: string }>(
+    `SELECT session_treatments.zone_id, sessions.starts_at FROM session_treatments
+     JOIN sessions ON sessions.id = session_treatments.session_id
+     WHERE session_treatments.design_id = ? ORDER BY sessions.starts_at, sessions.position`,
+  )
   const summariesOfPatient = db.prepare<[string], DesignSummaryRow>(
     `SELECT ${SUMMARY_COLUMNS} FROM designs WHERE patient_id = ? ORDER BY updated_at DESC, rowid DESC`,
   )
@@ -68,6 +80,24 @@ export function createDesignService(db: Database, now: () => Date = () => new Da
     return rowToDesign(row, read.document)
   }
 
+  /**
+   * A zone that sessions treat must stay in the design: the plan would otherwise hold
+   * treatments of nothing, and the record of what was done there would lose its place.
+   */
+  const refuseDroppingTreatedZone = (saved: Design, document: DesignDocument) => {
+    const treated = treatmentsOfDesign.all(saved.id)
+    if (treated.length === 0) return
+    const kept = new Set(planZones([{ ...saved, document }], []).map((z) => z.zoneId))
+    const dropped = treated.find((t) => !kept.has(t.zone_id))
+    if (!dropped) return
+    const name = planZones([saved], []).find((z) => z.zoneId === dropped.zone_id)?.name ?? 'A treated zone'
+    const sessions = treated.filter((t) => t.zone_id === dropped.zone_id).map((t) => t.starts_at)
+    throw new ServiceError(
+      'invalid_input',
+      `${name} is treated in ${sessionList(sessions)}; take it out of the plan before removing it from the design.`,
+    )
+  }
+
   // Immediate, so the revision read and the write happen under one write lock: a save by
   // another process on the same data folder (the web harness, a second Stipple) cannot slip
   // between them, nor make this one fail late with a busy snapshot.
@@ -83,6 +113,8 @@ export function createDesignService(db: Database, now: () => Date = () => new Da
     if (existing) {
       const read = storedDocument(existing)
       if (!read.ok) throw new ServiceError('conflict', `${read.message} Stipple did not overwrite it.`)
+      // A stale save is refused as a conflict below, whatever it holds.
+      if (existing.revision === baseRevision) refuseDroppingTreatedZone(rowToDesign(existing, read.document), document)
     }
     const params = { photoId, now: stamp(), ...documentParams(document) }
     if (baseRevision === null) {
@@ -113,6 +145,11 @@ export function createDesignService(db: Database, now: () => Date = () => new Da
       getPhoto(photoId)
       const row = designOfPhoto.get(photoId)
       return row ? readable(row) : null
+    },
+
+    forPatient(patientId) {
+      if (!patientExists.get(patientId)) throw new ServiceError('not_found', 'That patient record does not exist.')
+      return designsOfPatient.all(patientId).map(readable)
     },
 
     save: (photoId, baseRevision, document) => save.immediate(photoId, baseRevision, document),

@@ -18,6 +18,7 @@ export interface PatientRow {
   hormonal: number
   scalp_condition: number
   medical_other: string
+  transplant_date: string | null
   notes: string
   created_at: string
   updated_at: string
@@ -49,6 +50,7 @@ export function fieldParams(fields: PatientFields) {
     hormonal: Number(fields.medical.hormonal),
     scalp_condition: Number(fields.medical.scalpCondition),
     medical_other: fields.medical.other,
+    transplant_date: fields.transplantDate,
     notes: fields.notes,
   }
 }
@@ -74,6 +76,7 @@ export function rowToPatient(row: PatientRow): Patient {
       scalpCondition: row.scalp_condition === 1,
       other: row.medical_other,
     },
+    transplantDate: row.transplant_date,
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { validFields } from '../../../../test/fixtures/patients'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
+import { localToday } from '../../../shared/dates'
+import type { Patient } from '../../../shared/patients/patient'
+import { openBackend } from '../../backend'
 import { openDatabase } from '../../db/database'
 import { ServiceError } from '../service-error'
 import { createPatientService } from './patient-service'
@@ -33,10 +36,31 @@ describe('patient service', () => {
         scalpCondition: false,
         other: 'Aspirin',
       },
+      transplantDate: '2025-11-02',
     })
     const created = patients.create(fields)
     expect(created).toMatchObject({ ...fields, revision: 1, archivedAt: null })
     expect(patients.get(created.id)).toEqual(created)
+  })
+
+  it('keeps the date of the last transplant, one already booked for next month, or none', async () => {
+    const dir = tempDir()
+    const backend = openBackend({ dataDir: dir, shell: 'web', version: 'test' })
+    const next = new Date()
+    next.setMonth(next.getMonth() + 1, 1)
+    const booked = localToday(next)
+    const created = await backend.dispatch('patients.create', { fields: validFields({ transplantDate: booked }) })
+    expect(created).toMatchObject({ ok: true, value: { transplantDate: booked } })
+    if (!created.ok) return
+    const { id } = created.value as Patient
+    const cleared = await backend.dispatch('patients.update', {
+      id,
+      revision: 1,
+      fields: validFields({ transplantDate: null }),
+    })
+    expect(cleared).toMatchObject({ ok: true, value: { transplantDate: null, revision: 2 } })
+    backend.close()
+    expect(service(dir).patients.get(id).transplantDate).toBeNull()
   })
 
   it('keeps records across a restart', () => {

@@ -71,7 +71,7 @@ describe('calibration', () => {
 
   it('refuses a change made from a stale copy of the photo', async () => {
     const { photos, photo } = await photoToMeasure()
-    photos.update(photo.id, photo.revision, { view: 'crown', caption: 'Before session 1' })
+    photos.update(photo.id, photo.revision, { view: 'crown', caption: 'Before session 1', sessionId: null })
     const stale = refusal(() => photos.calibrate(photo.id, photo.revision, RULER))
     expect(stale.code).toBe('conflict')
     expect(stale.message).toMatch(/changed elsewhere/)

@@ -16,6 +16,7 @@ export interface PhotoRow {
   view: PhotoView
   caption: string
   calibration: string | null
+  session_id: string | null
   imported_at: string
   updated_at: string
   revision: number
@@ -49,6 +50,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     view: row.view,
     caption: row.caption,
     calibration: row.calibration === null ? null : (JSON.parse(row.calibration) as Calibration),
+    sessionId: row.session_id,
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
     revision: row.revision,

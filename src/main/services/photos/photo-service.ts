@@ -18,6 +18,7 @@ import type {
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
 import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
+import { sessionList } from '../session-days'
 import { sniffImageFormat } from './image-format'
 import { ImageRejected, prepareImage } from './image-pipeline'
 import type { PhotoFiles } from './photo-files'
@@ -82,8 +83,16 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
        @takenAtSource, 'other', '', NULL, @now, @now, 1)`,
   )
   const updateFields = db.prepare(
-    `UPDATE photos SET view = @view, caption = @caption, updated_at = @now, revision = revision + 1
+    `UPDATE photos SET view = @view, caption = @caption, session_id = @sessionId, updated_at = @now,
+       revision = revision + 1
      WHERE id = @id AND revision = @revision`,
+  )
+  const sessionById = db.prepare<[string], { patient_id: string }>('SELECT patient_id FROM sessions WHERE id = ?')
+  const sessionsTreatingPhoto = db.prepare<[string], { starts_at: string }>(
+    `SELECT starts_at FROM sessions WHERE id IN (
+       SELECT session_id FROM session_treatments JOIN designs ON designs.id = session_treatments.design_id
+       WHERE designs.photo_id = ?)
+     ORDER BY starts_at`,
   )
   const updateCalibration = db.prepare(
     `UPDATE photos SET calibration = @calibration, updated_at = @now, revision = revision + 1
@@ -136,6 +145,32 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
   const rejectFile = (name: string, reason: string): never => {
     throw new ServiceError('invalid_input', `${name}: ${reason}`, { bytes: reason })
   }
+
+  const update = db.transaction((id: PhotoId, revision: number, fields: PhotoEditableFields): Photo => {
+    const row = getRow(id)
+    if (fields.sessionId !== null && sessionById.get(fields.sessionId)?.patient_id !== row.patient_id) {
+      throw new ServiceError('invalid_input', "That session is not in this patient's treatment plan.", {
+        'fields.sessionId': "Choose one of this patient's sessions",
+      })
+    }
+    if (updateFields.run({ id, revision, now: stamp(), ...fields }).changes === 0) staleOrMissing(id)
+    return rowToPhoto(getRow(id))
+  })
+
+  // The check and the delete under one write lock, so a plan saved in between cannot start
+  // treating the design that is about to go.
+  const removeRow = db.transaction((id: PhotoId): PhotoRow => {
+    const row = getRow(id)
+    const treating = sessionsTreatingPhoto.all(id).map((s) => s.starts_at)
+    if (treating.length > 0) {
+      throw new ServiceError(
+        'conflict',
+        `The design on this photo is treated in ${sessionList(treating)}; take its zones out of ${treating.length > 1 ? 'those sessions' : 'that session'} before deleting the photo.`,
+      )
+    }
+    deletePhoto.run(id)
+    return row
+  })
 
   return {
     list(patientId) {
@@ -212,11 +247,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
       }
     },
 
-    update(id, revision, fields) {
-      const result = updateFields.run({ id, revision, now: stamp(), ...fields })
-      if (result.changes === 0) staleOrMissing(id)
-      return rowToPhoto(getRow(id))
-    },
+    update: (id, revision, fields) => update.immediate(id, revision, fields),
 
     calibrate(id, revision, calibration) {
       const row = getRow(id)
@@ -240,8 +271,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
     },
 
     async remove(id) {
-      const row = getRow(id)
-      deletePhoto.run(id)
+      const row = removeRow.immediate(id)
       if (isUsed(row.sha256)) return { id, filesRemoved: false }
       const removal = files.remove(row.sha256, row.format)
       removing.set(row.sha256, removal)

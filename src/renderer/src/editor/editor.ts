@@ -58,6 +58,11 @@ export class Editor {
   readonly image: { width: number; height: number }
   /** The last pointer's tolerance, for steps that finish from a key rather than a click. */
   tolerance = 1
+  /**
+   * Zones the treatment plan's sessions treat, by id, with the sessions named: deleting one would
+   * leave the plan pointing at nothing, so the editor refuses and says which sessions to change.
+   */
+  private treatedZones: ReadonlyMap<string, string> = new Map()
 
   constructor(options: { document: DesignDocument; canvas: CanvasStore; pxPerMm: number | null }) {
     this.canvas = options.canvas
@@ -258,6 +263,10 @@ export class Editor {
     )
   }
 
+  setTreatedZones(zones: ReadonlyMap<string, string>): void {
+    this.treatedZones = zones
+  }
+
   /** Delete: the active point when one is picked, else the selected objects that are not locked. */
   deleteSelection(): void {
     this.store.setState({ notice: null })
@@ -268,6 +277,13 @@ export class Editor {
     }
     const ids = document.objects.filter((o) => selection.includes(o.id) && !o.locked).map((o) => o.id)
     if (ids.length === 0) return
+    const treated = document.objects.find((o) => ids.includes(o.id) && this.treatedZones.has(o.id))
+    if (treated) {
+      this.setNotice(
+        `${treated.name} is treated in ${this.treatedZones.get(treated.id)}; take it out of those sessions in the plan before deleting it.`,
+      )
+      return
+    }
     this.run(ids.length === 1 ? 'Delete object' : `Delete ${ids.length} objects`, (d) => removeObjects(d, ids))
   }
 

@@ -9,11 +9,14 @@ export interface ExternalChange {
   redo(): Promise<void>
 }
 
-/** One undo step: the document before and after a command, under the name the menu shows. */
-export interface HistoryEntry {
+/**
+ * One undo step: the document before and after a command, under the name the menu shows. The
+ * plan keeps its own history of the same shape, so the document type is a parameter.
+ */
+export interface HistoryEntry<D = DesignDocument> {
   label: string
-  before: DesignDocument
-  after: DesignDocument
+  before: D
+  after: D
   /**
    * Steps with the same key in a row merge into one, so typing a name or nudging a slider is
    * one undo step rather than one per keystroke.
@@ -23,17 +26,17 @@ export interface HistoryEntry {
   external?: ExternalChange
 }
 
-export interface History {
-  past: HistoryEntry[]
-  future: HistoryEntry[]
+export interface History<D = DesignDocument> {
+  past: HistoryEntry<D>[]
+  future: HistoryEntry<D>[]
 }
 
 /** Enough for an afternoon's work; documents share structure, so each step is small. */
 export const HISTORY_LIMIT = 500
 
-export const emptyHistory = (): History => ({ past: [], future: [] })
+export const emptyHistory = <D = DesignDocument>(): History<D> => ({ past: [], future: [] })
 
-export function record(history: History, entry: HistoryEntry): History {
+export function record<D>(history: History<D>, entry: HistoryEntry<D>): History<D> {
   if (entry.before === entry.after && !entry.external) return history
   const last = history.past.at(-1)
   if (entry.coalesceKey && last?.coalesceKey === entry.coalesceKey && last.after === entry.before) {
@@ -42,14 +45,14 @@ export function record(history: History, entry: HistoryEntry): History {
   return { past: [...history.past, entry].slice(-HISTORY_LIMIT), future: [] }
 }
 
-export interface Step {
-  history: History
-  document: DesignDocument
+export interface Step<D = DesignDocument> {
+  history: History<D>
+  document: D
   label: string
   external?: ExternalChange
 }
 
-export function undo(history: History): Step | null {
+export function undo<D>(history: History<D>): Step<D> | null {
   const entry = history.past.at(-1)
   if (!entry) return null
   return {
@@ -60,7 +63,7 @@ export function undo(history: History): Step | null {
   }
 }
 
-export function redo(history: History): Step | null {
+export function redo<D>(history: History<D>): Step<D> | null {
   const entry = history.future.at(-1)
   if (!entry) return null
   return {

@@ -301,3 +301,18 @@ describe('control points', () => {
     expectStorable(editor)
   })
 })
+
+describe('zones the plan treats', () => {
+  it('are not deleted; the notice names the sessions to change first', () => {
+    const { editor, a, b } = scene()
+    editor.setTreatedZones(new Map([[a, 'Session 1 (3 Mar 2026), Session 2 (17 Mar 2026)']]))
+    tap(editor, 150, 150)
+    press(editor, 'Delete')
+    expect(objects(editor).map((o) => o.id)).toContain(a)
+    expect(editor.getState().notice).toMatch(/treated in Session 1 \(3 Mar 2026\), Session 2 \(17 Mar 2026\)/)
+    expect(editor.getState().history.past).toEqual([])
+    tap(editor, 350, 350)
+    press(editor, 'Delete')
+    expect(objects(editor).map((o) => o.id)).not.toContain(b)
+  })
+})

@@ -34,6 +34,8 @@ interface PhotoCanvasProps {
   editor?: Editor
   /** Konva layers drawn over the photo (the design), under the labels. */
   children?: ReactNode
+  /** Nodes in image pixels drawn on the photo itself, under the calibration and measurements: the pigment layers. */
+  underlay?: ReactNode
 }
 
 function ScreenLabel({ at, text, colour }: { at: Point; text: string; colour: string }) {
@@ -212,6 +214,7 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
                 <KonvaImage image={loaded.image} width={image.width} height={image.height} />
               )}
               {loaded.status !== 'ready' && <Rect width={image.width} height={image.height} fill="#2a2a2d" />}
+              {props.underlay}
               {props.calibration && (
                 <Line
                   points={flat([props.calibration.a, props.calibration.b])}

@@ -210,6 +210,22 @@ export function PatientForm({ title, submitLabel, initial, onSubmit, onCancel }:
             </label>
           ))}
         </div>
+        <Field
+          id={controlId('transplantDate')}
+          label="Last hair transplant"
+          hint="Scars are treated no sooner than 6–12 months after a transplant; the plan warns before then."
+          error={errors.transplantDate}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              value={form.transplantDate}
+              onChange={(e) => update('transplantDate', e.target.value)}
+            />
+          )}
+        </Field>
         <ClinicalWarnings medical={form.medical} />
         <Field id={controlId('medical.other')} label="Other medical notes" error={errors['medical.other']}>
           {(control) => (

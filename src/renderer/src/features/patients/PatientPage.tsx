@@ -6,6 +6,8 @@ import { PhotoDropZone } from '../photos/PhotoDropZone'
 import { PhotoLibrary } from '../photos/PhotoLibrary'
 import { PhotoWorkspace } from '../photos/PhotoWorkspace'
 import { usePhotoActions, usePhotos } from '../photos/photos-context'
+import { PlanPage } from '../plan/PlanPage'
+import { PlanProvider, usePlanStore } from '../plan/plan-context'
 import { PatientForm } from './PatientForm'
 import { PatientRecord } from './PatientRecord'
 import { usePatientActions, usePatients } from './patients-context'
@@ -75,10 +77,25 @@ export function PatientPage() {
   )
 }
 
-type Section = 'record' | 'photos'
+type Section = 'record' | 'photos' | 'plan'
 
-/** An open patient: the record and the photo library as tabs, or one photo in the canvas. */
+const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'record', label: 'Record' },
+  { id: 'photos', label: 'Photos' },
+  { id: 'plan', label: 'Plan' },
+]
+
+/** An open patient: the record, photo library and treatment plan as tabs, or one photo in the canvas. */
 function OpenPatient(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
+  const planStore = usePlanStore(props.patient.id)
+  return (
+    <PlanProvider store={planStore}>
+      <PatientSections {...props} />
+    </PlanProvider>
+  )
+}
+
+function PatientSections(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
   const [section, setSection] = useState<Section>('record')
   const openPhoto = usePhotos((s) => s.open)
   const photoCount = usePhotos((s) =>
@@ -100,18 +117,18 @@ function OpenPatient(props: { patient: Patient; onEdit(): void; onArchive(): voi
   return (
     <PhotoDropZone enabled={!archived} onImport={showPhotos}>
       <div className="patient-tabs" role="tablist" aria-label="Patient sections">
-        {(['record', 'photos'] as Section[]).map((s) => (
+        {SECTIONS.map(({ id, label }) => (
           <button
-            key={s}
+            key={id}
             type="button"
             role="tab"
-            id={`tab-${s}`}
-            aria-selected={section === s}
-            aria-controls={`panel-${s}`}
+            id={`tab-${id}`}
+            aria-selected={section === id}
+            aria-controls={`panel-${id}`}
             className="patient-tabs__tab"
-            onClick={() => setSection(s)}
+            onClick={() => setSection(id)}
           >
-            {s === 'record' ? 'Record' : `Photos${photoCount === null ? '' : ` (${photoCount})`}`}
+            {id === 'photos' && photoCount !== null ? `${label} (${photoCount})` : label}
           </button>
         ))}
       </div>
@@ -123,10 +140,12 @@ function OpenPatient(props: { patient: Patient; onEdit(): void; onArchive(): voi
             onArchive={props.onArchive}
             onRestore={props.onRestore}
           />
-        ) : (
+        ) : section === 'photos' ? (
           <div className="page-pad">
             <PhotoLibrary patientId={props.patient.id} archived={archived} />
           </div>
+        ) : (
+          <PlanPage archived={archived} />
         )}
       </div>
     </PhotoDropZone>

@@ -9,6 +9,7 @@ import {
   MEDICAL_FLAGS,
   SEXES,
 } from '../../../../shared/patients/patient-fields'
+import { formatDay } from '../../../../shared/plan/plan-dates'
 import { Banner } from '../../ui/Banner'
 import { ClinicalWarnings } from './ClinicalWarnings'
 import { formatBirth, formatDateTime } from './format'
@@ -33,6 +34,7 @@ export function PatientRecord(props: { patient: Patient; onEdit(): void; onArchi
     ['Hair-loss pattern', labelOf(HAIR_LOSS_PATTERNS, p.hairLossPattern)],
     ['Goals', p.goals.map((g) => labelOf(GOALS, g)).join(', ') || 'Not recorded'],
     ['Medical flags', flags.join(', ') || 'None'],
+    ['Last hair transplant', p.transplantDate ? formatDay(p.transplantDate) : 'None recorded'],
     ['Other medical notes', p.medical.other || 'None'],
   ]
 

@@ -13,6 +13,7 @@ export interface PatientFormState {
   hairLossPattern: string
   goals: Goal[]
   medical: MedicalFlags
+  transplantDate: string
   notes: string
 }
 
@@ -20,6 +21,7 @@ export function formFromFields(fields: PatientFields): PatientFormState {
   return {
     ...fields,
     dateOfBirth: fields.dateOfBirth ?? '',
+    transplantDate: fields.transplantDate ?? '',
     sex: fields.sex ?? '',
     fitzpatrick: fields.fitzpatrick === null ? '' : String(fields.fitzpatrick),
     hairColour: fields.hairColour ?? '',
@@ -35,6 +37,7 @@ export function fieldsFromForm(form: PatientFormState): PatientFields {
   return {
     ...form,
     dateOfBirth: orNull(form.dateOfBirth),
+    transplantDate: orNull(form.transplantDate),
     sex: orNull(form.sex),
     fitzpatrick: form.fitzpatrick === '' ? null : (Number(form.fitzpatrick) as PatientFields['fitzpatrick']),
     hairColour: orNull(form.hairColour),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Point } from '../../../../shared/geometry/point'
+import { pxPerMm } from '../../../../shared/photos/calibration'
 import type { PhotoDetail } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
@@ -21,6 +22,10 @@ import { TOOL_HINTS } from '../designer/tool-hints'
 import { useDesignSession } from '../designer/use-design-session'
 import { useEditor } from '../designer/use-editor'
 import { useEditorKeys } from '../designer/use-editor-keys'
+import { PigmentLayer } from '../layers/PigmentLayer'
+import { CanvasWarnings, SessionLayersPanel } from '../layers/SessionLayersPanel'
+import { useSessionLayers } from '../layers/use-session-layers'
+import { usePlanActions } from '../plan/plan-context'
 import { CalibrationPanel } from './CalibrationPanel'
 import { formatTakenAt } from './format-photo'
 import { MeasurementList } from './MeasurementList'
@@ -57,6 +62,12 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   if (pending && !calibrationOpen) setCalibrationOpen(true)
   const session = useDesignSession(photo, store, attempt)
   const editor = session.status === 'ready' ? session.editor : null
+  const layers = useSessionLayers(editor, photo)
+  const { refreshWorld } = usePlanActions()
+  // Zones drawn or saved since the plan loaded are what its sessions may now treat.
+  useEffect(() => {
+    void refreshWorld()
+  }, [refreshWorld])
 
   const onDrawn = useCallback(
     (drawn: DrawingTool, points: Point[]) => {
@@ -125,11 +136,13 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               onDrawn={onDrawn}
               label={`Photo canvas, ${title}`}
               editor={editor}
+              underlay={layers && <PigmentLayer renderer={layers.renderer} canvas={store} />}
             >
               <DesignLayers editor={editor} />
             </PhotoCanvas>
           )}
           {editor && <Notice editor={editor} />}
+          {layers && <CanvasWarnings layers={layers} />}
         </div>
         <aside className="photo-panel" aria-label="Design and photo details">
           {editor && (
@@ -146,6 +159,12 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
                 <summary className="section-title">Figures</summary>
                 <ReadoutsPanel editor={editor} />
               </details>
+              {layers && (
+                <details className="panel-section" open>
+                  <summary className="section-title">Sessions</summary>
+                  <SessionLayersPanel layers={layers} pxPerMm={pxPerMm(photo.calibration)} />
+                </details>
+              )}
             </>
           )}
           <details

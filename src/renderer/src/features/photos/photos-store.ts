@@ -244,7 +244,7 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
           const saved = await bridge.call('photos.update', {
             id: photo.id,
             revision: photo.revision,
-            fields: { view: photo.view, caption: photo.caption, ...fields },
+            fields: { view: photo.view, caption: photo.caption, sessionId: photo.sessionId, ...fields },
           })
           replacePhoto(saved)
         })

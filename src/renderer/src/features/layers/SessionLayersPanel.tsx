@@ -1,0 +1,75 @@
+import type { PlanWarning } from '../../../../shared/plan/plan-warnings'
+import { usePlan, usePlanActions } from '../plan/plan-context'
+import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from './FadeTimeline'
+import { LayerReadout, LayersList } from './LayersPanel'
+import type { SessionLayers } from './use-session-layers'
+import './layers.css'
+
+/** The plan's warnings that concern this photo: the patient's own, and those of its sessions and zones. */
+export function warningsFor(warnings: readonly PlanWarning[], layers: SessionLayers): PlanWarning[] {
+  const sessions = new Set(layers.scene.layers.map((l) => l.session.id))
+  const designId = layers.scene.input?.seedKey
+  return warnings.filter(
+    (w) =>
+      (w.zoneKey === null && w.sessionId === null) ||
+      (w.sessionId !== null && sessions.has(w.sessionId)) ||
+      (designId !== undefined && w.zoneKey?.startsWith(`${designId}:`)),
+  )
+}
+
+/** The plan's warnings over the canvas, so they are in view while the artist looks at the result. */
+export function CanvasWarnings({ layers }: { layers: SessionLayers }) {
+  const warnings = warningsFor(
+    usePlan((s) => s.warnings),
+    layers,
+  )
+  if (warnings.length === 0) return null
+  return (
+    <section className="canvas-warnings" aria-label="Plan warnings">
+      <ul>
+        {warnings.map((w) => (
+          <li
+            key={`${w.kind}-${w.sessionId}-${w.zoneKey}`}
+            className={`canvas-warnings__item canvas-warnings__item--${w.level}`}
+          >
+            <strong>{w.title}</strong>
+            <span>{w.detail}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}
+
+/** The Sessions section of the photo panel: the fade timeline, the layer stack and the dots' figures. */
+export function SessionLayersPanel({ layers, pxPerMm }: { layers: SessionLayers; pxPerMm: number | null }) {
+  const world = usePlan((s) => s.world)
+  const touchUps = usePlan((s) => s.touchUps)
+  const { setViewDate } = usePlanActions()
+  const { scene, renderer, day } = layers
+  if (!world) return null
+  if (scene.reason) return <p className="readouts__hint">{scene.reason} Plan the sessions in the patient's Plan tab.</p>
+  const range = timelineRange(scene.layers)
+  const marks: TimelineMark[] = [
+    ...scene.layers
+      .filter((l) => l.session.status !== 'skipped')
+      .map((l) => ({ day: l.session.startsAt.slice(0, 10), label: `S${l.number}`, kind: 'session' as const })),
+    ...touchUps
+      .filter((t) => scene.zones.some((z) => t.zoneKey.endsWith(`:${z.zone.id}`)))
+      .map((t) => ({ day: t.date, label: 'Touch-up', kind: 'touch-up' as const })),
+  ]
+  return (
+    <div className="session-layers">
+      {range && day && (
+        <FadeTimeline
+          range={range}
+          day={day}
+          marks={marks}
+          onChange={(next) => setViewDate(next === defaultDay(scene.layers) ? null : next)}
+        />
+      )}
+      {day && <LayersList scene={scene} day={day} settings={world.settings} />}
+      {pxPerMm && <LayerReadout scene={scene} renderer={renderer} pxPerMm={pxPerMm} settings={world.settings} />}
+    </div>
+  )
+}

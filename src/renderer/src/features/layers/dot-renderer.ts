@@ -1,0 +1,218 @@
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import type { LayerStyle } from '../../../../shared/simulation/rasterize'
+import type { SimInput } from '../../../../shared/simulation/simulate'
+import type { Size, Viewport } from '../canvas/viewport'
+import DotWorker from './dot-worker?worker&inline'
+import type { ImageRect, RasterTile, WorkerReply, WorkerRequest, ZoneCounts } from './raster-protocol'
+
+/**
+ * The whole photo's dots are kept as one bitmap of at most this many pixels on its long side,
+ * about the working copy's size: what a pan or zoom-out draws, with no work per dot.
+ */
+export const BASE_LONG_SIDE = 4096
+/** Once zoomed in past the base bitmap's resolution by this much, the view gets a sharp bitmap of its own. */
+const DETAIL_THRESHOLD = 1.4
+/** A zoom or pan has settled once the view has not moved for this long. */
+const SETTLE_MS = 150
+/** The detail bitmap covers this much more than the view on each side, so a small pan keeps it. */
+const DETAIL_MARGIN = 0.25
+
+export interface DotView {
+  baseScale: number
+  /** Base tiles by their rectangle's key. */
+  base: ReadonlyMap<string, RasterTile>
+  detail: { tile: RasterTile; generation: number } | null
+  counts: ZoneCounts[]
+  /** Bytes held by the dots in the worker. */
+  dotBytes: number
+  busy: boolean
+  error: string | null
+  /** Bumped on every new bitmap so the canvas knows to redraw. */
+  frame: number
+}
+
+export interface DotWorkerLike {
+  postMessage(message: WorkerRequest): void
+  onmessage: ((event: MessageEvent<WorkerReply>) => void) | null
+  terminate(): void
+}
+
+const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
+
+export function visibleRect(viewport: Viewport, stage: Size): ImageRect {
+  return {
+    x: -viewport.x / viewport.scale,
+    y: -viewport.y / viewport.scale,
+    width: stage.width / viewport.scale,
+    height: stage.height / viewport.scale,
+  }
+}
+
+const contains = (outer: ImageRect, inner: ImageRect) =>
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height
+
+/**
+ * The page's side of the dot pipeline: sends the scene and styles to a worker that samples and
+ * rasterises off the UI thread, and keeps the bitmaps it sends back for the canvas to draw. Only
+ * the newest request counts; older replies are dropped when they arrive.
+ */
+export class DotRenderer {
+  readonly store: StoreApi<DotView>
+  private readonly worker: DotWorkerLike
+  private generation = 0
+  private styles: LayerStyle[] = []
+  private hasScene = false
+  private rasterQueued = false
+  private settle: ReturnType<typeof setTimeout> | null = null
+  private view: { viewport: Viewport; stage: Size; pixelRatio: number } | null = null
+
+  constructor(
+    private readonly image: Size,
+    createWorker: () => DotWorkerLike = () => new DotWorker() as unknown as DotWorkerLike,
+  ) {
+    const baseScale = Math.min(1, BASE_LONG_SIDE / Math.max(image.width, image.height))
+    this.store = createStore<DotView>(() => ({
+      baseScale,
+      base: new Map(),
+      detail: null,
+      counts: [],
+      dotBytes: 0,
+      busy: false,
+      error: null,
+      frame: 0,
+    }))
+    this.worker = createWorker()
+    this.worker.onmessage = (event) => this.receive(event.data)
+  }
+
+  setScene(input: SimInput | null): void {
+    this.hasScene = input !== null && input.sessions.length > 0
+    this.worker.postMessage({ type: 'scene', input })
+    this.scheduleRaster()
+  }
+
+  setStyles(styles: LayerStyle[]): void {
+    this.styles = styles
+    this.scheduleRaster()
+  }
+
+  /** Called on every pan or zoom; asks for a sharp bitmap once the view settles zoomed in. */
+  setView(viewport: Viewport, stage: Size, pixelRatio: number): void {
+    this.view = { viewport, stage, pixelRatio }
+    if (this.settle) clearTimeout(this.settle)
+    this.settle = setTimeout(() => this.requestDetail(), SETTLE_MS)
+  }
+
+  /** What to draw for the current view: the detail bitmap when it covers the view, else the base tiles. */
+  tilesFor(viewport: Viewport, stage: Size): RasterTile[] {
+    const { detail, base } = this.store.getState()
+    if (detail && detail.generation === this.generation && contains(detail.tile.rect, visibleRect(viewport, stage)))
+      return [detail.tile]
+    return [...base.values()]
+  }
+
+  dispose(): void {
+    if (this.settle) clearTimeout(this.settle)
+    this.worker.terminate()
+    const { base, detail } = this.store.getState()
+    for (const tile of base.values()) tile.bitmap.close()
+    detail?.tile.bitmap.close()
+  }
+
+  /** A new scene and its styles usually arrive together; one raster serves both. */
+  private scheduleRaster(): void {
+    if (this.rasterQueued) return
+    this.rasterQueued = true
+    queueMicrotask(() => {
+      this.rasterQueued = false
+      this.rasterise()
+    })
+  }
+
+  private rasterise(): void {
+    this.generation += 1
+    if (!this.hasScene) {
+      this.clear()
+      return
+    }
+    this.store.setState({ busy: true })
+    this.worker.postMessage({
+      type: 'raster',
+      generation: this.generation,
+      styles: this.styles,
+      target: { kind: 'base', scale: this.store.getState().baseScale, image: this.image },
+    })
+    this.requestDetail()
+  }
+
+  private requestDetail(): void {
+    if (!this.view || !this.hasScene) return
+    const { viewport, stage, pixelRatio } = this.view
+    const scale = viewport.scale * pixelRatio
+    if (scale < this.store.getState().baseScale * DETAIL_THRESHOLD) return
+    const seen = visibleRect(viewport, stage)
+    const detail = this.store.getState().detail
+    if (detail && detail.generation === this.generation && contains(detail.tile.rect, seen)) return
+    const rect = {
+      x: Math.max(0, seen.x - seen.width * DETAIL_MARGIN),
+      y: Math.max(0, seen.y - seen.height * DETAIL_MARGIN),
+      width: 0,
+      height: 0,
+    }
+    rect.width = Math.min(this.image.width, seen.x + seen.width * (1 + DETAIL_MARGIN)) - rect.x
+    rect.height = Math.min(this.image.height, seen.y + seen.height * (1 + DETAIL_MARGIN)) - rect.y
+    if (rect.width <= 0 || rect.height <= 0) return
+    this.worker.postMessage({
+      type: 'raster',
+      generation: this.generation,
+      styles: this.styles,
+      target: { kind: 'detail', scale, rect },
+    })
+  }
+
+  private clear(): void {
+    const { base, detail } = this.store.getState()
+    for (const tile of base.values()) tile.bitmap.close()
+    detail?.tile.bitmap.close()
+    this.store.setState((s) => ({ base: new Map(), detail: null, counts: [], busy: false, frame: s.frame + 1 }))
+  }
+
+  private receive(reply: WorkerReply): void {
+    if (reply.type === 'error') {
+      this.store.setState({ error: reply.message, busy: false })
+      return
+    }
+    if (reply.type === 'dots') {
+      this.store.setState({ counts: reply.layers, dotBytes: reply.bytes, error: null })
+      return
+    }
+    // The worker sends base tiles in order and only those that changed, so every base reply is
+    // kept; a detail bitmap is whole and only the newest counts.
+    const stale = reply.target === 'detail' ? reply.generation !== this.generation : !this.hasScene
+    if (stale) {
+      for (const tile of reply.tiles) tile.bitmap.close()
+      return
+    }
+    if (reply.target === 'detail') {
+      this.store.getState().detail?.tile.bitmap.close()
+      const [tile] = reply.tiles
+      this.store.setState((s) => ({ detail: tile ? { tile, generation: reply.generation } : null, frame: s.frame + 1 }))
+      return
+    }
+    const base = new Map(this.store.getState().base)
+    for (const tile of reply.tiles) {
+      const key = rectKey(tile.rect)
+      base.get(key)?.bitmap.close()
+      base.set(key, tile)
+    }
+    this.store.setState((s) => ({
+      base,
+      busy: reply.generation !== this.generation,
+      error: null,
+      frame: s.frame + 1,
+    }))
+  }
+}

@@ -1,0 +1,125 @@
+import type { DesignDocument, ZoneObject } from '../../../../shared/design/design-types'
+import { hairlineCurve } from '../../../../shared/design/hairline'
+import { midlineOf } from '../../../../shared/design/landmarks'
+import { dotColour, strengthAt, yearsBetween } from '../../../../shared/plan/fade'
+import type { Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-types'
+import { addedDensity, chronological, dotDiameterMm } from '../../../../shared/plan/session-density'
+import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
+import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
+import type { LayerStyle } from '../../../../shared/simulation/rasterize'
+import type { SimInput, SimZone } from '../../../../shared/simulation/simulate'
+
+/** One session as a layer over this photo. */
+export interface SceneLayer {
+  session: Session
+  /** 1-based place of the session in the whole plan, as the plan names it. */
+  number: number
+  pigment: Pigment | null
+}
+
+export interface SceneZone {
+  zone: ZoneObject
+  overScar: boolean
+}
+
+export interface LayerScene {
+  /** null when there is nothing to draw; `reason` says why. */
+  input: SimInput | null
+  layers: SceneLayer[]
+  zones: SceneZone[]
+  reason: string | null
+}
+
+export interface SceneSource {
+  /** The stored design of the photo; sessions name zones by it, so none treat an unsaved design. */
+  designId: string | null
+  document: DesignDocument
+  pxPerMm: number | null
+  draft: PlanDraft
+  pigments: readonly Pigment[]
+  settings: ClinicalSettings
+}
+
+/**
+ * The dots' data for one photo: each session that treats a zone of this design, in date order,
+ * becomes a layer, and each treated zone of the live document (so an edited outline shows at
+ * once) a sampling region. Densities per cm² become dots per px² through the calibration.
+ */
+export function buildScene(source: SceneSource): LayerScene {
+  const { designId, document, pxPerMm, draft, pigments, settings } = source
+  const ordered = chronological(draft.sessions)
+  const numbers = new Map(ordered.map((s, i) => [s.id, i + 1]))
+  const mine = ordered.filter((s) => s.treatments.some((t) => t.designId === designId))
+  const layers = mine.map((session) => ({
+    session,
+    number: numbers.get(session.id) ?? 0,
+    pigment: pigments.find((p) => p.id === session.pigmentId) ?? null,
+  }))
+  const treated = new Set(mine.filter((s) => s.status !== 'skipped').flatMap((s) => s.treatments.map((t) => t.zoneId)))
+  const scars = document.objects.filter((o) => o.kind === 'scar')
+  const zones = document.objects
+    .filter((o): o is ZoneObject => o.kind === 'zone' && treated.has(o.id))
+    .map((zone) => ({ zone, overScar: scars.some((scar) => scarOverlapsZone(scar, zone.points, pxPerMm)) }))
+
+  if (!designId || mine.length === 0)
+    return { input: null, layers, zones, reason: 'No session of the plan treats a zone of this design yet.' }
+  if (!pxPerMm) return { input: null, layers, zones, reason: 'Calibrate the photo to simulate the impressions.' }
+
+  const midline = midlineOf(document)
+  const hairline = document.objects.find((o) => o.kind === 'hairline' && o.points.length >= 2)
+  const simZones: SimZone[] = zones.map(({ zone }) => ({
+    id: zone.id,
+    polygon: zone.points,
+    softnessPx: zone.softnessMm * pxPerMm,
+    ...(hairline?.kind === 'hairline' && {
+      hairline: {
+        curve: hairlineCurve(hairline, midline),
+        featherPx: hairline.featherMm * pxPerMm,
+        irregularity: hairline.irregularity,
+      },
+    }),
+  }))
+  const perPx2 = 1 / 100 / (pxPerMm * pxPerMm)
+  const input: SimInput = {
+    seedKey: designId,
+    zones: simZones,
+    jitter: settings.dotSizeJitter,
+    sessions: layers.map(({ session }) => ({
+      id: session.id,
+      dotDiameterPx: dotDiameterMm(session.needle, settings) * pxPerMm,
+      treatments:
+        session.status === 'skipped'
+          ? []
+          : session.treatments.flatMap((t) => {
+              const zone = zones.find((z) => z.zone.id === t.zoneId && t.designId === designId)
+              return zone
+                ? [{ zoneId: t.zoneId, densityPerPx2: addedDensity(t.amount, zone.zone.density) * perPx2 }]
+                : []
+            }),
+    })),
+  }
+  return { input, layers, zones, reason: null }
+}
+
+/** How strong a layer shows in a zone on a day: nothing before its session, then its pigment's fade. */
+export function layerStrength(layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number {
+  if (!layer.pigment || layer.session.status === 'skipped') return 0
+  const years = yearsBetween(layer.session.startsAt, at)
+  if (years < 0) return 0
+  return strengthAt(layer.pigment.fade, years, zone.overScar ? settings.scarFadeFactor : 1)
+}
+
+/** Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour. */
+export function sceneStyles(scene: LayerScene, day: string, settings: ClinicalSettings): LayerStyle[] {
+  // A session shows from the day it happens, whatever its hour.
+  const at = `${day}T23:59`
+  return scene.layers.map((layer) => {
+    const zoneColours = new Float32Array(scene.zones.length * 4)
+    scene.zones.forEach((zone, i) => {
+      const strength = layerStrength(layer, zone, at, settings)
+      const [r, g, b] = layer.pigment ? dotColour(layer.pigment, strength) : [1, 1, 1]
+      zoneColours.set([r, g, b, strength], i * 4)
+    })
+    return { visible: layer.session.layer.visible, opacity: layer.session.layer.opacity, zoneColours }
+  })
+}

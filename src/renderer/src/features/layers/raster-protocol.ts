@@ -1,0 +1,53 @@
+import type { LayerStyle } from '../../../../shared/simulation/rasterize'
+import type { SimInput } from '../../../../shared/simulation/simulate'
+
+/** A rectangle of the photo in its original pixels. */
+export interface ImageRect {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/**
+ * What the page asks of the dot worker. The scene is the dots' data (zones and sessions); the
+ * styles are how they look at the chosen date (strength, colour, visibility, opacity), so moving
+ * the date or a slider only re-rasterises and never re-samples.
+ */
+export type WorkerRequest =
+  | { type: 'scene'; input: SimInput | null }
+  | {
+      type: 'raster'
+      generation: number
+      styles: LayerStyle[]
+      /** The whole photo at `scale` (≤ 1), in tiles; or, for `detail`, just `rect`. */
+      target:
+        | { kind: 'base'; scale: number; image: { width: number; height: number } }
+        | { kind: 'detail'; scale: number; rect: ImageRect }
+    }
+
+export interface RasterTile {
+  rect: ImageRect
+  bitmap: ImageBitmap
+}
+
+export interface ZoneCounts {
+  sessionId: string
+  /** Dots placed per zone index of the scene. */
+  counts: number[]
+  /** Dots a zone's density asked for but could not fit. */
+  shortfall: number
+}
+
+export type WorkerReply =
+  | { type: 'dots'; layers: ZoneCounts[]; bytes: number; millis: number }
+  | {
+      type: 'tiles'
+      generation: number
+      target: 'base' | 'detail'
+      scale: number
+      /** Base tiles whose rectangles are not listed are unchanged. */
+      tiles: RasterTile[]
+      millis: number
+    }
+  | { type: 'error'; message: string }

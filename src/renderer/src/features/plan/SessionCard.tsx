@@ -1,0 +1,253 @@
+import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
+import { sessionField } from '../../../../shared/plan/plan-problems'
+import {
+  NEEDLE_CONFIGS,
+  type NeedleConfig,
+  SESSION_STATUSES,
+  type Session,
+  type SessionStatus,
+  type Technique,
+  type TreatmentAmount,
+} from '../../../../shared/plan/plan-types'
+import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
+import { Field } from '../../ui/Field'
+import { NumberField } from './NumberField'
+import { PigmentSelect } from './PigmentSelect'
+import { usePlanActions } from './plan-context'
+import { formatStart } from './plan-format'
+import type { PlanWorld } from './plan-store'
+import { SessionZones } from './SessionZones'
+import { patchSession, sortedByStart } from './session-edits'
+import { useFieldRun } from './use-field-run'
+
+/** A warning raised on this session, to link to from its card. */
+export interface SessionWarningLink {
+  id: string
+  title: string
+  level: 'caution' | 'contraindication'
+}
+
+export interface SessionCardProps {
+  world: PlanWorld
+  session: Session
+  technique: Technique
+  number: number
+  /** The protocol step this session stands for, when its spacing fits that step. */
+  stepLabel: string | null
+  labels: Map<string, string>
+  densities: readonly SessionZoneDensity[]
+  problems: Record<string, string>
+  warnings: readonly SessionWarningLink[]
+  defaultAmount: TreatmentAmount
+  onDuplicate(): void
+  onDelete(): void
+}
+
+/** Moves focus to a warning in the list, scrolling it into view. */
+function focusWarning(id: string) {
+  const target = document.getElementById(id)
+  target?.scrollIntoView({ block: 'center' })
+  target?.focus()
+}
+
+/** One session: when, who, with what, and the zones it treats. */
+export function SessionCard(props: SessionCardProps) {
+  const { world, session, number, stepLabel, problems, warnings } = props
+  const { change } = usePlanActions()
+  const title = `Session ${number}`
+  const id = (field: string) => `session-${session.id}-${field}`
+  const error = (field: string) => problems[sessionField(session.id, field)]
+  const edit = (what: string, patch: Partial<Omit<Session, 'id'>>, coalesceKey?: string) =>
+    change(`${title} ${what}`, (d) => patchSession(d, session.id, patch), coalesceKey)
+  const date = useFieldRun(id('startsAt'))
+  const duration = useFieldRun(id('durationMin'))
+  const practitioner = useFieldRun(id('practitioner'))
+  const diameter = useFieldRun(id('needle'))
+  const notes = useFieldRun(id('notes'))
+
+  return (
+    <article className={`plan-session plan-session--${session.status}`} id={id('card')} aria-labelledby={id('title')}>
+      <header className="plan-session__header">
+        <div className="plan-session__heading">
+          <h3 className="plan-session__title" id={id('title')} tabIndex={-1}>
+            {title}
+            {stepLabel && <span className="plan-session__step"> · {stepLabel}</span>}
+          </h3>
+          <p className="plan-session__when">{formatStart(session.startsAt)}</p>
+        </div>
+        {warnings.length > 0 && (
+          <ul className="plan-session__warnings" aria-label={`Warnings for ${title}`}>
+            {warnings.map((w) => (
+              <li key={w.id}>
+                <a
+                  className={`plan-marker plan-marker--${w.level}`}
+                  href={`#${w.id}`}
+                  onClick={(event) => {
+                    event.preventDefault()
+                    focusWarning(w.id)
+                  }}
+                >
+                  <span aria-hidden="true">⚠</span> {w.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="plan-session__actions">
+          <button
+            type="button"
+            className="button button--small"
+            aria-label={`Duplicate ${title}`}
+            title="Copy this session to a new one after the last"
+            onClick={props.onDuplicate}
+          >
+            Duplicate
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            aria-label={`Delete ${title}`}
+            onClick={props.onDelete}
+          >
+            Delete
+          </button>
+        </div>
+      </header>
+
+      <div className="plan-session__fields">
+        <Field id={id('startsAt')} label="Starts" error={error('startsAt')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="datetime-local"
+              value={session.startsAt}
+              onFocus={date.onFocus}
+              onChange={(event) => {
+                if (event.target.value) edit('date', { startsAt: event.target.value.slice(0, 16) }, date.key())
+              }}
+              onBlur={() => change(`${title} date`, sortedByStart, date.key())}
+            />
+          )}
+        </Field>
+        <Field id={id('durationMin')} label="Duration (min)" error={error('durationMin')}>
+          {(control) => (
+            <NumberField
+              {...control}
+              value={session.durationMin}
+              min={PLAN_LIMITS.durationMin.min}
+              max={PLAN_LIMITS.durationMin.max}
+              step={15}
+              integer
+              onFocus={duration.onFocus}
+              onCommit={(durationMin) => edit('duration', { durationMin }, duration.key())}
+            />
+          )}
+        </Field>
+        <Field id={id('practitioner')} label="Practitioner" error={error('practitioner')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              autoComplete="off"
+              maxLength={PLAN_LIMITS.practitioner}
+              value={session.practitioner}
+              onFocus={practitioner.onFocus}
+              onChange={(event) => edit('practitioner', { practitioner: event.target.value }, practitioner.key())}
+            />
+          )}
+        </Field>
+        <Field id={id('status')} label="Status" error={error('status')}>
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={session.status}
+              onChange={(event) => edit('status', { status: event.target.value as SessionStatus })}
+            >
+              {SESSION_STATUSES.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="plan-session__wide">
+          <Field id={id('pigmentId')} label="Pigment" error={error('pigmentId')}>
+            {(control) => (
+              <PigmentSelect
+                {...control}
+                pigments={world.pigments}
+                technique={props.technique}
+                value={session.pigmentId}
+                onChange={(pigmentId) => edit('pigment', { pigmentId })}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="plan-session__needle">
+          <Field id={id('needle.config')} label="Needle" error={error('needle.config')}>
+            {(control) => (
+              <select
+                {...control}
+                className="select"
+                value={session.needle.config}
+                onChange={(event) =>
+                  edit('needle', { needle: { ...session.needle, config: event.target.value as NeedleConfig } })
+                }
+              >
+                {NEEDLE_CONFIGS.map((c) => (
+                  <option key={c.value} value={c.value}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id={id('needle.diameterMm')} label="Diameter (mm)" error={error('needle.diameterMm')}>
+            {(control) => (
+              <NumberField
+                {...control}
+                value={session.needle.diameterMm}
+                min={PLAN_LIMITS.needleMm.min}
+                max={PLAN_LIMITS.needleMm.max}
+                step={0.01}
+                onFocus={diameter.onFocus}
+                onCommit={(diameterMm) => {
+                  if (diameterMm !== session.needle.diameterMm)
+                    edit('needle diameter', { needle: { ...session.needle, diameterMm } }, diameter.key())
+                }}
+              />
+            )}
+          </Field>
+        </div>
+      </div>
+
+      <SessionZones
+        world={world}
+        session={session}
+        title={title}
+        labels={props.labels}
+        densities={props.densities}
+        problems={problems}
+        defaultAmount={props.defaultAmount}
+      />
+
+      <Field id={id('notes')} label="Notes" error={error('notes')}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="textarea plan-session__notes"
+            rows={2}
+            maxLength={PLAN_LIMITS.notes}
+            value={session.notes}
+            onFocus={notes.onFocus}
+            onChange={(event) => edit('notes', { notes: event.target.value }, notes.key())}
+          />
+        )}
+      </Field>
+    </article>
+  )
+}

@@ -1,0 +1,258 @@
+import { z } from 'zod'
+import { DESIGN_LIMITS } from '../design/design-limits'
+import type { ClinicalSettings } from '../settings/clinical-defaults'
+import { isWallClockMinute } from './plan-dates'
+import { PLAN_LIMITS } from './plan-limits'
+import {
+  NEEDLE_CONFIGS,
+  type NeedleConfig,
+  type Pigment,
+  type PlanDraft,
+  SESSION_STATUSES,
+  type SessionStatus,
+  TECHNIQUES,
+  type Technique,
+} from './plan-types'
+
+const enumOf = <T extends string>(values: readonly { value: T }[], error: string) =>
+  z.enum(values.map((v) => v.value) as [T, ...T[]], { error })
+
+const number = (label: string) => z.number({ error: `${label} must be a number` }).finite(`${label} must be a number`)
+
+const between = (label: string, min: number, max: number, unit = '') =>
+  number(label)
+    .min(min, `${label} is between ${min} and ${max}${unit}`)
+    .max(max, `${label} is between ${min} and ${max}${unit}`)
+
+const wholeBetween = (label: string, min: number, max: number, unit = '') =>
+  between(label, min, max, unit).int(`${label} must be a whole number`)
+
+const id = (what: string) =>
+  z.string({ error: `${what} must be text` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${what} is 1–64 letters, digits, - or _`)
+
+const text = (max: number, what: string) =>
+  z
+    .string({ error: `${what} must be text` })
+    .max(max, `${what} is too long (${max.toLocaleString('en')} characters at most)`)
+    .transform((s) => s.trim())
+
+const colour = (what: string) =>
+  z.string({ error: `${what} must be text` }).regex(/^#[0-9a-f]{6}$/i, `${what} is written #rrggbb`)
+
+const techniqueSchema = enumOf<Technique>(TECHNIQUES, 'Choose a technique from the list')
+
+const needleSchema = z.strictObject(
+  {
+    config: enumOf<NeedleConfig>(NEEDLE_CONFIGS, 'Choose a needle grouping from the list'),
+    diameterMm: number('The needle diameter')
+      .positive('The needle diameter must be more than 0 mm')
+      .min(PLAN_LIMITS.needleMm.min, `The needle diameter must be at least ${PLAN_LIMITS.needleMm.min} mm`)
+      .max(PLAN_LIMITS.needleMm.max, `The needle diameter must be ${PLAN_LIMITS.needleMm.max} mm or less`),
+  },
+  { error: 'The needle is missing' },
+)
+
+const amountSchema = z.discriminatedUnion(
+  'unit',
+  [
+    z.strictObject({
+      unit: z.literal('perCm2'),
+      value: between('The added density', PLAN_LIMITS.perCm2.min, PLAN_LIMITS.perCm2.max, ' per cm²'),
+    }),
+    z.strictObject({
+      unit: z.literal('share'),
+      value: between('The share of the target', PLAN_LIMITS.share.min, PLAN_LIMITS.share.max),
+    }),
+  ],
+  { error: 'An amount is per cm² or a share of the target' },
+)
+
+const treatmentSchema = z.strictObject(
+  { designId: id('A design id'), zoneId: id('A zone id'), amount: amountSchema },
+  { error: 'A treated zone is missing' },
+)
+
+const sessionSchema = z.strictObject(
+  {
+    id: id('A session id'),
+    startsAt: z
+      .string({ error: 'The start must be a date and time' })
+      .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the start as YYYY-MM-DDTHH:MM')
+      .refine(isWallClockMinute, 'That date or time does not exist'),
+    durationMin: wholeBetween('The duration', PLAN_LIMITS.durationMin.min, PLAN_LIMITS.durationMin.max, ' minutes'),
+    practitioner: text(PLAN_LIMITS.practitioner, 'The practitioner'),
+    pigmentId: id('A pigment id'),
+    needle: needleSchema,
+    treatments: z
+      .array(treatmentSchema, { error: 'Treated zones must be a list' })
+      .max(PLAN_LIMITS.treatmentsPerSession, `A session treats at most ${PLAN_LIMITS.treatmentsPerSession} zones`)
+      .superRefine((treatments, context) => {
+        const seen = new Set<string>()
+        treatments.forEach((t, index) => {
+          const key = `${t.designId}:${t.zoneId}`
+          if (seen.has(key))
+            context.addIssue({ code: 'custom', path: [index], message: 'This zone is already treated in this session' })
+          seen.add(key)
+        })
+      }),
+    notes: text(PLAN_LIMITS.notes, 'Notes'),
+    status: enumOf<SessionStatus>(SESSION_STATUSES, 'Choose a status from the list'),
+    layer: z.strictObject(
+      { visible: z.boolean({ error: 'visible must be yes or no' }), opacity: between('The layer opacity', 0, 1) },
+      { error: 'The layer display is missing' },
+    ),
+  },
+  { error: 'A session is missing' },
+)
+
+/**
+ * A plan as a save sends it. Sessions come back in date order (equal starts keep theirs): the
+ * form need not reorder while a date is typed, and the store always holds the plan as it happens.
+ */
+export const planDraftSchema = z.strictObject(
+  {
+    technique: techniqueSchema,
+    sessions: z
+      .array(sessionSchema, { error: 'Sessions must be a list' })
+      .max(PLAN_LIMITS.sessions, `A plan holds at most ${PLAN_LIMITS.sessions} sessions`)
+      .superRefine((sessions, context) => {
+        const seen = new Set<string>()
+        sessions.forEach((s, index) => {
+          if (seen.has(s.id))
+            context.addIssue({ code: 'custom', path: [index, 'id'], message: `Two sessions share the id ${s.id}` })
+          seen.add(s.id)
+        })
+      })
+      .overwrite((sessions) =>
+        [...sessions].sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0)),
+      ),
+  },
+  { error: 'The plan is missing' },
+) satisfies z.ZodType<PlanDraft>
+
+const fadeSchema = z.strictObject(
+  {
+    tauYears: number('The fade time')
+      .positive('The fade time must be more than 0 years')
+      .max(100, 'The fade time is 100 years at most'),
+    shape: between('The fade shape', 0.2, 3),
+    floor: between('The share that never fades', 0, 0.95),
+  },
+  { error: 'The fade model is missing' },
+)
+
+/** A catalogue entry as the pigment editor saves it. */
+export const pigmentSchema = z.strictObject(
+  {
+    id: id('A pigment id'),
+    name: text(PLAN_LIMITS.pigmentName, 'The pigment name').refine((s) => s.length > 0, 'Name the pigment'),
+    shade: colour('The shade'),
+    dilution: between('The dilution', 0, 0.95),
+    family: techniqueSchema,
+    carbonBlack: z.boolean({ error: 'Carbon black must be yes or no' }),
+    fade: fadeSchema,
+    drift: between('The colour drift', 0, 1),
+    driftColour: colour('The drift colour'),
+    retired: z.boolean({ error: 'Retired must be yes or no' }),
+  },
+  { error: 'The pigment is missing' },
+) satisfies z.ZodType<Pigment>
+
+const stepSchema = z
+  .strictObject(
+    {
+      label: text(60, 'A step label').refine((s) => s.length > 0, 'Name the step'),
+      gapDays: wholeBetween('The proposed gap', 0, 3650, ' days'),
+      minGapDays: wholeBetween('The shortest gap', 0, 3650, ' days'),
+      maxGapDays: wholeBetween('The longest gap', 0, 3650, ' days').nullable(),
+      cumulativeShare: between('The share reached', 0.05, 3),
+    },
+    { error: 'A protocol step is missing' },
+  )
+  .superRefine((step, context) => {
+    if (step.gapDays < step.minGapDays)
+      context.addIssue({
+        code: 'custom',
+        path: ['gapDays'],
+        message: `The proposed gap is shorter than the shortest allowed (${step.minGapDays} days)`,
+      })
+    if (step.maxGapDays !== null && step.gapDays > step.maxGapDays)
+      context.addIssue({
+        code: 'custom',
+        path: ['gapDays'],
+        message: `The proposed gap is longer than the longest allowed (${step.maxGapDays} days)`,
+      })
+  })
+
+const templateSchema = <T extends Technique>(technique: T) =>
+  z.strictObject(
+    {
+      technique: z.literal(technique, { error: `This is the ${technique} protocol` }),
+      durationMin: wholeBetween(
+        'The session length',
+        PLAN_LIMITS.durationMin.min,
+        PLAN_LIMITS.durationMin.max,
+        ' minutes',
+      ),
+      touchUpShare: between('The touch-up line', 0.05, 1),
+      steps: z
+        .array(stepSchema, { error: 'Steps must be a list' })
+        .min(1, 'A protocol has at least one step')
+        .max(8, 'A protocol has at most 8 steps')
+        .superRefine((steps, context) => {
+          steps.forEach((step, index) => {
+            const previous = steps[index - 1]
+            if (previous && step.cumulativeShare <= previous.cumulativeShare)
+              context.addIssue({
+                code: 'custom',
+                path: [index, 'cumulativeShare'],
+                message: `Each step must reach more of the target than the one before (${previous.cumulativeShare})`,
+              })
+          })
+        }),
+    },
+    { error: `The ${technique} protocol is missing` },
+  )
+
+const densitySchema = between('A target density', DESIGN_LIMITS.density.min, DESIGN_LIMITS.density.max, ' per cm²')
+const mmBetween = (label: string, min: number, max: number) => between(label, min, max, ' mm')
+
+/** The clinical settings as the Settings screen saves them; each range is wide but not absurd. */
+export const clinicalSettingsSchema = z.strictObject(
+  {
+    zoneDensity: z.strictObject(
+      {
+        'hairline-band': densitySchema,
+        frontal: densitySchema,
+        'mid-scalp': densitySchema,
+        crown: densitySchema,
+        temples: densitySchema,
+        donor: densitySchema,
+        custom: densitySchema,
+      },
+      { error: 'The zone densities are missing' },
+    ),
+    zoneSoftnessMm: mmBetween('The zone edge softness', 0, DESIGN_LIMITS.softnessMm),
+    hairlineFeatherMm: mmBetween('The hairline feather', 0, DESIGN_LIMITS.featherMm),
+    hairlineIrregularity: between('The hairline irregularity', 0, 1),
+    midFrontalHeightCm: between('The mid-frontal height', 4, 14, ' cm'),
+    frontoTemporalOffsetCm: between('The fronto-temporal offset', 3, 12, ' cm'),
+    futStripWidthMm: mmBetween('The strip scar width', 0.1, DESIGN_LIMITS.widthMm),
+    fueScarDiameterMm: mmBetween('The FUE scar diameter', DESIGN_LIMITS.dotMm.min, DESIGN_LIMITS.dotMm.max),
+    protocols: z.strictObject(
+      { temporary: templateSchema('temporary'), permanent: templateSchema('permanent') },
+      { error: 'The protocols are missing' },
+    ),
+    needle: needleSchema,
+    dotSizeFactor: z.strictObject(
+      { '1RL': between('The 1RL dot size factor', 0.5, 4), '3RL': between('The 3RL dot size factor', 0.5, 4) },
+      { error: 'The dot size factors are missing' },
+    ),
+    dotSizeJitter: between('The dot size variation', 0, 1),
+    coverageLimit: between('The coverage limit', 0.01, 1),
+    // Below 1 would make scars hold pigment better than skin, the opposite of what was measured.
+    scarFadeFactor: between('The scar fade factor', 1, 5),
+    transplantWaitMonths: wholeBetween('The wait after a transplant', 0, 36, ' months'),
+  },
+  { error: 'The clinical settings are missing' },
+) satisfies z.ZodType<ClinicalSettings>

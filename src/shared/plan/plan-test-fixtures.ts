@@ -1,0 +1,124 @@
+import type { Design, DesignObject, ScarObject, ZoneObject } from '../design/design-types'
+import type { Point } from '../geometry/point'
+import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../settings/clinical-defaults'
+import { DEFAULT_PIGMENTS } from './default-pigments'
+import type { PlanContext } from './plan-problems'
+import type { PlanDraft, Session, ZoneTreatment } from './plan-types'
+import type { PlanZone } from './plan-zones'
+
+/** Builders shared by this folder's tests only. */
+
+export const settings: ClinicalSettings = structuredClone(CLINICAL_DEFAULTS)
+
+export const p = (x: number, y: number): Point => ({ x, y })
+export const square = (x: number, y: number, size: number) => [
+  p(x, y),
+  p(x + size, y),
+  p(x + size, y + size),
+  p(x, y + size),
+]
+
+const common = { name: '', colour: '#336699', hidden: false, locked: false }
+
+export const zoneObject = (id: string, points: Point[], over: Partial<ZoneObject> = {}): ZoneObject => ({
+  ...common,
+  id,
+  kind: 'zone',
+  points,
+  role: 'crown',
+  density: 140,
+  softnessMm: 5,
+  ...over,
+})
+
+export const scarObject = (
+  shape: ScarObject['shape'],
+  points: Point[],
+  over: Partial<ScarObject> = {},
+): ScarObject => ({
+  ...common,
+  id: `scar-${shape}`,
+  kind: 'scar',
+  points,
+  shape,
+  widthMm: 10,
+  dotMm: 0.85,
+  note: '',
+  ...over,
+})
+
+export const design = (id: string, photoId: string, ...objects: DesignObject[]): Design => ({
+  id,
+  patientId: 'patient',
+  photoId,
+  revision: 1,
+  createdAt: '2025-01-01T09:00:00',
+  updatedAt: '2025-01-01T09:00:00',
+  document: { schema: 1, objects },
+})
+
+export const planZone = (over: Partial<PlanZone> = {}): PlanZone => {
+  const designId = over.designId ?? 'design'
+  const zoneId = over.zoneId ?? 'crown'
+  return {
+    key: `${designId}:${zoneId}`,
+    designId,
+    photoId: 'photo',
+    zoneId,
+    name: 'Crown',
+    role: 'crown',
+    targetDensity: 140,
+    areaCm2: 50,
+    overScar: false,
+    ...over,
+  }
+}
+
+export const share = (zone: PlanZone, value: number): ZoneTreatment => ({
+  designId: zone.designId,
+  zoneId: zone.zoneId,
+  amount: { unit: 'share', value },
+})
+
+export const perCm2 = (zone: PlanZone, value: number): ZoneTreatment => ({
+  designId: zone.designId,
+  zoneId: zone.zoneId,
+  amount: { unit: 'perCm2', value },
+})
+
+export const session = (
+  id: string,
+  startsAt: string,
+  treatments: ZoneTreatment[],
+  over: Partial<Session> = {},
+): Session => ({
+  id,
+  startsAt,
+  durationMin: 180,
+  practitioner: 'A. Artist',
+  pigmentId: 'smp-carbon-dark',
+  needle: { config: '3RL', diameterMm: 0.25 },
+  treatments,
+  notes: '',
+  status: 'planned',
+  layer: { visible: true, opacity: 1 },
+  ...over,
+})
+
+export const draft = (technique: PlanDraft['technique'], ...sessions: Session[]): PlanDraft => ({ technique, sessions })
+
+export const context = (over: Partial<PlanContext> = {}): PlanContext => ({
+  now: '2025-03-01T12:00',
+  recordCreated: '2025-01-10',
+  patient: { keloid: false, transplantDate: null },
+  pigments: DEFAULT_PIGMENTS,
+  zones: [planZone()],
+  settings,
+  ...over,
+})
+
+export const pigment = (id: string) => {
+  const found = DEFAULT_PIGMENTS.find((x) => x.id === id)
+  if (!found) throw new Error(`No default pigment ${id}`)
+  return found
+}

@@ -1,0 +1,186 @@
+import type { Point } from '../geometry/point'
+import { createDensityField } from './density-field'
+import { sampleProgressive } from './poisson-sampler'
+import { hashString, Prng } from './prng'
+
+/**
+ * From a design to one layer of dots per session. Each zone is sampled on its own (its own
+ * seed, its sessions as the sampler's stages), so the editor can regenerate just the zone that
+ * changed: keep `ZoneSimulation`s by `zoneCacheKey` and rebuild the layers with `assembleLayers`.
+ */
+
+export interface SimZone {
+  id: string
+  polygon: Point[]
+  softnessPx: number
+  hairline?: { curve: Point[]; featherPx: number; irregularity: number }
+}
+
+export interface SimSession {
+  id: string
+  dotDiameterPx: number
+  /** Density this session adds in each zone it treats. */
+  treatments: { zoneId: string; densityPerPx2: number }[]
+}
+
+export interface SimInput {
+  seedKey: string
+  zones: SimZone[]
+  /** In date order. */
+  sessions: SimSession[]
+  /** Standard deviation of a dot's diameter as a share of the session's mean. */
+  jitter: number
+}
+
+/** One session's dots over every zone, grouped by zone in `input.zones` order. */
+export interface DotLayer {
+  sessionId: string
+  x: Float32Array
+  y: Float32Array
+  /** Radius, image px. */
+  r: Float32Array
+  /** Index into `input.zones`. */
+  zone: Uint16Array
+  /** Dots per zone index. */
+  zoneCounts: Int32Array
+  /** How many dots the zones treated by this session hold below their targets after it (0 when every target was reached). */
+  shortfall: number
+}
+
+/** One zone's dots over all the sessions that treat it: the unit to cache. */
+export interface ZoneSimulation {
+  zoneId: string
+  /** The session of each stage, in order; sessions adding nothing here have no stage. */
+  sessionIds: string[]
+  x: Float32Array
+  y: Float32Array
+  r: Float32Array
+  stageEnds: Int32Array
+  stageTargets: Int32Array
+}
+
+/** A dot's radius stays within these shares of its session's mean, whatever the jitter. */
+const RADIUS_CLAMP = [0.4, 1.6] as const
+
+interface Stage {
+  sessionId: string
+  cumulativeDensity: number
+  meanRadius: number
+}
+
+function stagesOf(zone: SimZone, sessions: readonly SimSession[]): Stage[] {
+  const stages: Stage[] = []
+  let cumulative = 0
+  for (const session of sessions) {
+    let added = 0
+    for (const t of session.treatments) if (t.zoneId === zone.id && t.densityPerPx2 > 0) added += t.densityPerPx2
+    if (added === 0) continue
+    cumulative += added
+    stages.push({ sessionId: session.id, cumulativeDensity: cumulative, meanRadius: session.dotDiameterPx / 2 })
+  }
+  return stages
+}
+
+/** Everything a zone's dots depend on, as a string: equal keys give identical `simulateZone` results. */
+export function zoneCacheKey(zone: SimZone, sessions: readonly SimSession[], seedKey: string, jitter: number): string {
+  return JSON.stringify([seedKey, jitter, zone, stagesOf(zone, sessions)])
+}
+
+export function simulateZone(
+  zone: SimZone,
+  sessions: readonly SimSession[],
+  seedKey: string,
+  jitter: number,
+): ZoneSimulation {
+  const stages = stagesOf(zone, sessions)
+  const sessionIds = stages.map((s) => s.sessionId)
+  if (stages.length === 0) {
+    const none = new Float32Array(0)
+    return {
+      zoneId: zone.id,
+      sessionIds,
+      x: none,
+      y: none,
+      r: none,
+      stageEnds: new Int32Array(0),
+      stageTargets: new Int32Array(0),
+    }
+  }
+  // A separator keeps "ab" + "c" and "a" + "bc" apart.
+  const key = `${seedKey}\u0000${zone.id}`
+  const field = createDensityField({
+    polygon: zone.polygon,
+    softnessPx: zone.softnessPx,
+    hairline: zone.hairline,
+    seed: hashString(key, 1),
+  })
+  const samples = sampleProgressive({ field, stages: stages.map((s) => s.cumulativeDensity), seed: hashString(key) })
+  // Radii from their own stream, so changing the jitter or a dot size never moves a dot.
+  const rng = new Prng(hashString(key, 2))
+  const spread = Math.max(0, jitter)
+  const r = new Float32Array(samples.x.length)
+  let from = 0
+  stages.forEach((stage, i) => {
+    const to = samples.stageEnds[i] as number
+    const mean = stage.meanRadius
+    for (let d = from; d < to; d++) {
+      const radius = mean * (1 + spread * rng.gaussian())
+      r[d] = Math.min(mean * RADIUS_CLAMP[1], Math.max(mean * RADIUS_CLAMP[0], radius))
+    }
+    from = to
+  })
+  return {
+    zoneId: zone.id,
+    sessionIds,
+    x: samples.x,
+    y: samples.y,
+    r,
+    stageEnds: samples.stageEnds,
+    stageTargets: samples.stageTargets,
+  }
+}
+
+/** The per-session layers from per-zone results, `zoneResults[i]` being the simulation of zone i. */
+export function assembleLayers(sessions: readonly SimSession[], zoneResults: readonly ZoneSimulation[]): DotLayer[] {
+  return sessions.map((session) => {
+    const zoneCounts = new Int32Array(zoneResults.length)
+    const starts = new Int32Array(zoneResults.length)
+    let total = 0
+    let shortfall = 0
+    zoneResults.forEach((result, z) => {
+      const stage = result.sessionIds.indexOf(session.id)
+      if (stage < 0) return
+      const end = result.stageEnds[stage] as number
+      starts[z] = stage === 0 ? 0 : (result.stageEnds[stage - 1] as number)
+      zoneCounts[z] = end - (starts[z] as number)
+      total += zoneCounts[z] as number
+      shortfall += Math.max(0, (result.stageTargets[stage] as number) - end)
+    })
+    const layer: DotLayer = {
+      sessionId: session.id,
+      x: new Float32Array(total),
+      y: new Float32Array(total),
+      r: new Float32Array(total),
+      zone: new Uint16Array(total),
+      zoneCounts,
+      shortfall,
+    }
+    let at = 0
+    zoneResults.forEach((result, z) => {
+      const count = zoneCounts[z] as number
+      if (count === 0) return
+      const start = starts[z] as number
+      layer.x.set(result.x.subarray(start, start + count), at)
+      layer.y.set(result.y.subarray(start, start + count), at)
+      layer.r.set(result.r.subarray(start, start + count), at)
+      layer.zone.fill(z, at, at + count)
+      at += count
+    })
+    return layer
+  })
+}
+
+export function simulate(input: SimInput): DotLayer[] {
+  const results = input.zones.map((zone) => simulateZone(zone, input.sessions, input.seedKey, input.jitter))
+  return assembleLayers(input.sessions, results)
+}

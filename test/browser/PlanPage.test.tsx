@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest'
+import { userEvent } from 'vitest/browser'
+import { render } from 'vitest-browser-react'
+import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
+import { ServiceError } from '../../src/main/services/service-error'
+import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
+import { PlanPage } from '../../src/renderer/src/features/plan/PlanPage'
+import { PlanProvider } from '../../src/renderer/src/features/plan/plan-context'
+import { createPlanStore } from '../../src/renderer/src/features/plan/plan-store'
+import '../../src/renderer/src/ui/tokens.css'
+import '../../src/renderer/src/ui/base.css'
+import '../../src/renderer/src/app/app.css'
+import { DESIGN_SCHEMA_VERSION, type Design } from '../../src/shared/design/design-types'
+import type { Patient } from '../../src/shared/patients/patient'
+import type { Photo } from '../../src/shared/photos/photo'
+import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
+import type { PlanDraft, Session, TreatmentPlan } from '../../src/shared/plan/plan-types'
+import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
+import { p, zone } from '../fixtures/designs'
+import { validFields } from '../fixtures/patients'
+import { TEN_PX_PER_MM } from './workspace'
+
+const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
+const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
+const DESIGN_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
+
+const patient = (archived: boolean): Patient => ({
+  ...validFields({ fullName: 'Marco Bianchi' }),
+  id: PATIENT_ID,
+  createdAt: '2026-01-05T10:00:00.000Z',
+  updatedAt: '2026-01-05T10:00:00.000Z',
+  archivedAt: archived ? '2026-02-01T10:00:00.000Z' : null,
+  revision: 1,
+})
+
+const photo: Photo = {
+  id: PHOTO_ID,
+  patientId: PATIENT_ID,
+  sha256: 'a'.repeat(64),
+  format: 'jpeg',
+  originalName: 'top.jpg',
+  byteSize: 1000,
+  width: 1200,
+  height: 900,
+  takenAt: '2026-03-14T09:41:00',
+  takenAtSource: 'exif',
+  view: 'top',
+  caption: '',
+  calibration: TEN_PX_PER_MM,
+  sessionId: null,
+  importedAt: '2026-03-14T10:00:00.000Z',
+  updatedAt: '2026-03-14T10:00:00.000Z',
+  revision: 1,
+  measurementCount: 0,
+}
+
+/** Two zones on a photo at 10 px/mm: Frontal 40 × 20 mm (8 cm²) at 150/cm², Crown 30 × 30 mm (9 cm²) at 140/cm². */
+const design: Design = {
+  id: DESIGN_ID,
+  patientId: PATIENT_ID,
+  photoId: PHOTO_ID,
+  revision: 3,
+  createdAt: '2026-03-14T10:00:00.000Z',
+  updatedAt: '2026-03-14T10:00:00.000Z',
+  document: {
+    schema: DESIGN_SCHEMA_VERSION,
+    objects: [
+      zone({
+        id: 'frontal',
+        name: 'Frontal',
+        role: 'frontal',
+        density: 150,
+        colour: '#d08040',
+        points: [p(100, 100), p(500, 100), p(500, 300), p(100, 300)],
+      }),
+      zone({
+        id: 'crown',
+        name: 'Crown',
+        role: 'crown',
+        density: 140,
+        colour: '#40a0d0',
+        points: [p(600, 400), p(900, 400), p(900, 700), p(600, 700)],
+      }),
+    ],
+  },
+}
+
+/** A permanent session on 4 May 2026 treating both zones with 30% of their target. */
+const session = (overrides: Partial<Session> = {}): Session => ({
+  id: 'first-session',
+  startsAt: '2026-05-04T09:00',
+  durationMin: 180,
+  practitioner: '',
+  pigmentId: 'smp-carbon-medium',
+  needle: { config: '3RL', diameterMm: 0.25 },
+  treatments: ['frontal', 'crown'].map((zoneId) => ({
+    designId: DESIGN_ID,
+    zoneId,
+    amount: { unit: 'share', value: 0.3 },
+  })),
+  notes: '',
+  status: 'planned',
+  layer: { visible: true, opacity: 1 },
+  ...overrides,
+})
+
+/**
+ * The real Plan tab over the real bridge dispatch (main's validation of every call) and the real
+ * plan store, with the patient's world kept in memory; `saves` is every draft `plans.save` received.
+ */
+async function renderPlan(options: { sessions?: Session[]; archived?: boolean } = {}) {
+  let plan: TreatmentPlan = {
+    patientId: PATIENT_ID,
+    technique: 'permanent',
+    sessions: options.sessions ?? [],
+    revision: options.sessions ? 1 : 0,
+    updatedAt: options.sessions ? '2026-04-01T10:00:00.000Z' : null,
+  }
+  const saves: PlanDraft[] = []
+  const settings: ClinicalSettings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
+  const dispatch = createDispatch({
+    'patients.get': () => patient(options.archived ?? false),
+    'pigments.list': () => DEFAULT_PIGMENTS.map((pigment) => ({ ...pigment, revision: 1 })),
+    'settings.get': () => ({ settings, revision: 0 }),
+    'designs.forPatient': () => [design],
+    'photos.list': () => [photo],
+    'plans.get': () => plan,
+    'plans.save': ({ baseRevision, draft }) => {
+      if (baseRevision !== plan.revision) throw new ServiceError('conflict', 'changed elsewhere')
+      saves.push(structuredClone(draft))
+      plan = { ...plan, ...draft, revision: plan.revision + 1, updatedAt: new Date().toISOString() }
+      return plan
+    },
+  } as Partial<Handlers> as Handlers)
+  const bridge = createBridgeClient((name, input) => dispatch(name, input))
+  const store = createPlanStore(bridge, PATIENT_ID)
+  await store.getState().load()
+  const screen = await render(
+    <PlanProvider store={store}>
+      <PlanPage archived={options.archived ?? false} />
+    </PlanProvider>,
+  )
+  return { screen, store, saves }
+}
+
+type Screen = Awaited<ReturnType<typeof renderPlan>>['screen']
+
+const card = (screen: Screen, n: number) => screen.getByRole('article', { name: new RegExp(`^Session ${n}\\b`) })
+
+async function applyTemporaryTemplate(screen: Screen) {
+  await screen.getByText('Temporary (tricho-pigmentation)', { exact: true }).click()
+  await screen.getByRole('button', { name: 'Apply template…' }).first().click()
+  const dialog = screen.getByRole('dialog', { name: 'Apply the temporary (tricho-pigmentation) template' })
+  await expect.element(dialog).toBeVisible()
+  await dialog.getByLabelText(/^First session starts/).fill('2026-05-04T09:00')
+  await dialog.getByLabelText('Practitioner').fill('Dr Lee')
+  await dialog.getByRole('button', { name: 'Apply template' }).click()
+  await expect.element(dialog).not.toBeInTheDocument()
+}
+
+describe('PlanPage', () => {
+  it('applies the temporary template: four sessions on the protocol dates, each adding its share', async () => {
+    const { screen } = await renderPlan()
+    await applyTemporaryTemplate(screen)
+
+    const expected = [
+      { step: 'Day 1 – base', when: '4 May 2026, 09:00', adds: '40', reached: '40%' },
+      // Day 2 is the next day.
+      { step: 'Day 2 – definition', when: '5 May 2026, 09:00', adds: '35', reached: '75%' },
+      // The finishing session six weeks after Day 2.
+      { step: 'Finishing', when: '16 Jun 2026, 09:00', adds: '25', reached: '100%' },
+      { step: 'Yearly touch-up', when: '16 Jun 2027, 09:00', adds: '20', reached: '120%' },
+    ]
+    await expect.element(card(screen, 4)).toBeVisible()
+    expect(screen.getByRole('article').elements()).toHaveLength(4)
+    for (const [index, row] of expected.entries()) {
+      const session = card(screen, index + 1)
+      await expect.element(session.getByRole('heading', { name: `Session ${index + 1} · ${row.step}` })).toBeVisible()
+      await expect.element(session.getByText(row.when)).toBeVisible()
+      const frontal = session.getByRole('spinbutton', { name: `Amount for Frontal in Session ${index + 1}` })
+      await expect.element(frontal).toHaveValue(Number(row.adds))
+      const frontalRow = session.getByRole('row', { name: /^Frontal/ })
+      await expect.element(frontalRow.getByRole('cell', { name: row.reached, exact: true })).toBeVisible()
+    }
+    // 40% of 150/cm² over 8 cm² is 60/cm² and 480 impressions.
+    const first = card(screen, 1).getByRole('row', { name: /^Frontal/ })
+    await expect.element(first.getByRole('cell', { name: '60/cm²' })).toBeVisible()
+    await expect.element(first.getByRole('cell', { name: '480', exact: true })).toBeVisible()
+    await expect.element(card(screen, 1).getByLabelText('Practitioner')).toHaveValue('Dr Lee')
+
+    // The chart draws one line per zone and suggests when each needs a touch-up.
+    await expect.element(screen.getByRole('img', { name: /Simulated strength of 2 zones/ })).toBeVisible()
+    expect(screen.container.querySelectorAll('.plan-chart__line')).toHaveLength(2)
+    const suggestions = screen.getByRole('list', { name: 'Touch-up suggestions' })
+    await expect
+      .element(suggestions.getByText(/^Frontal: touch-up suggested \d{1,2} \w{3} 20\d\d, strength \d+%$/))
+      .toBeVisible()
+  })
+
+  it('warns when two sessions come too close, with the reason, and undo puts the date back', async () => {
+    const { screen } = await renderPlan()
+    await applyTemporaryTemplate(screen)
+
+    const date = card(screen, 2).getByLabelText('Starts')
+    await date.fill('2026-05-04T15:00')
+    await userEvent.tab()
+
+    const warning = screen
+      .getByRole('region', { name: /^Warnings/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Sessions closer than the protocol allows' })
+    await expect.element(warning).toBeVisible()
+    await expect
+      .element(
+        warning.getByText(
+          'Day 2 – definition on 4 May 2026 comes 0 days after the session on 4 May 2026; the temporary (tricho-pigmentation) protocol asks for at least 1 day',
+          { exact: false },
+        ),
+      )
+      .toBeVisible()
+    // The session's card links to the warning.
+    await expect
+      .element(card(screen, 2).getByRole('link', { name: /Sessions closer than the protocol allows/ }))
+      .toBeVisible()
+
+    await screen.getByRole('button', { name: 'Undo Session 2 date' }).click()
+    await expect.element(warning).not.toBeInTheDocument()
+    await expect.element(card(screen, 2).getByLabelText('Starts')).toHaveValue('2026-05-05T09:00')
+
+    // Redo from the keyboard, with focus outside any text field.
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    await userEvent.keyboard('{Control>}{Shift>}z{/Shift}{/Control}')
+    await expect
+      .element(card(screen, 2).getByRole('link', { name: /Sessions closer than the protocol allows/ }))
+      .toBeVisible()
+  })
+
+  it('shows a density the dots cannot hold next to its zone, and does not save it', async () => {
+    const { screen, saves } = await renderPlan({ sessions: [session()] })
+    const first = card(screen, 1)
+
+    await first.getByLabelText('Diameter (mm)').fill('1.2')
+
+    const amount = first.getByRole('spinbutton', { name: 'Amount for Frontal in Session 1' })
+    await expect.element(amount).toHaveAttribute('aria-invalid', 'true')
+    await expect
+      .element(first.getByText(/the dots would be .* apart on average.*they would run together/).first())
+      .toBeVisible()
+    await expect.element(screen.getByText(/Not saved: 2 problems to fix/)).toBeVisible()
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    expect(saves).toHaveLength(0)
+  })
+
+  it('saves a valid change once, after the autosave delay, with the whole draft', async () => {
+    const { screen, saves } = await renderPlan({ sessions: [session()] })
+    await card(screen, 1).getByLabelText('Practitioner').click()
+    await userEvent.keyboard('Dr Lee')
+    expect(saves).toHaveLength(0)
+    await expect.element(screen.getByText('Unsaved changes')).toBeVisible()
+
+    await expect.poll(() => saves.length).toBe(1)
+    await expect.element(screen.getByText('All changes saved')).toBeVisible()
+    await new Promise((resolve) => setTimeout(resolve, 800))
+    expect(saves).toHaveLength(1)
+    expect(saves[0]).toEqual({ technique: 'permanent', sessions: [session({ practitioner: 'Dr Lee' })] })
+    // Typing the name was one undo step.
+    await expect.element(screen.getByRole('button', { name: 'Undo Session 1 practitioner' })).toBeVisible()
+  })
+
+  it('adds the next session where the protocol puts it, and a deleted session comes back with undo', async () => {
+    const { screen } = await renderPlan({ sessions: [session({ practitioner: 'Dr Lee' })] })
+    await screen.getByRole('button', { name: 'Add session' }).click()
+
+    // The permanent protocol's second step: 14 days later, from 30% to 70% of the target.
+    const second = card(screen, 2)
+    await expect.element(second.getByRole('heading', { name: 'Session 2 · Build-up' })).toBeVisible()
+    await expect.element(second.getByText('18 May 2026, 09:00')).toBeVisible()
+    await expect.element(second.getByRole('spinbutton', { name: 'Amount for Crown in Session 2' })).toHaveValue(40)
+    await expect.element(second.getByLabelText('Practitioner')).toHaveValue('Dr Lee')
+
+    await second.getByRole('button', { name: 'Delete Session 2' }).click()
+    await expect.element(second).not.toBeInTheDocument()
+    ;(document.activeElement as HTMLElement | null)?.blur()
+    await userEvent.keyboard('{Control>}z{/Control}')
+    await expect.element(card(screen, 2).getByText('18 May 2026, 09:00')).toBeVisible()
+  })
+
+  it('is read-only for an archived patient', async () => {
+    const { screen } = await renderPlan({ sessions: [session()], archived: true })
+    await expect.element(screen.getByText('The plan is read-only. Restore the record to change it.')).toBeVisible()
+    await expect.element(screen.getByRole('button', { name: 'Apply template…' })).toBeDisabled()
+    await expect.element(card(screen, 1).getByLabelText('Practitioner')).toBeDisabled()
+    await expect.element(screen.getByRole('button', { name: 'Delete Session 1' })).toBeDisabled()
+  })
+})
