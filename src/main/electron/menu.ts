@@ -14,13 +14,32 @@ export function installApplicationMenu(getWindow: () => BrowserWindow | null, is
   }
   const isMac = process.platform === 'darwin'
 
+  // macOS keeps Settings in the application menu; Windows and Linux in File.
+  const macAppMenu: MenuItemConstructorOptions = {
+    role: 'appMenu',
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      command('app.settings'),
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  }
+
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    ...(isMac ? [macAppMenu] : []),
     {
       label: 'File',
       submenu: [
         command('patient.new'),
         command('patient.search'),
+        ...(isMac ? [] : [{ type: 'separator' as const }, command('app.settings')]),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

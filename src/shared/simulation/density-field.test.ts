@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import { closestOnPolyline } from '../geometry/line'
 import type { Point } from '../geometry/point'
 import { pointInPolygon, polygonArea } from '../geometry/polygon'
 import { createDensityField } from './density-field'
+import { Prng } from './prng'
 
 const ring = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }))
 const square = ring([100, 100], [900, 100], [900, 700], [100, 700])
@@ -16,14 +18,10 @@ describe('density field of a zone', () => {
     expect(field.weight(100 - 20.5, 400)).toBe(0)
     expect(field.weight(100, 400)).toBeCloseTo(0.5, 5)
     expect(field.weight(100 - 10, 400)).toBeCloseTo(0.15625, 5)
-    let previous = 1
-    for (let x = 75; x <= 125; x++) {
-      const w = field.weight(x, 400)
-      expect(w).toBeGreaterThanOrEqual(previous === 1 && x === 75 ? 0 : 0)
-      expect(w).toBeLessThanOrEqual(1)
-      previous = w
-    }
     const ramp = Array.from({ length: 51 }, (_, k) => field.weight(75 + k, 400))
+    // Rising steadily from 0 outside to 1 inside.
+    expect(ramp[0]).toBe(0)
+    expect(ramp[50]).toBe(1)
     for (let k = 1; k < ramp.length; k++) expect(ramp[k] as number).toBeGreaterThanOrEqual(ramp[k - 1] as number)
   })
 
@@ -50,6 +48,26 @@ describe('density field of a zone', () => {
       const field = createDensityField({ polygon: slanted, softnessPx })
       expect(field.effectiveArea / polygonArea(slanted)).toBeCloseTo(1, 2)
     }
+  })
+
+  it('agrees with the smoothstep of the exact distance to the polygon, away from its corners', () => {
+    const softnessPx = 24
+    const field = createDensityField({ polygon: slanted, softnessPx })
+    const rng = new Prng(3)
+    let checked = 0
+    for (let n = 0; n < 20_000; n++) {
+      const p = {
+        x: field.minX + rng.next() * (field.maxX - field.minX),
+        y: field.minY + rng.next() * (field.maxY - field.minY),
+      }
+      if (slanted.some((corner) => Math.hypot(corner.x - p.x, corner.y - p.y) < 60)) continue
+      const distance = closestOnPolyline(p, slanted, true)?.distance as number
+      const signed = pointInPolygon(p, slanted) ? -distance : distance
+      const t = Math.min(1, Math.max(0, (softnessPx / 2 - signed) / softnessPx))
+      expect(field.weight(p.x, p.y)).toBeCloseTo(t * t * (3 - 2 * t), 4)
+      checked++
+    }
+    expect(checked).toBeGreaterThan(10_000)
   })
 
   it('is zero everywhere outside its support blocks and its domain', () => {

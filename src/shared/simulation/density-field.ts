@@ -16,8 +16,9 @@ import { BLOCK, curveNearest, gridOver, type NodeGrid, polygonDistances, without
  * zone's area) and f the feather:
  * - the zone is extended up to the line: near the line, w also takes ramp(p) read a little way
  *   behind the line along its normal, so a zone edge drawn on the line, or short of it by up to
- *   about one and a half times its softness, keeps full density right up to the line; the zone's side edges carry
- *   straight on across the band, and a zone far behind the line is not pulled forward;
+ *   about one and a half times its softness, keeps full density right up to the line; the
+ *   zone's side edges carry straight on across the band, and a zone far behind the line is not
+ *   pulled forward;
  * - on the forehead side w is multiplied by g · (1 − smoothstep(c / (f · m))), g the
  *   irregularity: nothing past the line at g = 0 (a hard edge-up), a scatter thinning to
  *   nothing within f at g = 1. m in [1 − 0.6g, 1] is smooth seeded noise along the line, so the
@@ -66,7 +67,10 @@ export interface DensityField {
   hairlineApplies: boolean
 }
 
-/** Grid cells per field: a few hundred KB, a few ms to build; straight edges stay exact at any cell size, and corners and curves round off by a fraction of a cell. */
+/**
+ * Grid cells per field: a few hundred KB and a few ms to build. Straight edges stay exact at any
+ * cell size; corners and curves round off by a fraction of a cell.
+ */
 const MAX_CELLS = 1 << 16
 
 export function createDensityField(spec: DensityFieldSpec): DensityField {
@@ -84,9 +88,11 @@ export function createDensityField(spec: DensityFieldSpec): DensityField {
       ? { curve, feather, irregularity: Math.min(1, Math.max(0, spec.hairline.irregularity)) }
       : undefined
 
-  const grow = half + (hairline ? feather + softness : 0)
-  const rough = gridOver(bounds.minX - grow, bounds.minY - grow, bounds.maxX + grow, bounds.maxY + grow, MAX_CELLS)
-  const margin = grow + 2 * rough.cell
+  // Past the polygon: its soft edge, and where a hairline pulls the zone up to the line and
+  // scatters past it (see `hairlineShape`), up to feather + twice the softness, plus a few cells.
+  const grow = half + (hairline ? feather + 2 * softness : 0)
+  const estimate = gridOver(bounds.minX - grow, bounds.minY - grow, bounds.maxX + grow, bounds.maxY + grow, MAX_CELLS)
+  const margin = grow + 4 * estimate.cell
   const grid = gridOver(
     bounds.minX - margin,
     bounds.minY - margin,
@@ -99,8 +105,11 @@ export function createDensityField(spec: DensityFieldSpec): DensityField {
   const shape: FieldShape = hairline
     ? hairlineShape(grid, p, pBand, half, hairline, spec.seed ?? 0)
     : { stride: 1, data: p, feather: 0, irregularity: 0 }
-  const weight = shape.stride === 1 ? plainWeight(grid, p, half) : hairlineWeight(grid, shape, half)
-  const { effectiveArea, support, supportFull } = integrate(grid, shape, half, weight)
+  // Filled in by `integrate`; until then every cell reads as mixed, which is always correct.
+  const cellClass = new Uint8Array((grid.cols - 1) * (grid.rows - 1)).fill(MIXED)
+  const weight =
+    shape.stride === 1 ? plainWeight(grid, p, half, cellClass) : hairlineWeight(grid, shape, half, cellClass)
+  const { effectiveArea, support, supportFull } = integrate(grid, shape, half, weight, cellClass)
   return {
     minX: grid.originX,
     minY: grid.originY,
@@ -231,7 +240,18 @@ function lattice(seed: number, i: number): number {
   return (h >>> 0) / 4294967296
 }
 
-function plainWeight(grid: NodeGrid, p: Float32Array, half: number): (x: number, y: number) => number {
+/**
+ * Per cell: w is 0 all over it, 1 all over it, or MIXED (read the nodes). Most look-ups land in
+ * a uniform cell and cost one byte read.
+ */
+const MIXED = 2
+
+function plainWeight(
+  grid: NodeGrid,
+  p: Float32Array,
+  half: number,
+  cellClass: Uint8Array,
+): (x: number, y: number) => number {
   const { originX, originY, cols } = grid
   const inverseCell = 1 / grid.cell
   const lastX = grid.cols - 1
@@ -242,6 +262,8 @@ function plainWeight(grid: NodeGrid, p: Float32Array, half: number): (x: number,
     if (!(gx >= 0 && gy >= 0 && gx < lastX && gy < lastY)) return 0
     const i = gx | 0
     const j = gy | 0
+    const uniform = cellClass[j * lastX + i] as number
+    if (uniform !== MIXED) return uniform
     const fx = gx - i
     const k = j * cols + i
     const p00 = p[k] as number
@@ -253,7 +275,12 @@ function plainWeight(grid: NodeGrid, p: Float32Array, half: number): (x: number,
   }
 }
 
-function hairlineWeight(grid: NodeGrid, shape: FieldShape, half: number): (x: number, y: number) => number {
+function hairlineWeight(
+  grid: NodeGrid,
+  shape: FieldShape,
+  half: number,
+  cellClass: Uint8Array,
+): (x: number, y: number) => number {
   const { originX, originY, cols } = grid
   const { data, feather, irregularity } = shape
   const inverseCell = 1 / grid.cell
@@ -266,6 +293,8 @@ function hairlineWeight(grid: NodeGrid, shape: FieldShape, half: number): (x: nu
     if (!(gx >= 0 && gy >= 0 && gx < lastX && gy < lastY)) return 0
     const i = gx | 0
     const j = gy | 0
+    const uniform = cellClass[j * lastX + i] as number
+    if (uniform !== MIXED) return uniform
     const fx = gx - i
     const fy = gy - j
     const k = 3 * (j * cols + i)
@@ -278,7 +307,7 @@ function hairlineWeight(grid: NodeGrid, shape: FieldShape, half: number): (x: nu
       (data[k + 4] as number) * w10 +
       (data[k + row + 1] as number) * w01 +
       (data[k + row + 4] as number) * w11
-    if (c >= feather) return 0
+    if (c > 0 && c >= feather) return 0
     const p =
       (data[k] as number) * w00 +
       (data[k + 3] as number) * w10 +
@@ -296,7 +325,11 @@ function hairlineWeight(grid: NodeGrid, shape: FieldShape, half: number): (x: nu
   }
 }
 
-/** Per-node bits: w is surely 1 in a cell whose four corners all have IN, surely 0 if all have ZERO_PE or all ZERO_C. */
+/**
+ * Per-node bits: w is surely 1 in a cell whose four corners all have IN, surely 0 if all have
+ * ZERO_PE or all ZERO_C. The strict tests keep a hard edge (softness 0) deciding exactly as
+ * `ramp` and the weight functions do at p = 0 and c = 0.
+ */
 const IN = 1
 const ZERO_PE = 2
 const ZERO_C = 4
@@ -323,20 +356,21 @@ function integrate(
   shape: FieldShape,
   half: number,
   weight: (x: number, y: number) => number,
+  cellClass: Uint8Array,
 ): { effectiveArea: number; support: Int32Array; supportFull: Uint8Array } {
   const { data, stride, feather } = shape
   const { cols } = grid
   const flags = new Uint8Array(cols * grid.rows)
   for (let n = 0; n < flags.length; n++) {
     const p = data[n * stride] as number
-    if (stride === 1) flags[n] = (p <= -half ? IN : 0) | (p >= half ? ZERO_PE : 0)
+    if (stride === 1) flags[n] = (p <= -half && p < 0 ? IN : 0) | (p >= half && p > 0 ? ZERO_PE : 0)
     else {
       const c = data[n * 3 + 1] as number
       const e = data[n * 3 + 2] as number
       flags[n] =
-        (p <= -half && c <= 0 ? IN : 0) |
-        (p >= half && e <= 0 ? ZERO_PE : 0) |
-        (c >= feather ? ZERO_C : 0) |
+        (p <= -half && p < 0 && c <= 0 ? IN : 0) |
+        (p >= half && p > 0 && e <= 0 ? ZERO_PE : 0) |
+        (c > 0 && c >= feather ? ZERO_C : 0) |
         (c <= 0 ? SCALP : 0)
     }
   }
@@ -360,11 +394,13 @@ function integrate(
             (flags[n + cols] as number) &
             (flags[n + cols + 1] as number)
           if (all & (ZERO_PE | ZERO_C)) {
+            cellClass[j * (cols - 1) + i] = 0
             full = false
             continue
           }
           active = true
           if (all & IN) {
+            cellClass[j * (cols - 1) + i] = 1
             area += cellArea
             continue
           }

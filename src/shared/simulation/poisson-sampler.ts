@@ -71,20 +71,13 @@ export function sampleProgressive({ field, stages, seed }: ProgressiveOptions): 
   const ys = new Float32Array(capacity)
   const stageEnds = new Int32Array(stages.length)
   const rng = new Prng(seed)
-  const { minX, minY, blockSize, blockCols, support, supportFull, weight } = field
-  const blockX = Float64Array.from(support, (b) => minX + (b % blockCols) * blockSize)
-  const blockY = Float64Array.from(support, (b) => minY + Math.floor(b / blockCols) * blockSize)
-  const dartX = new Float32Array(BATCH)
-  const dartY = new Float32Array(BATCH)
-  const dartKeep = new Float64Array(BATCH)
-  const dartFull = new Uint8Array(BATCH)
-  const dartRow = new Int32Array(BATCH)
-  const order = new Int32Array(BATCH)
+  const darts = new DartBatch(field)
+  const { minX, minY, weight } = field
   let placed = 0
 
   for (let stage = 0; stage < stages.length; stage++) {
     const target = stageTargets[stage] as number
-    if (target > placed && support.length > 0) {
+    if (target > placed && field.support.length > 0) {
       const radius = stageRadius(stages[stage] as number)
       const radiusSquared = radius * radius
       // A little under r/√2, so a cell's diagonal is shorter than r and no cell holds two dots;
@@ -95,7 +88,6 @@ export function sampleProgressive({ field, stages, seed }: ProgressiveOptions): 
       const rows = Math.floor((field.maxY - minY) * inverseCell) + 1 + 2 * PAD
       // The dot in each cell, x and y side by side: the test reads positions without an indirection.
       const slots = new Float32Array(2 * cols * rows).fill(EMPTY)
-      const rowStart = new Int32Array(rows + 1)
       const slotOf = (x: number, y: number) =>
         (Math.floor((y - minY) * inverseCell) + PAD) * cols + Math.floor((x - minX) * inverseCell) + PAD
       for (let d = 0; d < placed; d++) {
@@ -110,36 +102,17 @@ export function sampleProgressive({ field, stages, seed }: ProgressiveOptions): 
         // A batch never holds more darts than dots still wanted, so it is always used whole and
         // its row order cannot favour the top of the zone when the stage ends.
         const batch = Math.min(batchLimit, target - placed)
-        rowStart.fill(0)
-        for (let k = 0; k < batch; k++) {
-          const pick = Math.floor(rng.next() * support.length)
-          const x = Math.fround((blockX[pick] as number) + rng.next() * blockSize)
-          const y = Math.fround((blockY[pick] as number) + rng.next() * blockSize)
-          dartX[k] = x
-          dartY[k] = y
-          dartKeep[k] = rng.next()
-          dartFull[k] = supportFull[pick] as number
-          const row = Math.floor((y - minY) * inverseCell) + PAD
-          dartRow[k] = row
-          rowStart[row + 1] = (rowStart[row + 1] as number) + 1
-        }
-        for (let row = 0; row < rows; row++)
-          rowStart[row + 1] = (rowStart[row + 1] as number) + (rowStart[row] as number)
-        for (let k = 0; k < batch; k++) {
-          const row = dartRow[k] as number
-          order[rowStart[row] as number] = k
-          rowStart[row] = (rowStart[row] as number) + 1
-        }
+        darts.draw(rng, batch, inverseCell, rows)
         for (let n = 0; n < batch && misses < MAX_MISSES; n++) {
-          const k = order[n] as number
-          const x = dartX[k] as number
-          const y = dartY[k] as number
+          const k = darts.order[n] as number
+          const x = darts.x[k] as number
+          const y = darts.y[k] as number
           let spacingSquared = radiusSquared
           let reach = 2
-          if (dartFull[k] === 0) {
+          if (darts.full[k] === 0) {
             const w = weight(x, y)
             if (w < 1) {
-              if ((dartKeep[k] as number) >= w) {
+              if ((darts.keep[k] as number) >= w) {
                 misses++
                 continue
               }
@@ -164,6 +137,53 @@ export function sampleProgressive({ field, stages, seed }: ProgressiveOptions): 
     stageEnds[stage] = placed
   }
   return { x: xs.slice(0, placed), y: ys.slice(0, placed), stageEnds, stageTargets }
+}
+
+/** Darts uniform over a field's support, each with its uniform draw for the weight test, ordered by grid row. */
+class DartBatch {
+  readonly x = new Float32Array(BATCH)
+  readonly y = new Float32Array(BATCH)
+  readonly keep = new Float64Array(BATCH)
+  /** 1 where the dart's block has weight 1 throughout. */
+  readonly full = new Uint8Array(BATCH)
+  /** Dart indices in row order. */
+  readonly order = new Int32Array(BATCH)
+  private readonly row = new Int32Array(BATCH)
+  private rowStart = new Int32Array(0)
+  private readonly blockX: Float64Array
+  private readonly blockY: Float64Array
+
+  constructor(private readonly field: DensityField) {
+    const { minX, minY, blockCols, blockSize, support } = field
+    this.blockX = Float64Array.from(support, (b) => minX + (b % blockCols) * blockSize)
+    this.blockY = Float64Array.from(support, (b) => minY + Math.floor(b / blockCols) * blockSize)
+  }
+
+  /** Draws `count` darts and orders them (a counting sort) by row of the stage's grid, PAD rows above. */
+  draw(rng: Prng, count: number, inverseCell: number, rows: number): void {
+    const { support, supportFull, blockSize, minY } = this.field
+    if (this.rowStart.length !== rows + 1) this.rowStart = new Int32Array(rows + 1)
+    const rowStart = this.rowStart
+    rowStart.fill(0)
+    for (let k = 0; k < count; k++) {
+      const pick = Math.floor(rng.next() * support.length)
+      const x = Math.fround((this.blockX[pick] as number) + rng.next() * blockSize)
+      const y = Math.fround((this.blockY[pick] as number) + rng.next() * blockSize)
+      this.x[k] = x
+      this.y[k] = y
+      this.keep[k] = rng.next()
+      this.full[k] = supportFull[pick] as number
+      const row = Math.floor((y - minY) * inverseCell) + PAD
+      this.row[k] = row
+      rowStart[row + 1] = (rowStart[row + 1] as number) + 1
+    }
+    for (let row = 0; row < rows; row++) rowStart[row + 1] = (rowStart[row + 1] as number) + (rowStart[row] as number)
+    for (let k = 0; k < count; k++) {
+      const row = this.row[k] as number
+      this.order[rowStart[row] as number] = k
+      rowStart[row] = (rowStart[row] as number) + 1
+    }
+  }
 }
 
 /** Whether a dot lies closer than the spacing to (x, y), looking `reach` cells each way from its cell. */

@@ -89,8 +89,3 @@ export class Prng {
     return u * factor
   }
 }
-
-/** A generator seeded from text, e.g. a design id and a zone id. */
-export function prngFromString(text: string): Prng {
-  return new Prng(hashString(text))
-}

@@ -182,7 +182,7 @@ describe('rasterising dot layers', () => {
           const width = Math.min(size, full.width - tx)
           const height = Math.min(size, full.height - ty)
           const tile = { x: tx, y: ty, width, height, data: new Uint8ClampedArray(width * height * 4) }
-          rasterizeTile(full, tile, layers, styles, indexes)
+          rasterizeTile(full, tile, styles, indexes)
           for (let j = 0; j < height; j++) {
             const fromFull = full.data.subarray(
               ((ty + j) * full.width + tx) * 4,
@@ -195,7 +195,7 @@ describe('rasterising dot layers', () => {
     }
     // A tile beside every dot is white.
     const away = { x: 5000, y: 5000, width: 16, height: 16, data: new Uint8ClampedArray(16 * 16 * 4) }
-    rasterizeTile({ originX: 0, originY: 0, scale: 1 }, away, layers, styles, indexes)
+    rasterizeTile({ originX: 0, originY: 0, scale: 1 }, away, styles, indexes)
     expect(away.data.every((v) => v === 255)).toBe(true)
   })
 })

@@ -60,11 +60,10 @@ export function rasterize(
   })
 }
 
-/** One tile of a view, equal to the same pixels of a full `rasterize`; `indexes[l]` is `indexLayer(layers[l])`. */
+/** One tile of a view, equal to the same pixels of a full `rasterize`; `indexes[l]` is `indexLayer` of layer l. */
 export function rasterizeTile(
   view: RasterView,
   tile: RasterTile,
-  layers: readonly DotLayer[],
   styles: readonly LayerStyle[],
   indexes: readonly LayerIndex[],
 ): void {
@@ -81,10 +80,9 @@ export function rasterizeTile(
   const minY = view.originY + (tile.y - 1) / view.scale
   const maxX = view.originX + (tile.x + tile.width + 1) / view.scale
   const maxY = view.originY + (tile.y + tile.height + 1) / view.scale
-  layers.forEach((layer, l) => {
+  indexes.forEach((index, l) => {
     const ink = inkPerZone(styles[l])
-    const index = indexes[l]
-    if (ink && index) drawDots(clip, view, index, ink, rangesNear(index, minX, minY, maxX, maxY))
+    if (ink) drawDots(clip, view, index, ink, rangesNear(index, minX, minY, maxX, maxY))
   })
 }
 

@@ -86,6 +86,10 @@ export function zoneCacheKey(zone: SimZone, sessions: readonly SimSession[], see
   return JSON.stringify([seedKey, jitter, zone, stagesOf(zone, sessions)])
 }
 
+/**
+ * One zone's dots over `sessions` (in date order): seeded by `seedKey` and the zone's id, each
+ * session that adds density to the zone one stage of the sampler.
+ */
 export function simulateZone(
   zone: SimZone,
   sessions: readonly SimSession[],
@@ -180,6 +184,7 @@ export function assembleLayers(sessions: readonly SimSession[], zoneResults: rea
   })
 }
 
+/** Every zone, then the layers: the same as `assembleLayers` over `simulateZone` of each zone. */
 export function simulate(input: SimInput): DotLayer[] {
   const results = input.zones.map((zone) => simulateZone(zone, input.sessions, input.seedKey, input.jitter))
   return assembleLayers(input.sessions, results)

@@ -5,6 +5,8 @@ import { useBridge } from '../bridge/bridge-context'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
+import { SettingsButton, SettingsPage } from '../features/settings/SettingsPage'
+import { useSettingsStores } from '../features/settings/settings-context'
 import { useTheme } from './theme'
 
 const isTextField = (element: Element | null) =>
@@ -18,6 +20,15 @@ export function App() {
   const { refreshList, startCreate } = usePatientActions()
   const bridge = useBridge()
   const [info, setInfo] = useState<AppInfo | null>(null)
+  const settingsStores = useSettingsStores()
+  const [settingsOpen, setSettingsOpen] = useState(false)
+  // Choosing or starting a patient while Settings is open goes to that patient; Settings keeps its edits.
+  const view = usePatients((s) => s.view)
+  const [shownView, setShownView] = useState(view)
+  if (view !== shownView) {
+    setShownView(view)
+    setSettingsOpen(false)
+  }
 
   useEffect(() => {
     bridge.call('app.info', {}).then(setInfo, () => setInfo(null))
@@ -30,6 +41,7 @@ export function App() {
   useEffect(() => {
     const run = (command: AppCommand) => {
       if (command === 'patient.new') startCreate()
+      else if (command === 'app.settings') setSettingsOpen(true)
       else if (command === 'patient.search') searchRef.current?.focus()
       else if (command === 'view.theme.light' || command === 'view.theme.dark')
         setTheme(command === 'view.theme.light' ? 'light' : 'dark')
@@ -44,6 +56,7 @@ export function App() {
       <aside className="sidebar">
         <header className="sidebar__header">
           <span className="app-name">Stipple</span>
+          <SettingsButton stores={settingsStores} open={settingsOpen} onOpen={() => setSettingsOpen(true)} />
           <button
             type="button"
             className="button button--ghost"
@@ -61,7 +74,11 @@ export function App() {
         )}
       </aside>
       <main className="workspace">
-        <PatientPage />
+        {settingsOpen ? (
+          <SettingsPage stores={settingsStores} onClose={() => setSettingsOpen(false)} />
+        ) : (
+          <PatientPage />
+        )}
       </main>
       <p className="visually-hidden" role="status" aria-live="polite">
         {notice}

@@ -3,7 +3,6 @@ import { indexLayer, type LayerIndex } from '../../../../shared/simulation/layer
 import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/rasterize'
 import {
   assembleLayers,
-  type DotLayer,
   type SimInput,
   simulateZone,
   type ZoneSimulation,
@@ -28,7 +27,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope
 let scene: SimInput | null = null
 let zoneKeys: string[] = []
 let zoneResults: ZoneSimulation[] = []
-let layers: DotLayer[] = []
+/** Per session, its dots bucketed for drawing tiles; the layers they were built from are not kept. */
 let indexes: LayerIndex[] = []
 /** Image rectangles whose dots changed since the base was last drawn; 'all' after a change of look. */
 let dirty: ImageRect[] | 'all' = 'all'
@@ -106,7 +105,6 @@ function applyScene(input: SimInput | null): void {
   if (!input) {
     zoneKeys = []
     zoneResults = []
-    layers = []
     indexes = []
     dirty = 'all'
     post({ type: 'dots', layers: [], bytes: 0, millis: performance.now() - started })
@@ -123,11 +121,18 @@ function applyScene(input: SimInput | null): void {
     for (const rect of [old && boundsOf(old), boundsOf(result)]) if (rect) changed.push(rect)
     return result
   })
-  layers = assembleLayers(input.sessions, zoneResults)
+  const layers = assembleLayers(input.sessions, zoneResults)
   indexes = layers.map((layer) => indexLayer(layer))
   if (!sameZones) dirty = 'all'
   else if (dirty !== 'all') dirty.push(...changed)
-  const bytes = zoneResults.reduce((sum, r) => sum + r.x.byteLength + r.y.byteLength + r.r.byteLength, 0)
+  // Every dot is held twice: in its zone's result (kept so an unchanged zone is not sampled
+  // again) and in its layer's drawing index.
+  const bytes =
+    zoneResults.reduce((sum, r) => sum + r.x.byteLength + r.y.byteLength + r.r.byteLength, 0) +
+    indexes.reduce(
+      (sum, i) => sum + i.x.byteLength + i.y.byteLength + i.r.byteLength + i.zone.byteLength + i.cellStart.byteLength,
+      0,
+    )
   post({
     type: 'dots',
     layers: layers.map((layer) => ({
@@ -153,7 +158,7 @@ function renderRect(
   styles: readonly LayerStyle[],
 ): ImageBitmap {
   const data = new Uint8ClampedArray(width * height * 4)
-  rasterizeTile(view, { x: 0, y: 0, width, height, data }, layers, styles, indexes)
+  rasterizeTile(view, { x: 0, y: 0, width, height, data }, styles, indexes)
   const canvas = new OffscreenCanvas(width, height)
   const context = canvas.getContext('2d')
   if (!context) throw new Error('This system cannot draw off screen.')

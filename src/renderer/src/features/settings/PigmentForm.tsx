@@ -1,0 +1,232 @@
+import { type FormEvent, useId, useRef } from 'react'
+import { PERMANENT_FADE, TEMPORARY_FADE } from '../../../../shared/plan/default-pigments'
+import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
+import { TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
+import { Banner } from '../../ui/Banner'
+import { Field } from '../../ui/Field'
+import { DecimalInput } from './DecimalInput'
+import { FadeChart } from './FadeChart'
+import { CHART_YEARS, fadedColour, freshColour } from './fade-curve'
+import { AS_IS, PERCENT, type Scale } from './format-number'
+import type { PigmentDraft } from './pigment-catalogue-store'
+import { Swatch } from './Swatch'
+import { useCatalogue, useCatalogueActions } from './settings-context'
+import { controlId, type NumberPaths, numberAt, withNumberAt } from './settings-paths'
+
+const FITTED_FADE: Record<Technique, PigmentDraft['fade']> = { temporary: TEMPORARY_FADE, permanent: PERMANENT_FADE }
+
+const id = (path: string) => controlId('pigment', path)
+
+/** Adds or edits one pigment, with its fade curve and dot colours drawn live from the numbers typed. */
+export function PigmentForm() {
+  const editor = useCatalogue((s) => s.editor)
+  const { edit, save, cancelEdit } = useCatalogueActions()
+  const formRef = useRef<HTMLFormElement>(null)
+  const headingId = useId()
+  if (!editor) return null
+  const { draft, errors, formError, saving } = editor
+  const isNew = editor.baseRevision === null
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    await save()
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+  }
+
+  const number = (
+    path: NumberPaths<PigmentDraft>,
+    label: string,
+    options: { scale?: Scale; min?: number; max?: number; step: number; hint?: string; disabled?: boolean },
+  ) => (
+    <Field id={id(path)} label={label} hint={options.hint} error={errors[path]}>
+      {(control) => (
+        <DecimalInput
+          {...control}
+          value={numberAt(draft, path)}
+          scale={options.scale ?? AS_IS}
+          min={options.min}
+          max={options.max}
+          step={options.step}
+          disabled={options.disabled}
+          onChange={(value) => edit((d) => withNumberAt(d, path, value), path)}
+        />
+      )}
+    </Field>
+  )
+
+  const colour = (path: 'shade' | 'driftColour', label: string, hint: string, disabled = false) => (
+    <Field id={id(path)} label={label} hint={hint} error={errors[path]}>
+      {(control) => (
+        <span className="colour-input">
+          <input
+            {...control}
+            type="color"
+            className="colour-input__picker"
+            value={draft[path]}
+            disabled={disabled}
+            onChange={(e) => edit((d) => ({ ...d, [path]: e.target.value }), path)}
+          />
+          <code className="colour-input__hex">{draft[path]}</code>
+        </span>
+      )}
+    </Field>
+  )
+
+  const fitted = FITTED_FADE[draft.family]
+  const usesFitted =
+    draft.fade.tauYears === fitted.tauYears && draft.fade.shape === fitted.shape && draft.fade.floor === fitted.floor
+
+  return (
+    <form
+      ref={formRef}
+      className="pigment-form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={submit}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') cancelEdit()
+      }}
+    >
+      <h3 id={headingId} className="pigment-form__title">
+        {isNew ? 'New pigment' : `Edit ${draft.name}`}
+      </h3>
+      {formError && (
+        <Banner tone="error" title="Not saved">
+          <p>{formError}</p>
+        </Banner>
+      )}
+      <div className="pigment-form__body">
+        <div className="pigment-form__fields">
+          <div className="form-grid">
+            <Field id={id('name')} label="Name" required error={errors.name}>
+              {(control) => (
+                <input
+                  {...control}
+                  className="input"
+                  type="text"
+                  autoComplete="off"
+                  // The form opens on the artist's request, so moving focus into it is expected.
+                  // biome-ignore lint/a11y/noAutofocus: see above.
+                  autoFocus
+                  maxLength={PLAN_LIMITS.pigmentName}
+                  value={draft.name}
+                  onChange={(e) => edit((d) => ({ ...d, name: e.target.value }), 'name')}
+                />
+              )}
+            </Field>
+            <Field id={id('family')} label="Family" error={errors.family}>
+              {(control) => (
+                <select
+                  {...control}
+                  className="select"
+                  value={draft.family}
+                  // The options are the families main accepts.
+                  onChange={(e) => edit((d) => ({ ...d, family: e.target.value as Technique }), 'family')}
+                >
+                  {TECHNIQUES.map((t) => (
+                    <option key={t.value} value={t.value}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            {colour('shade', 'Shade', 'The neat pigment, before water is added.')}
+            {number('dilution', 'Dilution (% water)', {
+              scale: PERCENT,
+              min: 0,
+              max: 95,
+              step: 1,
+              hint: 'One carbon black is diluted into greys to suit hair colour and skin type.',
+            })}
+          </div>
+
+          <fieldset className="pigment-form__group">
+            <legend>Fading</legend>
+            <div className="form-grid">
+              {number('fade.tauYears', 'Fade time τ (years)', {
+                min: 0.01,
+                max: 100,
+                step: 0.05,
+                hint: 'By τ the fading part is down to 37%.',
+              })}
+              {number('fade.shape', 'Fade shape', {
+                min: 0.2,
+                max: 3,
+                step: 0.05,
+                hint: 'Below 1 fades fastest at first (temporary); 1 is a steady exponential.',
+              })}
+              {number('fade.floor', 'Never fades (%)', {
+                scale: PERCENT,
+                min: 0,
+                max: 95,
+                step: 1,
+                hint: 'Carbon black stays in the skin; temporary pigment clears completely (0%).',
+              })}
+            </div>
+            {!usesFitted && (
+              <p className="setting__default">
+                <span>
+                  {draft.family === 'temporary' ? 'Temporary' : 'Permanent'} fitted fade: τ {fitted.tauYears} years,
+                  shape {fitted.shape}, {Math.round(fitted.floor * 100)}% lasting
+                </span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => edit((d) => ({ ...d, fade: fitted }), 'fade')}
+                >
+                  Use fitted fade
+                </button>
+              </p>
+            )}
+          </fieldset>
+
+          <fieldset className="pigment-form__group">
+            <legend>Colour drift</legend>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={draft.carbonBlack}
+                onChange={(e) => edit((d) => ({ ...d, carbonBlack: e.target.checked }), 'carbonBlack')}
+              />
+              Carbon black (can drift toward blue-green as it fades)
+            </label>
+            <div className="form-grid">
+              {number('drift', 'Drift at full fade (%)', {
+                scale: PERCENT,
+                min: 0,
+                max: 100,
+                step: 5,
+                disabled: !draft.carbonBlack,
+                hint: 'Worse when implanted too dark or too deep.',
+              })}
+              {colour('driftColour', 'Drift colour', 'What a faded carbon-black dot turns toward.', !draft.carbonBlack)}
+            </div>
+          </fieldset>
+        </div>
+
+        <figure className="pigment-form__preview">
+          <figcaption className="pigment-form__caption">Preview</figcaption>
+          <FadeChart pigment={draft} name={draft.name} />
+          <div className="pigment-form__swatches">
+            <span className="pigment-form__swatch">
+              <Swatch colour={freshColour(draft)} /> Fresh dot
+            </span>
+            <span className="pigment-form__swatch">
+              <Swatch colour={fadedColour(draft)} /> After {CHART_YEARS} years
+            </span>
+          </div>
+        </figure>
+      </div>
+
+      <div className="page-actions pigment-form__actions">
+        <button type="button" className="button" onClick={cancelEdit} disabled={saving}>
+          Cancel
+        </button>
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {saving ? 'Saving…' : isNew ? 'Add pigment' : 'Save pigment'}
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,127 @@
+import { type KeyboardEvent, useEffect, useState } from 'react'
+import { useStore } from 'zustand'
+import { ClinicalDefaultsForm } from './ClinicalDefaultsForm'
+import { isDirty } from './clinical-settings-store'
+import { PigmentCatalogue } from './PigmentCatalogue'
+import {
+  ClinicalSettingsProvider,
+  PigmentCatalogueProvider,
+  type SettingsStores,
+  useCatalogue,
+  useClinical,
+} from './settings-context'
+import './settings.css'
+
+type Tab = 'clinical' | 'pigments'
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'clinical', label: 'Clinical defaults' },
+  { id: 'pigments', label: 'Pigment catalogue' },
+]
+
+/**
+ * The Settings screen, in place of the patient area while it is open: the clinical defaults
+ * every plan starts from, and the pigment catalogue.
+ */
+export function SettingsPage({ stores, onClose }: { stores: SettingsStores; onClose(): void }) {
+  const [tab, setTab] = useState<Tab>('clinical')
+
+  // Read afresh each time the screen opens; unsaved clinical edits are kept (the store skips them).
+  useEffect(() => {
+    void stores.clinical.getState().load()
+    void stores.pigments.getState().load()
+  }, [stores])
+
+  // Arrow keys move between the tabs, as a tab list is expected to behave.
+  const onTabKey = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
+    const next =
+      TABS[(TABS.findIndex((t) => t.id === tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]
+    if (!next) return
+    setTab(next.id)
+    document.getElementById(`settings-tab-${next.id}`)?.focus()
+  }
+
+  return (
+    <ClinicalSettingsProvider store={stores.clinical}>
+      <PigmentCatalogueProvider store={stores.pigments}>
+        <div className="settings-page">
+          <header className="page-header settings-page__header">
+            <div>
+              <h1 className="page-title">Settings</h1>
+              <p className="page-subtitle">Starting values for new designs and plans, and the pigments you use.</p>
+            </div>
+            <div className="page-actions">
+              <button type="button" className="button" onClick={onClose}>
+                Back to patients
+              </button>
+            </div>
+          </header>
+          <div
+            className="patient-tabs settings-tabs"
+            role="tablist"
+            aria-label="Settings sections"
+            onKeyDown={onTabKey}
+          >
+            {TABS.map(({ id, label }) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`settings-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls={`settings-panel-${id}`}
+                tabIndex={tab === id ? 0 : -1}
+                className="patient-tabs__tab"
+                onClick={() => setTab(id)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <div
+            role="tabpanel"
+            id={`settings-panel-${tab}`}
+            aria-labelledby={`settings-tab-${tab}`}
+            className="settings-page__panel"
+          >
+            {tab === 'clinical' ? <ClinicalDefaultsForm /> : <PigmentCatalogue />}
+          </div>
+          <SettingsNotice />
+        </div>
+      </PigmentCatalogueProvider>
+    </ClinicalSettingsProvider>
+  )
+}
+
+/** The outcome of the last action in either section, for screen readers. */
+function SettingsNotice() {
+  const clinical = useClinical((s) => s.notice)
+  const pigments = useCatalogue((s) => s.notice)
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite">
+      {clinical} {pigments}
+    </p>
+  )
+}
+
+/** The sidebar's way into Settings; it says so when clinical edits are waiting to be saved. */
+export function SettingsButton({ stores, open, onOpen }: { stores: SettingsStores; open: boolean; onOpen(): void }) {
+  const unsaved = useStore(stores.clinical, isDirty)
+  return (
+    <button
+      type="button"
+      className="button button--ghost settings-button"
+      aria-current={open ? 'page' : undefined}
+      title={`Settings (${navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl+'},)`}
+      onClick={onOpen}
+    >
+      Settings
+      {unsaved && (
+        <span className="settings-button__dot" role="img" aria-label="unsaved changes">
+          •
+        </span>
+      )}
+    </button>
+  )
+}

@@ -1,0 +1,40 @@
+import { useMemo } from 'react'
+import { createStoreContext } from '../../app/store-context'
+import { useBridge } from '../../bridge/bridge-context'
+import {
+  type ClinicalSettingsState,
+  type ClinicalSettingsStore,
+  createClinicalSettingsStore,
+} from './clinical-settings-store'
+import {
+  createPigmentCatalogueStore,
+  type PigmentCatalogueState,
+  type PigmentCatalogueStore,
+} from './pigment-catalogue-store'
+
+const clinical = createStoreContext<ClinicalSettingsState>('clinical settings')
+const catalogue = createStoreContext<PigmentCatalogueState>('pigment catalogue')
+
+export const ClinicalSettingsProvider = clinical.Provider
+export const useClinical = clinical.useSelect
+export const useClinicalActions = clinical.useActions
+export const PigmentCatalogueProvider = catalogue.Provider
+export const useCatalogue = catalogue.useSelect
+export const useCatalogueActions = catalogue.useActions
+
+export interface SettingsStores {
+  clinical: ClinicalSettingsStore
+  pigments: PigmentCatalogueStore
+}
+
+/**
+ * The Settings screen's stores, made once by whoever shows the screen and kept while it is
+ * closed, so unsaved edits are still there when the user comes back to them.
+ */
+export function useSettingsStores(): SettingsStores {
+  const bridge = useBridge()
+  return useMemo(
+    () => ({ clinical: createClinicalSettingsStore(bridge), pigments: createPigmentCatalogueStore(bridge) }),
+    [bridge],
+  )
+}
