@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
 import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, createPatient, main } from './steps'
+import { canvas, clickPhoto, createPatient, main, openSection } from './steps'
 
 const PATIENT = 'Giulia Conti'
 
@@ -32,6 +32,7 @@ async function patientWithZone(page: Page, url: string) {
   await clickPhoto(page, 600, 830)
   await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
   await main(page).getByRole('button', { name: 'Save calibration' }).click()
+  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated/)
   await page.keyboard.press('z')
   for (const [x, y] of [
     [400, 300],
@@ -41,6 +42,7 @@ async function patientWithZone(page: Page, url: string) {
   ] as const)
     await clickPhoto(page, x, y)
   await page.keyboard.press('Enter')
+  await expect(main(page).getByRole('region', { name: 'Design figures' }).getByRole('row', { name: /Frontal/ })).toBeVisible()
   await expect(main(page).getByText('All changes saved')).toBeVisible()
   await main(page).getByRole('button', { name: '← Library' }).click()
 }
@@ -122,6 +124,12 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect.poll(() => zonePixels(page).then((p) => Number(p.split(':')[0]))).toBeLessThan(Number(firstDay.split(':')[0]))
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   await expect.poll(() => zonePixels(page)).toBe(firstDay)
+  // The photo was taken at the first session.
+  await openSection(page, 'Photo details')
+  const sessionPicker = main(page).getByLabel('Taken at session')
+  const firstSession = await sessionPicker.locator('option', { hasText: /^Session 1 ·/ }).getAttribute('value')
+  await sessionPicker.selectOption(firstSession ?? '')
+  await expect(main(page).getByLabel('Taken at session')).not.toHaveValue('')
 
   await page.reload()
   await page.getByRole('complementary').getByText(PATIENT).click()
@@ -130,6 +138,8 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(session(page, 1).getByLabel('Status')).toHaveValue('done')
   await expect(session(page, 2).getByLabel('Status')).toHaveValue('skipped')
   await expect(session(page, 1).getByLabel('Practitioner')).toHaveValue('Dana Reyes')
+  await expect(session(page, 1).getByRole('region', { name: /^Photos taken at/ }).getByRole('img')).toHaveCount(1)
+  await expect(session(page, 2).getByRole('region', { name: /^Photos taken at/ }).getByRole('img')).toHaveCount(0)
   await openPhoto(page)
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   // Seeded sampling: the same plan draws exactly the same dots after the reload.

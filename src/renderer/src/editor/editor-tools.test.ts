@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ScarObject } from '../../../shared/design/design-types'
+import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import { byName, doubleTap, expectStorable, makeEditor, objects, only, p, press, tap, tapAll } from './testing'
 
 const SQUARE: [number, number][] = [
@@ -39,6 +40,19 @@ describe('zone tool', () => {
     expect(editor.getState().selection).toEqual([zone.id])
     expect(labels(editor)).toEqual(['Draw zone'])
     expectStorable(editor)
+  })
+
+  it('starts from the user’s own settings once the workspace has them', () => {
+    const editor = makeEditor({ tool: 'zone' })
+    editor.defaults = {
+      ...CLINICAL_DEFAULTS,
+      zoneDensity: { ...CLINICAL_DEFAULTS.zoneDensity, frontal: 125 },
+      zoneSoftnessMm: 8,
+    }
+    editor.setOption('zoneRole', 'frontal')
+    tapAll(editor, SQUARE)
+    press(editor, 'Enter')
+    expect(only(editor, 'zone')).toMatchObject({ density: 125, softnessMm: 8 })
   })
 
   it('takes each role’s own density and numbers zones of the same role', () => {

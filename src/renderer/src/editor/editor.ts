@@ -5,6 +5,7 @@ import { type HairlinePreset, presetFrame, presetHalf } from '../../../shared/de
 import { glabellaOf, midlineOf, upDirection } from '../../../shared/design/landmarks'
 import type { Point } from '../../../shared/geometry/point'
 import { isSimplePolygon } from '../../../shared/geometry/polygon'
+import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import type { CanvasStore } from '../features/canvas/canvas-store'
 import {
   addObject,
@@ -17,7 +18,7 @@ import {
   updateObject,
 } from './commands'
 import { type ExternalChange, emptyHistory, type History, record, redo, undo } from './history'
-import { newHairline, newLandmark } from './object-factory'
+import { newHairline, newLandmark, type ObjectDefaults } from './object-factory'
 import { TOOLS } from './tools/registry'
 import { type DesignToolId, IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
 
@@ -63,6 +64,8 @@ export class Editor {
    * leave the plan pointing at nothing, so the editor refuses and says which sessions to change.
    */
   private treatedZones: ReadonlyMap<string, string> = new Map()
+  /** What new objects start from; the workspace sets the user's own settings once they load. */
+  defaults: ObjectDefaults = CLINICAL_DEFAULTS
 
   constructor(options: { document: DesignDocument; canvas: CanvasStore; pxPerMm: number | null }) {
     this.canvas = options.canvas
@@ -375,9 +378,9 @@ export class Editor {
         midline = midlineOf(next)
       }
       const frame = presetFrame(this.image, glabellaOf(next), midline, upDirection(midline), this.getState().pxPerMm)
-      const half = presetHalf(preset, frame)
+      const half = presetHalf(preset, frame, this.defaults.midFrontalHeightCm, this.defaults.frontoTemporalOffsetCm)
       const onPhoto = half.map((p) => this.clampToImage(p))
-      const hairline = newHairline(next, onPhoto, true)
+      const hairline = newHairline(next, onPhoto, true, this.defaults)
       const cut = onPhoto.some((p, i) => p.x !== half[i]?.x || p.y !== half[i]?.y)
       // True size matters more than the shape's edge: the mid-frontal height is the clinical figure.
       this.store.setState({

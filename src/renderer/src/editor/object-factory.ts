@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/design/design-types'
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../shared/design/design-types'
 import type { Point } from '../../../shared/geometry/point'
-import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
+import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../../shared/settings/clinical-defaults'
 
 /**
  * Colours chosen to stay legible over skin and dark hair and apart from each other; zones take
@@ -49,33 +49,61 @@ const common = (document: DesignDocument, name: string, colour: string, points: 
   points,
 })
 
-export function newHairline(document: DesignDocument, points: Point[], mirror: boolean): HairlineObject {
+/** The settings a new object starts from: the user's clinical defaults, editable in Settings. */
+export type ObjectDefaults = Pick<
+  ClinicalSettings,
+  | 'zoneDensity'
+  | 'zoneSoftnessMm'
+  | 'hairlineFeatherMm'
+  | 'hairlineIrregularity'
+  | 'futStripWidthMm'
+  | 'fueScarDiameterMm'
+  | 'midFrontalHeightCm'
+  | 'frontoTemporalOffsetCm'
+>
+
+export function newHairline(
+  document: DesignDocument,
+  points: Point[],
+  mirror: boolean,
+  defaults: ObjectDefaults = CLINICAL_DEFAULTS,
+): HairlineObject {
   return {
     ...common(document, 'Hairline', KIND_COLOURS.hairline, points),
     kind: 'hairline',
     mirror,
-    featherMm: CLINICAL_DEFAULTS.hairlineFeatherMm,
-    irregularity: CLINICAL_DEFAULTS.hairlineIrregularity,
+    featherMm: defaults.hairlineFeatherMm,
+    irregularity: defaults.hairlineIrregularity,
   }
 }
 
-export function newZone(document: DesignDocument, points: Point[], role: ZoneRole): ZoneObject {
+export function newZone(
+  document: DesignDocument,
+  points: Point[],
+  role: ZoneRole,
+  defaults: ObjectDefaults = CLINICAL_DEFAULTS,
+): ZoneObject {
   return {
     ...common(document, labelOf(ZONE_ROLES, role), ZONE_COLOURS[role], points),
     kind: 'zone',
     role,
-    density: CLINICAL_DEFAULTS.zoneDensity[role],
-    softnessMm: CLINICAL_DEFAULTS.zoneSoftnessMm,
+    density: defaults.zoneDensity[role],
+    softnessMm: defaults.zoneSoftnessMm,
   }
 }
 
-export function newScar(document: DesignDocument, points: Point[], shape: ScarShape): ScarObject {
+export function newScar(
+  document: DesignDocument,
+  points: Point[],
+  shape: ScarShape,
+  defaults: ObjectDefaults = CLINICAL_DEFAULTS,
+): ScarObject {
   return {
     ...common(document, labelOf(SCAR_SHAPES, shape), KIND_COLOURS.scar, points),
     kind: 'scar',
     shape,
-    widthMm: CLINICAL_DEFAULTS.futStripWidthMm,
-    dotMm: CLINICAL_DEFAULTS.fueScarDiameterMm,
+    widthMm: defaults.futStripWidthMm,
+    dotMm: defaults.fueScarDiameterMm,
     note: '',
   }
 }

@@ -87,7 +87,7 @@ function finish(editor: Editor): void {
   const last = points.at(-1) as Point
   if (mirror && midline && distanceToLine(last, midline) <= editor.tolerance * MIDLINE_SNAP)
     points[points.length - 1] = projectOnLine(last, midline)
-  const hairline = newHairline(document, points, mirror)
+  const hairline = newHairline(document, points, mirror, editor.defaults)
   editor.setToolState({ name: 'idle' })
   editor.run('Draw hairline', (d) => addObject(d, hairline))
   editor.select([hairline.id])

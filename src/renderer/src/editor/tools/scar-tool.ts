@@ -11,7 +11,7 @@ const outline = (editor: Editor): OutlineSpec => {
   return {
     closed: shape === 'polygon',
     label: shape === 'polygon' ? 'Draw scar area' : 'Draw strip scar',
-    create: (document, points) => newScar(document, points, shape),
+    create: (document, points) => newScar(document, points, shape, editor.defaults),
   }
 }
 
@@ -34,7 +34,7 @@ function clickDot(editor: Editor, input: PointerInput): void {
   // Alt-click only ever removes a dot.
   if (input.alt && !cluster) return
   if (!cluster) {
-    const scar = newScar(editor.getState().document, [at], 'dots')
+    const scar = newScar(editor.getState().document, [at], 'dots', editor.defaults)
     editor.run('Add FUE scar', (d) => addObject(d, scar))
     editor.select([scar.id])
     return

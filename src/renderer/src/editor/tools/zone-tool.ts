@@ -6,7 +6,7 @@ import type { Tool } from './tool'
 const zone = (editor: Editor): OutlineSpec => ({
   closed: true,
   label: 'Draw zone',
-  create: (document, points) => newZone(document, points, editor.getState().options.zoneRole),
+  create: (document, points) => newZone(document, points, editor.getState().options.zoneRole, editor.defaults),
 })
 
 /** Density zones: an outline with the role picked in the tool options. */

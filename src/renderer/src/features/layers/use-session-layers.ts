@@ -63,6 +63,9 @@ export function useSessionLayers(editor: Editor | null, photo: PhotoDetail): Ses
   useEffect(() => {
     editor?.setTreatedZones(treatedZones(draft, designId))
   }, [editor, draft, designId])
+  useEffect(() => {
+    if (editor && world) editor.defaults = world.settings
+  }, [editor, world])
 
   const sentScene = useRef<string | null>(null)
   useEffect(() => {

@@ -64,10 +64,16 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   const editor = session.status === 'ready' ? session.editor : null
   const layers = useSessionLayers(editor, photo)
   const { refreshWorld } = usePlanActions()
-  // Zones drawn or saved since the plan loaded are what its sessions may now treat.
+  // Zones drawn or saved since the plan loaded are what its sessions may now treat; on closing,
+  // once the last edit is stored, the plan learns of the zones drawn here.
   useEffect(() => {
     void refreshWorld()
   }, [refreshWorld])
+  useEffect(() => {
+    if (session.status !== 'ready') return
+    const { autosave } = session
+    return () => void autosave.flush().then(refreshWorld)
+  }, [session, refreshWorld])
 
   const onDrawn = useCallback(
     (drawn: DrawingTool, points: Point[]) => {

@@ -16,6 +16,7 @@ import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { formatStart } from './plan-format'
 import type { PlanWorld } from './plan-store'
+import { SessionPhotos } from './SessionPhotos'
 import { SessionZones } from './SessionZones'
 import { patchSession, sortedByStart } from './session-edits'
 import { useFieldRun } from './use-field-run'
@@ -234,6 +235,8 @@ export function SessionCard(props: SessionCardProps) {
         problems={problems}
         defaultAmount={props.defaultAmount}
       />
+
+      <SessionPhotos photos={world.photos} sessionId={session.id} title={title} />
 
       <Field id={id('notes')} label="Notes" error={error('notes')}>
         {(control) => (

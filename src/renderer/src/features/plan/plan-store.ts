@@ -82,6 +82,8 @@ export function createPlanStore(bridge: BridgeClient, patientId: PatientId, dela
   let stored: PlanDraft = EMPTY_DRAFT
   let timer: ReturnType<typeof setTimeout> | null = null
   let running: Promise<void> | null = null
+  /** Refreshes can overlap (a tab opening while a photo closes); only the newest may land. */
+  let refreshes = 0
 
   const loadWorld = async (): Promise<Omit<PlanWorld, 'zones'>> => {
     const [patient, pigments, settings, designs, photos] = await Promise.all([
@@ -202,8 +204,10 @@ export function createPlanStore(bridge: BridgeClient, patientId: PatientId, dela
 
       async refreshWorld() {
         if (get().status !== 'ready') return
+        const ticket = ++refreshes
         try {
           const rest = await loadWorld()
+          if (ticket !== refreshes) return
           const world: PlanWorld = { ...rest, zones: planZones(rest.designs, rest.photos) }
           set({ world, ...checked(get().draft, world) })
         } catch {
