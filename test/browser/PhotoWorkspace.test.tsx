@@ -92,9 +92,13 @@ describe('PhotoWorkspace', () => {
     await expect.poll(() => holder.dataset.scale).toBe('1.0000')
     const top = greenTop()
     expect(top).not.toBeNull()
+    // The photo is drawn on whole device pixels (a cached bitmap, copied rather than
+    // resampled), so a stage that settles a fraction of a pixel lower may show it one row off.
     for (const key of ['z', 'v', 'l', 'h', 's', 'm', 'k', 'p']) {
       await userEvent.keyboard(key)
-      await expect.poll(greenTop, { message: `after ${key}` }).toBe(top)
+      await expect
+        .poll(() => Math.abs((greenTop() ?? -10) - (top ?? 0)), { message: `after ${key}` })
+        .toBeLessThanOrEqual(1)
     }
   })
 })

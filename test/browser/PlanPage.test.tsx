@@ -4,6 +4,7 @@ import { render } from 'vitest-browser-react'
 import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { ServiceError } from '../../src/main/services/service-error'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
+import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
 import { PlanPage } from '../../src/renderer/src/features/plan/PlanPage'
 import { PlanProvider } from '../../src/renderer/src/features/plan/plan-context'
 import { createPlanStore } from '../../src/renderer/src/features/plan/plan-store'
@@ -136,9 +137,11 @@ async function renderPlan(options: { sessions?: Session[]; archived?: boolean } 
   const store = createPlanStore(bridge, PATIENT_ID)
   await store.getState().load()
   const screen = await render(
-    <PlanProvider store={store}>
-      <PlanPage archived={options.archived ?? false} />
-    </PlanProvider>,
+    <BridgeProvider client={bridge}>
+      <PlanProvider store={store}>
+        <PlanPage archived={options.archived ?? false} />
+      </PlanProvider>
+    </BridgeProvider>,
   )
   return { screen, store, saves }
 }

@@ -10,7 +10,9 @@ import { canvas, clickPhoto, createPatient, main, openSection } from './steps'
 const PATIENT = 'Giulia Conti'
 
 async function openPhoto(page: Page) {
-  await main(page).getByRole('tab', { name: /^Photos/ }).click()
+  await main(page)
+    .getByRole('tab', { name: /^Photos/ })
+    .click()
   await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
   await expect(canvas(page).locator('canvas').first()).toBeVisible()
 }
@@ -42,7 +44,11 @@ async function patientWithZone(page: Page, url: string) {
   ] as const)
     await clickPhoto(page, x, y)
   await page.keyboard.press('Enter')
-  await expect(main(page).getByRole('region', { name: 'Design figures' }).getByRole('row', { name: /Frontal/ })).toBeVisible()
+  await expect(
+    main(page)
+      .getByRole('region', { name: 'Design figures' })
+      .getByRole('row', { name: /Frontal/ }),
+  ).toBeVisible()
   await expect(main(page).getByText('All changes saved')).toBeVisible()
   await main(page).getByRole('button', { name: '← Library' }).click()
 }
@@ -72,7 +78,9 @@ async function zonePixels(page: Page): Promise<string> {
         let dark = 0
         let sum = 0
         for (let i = 0; i < data.length; i += 4) {
-          sum = (sum * 31 + (data[i] as number) + (data[i + 1] as number) * 7 + (data[i + 2] as number) * 13) % 1_000_000_007
+          sum =
+            (sum * 31 + (data[i] as number) + (data[i + 1] as number) * 7 + (data[i + 2] as number) * 13) %
+            1_000_000_007
           if ((data[i] as number) < 140) dark++
         }
         return `${dark}:${sum}`
@@ -116,12 +124,16 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(main(page).getByRole('list', { name: 'Session layers' }).getByRole('listitem')).toHaveCount(4)
   await expect(main(page).getByRole('checkbox', { name: 'Show Session 2' })).toBeVisible()
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
-  await expect.poll(() => zonePixels(page).then((p) => Number(p.split(':')[0])), { timeout: 15_000 }).toBeGreaterThan(50)
+  await expect
+    .poll(() => zonePixels(page).then((p) => Number(p.split(':')[0])), { timeout: 15_000 })
+    .toBeGreaterThan(50)
   const firstDay = await zonePixels(page)
   // Scrubbing to a year after the finishing session: the temporary pigment has mostly gone.
   await main(page).getByRole('button', { name: '+1 y' }).click()
   await expect(timeline).toHaveAttribute('aria-valuetext', /\d{4}/)
-  await expect.poll(() => zonePixels(page).then((p) => Number(p.split(':')[0]))).toBeLessThan(Number(firstDay.split(':')[0]))
+  await expect
+    .poll(() => zonePixels(page).then((p) => Number(p.split(':')[0])))
+    .toBeLessThan(Number(firstDay.split(':')[0]))
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   await expect.poll(() => zonePixels(page)).toBe(firstDay)
   // The photo was taken at the first session.
@@ -138,8 +150,16 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(session(page, 1).getByLabel('Status')).toHaveValue('done')
   await expect(session(page, 2).getByLabel('Status')).toHaveValue('skipped')
   await expect(session(page, 1).getByLabel('Practitioner')).toHaveValue('Dana Reyes')
-  await expect(session(page, 1).getByRole('region', { name: /^Photos taken at/ }).getByRole('img')).toHaveCount(1)
-  await expect(session(page, 2).getByRole('region', { name: /^Photos taken at/ }).getByRole('img')).toHaveCount(0)
+  await expect(
+    session(page, 1)
+      .getByRole('region', { name: /^Photos taken at/ })
+      .getByRole('img'),
+  ).toHaveCount(1)
+  await expect(
+    session(page, 2)
+      .getByRole('region', { name: /^Photos taken at/ })
+      .getByRole('img'),
+  ).toHaveCount(0)
   await openPhoto(page)
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   // Seeded sampling: the same plan draws exactly the same dots after the reload.

@@ -1,9 +1,10 @@
 import type Konva from 'konva'
 import { type ReactNode, useEffect, useRef } from 'react'
-import { Circle, Group, Image as KonvaImage, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
+import { Circle, Group, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
 import type { Point } from '../../../../shared/geometry/point'
 import { formatQuantity, lengthOf, measure, pxPerMm } from '../../../../shared/photos/calibration'
 import type { Calibration, Measurement } from '../../../../shared/photos/photo'
+import { BakedPhoto } from './BakedPhoto'
 import type { CanvasStore } from './canvas-store'
 import './canvas.css'
 import type { Editor } from '../../editor/editor'
@@ -12,6 +13,7 @@ import { draftWithPointer, isDrawingTool } from './measure-tool'
 import { OVERLAY } from './overlay-style'
 import { useCanvas } from './use-canvas'
 import { useHtmlImage } from './use-html-image'
+import type { PigmentSource } from './view-cache'
 import { toImage, toScreen } from './viewport'
 
 /** A pointer that moves less than this between press and release clicked rather than dragged. */
@@ -34,8 +36,8 @@ interface PhotoCanvasProps {
   editor?: Editor
   /** Konva layers drawn over the photo (the design), under the labels. */
   children?: ReactNode
-  /** Nodes in image pixels drawn on the photo itself, under the calibration and measurements: the pigment layers. */
-  underlay?: ReactNode
+  /** Bitmaps multiplied into the photo itself, under the calibration and measurements: the session layers. */
+  pigment?: PigmentSource | null
 }
 
 function ScreenLabel({ at, text, colour }: { at: Point; text: string; colour: string }) {
@@ -211,10 +213,15 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
           <Layer listening={false}>
             <Group x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale}>
               {loaded.status === 'ready' && (
-                <KonvaImage image={loaded.image} width={image.width} height={image.height} />
+                <BakedPhoto
+                  photo={loaded.image}
+                  image={image}
+                  viewport={viewport}
+                  stage={stage}
+                  pigment={props.pigment ?? null}
+                />
               )}
               {loaded.status !== 'ready' && <Rect width={image.width} height={image.height} fill="#2a2a2d" />}
-              {props.underlay}
               {props.calibration && (
                 <Line
                   points={flat([props.calibration.a, props.calibration.b])}

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
+import { covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
 import type { Size, Viewport } from '../canvas/viewport'
 import DotWorker from './dot-worker?worker&inline'
 import type { ImageRect, RasterTile, WorkerReply, WorkerRequest, ZoneCounts } from './raster-protocol'
@@ -39,27 +40,12 @@ export interface DotWorkerLike {
 
 const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
 
-export function visibleRect(viewport: Viewport, stage: Size): ImageRect {
-  return {
-    x: -viewport.x / viewport.scale,
-    y: -viewport.y / viewport.scale,
-    width: stage.width / viewport.scale,
-    height: stage.height / viewport.scale,
-  }
-}
-
-const contains = (outer: ImageRect, inner: ImageRect) =>
-  inner.x >= outer.x &&
-  inner.y >= outer.y &&
-  inner.x + inner.width <= outer.x + outer.width &&
-  inner.y + inner.height <= outer.y + outer.height
-
 /**
  * The page's side of the dot pipeline: sends the scene and styles to a worker that samples and
  * rasterises off the UI thread, and keeps the bitmaps it sends back for the canvas to draw. Only
  * the newest request counts; older replies are dropped when they arrive.
  */
-export class DotRenderer {
+export class DotRenderer implements PigmentSource {
   readonly store: StoreApi<DotView>
   private readonly worker: DotWorkerLike
   private generation = 0
@@ -106,10 +92,18 @@ export class DotRenderer {
     this.settle = setTimeout(() => this.requestDetail(), SETTLE_MS)
   }
 
+  frame = (): number => this.store.getState().frame
+
+  subscribe = (onChange: () => void): (() => void) => this.store.subscribe(onChange)
+
   /** What to draw for the current view: the detail bitmap when it covers the view, else the base tiles. */
   tilesFor(viewport: Viewport, stage: Size): RasterTile[] {
     const { detail, base } = this.store.getState()
-    if (detail && detail.generation === this.generation && contains(detail.tile.rect, visibleRect(viewport, stage)))
+    if (
+      detail &&
+      detail.generation === this.generation &&
+      covers(detail.tile.rect, visiblePart(viewport, stage, this.image))
+    )
       return [detail.tile]
     return [...base.values()]
   }
@@ -153,9 +147,9 @@ export class DotRenderer {
     const { viewport, stage, pixelRatio } = this.view
     const scale = viewport.scale * pixelRatio
     if (scale < this.store.getState().baseScale * DETAIL_THRESHOLD) return
-    const seen = visibleRect(viewport, stage)
+    const seen = visiblePart(viewport, stage, this.image)
     const detail = this.store.getState().detail
-    if (detail && detail.generation === this.generation && contains(detail.tile.rect, seen)) return
+    if (detail && detail.generation === this.generation && covers(detail.tile.rect, seen)) return
     const rect = {
       x: Math.max(0, seen.x - seen.width * DETAIL_MARGIN),
       y: Math.max(0, seen.y - seen.height * DETAIL_MARGIN),

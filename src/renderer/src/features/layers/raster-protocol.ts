@@ -1,13 +1,9 @@
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 
-/** A rectangle of the photo in its original pixels. */
-export interface ImageRect {
-  x: number
-  y: number
-  width: number
-  height: number
-}
+import type { ImageRect } from '../canvas/view-cache'
+
+export type { ImageRect }
 
 /**
  * What the page asks of the dot worker. The scene is the dots' data (zones and sessions); the

@@ -22,7 +22,6 @@ import { TOOL_HINTS } from '../designer/tool-hints'
 import { useDesignSession } from '../designer/use-design-session'
 import { useEditor } from '../designer/use-editor'
 import { useEditorKeys } from '../designer/use-editor-keys'
-import { PigmentLayer } from '../layers/PigmentLayer'
 import { CanvasWarnings, SessionLayersPanel } from '../layers/SessionLayersPanel'
 import { useSessionLayers } from '../layers/use-session-layers'
 import { usePlanActions } from '../plan/plan-context'
@@ -142,7 +141,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               onDrawn={onDrawn}
               label={`Photo canvas, ${title}`}
               editor={editor}
-              underlay={layers && <PigmentLayer renderer={layers.renderer} canvas={store} />}
+              pigment={layers?.renderer ?? null}
             >
               <DesignLayers editor={editor} />
             </PhotoCanvas>

@@ -26,7 +26,7 @@ export function SessionPhotos({
         <ul>
           {taken.map((photo) => (
             <li key={photo.id}>
-              <img src={bridge.photoUrl(photo.sha256, 'thumbnail')} alt={`${labelOfView(photo.view)} photo`} />
+              <img src={bridge.photoUrl(photo.sha256, 'thumbnail')} alt={`${labelOfView(photo.view)} view`} />
               <span>{labelOfView(photo.view)}</span>
             </li>
           ))}

@@ -1,0 +1,90 @@
+import type Konva from 'konva'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { Shape } from 'react-konva'
+import { bakePhoto, type ComposedView, composeView, covers, type PigmentSource, visiblePart } from './view-cache'
+import type { Size, Viewport } from './viewport'
+
+/** A zoom has settled once the scale has not changed for this long; then the view is redrawn sharp. */
+const SETTLE_MS = 150
+
+const NO_PIGMENT = {
+  frame: () => 0,
+  subscribe: () => () => {},
+}
+
+/**
+ * The photo, with any pigment multiplied in, as one cached bitmap at the current zoom (see
+ * `bakeView`). While a zoom is under way the cached bitmap is drawn scaled; once it settles, or
+ * when new pigment arrives or a pan leaves the cache, it is drawn afresh.
+ */
+export function BakedPhoto(props: {
+  photo: HTMLImageElement
+  image: Size
+  viewport: Viewport
+  stage: Size
+  pigment: PigmentSource | null
+}) {
+  const { photo, image, viewport, stage, pigment } = props
+  const source = pigment ?? NO_PIGMENT
+  const frame = useSyncExternalStore(source.subscribe, source.frame)
+  const baked = useRef<ComposedView | null>(null)
+  const zoomedAt = useRef(0)
+  const [, settle] = useState(0)
+  const pixelRatio = window.devicePixelRatio || 1
+
+  useEffect(() => {
+    pigment?.setView(viewport, stage, pixelRatio)
+  }, [pigment, viewport, stage, pixelRatio])
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new photo or pigment source starts a new cache
+  useEffect(() => {
+    baked.current = null
+  }, [photo, pigment])
+
+  const scale = viewport.scale
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each change of scale restarts the settle timer
+  useEffect(() => {
+    zoomedAt.current = performance.now()
+    const timer = setTimeout(() => settle((n) => n + 1), SETTLE_MS)
+    return () => clearTimeout(timer)
+  }, [scale])
+
+  return (
+    <Shape
+      listening={false}
+      name={`photo-${frame}`}
+      sceneFunc={(context: Konva.Context) => {
+        const seen = visiblePart(viewport, stage, image)
+        if (seen.width <= 0 || seen.height <= 0) return
+        const native = context._context
+        const matrix = native.getTransform()
+        const pixels = matrix.a
+        const current = baked.current
+        const zooming = performance.now() - zoomedAt.current < SETTLE_MS
+        const photoUsable = current !== null && covers(current.rect, seen) && (current.scale === pixels || zooming)
+        const view =
+          photoUsable && current.frame === frame
+            ? current
+            : composeView(
+                photoUsable
+                  ? current.photo
+                  : bakePhoto({ photo, image, seen, device: { scale: pixels, x: matrix.e, y: matrix.f } }),
+                pigment,
+                frame,
+              )
+        baked.current = view
+        const { bitmap, rect } = view
+        if (view.scale !== pixels) {
+          context.imageSmoothingEnabled = true
+          context.drawImage(bitmap, rect.x, rect.y, rect.width, rect.height)
+          return
+        }
+        // At its own scale the bitmap goes on whole device pixels: a fractional offset would
+        // resample every pixel, several times the cost of a copy.
+        native.setTransform(1, 0, 0, 1, 0, 0)
+        native.drawImage(bitmap, Math.round(matrix.a * rect.x + matrix.e), Math.round(matrix.d * rect.y + matrix.f))
+        native.setTransform(matrix)
+      }}
+    />
+  )
+}
