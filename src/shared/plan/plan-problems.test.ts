@@ -91,6 +91,18 @@ describe('planProblems', () => {
     })
   })
 
+  it('refuses a zero or negative needle at the needle, not as a density problem', () => {
+    for (const diameterMm of [0, -0.2]) {
+      const plan = draft(
+        'permanent',
+        session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { needle: { config: '1RL', diameterMm } }),
+      )
+      expect(planProblems(plan, ctx)).toEqual({
+        'sessions.s1.needle.diameterMm': 'The needle diameter must be more than 0 mm.',
+      })
+    }
+  })
+
   it('refuses a zone that is no longer in its design', () => {
     const gone = planZone({ zoneId: 'old-temple' })
     const plan = draft('permanent', session('s1', '2025-02-01T09:00', [share(crown, 0.3), share(gone, 0.3)]))

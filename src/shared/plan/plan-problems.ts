@@ -56,6 +56,9 @@ export function planProblems(draft: PlanDraft, ctx: PlanContext): Record<string,
   for (const session of ordered) {
     add(sessionField(session.id, 'startsAt'), dateProblem(session, ctx))
     add(sessionField(session.id, 'status'), statusProblem(session, ordered, ctx))
+    // The schema refuses it too, but the form runs only these rules, and the message belongs at the field.
+    if (!(session.needle.diameterMm > 0))
+      add(sessionField(session.id, 'needle.diameterMm'), 'The needle diameter must be more than 0 mm.')
     if (!pigmentIds.has(session.pigmentId))
       add(sessionField(session.id, 'pigmentId'), 'This pigment is not in the catalogue; choose another.')
     for (const { designId, zoneId } of session.treatments) {
@@ -69,6 +72,7 @@ export function planProblems(draft: PlanDraft, ctx: PlanContext): Record<string,
   }
 
   for (const row of sessionDensities(draft, ctx.zones, ctx.settings)) {
+    if (!(row.dotMm > 0)) continue
     const spacing = meanSpacingMm(row.cumulative)
     if (row.dotMm < spacing) continue
     const fits = maxFittingDensity(row.dotMm)

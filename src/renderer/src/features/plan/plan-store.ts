@@ -4,7 +4,7 @@ import type { Design } from '../../../../shared/design/design-types'
 import type { Patient, PatientId } from '../../../../shared/patients/patient'
 import type { Photo } from '../../../../shared/photos/photo'
 import type { PlanContext } from '../../../../shared/plan/plan-problems'
-import { planProblems } from '../../../../shared/plan/plan-problems'
+import { planProblems, sessionField } from '../../../../shared/plan/plan-problems'
 import type { Pigment, PlanDraft, TreatmentPlan } from '../../../../shared/plan/plan-types'
 import { type PlanWarning, planWarnings } from '../../../../shared/plan/plan-warnings'
 import { type PlanZone, planZones } from '../../../../shared/plan/plan-zones'
@@ -74,6 +74,20 @@ export function planContext(world: PlanWorld, now = new Date()): PlanContext {
 const toDraft = (plan: TreatmentPlan): PlanDraft => ({ technique: plan.technique, sessions: plan.sessions })
 
 /**
+ * Main's schema names a session by its place in the saved list (`draft.sessions.2.durationMin`),
+ * the form by its id; translated, the message shows beside the field it is about.
+ */
+export function byField(fieldErrors: Record<string, string>, draft: PlanDraft): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(fieldErrors).map(([path, message]) => {
+      const match = /^draft\.sessions\.(\d+)\.(.+)$/.exec(path)
+      const session = match && draft.sessions[Number(match[1])]
+      return [session && match ? sessionField(session.id, match[2] as string) : path, message]
+    }),
+  )
+}
+
+/**
  * A patient's treatment plan as an editable document: every change is an undo step, is checked
  * with the same rules main applies, and is saved half a second later when it has no problems;
  * a plan with problems stays unsaved (the stored plan is untouched) until they are fixed.
@@ -128,7 +142,7 @@ export function createPlanStore(bridge: BridgeClient, patientId: PatientId, dela
         })
       } catch (error) {
         const conflict = error instanceof BridgeCallError && error.code === 'conflict'
-        const fieldErrors = error instanceof BridgeCallError ? error.fieldErrors : {}
+        const fieldErrors = error instanceof BridgeCallError ? byField(error.fieldErrors, draft) : {}
         set({
           save: { state: 'error', message: errorMessage(error), conflict },
           problems: { ...get().problems, ...fieldErrors },
