@@ -1,12 +1,8 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../src/shared/bridge/harness-protocol'
 import type { Design, DesignDocument } from '../../src/shared/design/design-types'
-import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, createPatient, main } from './steps'
+import { canvas, clickPhoto, main, openCalibratedPhoto } from './steps'
 
 const PATIENT = 'Marco Bianchi'
 
@@ -50,27 +46,6 @@ async function photoId(page: Page): Promise<string> {
   return photo.id
 }
 
-/** A new patient with one imported scalp photo (ruler at 10 px/mm), open and calibrated. */
-async function openCalibratedPhoto(page: Page, url: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-designs-'))
-  const file = path.join(dir, 'front.jpg')
-  fs.writeFileSync(file, await scalpPhotoJpeg({ pxPerMm: 10 }))
-  await page.goto(url)
-  await createPatient(page, PATIENT)
-  await main(page).getByRole('tab', { name: 'Photos' }).click()
-  await main(page).getByTestId('photo-file-input').setInputFiles([file])
-  await expect(main(page).getByRole('tab', { name: 'Photos (1)' })).toBeVisible()
-  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
-  await expect(canvas(page).locator('canvas').first()).toBeVisible()
-  // The ruler's 0 and 50 mm ticks are 500 photo px apart.
-  await page.keyboard.press('c')
-  await clickPhoto(page, 100, 830)
-  await clickPhoto(page, 600, 830)
-  await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
-  await main(page).getByRole('button', { name: 'Save calibration' }).click()
-  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
-}
-
 async function clickAll(page: Page, points: [number, number][]) {
   for (const [x, y] of points) await clickPhoto(page, x, y)
 }
@@ -100,7 +75,7 @@ async function reopen(page: Page) {
 }
 
 test('a design drawn over a photo is saved and comes back whole after a reload', async ({ page, harness }) => {
-  await openCalibratedPhoto(page, harness.url)
+  await openCalibratedPhoto(page, harness.url, PATIENT)
   // Landmarks: the midline (two clicks), then the glabella the tool moves on to.
   await page.keyboard.press('k')
   await clickAll(page, [
@@ -173,7 +148,7 @@ test('the harness refuses invalid designs and stale saves, and keeps the stored 
   page,
   harness,
 }) => {
-  await openCalibratedPhoto(page, harness.url)
+  await openCalibratedPhoto(page, harness.url, PATIENT)
   await drawSavedZone(page)
   // A second save, so there is an older revision to build on.
   await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('160')
@@ -239,7 +214,7 @@ test('a design changed elsewhere is not overwritten: the workspace says so and r
   page,
   harness,
 }) => {
-  await openCalibratedPhoto(page, harness.url)
+  await openCalibratedPhoto(page, harness.url, PATIENT)
   await drawSavedZone(page)
   const id = await photoId(page)
   const stored = await value<Design>(page, 'designs.forPhoto', { photoId: id })

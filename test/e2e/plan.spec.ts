@@ -1,11 +1,7 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
-import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, createPatient, main, openSection } from './steps'
+import { canvas, clickPhoto, main, openCalibratedPhoto, openSection } from './steps'
 
 const PATIENT = 'Giulia Conti'
 
@@ -19,22 +15,7 @@ async function openPhoto(page: Page) {
 
 /** A calibrated photo (10 px/mm) with a frontal zone of 40 × 30 mm drawn and saved. */
 async function patientWithZone(page: Page, url: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-plan-'))
-  const file = path.join(dir, 'front.jpg')
-  fs.writeFileSync(file, await scalpPhotoJpeg({ pxPerMm: 10 }))
-  await page.goto(url)
-  await createPatient(page, PATIENT)
-  await main(page).getByRole('tab', { name: 'Photos' }).click()
-  await main(page).getByTestId('photo-file-input').setInputFiles([file])
-  await expect(main(page).getByRole('tab', { name: 'Photos (1)' })).toBeVisible()
-  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
-  await expect(canvas(page).locator('canvas').first()).toBeVisible()
-  await page.keyboard.press('c')
-  await clickPhoto(page, 100, 830)
-  await clickPhoto(page, 600, 830)
-  await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
-  await main(page).getByRole('button', { name: 'Save calibration' }).click()
-  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated/)
+  await openCalibratedPhoto(page, url, PATIENT)
   await page.keyboard.press('z')
   for (const [x, y] of [
     [400, 300],

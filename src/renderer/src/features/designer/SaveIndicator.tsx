@@ -19,10 +19,14 @@ export function SaveIndicator({ autosave, onReload }: { autosave: Autosave; onRe
         )}
       </span>
     )
-  const text =
-    status.state === 'saved' ? 'All changes saved' : status.state === 'saving' ? 'Saving…' : 'Unsaved changes'
+  return <SaveState state={status.state} />
+}
+
+/** The quiet states every autosaved document shares: the design's and the plan's. */
+export function SaveState({ state }: { state: 'saved' | 'saving' | 'unsaved' }) {
+  const text = state === 'saved' ? 'All changes saved' : state === 'saving' ? 'Saving…' : 'Unsaved changes'
   return (
-    <output className={`save-indicator save-indicator--${status.state}`} aria-live="polite">
+    <output className={`save-indicator save-indicator--${state}`} aria-live="polite">
       {text}
     </output>
   )

@@ -1,3 +1,4 @@
+import { SaveState } from '../designer/SaveIndicator'
 import { usePlan, usePlanActions } from './plan-context'
 
 /** Focuses the first field a save is waiting on. */
@@ -44,11 +45,5 @@ export function PlanSaveIndicator() {
         </button>
       </span>
     )
-  const text =
-    status.state === 'saved' ? 'All changes saved' : status.state === 'saving' ? 'Saving…' : 'Unsaved changes'
-  return (
-    <output className={`save-indicator save-indicator--${status.state}`} aria-live="polite">
-      {text}
-    </output>
-  )
+  return <SaveState state={status.state} />
 }

@@ -2,15 +2,14 @@ import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { sessionField } from '../../../../shared/plan/plan-problems'
 import {
   NEEDLE_CONFIGS,
-  type NeedleConfig,
   SESSION_STATUSES,
   type Session,
-  type SessionStatus,
   type Technique,
   type TreatmentAmount,
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import { Field } from '../../ui/Field'
+import { OptionSelect } from '../../ui/OptionSelect'
 import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
@@ -161,18 +160,12 @@ export function SessionCard(props: SessionCardProps) {
         </Field>
         <Field id={id('status')} label="Status" error={error('status')}>
           {(control) => (
-            <select
+            <OptionSelect
               {...control}
-              className="select"
+              options={SESSION_STATUSES}
               value={session.status}
-              onChange={(event) => edit('status', { status: event.target.value as SessionStatus })}
-            >
-              {SESSION_STATUSES.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
+              onChange={(status) => edit('status', { status })}
+            />
           )}
         </Field>
         <div className="plan-session__wide">
@@ -191,20 +184,12 @@ export function SessionCard(props: SessionCardProps) {
         <div className="plan-session__needle">
           <Field id={id('needle.config')} label="Needle" error={error('needle.config')}>
             {(control) => (
-              <select
+              <OptionSelect
                 {...control}
-                className="select"
+                options={NEEDLE_CONFIGS}
                 value={session.needle.config}
-                onChange={(event) =>
-                  edit('needle', { needle: { ...session.needle, config: event.target.value as NeedleConfig } })
-                }
-              >
-                {NEEDLE_CONFIGS.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
+                onChange={(config) => edit('needle', { needle: { ...session.needle, config } })}
+              />
             )}
           </Field>
           <Field id={id('needle.diameterMm')} label="Diameter (mm)" error={error('needle.diameterMm')}>

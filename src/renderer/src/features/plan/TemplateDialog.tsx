@@ -6,6 +6,7 @@ import { applyTemplate } from '../../../../shared/plan/protocols'
 import { chronological } from '../../../../shared/plan/session-density'
 import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
+import { OptionSelect } from '../../ui/OptionSelect'
 import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
@@ -151,20 +152,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
         </Field>
         <div className="plan-dialog__needle">
           <Field id="plan-template-needle" label="Needle">
-            {(control) => (
-              <select
-                {...control}
-                className="select"
-                value={config}
-                onChange={(e) => setConfig(e.target.value as NeedleConfig)}
-              >
-                {NEEDLE_CONFIGS.map((c) => (
-                  <option key={c.value} value={c.value}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(control) => <OptionSelect {...control} options={NEEDLE_CONFIGS} value={config} onChange={setConfig} />}
           </Field>
           <Field id="plan-template-diameter" label="Diameter (mm)">
             {(control) => (

@@ -1,5 +1,6 @@
 import { NEEDLE_CONFIGS, type NeedleConfig } from '../../../../shared/plan/plan-types'
 import { Field } from '../../ui/Field'
+import { OptionSelect } from '../../ui/OptionSelect'
 import { DEFAULT_SETTINGS } from './clinical-settings-store'
 import { DefaultNote, describedBy } from './SettingNumberField'
 import { useClinical, useClinicalActions } from './settings-context'
@@ -26,20 +27,13 @@ export function NeedleConfigField() {
       >
         {(control) => (
           <>
-            <select
+            <OptionSelect
               {...control}
               aria-describedby={describedBy(control['aria-describedby'], value !== fallback && `${ID}-default`)}
-              className="select"
+              options={NEEDLE_CONFIGS}
               value={value}
-              // The options are the groupings main accepts, so the value is one of them.
-              onChange={(e) => set(e.target.value as NeedleConfig)}
-            >
-              {NEEDLE_CONFIGS.map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
+              onChange={set}
+            />
             {value !== fallback && (
               <DefaultNote
                 id={`${ID}-default`}

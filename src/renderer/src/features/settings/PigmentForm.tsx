@@ -4,6 +4,7 @@ import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
 import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
+import { OptionSelect } from '../../ui/OptionSelect'
 import { DecimalInput } from './DecimalInput'
 import { FadeChart } from './FadeChart'
 import { CHART_YEARS, fadedColour, freshColour } from './fade-curve'
@@ -116,19 +117,12 @@ export function PigmentForm() {
             </Field>
             <Field id={id('family')} label="Family" error={errors.family}>
               {(control) => (
-                <select
+                <OptionSelect
                   {...control}
-                  className="select"
+                  options={TECHNIQUES}
                   value={draft.family}
-                  // The options are the families main accepts.
-                  onChange={(e) => edit((d) => ({ ...d, family: e.target.value as Technique }), 'family')}
-                >
-                  {TECHNIQUES.map((t) => (
-                    <option key={t.value} value={t.value}>
-                      {t.label}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(family) => edit((d) => ({ ...d, family }), 'family')}
+                />
               )}
             </Field>
             {colour('shade', 'Shade', 'The neat pigment, before water is added.')}
