@@ -10,13 +10,13 @@ import { DESIGN_ID, photoLayer, renderWorkspace, TEN_PX_PER_MM } from './workspa
 
 const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
 
-/** A hidden frontal zone over both halves of the photo, so only the photo and the pigment show. */
+/** A frontal zone over both halves of the photo. */
 const ZONE: ZoneObject = {
   id: 'frontal',
   kind: 'zone',
   name: 'Frontal',
   colour: '#4cc9f0',
-  hidden: true,
+  hidden: false,
   locked: false,
   role: 'frontal',
   density: 150,
@@ -183,6 +183,21 @@ describe('session layers over the photo', () => {
 
     setRange(screen.getByRole('slider', { name: 'Opacity of Session 1' }).element() as HTMLInputElement, 50)
     await expect.poll(() => Math.abs(red() - ink(0.5))).toBeLessThan(20)
+
+    // Over the pigment the zone is an outline only, so its tint does not change the colour judged;
+    // the artist can tint it again.
+    const designLayer = holder.querySelectorAll('canvas')[1] as HTMLCanvasElement
+    const tintAt = () => {
+      const at = toStage({ x: 450, y: 450 })
+      const ratio = designLayer.width / designLayer.getBoundingClientRect().width
+      const context = designLayer.getContext('2d') as CanvasRenderingContext2D
+      return context.getImageData(Math.round(at.x * ratio), Math.round(at.y * ratio), 1, 1).data[3] as number
+    }
+    expect(tintAt()).toBe(0)
+    await screen.getByRole('checkbox', { name: 'Tint zones over the pigment' }).click()
+    await expect.poll(tintAt).toBeGreaterThan(20)
+    await screen.getByRole('checkbox', { name: 'Tint zones over the pigment' }).click()
+    await expect.poll(tintAt).toBe(0)
 
     // Five years on, the permanent pigment has faded: the same dot is lighter, though still there.
     const halfInked = red()

@@ -22,7 +22,7 @@ function centroid(points: readonly Point[]): Point {
 }
 
 /** The committed objects; it redraws when they or the view change, never as a draft follows the pointer. */
-function ObjectsLayer({ editor }: { editor: Editor }) {
+function ObjectsLayer({ editor, tint }: { editor: Editor; tint: boolean }) {
   const { viewport, image } = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport, image: s.image }))
   const { document, selection, pxPerMm } = useEditor(editor, (s) => ({
     document: s.document,
@@ -51,6 +51,7 @@ function ObjectsLayer({ editor }: { editor: Editor }) {
             pxPerMm={mm}
             zoom={zoom}
             image={image}
+            tint={tint}
           />
         ))}
       </Group>
@@ -176,12 +177,13 @@ function LabelsLayer({ editor }: { editor: Editor }) {
  * The design over the photo, in three Konva layers as Konva advises: the committed objects,
  * then what is being drawn with the selection's handles, then readout labels at screen size.
  * Each reads only its own slice of state. Nothing here listens for events: the editor
- * hit-tests in plain TypeScript.
+ * hit-tests in plain TypeScript. Without `tint`, zones, scars and the hairline band are drawn as
+ * outlines only, so the simulated pigment under them shows its true colour.
  */
-export function DesignLayers({ editor }: { editor: Editor }) {
+export function DesignLayers({ editor, tint = true }: { editor: Editor; tint?: boolean }) {
   return (
     <>
-      <ObjectsLayer editor={editor} />
+      <ObjectsLayer editor={editor} tint={tint} />
       <InteractionLayer editor={editor} />
       <LabelsLayer editor={editor} />
     </>

@@ -22,6 +22,8 @@ interface ShapeProps {
   /** The viewport scale, to keep strokes and labels a constant size on screen. */
   zoom: number
   image: { width: number; height: number }
+  /** Fill areas with their colour; off, only outlines are drawn. */
+  tint: boolean
 }
 
 /** A name drawn beside a point at a constant screen size, whatever the zoom. */
@@ -47,14 +49,22 @@ function Tag({ at, text, zoom, colour }: { at: Point; text: string; zoom: number
  * One design object drawn in image pixels, with the preview of its soft edge or width in real mm.
  * Memoised: panning, or editing another object, does not recompute a hairline's curve and band.
  */
-export const DesignShape = memo(function DesignShape({ object, midline, selected, pxPerMm, zoom, image }: ShapeProps) {
+export const DesignShape = memo(function DesignShape({
+  object,
+  midline,
+  selected,
+  pxPerMm,
+  zoom,
+  image,
+  tint,
+}: ShapeProps) {
   const stroke = { strokeScaleEnabled: false, strokeWidth: selected ? 3 : 2, lineJoin: 'round' as const }
   const highlight = selected ? { shadowColor: '#ffffff', shadowBlur: 6, shadowOpacity: 0.9 } : {}
   switch (object.kind) {
     case 'zone':
       return (
         <Group>
-          {object.softnessMm > 0 && (
+          {tint && object.softnessMm > 0 && (
             <Line
               points={flat(object.points)}
               closed
@@ -67,7 +77,7 @@ export const DesignShape = memo(function DesignShape({ object, midline, selected
           <Line
             points={flat(object.points)}
             closed
-            fill={alpha(object.colour, 0.2)}
+            fill={tint ? alpha(object.colour, 0.2) : undefined}
             stroke={object.colour}
             {...stroke}
             {...highlight}
@@ -111,7 +121,7 @@ export const DesignShape = memo(function DesignShape({ object, midline, selected
         <Line
           points={flat(object.points)}
           closed
-          fill={alpha(object.colour, 0.3)}
+          fill={tint ? alpha(object.colour, 0.3) : undefined}
           stroke={object.colour}
           dash={[6, 4]}
           {...stroke}
@@ -123,7 +133,7 @@ export const DesignShape = memo(function DesignShape({ object, midline, selected
       const band = hairlineBand(curve, object.featherMm * pxPerMm, object.irregularity, seedOf(object.id))
       return (
         <Group>
-          {band.length > 0 && <Line points={flat(band)} closed fill={alpha(object.colour, 0.28)} />}
+          {tint && band.length > 0 && <Line points={flat(band)} closed fill={alpha(object.colour, 0.28)} />}
           <Line points={flat(curve)} stroke={object.colour} lineCap="round" {...stroke} {...highlight} />
         </Group>
       )

@@ -42,7 +42,13 @@ export function CanvasWarnings({ layers }: { layers: SessionLayers }) {
 }
 
 /** The Sessions section of the photo panel: the fade timeline, the layer stack and the dots' figures. */
-export function SessionLayersPanel({ layers, pxPerMm }: { layers: SessionLayers; pxPerMm: number | null }) {
+export function SessionLayersPanel(props: {
+  layers: SessionLayers
+  pxPerMm: number | null
+  tintZones: boolean
+  onTintZones(tint: boolean): void
+}) {
+  const { layers, pxPerMm } = props
   const world = usePlan((s) => s.world)
   const touchUps = usePlan((s) => s.touchUps)
   const { setViewDate } = usePlanActions()
@@ -69,6 +75,14 @@ export function SessionLayersPanel({ layers, pxPerMm }: { layers: SessionLayers;
         />
       )}
       {day && <LayersList scene={scene} day={day} settings={world.settings} />}
+      <label className="session-layers__tint">
+        <input
+          type="checkbox"
+          checked={props.tintZones}
+          onChange={(event) => props.onTintZones(event.currentTarget.checked)}
+        />
+        Tint zones over the pigment
+      </label>
       {pxPerMm && <LayerReadout scene={scene} renderer={renderer} pxPerMm={pxPerMm} settings={world.settings} />}
     </div>
   )

@@ -62,6 +62,8 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   const session = useDesignSession(photo, store, attempt)
   const editor = session.status === 'ready' ? session.editor : null
   const layers = useSessionLayers(editor, photo)
+  // Over simulated pigment the zones' tint would change the colour the artist is judging.
+  const [tintZones, setTintZones] = useState(false)
   const { refreshWorld } = usePlanActions()
   // Zones drawn or saved since the plan loaded are what its sessions may now treat; on closing,
   // once the last edit is stored, the plan learns of the zones drawn here.
@@ -143,7 +145,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               editor={editor}
               pigment={layers?.renderer ?? null}
             >
-              <DesignLayers editor={editor} />
+              <DesignLayers editor={editor} tint={!layers?.scene.input || tintZones} />
             </PhotoCanvas>
           )}
           {editor && <Notice editor={editor} />}
@@ -167,7 +169,12 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               {layers && (
                 <details className="panel-section" open>
                   <summary className="section-title">Sessions</summary>
-                  <SessionLayersPanel layers={layers} pxPerMm={pxPerMm(photo.calibration)} />
+                  <SessionLayersPanel
+                    layers={layers}
+                    pxPerMm={pxPerMm(photo.calibration)}
+                    tintZones={tintZones}
+                    onTintZones={setTintZones}
+                  />
                 </details>
               )}
             </>
