@@ -23,7 +23,15 @@ export interface Backend {
  * protocol, the web harness to HTTP. Throws (with a message for the user) when the database
  * cannot be opened.
  */
-export function openBackend(options: { dataDir: string; shell: AppInfo['shell']; version: string }): Backend {
+/** After this long without a call, the write-ahead log is folded into the database and emptied. */
+export const IDLE_CHECKPOINT_MS = 30_000
+
+export function openBackend(options: {
+  dataDir: string
+  shell: AppInfo['shell']
+  version: string
+  idleCheckpointMs?: number
+}): Backend {
   const db = openDatabase(options.dataDir)
   const photos = createPhotoService(db, createPhotoFiles(options.dataDir))
   photos.sweepUnusedFiles()
@@ -32,9 +40,24 @@ export function openBackend(options: { dataDir: string; shell: AppInfo['shell'];
   const pigments = createPigmentService(db)
   const plans = createPlanService(db, { settings, pigments, designs, photos })
   const services = { patients: createPatientService(db), photos, designs, settings, pigments, plans }
-  const dispatch = createDispatch(
+  const handle = createDispatch(
     createHandlers(services, { version: options.version, shell: options.shell, dataDir: options.dataDir }),
   )
+  // A long-lived WAL holds recent changes in a second file; folding it back when the app is idle
+  // keeps the database file whole on its own (what a backup or a copy by hand picks up).
+  let idle: ReturnType<typeof setTimeout> | null = null
+  const checkpoint = () => {
+    if (db.open) db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+  const dispatch: Dispatch = async (name, input) => {
+    if (idle) clearTimeout(idle)
+    try {
+      return await handle(name, input)
+    } finally {
+      idle = setTimeout(checkpoint, options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS)
+      idle.unref?.()
+    }
+  }
   return {
     dispatch,
     photoFile(pathname) {
@@ -42,8 +65,9 @@ export function openBackend(options: { dataDir: string; shell: AppInfo['shell'];
       return named && photos.fileFor(named.sha256, named.variant)
     },
     close() {
+      if (idle) clearTimeout(idle)
       if (!db.open) return
-      db.pragma('wal_checkpoint(TRUNCATE)')
+      checkpoint()
       db.close()
     },
   }

@@ -21,6 +21,8 @@ export function openDatabase(dataDir: string): Database.Database {
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // Deleted patient data is overwritten with zeros rather than left in free pages.
+    db.pragma('secure_delete = ON')
     if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('SQLite refused to enable foreign keys')
     migrate(db)
     return db
