@@ -84,10 +84,11 @@ export function benchScene(seedKey = 'bench', nudge?: { zoneId: string; px: numb
     return { id: plan.id, polygon, softnessPx: 5 * PX_PER_MM, hairline: HAIRLINE }
   })
   // Every session adds the same density, so each layer holds the zone's share of 100,000 dots.
+  // The density is set from the unedited outline: in the app a zone's density is per cm² and an
+  // edited outline keeps it, so a nudge changes where dots go, not how dense they are.
   const finishedPerCm2: Record<string, number> = {}
-  const perSession = ZONES.map((plan, i) => {
-    const zone = zones[i] as SimZone
-    const field = createDensityField({ polygon: zone.polygon, softnessPx: zone.softnessPx, hairline: zone.hairline })
+  const perSession = ZONES.map((plan) => {
+    const field = createDensityField({ polygon: outline(plan), softnessPx: 5 * PX_PER_MM, hairline: HAIRLINE })
     const density = (plan.share * DOTS_PER_LAYER) / field.effectiveArea
     finishedPerCm2[plan.id] = density * SESSIONS * PX_PER_MM * PX_PER_MM * 100
     return density

@@ -65,6 +65,21 @@ export interface DensityField {
   supportFull: Uint8Array
   /** Whether the hairline came near enough to shape this zone. */
   hairlineApplies: boolean
+  /**
+   * The grid under w: cells of `cell` px, `cellCols` × `cellRows` from (minX, minY), which lie on
+   * multiples of the cell. Per cell, `cellClass` is 0 (w = 0 all over), 1 (w = 1 all over) or 2,
+   * and `cellArea` is ∫ w over it. `nodes` holds what w is read from (`nodeStride` values per
+   * node, (cellCols + 1) to a row) and `shapeKey` the rest: two fields whose nodes, classes and
+   * shape keys agree over a cell give the same w there, to the bit.
+   */
+  cell: number
+  cellCols: number
+  cellRows: number
+  cellClass: Uint8Array
+  cellArea: Float32Array
+  nodes: Float32Array
+  nodeStride: number
+  shapeKey: string
 }
 
 /**
@@ -109,7 +124,8 @@ export function createDensityField(spec: DensityFieldSpec): DensityField {
   const cellClass = new Uint8Array((grid.cols - 1) * (grid.rows - 1)).fill(MIXED)
   const weight =
     shape.stride === 1 ? plainWeight(grid, p, half, cellClass) : hairlineWeight(grid, shape, half, cellClass)
-  const { effectiveArea, support, supportFull } = integrate(grid, shape, half, weight, cellClass)
+  const cellArea = new Float32Array(cellClass.length)
+  const { effectiveArea, support, supportFull } = integrate(grid, shape, half, weight, cellClass, cellArea)
   return {
     minX: grid.originX,
     minY: grid.originY,
@@ -122,6 +138,14 @@ export function createDensityField(spec: DensityFieldSpec): DensityField {
     support,
     supportFull,
     hairlineApplies: hairline !== undefined,
+    cell: grid.cell,
+    cellCols: grid.cols - 1,
+    cellRows: grid.rows - 1,
+    cellClass,
+    cellArea,
+    nodes: shape.data,
+    nodeStride: shape.stride,
+    shapeKey: `${shape.stride},${half},${shape.feather},${shape.irregularity}`,
   }
 }
 
@@ -142,6 +166,14 @@ function emptyField(): DensityField {
     support: new Int32Array(0),
     supportFull: new Uint8Array(0),
     hairlineApplies: false,
+    cell: 1,
+    cellCols: 0,
+    cellRows: 0,
+    cellClass: new Uint8Array(0),
+    cellArea: new Float32Array(0),
+    nodes: new Float32Array(0),
+    nodeStride: 1,
+    shapeKey: '',
   }
 }
 
@@ -357,6 +389,7 @@ function integrate(
   half: number,
   weight: (x: number, y: number) => number,
   cellClass: Uint8Array,
+  cellAreas: Float32Array,
 ): { effectiveArea: number; support: Int32Array; supportFull: Uint8Array } {
   const { data, stride, feather } = shape
   const { cols } = grid
@@ -401,6 +434,7 @@ function integrate(
           active = true
           if (all & IN) {
             cellClass[j * (cols - 1) + i] = 1
+            cellAreas[j * (cols - 1) + i] = cellArea
             area += cellArea
             continue
           }
@@ -415,7 +449,9 @@ function integrate(
           let sum = 0
           for (let sy = 0; sy < sub; sy++)
             for (let sx = 0; sx < sub; sx++) sum += weight(x0 + sx * step, y0 + sy * step)
-          area += (sum * cellArea) / (sub * sub)
+          const mixed = (sum * cellArea) / (sub * sub)
+          cellAreas[j * (cols - 1) + i] = mixed
+          area += mixed
         }
       }
       if (active) {

@@ -22,14 +22,29 @@ export interface NodeGrid {
 /**
  * A grid covering the rectangle with at most about `maxCells` cells of at least 1 px, its cell
  * counts a whole number of blocks each way (the last block may reach past the rectangle).
+ *
+ * Anchored to the image: the cell is the smallest of 1, 1.5, 2, 3, 4, 6, 8, 12 … px (exact in
+ * binary) that keeps within `maxCells`, and the origin is a whole number of blocks from (0, 0).
+ * So nudging one vertex of a zone leaves every node away from it exactly where it was, with
+ * exactly the same values, and a sampler can reuse what it drew there.
  */
 export function gridOver(minX: number, minY: number, maxX: number, maxY: number, maxCells: number): NodeGrid {
   const width = Math.max(maxX - minX, 1)
   const height = Math.max(maxY - minY, 1)
-  const cell = Math.max(1, Math.sqrt((width * height) / maxCells))
-  const blocksX = Math.ceil(width / cell / BLOCK)
-  const blocksY = Math.ceil(height / cell / BLOCK)
-  return { originX: minX, originY: minY, cell, cols: blocksX * BLOCK + 1, rows: blocksY * BLOCK + 1 }
+  const cell = quantizedCell(Math.sqrt((width * height) / maxCells))
+  const blockPx = BLOCK * cell
+  const originX = Math.floor(minX / blockPx) * blockPx
+  const originY = Math.floor(minY / blockPx) * blockPx
+  const blocksX = Math.max(1, Math.ceil((maxX - originX) / blockPx))
+  const blocksY = Math.max(1, Math.ceil((maxY - originY) / blockPx))
+  return { originX, originY, cell, cols: blocksX * BLOCK + 1, rows: blocksY * BLOCK + 1 }
+}
+
+/** The smallest of 1, 1.5, 2, 3, 4, 6 … at or above `raw`. */
+function quantizedCell(raw: number): number {
+  let power = 1
+  while (1.5 * power < raw) power *= 2
+  return power >= raw ? power : 1.5 * power
 }
 
 /** Segments as flat arrays, each with the range its parameter t is clamped to (open ends for a ray). */

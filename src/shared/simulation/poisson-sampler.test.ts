@@ -86,8 +86,9 @@ describe('progressive blue-noise sampling', () => {
   })
 
   it('reports a shortfall when a target cannot be reached instead of looping or hiding it', () => {
-    // A field claiming three times its real area asks for more dots than fit at the spacing.
-    const overclaimed = { ...zone, effectiveArea: zone.effectiveArea * 3 }
+    // A field claiming three times its real area (cell by cell, as the sampler reads it) asks
+    // for more dots than fit at the spacing.
+    const overclaimed = { ...zone, effectiveArea: zone.effectiveArea * 3, cellArea: zone.cellArea.map((a) => 3 * a) }
     const dots = sampleProgressive({ field: overclaimed, stages: [perCm2(150)], seed: 5 })
     expect(dots.stageEnds[0]).toBeLessThan(dots.stageTargets[0] as number)
     expect(dots.x.length).toBe(dots.stageEnds[0])

@@ -221,4 +221,18 @@ describe('regenerating one zone', () => {
       expect(other.x.subarray(bandCount)).not.toEqual(layer.x.subarray(bandCount))
     })
   })
+
+  it('reuses the unchanged part of an edited zone and places exactly the dots a fresh sampling would', () => {
+    const long: SimZone = { id: 'mid', polygon: ring([0, 0], [3000, 0], [3000, 600], [0, 600]), softnessPx: 20 }
+    const sessions = [session('s1', 4, 0, 20), session('s2', 3.6, 0, 20)]
+    const old = simulateZone(long, sessions, 'design-1', 0.15)
+    const moved: SimZone = { ...long, polygon: ring([0, 0], [3000, 0], [3000, 600], [30, 570]) }
+    const fresh = simulateZone(moved, sessions, 'design-1', 0.15)
+    const reused = simulateZone(moved, sessions, 'design-1', 0.15, old)
+    expect(reused.x).toEqual(fresh.x)
+    expect(reused.y).toEqual(fresh.y)
+    expect(reused.r).toEqual(fresh.r)
+    expect(reused.stageEnds).toEqual(fresh.stageEnds)
+    expect(fresh.x).not.toEqual(old.x)
+  })
 })

@@ -1,6 +1,6 @@
 import type { Point } from '../geometry/point'
 import { createDensityField } from './density-field'
-import { sampleProgressive } from './poisson-sampler'
+import { noUnits, type SampledUnits, sampleProgressive } from './poisson-sampler'
 import { hashString, Prng } from './prng'
 
 /**
@@ -57,6 +57,8 @@ export interface ZoneSimulation {
   r: Float32Array
   stageEnds: Int32Array
   stageTargets: Int32Array
+  /** The units the zone was sampled in (see `chunk-layout.ts`): what the next sampling of it can reuse. */
+  units: SampledUnits
 }
 
 /** A dot's radius stays within these shares of its session's mean, whatever the jitter. */
@@ -88,13 +90,16 @@ export function zoneCacheKey(zone: SimZone, sessions: readonly SimSession[], see
 
 /**
  * One zone's dots over `sessions` (in date order): seeded by `seedKey` and the zone's id, each
- * session that adds density to the zone one stage of the sampler.
+ * session that adds density to the zone one stage of the sampler. Given the zone's previous
+ * result (any earlier outline or plan), the parts of it that cannot have changed are copied
+ * rather than sampled: the result is the same either way, only faster.
  */
 export function simulateZone(
   zone: SimZone,
   sessions: readonly SimSession[],
   seedKey: string,
   jitter: number,
+  previous?: ZoneSimulation,
 ): ZoneSimulation {
   const stages = stagesOf(zone, sessions)
   const sessionIds = stages.map((s) => s.sessionId)
@@ -108,6 +113,7 @@ export function simulateZone(
       r: none,
       stageEnds: new Int32Array(0),
       stageTargets: new Int32Array(0),
+      units: noUnits(),
     }
   }
   // A separator keeps "ab" + "c" and "a" + "bc" apart.
@@ -118,20 +124,27 @@ export function simulateZone(
     hairline: zone.hairline,
     seed: hashString(key, 1),
   })
-  const samples = sampleProgressive({ field, stages: stages.map((s) => s.cumulativeDensity), seed: hashString(key) })
-  // Radii from their own stream, so changing the jitter or a dot size never moves a dot.
-  const rng = new Prng(hashString(key, 2))
+  const samples = sampleProgressive({
+    field,
+    stages: stages.map((s) => s.cumulativeDensity),
+    seed: hashString(key),
+    previous,
+  })
+  // Radii from their own stream per unit, so changing the jitter or a dot size never moves a
+  // dot, and a unit's radii do not depend on how many dots other units hold.
   const spread = Math.max(0, jitter)
   const r = new Float32Array(samples.x.length)
-  let from = 0
-  stages.forEach((stage, i) => {
-    const to = samples.stageEnds[i] as number
-    const mean = stage.meanRadius
-    for (let d = from; d < to; d++) {
-      const radius = mean * (1 + spread * rng.gaussian())
-      r[d] = Math.min(mean * RADIUS_CLAMP[1], Math.max(mean * RADIUS_CLAMP[0], radius))
-    }
-    from = to
+  const { ids, starts, counts } = samples.units
+  ids.forEach((id, u) => {
+    const rng = new Prng(hashString(`${key}\u0000${id}`, 2))
+    stages.forEach((stage, s) => {
+      const mean = stage.meanRadius
+      const from = starts[u * stages.length + s] as number
+      for (let d = from, to = from + (counts[u * stages.length + s] as number); d < to; d++) {
+        const radius = mean * (1 + spread * rng.gaussian())
+        r[d] = Math.min(mean * RADIUS_CLAMP[1], Math.max(mean * RADIUS_CLAMP[0], radius))
+      }
+    })
   })
   return {
     zoneId: zone.id,
@@ -141,6 +154,7 @@ export function simulateZone(
     r,
     stageEnds: samples.stageEnds,
     stageTargets: samples.stageTargets,
+    units: samples.units,
   }
 }
 

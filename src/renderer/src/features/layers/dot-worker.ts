@@ -4,17 +4,18 @@ import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/ra
 import {
   assembleLayers,
   type SimInput,
-  simulateZone,
   type ZoneSimulation,
   zoneCacheKey,
 } from '../../../../shared/simulation/simulate'
 import type { ImageRect, RasterTile, WorkerReply, WorkerRequest } from './raster-protocol'
+import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /**
- * The dot worker: samples zones (keeping each zone's dots until its outline, densities or
- * needle change) and rasterises them into bitmaps, so the page never spends more than a message
- * on them. Requests are coalesced: while it works, only the newest scene and the newest raster
- * of each kind are kept.
+ * The dot worker: has zones sampled by its pool of sampling workers (keeping each zone's dots
+ * until its outline, densities or needle change, and handing the old dots to the next sampling
+ * of the zone so the parts an edit did not touch are copied, not sampled) and rasterises them
+ * into bitmaps, so the page never spends more than a message on them. Requests are coalesced:
+ * while it works, only the newest scene and the newest raster of each kind are kept.
  */
 
 /** Base tiles, in base-bitmap pixels: a zone edit redraws only the tiles it touches. */
@@ -37,6 +38,8 @@ let nextScene: { input: SimInput | null } | null = null
 let nextBase: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let nextDetail: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let queued = false
+let running = false
+const pool = new SamplerPool()
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer)
 
@@ -45,30 +48,41 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   if (request.type === 'scene') nextScene = { input: request.input }
   else if (request.target.kind === 'base') nextBase = request
   else nextDetail = request
-  if (!queued) {
+  if (!queued && !running) {
     queued = true
     // Let messages already on their way arrive first, so a burst collapses to its last request.
     setTimeout(work, 0)
   }
 }
 
-function work(): void {
+async function work(): Promise<void> {
   queued = false
+  running = true
   try {
-    if (nextScene) {
-      applyScene(nextScene.input)
-      nextScene = null
-    }
-    if (nextBase) {
-      drawBase(nextBase)
-      nextBase = null
-    }
-    if (nextDetail) {
-      drawDetail(nextDetail)
-      nextDetail = null
+    while (nextScene || nextBase || nextDetail) {
+      if (nextScene) {
+        const { input } = nextScene
+        nextScene = null
+        await applyScene(input)
+        // A newer scene came while this one was sampled: its raster request is on its way too.
+        if (nextScene) continue
+      }
+      if (nextBase) {
+        drawBase(nextBase)
+        nextBase = null
+      }
+      if (nextDetail) {
+        drawDetail(nextDetail)
+        nextDetail = null
+      }
     }
   } catch (error) {
+    // The zones' results may have gone to a sampler that failed: sample everything next time.
+    zoneKeys = []
+    zoneResults = []
     post({ type: 'error', message: error instanceof Error ? error.message : 'The impressions could not be drawn.' })
+  } finally {
+    running = false
   }
 }
 
@@ -96,9 +110,45 @@ function boundsOf(result: ZoneSimulation): ImageRect | null {
   }
 }
 
-function applyScene(input: SimInput | null): void {
+function maxRadius(result: ZoneSimulation): number {
+  let reach = 0
+  for (let d = 0; d < result.r.length; d++) if ((result.r[d] as number) > reach) reach = result.r[d] as number
+  return reach
+}
+
+/**
+ * Where a zone's dots changed: the units an edit re-sampled (and those it dropped) when the
+ * two results were cut alike, else everywhere the old or new dots lie. Read before the old
+ * result is handed to a sampler.
+ */
+function changedRects(old: ZoneSimulation | undefined): (next: ZoneSimulation) => ImageRect[] {
+  if (!old) return (next) => [boundsOf(next)].filter((r): r is ImageRect => r !== null)
+  const oldBounds = boundsOf(old)
+  const { params, keys } = old.units
+  const oldRects = old.units.rects.slice()
+  const oldReach = maxRadius(old)
+  return (next) => {
+    if (next.units.params !== params) return [oldBounds, boundsOf(next)].filter((r): r is ImageRect => r !== null)
+    const reach = Math.max(oldReach, maxRadius(next)) + 1
+    const rect = (rects: Float64Array, u: number): ImageRect => ({
+      x: (rects[4 * u] as number) - reach,
+      y: (rects[4 * u + 1] as number) - reach,
+      width: (rects[4 * u + 2] as number) + 2 * reach,
+      height: (rects[4 * u + 3] as number) + 2 * reach,
+    })
+    const oldKeys = new Set(keys)
+    const newKeys = new Set(next.units.keys)
+    return [
+      ...next.units.keys.flatMap((key, u) => (oldKeys.has(key) ? [] : [rect(next.units.rects, u)])),
+      ...keys.flatMap((key, u) => (newKeys.has(key) ? [] : [rect(oldRects, u)])),
+    ]
+  }
+}
+
+async function applyScene(input: SimInput | null): Promise<void> {
   const started = performance.now()
-  const previous = new Map(zoneResults.map((result, i) => [zoneKeys[i] as string, result]))
+  const previousByKey = new Map(zoneResults.map((result, i) => [zoneKeys[i] as string, result]))
+  const previousById = new Map(zoneResults.map((result) => [result.zoneId, result]))
   const sameZones =
     scene !== null && input !== null && scene.zones.map((z) => z.id).join() === input.zones.map((z) => z.id).join()
   scene = input
@@ -110,17 +160,40 @@ function applyScene(input: SimInput | null): void {
     post({ type: 'dots', layers: [], bytes: 0, millis: performance.now() - started })
     return
   }
-  zoneKeys = input.zones.map((zone) => zoneCacheKey(zone, input.sessions, input.seedKey, input.jitter))
-  const changed: ImageRect[] = []
-  zoneResults = input.zones.map((zone, i) => {
-    const key = zoneKeys[i] as string
-    const kept = previous.get(key)
-    if (kept) return kept
-    const result = simulateZone(zone, input.sessions, input.seedKey, input.jitter)
-    const old = sameZones ? zoneResults[i] : undefined
-    for (const rect of [old && boundsOf(old), boundsOf(result)]) if (rect) changed.push(rect)
+  const keys = input.zones.map((zone) => zoneCacheKey(zone, input.sessions, input.seedKey, input.jitter))
+  const kept = new Set<ZoneSimulation>()
+  const next: (ZoneSimulation | undefined)[] = keys.map((key) => {
+    const result = previousByKey.get(key)
+    if (result) kept.add(result)
     return result
   })
+  // Each zone to sample gets its previous result (same id), unless that is kept as it is.
+  const jobs: { index: number; job: ZoneJob; changes: (next: ZoneSimulation) => ImageRect[] }[] = []
+  input.zones.forEach((zone, i) => {
+    if (next[i]) return
+    const old = previousById.get(zone.id)
+    const previous = old && !kept.has(old) ? old : undefined
+    if (previous) kept.add(previous)
+    jobs.push({
+      index: i,
+      job: { zone, ...(previous && { previous }) },
+      changes: changedRects(sameZones ? previous : undefined),
+    })
+  })
+  zoneKeys = []
+  zoneResults = []
+  const sampled = await pool.sample(
+    input,
+    jobs.map((j) => j.job),
+  )
+  const changed: ImageRect[] = []
+  jobs.forEach(({ index, changes }, k) => {
+    const result = sampled[k] as ZoneSimulation
+    next[index] = result
+    changed.push(...changes(result))
+  })
+  zoneKeys = keys
+  zoneResults = next as ZoneSimulation[]
   const layers = assembleLayers(input.sessions, zoneResults)
   indexes = layers.map((layer) => indexLayer(layer))
   if (!sameZones) dirty = 'all'
