@@ -19,6 +19,8 @@ import type { PlanDraft, Session, TreatmentPlan } from '../../src/shared/plan/pl
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { p, zone } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
+import { photoRecord } from '../fixtures/photo-record'
+import { session as planSession, share } from '../fixtures/plans'
 import { TEN_PX_PER_MM } from './workspace'
 
 const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
@@ -34,26 +36,7 @@ const patient = (archived: boolean): Patient => ({
   revision: 1,
 })
 
-const photo: Photo = {
-  id: PHOTO_ID,
-  patientId: PATIENT_ID,
-  sha256: 'a'.repeat(64),
-  format: 'jpeg',
-  originalName: 'top.jpg',
-  byteSize: 1000,
-  width: 1200,
-  height: 900,
-  takenAt: '2026-03-14T09:41:00',
-  takenAtSource: 'exif',
-  view: 'top',
-  caption: '',
-  calibration: TEN_PX_PER_MM,
-  sessionId: null,
-  importedAt: '2026-03-14T10:00:00.000Z',
-  updatedAt: '2026-03-14T10:00:00.000Z',
-  revision: 1,
-  measurementCount: 0,
-}
+const photo: Photo = photoRecord({ id: PHOTO_ID, patientId: PATIENT_ID, calibration: TEN_PX_PER_MM })
 
 /** Two zones on a photo at 10 px/mm: Frontal 40 × 20 mm (8 cm²) at 150/cm², Crown 30 × 30 mm (9 cm²) at 140/cm². */
 const design: Design = {
@@ -87,23 +70,15 @@ const design: Design = {
 }
 
 /** A permanent session on 4 May 2026 treating both zones with 30% of their target. */
-const session = (overrides: Partial<Session> = {}): Session => ({
-  id: 'first-session',
-  startsAt: '2026-05-04T09:00',
-  durationMin: 180,
-  practitioner: '',
-  pigmentId: 'smp-carbon-medium',
-  needle: { config: '3RL', diameterMm: 0.25 },
-  treatments: ['frontal', 'crown'].map((zoneId) => ({
-    designId: DESIGN_ID,
-    zoneId,
-    amount: { unit: 'share', value: 0.3 },
-  })),
-  notes: '',
-  status: 'planned',
-  layer: { visible: true, opacity: 1 },
-  ...overrides,
-})
+const session = (overrides: Partial<Session> = {}): Session =>
+  planSession({
+    id: 'first-session',
+    startsAt: '2026-05-04T09:00',
+    practitioner: '',
+    pigmentId: 'smp-carbon-medium',
+    treatments: [share(DESIGN_ID, 'frontal', 0.3), share(DESIGN_ID, 'crown', 0.3)],
+    ...overrides,
+  })
 
 /**
  * The real Plan tab over the real bridge dispatch (main's validation of every call) and the real

@@ -6,6 +6,7 @@ import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft, Session } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { type DotLayer, simulate } from '../../src/shared/simulation/simulate'
+import { session as planSession, share } from '../fixtures/plans'
 import { DESIGN_ID, photoLayer, renderWorkspace, TEN_PX_PER_MM } from './workspace'
 
 const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
@@ -30,18 +31,14 @@ const ZONE: ZoneObject = {
 }
 const DESIGN: DesignDocument = { schema: 1, objects: [ZONE] }
 
-const session = (id: string, startsAt: string, share: number): Session => ({
-  id,
-  startsAt,
-  durationMin: 180,
-  practitioner: 'A. Artist',
-  pigmentId: 'smp-carbon-dark',
-  needle: { config: '1RL', diameterMm: 0.3 },
-  treatments: [{ designId: DESIGN_ID, zoneId: ZONE.id, amount: { unit: 'share', value: share } }],
-  notes: '',
-  status: 'done',
-  layer: { visible: true, opacity: 1 },
-})
+const session = (id: string, startsAt: string, amount: number): Session =>
+  planSession({
+    id,
+    startsAt,
+    needle: { config: '1RL', diameterMm: 0.3 },
+    treatments: [share(DESIGN_ID, ZONE.id, amount)],
+    status: 'done',
+  })
 
 const PLAN: PlanDraft = {
   technique: 'permanent',

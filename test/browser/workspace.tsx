@@ -21,6 +21,7 @@ import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft, TreatmentPlan } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { validFields } from '../fixtures/patients'
+import { photoRecord } from '../fixtures/photo-record'
 import { probe, twoToneImageUrl } from './photo-image'
 
 export const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
@@ -46,24 +47,7 @@ export async function renderWorkspace(
   } = {},
 ) {
   let photo: PhotoDetail = {
-    id: PHOTO_ID,
-    patientId: PATIENT_ID,
-    sha256: 'a'.repeat(64),
-    format: 'jpeg',
-    originalName: 'top.jpg',
-    byteSize: 1000,
-    width: IMAGE.width,
-    height: IMAGE.height,
-    takenAt: '2026-03-14T09:41:00',
-    takenAtSource: 'exif',
-    view: 'top',
-    caption: '',
-    calibration: options.calibration ?? null,
-    sessionId: null,
-    importedAt: '2026-03-14T10:00:00.000Z',
-    updatedAt: '2026-03-14T10:00:00.000Z',
-    revision: 1,
-    measurementCount: 0,
+    ...photoRecord({ id: PHOTO_ID, patientId: PATIENT_ID, calibration: options.calibration ?? null }),
     measurements: [],
   }
   let design: Design | null = options.design

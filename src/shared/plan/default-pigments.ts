@@ -15,6 +15,20 @@ export const PERMANENT_FADE = { tauYears: 3.15, shape: 0.934, floor: 0.3 } as co
 /** A faded carbon-black dot looks blue-grey-green (domain notes, "Fading": blue/green shift). */
 const CARBON_DRIFT = '#2f5a63'
 
+/** The most common permanent pigment; a new catalogue entry starts from it too. */
+export const CARBON_MEDIUM_GREY: Pigment = {
+  id: 'smp-carbon-medium',
+  name: 'SMP carbon black, medium grey',
+  shade: '#161616',
+  dilution: 0.4,
+  family: 'permanent',
+  carbonBlack: true,
+  fade: PERMANENT_FADE,
+  drift: 0.55,
+  driftColour: CARBON_DRIFT,
+  retired: false,
+}
+
 /**
  * The catalogue a new database starts with. Temporary pigment holds no black; permanent SMP ink
  * is one carbon black diluted into greys ("Pigment shade").
@@ -56,18 +70,7 @@ export const DEFAULT_PIGMENTS: readonly Pigment[] = [
     driftColour: CARBON_DRIFT,
     retired: false,
   },
-  {
-    id: 'smp-carbon-medium',
-    name: 'SMP carbon black, medium grey',
-    shade: '#161616',
-    dilution: 0.4,
-    family: 'permanent',
-    carbonBlack: true,
-    fade: PERMANENT_FADE,
-    drift: 0.55,
-    driftColour: CARBON_DRIFT,
-    retired: false,
-  },
+  CARBON_MEDIUM_GREY,
   {
     id: 'smp-carbon-light',
     name: 'SMP carbon black, light grey',

@@ -30,7 +30,8 @@ function zoneLayers(draft: PlanDraft, zone: PlanZone, pigments: readonly Pigment
   })
 }
 
-const scarFactor = (zone: PlanZone, settings: FadeSettings) => (zone.overScar ? settings.scarFadeFactor : 1)
+const scarFactor = (zone: Pick<PlanZone, 'overScar'>, settings: FadeSettings) =>
+  zone.overScar ? settings.scarFadeFactor : 1
 const yearsFrom = (fromMs: number, toMs: number) => (toMs - fromMs) / MS_PER_DAY / DAYS_PER_YEAR
 
 /** `inclusive` false gives the strength just before a session starting at `atMs`. */
@@ -152,7 +153,7 @@ export function touchUpSuggestions(
 export function layerStrengthAt(
   session: Session,
   pigment: Pigment,
-  zone: PlanZone,
+  zone: Pick<PlanZone, 'key' | 'overScar'>,
   at: string,
   settings: FadeSettings,
 ): number {

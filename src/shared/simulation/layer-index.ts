@@ -28,29 +28,40 @@ export interface LayerIndex {
  */
 const CELL_PX = 64
 
-/** A counting sort into buckets, stable, so each bucket keeps the layer's order. */
-export function indexLayer(layer: DotLayer): LayerIndex {
-  const n = layer.x.length
+export interface DotExtent {
+  minX: number
+  minY: number
+  maxX: number
+  maxY: number
+  /** The largest radius: how far a dot reaches past its centre. */
+  maxRadius: number
+}
+
+/** The box of the dots' centres and their largest radius; all zero when there are no dots. */
+export function dotExtent(dots: { x: Float32Array; y: Float32Array; r: Float32Array }): DotExtent {
+  const n = dots.x.length
+  if (n === 0) return { minX: 0, minY: 0, maxX: 0, maxY: 0, maxRadius: 0 }
   let minX = Number.POSITIVE_INFINITY
   let minY = Number.POSITIVE_INFINITY
   let maxX = Number.NEGATIVE_INFINITY
   let maxY = Number.NEGATIVE_INFINITY
   let maxRadius = 0
   for (let d = 0; d < n; d++) {
-    const x = layer.x[d] as number
-    const y = layer.y[d] as number
+    const x = dots.x[d] as number
+    const y = dots.y[d] as number
     if (x < minX) minX = x
     if (x > maxX) maxX = x
     if (y < minY) minY = y
     if (y > maxY) maxY = y
-    if ((layer.r[d] as number) > maxRadius) maxRadius = layer.r[d] as number
+    if ((dots.r[d] as number) > maxRadius) maxRadius = dots.r[d] as number
   }
-  if (n === 0) {
-    minX = 0
-    minY = 0
-    maxX = 0
-    maxY = 0
-  }
+  return { minX, minY, maxX, maxY, maxRadius }
+}
+
+/** A counting sort into buckets, stable, so each bucket keeps the layer's order. */
+export function indexLayer(layer: DotLayer): LayerIndex {
+  const n = layer.x.length
+  const { minX, minY, maxX, maxY, maxRadius } = dotExtent(layer)
   const cols = Math.floor((maxX - minX) / CELL_PX) + 1
   const rows = Math.floor((maxY - minY) / CELL_PX) + 1
   const bucketOf = new Int32Array(n)

@@ -1,5 +1,6 @@
 import { useStore } from 'zustand'
 import { polygonArea } from '../../../../shared/geometry/polygon'
+import { labelOf } from '../../../../shared/patients/patient-fields'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { SESSION_STATUSES } from '../../../../shared/plan/plan-types'
 import { coverageShare, dotDiameterMm } from '../../../../shared/plan/session-density'
@@ -10,7 +11,6 @@ import { type LayerScene, layerStrength } from './layer-scene'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 const count = (n: number) => n.toLocaleString('en')
-const statusLabel = (value: string) => SESSION_STATUSES.find((s) => s.value === value)?.label ?? value
 
 function Swatch({ colour }: { colour: string }) {
   return <span className="layer-row__swatch" style={{ background: colour }} aria-hidden="true" />
@@ -59,8 +59,8 @@ export function LayersList({ scene, day, settings }: { scene: LayerScene; day: s
                 {name} · {formatDay(session.startsAt)}
               </span>
               <span className="layer-row__meta">
-                {statusLabel(session.status)} · {layer.pigment?.name ?? 'pigment missing'} · {session.needle.config}{' '}
-                {session.needle.diameterMm} mm · strength {pct(strength)}
+                {labelOf(SESSION_STATUSES, session.status)} · {layer.pigment?.name ?? 'pigment missing'} ·{' '}
+                {session.needle.config} {session.needle.diameterMm} mm · strength {pct(strength)}
               </span>
             </div>
             <input

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { indexLayer, type LayerIndex } from '../../../../shared/simulation/layer-index'
+import { dotExtent, indexLayer, type LayerIndex } from '../../../../shared/simulation/layer-index'
 import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/rasterize'
 import {
   assembleLayers,
@@ -88,20 +88,7 @@ async function work(): Promise<void> {
 
 function boundsOf(result: ZoneSimulation): ImageRect | null {
   if (result.x.length === 0) return null
-  let minX = Number.POSITIVE_INFINITY
-  let minY = Number.POSITIVE_INFINITY
-  let maxX = Number.NEGATIVE_INFINITY
-  let maxY = Number.NEGATIVE_INFINITY
-  let reach = 0
-  for (let d = 0; d < result.x.length; d++) {
-    const x = result.x[d] as number
-    const y = result.y[d] as number
-    if (x < minX) minX = x
-    if (x > maxX) maxX = x
-    if (y < minY) minY = y
-    if (y > maxY) maxY = y
-    if ((result.r[d] as number) > reach) reach = result.r[d] as number
-  }
+  const { minX, minY, maxX, maxY, maxRadius: reach } = dotExtent(result)
   return {
     x: minX - reach - 1,
     y: minY - reach - 1,

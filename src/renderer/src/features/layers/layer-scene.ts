@@ -1,9 +1,11 @@
 import type { DesignDocument, ZoneObject } from '../../../../shared/design/design-types'
 import { hairlineCurve } from '../../../../shared/design/hairline'
 import { midlineOf } from '../../../../shared/design/landmarks'
-import { dotColour, strengthAt, yearsBetween } from '../../../../shared/plan/fade'
+import { dotColour } from '../../../../shared/plan/fade'
 import type { Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-types'
+import { zoneKey } from '../../../../shared/plan/plan-zones'
 import { addedDensity, chronological, dotDiameterMm } from '../../../../shared/plan/session-density'
+import { layerStrengthAt } from '../../../../shared/plan/timeline'
 import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
@@ -19,6 +21,8 @@ export interface SceneLayer {
 
 export interface SceneZone {
   zone: ZoneObject
+  /** `designId:zoneId`, as sessions name the zone. */
+  key: string
   overScar: boolean
 }
 
@@ -59,7 +63,11 @@ export function buildScene(source: SceneSource): LayerScene {
   const scars = document.objects.filter((o) => o.kind === 'scar')
   const zones = document.objects
     .filter((o): o is ZoneObject => o.kind === 'zone' && treated.has(o.id))
-    .map((zone) => ({ zone, overScar: scars.some((scar) => scarOverlapsZone(scar, zone.points, pxPerMm)) }))
+    .map((zone) => ({
+      zone,
+      key: zoneKey(designId ?? '', zone.id),
+      overScar: scars.some((scar) => scarOverlapsZone(scar, zone.points, pxPerMm)),
+    }))
 
   if (!designId || mine.length === 0)
     return { input: null, layers, zones, reason: 'No session of the plan treats a zone of this design yet.' }
@@ -101,13 +109,9 @@ export function buildScene(source: SceneSource): LayerScene {
   return { input, layers, zones, reason: null }
 }
 
-/** How strong a layer shows in a zone on a day: nothing before its session, then its pigment's fade. */
-export function layerStrength(layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number {
-  if (!layer.pigment || layer.session.status === 'skipped') return 0
-  const years = yearsBetween(layer.session.startsAt, at)
-  if (years < 0) return 0
-  return strengthAt(layer.pigment.fade, years, zone.overScar ? settings.scarFadeFactor : 1)
-}
+/** How strong a layer shows in a zone at a time: nothing before its session, then its pigment's fade. */
+export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number =>
+  layer.pigment ? layerStrengthAt(layer.session, layer.pigment, zone, at, settings) : 0
 
 /** Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour. */
 export function sceneStyles(scene: LayerScene, day: string, settings: ClinicalSettings): LayerStyle[] {

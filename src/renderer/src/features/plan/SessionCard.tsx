@@ -66,7 +66,11 @@ export function SessionCard(props: SessionCardProps) {
   const notes = useFieldRun(id('notes'))
 
   return (
-    <article className={`plan-session plan-session--${session.status}`} id={id('card')} aria-labelledby={id('title')}>
+    <article
+      className={`card plan-session plan-session--${session.status}`}
+      id={id('card')}
+      aria-labelledby={id('title')}
+    >
       <header className="plan-session__header">
         <div className="plan-session__heading">
           <h3 className="plan-session__title" id={id('title')} tabIndex={-1}>

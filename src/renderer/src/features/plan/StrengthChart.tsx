@@ -108,7 +108,7 @@ export function StrengthChart({ world, draft }: { world: PlanWorld; draft: PlanD
   const [ref, width] = useWidth()
 
   return (
-    <section ref={ref} className="plan-chart" aria-labelledby="plan-chart-title">
+    <section ref={ref} className="card plan-chart" aria-labelledby="plan-chart-title">
       <h2 className="section-title" id="plan-chart-title">
         Strength over time
       </h2>

@@ -60,7 +60,7 @@ export type PlanStore = StoreApi<PlanState>
 
 const EMPTY_DRAFT: PlanDraft = { technique: 'permanent', sessions: [] }
 
-export function planContext(world: PlanWorld, now = new Date()): PlanContext {
+function planContext(world: PlanWorld, now = new Date()): PlanContext {
   return {
     now: localDateTime(now),
     recordCreated: localDateOf(world.patient.createdAt),

@@ -45,7 +45,7 @@ export function PigmentCatalogue() {
         </button>
       </header>
       {addingNew && (
-        <div className="pigment-item">
+        <div className="card pigment-item">
           <PigmentForm />
         </div>
       )}

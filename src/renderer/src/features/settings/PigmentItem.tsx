@@ -27,7 +27,7 @@ export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
   }
 
   return (
-    <li className="pigment-item" aria-labelledby={headingId} data-retired={pigment.retired || undefined}>
+    <li className="card pigment-item" aria-labelledby={headingId} data-retired={pigment.retired || undefined}>
       <div className="pigment-item__row">
         <Swatch colour={freshColour(pigment)} />
         <div className="pigment-item__text">

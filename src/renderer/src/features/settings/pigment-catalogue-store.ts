@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { CallInput, SavedPigment } from '../../../../shared/bridge/contract'
-import { PERMANENT_FADE } from '../../../../shared/plan/default-pigments'
+import { CARBON_MEDIUM_GREY } from '../../../../shared/plan/default-pigments'
 import type { PigmentId } from '../../../../shared/plan/plan-types'
 import { BridgeCallError, type BridgeClient, errorMessage } from '../../bridge/bridge-client'
 import { errorsUnder, errorsWithout } from './settings-paths'
@@ -46,18 +46,7 @@ export type PigmentCatalogueStore = StoreApi<PigmentCatalogueState>
  * What "Add pigment" starts from: the medium grey of the shipped carbon-black inks, the most
  * common permanent pigment, so only the name has to be filled in.
  */
-export const NEW_PIGMENT: PigmentDraft = {
-  id: null,
-  name: '',
-  shade: '#161616',
-  dilution: 0.4,
-  family: 'permanent',
-  carbonBlack: true,
-  fade: PERMANENT_FADE,
-  drift: 0.55,
-  driftColour: '#2f5a63',
-  retired: false,
-}
+export const NEW_PIGMENT: PigmentDraft = { ...CARBON_MEDIUM_GREY, id: null, name: '' }
 
 const withoutKey = (record: Record<string, string>, key: string) => {
   const { [key]: _gone, ...rest } = record
