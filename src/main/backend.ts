@@ -3,6 +3,7 @@ import { parsePhotoPath } from '../shared/photos/photo-urls'
 import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
 import { openDatabase } from './db/database'
+import type { Platform } from './platform'
 import { createDesignService } from './services/designs/design-service'
 import { createPatientService } from './services/patients/patient-service'
 import { createPhotoFiles } from './services/photos/photo-files'
@@ -18,19 +19,20 @@ export interface Backend {
   close(): void
 }
 
+/** After this long without a call, the write-ahead log is folded into the database and emptied. */
+export const IDLE_CHECKPOINT_MS = 30_000
+
 /**
  * Everything main does, without a transport: the desktop shell wires it to IPC and its photo
  * protocol, the web harness to HTTP. Throws (with a message for the user) when the database
  * cannot be opened.
  */
-/** After this long without a call, the write-ahead log is folded into the database and emptied. */
-export const IDLE_CHECKPOINT_MS = 30_000
-
 export function openBackend(options: {
   dataDir: string
   shell: AppInfo['shell']
   version: string
   idleCheckpointMs?: number
+  platform?: Platform
 }): Backend {
   const db = openDatabase(options.dataDir)
   const photos = createPhotoService(db, createPhotoFiles(options.dataDir))
@@ -41,7 +43,11 @@ export function openBackend(options: {
   const plans = createPlanService(db, { settings, pigments, designs, photos })
   const services = { patients: createPatientService(db), photos, designs, settings, pigments, plans }
   const handle = createDispatch(
-    createHandlers(services, { version: options.version, shell: options.shell, dataDir: options.dataDir }),
+    createHandlers(
+      services,
+      { version: options.version, shell: options.shell, dataDir: options.dataDir },
+      options.platform,
+    ),
   )
   // A long-lived WAL holds recent changes in a second file; folding it back when the app is idle
   // keeps the database file whole on its own (what a backup or a copy by hand picks up).

@@ -7,6 +7,7 @@ import { registerBridge } from './electron/ipc'
 import { installApplicationMenu } from './electron/menu'
 import { handlePhotoProtocol, registerPhotoScheme } from './electron/photo-protocol'
 import { rendererLocation } from './electron/renderer-location'
+import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
 import { createMainWindow } from './electron/window'
 
@@ -39,7 +40,12 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(() => {
     hardenWebContents(renderer.isAppUrl)
     try {
-      backend = openBackend({ dataDir: resolveDataDir(), shell: 'desktop', version: app.getVersion() })
+      backend = openBackend({
+        dataDir: resolveDataDir(),
+        shell: 'desktop',
+        version: app.getVersion(),
+        platform: { saveFile: saveWithDialog(() => mainWindow) },
+      })
     } catch (error) {
       dialog.showErrorBox(
         'Stipple cannot open its patient database',

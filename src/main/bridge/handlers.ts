@@ -1,9 +1,11 @@
 import type { AppInfo } from '../../shared/bridge/contract'
+import type { Platform } from '../platform'
 import type { DesignService } from '../services/designs/design-service'
 import type { PatientService } from '../services/patients/patient-service'
 import type { PhotoService } from '../services/photos/photo-service'
 import type { PigmentService } from '../services/pigments/pigment-service'
 import type { PlanService } from '../services/plans/plan-service'
+import { ServiceError } from '../services/service-error'
 import type { SettingsService } from '../services/settings/settings-service'
 import type { Handlers } from './dispatch'
 
@@ -16,7 +18,7 @@ export interface Services {
   plans: PlanService
 }
 
-export function createHandlers(services: Services, info: AppInfo): Handlers {
+export function createHandlers(services: Services, info: AppInfo, platform: Platform = {}): Handlers {
   const { patients, photos, designs, settings, pigments, plans } = services
   return {
     'app.info': () => info,
@@ -48,5 +50,13 @@ export function createHandlers(services: Services, info: AppInfo): Handlers {
     'pigments.delete': ({ id }) => pigments.remove(id),
     'plans.get': ({ patientId }) => plans.get(patientId),
     'plans.save': ({ patientId, baseRevision, draft }) => plans.save(patientId, baseRevision, draft),
+    'files.save': async (file) => {
+      if (!platform.saveFile)
+        throw new ServiceError(
+          'unavailable',
+          'Only the desktop app saves through a dialog; the browser downloads the file.',
+        )
+      return { savedAs: await platform.saveFile(file) }
+    },
   }
 }

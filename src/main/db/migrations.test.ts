@@ -152,7 +152,7 @@ describe('version 4: treatment plans', () => {
     const before = version3(dir)
 
     const db = openDatabase(dir)
-    expect(schemaVersion(db)).toBe(4)
+    expect(schemaVersion(db)).toBe(LATEST_SCHEMA_VERSION)
     const after = { ...everyRow(db), designs: db.prepare('SELECT * FROM designs').all() }
     expect(after).toEqual({
       ...before,

@@ -202,6 +202,44 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    version: 5,
+    name: 'audit trail and review comments',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE audit_log (
+          seq INTEGER PRIMARY KEY NOT NULL,
+          at TEXT NOT NULL,
+          patient_id TEXT NOT NULL,
+          entity TEXT NOT NULL CHECK (entity IN ('patient', 'photo', 'design', 'plan', 'comment')),
+          entity_id TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT NOT NULL CHECK (json_valid(detail)),
+          prev_hash TEXT NOT NULL,
+          hash TEXT NOT NULL UNIQUE
+        ) STRICT;
+        CREATE INDEX audit_log_by_patient ON audit_log (patient_id, seq);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END;
+        CREATE TABLE comments (
+          id TEXT PRIMARY KEY NOT NULL,
+          design_id TEXT NOT NULL REFERENCES designs (id) ON DELETE CASCADE,
+          x REAL NOT NULL,
+          y REAL NOT NULL,
+          author TEXT NOT NULL CHECK (length(author) BETWEEN 1 AND 120),
+          body TEXT NOT NULL CHECK (length(body) BETWEEN 1 AND 4000),
+          created_at TEXT NOT NULL,
+          resolved_at TEXT,
+          resolved_by TEXT,
+          updated_at TEXT NOT NULL,
+          revision INTEGER NOT NULL CHECK (revision >= 1)
+        ) STRICT;
+        CREATE INDEX comments_by_design ON comments (design_id, created_at);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { designDocumentSchema } from '../design/design-schema'
 import type { Design, DesignSummary } from '../design/design-types'
+import { SAVED_FILE_KINDS, type SavedFileKind, safeFileName } from '../files/safe-file-name'
 import type { Patient, PatientList } from '../patients/patient'
 import { FIELD_LIMITS } from '../patients/patient-fields'
 import { patientFieldsSchema, patientIdSchema } from '../patients/patient-schema'
@@ -53,6 +54,12 @@ const revision = z.int({ error: 'Revision must be a whole number' }).min(1)
 /** A revision to save over, where 0 names "nothing saved yet". */
 const baseRevision = z.int({ error: 'Revision must be a whole number' }).min(0)
 const pigmentIdSchema = pigmentSchema.shape.id
+
+/** Largest file the app hands to the save dialog: an offline review file with many full photos. */
+export const MAX_SAVED_FILE_BYTES = 1024 * 1024 * 1024
+const savedFileKind = z.enum(Object.keys(SAVED_FILE_KINDS) as [SavedFileKind, ...SavedFileKind[]], {
+  error: 'Unknown kind of file',
+})
 
 /**
  * Every call the renderer may make. The preload's allow-list, the main-process handler table
@@ -144,6 +151,30 @@ export const contract = {
   'plans.save': call(
     z.strictObject({ patientId: patientIdSchema, baseRevision, draft: planDraftSchema }),
   ).returns<TreatmentPlan>(),
+  /**
+   * Desktop only: offers the native save dialog for a file the renderer made (a sheet, a PNG, a
+   * review file) and writes it where the user chose. The web harness answers `unavailable`; the
+   * browser downloads instead. Resolves to the saved file's name, or null when cancelled.
+   */
+  'files.save': call(
+    z
+      .strictObject({
+        suggestedName: z.string({ error: 'The file name must be text' }).max(200, 'The file name is too long'),
+        kind: savedFileKind,
+        bytes: z
+          .instanceof(Uint8Array, { error: 'The file content is missing' })
+          .refine((b) => b.byteLength > 0, 'The file is empty')
+          .refine((b) => b.byteLength <= MAX_SAVED_FILE_BYTES, 'The file is too large to save'),
+      })
+      .refine(
+        (f) =>
+          safeFileName(f.suggestedName.replace(/\.[^.]*$/, ''), SAVED_FILE_KINDS[f.kind].extension) === f.suggestedName,
+        {
+          path: ['suggestedName'],
+          error: 'The file name holds characters a file system refuses, or the wrong extension',
+        },
+      ),
+  ).returns<{ savedAs: string | null }>(),
 } as const
 
 export type Contract = typeof contract

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PhotoVariant } from '../../../shared/photos/photo'
 import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fields'
+import { writeAtomically } from '../../files/write-atomically'
 
 export type StoredVariant = PhotoVariant | 'original'
 
@@ -33,25 +33,6 @@ export function createPhotoFiles(dataDir: string): PhotoFiles {
   const pathOf = (sha256: string, variant: StoredVariant, format: PhotoFormat) => {
     if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`)
     return path.join(root, FOLDERS[variant], sha256.slice(0, 2), `${sha256}.${extensionOf(variant, format)}`)
-  }
-
-  /** Temp file, fsync, rename: a crash leaves the old state or the whole new file, never half of one. */
-  const writeAtomically = async (target: string, bytes: Uint8Array) => {
-    await fs.promises.mkdir(path.dirname(target), { recursive: true })
-    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`
-    const handle = await fs.promises.open(temp, 'wx')
-    try {
-      await handle.writeFile(bytes)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    try {
-      await fs.promises.rename(temp, target)
-    } catch (error) {
-      await fs.promises.rm(temp, { force: true })
-      throw error
-    }
   }
 
   return {
