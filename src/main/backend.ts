@@ -2,15 +2,9 @@ import type { AppInfo } from '../shared/bridge/contract'
 import { parsePhotoPath } from '../shared/photos/photo-urls'
 import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
+import { createServices } from './bridge/services'
 import { openDatabase } from './db/database'
 import type { Platform } from './platform'
-import { createDesignService } from './services/designs/design-service'
-import { createPatientService } from './services/patients/patient-service'
-import { createPhotoFiles } from './services/photos/photo-files'
-import { createPhotoService } from './services/photos/photo-service'
-import { createPigmentService } from './services/pigments/pigment-service'
-import { createPlanService } from './services/plans/plan-service'
-import { createSettingsService } from './services/settings/settings-service'
 
 export interface Backend {
   dispatch: Dispatch
@@ -35,13 +29,8 @@ export function openBackend(options: {
   platform?: Platform
 }): Backend {
   const db = openDatabase(options.dataDir)
-  const photos = createPhotoService(db, createPhotoFiles(options.dataDir))
-  photos.sweepUnusedFiles()
-  const designs = createDesignService(db)
-  const settings = createSettingsService(db)
-  const pigments = createPigmentService(db)
-  const plans = createPlanService(db, { settings, pigments, designs, photos })
-  const services = { patients: createPatientService(db), photos, designs, settings, pigments, plans }
+  const services = createServices(db, options.dataDir)
+  services.photos.sweepUnusedFiles()
   const handle = createDispatch(
     createHandlers(
       services,
@@ -68,7 +57,7 @@ export function openBackend(options: {
     dispatch,
     photoFile(pathname) {
       const named = parsePhotoPath(pathname)
-      return named && photos.fileFor(named.sha256, named.variant)
+      return named && services.photos.fileFor(named.sha256, named.variant)
     },
     close() {
       if (idle) clearTimeout(idle)

@@ -1,22 +1,8 @@
 import type { AppInfo } from '../../shared/bridge/contract'
 import type { Platform } from '../platform'
-import type { DesignService } from '../services/designs/design-service'
-import type { PatientService } from '../services/patients/patient-service'
-import type { PhotoService } from '../services/photos/photo-service'
-import type { PigmentService } from '../services/pigments/pigment-service'
-import type { PlanService } from '../services/plans/plan-service'
 import { ServiceError } from '../services/service-error'
-import type { SettingsService } from '../services/settings/settings-service'
 import type { Handlers } from './dispatch'
-
-export interface Services {
-  patients: PatientService
-  photos: PhotoService
-  designs: DesignService
-  settings: SettingsService
-  pigments: PigmentService
-  plans: PlanService
-}
+import type { Services } from './services'
 
 export function createHandlers(services: Services, info: AppInfo, platform: Platform = {}): Handlers {
   const { patients, photos, designs, settings, pigments, plans } = services
