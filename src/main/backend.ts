@@ -1,25 +1,59 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Database } from 'better-sqlite3'
+import type { BackupSummary, RecoveryState } from '../shared/backups/backup-types'
 import type { AppInfo } from '../shared/bridge/contract'
 import { parsePhotoPath } from '../shared/photos/photo-urls'
 import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
-import { createServices } from './bridge/services'
-import { openDatabase } from './db/database'
+import { createServices, type Services } from './bridge/services'
+import { DATABASE_FILE, openDatabase } from './db/database'
 import type { Platform } from './platform'
+import { createBackupStore } from './services/backups/backup-store'
+import {
+  type DatabaseFileState,
+  inspectDatabaseFile,
+  installDatabaseFile,
+  moveAside,
+} from './services/backups/database-file'
+import { createRecoveryDispatch } from './services/backups/recovery-dispatch'
+import type { ReplaceDatabase } from './services/backups/restore-backup'
+import { ServiceError } from './services/service-error'
 
 export interface Backend {
   dispatch: Dispatch
   /** The file a photo URL path (`/photos/working/<sha>.jpg`) names, or null: what both transports serve. */
   photoFile(pathname: string): string | null
+  /**
+   * The automatic backup taken at start-up when the newest is older than a day: resolves once it
+   * is written, or to null when none was due (or the app is in recovery, or it failed: logged).
+   */
+  startupBackup: Promise<BackupSummary | null>
   close(): void
 }
 
 /** After this long without a call, the write-ahead log is folded into the database and emptied. */
 export const IDLE_CHECKPOINT_MS = 30_000
 
+/** Calls that take the database away from under every other: nothing else runs meanwhile. */
+const SWITCHING_CALLS = new Set<unknown>(['backups.restore', 'database.startEmpty'])
+
+type State =
+  | { kind: 'open'; db: Database; services: Services; handle: Dispatch }
+  | { kind: 'recovery'; handle: Dispatch }
+
+function closeDatabase(db: Database) {
+  if (!db.open) return
+  db.pragma('wal_checkpoint(TRUNCATE)')
+  db.close()
+}
+
 /**
  * Everything main does, without a transport: the desktop shell wires it to IPC and its photo
- * protocol, the web harness to HTTP. Throws (with a message for the user) when the database
- * cannot be opened.
+ * protocol, the web harness to HTTP. At start-up the database gets SQLite's quick check; a
+ * damaged one (or a missing one while backups of it exist) opens the backend in recovery rather
+ * than empty, and the file is left exactly as found. Throws (with a message for the user) only
+ * when the database is from a newer Stipple or cannot be reached at all.
  */
 export function openBackend(options: {
   dataDir: string
@@ -27,43 +61,116 @@ export function openBackend(options: {
   version: string
   idleCheckpointMs?: number
   platform?: Platform
+  /** The built renderer folder, packed into offline review files; absent under the dev server. */
+  rendererDir?: string
+  /** The clock backups are dated and rotated by. */
+  now?: () => Date
 }): Backend {
-  const db = openDatabase(options.dataDir)
-  const services = createServices(db, options.dataDir)
-  services.photos.sweepUnusedFiles()
-  const handle = createDispatch(
-    createHandlers(
-      services,
-      { version: options.version, shell: options.shell, dataDir: options.dataDir },
-      options.platform,
-    ),
-  )
+  const { dataDir } = options
+  const databaseFile = path.join(dataDir, DATABASE_FILE)
+  const info: AppInfo = { version: options.version, shell: options.shell, dataDir }
+  const store = createBackupStore({ dataDir, appVersion: options.version, ...(options.now && { now: options.now }) })
+  let closed = false
+
+  const recover = (recovery: Omit<RecoveryState, 'databaseFile'>): State => ({
+    kind: 'recovery',
+    handle: createRecoveryDispatch({
+      info,
+      recovery: { ...recovery, databaseFile: DATABASE_FILE },
+      store,
+      replaceDatabase,
+    }),
+  })
+
+  /** `startingEmpty`: the user chose an empty database in recovery, so backups no longer argue against one. */
+  const start = (found: DatabaseFileState, startingEmpty = false): State => {
+    const hasBackups = !startingEmpty && store.list().length > 0
+    if (found.kind === 'damaged') return recover({ reason: 'damaged', detail: found.detail })
+    if (found.kind === 'empty' && hasBackups)
+      return recover({ reason: 'damaged', detail: 'The database file is empty.' })
+    if (found.kind === 'absent' && hasBackups)
+      return recover({
+        reason: 'missing',
+        detail: `There is no ${DATABASE_FILE} in the data folder, but there are backups of it.`,
+      })
+    const db = openDatabase(dataDir)
+    const services = createServices(db, dataDir, { backups: store, replaceDatabase })
+    services.photos.sweepUnusedFiles()
+    const handlers = createHandlers(services, info, options.platform, options.rendererDir ?? null)
+    return { kind: 'open', db, services, handle: createDispatch(handlers) }
+  }
+
+  // Runs inside the store's `exclusive`, and only for a switching call, so nothing else is in flight.
+  const replaceDatabase: ReplaceDatabase = async (source) => {
+    let movedAside: string | null = null
+    if (state.kind === 'open') closeDatabase(state.db)
+    else if (fs.existsSync(databaseFile)) movedAside = moveAside(databaseFile, store.now())
+    try {
+      if (source) await installDatabaseFile(databaseFile, source)
+    } finally {
+      // Whatever is in place now, restored or (after a failed copy) the old file, goes through the start-up check.
+      state = start(inspectDatabaseFile(databaseFile), source === null)
+    }
+    if (state.kind !== 'open')
+      throw new ServiceError('unavailable', 'The backup was put in place, but Stipple could not open it.')
+    return { movedAside }
+  }
+
+  const found = inspectDatabaseFile(databaseFile)
+  let state = start(found)
+  const fresh = found.kind === 'absent' || found.kind === 'empty'
+  const startupBackup =
+    state.kind === 'open' && !fresh
+      ? state.services.backups.backUpIfDue().catch((error: unknown) => {
+          // Closing the app mid-backup abandons it; the next start takes it again.
+          if (!closed) console.error('The start-up backup failed:', error)
+          return null
+        })
+      : Promise.resolve(null)
+
   // A long-lived WAL holds recent changes in a second file; folding it back when the app is idle
   // keeps the database file whole on its own (what a backup or a copy by hand picks up).
   let idle: ReturnType<typeof setTimeout> | null = null
   const checkpoint = () => {
-    if (db.open) db.pragma('wal_checkpoint(TRUNCATE)')
+    if (state.kind === 'open' && state.db.open) state.db.pragma('wal_checkpoint(TRUNCATE)')
   }
+  let switching = false
+  const inFlight = new Set<Promise<unknown>>()
   const dispatch: Dispatch = async (name, input) => {
+    if (switching)
+      return {
+        ok: false,
+        error: { code: 'unavailable', message: 'Stipple is restoring its database; try again in a moment.' },
+      }
     if (idle) clearTimeout(idle)
+    const switches = SWITCHING_CALLS.has(name)
+    if (switches) {
+      switching = true
+      await Promise.allSettled(inFlight)
+    }
+    const call = state.handle(name, input)
+    inFlight.add(call)
     try {
-      return await handle(name, input)
+      return await call
     } finally {
+      inFlight.delete(call)
+      if (switches) switching = false
       idle = setTimeout(checkpoint, options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS)
       idle.unref?.()
     }
   }
+
   return {
     dispatch,
     photoFile(pathname) {
       const named = parsePhotoPath(pathname)
-      return named && services.photos.fileFor(named.sha256, named.variant)
+      return named && state.kind === 'open' ? state.services.photos.fileFor(named.sha256, named.variant) : null
     },
+    startupBackup,
     close() {
+      closed = true
       if (idle) clearTimeout(idle)
-      if (!db.open) return
-      checkpoint()
-      db.close()
+      if (state.kind === 'open') closeDatabase(state.db)
     },
   }
 }

@@ -6,6 +6,7 @@ import { resolveDataDir } from './electron/data-dir'
 import { registerBridge } from './electron/ipc'
 import { installApplicationMenu } from './electron/menu'
 import { handlePhotoProtocol, registerPhotoScheme } from './electron/photo-protocol'
+import { printWithWindow } from './electron/print-pdf'
 import { rendererLocation } from './electron/renderer-location'
 import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
@@ -44,7 +45,9 @@ if (!app.requestSingleInstanceLock()) {
         dataDir: resolveDataDir(),
         shell: 'desktop',
         version: app.getVersion(),
-        platform: { saveFile: saveWithDialog(() => mainWindow) },
+        platform: { saveFile: saveWithDialog(() => mainWindow), printToPdf: printWithWindow(() => mainWindow) },
+        // Under the dev server there is no built renderer to pack into a review file.
+        rendererDir: devServerUrl ? undefined : path.join(mainDir, '../renderer'),
       })
     } catch (error) {
       dialog.showErrorBox(

@@ -1,4 +1,5 @@
 import type { SavedFileKind } from '../shared/files/safe-file-name'
+import type { Page } from '../shared/sheets/paper'
 
 /**
  * What only the desktop shell can do, handed to the backend by `src/main/index.ts`. The web
@@ -10,4 +11,9 @@ export interface Platform {
    * from the dialog, never from the renderer. Resolves to the file's name, or null when cancelled.
    */
   saveFile?(file: { suggestedName: string; kind: SavedFileKind; bytes: Uint8Array }): Promise<string | null>
+  /**
+   * Prints what the app window shows to PDF, through its print stylesheet (the design sheet's
+   * pages only), on the given paper with no header or footer.
+   */
+  printToPdf?(page: Page): Promise<Uint8Array>
 }

@@ -13,6 +13,7 @@ export const APP_COMMANDS = {
   'patient.search': { label: 'Find Patient…', accelerator: 'CmdOrCtrl+F' },
   // Cmd/Ctrl+, opens settings in every desktop app; macOS names the item "Settings…" since Ventura.
   'app.settings': { label: 'Settings…', accelerator: 'CmdOrCtrl+,' },
+  'data.backUpNow': { label: 'Back Up Now' },
   // The page handles these keys itself (a text field's own undo comes first), so the menu only
   // shows them; registering them too would undo twice.
   'edit.undo': { label: 'Undo', accelerator: 'CmdOrCtrl+Z', pageHandlesKey: true },

@@ -7,6 +7,12 @@ import { test as base } from '@playwright/test'
 export interface Harness {
   url: string
   dataDir: string
+  /**
+   * Stops the harness (as Ctrl+C would: the database closed cleanly), runs `between` on the
+   * data folder while nothing holds it, and starts a new harness on the same folder; `url`
+   * changes to the new one.
+   */
+  restart(between?: (dataDir: string) => void | Promise<void>): Promise<void>
 }
 
 const HARNESS_ENTRY = path.resolve(import.meta.dirname, '../../out/main/harness.js')
@@ -40,10 +46,23 @@ export const test = base.extend<{ harness: Harness }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
   harness: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-'))
-    const { url, child } = await startHarness(dataDir)
-    await use({ url, dataDir })
-    child.kill('SIGTERM')
-    await new Promise((r) => child.once('exit', r))
+    let running = await startHarness(dataDir)
+    const stop = async () => {
+      running.child.kill('SIGTERM')
+      await new Promise((r) => running.child.once('exit', r))
+    }
+    const harness: Harness = {
+      url: running.url,
+      dataDir,
+      async restart(between) {
+        await stop()
+        await between?.(dataDir)
+        running = await startHarness(dataDir)
+        harness.url = running.url
+      },
+    }
+    await use(harness)
+    await stop()
     fs.rmSync(dataDir, { recursive: true, force: true })
   },
 })

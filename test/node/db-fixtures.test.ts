@@ -102,6 +102,33 @@ describe('databases of every released schema version', () => {
           }),
         ])
       } else expect(plan).toMatchObject({ revision: 0, sessions: [] })
+      const comments = version >= 3 ? await call('comments.list', { designId: FIXTURE.design }) : []
+      const history = await call('audit.forPatient', {
+        patientId: FIXTURE.patient,
+        entity: null,
+        before: null,
+        limit: 50,
+      })
+      if (version >= 5) {
+        expect(comments).toEqual([
+          expect.objectContaining({
+            id: FIXTURE.comment,
+            at: { x: 320.5, y: 240.25 },
+            author: 'Dr. Ana Müller',
+            body: 'Hairline “too straight” at the left temple? 🤔',
+            resolvedBy: 'Dana Reyes',
+            revision: 2,
+          }),
+        ])
+        expect(history.entries.map((e) => [e.entity, e.action])).toEqual([
+          ['comment', 'resolved'],
+          ['patient', 'updated'],
+        ])
+      } else {
+        expect(comments).toEqual([])
+        expect(history.entries).toEqual([])
+      }
+      expect(await call('audit.verify', {})).toMatchObject({ intact: true, checked: version >= 5 ? 2 : 0 })
       const pigments = await call('pigments.list', { includeRetired: true })
       expect(pigments.map((p) => p.id)).toEqual(DEFAULT_PIGMENTS.map((p) => p.id))
       backend.close()

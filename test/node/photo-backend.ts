@@ -5,6 +5,13 @@ import { afterEach } from 'vitest'
 import { createDispatch } from '../../src/main/bridge/dispatch'
 import { createHandlers } from '../../src/main/bridge/handlers'
 import { openDatabase } from '../../src/main/db/database'
+import { createArchiveService } from '../../src/main/services/archive/archive-service'
+import { createAuditService } from '../../src/main/services/audit/audit-service'
+import { createBackupService } from '../../src/main/services/backups/backup-service'
+import { createBackupStore } from '../../src/main/services/backups/backup-store'
+import { createClinicService } from '../../src/main/services/clinic/clinic-service'
+import { createCommentAudit } from '../../src/main/services/comments/comment-audit'
+import { createCommentService } from '../../src/main/services/comments/comment-service'
 import { createDesignService } from '../../src/main/services/designs/design-service'
 import { createPatientService } from '../../src/main/services/patients/patient-service'
 import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
@@ -53,9 +60,20 @@ export function photoBackendsForEachTest(makeDir: () => string) {
     const settings = createSettingsService(db, now)
     const pigments = createPigmentService(db, now)
     const plans = createPlanService(db, { settings, pigments, designs, photos }, now)
+    const clinic = createClinicService(db, now)
+    const comments = createCommentService(db, { now, onChange: createCommentAudit(db) })
+    const audit = createAuditService(db)
+    const backups = createBackupService({
+      db,
+      store: createBackupStore({ dataDir, appVersion: '0.0.0-test', now }),
+      sweepPhotos: () => photos.sweepUnusedFiles(),
+      // Swapping the database under the services takes a whole backend (openBackend).
+      replaceDatabase: () => Promise.reject(new Error('restore needs openBackend')),
+    })
+    const archives = createArchiveService(db, { photos, files, now })
     const dispatch = createDispatch(
       createHandlers(
-        { patients, photos, designs, settings, pigments, plans },
+        { patients, photos, designs, settings, pigments, plans, clinic, comments, audit, backups, archives },
         { version: '0.0.0-test', shell: 'web', dataDir },
       ),
       () => {},
@@ -70,6 +88,11 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       settings,
       pigments,
       plans,
+      clinic,
+      comments,
+      audit,
+      backups,
+      archives,
       dispatch,
       /** Where the untouched original of a photo is kept. */
       originalOf: (photo: Pick<Photo, 'sha256' | 'format'>) => files.pathOf(photo.sha256, 'original', photo.format),

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { type CallName, type CallOutput, contract, isCallName, type ValidInput } from '../../shared/bridge/contract'
 import type { BridgeError, BridgeResult } from '../../shared/bridge/errors'
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '../db/unstorable-text'
 import { ServiceError } from '../services/service-error'
 
 /** One handler per contract entry; the compiler refuses a missing or mistyped one. */
@@ -43,10 +44,17 @@ export function validationError(issues: z.core.$ZodIssue[]): BridgeError {
 export function createDispatch(handlers: Handlers, logError: (error: unknown) => void = console.error): Dispatch {
   return async (name, input) => {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'unknown_call', message: `There is no bridge call named ${String(name)}.` } }
+      // Only text is echoed: String() of a hostile value can throw or recurse without end.
+      const named = typeof name === 'string' ? `named ${name.slice(0, 80)}` : 'by that name'
+      return { ok: false, error: { code: 'unknown_call', message: `There is no bridge call ${named}.` } }
     }
     const parsed = contract[name].input.safeParse(input)
     if (!parsed.success) return { ok: false, error: validationError(parsed.error.issues) }
+    const unstorable = unstorableTextPath(parsed.data)
+    if (unstorable !== null) {
+      const fieldErrors = { [unstorable]: UNSTORABLE_TEXT_MESSAGE }
+      return { ok: false, error: { code: 'invalid_input', message: UNSTORABLE_TEXT_MESSAGE, fieldErrors } }
+    }
     try {
       const handler = handlers[name] as (input: unknown) => unknown
       return { ok: true, value: await handler(parsed.data) }

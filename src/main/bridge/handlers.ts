@@ -1,11 +1,22 @@
 import type { AppInfo } from '../../shared/bridge/contract'
 import type { Platform } from '../platform'
+import { createReviewFileService } from '../services/review-file/review-file-service'
 import { ServiceError } from '../services/service-error'
 import type { Handlers } from './dispatch'
 import type { Services } from './services'
 
-export function createHandlers(services: Services, info: AppInfo, platform: Platform = {}): Handlers {
-  const { patients, photos, designs, settings, pigments, plans } = services
+/**
+ * `rendererDir` is the built renderer the offline review file packs; null where there is none
+ * (the development server), and the export then answers `unavailable`.
+ */
+export function createHandlers(
+  services: Services,
+  info: AppInfo,
+  platform: Platform = {},
+  rendererDir: string | null = null,
+): Handlers {
+  const { patients, photos, designs, settings, pigments, plans, clinic } = services
+  const reviewFiles = createReviewFileService(services, { rendererDir, appVersion: info.version })
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -27,6 +38,11 @@ export function createHandlers(services: Services, info: AppInfo, platform: Plat
     'designs.forPhoto': ({ photoId }) => designs.forPhoto(photoId),
     'designs.save': ({ photoId, baseRevision, document }) => designs.save(photoId, baseRevision, document),
     'designs.forPatient': ({ patientId }) => designs.forPatient(patientId),
+    'comments.list': ({ designId }) => services.comments.list(designId),
+    'comments.add': ({ comment }) => services.comments.add(comment),
+    'comments.resolve': ({ id, revision, by }) => services.comments.resolve(id, revision, by),
+    'comments.reopen': ({ id, revision, by }) => services.comments.reopen(id, revision, by),
+    'comments.delete': ({ id, by }) => services.comments.remove(id, by),
     'settings.get': () => settings.get(),
     'settings.save': ({ baseRevision, settings: values }) => settings.save(baseRevision, values),
     'settings.reset': () => settings.reset(),
@@ -36,6 +52,15 @@ export function createHandlers(services: Services, info: AppInfo, platform: Plat
     'pigments.delete': ({ id }) => pigments.remove(id),
     'plans.get': ({ patientId }) => plans.get(patientId),
     'plans.save': ({ patientId, baseRevision, draft }) => plans.save(patientId, baseRevision, draft),
+    'audit.forPatient': (query) => services.audit.forPatient(query),
+    'audit.verify': () => services.audit.verify(),
+    'clinic.get': () => clinic.get(),
+    'clinic.save': ({ baseRevision, details }) => clinic.save(baseRevision, details),
+    'sheets.pdf': async (page) => {
+      if (!platform.printToPdf)
+        throw new ServiceError('unavailable', 'Only the desktop app prints to PDF itself; use the browser’s Print.')
+      return { bytes: await platform.printToPdf(page) }
+    },
     'files.save': async (file) => {
       if (!platform.saveFile)
         throw new ServiceError(
@@ -44,5 +69,18 @@ export function createHandlers(services: Services, info: AppInfo, platform: Plat
         )
       return { savedAs: await platform.saveFile(file) }
     },
+    'review.exportFile': ({ patientId }) => reviewFiles.exportFile(patientId),
+    'archives.export': ({ patientId }) => services.archives.export(patientId, info.version),
+    'archives.inspect': ({ bytes }) => services.archives.inspect(bytes),
+    'archives.import': ({ bytes, onExisting }) => services.archives.import(bytes, onExisting),
+    'backups.list': () => services.backups.list(),
+    'backups.create': () => services.backups.create(),
+    'backups.preview': ({ id }) => services.backups.preview(id),
+    'backups.restore': ({ id }) => services.backups.restore(id),
+    'backups.delete': ({ id }) => services.backups.remove(id),
+    'backups.policy.get': () => services.backups.policy(),
+    'backups.policy.save': ({ policy }) => services.backups.savePolicy(policy),
+    'database.check': () => services.backups.check(),
+    'database.startEmpty': () => services.backups.startEmpty(),
   }
 }

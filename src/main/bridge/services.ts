@@ -1,4 +1,13 @@
 import type { Database } from 'better-sqlite3'
+import { type ArchiveService, createArchiveService } from '../services/archive/archive-service'
+import { type AuditService, createAuditService } from '../services/audit/audit-service'
+import { type BackupService, createBackupService } from '../services/backups/backup-service'
+import type { BackupStore } from '../services/backups/backup-store'
+import { keepFilesBackupsNeed } from '../services/backups/kept-photo-files'
+import type { ReplaceDatabase } from '../services/backups/restore-backup'
+import { type ClinicService, createClinicService } from '../services/clinic/clinic-service'
+import { createCommentAudit } from '../services/comments/comment-audit'
+import { type CommentService, createCommentService } from '../services/comments/comment-service'
 import { createDesignService, type DesignService } from '../services/designs/design-service'
 import { createPatientService, type PatientService } from '../services/patients/patient-service'
 import { createPhotoFiles } from '../services/photos/photo-files'
@@ -15,13 +24,42 @@ export interface Services {
   settings: SettingsService
   pigments: PigmentService
   plans: PlanService
+  audit: AuditService
+  clinic: ClinicService
+  comments: CommentService
+  backups: BackupService
+  archives: ArchiveService
 }
 
-export function createServices(db: Database, dataDir: string): Services {
-  const photos = createPhotoService(db, createPhotoFiles(dataDir))
+/** What the services need from the backend that holds them: its backups, and a way to swap the database under them. */
+export interface ServicesHost {
+  backups: BackupStore
+  replaceDatabase: ReplaceDatabase
+}
+
+export function createServices(db: Database, dataDir: string, host: ServicesHost): Services {
+  const photos = createPhotoService(db, keepFilesBackupsNeed(createPhotoFiles(dataDir), host.backups.neededPhotoFiles))
   const designs = createDesignService(db)
   const settings = createSettingsService(db)
   const pigments = createPigmentService(db)
   const plans = createPlanService(db, { settings, pigments, designs, photos })
-  return { patients: createPatientService(db), photos, designs, settings, pigments, plans }
+  const comments = createCommentService(db, { onChange: createCommentAudit(db) })
+  return {
+    patients: createPatientService(db),
+    photos,
+    designs,
+    settings,
+    pigments,
+    plans,
+    audit: createAuditService(db),
+    clinic: createClinicService(db),
+    comments,
+    archives: createArchiveService(db, { photos, files: createPhotoFiles(dataDir) }),
+    backups: createBackupService({
+      db,
+      store: host.backups,
+      sweepPhotos: () => photos.sweepUnusedFiles(),
+      replaceDatabase: host.replaceDatabase,
+    }),
+  }
 }

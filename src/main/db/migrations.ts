@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
+import { GENESIS_HASH } from '../services/audit/audit-chain'
 
 export interface Migration {
   version: number
@@ -208,20 +209,40 @@ export const MIGRATIONS: readonly Migration[] = [
     up: (db) => {
       db.exec(`
         CREATE TABLE audit_log (
-          seq INTEGER PRIMARY KEY NOT NULL,
+          seq INTEGER PRIMARY KEY NOT NULL CHECK (seq >= 1),
           at TEXT NOT NULL,
           patient_id TEXT NOT NULL,
           entity TEXT NOT NULL CHECK (entity IN ('patient', 'photo', 'design', 'plan', 'comment')),
           entity_id TEXT NOT NULL,
           action TEXT NOT NULL,
-          detail TEXT NOT NULL CHECK (json_valid(detail)),
-          prev_hash TEXT NOT NULL,
-          hash TEXT NOT NULL UNIQUE
+          detail TEXT NOT NULL CHECK (json_valid(detail) AND json_type(detail) = 'object'),
+          prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+          hash TEXT NOT NULL UNIQUE CHECK (length(hash) = 64)
         ) STRICT;
         CREATE INDEX audit_log_by_patient ON audit_log (patient_id, seq);
         CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
           BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+          BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END;
+        -- The newest entry's number and hash, kept beside the chain: a chain cannot see its own
+        -- newest entries cut off, the head can. Entries are numbered from it, so an entry added
+        -- after a cut still leaves the gap in view.
+        CREATE TABLE audit_head (
+          id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+          seq INTEGER NOT NULL CHECK (seq >= 0),
+          hash TEXT NOT NULL CHECK (length(hash) = 64)
+        ) STRICT;
+        INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '${GENESIS_HASH}');
+        CREATE TRIGGER audit_log_follows_head BEFORE INSERT ON audit_log
+          WHEN NEW.seq IS NOT (SELECT seq + 1 FROM audit_head) OR NEW.prev_hash IS NOT (SELECT hash FROM audit_head)
+          BEGIN SELECT RAISE(ABORT, 'An audit entry must follow the newest one'); END;
+        CREATE TRIGGER audit_log_moves_head AFTER INSERT ON audit_log
+          BEGIN UPDATE audit_head SET seq = NEW.seq, hash = NEW.hash; END;
+        CREATE TRIGGER audit_head_forward_only BEFORE UPDATE ON audit_head
+          WHEN NEW.id IS NOT OLD.id OR NEW.seq IS NOT OLD.seq + 1
+            OR NEW.hash IS NOT (SELECT hash FROM audit_log WHERE seq = NEW.seq)
+          BEGIN SELECT RAISE(ABORT, 'The audit trail head only moves to the newest entry'); END;
+        CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON audit_head
           BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only'); END;
         CREATE TABLE comments (
           id TEXT PRIMARY KEY NOT NULL,
@@ -234,7 +255,8 @@ export const MIGRATIONS: readonly Migration[] = [
           resolved_at TEXT,
           resolved_by TEXT,
           updated_at TEXT NOT NULL,
-          revision INTEGER NOT NULL CHECK (revision >= 1)
+          revision INTEGER NOT NULL CHECK (revision >= 1),
+          CHECK ((resolved_at IS NULL) = (resolved_by IS NULL))
         ) STRICT;
         CREATE INDEX comments_by_design ON comments (design_id, created_at);
       `)

@@ -39,6 +39,8 @@ export function installApplicationMenu(getWindow: () => BrowserWindow | null, is
       submenu: [
         command('patient.new'),
         command('patient.search'),
+        { type: 'separator' },
+        command('data.backUpNow'),
         ...(isMac ? [] : [{ type: 'separator' as const }, command('app.settings')]),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },

@@ -21,7 +21,7 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url))
   const { version } = JSON.parse(fs.readFileSync(path.join(here, '../../package.json'), 'utf8')) as { version: string }
 
-  const backend = openBackend({ dataDir, shell: 'web', version })
+  const backend = openBackend({ dataDir, shell: 'web', version, rendererDir: path.join(here, '../renderer') })
   const harness = await startHarness({
     dispatch: backend.dispatch,
     photoFile: backend.photoFile,

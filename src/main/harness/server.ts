@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { decodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
+import { MAX_ARCHIVE_BYTES } from '../../shared/archive/archive-summary'
+import { containsBytes, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import type { BridgeError } from '../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
 import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
@@ -15,6 +16,9 @@ import { readStatic } from './static-files'
 const MAX_JSON_BYTES = 32 * 1024 * 1024
 /** A framed call carries one photo file and its few fields. */
 const MAX_FRAME_BYTES = PHOTO_LIMITS.maxBytes + 1024 * 1024
+/** The calls that carry a whole patient archive: the largest Stipple writes, and a few fields. */
+const ARCHIVE_CALLS = new Set(['archives.inspect', 'archives.import'])
+const MAX_ARCHIVE_FRAME_BYTES = MAX_ARCHIVE_BYTES + 1024 * 1024
 
 const CSP = [
   "default-src 'self'",
@@ -116,14 +120,21 @@ export async function startHarness(options: {
       const callRefusal = guard.checkCall(req)
       if (callRefusal) return refuse(res, callRefusal)
       const framed = req.headers['content-type'] === FRAME_CONTENT_TYPE
-      const body = await readBody(req, framed ? MAX_FRAME_BYTES : MAX_JSON_BYTES)
+      const name = url.pathname.slice(HARNESS_API_PREFIX.length)
+      const limit = !framed ? MAX_JSON_BYTES : ARCHIVE_CALLS.has(name) ? MAX_ARCHIVE_FRAME_BYTES : MAX_FRAME_BYTES
+      const body = await readBody(req, limit)
       if (body === null) return refuse(res, { status: 413, message: 'The request is too large' })
       const parsed = parseInput(body, framed)
       if (!parsed) {
         const error: BridgeError = { code: 'invalid_input', message: 'The request body is not valid JSON' }
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }))
       }
-      const result = await options.dispatch(url.pathname.slice(HARNESS_API_PREFIX.length), parsed.input)
+      const result = await options.dispatch(name, parsed.input)
+      // An answer carrying a file's bytes (an exported archive) travels as a frame, like such a call.
+      if (containsBytes(result)) {
+        const frame = encodeFrame(result)
+        return send(res, 200, FRAME_CONTENT_TYPE, Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength))
+      }
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
 

@@ -6,7 +6,10 @@ import './app/app.css'
 import { App } from './app/App'
 import { createBridgeClient } from './bridge/bridge-client'
 import { BridgeProvider } from './bridge/bridge-context'
+import { readEmbeddedReview } from './bridge/offline-review-data'
 import { detectConnection } from './bridge/transports'
+import { RecoveryGate } from './features/backups/RecoveryGate'
+import { OfflineApp } from './features/offline/OfflineApp'
 import { PatientsProvider } from './features/patients/patients-context'
 import { createPatientsStore } from './features/patients/patients-store'
 import { PhotosProvider } from './features/photos/photos-context'
@@ -16,16 +19,26 @@ import { createPhotosStore } from './features/photos/photos-store'
 for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault())
 
 const root = createRoot(document.getElementById('root') as HTMLElement)
-const connection = detectConnection()
+// An offline review file carries its own data and must never look for a desktop or harness bridge.
+const embedded = readEmbeddedReview(document)
+const connection = embedded.status === 'none' ? detectConnection() : null
 
-if (connection) {
+if (embedded.status !== 'none') {
+  root.render(
+    <StrictMode>
+      <OfflineApp embedded={embedded} />
+    </StrictMode>,
+  )
+} else if (connection) {
   const bridge = createBridgeClient(connection.transport, connection.photoOrigin)
   root.render(
     <StrictMode>
       <BridgeProvider client={bridge}>
         <PatientsProvider store={createPatientsStore(bridge)}>
           <PhotosProvider store={createPhotosStore(bridge)}>
-            <App />
+            <RecoveryGate>
+              <App />
+            </RecoveryGate>
           </PhotosProvider>
         </PatientsProvider>
       </BridgeProvider>

@@ -1,4 +1,32 @@
 import { z } from 'zod'
+import {
+  type ArchiveExport,
+  type ArchiveImportResult,
+  type ArchiveSummary,
+  MAX_ARCHIVE_BYTES,
+} from '../archive/archive-summary'
+import { auditPageQuerySchema } from '../audit/audit-schema'
+import type { AuditPage, ChainReport } from '../audit/audit-types'
+import { backupIdSchema, backupPolicySchema } from '../backups/backup-schema'
+import type {
+  BackupId,
+  BackupPolicy,
+  BackupPreview,
+  BackupSummary,
+  DatabaseCheck,
+  RecoveryState,
+  RestoreOutcome,
+} from '../backups/backup-types'
+import type { SavedClinic } from '../clinic/clinic-details'
+import { clinicDetailsSchema } from '../clinic/clinic-schema'
+import type { CommentId, ReviewComment } from '../comments/comment'
+import {
+  commentAuthorSchema,
+  commentIdSchema,
+  commentInputSchema,
+  commentRevisionSchema,
+  designIdSchema,
+} from '../comments/comment-schema'
 import { designDocumentSchema } from '../design/design-schema'
 import type { Design, DesignSummary } from '../design/design-types'
 import { SAVED_FILE_KINDS, type SavedFileKind, safeFileName } from '../files/safe-file-name'
@@ -18,7 +46,9 @@ import {
 } from '../photos/photo-schema'
 import { clinicalSettingsSchema, pigmentSchema, planDraftSchema } from '../plan/plan-schema'
 import type { Pigment, PigmentId, TreatmentPlan } from '../plan/plan-types'
+import type { ReviewFile } from '../review-file/offline-review'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
+import type { Orientation, PaperSize } from '../sheets/paper'
 
 declare const outputType: unique symbol
 
@@ -34,9 +64,11 @@ function call<I extends z.ZodType>(input: I) {
 
 export interface AppInfo {
   version: string
-  /** `desktop` under Electron, `web` in the harness. */
-  shell: 'desktop' | 'web'
+  /** `desktop` under Electron, `web` in the harness, `offline` in an offline review file. */
+  shell: 'desktop' | 'web' | 'offline'
   dataDir: string
+  /** Present when the database could not be opened: the app shows its recovery screen. */
+  recovery?: RecoveryState
 }
 
 /** The clinical settings in force and the revision a save must name: 0 while the defaults apply. */
@@ -57,6 +89,14 @@ const pigmentIdSchema = pigmentSchema.shape.id
 
 /** Largest file the app hands to the save dialog: an offline review file with many full photos. */
 export const MAX_SAVED_FILE_BYTES = 1024 * 1024 * 1024
+/** A patient archive as the renderer read it from the file the person chose or dropped. */
+const archiveBytes = z
+  .instanceof(Uint8Array, { error: 'The archive file is missing' })
+  .refine((b) => b.byteLength > 0, 'The archive file is empty (0 bytes)')
+  .refine(
+    (b) => b.byteLength <= MAX_ARCHIVE_BYTES,
+    'The archive file is larger than 1 GB, more than any archive Stipple writes',
+  )
 const savedFileKind = z.enum(Object.keys(SAVED_FILE_KINDS) as [SavedFileKind, ...SavedFileKind[]], {
   error: 'Unknown kind of file',
 })
@@ -88,7 +128,14 @@ export const contract = {
     z.strictObject({
       patientId: patientIdSchema,
       name: fileNameSchema,
-      lastModified: z.number({ error: 'The file time must be a number' }).finite().nonnegative().nullable(),
+      // Past year 9999 a time is no file's and has no date to show (a day short of it, so every
+      // time zone's local date is still in 9999).
+      lastModified: z
+        .number({ error: 'The file time must be a number' })
+        .finite()
+        .nonnegative()
+        .max(Date.UTC(9999, 11, 30), 'The file time is past the year 9999')
+        .nullable(),
       bytes: photoBytesSchema,
     }),
   ).returns<PhotoImportOutcome>(),
@@ -116,6 +163,20 @@ export const contract = {
   ).returns<Design>(),
   /** Every design of a patient, whole: the treatment plan's zones are drawn in them. */
   'designs.forPatient': call(z.strictObject({ patientId: patientIdSchema })).returns<Design[]>(),
+  /** A design's review comments, oldest first; kept beside the design, never in its document. */
+  'comments.list': call(z.strictObject({ designId: designIdSchema })).returns<ReviewComment[]>(),
+  /** Pins a comment at a point of the design's photo (photo pixels); refused on an archived record. */
+  'comments.add': call(z.strictObject({ comment: commentInputSchema })).returns<ReviewComment>(),
+  /** Marks a comment resolved by `by`, from the revision the reviewer saw (a stale one is a conflict). */
+  'comments.resolve': call(
+    z.strictObject({ id: commentIdSchema, revision: commentRevisionSchema, by: commentAuthorSchema }),
+  ).returns<ReviewComment>(),
+  'comments.reopen': call(
+    z.strictObject({ id: commentIdSchema, revision: commentRevisionSchema, by: commentAuthorSchema }),
+  ).returns<ReviewComment>(),
+  'comments.delete': call(z.strictObject({ id: commentIdSchema, by: commentAuthorSchema })).returns<{
+    id: CommentId
+  }>(),
   'settings.get': call(z.strictObject({})).returns<SavedSettings>(),
   /** Saves the whole record over `baseRevision` (0 when editing the defaults); a stale one is a conflict. */
   'settings.save': call(z.strictObject({ baseRevision, settings: clinicalSettingsSchema })).returns<SavedSettings>(),
@@ -151,6 +212,29 @@ export const contract = {
   'plans.save': call(
     z.strictObject({ patientId: patientIdSchema, baseRevision, draft: planDraftSchema }),
   ).returns<TreatmentPlan>(),
+  /** A patient's audit trail, newest first, a page at a time, optionally one kind of change only. */
+  'audit.forPatient': call(auditPageQuerySchema).returns<AuditPage>(),
+  /** Checks the whole audit trail against its hashes and its head; names the first entry that does not hold. */
+  'audit.verify': call(z.strictObject({})).returns<ChainReport>(),
+  /** The clinic's details printed on design sheets; defaults at revision 0 until the first save. */
+  'clinic.get': call(z.strictObject({})).returns<SavedClinic>(),
+  /**
+   * Saves the whole record over `baseRevision`; a new logo is decoded and stored as a fresh PNG
+   * without metadata, and one that cannot be read is refused on `details.logo`.
+   */
+  'clinic.save': call(z.strictObject({ baseRevision, details: clinicDetailsSchema })).returns<SavedClinic>(),
+  /**
+   * Desktop only: prints the window's design sheet (the print view the app shows) to PDF on the
+   * chosen paper. The web harness answers `unavailable`; the browser prints the same view itself.
+   */
+  'sheets.pdf': call(
+    z.strictObject({
+      paper: z.enum(['a4', 'letter'], { error: 'Choose A4 or US Letter' }) satisfies z.ZodType<PaperSize>,
+      orientation: z.enum(['portrait', 'landscape'], {
+        error: 'Choose portrait or landscape',
+      }) satisfies z.ZodType<Orientation>,
+    }),
+  ).returns<{ bytes: Uint8Array }>(),
   /**
    * Desktop only: offers the native save dialog for a file the renderer made (a sheet, a PNG, a
    * review file) and writes it where the user chose. The web harness answers `unavailable`; the
@@ -175,6 +259,55 @@ export const contract = {
         },
       ),
   ).returns<{ savedAs: string | null }>(),
+  /**
+   * The patient's offline review file: one HTML page holding the app, the review data and the
+   * photos, that opens in any browser with no network. The renderer saves it with `files.save`
+   * or as a download. `unavailable` where the app runs from the development server (there is
+   * no built app to pack).
+   */
+  'review.exportFile': call(z.strictObject({ patientId: patientIdSchema })).returns<ReviewFile>(),
+  /**
+   * One patient whole (record, photos, designs, plan, pigments used, comments, history) as a
+   * `.stipple` archive to save with `files.save` or as a download; refused when the record holds
+   * something an import would not accept, or a photo file is missing here.
+   */
+  'archives.export': call(z.strictObject({ patientId: patientIdSchema })).returns<ArchiveExport>(),
+  /** Proves an archive as an import would and says what it holds; a damaged one is refused with what is wrong. */
+  'archives.inspect': call(z.strictObject({ bytes: archiveBytes })).returns<ArchiveSummary>(),
+  /**
+   * Imports an archive whole or not at all. When its patient is here already, `onExisting` says
+   * what to do: `copy` imports it beside that record with new ids and a marked name, `skip`
+   * writes nothing; the record here is never changed.
+   */
+  'archives.import': call(
+    z.strictObject({
+      bytes: archiveBytes,
+      onExisting: z.enum(['copy', 'skip'], { error: 'Choose to import a copy or to skip' }),
+    }),
+  ).returns<ArchiveImportResult>(),
+  /** Every backup in the data folder's backups/, newest first. */
+  'backups.list': call(z.strictObject({})).returns<BackupSummary[]>(),
+  /** Backs the database up now (SQLite's online backup, while the app keeps working); the rotation runs after. */
+  'backups.create': call(z.strictObject({})).returns<BackupSummary>(),
+  /** What a backup holds and whether it can be restored: checksum, integrity, schema, photo files. */
+  'backups.preview': call(z.strictObject({ id: backupIdSchema })).returns<BackupPreview>(),
+  /**
+   * Puts a backup in place of the database, checked first (a bad one changes nothing), after a
+   * safety backup of the current database; in recovery the damaged file is moved aside instead.
+   * The renderer reloads afterwards: every record it holds may have changed.
+   */
+  'backups.restore': call(z.strictObject({ id: backupIdSchema })).returns<RestoreOutcome>(),
+  'backups.delete': call(z.strictObject({ id: backupIdSchema })).returns<{ id: BackupId }>(),
+  'backups.policy.get': call(z.strictObject({})).returns<BackupPolicy>(),
+  /** Saves how many backups are kept and applies it at once. */
+  'backups.policy.save': call(z.strictObject({ policy: backupPolicySchema })).returns<BackupPolicy>(),
+  /** SQLite's full integrity check of the open database (the start-up check is the quick one). */
+  'database.check': call(z.strictObject({})).returns<DatabaseCheck>(),
+  /**
+   * Recovery only: moves the damaged database aside (never deleting it) and starts an empty one;
+   * refused as a conflict while the database opens normally.
+   */
+  'database.startEmpty': call(z.strictObject({})).returns<{ movedAside: string | null }>(),
 } as const
 
 export type Contract = typeof contract

@@ -214,6 +214,63 @@ const templateSchema = <T extends Technique>(technique: T) =>
     { error: `The ${technique} protocol is missing` },
   )
 
+/** Any clinic's price fits under this, in its own currency (a yen or forint price runs to millions). */
+const PRICE_LIMIT = 100_000_000
+const money = (label: string) => between(label, 0, PRICE_LIMIT)
+
+const priceBandSchema = z
+  .strictObject(
+    {
+      upToCm2: between('The band’s largest area', 1, 2000, ' cm²').nullable(),
+      low: money('The lowest price'),
+      high: money('The highest price'),
+    },
+    { error: 'A price band is missing' },
+  )
+  .refine((band) => band.low <= band.high, { path: ['high'], error: 'The highest price is below the lowest' })
+
+/** The price table; bands run from the smallest area up, the last one open-ended. */
+const pricingSchema = z
+  .strictObject(
+    {
+      currency: z
+        .string({ error: 'The currency must be text' })
+        .regex(/^[A-Z]{3}$/, 'Write the currency as its three-letter code (USD, GBP, EUR)'),
+      bands: z
+        .array(priceBandSchema, { error: 'The price bands must be a list' })
+        .min(1, 'The price table needs at least one band')
+        .max(8, 'The price table has at most 8 bands')
+        .superRefine((bands, context) => {
+          bands.forEach((band, index) => {
+            const last = index === bands.length - 1
+            if (last !== (band.upToCm2 === null))
+              context.addIssue({
+                code: 'custom',
+                path: [index, 'upToCm2'],
+                message: last ? 'The last band covers any larger area: leave it empty' : 'Give the band’s largest area',
+              })
+            const previous = bands[index - 1]?.upToCm2
+            if (previous != null && band.upToCm2 !== null && band.upToCm2 <= previous)
+              context.addIssue({
+                code: 'custom',
+                path: [index, 'upToCm2'],
+                message: `Each band must cover more area than the one before (${previous} cm²)`,
+              })
+          })
+        }),
+      perScar: z
+        .strictObject(
+          { low: money('The lowest price per scar'), high: money('The highest price per scar') },
+          { error: 'The price per scar is missing' },
+        )
+        .refine((scar) => scar.low <= scar.high, { path: ['high'], error: 'The highest price is below the lowest' }),
+      minimum: money('The minimum price'),
+      maximum: money('The maximum price'),
+    },
+    { error: 'The price table is missing' },
+  )
+  .refine((p) => p.minimum <= p.maximum, { path: ['maximum'], error: 'The maximum is below the minimum' })
+
 const densitySchema = between('A target density', DESIGN_LIMITS.density.min, DESIGN_LIMITS.density.max, ' per cm²')
 const mmBetween = (label: string, min: number, max: number) => between(label, min, max, ' mm')
 
@@ -253,6 +310,7 @@ export const clinicalSettingsSchema = z.strictObject(
     // Below 1 would make scars hold pigment better than skin, the opposite of what was measured.
     scarFadeFactor: between('The scar fade factor', 1, 5),
     transplantWaitMonths: wholeBetween('The wait after a transplant', 0, 36, ' months'),
+    pricing: pricingSchema,
   },
   { error: 'The clinical settings are missing' },
 ) satisfies z.ZodType<ClinicalSettings>

@@ -23,6 +23,28 @@ export interface ProtocolTemplate {
   touchUpShare: number
 }
 
+/** One row of the price table: what treating up to `upToCm2` costs, as a range. */
+export interface PriceBand {
+  /** null: any larger area (the last row). */
+  upToCm2: number | null
+  low: number
+  high: number
+}
+
+/**
+ * What a design sheet's cost estimate is made from: the band of the treated area, plus each
+ * scar, held within the clinic's usual range (`src/shared/sheets/price-estimate.ts`).
+ */
+export interface PriceTable {
+  /** ISO 4217 code, `USD`. */
+  currency: string
+  /** By treated area, smallest first. */
+  bands: PriceBand[]
+  perScar: { low: number; high: number }
+  minimum: number
+  maximum: number
+}
+
 /**
  * Every clinical figure the user can change in Settings, with where its default comes from.
  * The defaults below are only starting points: a saved settings record overrides them.
@@ -48,6 +70,7 @@ export interface ClinicalSettings {
   scarFadeFactor: number
   /** Months to wait after a hair transplant before treating its scars. */
   transplantWaitMonths: number
+  pricing: PriceTable
 }
 
 /**
@@ -146,4 +169,23 @@ export const CLINICAL_DEFAULTS = {
   scarFadeFactor: 1.8,
   /** Wait 6–12 months after a transplant before treating its scars ("Scars"). */
   transplantWaitMonths: 6,
+  /**
+   * Seed 000 ("Consultation and candidates", Price): normally $800 – $2,400 depending on the
+   * pattern, the area covered and whether scars are present; that is the minimum and maximum.
+   * Clinics quote by stage, roughly doubling from each tier to the next ("Pricing": £400–850 for
+   * Norwood 2–3, £850–1,500 for 4–5, £1,500–2,500 for 6–7). The bands are ours: about 100 cm² is a
+   * hairline band and frontal patch (Norwood 2–3), 250 cm² adds the mid-scalp (4–5), more is the
+   * whole top of the scalp (6–7); each scar camouflaged adds a little.
+   */
+  pricing: {
+    currency: 'USD',
+    bands: [
+      { upToCm2: 100, low: 800, high: 1200 },
+      { upToCm2: 250, low: 1200, high: 1800 },
+      { upToCm2: null, low: 1800, high: 2400 },
+    ],
+    perScar: { low: 100, high: 300 },
+    minimum: 800,
+    maximum: 2400,
+  },
 } as const satisfies ClinicalSettings

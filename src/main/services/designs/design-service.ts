@@ -4,6 +4,7 @@ import type { Design, DesignDocument, DesignSummary } from '../../../shared/desi
 import type { PatientId } from '../../../shared/patients/patient'
 import type { PhotoId } from '../../../shared/photos/photo'
 import { planZones } from '../../../shared/plan/plan-zones'
+import { createDesignAudit } from '../audit/design-audit'
 import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
 import { sessionList } from '../session-days'
@@ -40,6 +41,7 @@ interface PhotoOfDesign {
  */
 export function createDesignService(db: Database, now: () => Date = () => new Date()): DesignService {
   const stamp = createStamp(now)
+  const audit = createDesignAudit(db)
   const patientExists = db.prepare<[string], { id: string }>('SELECT id FROM patients WHERE id = ?')
   const photoById = db.prepare<[string], PhotoOfDesign>(
     `SELECT photos.patient_id, photos.width, photos.height, patients.archived_at
@@ -110,9 +112,11 @@ export function createDesignService(db: Database, now: () => Date = () => new Da
       throw new ServiceError('invalid_input', outside.message, { [outside.field]: 'This point lies outside the photo' })
 
     const existing = designOfPhoto.get(photoId)
+    let replaced: DesignDocument | null = null
     if (existing) {
       const read = storedDocument(existing)
       if (!read.ok) throw new ServiceError('conflict', `${read.message} Stipple did not overwrite it.`)
+      replaced = read.document
       // A stale save is refused as a conflict below, whatever it holds.
       if (existing.revision === baseRevision) refuseDroppingTreatedZone(rowToDesign(existing, read.document), document)
     }
@@ -132,7 +136,9 @@ export function createDesignService(db: Database, now: () => Date = () => new Da
           : 'This photo has no saved design to update; reopen it to start again.',
       )
     }
-    return readable(designOfPhoto.get(photoId) as DesignRow)
+    const saved = readable(designOfPhoto.get(photoId) as DesignRow)
+    audit.saved(replaced, saved)
+    return saved
   })
 
   return {

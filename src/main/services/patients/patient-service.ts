@@ -7,6 +7,7 @@ import {
   type PatientId,
   type PatientList,
 } from '../../../shared/patients/patient'
+import { createPatientAudit } from '../audit/patient-audit'
 import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
 import { fieldParams, type PatientRow, rowToPatient, rowToSummary, searchKey } from './patient-rows'
@@ -43,12 +44,54 @@ export function createPatientService(db: Database, now: () => Date = () => new D
   const byId = db.prepare<[string], PatientRow>('SELECT * FROM patients WHERE id = ?')
 
   const stamp = createStamp(now)
+  const audit = createPatientAudit(db)
 
   const get = (id: PatientId): Patient => {
     const row = byId.get(id)
     if (!row) throw new ServiceError('not_found', 'That patient record does not exist.')
     return rowToPatient(row)
   }
+
+  const create = db.transaction((fields: PatientFields): Patient => {
+    const id = randomUUID()
+    insert.run({ id, now: stamp(), ...fieldParams(fields) })
+    const created = get(id)
+    audit.created(created)
+    return created
+  })
+
+  const updateRecord = db.transaction((id: PatientId, revision: number, fields: PatientFields): Patient => {
+    const current = get(id)
+    if (current.revision !== revision) {
+      throw new ServiceError(
+        'conflict',
+        'This record was changed elsewhere since you opened it. Reload it and make your change again.',
+      )
+    }
+    update.run({ id, revision, now: stamp(), ...fieldParams(fields) })
+    const updated = get(id)
+    audit.updated(current, updated)
+    return updated
+  })
+
+  const archive = db.transaction((id: PatientId): Patient => {
+    const current = get(id)
+    if (current.archivedAt) return current
+    const at = stamp()
+    setArchived.run({ id, archivedAt: at, now: at })
+    const archived = get(id)
+    audit.archived(archived)
+    return archived
+  })
+
+  const restore = db.transaction((id: PatientId): Patient => {
+    const current = get(id)
+    if (!current.archivedAt) return current
+    setArchived.run({ id, archivedAt: null, now: stamp() })
+    const restored = get(id)
+    audit.restored(restored)
+    return restored
+  })
 
   return {
     list({ query, includeArchived }) {
@@ -69,37 +112,10 @@ export function createPatientService(db: Database, now: () => Date = () => new D
 
     get,
 
-    create(fields) {
-      const id = randomUUID()
-      insert.run({ id, now: stamp(), ...fieldParams(fields) })
-      return get(id)
-    },
-
-    update(id, revision, fields) {
-      const current = get(id)
-      if (current.revision !== revision) {
-        throw new ServiceError(
-          'conflict',
-          'This record was changed elsewhere since you opened it. Reload it and make your change again.',
-        )
-      }
-      update.run({ id, revision, now: stamp(), ...fieldParams(fields) })
-      return get(id)
-    },
-
-    archive(id) {
-      const current = get(id)
-      if (current.archivedAt) return current
-      const at = stamp()
-      setArchived.run({ id, archivedAt: at, now: at })
-      return get(id)
-    },
-
-    restore(id) {
-      const current = get(id)
-      if (!current.archivedAt) return current
-      setArchived.run({ id, archivedAt: null, now: stamp() })
-      return get(id)
-    },
+    // Each change and its audit entry commit together, under one write lock.
+    create: (fields) => create.immediate(fields),
+    update: (id, revision, fields) => updateRecord.immediate(id, revision, fields),
+    archive: (id) => archive.immediate(id),
+    restore: (id) => restore.immediate(id),
   }
 }

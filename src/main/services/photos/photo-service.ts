@@ -16,12 +16,13 @@ import type {
   PhotoVariant,
 } from '../../../shared/photos/photo'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { createPhotoAudit } from '../audit/photo-audit'
 import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
 import { sessionList } from '../session-days'
 import { sniffImageFormat } from './image-format'
 import { ImageRejected, prepareImage } from './image-pipeline'
-import type { PhotoFiles } from './photo-files'
+import type { PhotoFiles, StoredVariant } from './photo-files'
 import { type MeasurementRow, PHOTO_COLUMNS, type PhotoRow, rowToMeasurement, rowToPhoto } from './photo-rows'
 
 export interface PhotoImport {
@@ -46,6 +47,19 @@ export interface PhotoService {
   fileFor(sha256: string, variant: PhotoVariant): string | null
   /** Removes files no record uses (left by a crash mid-import); run at start-up. */
   sweepUnusedFiles(): number
+  /**
+   * For rows another service adds with their files (a patient archive): stores the files, then
+   * runs `write`, the rows' transaction, while no delete or sweep may take those files; a failed
+   * write removes the files it stored, so nothing is left behind.
+   */
+  storeFilesThen<T>(sets: readonly StoredFileSet[], write: () => T): Promise<T>
+}
+
+/** One original's files as `PhotoFiles.store` takes them. */
+export interface StoredFileSet {
+  sha256: string
+  format: Photo['format']
+  files: Record<StoredVariant, Uint8Array>
 }
 
 const pad = (n: number) => String(n).padStart(2, '0')
@@ -63,6 +77,7 @@ function localWallClock(ms: number): string {
  */
 export function createPhotoService(db: Database, files: PhotoFiles, now: () => Date = () => new Date()): PhotoService {
   const stamp = createStamp(now)
+  const audit = createPhotoAudit(db)
   const patientById = db.prepare<[string], { archived_at: string | null }>(
     'SELECT archived_at FROM patients WHERE id = ?',
   )
@@ -154,7 +169,57 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
       })
     }
     if (updateFields.run({ id, revision, now: stamp(), ...fields }).changes === 0) staleOrMissing(id)
-    return rowToPhoto(getRow(id))
+    const updated = rowToPhoto(getRow(id))
+    audit.detailsChanged(rowToPhoto(row), updated)
+    return updated
+  })
+
+  const calibrate = db.transaction((id: PhotoId, revision: number, calibration: Calibration | null): Photo => {
+    const row = getRow(id)
+    if (calibration) {
+      assertInside(row, [calibration.a, calibration.b], 'calibration.points')
+      if (distance(calibration.a, calibration.b) < PHOTO_LIMITS.minCalibrationPx) {
+        throw new ServiceError(
+          'invalid_input',
+          `The ruler line is too short to calibrate from; draw it at least ${PHOTO_LIMITS.minCalibrationPx} photo pixels long, ideally across the whole ruler.`,
+        )
+      }
+    }
+    const result = updateCalibration.run({
+      id,
+      revision,
+      now: stamp(),
+      calibration: calibration && JSON.stringify(calibration),
+    })
+    if (result.changes === 0) staleOrMissing(id)
+    const calibrated = rowToPhoto(getRow(id))
+    audit.calibrated(rowToPhoto(row), calibrated)
+    return calibrated
+  })
+
+  const addMeasurement = db.transaction((row: PhotoRow, kind: MeasurementKind, label: string, points: Point[]) => {
+    const id = randomUUID()
+    insertMeasurement.run({ id, photoId: row.id, kind, label, points: JSON.stringify(points), now: stamp() })
+    const added = rowToMeasurement(measurementById.get(id) as MeasurementRow)
+    audit.measurementAdded(rowToPhoto(row), added)
+    return added
+  })
+
+  const renameMeasurement = db.transaction((id: MeasurementId, label: string): Measurement => {
+    const before = measurementById.get(id)
+    if (!before || renameMeasurementRow.run(label, id).changes === 0)
+      throw new ServiceError('not_found', 'That measurement does not exist.')
+    const renamed = rowToMeasurement(measurementById.get(id) as MeasurementRow)
+    audit.measurementRenamed(rowToPhoto(getRow(before.photo_id)), rowToMeasurement(before), renamed, stamp())
+    return renamed
+  })
+
+  const removeMeasurement = db.transaction((id: MeasurementId): { id: MeasurementId } => {
+    const before = measurementById.get(id)
+    if (!before || deleteMeasurement.run(id).changes === 0)
+      throw new ServiceError('not_found', 'That measurement does not exist.')
+    audit.measurementDeleted(rowToPhoto(getRow(before.photo_id)), rowToMeasurement(before), stamp())
+    return { id }
   })
 
   // The check and the delete under one write lock, so a plan saved in between cannot start
@@ -168,6 +233,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
         `The design on this photo is treated in ${sessionList(treating)}; take its zones out of ${treating.length > 1 ? 'those sessions' : 'that session'} before deleting the photo.`,
       )
     }
+    audit.deleting(rowToPhoto(row), stamp())
     deletePhoto.run(id)
     return row
   })
@@ -234,7 +300,9 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
               takenAtSource: prepared.takenAt ? 'exif' : 'file',
               now: importedAt,
             })
-            return { status: 'imported', photo: rowToPhoto(getRow(id)) }
+            const photo = rowToPhoto(getRow(id))
+            audit.imported(photo)
+            return { status: 'imported', photo }
           })()
           return outcome
         } catch (error) {
@@ -249,26 +317,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
 
     update: (id, revision, fields) => update.immediate(id, revision, fields),
 
-    calibrate(id, revision, calibration) {
-      const row = getRow(id)
-      if (calibration) {
-        assertInside(row, [calibration.a, calibration.b], 'calibration.points')
-        if (distance(calibration.a, calibration.b) < PHOTO_LIMITS.minCalibrationPx) {
-          throw new ServiceError(
-            'invalid_input',
-            `The ruler line is too short to calibrate from; draw it at least ${PHOTO_LIMITS.minCalibrationPx} photo pixels long, ideally across the whole ruler.`,
-          )
-        }
-      }
-      const result = updateCalibration.run({
-        id,
-        revision,
-        now: stamp(),
-        calibration: calibration && JSON.stringify(calibration),
-      })
-      if (result.changes === 0) staleOrMissing(id)
-      return rowToPhoto(getRow(id))
-    },
+    calibrate: (id, revision, calibration) => calibrate.immediate(id, revision, calibration),
 
     async remove(id) {
       const row = removeRow.immediate(id)
@@ -290,22 +339,11 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
         throw new ServiceError('invalid_input', 'The outline crosses itself; an area must be a simple closed shape.')
       if (kind === 'distance' && distance(points[0] as Point, points[1] as Point) === 0)
         throw new ServiceError('invalid_input', 'A distance needs two different points.')
-      const id = randomUUID()
-      insertMeasurement.run({ id, photoId, kind, label, points: JSON.stringify(points), now: stamp() })
-      return rowToMeasurement(measurementById.get(id) as MeasurementRow)
+      return addMeasurement.immediate(row, kind, label, points)
     },
 
-    renameMeasurement(id, label) {
-      if (renameMeasurementRow.run(label, id).changes === 0)
-        throw new ServiceError('not_found', 'That measurement does not exist.')
-      return rowToMeasurement(measurementById.get(id) as MeasurementRow)
-    },
-
-    removeMeasurement(id) {
-      if (deleteMeasurement.run(id).changes === 0)
-        throw new ServiceError('not_found', 'That measurement does not exist.')
-      return { id }
-    },
+    renameMeasurement: (id, label) => renameMeasurement.immediate(id, label),
+    removeMeasurement: (id) => removeMeasurement.immediate(id),
 
     fileFor(sha256, variant) {
       if (!/^[0-9a-f]{64}$/.test(sha256)) return null
@@ -315,6 +353,27 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
 
     sweepUnusedFiles() {
       return files.sweep(isUsed)
+    },
+
+    async storeFilesThen(sets, write) {
+      for (const set of sets) hold(set.sha256)
+      const stored: StoredFileSet[] = []
+      try {
+        try {
+          for (const set of sets) {
+            await removing.get(set.sha256)
+            if ((await files.store(set.sha256, set.format, set.files)).length > 0) stored.push(set)
+          }
+          return write()
+        } catch (error) {
+          for (const set of stored)
+            if (anyBySha.get(set.sha256) === undefined && (inFlight.get(set.sha256) ?? 0) <= 1)
+              await files.remove(set.sha256, set.format)
+          throw error
+        }
+      } finally {
+        for (const set of sets) release(set.sha256)
+      }
     },
   }
 }

@@ -5,6 +5,7 @@ import type { PlanContext } from '../../../shared/plan/plan-problems'
 import { planProblems, sessionField } from '../../../shared/plan/plan-problems'
 import type { PlanDraft, TreatmentPlan } from '../../../shared/plan/plan-types'
 import { planZones } from '../../../shared/plan/plan-zones'
+import { createPlanAudit } from '../audit/plan-audit'
 import { createStamp } from '../clock'
 import type { DesignService } from '../designs/design-service'
 import type { PhotoService } from '../photos/photo-service'
@@ -58,6 +59,7 @@ function refusalMessage(problems: Record<string, string>): string {
  */
 export function createPlanService(db: Database, sources: PlanSources, now: () => Date = () => new Date()): PlanService {
   const stamp = createStamp(now)
+  const audit = createPlanAudit(db)
   const patientById = db.prepare<[string], PatientOfPlan>(
     'SELECT created_at, archived_at, keloid, transplant_date FROM patients WHERE id = ?',
   )
@@ -155,9 +157,11 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
         "The plan was not saved: a session's id belongs to another patient's plan.",
         Object.fromEntries(taken.map(({ id }) => [sessionField(id, 'id'), 'This id is already used by another plan'])),
       )
-    const problems = planProblems(draft, contextOf(patientId, patient))
+    const context = contextOf(patientId, patient)
+    const problems = planProblems(draft, context)
     if (Object.keys(problems).length > 0) throw new ServiceError('invalid_input', refusalMessage(problems), problems)
 
+    const before = get(patientId)
     const at = stamp()
     upsertPlan.run({ patientId, technique: draft.technique, now: at })
     // Removing a session takes its treatments with it and unlinks its photos (the foreign keys say so).
@@ -168,7 +172,9 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
       for (const [index, treatment] of session.treatments.entries())
         insertTreatment.run(treatmentParams(session.id, treatment, index))
     }
-    return get(patientId)
+    const saved = get(patientId)
+    audit.saved(at, before, saved, context)
+    return saved
   })
 
   return {

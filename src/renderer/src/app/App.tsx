@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { AppCommand } from '../../../shared/app-commands'
 import type { AppInfo } from '../../../shared/bridge/contract'
 import { useBridge } from '../bridge/bridge-context'
+import { ArchiveImportZone } from '../features/archive/ArchiveImport'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
@@ -46,7 +47,8 @@ export function App() {
       else if (command === 'view.theme.light' || command === 'view.theme.dark')
         setTheme(command === 'view.theme.light' ? 'light' : 'dark')
       // Undo and redo in a text field are the field's own; the design workspace takes them elsewhere.
-      else if (isTextField(document.activeElement)) document.execCommand(command === 'edit.undo' ? 'undo' : 'redo')
+      else if ((command === 'edit.undo' || command === 'edit.redo') && isTextField(document.activeElement))
+        document.execCommand(command === 'edit.undo' ? 'undo' : 'redo')
     }
     return window.stipple?.onAppCommand(run)
   }, [startCreate, setTheme])
@@ -66,7 +68,9 @@ export function App() {
             {theme === 'dark' ? '☀' : '☾'}
           </button>
         </header>
-        <PatientSidebar searchRef={searchRef} />
+        <ArchiveImportZone>
+          <PatientSidebar searchRef={searchRef} />
+        </ArchiveImportZone>
         {info && (
           <footer className="sidebar__footer" title={`Data folder: ${info.dataDir}`}>
             Stipple {info.version} · {info.shell === 'desktop' ? 'desktop' : 'web harness'}

@@ -1,4 +1,4 @@
-import { containsBytes, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/bridge/binary-frame'
+import { containsBytes, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../../shared/bridge/binary-frame'
 import { isBridgeError } from '../../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../../shared/bridge/harness-protocol'
 import { PHOTO_ORIGIN } from '../../../shared/photos/photo-urls'
@@ -21,7 +21,11 @@ export function httpTransport(token: string, fetchImpl: typeof fetch = fetch): T
       // requests outlive the page. Only small bodies qualify, so a photo upload never does.
       keepalive: typeof payload === 'string' && new TextEncoder().encode(payload).byteLength <= KEEPALIVE_MAX_BYTES,
     })
-    const body: unknown = await response.json()
+    // An answer carrying a file's bytes (an exported archive) comes back as a frame.
+    const body: unknown =
+      response.headers.get('content-type') === FRAME_CONTENT_TYPE
+        ? decodeFrame(new Uint8Array(await response.arrayBuffer()))
+        : await response.json()
     if (typeof body === 'object' && body !== null && 'ok' in body) {
       if (body.ok === true && 'value' in body) return { ok: true, value: body.value }
       if (body.ok === false && 'error' in body && isBridgeError(body.error)) return { ok: false, error: body.error }

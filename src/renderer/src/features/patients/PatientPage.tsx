@@ -2,12 +2,15 @@ import { useCallback, useEffect, useState } from 'react'
 import { EMPTY_PATIENT_FIELDS, type Patient, toFields } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
+import { HistoryTab } from '../audit/HistoryTab'
 import { PhotoDropZone } from '../photos/PhotoDropZone'
 import { PhotoLibrary } from '../photos/PhotoLibrary'
 import { PhotoWorkspace } from '../photos/PhotoWorkspace'
 import { usePhotoActions, usePhotos } from '../photos/photos-context'
 import { PlanPage } from '../plan/PlanPage'
 import { PlanProvider, usePlanStore } from '../plan/plan-context'
+import { ReviewPage } from '../review/ReviewPage'
+import { SheetPage } from '../sheets/SheetPage'
 import { PatientForm } from './PatientForm'
 import { PatientRecord } from './PatientRecord'
 import { usePatientActions, usePatients } from './patients-context'
@@ -77,12 +80,14 @@ export function PatientPage() {
   )
 }
 
-type Section = 'record' | 'photos' | 'plan'
+type Section = 'record' | 'photos' | 'plan' | 'review' | 'history'
 
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'record', label: 'Record' },
   { id: 'photos', label: 'Photos' },
   { id: 'plan', label: 'Plan' },
+  { id: 'review', label: 'Review' },
+  { id: 'history', label: 'History' },
 ]
 
 /** An open patient: the record, photo library and treatment plan as tabs, or one photo in the canvas. */
@@ -112,8 +117,10 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
     setSection('photos')
   }, [closePhoto])
   const archived = props.patient.archivedAt !== null
+  const [sheetOpen, setSheetOpen] = useState(false)
 
   if (openPhoto) return <PhotoWorkspace />
+  if (sheetOpen) return <SheetPage patient={props.patient} onClose={() => setSheetOpen(false)} />
   return (
     <PhotoDropZone enabled={!archived} onImport={showPhotos}>
       <div className="patient-tabs" role="tablist" aria-label="Patient sections">
@@ -139,11 +146,16 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
             onEdit={props.onEdit}
             onArchive={props.onArchive}
             onRestore={props.onRestore}
+            onDesignSheet={() => setSheetOpen(true)}
           />
         ) : section === 'photos' ? (
           <div className="page-pad">
             <PhotoLibrary patientId={props.patient.id} archived={archived} />
           </div>
+        ) : section === 'history' ? (
+          <HistoryTab patientId={props.patient.id} />
+        ) : section === 'review' ? (
+          <ReviewPage patient={props.patient} canComment={!archived} />
         ) : (
           <PlanPage archived={archived} />
         )}

@@ -11,11 +11,20 @@ import {
 } from '../../../../shared/patients/patient-fields'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { Banner } from '../../ui/Banner'
+import { ExportPatientButton } from '../archive/ExportPatientButton'
+import { ReviewFileButton } from '../offline/ReviewFileButton'
 import { ClinicalWarnings } from './ClinicalWarnings'
 import { formatBirth, formatDateTime } from './format'
 
 /** A patient's record, read-only, with its warnings first. */
-export function PatientRecord(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
+export function PatientRecord(props: {
+  patient: Patient
+  onEdit(): void
+  onArchive(): void
+  onRestore(): void
+  /** Opens the patient's design sheet. */
+  onDesignSheet?(): void
+}) {
   const { patient: p } = props
   const headingRef = useRef<HTMLHeadingElement>(null)
   // After a save or cancel the form that held focus is gone; hand focus to the record so the
@@ -48,6 +57,13 @@ export function PatientRecord(props: { patient: Patient; onEdit(): void; onArchi
           <p className="page-subtitle">Last changed {formatDateTime(p.updatedAt)}</p>
         </div>
         <div className="page-actions">
+          {props.onDesignSheet && (
+            <button type="button" className="button" onClick={props.onDesignSheet}>
+              Design sheet…
+            </button>
+          )}
+          <ReviewFileButton patient={p} />
+          <ExportPatientButton patient={p} />
           {p.archivedAt ? (
             <button type="button" className="button" onClick={props.onRestore}>
               Restore

@@ -1,5 +1,6 @@
 import type { RefObject } from 'react'
 import { Loading } from '../../ui/Loading'
+import { ImportPatientButton } from '../archive/ArchiveImport'
 import { PatientList } from './PatientList'
 import { usePatientActions, usePatients } from './patients-context'
 
@@ -16,6 +17,7 @@ export function PatientSidebar({ searchRef }: { searchRef: RefObject<HTMLInputEl
       <button type="button" className="button button--primary sidebar__new" onClick={startCreate}>
         New patient
       </button>
+      <ImportPatientButton className="button sidebar__new" />
       <div className="sidebar__search">
         <label className="visually-hidden" htmlFor="patient-search">
           Search patients

@@ -3,17 +3,22 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
 import { formatTakenAt } from './format-photo'
 
-/** Two photos of one view side by side, older on the left, as a consultation shows progress. */
-export function BeforeAfter({ photos, onClose }: { photos: [Photo, Photo]; onClose(): void }) {
+/**
+ * Two photos of one view side by side, older on the left, as a consultation shows progress.
+ * Without `onClose` it is part of a page (the review) rather than a panel opened over one.
+ */
+export function BeforeAfter({ photos, onClose }: { photos: [Photo, Photo]; onClose?(): void }) {
   const bridge = useBridge()
   const [before, after] = [...photos].sort((a, b) => a.takenAt.localeCompare(b.takenAt)) as [Photo, Photo]
   return (
     <section className="before-after" aria-label={`Before and after: ${labelOfView(before.view)}`}>
       <header className="before-after__header">
         <h3 className="section-title">Before / after · {labelOfView(before.view)}</h3>
-        <button type="button" className="button" onClick={onClose}>
-          Close comparison
-        </button>
+        {onClose && (
+          <button type="button" className="button" onClick={onClose}>
+            Close comparison
+          </button>
+        )}
       </header>
       <div className="before-after__pair">
         {[

@@ -4,6 +4,7 @@ import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { isDirty } from './clinical-settings-store'
 import { NeedleConfigField } from './NeedleConfigField'
+import { PricingEditor } from './PricingEditor'
 import { ProtocolEditor } from './ProtocolEditor'
 import { RestoreDefaultsConfirm } from './RestoreDefaultsConfirm'
 import { SettingNumberField } from './SettingNumberField'
@@ -55,6 +56,7 @@ function ClinicalForm() {
         <SettingNumberField spec={NEEDLE_DIAMETER} />
       </SettingsGroup>
       <SettingsGroup group={FADING_GROUP} />
+      <PricingEditor />
       {TECHNIQUES.map((t) => (
         <ProtocolEditor key={t.value} technique={t.value} />
       ))}

@@ -1,6 +1,8 @@
 import { type KeyboardEvent, useEffect, useState } from 'react'
 import { useStore } from 'zustand'
+import { DataPanel } from '../backups/DataPanel'
 import { ClinicalDefaultsForm } from './ClinicalDefaultsForm'
+import { ClinicDetailsForm } from './ClinicDetailsForm'
 import { isDirty } from './clinical-settings-store'
 import { PigmentCatalogue } from './PigmentCatalogue'
 import {
@@ -12,11 +14,13 @@ import {
 } from './settings-context'
 import './settings.css'
 
-type Tab = 'clinical' | 'pigments'
+type Tab = 'clinical' | 'pigments' | 'clinic' | 'data'
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'clinical', label: 'Clinical defaults' },
   { id: 'pigments', label: 'Pigment catalogue' },
+  { id: 'clinic', label: 'Clinic and sheets' },
+  { id: 'data', label: 'Your data' },
 ]
 
 /**
@@ -49,7 +53,9 @@ export function SettingsPage({ stores, onClose }: { stores: SettingsStores; onCl
           <header className="page-header settings-page__header">
             <div>
               <h1 className="page-title">Settings</h1>
-              <p className="page-subtitle">Starting values for new designs and plans, and the pigments you use.</p>
+              <p className="page-subtitle">
+                Starting values for new designs and plans, the pigments you use, and your data and its backups.
+              </p>
             </div>
             <div className="page-actions">
               <button type="button" className="button" onClick={onClose}>
@@ -85,7 +91,10 @@ export function SettingsPage({ stores, onClose }: { stores: SettingsStores; onCl
             aria-labelledby={`settings-tab-${tab}`}
             className="settings-page__panel"
           >
-            {tab === 'clinical' ? <ClinicalDefaultsForm /> : <PigmentCatalogue />}
+            {tab === 'clinical' && <ClinicalDefaultsForm />}
+            {tab === 'pigments' && <PigmentCatalogue />}
+            {tab === 'clinic' && <ClinicDetailsForm />}
+            {tab === 'data' && <DataPanel />}
           </div>
           <SettingsNotice />
         </div>

@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto'
+import { type Unzipped, unzipSync, type Zippable, zipSync } from 'fflate'
+import {
+  ARCHIVE_FORMAT,
+  ARCHIVE_FORMAT_VERSION,
+  type ArchiveManifest,
+  MANIFEST_ENTRY,
+  MAX_RECORDS_BYTES,
+  manifestSchema,
+  RECORDS_ENTRY,
+} from '../../../shared/archive/archive-format'
+import { type ArchiveCounts, MAX_ARCHIVE_BYTES } from '../../../shared/archive/archive-summary'
+import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { archiveRejected } from './archive-rejected'
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+const MAX_MANIFEST_BYTES = 4 * 1024 * 1024
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en')} MB`
+
+export interface PackInput {
+  appVersion: string
+  schemaVersion: number
+  createdAt: string
+  patient: ArchiveManifest['patient']
+  counts: ArchiveCounts
+  records: unknown
+  /** Photo files by entry path. */
+  files: ReadonlyMap<string, Uint8Array>
+}
+
+/** The archive's bytes: the manifest first, so a person opening it sees it at the top. */
+export function packArchive(input: PackInput): Uint8Array<ArrayBuffer> {
+  const records = new TextEncoder().encode(JSON.stringify(input.records, null, 1))
+  const entries: [string, Uint8Array][] = [[RECORDS_ENTRY, records], ...input.files]
+  const manifest: ArchiveManifest = {
+    format: ARCHIVE_FORMAT,
+    formatVersion: ARCHIVE_FORMAT_VERSION,
+    appVersion: input.appVersion,
+    schemaVersion: input.schemaVersion,
+    createdAt: input.createdAt,
+    patient: input.patient,
+    counts: input.counts,
+    entries: entries.map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: sha256Of(bytes) })),
+  }
+  const mtime = new Date(input.createdAt)
+  const zippable: Zippable = {
+    [MANIFEST_ENTRY]: [new TextEncoder().encode(JSON.stringify(manifest, null, 2)), { level: 6, mtime }],
+  }
+  // Photos are compressed already: storing them keeps export fast and each entry readable as it is.
+  for (const [path, bytes] of entries) zippable[path] = [bytes, { level: path === RECORDS_ENTRY ? 6 : 0, mtime }]
+  return zipSync(zippable)
+}
+
+export interface Unpacked {
+  manifest: ArchiveManifest
+  /** records.json, parsed but not yet checked. */
+  records: unknown
+  /** Every entry but the two JSON files, each checked against its size and SHA-256. */
+  files: Map<string, Uint8Array>
+}
+
+const startsWithZip = (bytes: Uint8Array) => ZIP_SIGNATURE.every((b, i) => bytes[i] === b)
+
+const largestEntry = (name: string) =>
+  name === MANIFEST_ENTRY ? MAX_MANIFEST_BYTES : name === RECORDS_ENTRY ? MAX_RECORDS_BYTES : PHOTO_LIMITS.maxBytes
+
+/** Reads entries, refusing duplicates, oversized entries and data that will not inflate, naming the entry. */
+function readEntries(bytes: Uint8Array, wanted: (name: string) => boolean): Unzipped {
+  const seen = new Set<string>()
+  let reading = ''
+  try {
+    return unzipSync(bytes, {
+      filter(file) {
+        if (seen.has(file.name)) archiveRejected(`The archive is damaged: it holds ${file.name} twice.`)
+        seen.add(file.name)
+        if (!wanted(file.name)) return false
+        if (file.originalSize > largestEntry(file.name))
+          archiveRejected(
+            `The archive is damaged: ${file.name} claims ${megabytes(file.originalSize)}, more than such a file can be.`,
+          )
+        reading = file.name
+        return true
+      },
+    })
+  } catch (error) {
+    if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'number') throw error
+    if (reading) archiveRejected(`The archive is damaged: ${reading} cannot be read (${error.message}).`)
+    archiveRejected(
+      'The archive is incomplete or damaged: its table of contents cannot be read, as if the file was cut short while copying. Copy it again from the original.',
+    )
+  }
+}
+
+function parseJson(bytes: Uint8Array | undefined, what: string): unknown {
+  if (!bytes) return undefined
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    archiveRejected(`The archive is damaged: its ${what} is not readable JSON.`)
+  }
+}
+
+/** The manifest, once its format and schema version say this Stipple can read the rest. */
+function readManifest(raw: unknown, latestSchema: number): ArchiveManifest {
+  if (raw === undefined)
+    archiveRejected('This file is not a Stipple patient archive: it is a zip file, but it holds no manifest.json.')
+  const head = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {}
+  if (head.format !== ARCHIVE_FORMAT)
+    archiveRejected('This file is not a Stipple patient archive: its manifest does not name the archive format.')
+  if (typeof head.formatVersion === 'number' && head.formatVersion > ARCHIVE_FORMAT_VERSION)
+    archiveRejected(
+      `This archive was made by a newer version of Stipple (archive format ${head.formatVersion}; this version reads up to ${ARCHIVE_FORMAT_VERSION}). Update Stipple to import it.`,
+    )
+  if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestSchema)
+    archiveRejected(
+      `This archive was made by a newer version of Stipple (schema ${head.schemaVersion}; this version reads up to ${latestSchema}). Update Stipple to import it.`,
+    )
+  const parsed = manifestSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    archiveRejected(
+      `The archive's manifest is damaged or not one Stipple wrote: ${issue ? `${issue.path.join('.') || 'the manifest'}: ${issue.message}` : 'it is not valid'}.`,
+    )
+  }
+  return parsed.data
+}
+
+const VARIANT_WORDS: Record<string, string> = {
+  originals: 'the original',
+  working: 'the working copy',
+  thumbnails: 'the thumbnail',
+}
+
+/**
+ * Names an entry as a person knows it ("the original of photo “front.jpg”") from records.json,
+ * read as it is, not yet checked; an entry it cannot name keeps its path.
+ */
+function entryNames(records: unknown): (path: string) => string {
+  const photos = (records as { photos?: unknown } | null)?.photos
+  const names = new Map<string, string>()
+  if (Array.isArray(photos))
+    for (const photo of photos as { sha256?: unknown; original_name?: unknown }[])
+      if (typeof photo?.sha256 === 'string' && typeof photo.original_name === 'string')
+        names.set(photo.sha256, photo.original_name)
+  return (path) => {
+    const [, folder = '', sha = ''] = /^photos\/([a-z]+)\/([0-9a-f]{64})\.[a-z]+$/.exec(path) ?? []
+    const name = names.get(sha)
+    const variant = VARIANT_WORDS[folder]
+    return name && variant ? `${variant} of photo “${name}”` : path
+  }
+}
+
+function checkEntry(entry: ArchiveManifest['entries'][number], content: Uint8Array | undefined, name: string) {
+  if (!content) archiveRejected(`The archive is incomplete: ${name} is listed in its manifest but missing from it.`)
+  if (content.byteLength !== entry.size || sha256Of(content) !== entry.sha256)
+    archiveRejected(
+      `The archive is damaged: ${name} does not match its checksum (the file changed after Stipple wrote it).`,
+    )
+}
+
+/**
+ * Opens an archive and proves its container whole: a zip holding a manifest this version can
+ * read, and every entry the manifest lists, each of its size and SHA-256, and nothing else.
+ * Throws a refusal naming what is wrong; checks no record yet.
+ */
+export function unpackArchive(bytes: Uint8Array, latestSchema: number): Unpacked {
+  if (bytes.byteLength > MAX_ARCHIVE_BYTES)
+    archiveRejected(
+      `The archive is ${megabytes(bytes.byteLength)}; Stipple reads archives up to ${megabytes(MAX_ARCHIVE_BYTES)}.`,
+    )
+  if (!startsWithZip(bytes))
+    archiveRejected(
+      'This file is not a Stipple patient archive. Choose a .stipple file that Stipple exported with “Export patient…”.',
+    )
+  const manifest = readManifest(
+    parseJson(readEntries(bytes, (name) => name === MANIFEST_ENTRY)[MANIFEST_ENTRY], 'manifest'),
+    latestSchema,
+  )
+
+  const listed = new Map(manifest.entries.map((entry) => [entry.path, entry]))
+  if (listed.size !== manifest.entries.length)
+    archiveRejected('The archive’s manifest is damaged: it lists an entry twice.')
+  if (!listed.has(RECORDS_ENTRY)) archiveRejected('The archive’s manifest is damaged: it does not list records.json.')
+  const extra: string[] = []
+  const entries = readEntries(bytes, (name) => {
+    if (name === MANIFEST_ENTRY || name.endsWith('/')) return false
+    if (!listed.has(name)) extra.push(name)
+    return listed.has(name)
+  })
+  if (extra.length > 0)
+    archiveRejected(
+      `The archive holds ${extra[0]}, which its manifest does not list; it was changed after Stipple wrote it.`,
+    )
+  // records.json first: once it is sound, a damaged photo entry can be named by its photo.
+  const recordsEntry = listed.get(RECORDS_ENTRY) as ArchiveManifest['entries'][number]
+  checkEntry(recordsEntry, entries[RECORDS_ENTRY], RECORDS_ENTRY)
+  const records = parseJson(entries[RECORDS_ENTRY], 'records.json')
+  const nameOf = entryNames(records)
+  for (const entry of manifest.entries) checkEntry(entry, entries[entry.path], nameOf(entry.path))
+
+  const files = new Map(Object.entries(entries))
+  files.delete(RECORDS_ENTRY)
+  return { manifest, records, files }
+}

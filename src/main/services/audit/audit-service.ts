@@ -1,0 +1,47 @@
+import type { Database } from 'better-sqlite3'
+import type { AuditPageQuery } from '../../../shared/audit/audit-schema'
+import type { AuditPage, ChainReport } from '../../../shared/audit/audit-types'
+import { ServiceError } from '../service-error'
+import { type AuditRow, rowToEntry } from './audit-rows'
+import { verifyChain } from './audit-verify'
+
+export interface AuditService {
+  /** A patient's entries, newest first, a page at a time. */
+  forPatient(query: AuditPageQuery): AuditPage
+  /** Checks the whole trail, every patient's entries, against its hashes and its head. */
+  verify(): ChainReport
+}
+
+/** Reading the audit trail; writing it is `createAuditLog`'s, inside each change's transaction. */
+export function createAuditService(db: Database): AuditService {
+  const patientExists = db.prepare<[string], { id: string }>('SELECT id FROM patients WHERE id = ?')
+  const page = db.prepare<{ patientId: string; entity: string | null; before: number; limit: number }, AuditRow>(
+    `SELECT * FROM audit_log
+     WHERE patient_id = @patientId AND (@entity IS NULL OR entity = @entity) AND seq < @before
+     ORDER BY seq DESC LIMIT @limit`,
+  )
+  const count = db.prepare<{ patientId: string; entity: string | null }, { n: number }>(
+    'SELECT count(*) AS n FROM audit_log WHERE patient_id = @patientId AND (@entity IS NULL OR entity = @entity)',
+  )
+
+  return {
+    forPatient({ patientId, entity, before, limit }) {
+      if (!patientExists.get(patientId)) throw new ServiceError('not_found', 'That patient record does not exist.')
+      // One read transaction: the page and its count come from the same moment.
+      return db.transaction((): AuditPage => {
+        // One more than asked says whether an older page exists.
+        const rows = page.all({ patientId, entity, before: before ?? Number.MAX_SAFE_INTEGER, limit: limit + 1 })
+        const shown = rows.slice(0, limit)
+        return {
+          entries: shown.map(rowToEntry),
+          total: (count.get({ patientId, entity }) as { n: number }).n,
+          nextBefore: rows.length > limit ? (shown.at(-1)?.seq ?? null) : null,
+        }
+      })()
+    },
+
+    // The head and the entries read in one snapshot, so a change committed meanwhile by another
+    // process (the harness beside the desktop app) cannot look like an entry added past the head.
+    verify: () => db.transaction(() => verifyChain(db))(),
+  }
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import { pipeline } from 'node:stream/promises'
+import type Database from 'better-sqlite3'
+import type { BackupManifest } from '../../../shared/backups/backup-schema'
+import { schemaVersion } from '../../db/migrations'
+
+type Contents = Pick<BackupManifest, 'schemaVersion' | 'counts' | 'patients' | 'photoFiles'>
+
+const countOf = (db: Database.Database, table: string) =>
+  (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+
+/** What a backup's database holds, read from the backup itself so the manifest describes exactly it. */
+export function readContents(db: Database.Database): Contents {
+  return {
+    schemaVersion: schemaVersion(db),
+    counts: {
+      patients: countOf(db, 'patients'),
+      photos: countOf(db, 'photos'),
+      designs: countOf(db, 'designs'),
+      sessions: countOf(db, 'sessions'),
+    },
+    patients: db
+      .prepare<[], { name: string; archived: number }>(
+        'SELECT full_name AS name, archived_at IS NOT NULL AS archived FROM patients ORDER BY search_name, id',
+      )
+      .all()
+      .map((p) => ({ name: p.name, archived: p.archived === 1 })),
+    photoFiles: db
+      .prepare<[], { sha256: string }>('SELECT DISTINCT sha256 FROM photos ORDER BY sha256')
+      .all()
+      .map((p) => p.sha256),
+  }
+}
+
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  await pipeline(fs.createReadStream(file), hash)
+  return hash.digest('hex')
+}

@@ -1,0 +1,92 @@
+import { createContext, type DragEvent, type ReactNode, useContext, useRef, useState } from 'react'
+import { ImportDialog } from './ImportDialog'
+import './archive.css'
+
+const ChooseArchive = createContext<((file: File) => void) | null>(null)
+
+const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files')
+
+/** The archive among dropped files: the first `.stipple`, else the first file, which main then names as not one. */
+const archiveAmong = (files: FileList) =>
+  [...files].find((f) => f.name.toLowerCase().endsWith('.stipple')) ?? files[0] ?? null
+
+/**
+ * Makes the area it wraps take a patient archive dropped on it, and holds the import dialog of
+ * the archive chosen here or with `ImportPatientButton`. Lays nothing out itself.
+ */
+export function ArchiveImportZone({ children }: { children: ReactNode }) {
+  const [chosen, setChosen] = useState<{ file: File; key: number } | null>(null)
+  const [over, setOver] = useState(false)
+  const depth = useRef(0)
+  const choose = (file: File) => setChosen((previous) => previous ?? { file, key: Date.now() })
+
+  return (
+    <ChooseArchive.Provider value={choose}>
+      <section
+        className="archive-drop"
+        aria-label="Patient list: drop a patient archive here to import it"
+        data-over={over || undefined}
+        onDragEnter={(e) => {
+          if (!hasFiles(e)) return
+          depth.current++
+          setOver(true)
+        }}
+        onDragLeave={() => {
+          depth.current = Math.max(0, depth.current - 1)
+          if (depth.current === 0) setOver(false)
+        }}
+        onDragOver={(e) => {
+          if (!hasFiles(e)) return
+          e.preventDefault()
+          e.dataTransfer.dropEffect = 'copy'
+        }}
+        onDrop={(e) => {
+          if (!hasFiles(e)) return
+          e.preventDefault()
+          depth.current = 0
+          setOver(false)
+          const file = archiveAmong(e.dataTransfer.files)
+          if (file) choose(file)
+        }}
+      >
+        {children}
+        {over && (
+          <p className="archive-drop__hint" aria-hidden="true">
+            Drop a .stipple archive to import its patient
+          </p>
+        )}
+      </section>
+      {chosen && <ImportDialog key={chosen.key} file={chosen.file} onClose={() => setChosen(null)} />}
+    </ChooseArchive.Provider>
+  )
+}
+
+/**
+ * "Import patient…": picks a `.stipple` archive with the file dialog. Inside an
+ * `ArchiveImportZone` it opens the zone's import dialog, elsewhere one of its own.
+ */
+export function ImportPatientButton({ className = 'button' }: { className?: string }) {
+  const zone = useContext(ChooseArchive)
+  const [own, setOwn] = useState<File | null>(null)
+  const input = useRef<HTMLInputElement>(null)
+  return (
+    <>
+      <button type="button" className={className} onClick={() => input.current?.click()}>
+        Import patient…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".stipple"
+        hidden
+        data-testid="archive-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          e.target.value = ''
+          if (file) (zone ?? setOwn)(file)
+        }}
+      />
+      {own && <ImportDialog file={own} onClose={() => setOwn(null)} />}
+    </>
+  )
+}

@@ -1,0 +1,297 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react'
+import type { ArchiveImportResult, ArchiveSummary, OnExisting } from '../../../../shared/archive/archive-summary'
+import { importedName } from '../../../../shared/archive/imported-name'
+import { localToday } from '../../../../shared/dates'
+import { errorMessage } from '../../bridge/bridge-client'
+import { useBridge } from '../../bridge/bridge-context'
+import { Banner } from '../../ui/Banner'
+import { formatBirth, formatDateTime } from '../patients/format'
+import { usePatientActions } from '../patients/patients-context'
+import { countsWords, sizeWords } from './archive-words'
+import { fileProblem, readArchiveFile } from './read-archive-file'
+
+type Step =
+  | { kind: 'reading'; read: number }
+  | { kind: 'checking' }
+  | { kind: 'refused'; message: string }
+  | { kind: 'ready'; summary: ArchiveSummary; bytes: Uint8Array<ArrayBuffer>; failure: string | null }
+  | { kind: 'importing'; summary: ArchiveSummary }
+  | { kind: 'done'; result: ArchiveImportResult }
+
+/**
+ * Imports the patient archive a person chose or dropped: reads it with progress, has main prove
+ * it whole and say what it holds, lets the person choose what happens when the patient is here
+ * already, imports, and shows the result with the imported record opened behind it.
+ */
+export function ImportDialog({ file, onClose }: { file: File; onClose(): void }) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const bridge = useBridge()
+  const { refreshList, open } = usePatientActions()
+  const [step, setStep] = useState<Step>(() => {
+    const problem = fileProblem(file)
+    return problem ? { kind: 'refused', message: problem } : { kind: 'reading', read: 0 }
+  })
+  const [choice, setChoice] = useState<OnExisting | null>(null)
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+
+  useEffect(() => {
+    if (fileProblem(file)) return
+    let current = true
+    const run = async () => {
+      try {
+        const bytes = await readArchiveFile(file, (read) => current && setStep({ kind: 'reading', read }))
+        if (!current) return
+        setStep({ kind: 'checking' })
+        const summary = await bridge.call('archives.inspect', { bytes })
+        if (current) setStep({ kind: 'ready', summary, bytes, failure: null })
+      } catch (error) {
+        if (current) setStep({ kind: 'refused', message: errorMessage(error) })
+      }
+    }
+    void run()
+    return () => {
+      current = false
+    }
+  }, [bridge, file])
+
+  const start = async (summary: ArchiveSummary, bytes: Uint8Array<ArrayBuffer>) => {
+    setStep({ kind: 'importing', summary })
+    try {
+      const result = await bridge.call('archives.import', { bytes, onExisting: choice ?? 'skip' })
+      setStep({ kind: 'done', result })
+      await refreshList()
+      if (result.status !== 'skipped') void open(result.patient.id)
+    } catch (error) {
+      setStep({ kind: 'ready', summary, bytes, failure: errorMessage(error) })
+    }
+  }
+
+  const busy = step.kind === 'importing'
+  return (
+    <dialog
+      ref={ref}
+      className="archive-dialog"
+      aria-labelledby="archive-dialog-title"
+      onCancel={(event) => {
+        // An import under way finishes whole or not at all; the dialog stays until it has.
+        if (busy) event.preventDefault()
+      }}
+      onClose={onClose}
+    >
+      <div className="archive-dialog__body" aria-busy={busy || step.kind === 'reading' || step.kind === 'checking'}>
+        <h2 id="archive-dialog-title" className="archive-dialog__title">
+          Import patient
+        </h2>
+        <p className="archive-dialog__file">
+          {file.name} · {sizeWords(file.size)}
+        </p>
+        <StepBody
+          step={step}
+          fileSize={file.size}
+          choice={choice}
+          onChoose={setChoice}
+          onClose={() => ref.current?.close()}
+          onImport={(summary, bytes) => void start(summary, bytes)}
+          onOpen={(id) => {
+            void open(id)
+            ref.current?.close()
+          }}
+        />
+      </div>
+    </dialog>
+  )
+}
+
+interface StepProps {
+  step: Step
+  fileSize: number
+  choice: OnExisting | null
+  onChoose(choice: OnExisting): void
+  onClose(): void
+  onImport(summary: ArchiveSummary, bytes: Uint8Array<ArrayBuffer>): void
+  onOpen(patientId: string): void
+}
+
+function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen }: StepProps) {
+  switch (step.kind) {
+    case 'reading':
+      return (
+        <Progress
+          label={`Reading the file: ${sizeWords(step.read)} of ${sizeWords(fileSize)}`}
+          value={step.read}
+          max={fileSize}
+        />
+      )
+    case 'checking':
+      return <Progress label="Checking the archive: every checksum, record and photo…" />
+    case 'importing':
+      return <Progress label={`Importing ${step.summary.patient.fullName}: photos first, then every record at once…`} />
+    case 'refused':
+      return (
+        <>
+          <Banner tone="error" title="This archive cannot be imported">
+            <p>{step.message}</p>
+            <p>Nothing was imported.</p>
+          </Banner>
+          <Actions>
+            <button type="button" className="button" onClick={onClose}>
+              Close
+            </button>
+          </Actions>
+        </>
+      )
+    case 'ready': {
+      const { summary, bytes, failure } = step
+      const needsChoice = summary.existing !== null
+      return (
+        <>
+          <ArchiveFacts summary={summary} />
+          {summary.existing && (
+            <ExistingChoice summary={summary} existing={summary.existing} choice={choice} onChoose={onChoose} />
+          )}
+          {failure && (
+            <Banner tone="error" title="The import did not go through">
+              <p>{failure}</p>
+              <p>Nothing was imported.</p>
+            </Banner>
+          )}
+          <Actions>
+            {needsChoice && choice === null && <p className="field__hint">Choose what to do first.</p>}
+            <button type="button" className="button" onClick={onClose}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={needsChoice && choice === null}
+              onClick={() => onImport(summary, bytes)}
+            >
+              {needsChoice && choice === 'skip' ? 'Skip this patient' : failure ? 'Try again' : 'Import'}
+            </button>
+          </Actions>
+        </>
+      )
+    }
+    case 'done':
+      return <Outcome result={step.result} onClose={onClose} onOpen={onOpen} />
+  }
+}
+
+function Progress({ label, value, max }: { label: string; value?: number; max?: number }) {
+  return (
+    <div className="archive-dialog__progress" role="status">
+      <p>{label}</p>
+      <progress className="archive-dialog__bar" value={value} max={max} aria-label={label} />
+    </div>
+  )
+}
+
+function Actions({ children }: { children: ReactNode }) {
+  return <div className="archive-dialog__actions">{children}</div>
+}
+
+function ArchiveFacts({ summary }: { summary: ArchiveSummary }) {
+  const rows: [string, string][] = [
+    ['Patient', summary.patient.fullName + (summary.patient.archived ? ' (archived record)' : '')],
+    ['Date of birth', formatBirth(summary.patient.dateOfBirth)],
+    ['Holds', countsWords(summary.counts)],
+    ['Exported', `${formatDateTime(summary.createdAt)} by Stipple ${summary.appVersion}`],
+  ]
+  return (
+    <dl className="archive-dialog__facts" aria-label="What the archive holds">
+      {rows.map(([label, value]) => (
+        <div key={label} className="archive-dialog__fact">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function ExistingChoice(props: {
+  summary: ArchiveSummary
+  existing: NonNullable<ArchiveSummary['existing']>
+  choice: OnExisting | null
+  onChoose(choice: OnExisting): void
+}) {
+  const copyName = importedName(props.summary.patient.fullName, localToday())
+  const options: { value: OnExisting; label: string; hint: string }[] = [
+    {
+      value: 'copy',
+      label: 'Import as a copy',
+      hint: `A new record, “${copyName}”, with its own copy of everything in the archive.`,
+    },
+    { value: 'skip', label: 'Skip', hint: 'Import nothing; keep only the record already here.' },
+  ]
+  return (
+    <Banner tone="caution" title={`${props.existing.fullName} is already on this machine`}>
+      <p>This archive was imported here before, or made from this record. The record here is never changed.</p>
+      <fieldset className="archive-dialog__choice">
+        <legend className="visually-hidden">What to do with the patient already here</legend>
+        {options.map((option) => (
+          <label key={option.value} className="archive-dialog__option">
+            <input
+              type="radio"
+              name="archive-on-existing"
+              value={option.value}
+              checked={props.choice === option.value}
+              onChange={() => props.onChoose(option.value)}
+            />
+            <span>
+              <strong>{option.label}</strong>
+              <span className="archive-dialog__hint">{option.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </Banner>
+  )
+}
+
+function Outcome(props: { result: ArchiveImportResult; onClose(): void; onOpen(id: string): void }) {
+  const { result } = props
+  if (result.status === 'skipped')
+    return (
+      <>
+        <Banner tone="info" title="Nothing was imported">
+          <p>{result.patient.fullName} stays on this machine as it was.</p>
+        </Banner>
+        <Actions>
+          <button type="button" className="button" onClick={props.onClose}>
+            Close
+          </button>
+          <button type="button" className="button button--primary" onClick={() => props.onOpen(result.patient.id)}>
+            Open {result.patient.fullName}
+          </button>
+        </Actions>
+      </>
+    )
+  return (
+    <>
+      <div className="archive-dialog__done" role="status">
+        <p className="archive-dialog__done-title">
+          {result.status === 'copied' ? 'Imported as a copy: ' : 'Imported '}
+          {result.patient.fullName}
+        </p>
+        <p>{countsWords(result.counts)}.</p>
+        {result.pigmentsAdded.length > 0 && <p>Added to the pigment catalogue: {result.pigmentsAdded.join(', ')}.</p>}
+        {result.pigmentsAddedAsCopies.length > 0 && (
+          <p>
+            This catalogue holds pigments of the same name with other values; they are unchanged, and the archive’s were
+            added beside them as {result.pigmentsAddedAsCopies.map((n) => `“${n}”`).join(', ')}.
+          </p>
+        )}
+      </div>
+      <Actions>
+        <button type="button" className="button button--primary" onClick={props.onClose}>
+          Done
+        </button>
+      </Actions>
+    </>
+  )
+}

@@ -1,0 +1,83 @@
+import { useEffect, useMemo, useState } from 'react'
+import { formatDay } from '../../../../shared/plan/plan-dates'
+import type { OfflineReview } from '../../../../shared/review-file/offline-review'
+import type { Theme } from '../../app/theme'
+import { BridgeProvider } from '../../bridge/bridge-context'
+import { offlineBridge } from '../../bridge/offline-bridge'
+import type { EmbeddedReview } from '../../bridge/offline-review-data'
+import { Banner } from '../../ui/Banner'
+import { ClinicalWarnings } from '../patients/ClinicalWarnings'
+import { ReviewPage } from '../review/ReviewPage'
+import './offline.css'
+
+/** "21 Nov 2026, 14:05" from the generating machine's wall clock. */
+export const formatGenerated = (wallClock: string) => `${formatDay(wallClock)}, ${wallClock.slice(11, 16)}`
+
+/**
+ * The theme for this page only: the app's own hook keeps it in local storage, which a
+ * locked-down browser may refuse a file opened from disk.
+ */
+function usePageTheme(): [Theme, (theme: Theme) => void] {
+  const [theme, setTheme] = useState<Theme>('dark')
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme
+  }, [theme])
+  return [theme, setTheme]
+}
+
+function OfflineHeader({ review }: { review: OfflineReview }) {
+  const [theme, setTheme] = usePageTheme()
+  return (
+    <header className="offline-header">
+      <div className="offline-header__who">
+        <span className="offline-header__clinic">{review.clinicName}</span>
+        <h1 className="offline-header__patient">{review.patient.fullName}</h1>
+      </div>
+      <div className="offline-header__about">
+        <span className="badge badge--muted">Read-only review</span>
+        <span className="offline-header__generated">Generated on {formatGenerated(review.generatedAt)}</span>
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
+        >
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </div>
+    </header>
+  )
+}
+
+function OfflineReviewView({ review }: { review: OfflineReview }) {
+  const bridge = useMemo(() => offlineBridge(review, document), [review])
+  return (
+    <BridgeProvider client={bridge}>
+      <div className="offline-app">
+        <OfflineHeader review={review} />
+        <main className="offline-app__main">
+          <ClinicalWarnings medical={review.patient.medical} />
+          <ReviewPage patient={review.patient} canComment={false} />
+        </main>
+        <footer className="offline-app__footer">
+          Made with Stipple {review.appVersion}. This file holds patient data: keep it as you keep the patient's record.
+        </footer>
+      </div>
+    </BridgeProvider>
+  )
+}
+
+/**
+ * An offline review file opened in a browser: the clinic, the patient and when the file was
+ * made above the read-only review, answered from the data the file embeds.
+ */
+export function OfflineApp({ embedded }: { embedded: Exclude<EmbeddedReview, { status: 'none' }> }) {
+  if (embedded.status === 'ready') return <OfflineReviewView review={embedded.review} />
+  return (
+    <div className="page-pad">
+      <Banner tone="error" title="This review file cannot be opened">
+        <p>{embedded.message}</p>
+      </Banner>
+    </div>
+  )
+}

@@ -1,0 +1,124 @@
+import type Konva from 'konva'
+import { useRef } from 'react'
+import { Circle, Group, Layer, Rect, Text } from 'react-konva'
+import { useStore } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
+import { isResolved } from '../../../../shared/comments/comment'
+import type { Point } from '../../../../shared/geometry/point'
+import type { CanvasStore } from '../canvas/canvas-store'
+import { useCanvas } from '../canvas/use-canvas'
+import { toImage, toScreen } from '../canvas/viewport'
+import { type CommentsStore, pinNumbers } from './comments-store'
+
+/**
+ * Pin colours: an amber no skin or pigment has for an open comment, a quiet grey once resolved.
+ * Konva needs values, not CSS variables.
+ */
+export const PIN = {
+  open: '#ffb020',
+  resolved: '#8e8e96',
+  pending: '#ffffff',
+  text: '#141416',
+  ring: '#ffffff',
+  /** Screen pixels, whatever the zoom. */
+  radius: 11,
+} as const
+
+/** A press that moves less than this is a click (a pin), more a drag (a pan). */
+const CLICK_SLOP_PX = 4
+
+function Pin(props: {
+  at: Point
+  label: string
+  fill: string
+  selected: boolean
+  dashed?: boolean
+  onSelect?(): void
+}) {
+  const { at, label, fill, selected } = props
+  return (
+    <Group x={at.x} y={at.y} onClick={props.onSelect} listening={Boolean(props.onSelect)}>
+      <Circle
+        radius={PIN.radius}
+        fill={fill}
+        stroke={selected ? PIN.ring : 'rgba(0, 0, 0, 0.55)'}
+        strokeWidth={selected ? 3 : 1.5}
+        dash={props.dashed ? [4, 3] : undefined}
+        shadowColor="#000000"
+        shadowBlur={4}
+        shadowOpacity={0.5}
+      />
+      <Text
+        text={label}
+        width={PIN.radius * 2}
+        height={PIN.radius * 2}
+        offsetX={PIN.radius}
+        offsetY={PIN.radius}
+        align="center"
+        verticalAlign="middle"
+        fontSize={12}
+        fontStyle="bold"
+        fontFamily="system-ui, sans-serif"
+        fill={PIN.text}
+        listening={false}
+      />
+    </Group>
+  )
+}
+
+/**
+ * The comment pins over a review canvas, numbered as the list numbers them and kept at their
+ * photo point through pan and zoom. While placing, a click on the photo pins a new comment
+ * there; a drag still pans.
+ */
+export function CommentPins({ canvas, comments }: { canvas: CanvasStore; comments: CommentsStore }) {
+  const { viewport, stage, image } = useCanvas(canvas, (s) => ({
+    viewport: s.viewport,
+    stage: s.stage,
+    image: s.image,
+  }))
+  const { list, selectedId, placing, pending } = useStore(
+    comments,
+    useShallow((s) => ({ list: s.comments, selectedId: s.selectedId, placing: s.placing, pending: s.pending })),
+  )
+  const press = useRef<Point | null>(null)
+  const numbers = pinNumbers(list)
+  const pointer = (event: Konva.KonvaEventObject<MouseEvent>) => event.target.getStage()?.getPointerPosition() ?? null
+
+  const onUp = (event: Konva.KonvaEventObject<MouseEvent>) => {
+    const from = press.current
+    press.current = null
+    const at = pointer(event)
+    if (!from || !at || event.evt.button !== 0 || Math.hypot(at.x - from.x, at.y - from.y) > CLICK_SLOP_PX) return
+    const point = toImage(canvas.getState().viewport, at)
+    if (point.x < 0 || point.y < 0 || point.x > image.width || point.y > image.height) return
+    comments.getState().place(point)
+  }
+
+  return (
+    <Layer>
+      {placing && (
+        <Rect
+          width={stage.width}
+          height={stage.height}
+          fill="transparent"
+          onMouseDown={(event) => {
+            press.current = pointer(event)
+          }}
+          onMouseUp={onUp}
+        />
+      )}
+      {list.map((comment) => (
+        <Pin
+          key={comment.id}
+          at={toScreen(viewport, comment.at)}
+          label={String(numbers.get(comment.id))}
+          fill={isResolved(comment) ? PIN.resolved : PIN.open}
+          selected={comment.id === selectedId}
+          onSelect={() => comments.getState().select(comment.id)}
+        />
+      ))}
+      {pending && <Pin at={toScreen(viewport, pending)} label="+" fill={PIN.pending} selected dashed />}
+    </Layer>
+  )
+}

@@ -1,0 +1,103 @@
+import type Konva from 'konva'
+import { useLayoutEffect, useRef } from 'react'
+import { Group, Image as KonvaImage, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
+import { type DesignDocument, ZONE_ROLES } from '../../../../shared/design/design-types'
+import { assumedPxPerMm } from '../../../../shared/design/hairline-presets'
+import { midlineOf } from '../../../../shared/design/landmarks'
+import type { Point } from '../../../../shared/geometry/point'
+import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
+import type { Size } from '../canvas/viewport'
+import { DesignShape } from '../designer/DesignShape'
+
+const INK = '#1c1c1e'
+const PAPER = 'rgba(255, 255, 255, 0.88)'
+const FONT = 'system-ui, "Segoe UI", Helvetica, Arial, sans-serif'
+
+function centroid(points: readonly Point[]): Point {
+  const sum = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 })
+  return { x: sum.x / points.length, y: sum.y / points.length }
+}
+
+/** A ruler of the calibrated length in the photo's lower left corner, on a light card so it reads over any scalp. */
+function ScaleBarMark({ bar, zoom, stage }: { bar: ScaleBar; zoom: number; stage: Size }) {
+  const length = bar.px * zoom
+  const pad = 8
+  const x = 14
+  const y = stage.height - 14 - 34
+  return (
+    <Group x={x} y={y}>
+      <Rect width={length + 2 * pad} height={34} fill={PAPER} cornerRadius={4} />
+      <Text x={pad} y={5} text={bar.label} fontSize={11} fontFamily={FONT} fontStyle="bold" fill={INK} />
+      <Rect x={pad} y={21} width={length} height={5} fill={INK} />
+      <Line points={[pad, 17, pad, 29]} stroke={INK} strokeWidth={1.5} />
+      <Line points={[pad + length, 17, pad + length, 29]} stroke={INK} strokeWidth={1.5} />
+    </Group>
+  )
+}
+
+export interface ViewOverlayProps {
+  /** The photo with its pigment already multiplied in, at the output's resolution. */
+  base: CanvasImageSource
+  image: Size
+  /** The drawing's size in overlay units: strokes and labels are sized for it, the output is a multiple of it. */
+  stage: Size
+  document: DesignDocument
+  pxPerMm: number | null
+  scaleBar: ScaleBar | null
+  /** Fill zones and scars with their colour; off over simulated pigment, whose true colour must show. */
+  tint: boolean
+  onReady(stage: Konva.Stage): void
+}
+
+/**
+ * A view as the sheet and the PNG show it: the baked photo, the design drawn by the canvas's own
+ * `DesignShape`, each zone's name, and the scale bar. Note pins are the artist's working notes
+ * and are left off; hidden objects stay hidden.
+ */
+export function ViewOverlay(props: ViewOverlayProps) {
+  const { base, image, stage, document, pxPerMm, scaleBar, tint, onReady } = props
+  const ref = useRef<Konva.Stage>(null)
+  // Layout effects run inside the render that `flushSync` completes, after the Stage's own has
+  // built its nodes: the caller reads the drawing at once. Drawn once, then unmounted.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useLayoutEffect(() => {
+    if (ref.current) onReady(ref.current)
+  }, [])
+  const zoom = stage.width / image.width
+  const mm = pxPerMm ?? assumedPxPerMm(image)
+  const midline = midlineOf(document)
+  const objects = document.objects.filter((o) => !o.hidden && o.kind !== 'pin')
+  return (
+    <Stage ref={ref} width={stage.width} height={stage.height} listening={false}>
+      <Layer listening={false}>
+        <KonvaImage image={base as HTMLCanvasElement} width={stage.width} height={stage.height} />
+        <Group scaleX={zoom} scaleY={zoom}>
+          {objects.map((object) => (
+            <DesignShape
+              key={object.id}
+              object={object}
+              midline={midline}
+              selected={false}
+              pxPerMm={mm}
+              zoom={zoom}
+              image={image}
+              tint={tint}
+            />
+          ))}
+        </Group>
+        {objects.map((object) => {
+          if (object.kind !== 'zone' || object.points.length < 3) return null
+          const at = centroid(object.points)
+          const name = object.name.trim() || (ZONE_ROLES.find((r) => r.value === object.role)?.label ?? '')
+          return (
+            <Label key={`label-${object.id}`} x={at.x * zoom} y={at.y * zoom} offsetX={name.length * 3} offsetY={10}>
+              <Tag fill={PAPER} cornerRadius={3} stroke={object.colour} strokeWidth={1.5} />
+              <Text text={name} fontSize={11} fontFamily={FONT} fill={INK} padding={4} />
+            </Label>
+          )
+        })}
+        {scaleBar && <ScaleBarMark bar={scaleBar} zoom={zoom} stage={stage} />}
+      </Layer>
+    </Stage>
+  )
+}

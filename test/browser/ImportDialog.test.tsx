@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest'
+import { page, userEvent } from 'vitest/browser'
+import { render } from 'vitest-browser-react'
+import { createBridgeClient, type Transport } from '../../src/renderer/src/bridge/bridge-client'
+import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
+import { ArchiveImportZone, ImportPatientButton } from '../../src/renderer/src/features/archive/ArchiveImport'
+import { PatientsProvider } from '../../src/renderer/src/features/patients/patients-context'
+import { createPatientsStore } from '../../src/renderer/src/features/patients/patients-store'
+import '../../src/renderer/src/ui/tokens.css'
+import '../../src/renderer/src/ui/base.css'
+import '../../src/renderer/src/app/app.css'
+import type { ArchiveImportResult, ArchiveSummary } from '../../src/shared/archive/archive-summary'
+import type { BridgeResult } from '../../src/shared/bridge/errors'
+import { localToday } from '../../src/shared/dates'
+import { validFields } from '../fixtures/patients'
+
+const PATIENT_ID = '0f6c2b8e-1d2a-4c55-9f0e-3b1a2c3d4e5f'
+const COPY_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+
+const summary = (existing: ArchiveSummary['existing']): ArchiveSummary => ({
+  createdAt: '2026-11-02T14:30:00.000Z',
+  appVersion: '0.1.0',
+  schemaVersion: 5,
+  byteSize: 2048,
+  patient: { id: PATIENT_ID, fullName: 'Inés Ruiz', dateOfBirth: '1985-03-14', archived: false },
+  counts: { photos: 3, measurements: 1, designs: 2, sessions: 4, pigments: 1, comments: 0, auditEntries: 17 },
+  existing,
+})
+
+/**
+ * Answers the calls the dialog and the patient store make, as main would, and records them.
+ * `inspect` decides what the archive is said to hold, or refuses it.
+ */
+function scriptedMain(inspect: () => BridgeResult<ArchiveSummary>, result?: ArchiveImportResult) {
+  const calls: { name: string; input: Record<string, unknown> }[] = []
+  let release: () => void = () => {}
+  const importHeld = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  const transport: Transport = async (name, input) => {
+    calls.push({ name, input: input as Record<string, unknown> })
+    if (name === 'archives.inspect') return inspect()
+    if (name === 'archives.import') {
+      await importHeld
+      return { ok: true, value: result }
+    }
+    if (name === 'patients.list') return { ok: true, value: { patients: [], total: 0 } }
+    if (name === 'patients.get') {
+      const { id } = input as { id: string }
+      return {
+        ok: true,
+        value: { ...validFields(), id, createdAt: 'x', updatedAt: 'x', archivedAt: null, revision: 1 },
+      }
+    }
+    throw new Error(`unexpected call ${name}`)
+  }
+  return { transport, calls, release: () => release() }
+}
+
+function renderImport(transport: Transport) {
+  const bridge = createBridgeClient(transport)
+  const store = createPatientsStore(bridge)
+  render(
+    <BridgeProvider client={bridge}>
+      <PatientsProvider store={store}>
+        <ArchiveImportZone>
+          <section className="sidebar__section" aria-label="Patient records">
+            <ImportPatientButton />
+          </section>
+        </ArchiveImportZone>
+      </PatientsProvider>
+    </BridgeProvider>,
+  )
+  return store
+}
+
+const archiveFile = () => new File([new Uint8Array([0x50, 0x4b, 3, 4, 9, 8, 7])], 'Ines Ruiz.stipple')
+
+async function choose(file: File) {
+  await userEvent.upload(page.getByTestId('archive-file-input'), file)
+}
+
+describe('ImportDialog', () => {
+  it('shows what the archive holds, asks what to do with a patient already here, imports a copy and opens it', async () => {
+    const main = scriptedMain(() => ({ ok: true, value: summary({ id: PATIENT_ID, fullName: 'Inés Ruiz' }) }), {
+      status: 'copied',
+      patient: { id: COPY_ID, fullName: `Inés Ruiz (imported ${localToday()})` },
+      counts: summary(null).counts,
+      pigmentsAdded: [],
+      pigmentsAddedAsCopies: ['Carbon dark (imported 2026-11-21)'],
+    })
+    const store = renderImport(main.transport)
+    await choose(archiveFile())
+
+    const dialog = page.getByRole('dialog', { name: 'Import patient' })
+    const facts = dialog.getByRole('definition')
+    await expect.element(facts.filter({ hasText: 'Inés Ruiz' })).toBeVisible()
+    await expect
+      .element(dialog.getByText('3 photos, 1 measurement, 2 designs, 4 sessions, 17 history entries'))
+      .toBeVisible()
+    await expect.element(dialog.getByText('Inés Ruiz is already on this machine')).toBeVisible()
+    // The archive's bytes went to main as they were read from the file.
+    const sent = main.calls.find((c) => c.name === 'archives.inspect')?.input.bytes
+    expect(sent instanceof Uint8Array ? [...sent] : sent).toEqual([0x50, 0x4b, 3, 4, 9, 8, 7])
+
+    // Nothing happens to a patient already here until the person chooses.
+    const importButton = dialog.getByRole('button', { name: 'Import' })
+    await expect.element(importButton).toBeDisabled()
+    await dialog.getByRole('radio', { name: /Import as a copy/ }).click()
+    await expect.element(dialog.getByText(`“Inés Ruiz (imported ${localToday()})”`, { exact: false })).toBeVisible()
+    await importButton.click()
+
+    await expect.element(dialog.getByText(/Importing Inés Ruiz/)).toBeVisible()
+    await expect.element(dialog.getByRole('button', { name: 'Import' })).not.toBeInTheDocument()
+    main.release()
+    await expect.element(dialog.getByText(`Imported as a copy: Inés Ruiz (imported ${localToday()})`)).toBeVisible()
+    await expect.element(dialog.getByText(/added beside them as “Carbon dark \(imported 2026-11-21\)”/)).toBeVisible()
+    expect(main.calls.find((c) => c.name === 'archives.import')?.input.onExisting).toBe('copy')
+    await expect.poll(() => store.getState().view).toMatchObject({ kind: 'patient', id: COPY_ID })
+
+    await dialog.getByRole('button', { name: 'Done' }).click()
+    await expect.element(dialog).not.toBeInTheDocument()
+  })
+
+  it('refuses a damaged archive with main’s reason and never imports it', async () => {
+    const main = scriptedMain(() => ({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'The archive is damaged: records.json does not match its checksum.',
+      },
+    }))
+    renderImport(main.transport)
+    await choose(archiveFile())
+    const dialog = page.getByRole('dialog', { name: 'Import patient' })
+    await expect.element(dialog.getByText('This archive cannot be imported')).toBeVisible()
+    await expect.element(dialog.getByText('records.json does not match its checksum', { exact: false })).toBeVisible()
+    await expect.element(dialog.getByText('Nothing was imported.')).toBeVisible()
+    await dialog.getByRole('button', { name: 'Close' }).click()
+    await expect.element(dialog).not.toBeInTheDocument()
+    expect(main.calls.map((c) => c.name)).toEqual(['archives.inspect'])
+  })
+
+  it('takes an archive dropped on the zone and imports a new patient without asking', async () => {
+    const main = scriptedMain(() => ({ ok: true, value: summary(null) }), {
+      status: 'imported',
+      patient: { id: PATIENT_ID, fullName: 'Inés Ruiz' },
+      counts: summary(null).counts,
+      pigmentsAdded: ['Studio blend'],
+      pigmentsAddedAsCopies: [],
+    })
+    const store = renderImport(main.transport)
+    const records = page.getByRole('region', { name: 'Patient records' })
+    await expect.element(records).toBeVisible()
+    const zone = records.element()
+    const drop = new DataTransfer()
+    drop.items.add(new File(['notes'], 'notes.txt'))
+    drop.items.add(archiveFile())
+    zone.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: drop }))
+    await expect.element(page.getByText('Drop a .stipple archive to import its patient')).toBeVisible()
+    zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: drop }))
+
+    const dialog = page.getByRole('dialog', { name: 'Import patient' })
+    await expect.element(dialog.getByText('Ines Ruiz.stipple', { exact: false })).toBeVisible()
+    await expect.element(dialog.getByText('is already on this machine', { exact: false })).not.toBeInTheDocument()
+    main.release()
+    await dialog.getByRole('button', { name: 'Import' }).click()
+    await expect.element(dialog.getByText('Imported Inés Ruiz')).toBeVisible()
+    await expect.element(dialog.getByText('Added to the pigment catalogue: Studio blend.')).toBeVisible()
+    await expect.poll(() => store.getState().view).toMatchObject({ kind: 'patient', id: PATIENT_ID })
+  })
+})

@@ -1,0 +1,61 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test } from './harness-fixture'
+import { main, openCalibratedPhoto } from './steps'
+
+const PATIENT = 'Marta Quispe'
+
+test('a patient with a photo and a plan, exported and imported on a fresh machine, arrives with the photo and the plan', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(90_000)
+  await openCalibratedPhoto(page, harness.url, PATIENT)
+  await main(page).getByRole('button', { name: '← Library' }).click()
+  await main(page).getByRole('tab', { name: 'Plan' }).click()
+  await main(page).getByRole('button', { name: 'Add session' }).click()
+  await expect(main(page).getByRole('article', { name: /^Session 1\b/ })).toBeVisible()
+  await expect(main(page).getByText('All changes saved')).toBeVisible()
+
+  await main(page).getByRole('tab', { name: 'Record' }).click()
+  const download = page.waitForEvent('download')
+  await main(page).getByRole('button', { name: 'Export patient…' }).click()
+  const archive = await download
+  expect(archive.suggestedFilename()).toMatch(/^Marta Quispe \d{4}-\d{2}-\d{2}\.stipple$/)
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-archive-')), archive.suggestedFilename())
+  await archive.saveAs(saved)
+  await expect(main(page).getByText(`Saved ${archive.suggestedFilename()}`)).toBeVisible()
+
+  // Another machine: the harness started again on an empty data folder.
+  await harness.restart((dataDir) => {
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    fs.mkdirSync(dataDir)
+  })
+  await page.goto(harness.url)
+  const sidebar = page.getByRole('complementary')
+  await expect(sidebar.getByText('No patients yet', { exact: false })).toBeVisible()
+
+  await sidebar.getByTestId('archive-file-input').setInputFiles(saved)
+  const dialog = page.getByRole('dialog', { name: 'Import patient' })
+  await expect(dialog).toContainText(PATIENT)
+  await expect(dialog).toContainText('1 photo, 1 session')
+  await dialog.getByRole('button', { name: 'Import' }).click()
+  await expect(dialog).toContainText(`Imported ${PATIENT}`)
+  await dialog.getByRole('button', { name: 'Done' }).click()
+
+  // The imported record is open, its photo drawn from the imported files, its plan in place.
+  await expect(main(page).getByRole('heading', { name: PATIENT, level: 1 })).toBeVisible()
+  await expect(
+    sidebar.getByRole('list', { name: 'Patients' }).getByRole('button', { name: /Marta Quispe/ }),
+  ).toBeVisible()
+  await main(page).getByRole('tab', { name: 'Photos (1)' }).click()
+  const thumbnail = main(page).getByRole('region', { name: 'Other' }).getByRole('img').first()
+  await expect.poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
+  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
+  await main(page).getByRole('button', { name: '← Library' }).click()
+  await main(page).getByRole('tab', { name: 'Plan' }).click()
+  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(1)
+  fs.rmSync(path.dirname(saved), { recursive: true, force: true })
+})

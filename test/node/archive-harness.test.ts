@@ -1,0 +1,87 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { unzipSync } from 'fflate'
+import { afterEach, describe, expect, it } from 'vitest'
+import { type Backend, openBackend } from '../../src/main/backend'
+import { type HarnessServer, startHarness } from '../../src/main/harness/server'
+import { containsBytes, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../src/shared/bridge/binary-frame'
+import type { CallInput, CallName, CallOutput } from '../../src/shared/bridge/contract'
+import type { BridgeResult } from '../../src/shared/bridge/errors'
+import { HARNESS_TOKEN_HEADER } from '../../src/shared/bridge/harness-protocol'
+import { validFields } from '../fixtures/patients'
+import { flatJpeg } from './images'
+import { tempDirsForEachTest } from './temp-dir'
+
+const tempDir = tempDirsForEachTest()
+const running: { harness: HarnessServer; backend: Backend }[] = []
+
+afterEach(async () => {
+  for (const { harness, backend } of running.splice(0)) {
+    await harness.close()
+    backend.close()
+  }
+})
+
+/**
+ * A harness on a fresh data folder, called over HTTP as the page calls it: bytes go out as a
+ * frame, and an answer that carries bytes comes back as one (the e2e spec drives the page's own
+ * client through the same path).
+ */
+async function machine() {
+  const rendererDir = tempDir()
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>')
+  const backend = openBackend({ dataDir: tempDir(), shell: 'web', version: '9.9.9' })
+  const harness = await startHarness({ dispatch: backend.dispatch, photoFile: backend.photoFile, rendererDir })
+  running.push({ harness, backend })
+  const origin = new URL(harness.url).origin
+  return {
+    async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+      const framed = containsBytes(input)
+      const response = await fetch(new URL(`/api/${name}`, harness.url), {
+        method: 'POST',
+        headers: {
+          origin,
+          'content-type': framed ? FRAME_CONTENT_TYPE : 'application/json',
+          [HARNESS_TOKEN_HEADER]: harness.token,
+        },
+        body: framed ? new Blob([encodeFrame(input) as Uint8Array<ArrayBuffer>]) : JSON.stringify(input),
+      })
+      const answer = (
+        response.headers.get('content-type') === FRAME_CONTENT_TYPE
+          ? decodeFrame(new Uint8Array(await response.arrayBuffer()))
+          : await response.json()
+      ) as BridgeResult<CallOutput<K>>
+      if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`)
+      return answer.value
+    },
+  }
+}
+
+describe('patient archives through the web harness', () => {
+  it('come back from an export as bytes and go into another harness whole', async () => {
+    const first = await machine()
+    const patient = await first.call('patients.create', { fields: validFields({ fullName: 'Kofi Mensah' }) })
+    await first.call('photos.import', {
+      patientId: patient.id,
+      name: 'top.jpg',
+      lastModified: null,
+      bytes: new Uint8Array(await flatJpeg(120, 90)),
+    })
+
+    const archive = await first.call('archives.export', { patientId: patient.id })
+    expect(archive.bytes).toBeInstanceOf(Uint8Array)
+    expect(archive.name).toMatch(/^Kofi Mensah \d{4}-\d{2}-\d{2}\.stipple$/)
+    expect(JSON.parse(new TextDecoder().decode(unzipSync(archive.bytes)['manifest.json']))).toMatchObject({
+      appVersion: '9.9.9',
+      patient: { id: patient.id },
+    })
+
+    const second = await machine()
+    expect((await second.call('archives.inspect', { bytes: archive.bytes })).counts.photos).toBe(1)
+    const result = await second.call('archives.import', { bytes: archive.bytes, onExisting: 'skip' })
+    expect(result).toMatchObject({ status: 'imported', patient: { id: patient.id, fullName: 'Kofi Mensah' } })
+    expect(await second.call('photos.list', { patientId: patient.id })).toEqual(
+      await first.call('photos.list', { patientId: patient.id }),
+    )
+  })
+})
