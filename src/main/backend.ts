@@ -70,6 +70,9 @@ export function openBackend(options: {
   const databaseFile = path.join(dataDir, DATABASE_FILE)
   const info: AppInfo = { version: options.version, shell: options.shell, dataDir }
   const store = createBackupStore({ dataDir, appVersion: options.version, ...(options.now && { now: options.now }) })
+  // A backup cut off by a kill leaves a temp copy as large as the database; the next backup may be
+  // days away, so it goes now, before anything can be backing up.
+  store.clearLeftovers()
   let closed = false
 
   const recover = (recovery: Omit<RecoveryState, 'databaseFile'>): State => ({

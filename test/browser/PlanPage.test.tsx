@@ -17,6 +17,7 @@ import type { Photo } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft, Session, TreatmentPlan } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
+import { designRecord } from '../fixtures/design-record'
 import { p, zone } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
@@ -39,13 +40,11 @@ const patient = (archived: boolean): Patient => ({
 const photo: Photo = photoRecord({ id: PHOTO_ID, patientId: PATIENT_ID, calibration: TEN_PX_PER_MM })
 
 /** Two zones on a photo at 10 px/mm: Frontal 40 × 20 mm (8 cm²) at 150/cm², Crown 30 × 30 mm (9 cm²) at 140/cm². */
-const design: Design = {
+const design: Design = designRecord({
   id: DESIGN_ID,
   patientId: PATIENT_ID,
   photoId: PHOTO_ID,
   revision: 3,
-  createdAt: '2026-03-14T10:00:00.000Z',
-  updatedAt: '2026-03-14T10:00:00.000Z',
   document: {
     schema: DESIGN_SCHEMA_VERSION,
     objects: [
@@ -67,7 +66,7 @@ const design: Design = {
       }),
     ],
   },
-}
+})
 
 /** A permanent session on 4 May 2026 treating both zones with 30% of their target. */
 const session = (overrides: Partial<Session> = {}): Session =>

@@ -87,8 +87,7 @@ describe('the recovery screen', () => {
 })
 
 describe('the recovery gate', () => {
-  it('shows the recovery screen instead of the app when main says so', async () => {
-    const world = backupsWorld({ recovery: DAMAGED })
+  const renderGate = (world: ReturnType<typeof backupsWorld>) =>
     render(
       <BridgeProvider client={world.bridge}>
         <RecoveryGate>
@@ -96,19 +95,15 @@ describe('the recovery gate', () => {
         </RecoveryGate>
       </BridgeProvider>,
     )
+
+  it('shows the recovery screen instead of the app when main says so', async () => {
+    renderGate(backupsWorld({ recovery: DAMAGED }))
     await expect.element(page.getByRole('heading', { level: 1 })).toMatchTextContent('could not open')
     await expect.element(page.getByText('The app')).not.toBeInTheDocument()
   })
 
   it('shows the app when the database opened', async () => {
-    const world = backupsWorld()
-    render(
-      <BridgeProvider client={world.bridge}>
-        <RecoveryGate>
-          <p>The app</p>
-        </RecoveryGate>
-      </BridgeProvider>,
-    )
+    renderGate(backupsWorld())
     await expect.element(page.getByText('The app')).toBeVisible()
   })
 })

@@ -3,8 +3,8 @@ import { page, userEvent } from 'vitest/browser'
 import { PIN } from '../../src/renderer/src/features/review/CommentPins'
 import type { ReviewComment } from '../../src/shared/comments/comment'
 import type { Point } from '../../src/shared/geometry/point'
-import { DESIGN_ID, photoLayer, renderReview, stagePoint } from './review'
-import { colourDistance, compositeAt, hexToRgb } from './workspace'
+import { renderReview } from './review'
+import { colourDistance, compositeAt, DESIGN_ID, hexToRgb, photoLayer, stagePoint } from './workspace'
 
 /** The calls that change something; the review may only ever make the comment ones. */
 const WRITES = /\.(save|import|update|calibrate|delete|add|resolve|reopen|reset|retire|archive|restore|create)$/

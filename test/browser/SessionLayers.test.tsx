@@ -1,55 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
 import { buildScene, sceneStyles } from '../../src/renderer/src/features/layers/layer-scene'
-import type { DesignDocument, ZoneObject } from '../../src/shared/design/design-types'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
-import type { PlanDraft, Session } from '../../src/shared/plan/plan-types'
+import type { PlanDraft } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { type DotLayer, simulate } from '../../src/shared/simulation/simulate'
-import { session as planSession, share } from '../fixtures/plans'
+import { doneFrontalSession, FRONTAL_DESIGN } from './frontal-zone'
 import { DESIGN_ID, photoLayer, renderWorkspace, TEN_PX_PER_MM } from './workspace'
 
 const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
 
-/** A frontal zone over both halves of the photo. */
-const ZONE: ZoneObject = {
-  id: 'frontal',
-  kind: 'zone',
-  name: 'Frontal',
-  colour: '#4cc9f0',
-  hidden: false,
-  locked: false,
-  role: 'frontal',
-  density: 150,
-  softnessMm: 5,
-  points: [
-    { x: 300, y: 200 },
-    { x: 900, y: 200 },
-    { x: 900, y: 600 },
-    { x: 300, y: 600 },
-  ],
-}
-const DESIGN: DesignDocument = { schema: 1, objects: [ZONE] }
-
-const session = (id: string, startsAt: string, amount: number): Session =>
-  planSession({
-    id,
-    startsAt,
-    needle: { config: '1RL', diameterMm: 0.3 },
-    treatments: [share(DESIGN_ID, ZONE.id, amount)],
-    status: 'done',
-  })
-
 const PLAN: PlanDraft = {
   technique: 'permanent',
-  sessions: [session('s1', '2026-03-20T10:00', 0.3), session('s2', '2026-04-03T10:00', 0.4)],
+  sessions: [doneFrontalSession('s1', '2026-03-20T10:00', 0.3), doneFrontalSession('s2', '2026-04-03T10:00', 0.4)],
 }
 
 /** The dots the plan places, computed here with the same seeded simulation the worker runs. */
 function expectedDots(): { layers: DotLayer[]; styles: ReturnType<typeof sceneStyles> } {
   const scene = buildScene({
     designId: DESIGN_ID,
-    document: DESIGN,
+    document: FRONTAL_DESIGN,
     pxPerMm: 10,
     draft: PLAN,
     pigments: DEFAULT_PIGMENTS,
@@ -121,7 +91,7 @@ describe('session layers over the photo', () => {
   it('multiplies each session’s dots into the photo: the planned count, the pigment’s colour, visibility, opacity and fading', async () => {
     const { screen, holder, toStage } = await renderWorkspace({
       calibration: TEN_PX_PER_MM,
-      design: DESIGN,
+      design: FRONTAL_DESIGN,
       plan: PLAN,
     })
     const { layers, styles } = expectedDots()

@@ -10,60 +10,26 @@ import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import type { CallName } from '../../src/shared/bridge/contract'
 import type { ReviewComment } from '../../src/shared/comments/comment'
-import type { Design, DesignDocument, ZoneObject } from '../../src/shared/design/design-types'
-import type { Point } from '../../src/shared/geometry/point'
 import type { Photo } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
-import type { PlanDraft, Session } from '../../src/shared/plan/plan-types'
+import type { PlanDraft } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
+import { designRecord } from '../fixtures/design-record'
 import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
-import { session as planSession, share } from '../fixtures/plans'
+import { doneFrontalSession, FRONTAL_DESIGN } from './frontal-zone'
 import { probe, twoToneImageUrl } from './photo-image'
-import { TEN_PX_PER_MM } from './workspace'
+import { DESIGN_ID, IMAGE, PATIENT_ID, PHOTO_ID, photoLayer, TEN_PX_PER_MM } from './workspace'
 
-export const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
-export const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
-export const LATER_PHOTO_ID = '7a2d8e1f-9b5c-4d63-8b4a-3f1c9e7d2f22'
-export const DESIGN_ID = '3c9e1f7a-52b4-4d8e-9f60-7a1b2c3d4e5f'
-export const IMAGE = { width: 1200, height: 900 }
-
-/** A frontal zone over both halves of the photo. */
-export const ZONE: ZoneObject = {
-  id: 'frontal',
-  kind: 'zone',
-  name: 'Frontal',
-  colour: '#4cc9f0',
-  hidden: false,
-  locked: false,
-  role: 'frontal',
-  density: 150,
-  softnessMm: 5,
-  points: [
-    { x: 300, y: 200 },
-    { x: 900, y: 200 },
-    { x: 900, y: 600 },
-    { x: 300, y: 600 },
-  ],
-}
-export const DESIGN: DesignDocument = { schema: 1, objects: [ZONE] }
-
-const session = (id: string, startsAt: string, amount: number): Session =>
-  planSession({
-    id,
-    startsAt,
-    needle: { config: '1RL', diameterMm: 0.3 },
-    treatments: [share(DESIGN_ID, ZONE.id, amount)],
-    status: 'done',
-  })
+const LATER_PHOTO_ID = '7a2d8e1f-9b5c-4d63-8b4a-3f1c9e7d2f22'
 
 /** Three done sessions building the zone up, as the permanent protocol does. */
-export const PLAN: PlanDraft = {
+const PLAN: PlanDraft = {
   technique: 'permanent',
   sessions: [
-    session('s1', '2026-03-20T10:00', 0.3),
-    session('s2', '2026-04-03T10:00', 0.4),
-    session('s3', '2026-04-24T10:00', 0.3),
+    doneFrontalSession('s1', '2026-03-20T10:00', 0.3),
+    doneFrontalSession('s2', '2026-04-03T10:00', 0.4),
+    doneFrontalSession('s3', '2026-04-24T10:00', 0.3),
   ],
 }
 
@@ -84,15 +50,7 @@ export async function renderReview(options: { canComment?: boolean; comments?: R
       sessionId: 's3',
     }),
   ]
-  const design: Design = {
-    id: DESIGN_ID,
-    patientId: PATIENT_ID,
-    photoId: PHOTO_ID,
-    revision: 1,
-    createdAt: '2026-03-14T10:00:00.000Z',
-    updatedAt: '2026-03-14T10:00:00.000Z',
-    document: DESIGN,
-  }
+  const design = designRecord({ id: DESIGN_ID, patientId: PATIENT_ID, photoId: PHOTO_ID, document: FRONTAL_DESIGN })
   let comments: ReviewComment[] = structuredClone(options.comments ?? [])
   const calls: CallName[] = []
   const find = (id: string) => {
@@ -172,14 +130,4 @@ export async function renderReview(options: { canComment?: boolean; comments?: R
 const centreOf = (holder: HTMLElement): [number, number] => {
   const box = holder.getBoundingClientRect()
   return [box.width / 2, box.height / 2]
-}
-
-/** The canvas of the photo's own layer (Konva draws each layer on its own canvas). */
-export const photoLayer = (holder: HTMLElement) => holder.querySelector('canvas') as HTMLCanvasElement
-
-/** Where a photo pixel is while the photo is fitted, in CSS pixels from the canvas's top-left corner. */
-export function stagePoint(holder: HTMLElement, p: Point): Point {
-  const { width, height } = holder.getBoundingClientRect()
-  const s = Number(holder.dataset.scale)
-  return { x: (width - IMAGE.width * s) / 2 + p.x * s, y: (height - IMAGE.height * s) / 2 + p.y * s }
 }

@@ -20,6 +20,7 @@ import type { Calibration, Measurement, PhotoDetail } from '../../src/shared/pho
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft, TreatmentPlan } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
+import { designRecord } from '../fixtures/design-record'
 import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
 import { probe, twoToneImageUrl } from './photo-image'
@@ -35,7 +36,7 @@ export const TEN_PX_PER_MM: Calibration = { a: { x: 100, y: 830 }, b: { x: 600, 
  * the way the service stores them: revision checked, points on the photo, one per photo.
  */
 export const DESIGN_ID = '3c9e1f7a-52b4-4d8e-9f60-7a1b2c3d4e5f'
-const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
+export const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
 
 export async function renderWorkspace(
   options: {
@@ -51,15 +52,7 @@ export async function renderWorkspace(
     measurements: [],
   }
   let design: Design | null = options.design
-    ? {
-        id: DESIGN_ID,
-        patientId: PATIENT_ID,
-        photoId: PHOTO_ID,
-        revision: 1,
-        createdAt: '2026-03-14T10:00:00.000Z',
-        updatedAt: '2026-03-14T10:00:00.000Z',
-        document: options.design,
-      }
+    ? designRecord({ id: DESIGN_ID, patientId: PATIENT_ID, photoId: PHOTO_ID, document: options.design })
     : null
   let plan: TreatmentPlan = {
     patientId: PATIENT_ID,
@@ -152,11 +145,7 @@ export async function renderWorkspace(
    * Where a photo pixel is, in CSS pixels from the stage's top-left corner. Read at each use:
    * the panel settling can resize the stage, and the fitted photo moves with it.
    */
-  const toStage = (p: Point): Point => {
-    const { width, height } = holder.getBoundingClientRect()
-    const s = scale()
-    return { x: (width - IMAGE.width * s) / 2 + p.x * s, y: (height - IMAGE.height * s) / 2 + p.y * s }
-  }
+  const toStage = (p: Point): Point => stagePoint(holder, p)
   /** Clicks the photo at a point given in photo pixels, with the real mouse. */
   const clickPhoto = (p: Point) => userEvent.click(page.elementLocator(content), { position: toStage(p) })
   /** Presses at one photo point, moves through the others and releases at the last, with the real mouse. */
@@ -197,6 +186,13 @@ export async function renderWorkspace(
 
 /** The canvas of the photo's own layer (Konva draws each layer on its own canvas). */
 export const photoLayer = (holder: HTMLElement) => holder.querySelector('canvas') as HTMLCanvasElement
+
+/** Where a photo pixel is while the photo is fitted, in CSS pixels from the canvas's top-left corner. */
+export function stagePoint(holder: HTMLElement, p: Point): Point {
+  const { width, height } = holder.getBoundingClientRect()
+  const s = Number(holder.dataset.scale)
+  return { x: (width - IMAGE.width * s) / 2 + p.x * s, y: (height - IMAGE.height * s) / 2 + p.y * s }
+}
 
 export type Rgb = [number, number, number]
 

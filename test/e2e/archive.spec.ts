@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from './harness-fixture'
-import { main, openCalibratedPhoto } from './steps'
+import { main, openCalibratedPhoto, openFirstPhoto } from './steps'
 
 const PATIENT = 'Marta Quispe'
 
@@ -52,7 +52,7 @@ test('a patient with a photo and a plan, exported and imported on a fresh machin
   await main(page).getByRole('tab', { name: 'Photos (1)' }).click()
   const thumbnail = main(page).getByRole('region', { name: 'Other' }).getByRole('img').first()
   await expect.poll(() => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
-  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
+  await openFirstPhoto(page)
   await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
   await main(page).getByRole('button', { name: '← Library' }).click()
   await main(page).getByRole('tab', { name: 'Plan' }).click()

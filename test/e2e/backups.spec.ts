@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { expect, test } from './harness-fixture'
-import { createPatient, main } from './steps'
+import { createPatient, main, openPatient } from './steps'
 
 const patientList = (page: Page) => page.getByRole('list', { name: 'Patients' })
 
@@ -32,9 +32,7 @@ test('back up, change a patient, restore the backup from Settings and see the ol
   await expect(main(page).getByRole('note').filter({ hasText: 'Backed up' })).toContainText('1 patient')
   await expect(main(page).getByRole('list', { name: 'Backups' }).getByRole('listitem')).toHaveCount(1)
 
-  await patientList(page)
-    .getByRole('button', { name: /Ana Ruiz/ })
-    .click()
+  await openPatient(page, 'Ana Ruiz')
   await main(page).getByRole('button', { name: 'Edit' }).click()
   await page.getByRole('textbox', { name: 'Full name' }).fill('Ana Ruiz-Marsh')
   await page.getByRole('button', { name: 'Save changes' }).click()

@@ -1,53 +1,23 @@
 import type { Page } from '@playwright/test'
-import { HARNESS_API_PREFIX, HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../src/shared/bridge/harness-protocol'
 import type { Design, DesignDocument } from '../../src/shared/design/design-types'
+import { harnessAnswer, harnessCall, patientIdOf } from './harness-calls'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, main, openCalibratedPhoto } from './steps'
+import {
+  clickPhoto,
+  clickPhotoPoints,
+  drawShape,
+  main,
+  openCalibratedPhoto,
+  openFirstPhoto,
+  openPatient,
+} from './steps'
 
 const PATIENT = 'Marco Bianchi'
 
-interface Answer {
-  status: number
-  body: { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }
-}
-
-/**
- * A bridge call sent straight to the harness over HTTP, as any script on the page could: with
- * the token the harness wrote into the page, from the page's own origin.
- */
-async function call(page: Page, name: string, input: unknown): Promise<Answer> {
-  return page.evaluate(
-    async ({ url, input, meta, header }) => {
-      const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? ''
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [header]: token },
-        body: JSON.stringify(input),
-      })
-      return { status: response.status, body: await response.json() }
-    },
-    { url: `${HARNESS_API_PREFIX}${name}`, input, meta: HARNESS_TOKEN_META, header: HARNESS_TOKEN_HEADER },
-  )
-}
-
-async function value<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const answer = await call(page, name, input)
-  if (!answer.body.ok) throw new Error(`${name}: ${answer.body.error.message}`)
-  return answer.body.value as T
-}
-
 async function photoId(page: Page): Promise<string> {
-  const { patients } = await value<{ patients: { id: string }[] }>(page, 'patients.list', {
-    query: '',
-    includeArchived: false,
-  })
-  const [photo] = await value<{ id: string }[]>(page, 'photos.list', { patientId: patients[0]?.id })
+  const [photo] = await harnessCall<{ id: string }[]>(page, 'photos.list', { patientId: await patientIdOf(page, '') })
   if (!photo) throw new Error('no photo')
   return photo.id
-}
-
-async function clickAll(page: Page, points: [number, number][]) {
-  for (const [x, y] of points) await clickPhoto(page, x, y)
 }
 
 const figures = (page: Page) => main(page).getByRole('region', { name: 'Design figures' })
@@ -55,22 +25,19 @@ const saved = (page: Page) => expect(main(page).getByText('All changes saved')).
 
 /** A 400 × 300 px zone (12 cm² at 10 px/mm), drawn with Z, four clicks and Enter, and saved. */
 async function drawSavedZone(page: Page) {
-  await page.keyboard.press('z')
-  await clickAll(page, [
+  await drawShape(page, 'z', [
     [300, 300],
     [700, 300],
     [700, 600],
     [300, 600],
   ])
-  await page.keyboard.press('Enter')
   await saved(page)
 }
 
 /** Back to the library and into the photo again, which reads the design afresh from the harness. */
 async function reopen(page: Page) {
   await main(page).getByRole('button', { name: '← Library' }).click()
-  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
-  await expect(canvas(page).locator('canvas').first()).toBeVisible()
+  await openFirstPhoto(page)
   await expect(figures(page)).toBeVisible()
 }
 
@@ -78,36 +45,30 @@ test('a design drawn over a photo is saved and comes back whole after a reload',
   await openCalibratedPhoto(page, harness.url, PATIENT)
   // Landmarks: the midline (two clicks), then the glabella the tool moves on to.
   await page.keyboard.press('k')
-  await clickAll(page, [
+  await clickPhotoPoints(page, [
     [600, 40],
     [600, 860],
     [600, 780],
   ])
   // One half of the hairline, mirrored about the midline.
-  await page.keyboard.press('l')
-  await clickAll(page, [
+  await drawShape(page, 'l', [
     [250, 420],
     [380, 300],
     [520, 260],
   ])
-  await page.keyboard.press('Enter')
   // A frontal zone: 400 × 120 px at 10 px/mm is 40 × 12 mm = 4.8 cm², 720 impressions at 150/cm².
-  await page.keyboard.press('z')
-  await clickAll(page, [
+  await drawShape(page, 'z', [
     [400, 100],
     [800, 100],
     [800, 220],
     [400, 220],
   ])
-  await page.keyboard.press('Enter')
   // A strip scar.
-  await page.keyboard.press('s')
-  await clickAll(page, [
+  await drawShape(page, 's', [
     [150, 600],
     [300, 650],
     [450, 640],
   ])
-  await page.keyboard.press('Enter')
   await saved(page)
 
   const zone = figures(page).getByRole('row', { name: /Frontal/ })
@@ -128,10 +89,7 @@ test('a design drawn over a photo is saved and comes back whole after a reload',
   const objects = await main(page).locator('.objects-panel').innerText()
 
   await page.reload()
-  await page
-    .getByRole('list', { name: 'Patients' })
-    .getByRole('button', { name: new RegExp(PATIENT) })
-    .click()
+  await openPatient(page, PATIENT)
   await main(page).getByRole('tab', { name: 'Photos (1)' }).click()
   const card = main(page).getByRole('region', { name: 'Other' }).getByRole('listitem')
   await expect(card.getByText('design', { exact: true })).toBeVisible()
@@ -156,7 +114,7 @@ test('the harness refuses invalid designs and stale saves, and keeps the stored 
   await saved(page)
   const figuresBefore = await figures(page).innerText()
   const id = await photoId(page)
-  const stored = await value<Design>(page, 'designs.forPhoto', { photoId: id })
+  const stored = await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })
   expect(stored.revision).toBe(2)
   expect(stored.document.objects).toHaveLength(1)
   const zone = stored.document.objects[0] as DesignDocument['objects'][number]
@@ -190,7 +148,7 @@ test('the harness refuses invalid designs and stale saves, and keeps the stored 
     ['no document', null, /missing/],
   ]
   for (const [what, document, reason] of invalid) {
-    const answer = await call(page, 'designs.save', { photoId: id, baseRevision: stored.revision, document })
+    const answer = await harnessAnswer(page, 'designs.save', { photoId: id, baseRevision: stored.revision, document })
     expect(answer.status, what).toBe(200)
     expect(answer.body.ok ? 'saved' : answer.body.error.code, what).toBe('invalid_input')
     if (!answer.body.ok) expect(answer.body.error.message, what).toMatch(reason)
@@ -200,12 +158,12 @@ test('the harness refuses invalid designs and stale saves, and keeps the stored 
   // over an existing design, is a conflict.
   const valid = withZone({ density: 200 })
   for (const baseRevision of [1, 3, null]) {
-    const answer = await call(page, 'designs.save', { photoId: id, baseRevision, document: valid })
+    const answer = await harnessAnswer(page, 'designs.save', { photoId: id, baseRevision, document: valid })
     expect(answer.body.ok ? 'saved' : answer.body.error.code, `base revision ${baseRevision}`).toBe('conflict')
   }
 
   // Nothing changed: the same revision and document, and the same figures on reopening.
-  expect(await value<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(stored)
+  expect(await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(stored)
   await reopen(page)
   expect(await figures(page).innerText()).toBe(figuresBefore)
 })
@@ -217,11 +175,11 @@ test('a design changed elsewhere is not overwritten: the workspace says so and r
   await openCalibratedPhoto(page, harness.url, PATIENT)
   await drawSavedZone(page)
   const id = await photoId(page)
-  const stored = await value<Design>(page, 'designs.forPhoto', { photoId: id })
+  const stored = await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })
   // Another window saves a denser zone on top of this one.
   const [zone] = stored.document.objects
   const elsewhere = { ...stored.document, objects: [{ ...zone, density: 200 }] }
-  const other = await value<Design>(page, 'designs.save', {
+  const other = await harnessCall<Design>(page, 'designs.save', {
     photoId: id,
     baseRevision: stored.revision,
     document: elsewhere,
@@ -232,7 +190,7 @@ test('a design changed elsewhere is not overwritten: the workspace says so and r
   await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('120')
   const alert = main(page).getByRole('alert').filter({ hasText: 'Not saved' })
   await expect(alert).toContainText('changed elsewhere')
-  expect(await value<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(other)
+  expect(await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(other)
 
   await alert.getByRole('button', { name: 'Reopen' }).click()
   await expect(

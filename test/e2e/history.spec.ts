@@ -1,5 +1,5 @@
 import { expect, test } from './harness-fixture'
-import { createPatient, main } from './steps'
+import { createPatient, main, openPatient } from './steps'
 
 test('a practitioner edits a record and reads the change, before → after, in its History', async ({
   page,
@@ -26,10 +26,7 @@ test('a practitioner edits a record and reads the change, before → after, in i
 
   // Newest first, and the history is kept: it reads the same after a reload.
   await page.reload()
-  await page
-    .getByRole('list', { name: 'Patients' })
-    .getByRole('button', { name: /Marco Bianchi/ })
-    .click()
+  await openPatient(page, 'Marco Bianchi')
   await main(page).getByRole('tab', { name: 'History' }).click()
   await expect(main(page).locator('.history-entry')).toHaveCount(2)
   await expect(main(page).locator('.history-entry').first()).toHaveAccessibleName('Record edited')

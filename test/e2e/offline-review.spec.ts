@@ -2,13 +2,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import type { Locator, Page } from '@playwright/test'
-import { HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../src/shared/bridge/harness-protocol'
+import type { Page } from '@playwright/test'
 import { CLINIC_DEFAULTS } from '../../src/shared/clinic/clinic-details'
 import { localToday } from '../../src/shared/dates'
 import { formatDay } from '../../src/shared/plan/plan-dates'
+import { harnessCall, patientIdOf } from './harness-calls'
 import { expect, test } from './harness-fixture'
-import { clickPhoto, main, openCalibratedPhoto } from './steps'
+import { applyTemplate, main, patientWithZone } from './steps'
+import { zonePixels } from './zone-pixels'
 
 const PATIENT = 'Marco Bellini'
 const CLINIC = 'Northside Hair Clinic'
@@ -16,97 +17,24 @@ const COMMENT = 'Soften the frontal edge before session 2.'
 
 /** A calibrated photo (10 px/mm) with a frontal zone of 40 × 30 mm and the temporary protocol planned over it. */
 async function plannedPatient(page: Page, url: string) {
-  await openCalibratedPhoto(page, url, PATIENT)
-  await page.keyboard.press('z')
-  for (const [x, y] of [
-    [400, 300],
-    [800, 300],
-    [800, 600],
-    [400, 600],
-  ] as const)
-    await clickPhoto(page, x, y)
-  await page.keyboard.press('Enter')
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
-  await main(page).getByRole('button', { name: '← Library' }).click()
-
-  await main(page).getByRole('tab', { name: 'Plan' }).click()
-  await main(page).locator('label', { hasText: 'Temporary (tricho-pigmentation)' }).click()
-  await main(page).getByRole('button', { name: 'Apply template…' }).first().click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('First session starts').fill(`${localToday()}T00:00`)
-  await dialog.getByLabel('Practitioner').fill('Dana Reyes')
-  await dialog.getByRole('button', { name: 'Apply template' }).click()
-  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(4)
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
-}
-
-/** A bridge call through the harness with the page's own token: setup the UI has no screen for here. */
-async function harnessCall<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ meta, header, name, input }) => {
-      const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? ''
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [header]: token },
-        body: JSON.stringify(input),
-      })
-      return (await response.json()) as { ok: boolean; value?: unknown }
-    },
-    { meta: HARNESS_TOKEN_META, header: HARNESS_TOKEN_HEADER, name, input },
-  )
-  expect(result.ok, name).toBe(true)
-  return result.value as T
+  await patientWithZone(page, url, PATIENT)
+  await applyTemplate(page, {
+    technique: 'Temporary (tricho-pigmentation)',
+    firstSession: `${localToday()}T00:00`,
+    practitioner: 'Dana Reyes',
+    sessions: 4,
+  })
 }
 
 /** The clinic's name, and a reviewer's comment pinned to the patient's design. */
 async function nameClinicAndComment(page: Page) {
   await harnessCall(page, 'clinic.save', { baseRevision: 0, details: { ...CLINIC_DEFAULTS, name: CLINIC } })
-  const { patients } = await harnessCall<{ patients: { id: string }[] }>(page, 'patients.list', {
-    query: PATIENT,
-    includeArchived: false,
+  const [design] = await harnessCall<{ id: string }[]>(page, 'designs.forPatient', {
+    patientId: await patientIdOf(page, PATIENT),
   })
-  const [design] = await harnessCall<{ id: string }[]>(page, 'designs.forPatient', { patientId: patients[0]?.id })
   await harnessCall(page, 'comments.add', {
     comment: { designId: design?.id, at: { x: 600, y: 450 }, author: 'Dr Imani Bello', body: COMMENT },
   })
-}
-
-/**
- * A fingerprint of the photo layer over the zone (the photo with the pigment multiplied in):
- * how many pixels are dark, and a checksum of them all.
- */
-async function zonePixels(canvasHolder: Locator): Promise<{ dark: number; sum: number; distinct: number }> {
-  const box = await canvasHolder.boundingBox()
-  const scale = Number(await canvasHolder.getAttribute('data-scale'))
-  if (!box) throw new Error('no canvas')
-  const left = (box.width - 1200 * scale) / 2 + 450 * scale
-  const top = (box.height - 900 * scale) / 2 + 350 * scale
-  return canvasHolder
-    .locator('canvas')
-    .first()
-    .evaluate(
-      (element, { left, top, size }) => {
-        const c = element as HTMLCanvasElement
-        const ratio = c.width / c.getBoundingClientRect().width
-        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-          Math.round(left * ratio),
-          Math.round(top * ratio),
-          Math.round(size * ratio),
-          Math.round(size * ratio),
-        ).data
-        let dark = 0
-        let sum = 0
-        const colours = new Set<number>()
-        for (let i = 0; i < data.length; i += 4) {
-          const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number]
-          sum = (sum * 31 + r + g * 7 + b * 13) % 1_000_000_007
-          colours.add((r << 16) | (g << 8) | b)
-          if (r < 140) dark++
-        }
-        return { dark, sum, distinct: colours.size }
-      },
-      { left, top, size: 150 * scale },
-    )
 }
 
 test('the offline review file opens from disk with no network: header, photo, design, layers, toggles, timeline and comparisons', async ({

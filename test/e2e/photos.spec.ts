@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, createPatient, main, openSection } from './steps'
+import { calibrateOnRuler, canvas, createPatient, drawShape, main, openPatient, openSection } from './steps'
 
 /** Files as a user would pick them from disk. */
 async function photoFiles(): Promise<{ front: string; top: string; notes: string }> {
@@ -42,25 +42,16 @@ test('import photos, tag views, calibrate, measure an area; all still there afte
   await expect(canvas(page).locator('canvas').first()).toBeVisible()
   await expect(main(page).getByTestId('calibration-status')).toHaveText(/Not calibrated/)
 
-  // The ruler's 0 and 50 mm ticks are 500 photo px apart.
-  await page.keyboard.press('c')
-  await clickPhoto(page, 100, 830)
-  await clickPhoto(page, 600, 830)
-  await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
-  await main(page).getByRole('button', { name: 'Save calibration' }).click()
-  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
+  await calibrateOnRuler(page)
   const calibration = await main(page).getByTestId('calibration-status').textContent()
 
   // 400 × 300 photo px at 10 px/mm: 12 cm².
-  await page.keyboard.press('a')
-  for (const [x, y] of [
+  await drawShape(page, 'a', [
     [300, 300],
     [700, 300],
     [700, 600],
     [300, 600],
-  ] as const)
-    await clickPhoto(page, x, y)
-  await page.keyboard.press('Enter')
+  ])
   // The Measurements section, closed while there are none, opens with the first one.
   const measurements = main(page).getByRole('list', { name: 'Measurements' })
   await expect(measurements.locator('output')).toHaveText([/^1[12]\.\d\d cm²$/])
@@ -69,10 +60,7 @@ test('import photos, tag views, calibrate, measure an area; all still there afte
   await measurements.getByRole('textbox').blur()
 
   await page.reload()
-  await page
-    .getByRole('list', { name: 'Patients' })
-    .getByRole('button', { name: /Marco Bianchi/ })
-    .click()
+  await openPatient(page, 'Marco Bianchi')
   await main(page).getByRole('tab', { name: 'Photos (2)' }).click()
   await expect(main(page).getByRole('region', { name: 'Top' }).getByRole('listitem')).toHaveCount(1)
   await main(page).getByRole('region', { name: 'Front' }).getByRole('button').first().click()

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, main, openCalibratedPhoto, openSection } from './steps'
+import { applyTemplate, canvas, main, openFirstPhoto, openPatient, openSection, patientWithZone } from './steps'
+import { zonePixels } from './zone-pixels'
 
 const PATIENT = 'Giulia Conti'
 
@@ -9,66 +10,10 @@ async function openPhoto(page: Page) {
   await main(page)
     .getByRole('tab', { name: /^Photos/ })
     .click()
-  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
-  await expect(canvas(page).locator('canvas').first()).toBeVisible()
-}
-
-/** A calibrated photo (10 px/mm) with a frontal zone of 40 × 30 mm drawn and saved. */
-async function patientWithZone(page: Page, url: string) {
-  await openCalibratedPhoto(page, url, PATIENT)
-  await page.keyboard.press('z')
-  for (const [x, y] of [
-    [400, 300],
-    [800, 300],
-    [800, 600],
-    [400, 600],
-  ] as const)
-    await clickPhoto(page, x, y)
-  await page.keyboard.press('Enter')
-  await expect(
-    main(page)
-      .getByRole('region', { name: 'Design figures' })
-      .getByRole('row', { name: /Frontal/ }),
-  ).toBeVisible()
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
-  await main(page).getByRole('button', { name: '← Library' }).click()
+  await openFirstPhoto(page)
 }
 
 const session = (page: Page, n: number) => main(page).getByRole('article', { name: new RegExp(`^Session ${n}\\b`) })
-
-/** A fingerprint of what the photo's own layer shows over the zone: the photo with the pigment multiplied in. */
-async function zonePixels(page: Page): Promise<string> {
-  const box = await canvas(page).boundingBox()
-  const scale = Number(await canvas(page).getAttribute('data-scale'))
-  if (!box) throw new Error('no canvas')
-  const left = (box.width - 1200 * scale) / 2 + 450 * scale
-  const top = (box.height - 900 * scale) / 2 + 350 * scale
-  return canvas(page)
-    .locator('canvas')
-    .first()
-    .evaluate(
-      (element, { left, top, size }) => {
-        const c = element as HTMLCanvasElement
-        const ratio = c.width / c.getBoundingClientRect().width
-        const data = (c.getContext('2d') as CanvasRenderingContext2D).getImageData(
-          Math.round(left * ratio),
-          Math.round(top * ratio),
-          Math.round(size * ratio),
-          Math.round(size * ratio),
-        ).data
-        let dark = 0
-        let sum = 0
-        for (let i = 0; i < data.length; i += 4) {
-          sum =
-            (sum * 31 + (data[i] as number) + (data[i + 1] as number) * 7 + (data[i + 2] as number) * 13) %
-            1_000_000_007
-          if ((data[i] as number) < 140) dark++
-        }
-        return `${dark}:${sum}`
-      },
-      { left, top, size: 150 * scale },
-    )
-}
 
 test('the temporary template applied to a drawn design, sessions marked, the timeline scrubbed: a reload shows the same plan and the same dots', async ({
   page,
@@ -76,20 +21,15 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
 }) => {
   // A whole treatment course, twice over (before and after the reload).
   test.setTimeout(90_000)
-  await patientWithZone(page, harness.url)
-
-  await main(page).getByRole('tab', { name: 'Plan' }).click()
-  await main(page).locator('label', { hasText: 'Temporary (tricho-pigmentation)' }).click()
-  await expect(main(page).getByRole('radio', { name: 'Temporary (tricho-pigmentation)' })).toBeChecked()
-  await main(page).getByRole('button', { name: 'Apply template…' }).first().click()
-  const dialog = page.getByRole('dialog')
-  // Day 1 this morning at midnight, so it has happened and can be marked done.
-  await dialog.getByLabel('First session starts').fill(`${localToday()}T00:00`)
-  await dialog.getByLabel('Practitioner').fill('Dana Reyes')
-  await dialog.getByRole('button', { name: 'Apply template' }).click()
-  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(4)
+  await patientWithZone(page, harness.url, PATIENT)
+  await applyTemplate(page, {
+    technique: 'Temporary (tricho-pigmentation)',
+    // Day 1 this morning at midnight, so it has happened and can be marked done.
+    firstSession: `${localToday()}T00:00`,
+    practitioner: 'Dana Reyes',
+    sessions: 4,
+  })
   await expect(session(page, 2)).toContainText('Day 2')
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
 
   await session(page, 1).getByLabel('Status').selectOption('done')
   await expect(main(page).getByText('All changes saved')).toBeVisible()
@@ -105,18 +45,14 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(main(page).getByRole('list', { name: 'Session layers' }).getByRole('listitem')).toHaveCount(4)
   await expect(main(page).getByRole('checkbox', { name: 'Show Session 2' })).toBeVisible()
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
-  await expect
-    .poll(() => zonePixels(page).then((p) => Number(p.split(':')[0])), { timeout: 15_000 })
-    .toBeGreaterThan(50)
-  const firstDay = await zonePixels(page)
+  await expect.poll(() => zonePixels(canvas(page)).then((p) => p.dark), { timeout: 15_000 }).toBeGreaterThan(50)
+  const firstDay = await zonePixels(canvas(page))
   // Scrubbing to a year after the finishing session: the temporary pigment has mostly gone.
   await main(page).getByRole('button', { name: '+1 y' }).click()
   await expect(timeline).toHaveAttribute('aria-valuetext', /\d{4}/)
-  await expect
-    .poll(() => zonePixels(page).then((p) => Number(p.split(':')[0])))
-    .toBeLessThan(Number(firstDay.split(':')[0]))
+  await expect.poll(() => zonePixels(canvas(page)).then((p) => p.dark)).toBeLessThan(firstDay.dark)
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
-  await expect.poll(() => zonePixels(page)).toBe(firstDay)
+  await expect.poll(() => zonePixels(canvas(page))).toEqual(firstDay)
   // The photo was taken at the first session.
   await openSection(page, 'Photo details')
   const sessionPicker = main(page).getByLabel('Taken at session')
@@ -125,7 +61,7 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(main(page).getByLabel('Taken at session')).not.toHaveValue('')
 
   await page.reload()
-  await page.getByRole('complementary').getByText(PATIENT).click()
+  await openPatient(page, PATIENT)
   await main(page).getByRole('tab', { name: 'Plan' }).click()
   await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(4)
   await expect(session(page, 1).getByLabel('Status')).toHaveValue('done')
@@ -144,5 +80,5 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await openPhoto(page)
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   // Seeded sampling: the same plan draws exactly the same dots after the reload.
-  await expect.poll(() => zonePixels(page), { timeout: 15_000 }).toBe(firstDay)
+  await expect.poll(() => zonePixels(canvas(page)), { timeout: 15_000 }).toEqual(firstDay)
 })

@@ -2,38 +2,22 @@ import type { Locator, Page } from '@playwright/test'
 import sharp from 'sharp'
 import { localToday } from '../../src/shared/dates'
 import { expect, test } from './harness-fixture'
-import { canvas, clickPhoto, main, onScreen, openCalibratedPhoto } from './steps'
+import { applyTemplate, canvas, main, onScreen, openPatient, patientWithZone } from './steps'
 
 const PATIENT = 'Noor Haddad'
-/** The zone drawn below, in photo pixels, and a box inside it on each side of the photo's middle. */
-const ZONE = { left: 400, top: 300, right: 800, bottom: 600 }
+/** Boxes inside `FRONTAL_ZONE`, one each side of the photo's middle, in photo pixels. */
 const LEFT_BOX = { x0: 430, y0: 330, x1: 580, y1: 570 }
 const RIGHT_BOX = { x0: 620, y0: 330, x1: 770, y1: 570 }
 
 /** A calibrated photo (10 px/mm) with a frontal zone of 40 × 30 mm, and the permanent template applied to it. */
 async function patientWithPlan(page: Page, url: string) {
-  await openCalibratedPhoto(page, url, PATIENT)
-  await page.keyboard.press('z')
-  for (const [x, y] of [
-    [ZONE.left, ZONE.top],
-    [ZONE.right, ZONE.top],
-    [ZONE.right, ZONE.bottom],
-    [ZONE.left, ZONE.bottom],
-  ] as const)
-    await clickPhoto(page, x, y)
-  await page.keyboard.press('Enter')
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
-  await main(page).getByRole('button', { name: '← Library' }).click()
-
-  await main(page).getByRole('tab', { name: 'Plan' }).click()
-  await main(page).locator('label', { hasText: 'Permanent SMP' }).click()
-  await main(page).getByRole('button', { name: 'Apply template…' }).first().click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('First session starts').fill(`${localToday()}T09:00`)
-  await dialog.getByLabel('Practitioner').fill('Dana Reyes')
-  await dialog.getByRole('button', { name: 'Apply template' }).click()
-  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(3)
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
+  await patientWithZone(page, url, PATIENT)
+  await applyTemplate(page, {
+    technique: 'Permanent SMP',
+    firstSession: `${localToday()}T09:00`,
+    practitioner: 'Dana Reyes',
+    sessions: 3,
+  })
 }
 
 /** Share of pixels darkened by a dot in a box of photo pixels, on what one canvas's photo layer draws. */
@@ -153,7 +137,7 @@ test('a clinician reviews the layers, swipes between two sessions, pins a commen
   await page.screenshot({ path: testInfo.outputPath('review-comment.png') })
 
   await page.reload()
-  await page.getByRole('complementary').getByText(PATIENT).click()
+  await openPatient(page, PATIENT)
   await main(page).getByRole('tab', { name: 'Review' }).click()
   const again = main(page).getByRole('list', { name: 'Resolved comments' }).getByRole('listitem', { name: 'Comment 1' })
   await expect(again).toContainText('Dr Lena Park')

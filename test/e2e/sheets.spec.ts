@@ -4,12 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../../src/shared/bridge/harness-protocol'
 import { localToday } from '../../src/shared/dates'
 import { addDays, formatDay } from '../../src/shared/plan/plan-dates'
 import { PNG_METADATA_CHUNKS, pngChunkTypes } from '../node/png-chunks'
+import { harnessCall, patientIdOf } from './harness-calls'
 import { expect, test } from './harness-fixture'
-import { clickPhoto, main, openCalibratedPhoto } from './steps'
+import { applyTemplate, main, openPatient, patientWithZone } from './steps'
 
 const PATIENT = 'Marisol Okafor'
 
@@ -26,24 +26,6 @@ test.afterEach(() => {
 /** Written into the record but never printed: none of it may reach the files. */
 const PRIVATE = { phone: '+44 7700 900123', email: 'marisol@example.org', notes: 'Prefers evening appointments' }
 
-/** A bridge call made as the page makes it: for setting up records a test is not about. */
-function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ name, input, meta, header }) => {
-      const token = document.querySelector(`meta[name="${meta}"]`)?.getAttribute('content') ?? ''
-      const response = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [header]: token },
-        body: JSON.stringify(input),
-      })
-      const body = await response.json()
-      if (!body.ok) throw new Error(body.error.message)
-      return body.value
-    },
-    { name, input, meta: HARNESS_TOKEN_META, header: HARNESS_TOKEN_HEADER },
-  )
-}
-
 /** The plan starts ten days from now: a session may not be dated before the record was made. */
 const FIRST = addDays(localToday(), 10)
 const SESSION_DAYS = [0, 14, 28].map((gap) => formatDay(addDays(FIRST, gap)))
@@ -53,27 +35,11 @@ const SESSION_DAYS = [0, 14, 28].map((gap) => formatDay(addDays(FIRST, gap)))
  * keloid tendency and private details, and the permanent template's three sessions two weeks apart.
  */
 async function patientWithPlan(page: Page, url: string) {
-  await openCalibratedPhoto(page, url, PATIENT)
-  await page.keyboard.press('z')
-  for (const [x, y] of [
-    [400, 300],
-    [800, 300],
-    [800, 600],
-    [400, 600],
-  ] as const)
-    await clickPhoto(page, x, y)
-  await page.keyboard.press('Enter')
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
-  await main(page).getByRole('button', { name: '← Library' }).click()
-
-  const { patients } = await call<{ patients: { id: string }[] }>(page, 'patients.list', {
-    query: PATIENT,
-    includeArchived: false,
-  })
-  const id = patients[0]?.id as string
-  const record = await call<Record<string, unknown>>(page, 'patients.get', { id })
+  await patientWithZone(page, url, PATIENT)
+  const id = await patientIdOf(page, PATIENT)
+  const record = await harnessCall<Record<string, unknown>>(page, 'patients.get', { id })
   const { id: _, createdAt, updatedAt, archivedAt, revision, ...fields } = record
-  await call(page, 'patients.update', {
+  await harnessCall(page, 'patients.update', {
     id,
     revision,
     fields: {
@@ -86,23 +52,20 @@ async function patientWithPlan(page: Page, url: string) {
       medical: { ...(fields.medical as object), keloid: true },
     },
   })
-
-  await main(page).getByRole('tab', { name: 'Plan' }).click()
-  await main(page).getByRole('button', { name: 'Apply template…' }).first().click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('First session starts').fill(`${FIRST}T09:00`)
-  await dialog.getByRole('button', { name: 'Apply template' }).click()
-  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(3)
-  await expect(main(page).getByText('All changes saved')).toBeVisible()
+  await applyTemplate(page, { firstSession: `${FIRST}T09:00`, sessions: 3 })
   return id
 }
 
+/** The preview has laid out every page of the sheet as it is set now: printing is offered. */
+const previewLaidOut = (page: Page) =>
+  expect(main(page).getByRole('button', { name: 'Print / Save as PDF…' })).toBeEnabled({ timeout: 30_000 })
+
 async function openSheet(page: Page) {
   // The record is reopened so it shows the details set above.
-  await page.getByRole('complementary').getByText(PATIENT).click()
+  await openPatient(page, PATIENT)
   await main(page).getByRole('tab', { name: 'Record' }).click()
   await main(page).getByRole('button', { name: 'Design sheet…' }).click()
-  await expect(main(page).getByRole('button', { name: 'Print / Save as PDF…' })).toBeEnabled({ timeout: 30_000 })
+  await previewLaidOut(page)
 }
 
 /** The sheet as Chromium prints it (print media, the page's own paper size), and what poppler reads in it. */
@@ -135,7 +98,7 @@ test('a design sheet prints to PDF with the patient, the view and its areas, the
   await patientWithPlan(page, harness.url)
   await openSheet(page)
   await main(page).getByLabel('Size').selectOption('a4')
-  await expect(main(page).getByRole('button', { name: 'Print / Save as PDF…' })).toBeEnabled({ timeout: 30_000 })
+  await previewLaidOut(page)
   const preview = main(page).locator('.sheet-print')
   const previewPages = Number(await preview.getAttribute('data-pages'))
 
@@ -171,7 +134,7 @@ test('a design sheet prints to PDF with the patient, the view and its areas, the
   // US Letter, landscape: the same view prints on the other paper.
   await main(page).getByLabel('Size').selectOption('letter')
   await main(page).getByRole('radio', { name: 'Landscape' }).check()
-  await expect(main(page).getByRole('button', { name: 'Print / Save as PDF…' })).toBeEnabled({ timeout: 30_000 })
+  await previewLaidOut(page)
   const letter = await printed(page)
   expect(letter.info).toMatch(/Page size:\s+792 x 612 pts \(letter\)/)
   expect(Number(/Pages:\s+(\d+)/.exec(letter.info)?.[1])).toBe(Number(await preview.getAttribute('data-pages')))
@@ -180,7 +143,7 @@ test('a design sheet prints to PDF with the patient, the view and its areas, the
 test('a long plan flows onto more pages, every session printed once and nothing clipped', async ({ page, harness }) => {
   test.setTimeout(120_000)
   const id = await patientWithPlan(page, harness.url)
-  const plan = await call<{ revision: number; technique: string; sessions: Record<string, unknown>[] }>(
+  const plan = await harnessCall<{ revision: number; technique: string; sessions: Record<string, unknown>[] }>(
     page,
     'plans.get',
     { patientId: id },
@@ -194,7 +157,7 @@ test('a long plan flows onto more pages, every session printed once and nothing 
     treatments: [],
     notes: '',
   }))
-  await call(page, 'plans.save', {
+  await harnessCall(page, 'plans.save', {
     patientId: id,
     baseRevision: plan.revision,
     draft: { technique: plan.technique, sessions: [...plan.sessions, ...extra] },
@@ -202,7 +165,7 @@ test('a long plan flows onto more pages, every session printed once and nothing 
   await page.reload()
   await openSheet(page)
   await main(page).getByLabel('Size').selectOption('a4')
-  await expect(main(page).getByRole('button', { name: 'Print / Save as PDF…' })).toBeEnabled({ timeout: 30_000 })
+  await previewLaidOut(page)
   const previewPages = Number(await main(page).locator('.sheet-print').getAttribute('data-pages'))
 
   const pdf = await printed(page)
@@ -258,14 +221,10 @@ test('one view exports as a PNG of the chosen size, with its design and the chos
   expect(channels[0]?.stdev).toBeGreaterThan(10)
 
   // The zone's outline runs along x = 400 photo px, drawn in the zone's colour.
-  const designs = await call<{ document: { objects: { kind: string; colour: string }[] } }[]>(
+  const designs = await harnessCall<{ document: { objects: { kind: string; colour: string }[] } }[]>(
     page,
     'designs.forPatient',
-    {
-      patientId: (
-        await call<{ patients: { id: string }[] }>(page, 'patients.list', { query: PATIENT, includeArchived: false })
-      ).patients[0]?.id,
-    },
+    { patientId: await patientIdOf(page, PATIENT) },
   )
   const colour = designs[0]?.document.objects.find((o) => o.kind === 'zone')?.colour as string
   const want = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16))

@@ -40,6 +40,41 @@ export async function openSection(page: Page, title: string) {
   if ((await section.getAttribute('open')) === null) await section.locator('summary').click()
 }
 
+/** Opens a patient's record from the list in the sidebar. */
+export async function openPatient(page: Page, name: string) {
+  await page.getByRole('list', { name: 'Patients' }).getByRole('button', { name }).click()
+}
+
+/** Opens the first photo of the library's Other view (where an untagged photo goes) on the canvas. */
+export async function openFirstPhoto(page: Page) {
+  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
+  await expect(canvas(page).locator('canvas').first()).toBeVisible()
+}
+
+/** Clicks the open photo at each point in turn, in photo pixels. */
+export async function clickPhotoPoints(page: Page, points: readonly (readonly [number, number])[]) {
+  for (const [x, y] of points) await clickPhoto(page, x, y)
+}
+
+/** Picks a drawing tool by its key, clicks the shape's points on the photo and ends it with Enter. */
+export async function drawShape(page: Page, key: string, points: readonly (readonly [number, number])[]) {
+  await page.keyboard.press(key)
+  await clickPhotoPoints(page, points)
+  await page.keyboard.press('Enter')
+}
+
+/** Calibrates the open scalp photo from its ruler: the 0 and 50 mm ticks are 500 photo px apart. */
+export async function calibrateOnRuler(page: Page) {
+  await page.keyboard.press('c')
+  await clickPhotoPoints(page, [
+    [100, 830],
+    [600, 830],
+  ])
+  await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
+  await main(page).getByRole('button', { name: 'Save calibration' }).click()
+  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
+}
+
 /** A new patient with one imported scalp photo (ruler at 10 px/mm), open and calibrated. */
 export async function openCalibratedPhoto(page: Page, url: string, patient: string) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-photo-'))
@@ -50,13 +85,54 @@ export async function openCalibratedPhoto(page: Page, url: string, patient: stri
   await main(page).getByRole('tab', { name: 'Photos' }).click()
   await main(page).getByTestId('photo-file-input').setInputFiles([file])
   await expect(main(page).getByRole('tab', { name: 'Photos (1)' })).toBeVisible()
-  await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
-  await expect(canvas(page).locator('canvas').first()).toBeVisible()
-  // The ruler's 0 and 50 mm ticks are 500 photo px apart.
-  await page.keyboard.press('c')
-  await clickPhoto(page, 100, 830)
-  await clickPhoto(page, 600, 830)
-  await main(page).getByRole('textbox', { name: 'Real length (mm)' }).fill('50')
-  await main(page).getByRole('button', { name: 'Save calibration' }).click()
-  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: (9\.9\d|10\.0\d) px\/mm/)
+  await openFirstPhoto(page)
+  await calibrateOnRuler(page)
+}
+
+/** The zone `patientWithZone` draws, in photo pixels: 40 × 30 mm at the photo's 10 px/mm. */
+export const FRONTAL_ZONE = { left: 400, top: 300, right: 800, bottom: 600 } as const
+
+/**
+ * A new patient with a calibrated photo (see `openCalibratedPhoto`) and a frontal zone drawn
+ * over `FRONTAL_ZONE` and saved, back in the photo library.
+ */
+export async function patientWithZone(page: Page, url: string, patient: string) {
+  await openCalibratedPhoto(page, url, patient)
+  const { left, top, right, bottom } = FRONTAL_ZONE
+  await drawShape(page, 'z', [
+    [left, top],
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+  ])
+  await expect(
+    main(page)
+      .getByRole('region', { name: 'Design figures' })
+      .getByRole('row', { name: /Frontal/ }),
+  ).toBeVisible()
+  await expect(main(page).getByText('All changes saved')).toBeVisible()
+  await main(page).getByRole('button', { name: '← Library' }).click()
+}
+
+/**
+ * On the Plan tab, the technique's protocol template applied from `firstSession` (a local
+ * `YYYY-MM-DDTHH:mm`), with the technique chosen first when named; waits for its `sessions` to be
+ * saved.
+ */
+export async function applyTemplate(
+  page: Page,
+  options: { technique?: string; firstSession: string; practitioner?: string; sessions: number },
+) {
+  await main(page).getByRole('tab', { name: 'Plan' }).click()
+  if (options.technique) {
+    await main(page).locator('label', { hasText: options.technique }).click()
+    await expect(main(page).getByRole('radio', { name: options.technique })).toBeChecked()
+  }
+  await main(page).getByRole('button', { name: 'Apply template…' }).first().click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('First session starts').fill(options.firstSession)
+  if (options.practitioner) await dialog.getByLabel('Practitioner').fill(options.practitioner)
+  await dialog.getByRole('button', { name: 'Apply template' }).click()
+  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(options.sessions)
+  await expect(main(page).getByText('All changes saved')).toBeVisible()
 }

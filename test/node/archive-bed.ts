@@ -6,7 +6,6 @@ import { countsOf } from '../../src/main/services/archive/archive-check-records'
 import { createRecordsReader } from '../../src/main/services/archive/archive-read'
 import type { ArchiveManifest } from '../../src/shared/archive/archive-format'
 import type { ArchiveRecords } from '../../src/shared/archive/archive-records'
-import type { CallInput, CallName, CallOutput } from '../../src/shared/bridge/contract'
 import { CARBON_MEDIUM_GREY } from '../../src/shared/plan/default-pigments'
 import { validDesign } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
@@ -15,20 +14,6 @@ import { flatJpeg, PALETTE } from './images'
 import { filesUnder, type photoBackendsForEachTest } from './photo-backend'
 
 export type Bed = ReturnType<ReturnType<typeof photoBackendsForEachTest>>
-
-/** A bridge call that must succeed, typed as the renderer sees it. */
-export async function call<K extends CallName>(bed: Bed, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await bed.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`)
-  return result.value as CallOutput<K>
-}
-
-/** A bridge call that must fail: its error. */
-export async function refusal<K extends CallName>(bed: Bed, name: K, input: CallInput<K>) {
-  const result = await bed.dispatch(name, input)
-  if (result.ok) throw new Error(`${name} was expected to fail`)
-  return result.error
-}
 
 /**
  * A patient with something in every table an archive carries: two photos (one calibrated with a

@@ -1,26 +1,15 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { unzipSync } from 'fflate'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type Backend, openBackend } from '../../src/main/backend'
-import { type HarnessServer, startHarness } from '../../src/main/harness/server'
+import { describe, expect, it } from 'vitest'
 import { containsBytes, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../src/shared/bridge/binary-frame'
 import type { CallInput, CallName, CallOutput } from '../../src/shared/bridge/contract'
 import type { BridgeResult } from '../../src/shared/bridge/errors'
 import { HARNESS_TOKEN_HEADER } from '../../src/shared/bridge/harness-protocol'
 import { validFields } from '../fixtures/patients'
+import { harnessesForEachTest } from './harness-bed'
 import { flatJpeg } from './images'
 import { tempDirsForEachTest } from './temp-dir'
 
-const tempDir = tempDirsForEachTest()
-const running: { harness: HarnessServer; backend: Backend }[] = []
-
-afterEach(async () => {
-  for (const { harness, backend } of running.splice(0)) {
-    await harness.close()
-    backend.close()
-  }
-})
+const startHarness = harnessesForEachTest(tempDirsForEachTest())
 
 /**
  * A harness on a fresh data folder, called over HTTP as the page calls it: bytes go out as a
@@ -28,12 +17,7 @@ afterEach(async () => {
  * client through the same path).
  */
 async function machine() {
-  const rendererDir = tempDir()
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>')
-  const backend = openBackend({ dataDir: tempDir(), shell: 'web', version: '9.9.9' })
-  const harness = await startHarness({ dispatch: backend.dispatch, photoFile: backend.photoFile, rendererDir })
-  running.push({ harness, backend })
-  const origin = new URL(harness.url).origin
+  const { harness, origin } = await startHarness({ version: '9.9.9' })
   return {
     async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
       const framed = containsBytes(input)

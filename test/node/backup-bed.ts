@@ -4,8 +4,6 @@ import { afterEach } from 'vitest'
 import { type Backend, openBackend } from '../../src/main/backend'
 import { DATABASE_FILE, openDatabase } from '../../src/main/db/database'
 import { createPatientService } from '../../src/main/services/patients/patient-service'
-import type { CallInput, CallName, CallOutput } from '../../src/shared/bridge/contract'
-import type { BridgeError } from '../../src/shared/bridge/errors'
 import { validFields } from '../fixtures/patients'
 
 /** A clock the test moves by hand: backups are dated and rotated by it. */
@@ -21,9 +19,11 @@ export function handClock(start = new Date(2026, 10, 20, 9, 0)) {
 
 /**
  * Whole backends (what the app runs) over real data folders, each closed after the test once
- * its start-up backup has settled.
+ * its start-up backup has settled. `seeded` makes a fresh folder (from `tempDir`) holding the
+ * named patients and opens a backend on it once that backup has settled, so the test starts
+ * from a quiet app.
  */
-export function backendsForEachTest() {
+export function backendsForEachTest(tempDir: () => string) {
   const opened: Backend[] = []
   afterEach(async () => {
     for (const backend of opened.splice(0)) {
@@ -31,25 +31,19 @@ export function backendsForEachTest() {
       backend.close()
     }
   })
-  return (dataDir: string, now?: () => Date): Backend => {
+  const open = (dataDir: string, now?: () => Date): Backend => {
     const backend = openBackend({ dataDir, shell: 'web', version: '1.2.3-test', ...(now && { now }) })
     opened.push(backend)
     return backend
   }
-}
-
-/** A bridge call that must succeed, typed as the renderer sees it. */
-export async function call<K extends CallName>(backend: Backend, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await backend.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed: ${result.error.code}: ${result.error.message}`)
-  return result.value as CallOutput<K>
-}
-
-/** A bridge call that must be refused: its error. */
-export async function refusal(backend: Backend, name: string, input: unknown): Promise<BridgeError> {
-  const result = await backend.dispatch(name, input)
-  if (result.ok) throw new Error(`${name} was expected to be refused`)
-  return result.error
+  const seeded = async (names: string[], now?: () => Date) => {
+    const dataDir = tempDir()
+    seedPatients(dataDir, names)
+    const backend = open(dataDir, now)
+    await backend.startupBackup
+    return { dataDir, backend }
+  }
+  return { open, seeded }
 }
 
 /** Patients written straight into the data folder's database, in one transaction. */

@@ -6,13 +6,14 @@ import { LATEST_SCHEMA_VERSION } from '../../src/main/db/migrations'
 import { sha256OfFile } from '../../src/main/services/backups/backup-contents'
 import { DEFAULT_BACKUP_POLICY } from '../../src/shared/backups/backup-types'
 import { validFields } from '../fixtures/patients'
-import { backendsForEachTest, call, databaseFileOf, handClock, namesOf, refusal, seedPatients } from './backup-bed'
+import { backendsForEachTest, databaseFileOf, handClock, namesOf, seedPatients } from './backup-bed'
+import { call, refusal } from './bridge-call'
 import { flatJpeg } from './images'
 import { filesUnder } from './photo-backend'
 import { tempDirsForEachTest } from './temp-dir'
 
 const tempDir = tempDirsForEachTest()
-const open = backendsForEachTest()
+const { open, seeded } = backendsForEachTest(tempDir)
 const backupsDir = (dataDir: string) => path.join(dataDir, 'backups')
 const backupFile = (dataDir: string, id: string) => path.join(backupsDir(dataDir), `${id}.sqlite3`)
 const manifestFile = (dataDir: string, id: string) => path.join(backupsDir(dataDir), `${id}.json`)
@@ -36,10 +37,7 @@ const patientNamesIn = (file: string) =>
 
 describe('taking a backup', () => {
   it('writes a checked copy of the database and a manifest that describes it', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz', 'Ben Okafor'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { dataDir, backend } = await seeded(['Ana Ruiz', 'Ben Okafor'])
 
     const backup = await call(backend, 'backups.create', {})
     expect(backup).toMatchObject({
@@ -132,6 +130,25 @@ describe('the automatic backup at start-up', () => {
     expect(await call(fourth, 'backups.list', {})).toHaveLength(2)
   })
 
+  it('clears what a backup cut off by a kill left, though no backup is due', async () => {
+    const clock = handClock()
+    const { dataDir, backend } = await seeded(['Ana Ruiz'], clock.now)
+    const [kept] = await call(backend, 'backups.list', {})
+    if (!kept) throw new Error('no start-up backup')
+    backend.close()
+    const keptFiles = fs.readdirSync(backupsDir(dataDir)).sort()
+    // Killed while copying, and killed between naming the copy and writing its manifest.
+    const cutOff = '20261120T093000000Z-0a0b'
+    const leftovers = [`${cutOff}.sqlite3.tmp`, `${cutOff}.sqlite3.tmp-journal`, '20261120T091500000Z-0c0d.sqlite3']
+    for (const name of leftovers) fs.writeFileSync(path.join(backupsDir(dataDir), name), 'half a backup')
+
+    clock.advanceHours(1)
+    const restarted = open(dataDir, clock.now)
+    expect(await restarted.startupBackup).toBeNull()
+    expect(fs.readdirSync(backupsDir(dataDir)).sort()).toEqual(keptFiles)
+    expect((await call(restarted, 'backups.list', {})).map((b) => b.id)).toEqual([kept.id])
+  })
+
   it('counts a manual backup as the latest one', async () => {
     const dataDir = tempDir()
     seedPatients(dataDir, ['Ana Ruiz'])
@@ -148,12 +165,12 @@ describe('the automatic backup at start-up', () => {
 })
 
 describe('backups and the photo files they need', () => {
-  async function importPhoto(backend: ReturnType<typeof open>, patientId: string) {
+  async function importPhoto(backend: ReturnType<typeof open>, patientId: string, width = 80) {
     const imported = await call(backend, 'photos.import', {
       patientId,
       name: 'crown.jpg',
       lastModified: null,
-      bytes: new Uint8Array(await flatJpeg(80, 60)),
+      bytes: new Uint8Array(await flatJpeg(width, 60)),
     })
     return imported.photo
   }
@@ -178,7 +195,11 @@ describe('backups and the photo files they need', () => {
     const day1 = open(dataDir, clock.now)
     const withPhoto = await day1.startupBackup
     expect(withPhoto?.counts.photos).toBe(1)
-    await call(day1, 'photos.delete', { id: photo.id })
+    expect(await call(day1, 'photos.delete', { id: photo.id })).toEqual({ id: photo.id, filesRemoved: false })
+    expect(filesUnder(photosDir)).toEqual(photoFiles)
+    // A photo no backup holds goes with its files, and the delete says so.
+    const unbacked = await importPhoto(day1, patient.id, 90)
+    expect(await call(day1, 'photos.delete', { id: unbacked.id })).toEqual({ id: unbacked.id, filesRemoved: true })
     expect(filesUnder(photosDir)).toEqual(photoFiles)
     day1.close()
 
@@ -199,10 +220,7 @@ describe('backups and the photo files they need', () => {
 
 describe('previewing a backup', () => {
   it('lists the patients it holds and finds nothing wrong with an intact backup', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ben Okafor', 'Ana Ruiz'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { backend } = await seeded(['Ben Okafor', 'Ana Ruiz'])
     const backup = await call(backend, 'backups.create', {})
     const preview = await call(backend, 'backups.preview', { id: backup.id })
     expect(preview).toEqual({
@@ -217,10 +235,7 @@ describe('previewing a backup', () => {
   })
 
   it('finds a backup file that changed after it was taken, and a restore of it changes nothing', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { dataDir, backend } = await seeded(['Ana Ruiz'])
     const backup = await call(backend, 'backups.create', {})
     await call(backend, 'patients.create', { fields: validFields({ fullName: 'Cleo Marsh' }) })
     const file = backupFile(dataDir, backup.id)
@@ -242,10 +257,7 @@ describe('previewing a backup', () => {
   })
 
   it('refuses a backup made by a newer Stipple', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { dataDir, backend } = await seeded(['Ana Ruiz'])
     const backup = await call(backend, 'backups.create', {})
     const file = backupFile(dataDir, backup.id)
     const db = new Database(file)
@@ -265,10 +277,7 @@ describe('previewing a backup', () => {
 
 describe('refused backup calls', () => {
   it('answer with a typed error and change nothing', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { dataDir, backend } = await seeded(['Ana Ruiz'])
     const database = fs.readFileSync(databaseFileOf(dataDir))
     const backupsBefore = fs.readdirSync(backupsDir(dataDir)).sort()
 

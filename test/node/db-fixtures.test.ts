@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest'
 import { openBackend } from '../../src/main/backend'
 import { DATABASE_FILE } from '../../src/main/db/database'
 import { LATEST_SCHEMA_VERSION, schemaVersion } from '../../src/main/db/migrations'
-import type { CallName, CallOutput } from '../../src/shared/bridge/contract'
+import type { CallInput, CallName } from '../../src/shared/bridge/contract'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import { FIXTURE, FIXTURE_DESIGN, fixtureFile, SEEDS } from '../fixtures/db/seed'
+import { call as callBridge } from './bridge-call'
 import { tempDirsForEachTest } from './temp-dir'
 
 const tempDir = tempDirsForEachTest()
@@ -18,11 +19,7 @@ function openFixture(version: number) {
   const dataDir = tempDir()
   fs.copyFileSync(path.join(FIXTURES, fixtureFile(version)), path.join(dataDir, DATABASE_FILE))
   const backend = openBackend({ dataDir, shell: 'web', version: 'test' })
-  const call = async <K extends CallName>(name: K, input: unknown): Promise<CallOutput<K>> => {
-    const result = await backend.dispatch(name, input)
-    if (!result.ok) throw new Error(`${name}: ${result.error.message}`)
-    return result.value as CallOutput<K>
-  }
+  const call = <K extends CallName>(name: K, input: CallInput<K>) => callBridge(backend, name, input)
   return { dataDir, backend, call }
 }
 

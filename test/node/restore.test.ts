@@ -2,29 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validFields } from '../fixtures/patients'
-import {
-  backendsForEachTest,
-  call,
-  corruptPages,
-  databaseFileOf,
-  handClock,
-  namesOf,
-  refusal,
-  seedPatients,
-} from './backup-bed'
+import { backendsForEachTest, corruptPages, databaseFileOf, handClock, namesOf, seedPatients } from './backup-bed'
+import { call, refusal } from './bridge-call'
 import { flatJpeg } from './images'
 import { tempDirsForEachTest } from './temp-dir'
 
 const tempDir = tempDirsForEachTest()
-const open = backendsForEachTest()
+const { open, seeded } = backendsForEachTest(tempDir)
 const everyone = { query: '', includeArchived: true }
 
 describe('restoring a backup while the app runs', () => {
   it('takes a safety backup first and brings back exactly the backup’s records', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz', 'Ben Okafor'])
-    const backend = open(dataDir, handClock().now)
-    await backend.startupBackup
+    const { backend } = await seeded(['Ana Ruiz', 'Ben Okafor'], handClock().now)
     const [ana] = (await call(backend, 'patients.list', { query: 'Ana', includeArchived: false })).patients
     if (!ana) throw new Error('no Ana')
     const imported = await call(backend, 'photos.import', {
@@ -70,10 +59,7 @@ describe('restoring a backup while the app runs', () => {
   })
 
   it('leaves the restored database whole in the data folder, with no stale log or temp file', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { dataDir, backend } = await seeded(['Ana Ruiz'])
     const backup = await call(backend, 'backups.create', {})
     await call(backend, 'patients.create', { fields: validFields({ fullName: 'Cleo Marsh' }) })
     await call(backend, 'backups.restore', { id: backup.id })
@@ -84,10 +70,7 @@ describe('restoring a backup while the app runs', () => {
   })
 
   it('turns other calls away while it swaps the database, and serves them again after', async () => {
-    const dataDir = tempDir()
-    seedPatients(dataDir, ['Ana Ruiz'])
-    const backend = open(dataDir)
-    await backend.startupBackup
+    const { backend } = await seeded(['Ana Ruiz'])
     const backup = await call(backend, 'backups.create', {})
     const restoring = call(backend, 'backups.restore', { id: backup.id })
     const during = await refusal(backend, 'patients.list', everyone)

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import sharp from 'sharp'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { validFields } from '../../../test/fixtures/patients'
+import { harnessesForEachTest, pageCookie, type RawReply, rawRequest } from '../../../test/node/harness-bed'
 import { colourName, decode, jpegOf, PALETTE, rawImage } from '../../../test/node/images'
 import { tempDirsForEachTest } from '../../../test/node/temp-dir'
 import { encodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
@@ -12,66 +12,14 @@ import type { Photo } from '../../shared/photos/photo'
 import { photoPath } from '../../shared/photos/photo-urls'
 import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
 import { CLINICAL_DEFAULTS } from '../../shared/settings/clinical-defaults'
-import { type Backend, openBackend } from '../backend'
 import { DATABASE_FILE } from '../db/database'
-import { type HarnessServer, startHarness } from './server'
 
 const tempDir = tempDirsForEachTest()
-const running: { harness: HarnessServer; backend: Backend }[] = []
+const startHarness = harnessesForEachTest(tempDir)
+const start = () => startHarness({ rendererFiles: { 'assets/app.js': 'console.log(1)' } })
 
-afterEach(async () => {
-  for (const { harness, backend } of running.splice(0)) {
-    await harness.close()
-    backend.close()
-  }
-})
-
-async function start() {
-  const rendererDir = tempDir()
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><title>t</title></head><body></body></html>')
-  fs.mkdirSync(path.join(rendererDir, 'assets'))
-  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
-  const backend = openBackend({ dataDir: tempDir(), shell: 'web', version: 'test' })
-  const harness = await startHarness({ dispatch: backend.dispatch, photoFile: backend.photoFile, rendererDir })
-  running.push({ harness, backend })
-  const { port } = new URL(harness.url)
-  const origin = `http://127.0.0.1:${port}`
-  return { harness, port, origin }
-}
-
-interface Reply {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: string
-  bytes: Buffer
-}
-
-/** A raw request, so the tests can send the Host and Origin headers a hostile page would. */
-function request(
-  port: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Uint8Array },
-): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => {
-          chunks.push(chunk)
-        })
-        res.on('end', () => {
-          const bytes = Buffer.concat(chunks)
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes })
-        })
-      },
-    )
-    req.on('error', reject)
-    req.end(options.body)
-  })
-}
-
-function call(port: string, name: string, input: unknown, headers: Record<string, string>): Promise<Reply> {
-  return request(port, {
+function call(port: string, name: string, input: unknown, headers: Record<string, string>): Promise<RawReply> {
+  return rawRequest(port, {
     method: 'POST',
     path: `/api/${name}`,
     headers: { 'content-type': 'application/json', ...headers },
@@ -93,7 +41,7 @@ describe('web harness', () => {
   it('serves the page with its token and a strict CSP, bound to loopback', async () => {
     const { harness, port } = await start()
     expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    const page = await request(port, { path: '/', headers: { host: `127.0.0.1:${port}` } })
+    const page = await rawRequest(port, { path: '/', headers: { host: `127.0.0.1:${port}` } })
     expect(page.status).toBe(200)
     expect(page.body).toContain(`<meta name="${HARNESS_TOKEN_META}" content="${harness.token}" />`)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
@@ -139,7 +87,7 @@ describe('web harness', () => {
     )
     expect(
       (
-        await request(port, {
+        await rawRequest(port, {
           method: 'POST',
           path: '/api/patients.create',
           headers: { origin, 'x-stipple-token': harness.token, 'content-type': 'text/plain' },
@@ -152,14 +100,14 @@ describe('web harness', () => {
 
   it('refuses a DNS-rebound host name before serving anything, the token included', async () => {
     const { port } = await start()
-    const page = await request(port, { path: '/', headers: { host: `attacker.example:${port}` } })
+    const page = await rawRequest(port, { path: '/', headers: { host: `attacker.example:${port}` } })
     expect(page.status).toBe(421)
     expect(page.body).not.toContain(HARNESS_TOKEN_META)
   })
 
   it('answers a CORS preflight without granting anything', async () => {
     const { port, origin } = await start()
-    const reply = await request(port, {
+    const reply = await rawRequest(port, {
       method: 'OPTIONS',
       path: '/api/patients.list',
       headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST', host: new URL(origin).host },
@@ -170,7 +118,7 @@ describe('web harness', () => {
 
   it('serves only files inside the built renderer', async () => {
     const { port } = await start()
-    expect((await request(port, { path: '/assets/app.js' })).status).toBe(200)
+    expect((await rawRequest(port, { path: '/assets/app.js' })).status).toBe(200)
     for (const p of [
       '/../package.json',
       '/%2e%2e/%2e%2e/package.json',
@@ -178,17 +126,17 @@ describe('web harness', () => {
       '/%00',
       '/%E0%A4%A',
     ]) {
-      expect((await request(port, { path: p })).status, p).toBe(404)
+      expect((await rawRequest(port, { path: p })).status, p).toBe(404)
     }
   })
 
   it('rejects a body that is not JSON or is too large', async () => {
     const { harness, port, origin } = await start()
     const headers = { origin, 'x-stipple-token': harness.token, 'content-type': 'application/json' }
-    const notJson = await request(port, { method: 'POST', path: '/api/patients.list', headers, body: '{"query":' })
+    const notJson = await rawRequest(port, { method: 'POST', path: '/api/patients.list', headers, body: '{"query":' })
     expect(notJson.status).toBe(400)
     expect(JSON.parse(notJson.body).error.code).toBe('invalid_input')
-    const huge = await request(port, {
+    const huge = await rawRequest(port, {
       method: 'POST',
       path: '/api/patients.list',
       headers,
@@ -205,11 +153,10 @@ describe('web harness: photos', () => {
     const headers = { origin, 'x-stipple-token': harness.token }
     const created = await call(port, 'patients.create', { fields: validFields() }, headers)
     const patientId = JSON.parse(created.body).value.id as string
-    const page = await request(port, { path: '/' })
-    const cookie = String(page.headers['set-cookie']?.[0] ?? '').split(';')[0] as string
+    const cookie = await pageCookie(port)
     expect(cookie).toBe(`stipple-token-${port}=${harness.token}`)
     const upload = (input: unknown, extra: Record<string, string> = {}) =>
-      request(port, {
+      rawRequest(port, {
         method: 'POST',
         path: '/api/photos.import',
         headers: { ...headers, 'content-type': FRAME_CONTENT_TYPE, ...extra },
@@ -235,13 +182,13 @@ describe('web harness: photos', () => {
     expect(byteSize).toBe(bytes.length)
 
     const working = photoPath('working', sha256)
-    expect((await request(port, { path: working })).status).toBe(401)
-    expect((await request(port, { path: working, headers: { cookie: `${cookie.slice(0, -1)}x` } })).status).toBe(401)
-    expect((await request(port, { path: working, headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status).toBe(
-      403,
-    )
+    expect((await rawRequest(port, { path: working })).status).toBe(401)
+    expect((await rawRequest(port, { path: working, headers: { cookie: `${cookie.slice(0, -1)}x` } })).status).toBe(401)
+    expect(
+      (await rawRequest(port, { path: working, headers: { cookie, 'sec-fetch-site': 'cross-site' } })).status,
+    ).toBe(403)
 
-    const image = await request(port, { path: working, headers: { cookie: `theme=dark; ${cookie}` } })
+    const image = await rawRequest(port, { path: working, headers: { cookie: `theme=dark; ${cookie}` } })
     expect(image.status).toBe(200)
     expect(image.headers['content-type']).toBe('image/jpeg')
     // Turned upright on import: orientation 3 is upside down, so the red half is now on the right.
@@ -250,7 +197,7 @@ describe('web harness: photos', () => {
     expect(colourName(drawn.at(30, 40))).toBe('blue')
     expect(colourName(drawn.at(90, 40))).toBe('red')
 
-    const thumbnail = await request(port, { path: photoPath('thumbnail', sha256), headers: { cookie } })
+    const thumbnail = await rawRequest(port, { path: photoPath('thumbnail', sha256), headers: { cookie } })
     expect(thumbnail.status).toBe(200)
     expect((await sharp(thumbnail.bytes).metadata()).format).toBe('jpeg')
   })
@@ -270,7 +217,7 @@ describe('web harness: photos', () => {
     const bytes = new Uint8Array(await jpegOf(rawImage(40, 40, () => PALETTE.green)))
     const { sha256 } = JSON.parse((await upload({ patientId, name: 'a.jpg', lastModified: null, bytes })).body).value
       .photo as Photo
-    const get = (p: string) => request(port, { path: p, headers: { cookie } })
+    const get = (p: string) => rawRequest(port, { path: p, headers: { cookie } })
 
     expect((await get(photoPath('working', '0'.repeat(64)))).status).toBe(404)
     for (const p of [
@@ -304,7 +251,7 @@ describe('web harness: photos', () => {
     ).toBe(403)
 
     const frame = encodeFrame({ patientId, name: 'a.jpg', lastModified: null, bytes })
-    const cut = await request(port, {
+    const cut = await rawRequest(port, {
       method: 'POST',
       path: '/api/photos.import',
       headers: { ...headers, 'content-type': FRAME_CONTENT_TYPE },

@@ -1,17 +1,12 @@
 import { z } from 'zod'
 import { isCalendarDate, localToday } from '../dates'
+import { textField } from '../text-field'
 import { FIELD_LIMITS, FITZPATRICK_TYPES, GOALS, HAIR_COLOURS, HAIR_LOSS_PATTERNS, SEXES } from './patient-fields'
 
 const values = <T extends string | number>(options: readonly { value: T }[]) => options.map((o) => o.value)
 
 const oneOf = <T extends string>(options: readonly { value: T }[], what: string) =>
   z.enum(values(options) as [T, ...T[]], { error: `Choose a ${what} from the list` })
-
-const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .max(max, `${what} is too long (${max.toLocaleString('en')} characters at most)`)
-    .transform((s) => s.trim())
 
 function aYearFromToday(now = new Date()): string {
   return localToday(new Date(now.getFullYear() + 1, now.getMonth(), now.getDate()))
@@ -34,12 +29,12 @@ const transplantDate = z
   .refine((s) => s <= aYearFromToday(), 'The transplant date can be at most a year from today')
   .nullable()
 
-const email = text(FIELD_LIMITS.email, 'Email').refine(
+const email = textField(FIELD_LIMITS.email, 'Email').refine(
   (s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s),
   'Enter an email address like name@example.com',
 )
 
-const phone = text(FIELD_LIMITS.phone, 'Phone').refine(
+const phone = textField(FIELD_LIMITS.phone, 'Phone').refine(
   (s) => /^[+0-9 ()./-]*$/.test(s),
   'A phone number may hold digits, spaces, + ( ) - . / only',
 )
@@ -53,14 +48,17 @@ export const medicalFlagsSchema = z.strictObject(
     chemotherapy: flag,
     hormonal: flag,
     scalpCondition: flag,
-    other: text(FIELD_LIMITS.medicalOther, 'Other medical notes'),
+    other: textField(FIELD_LIMITS.medicalOther, 'Other medical notes'),
   },
   { error: 'Medical flags are missing' },
 )
 
 export const patientFieldsSchema = z.strictObject(
   {
-    fullName: text(FIELD_LIMITS.fullName, 'Full name').refine((s) => s.length > 0, "Enter the patient's full name"),
+    fullName: textField(FIELD_LIMITS.fullName, 'Full name').refine(
+      (s) => s.length > 0,
+      "Enter the patient's full name",
+    ),
     dateOfBirth,
     sex: oneOf(SEXES, 'sex').nullable(),
     phone,
@@ -79,7 +77,7 @@ export const patientFieldsSchema = z.strictObject(
       .refine((g) => new Set(g).size === g.length, 'A goal is listed twice'),
     medical: medicalFlagsSchema,
     transplantDate,
-    notes: text(FIELD_LIMITS.notes, 'Notes'),
+    notes: textField(FIELD_LIMITS.notes, 'Notes'),
   },
   { error: 'Patient details are missing' },
 )

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { textField } from '../text-field'
 import { PHOTO_LIMITS, PHOTO_VIEWS, type PhotoView } from './photo-fields'
 
 export const photoIdSchema = z.uuid({ error: 'Not a photo id' })
@@ -44,10 +45,7 @@ export const calibrationSchema = z.strictObject(
 export const photoFieldsSchema = z.strictObject(
   {
     view: photoViewSchema,
-    caption: z
-      .string({ error: 'The caption must be text' })
-      .max(PHOTO_LIMITS.caption, `The caption is too long (${PHOTO_LIMITS.caption} characters at most)`)
-      .transform((s) => s.trim()),
+    caption: textField(PHOTO_LIMITS.caption, 'The caption'),
     // Only the shape of an id: main checks the session exists and is this patient's.
     sessionId: z
       .string({ error: 'Not a session id' })
@@ -58,10 +56,7 @@ export const photoFieldsSchema = z.strictObject(
   { error: 'Photo details are missing' },
 )
 
-export const measurementLabelSchema = z
-  .string({ error: 'The label must be text' })
-  .max(PHOTO_LIMITS.measurementLabel, `The label is too long (${PHOTO_LIMITS.measurementLabel} characters at most)`)
-  .transform((s) => s.trim())
+export const measurementLabelSchema = textField(PHOTO_LIMITS.measurementLabel, 'The label')
 
 export const measurementInputSchema = z.discriminatedUnion(
   'kind',

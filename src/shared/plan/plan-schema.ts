@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DESIGN_LIMITS } from '../design/design-limits'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
+import { textField } from '../text-field'
 import { isWallClockMinute } from './plan-dates'
 import { PLAN_LIMITS } from './plan-limits'
 import {
@@ -29,12 +30,6 @@ const wholeBetween = (label: string, min: number, max: number, unit = '') =>
 
 const id = (what: string) =>
   z.string({ error: `${what} must be text` }).regex(/^[A-Za-z0-9_-]{1,64}$/, `${what} is 1–64 letters, digits, - or _`)
-
-const text = (max: number, what: string) =>
-  z
-    .string({ error: `${what} must be text` })
-    .max(max, `${what} is too long (${max.toLocaleString('en')} characters at most)`)
-    .transform((s) => s.trim())
 
 const colour = (what: string) =>
   z.string({ error: `${what} must be text` }).regex(/^#[0-9a-f]{6}$/i, `${what} is written #rrggbb`)
@@ -80,7 +75,7 @@ const sessionSchema = z.strictObject(
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the start as YYYY-MM-DDTHH:MM')
       .refine(isWallClockMinute, 'That date or time does not exist'),
     durationMin: wholeBetween('The duration', PLAN_LIMITS.durationMin.min, PLAN_LIMITS.durationMin.max, ' minutes'),
-    practitioner: text(PLAN_LIMITS.practitioner, 'The practitioner'),
+    practitioner: textField(PLAN_LIMITS.practitioner, 'The practitioner'),
     pigmentId: id('A pigment id'),
     needle: needleSchema,
     treatments: z
@@ -95,7 +90,7 @@ const sessionSchema = z.strictObject(
           seen.add(key)
         })
       }),
-    notes: text(PLAN_LIMITS.notes, 'Notes'),
+    notes: textField(PLAN_LIMITS.notes, 'Notes'),
     status: enumOf<SessionStatus>(SESSION_STATUSES, 'Choose a status from the list'),
     layer: z.strictObject(
       { visible: z.boolean({ error: 'visible must be yes or no' }), opacity: between('The layer opacity', 0, 1) },
@@ -145,7 +140,7 @@ const fadeSchema = z.strictObject(
 export const pigmentSchema = z.strictObject(
   {
     id: id('A pigment id'),
-    name: text(PLAN_LIMITS.pigmentName, 'The pigment name').refine((s) => s.length > 0, 'Name the pigment'),
+    name: textField(PLAN_LIMITS.pigmentName, 'The pigment name').refine((s) => s.length > 0, 'Name the pigment'),
     shade: colour('The shade'),
     dilution: between('The dilution', 0, 0.95),
     family: techniqueSchema,
@@ -161,7 +156,7 @@ export const pigmentSchema = z.strictObject(
 const stepSchema = z
   .strictObject(
     {
-      label: text(60, 'A step label').refine((s) => s.length > 0, 'Name the step'),
+      label: textField(60, 'A step label').refine((s) => s.length > 0, 'Name the step'),
       gapDays: wholeBetween('The proposed gap', 0, 3650, ' days'),
       minGapDays: wholeBetween('The shortest gap', 0, 3650, ' days'),
       maxGapDays: wholeBetween('The longest gap', 0, 3650, ' days').nullable(),

@@ -6,8 +6,8 @@ import { type Backend, openBackend } from '../../../src/main/backend'
 import { DATABASE_FILE } from '../../../src/main/db/database'
 import { createBackupStore } from '../../../src/main/services/backups/backup-store'
 import { createPhotoFiles } from '../../../src/main/services/photos/photo-files'
-import type { CallInput, CallName, CallOutput } from '../../../src/shared/bridge/contract'
 import type { Photo } from '../../../src/shared/photos/photo'
+import { call } from '../bridge-call'
 import { filesUnder } from '../photo-backend'
 import type { Ledger } from './crash-ledger'
 import { comparable } from './crash-ledger'
@@ -50,35 +50,29 @@ export function checkRawDatabase(dataDir: string): RawCheck {
   }
 }
 
-async function read<K extends CallName>(backend: Backend, name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await backend.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} failed after the crash: ${result.error.code}: ${result.error.message}`)
-  return result.value as CallOutput<K>
-}
-
 /** Every record the writer can change, read back through the bridge and keyed as the ledger keys them. */
 export async function readRecords(backend: Backend): Promise<{ records: Map<string, unknown>; photos: Photo[] }> {
   const records = new Map<string, unknown>()
   const photos: Photo[] = []
   const put = (kind: Parameters<typeof entityKey>[0], key: string, value: unknown) =>
     records.set(entityKey(kind, key), comparable(kind, value))
-  for (const { id } of (await read(backend, 'patients.list', { query: '', includeArchived: true })).patients) {
-    put('patient', id, await read(backend, 'patients.get', { id }))
-    for (const photo of await read(backend, 'photos.list', { patientId: id })) {
+  for (const { id } of (await call(backend, 'patients.list', { query: '', includeArchived: true })).patients) {
+    put('patient', id, await call(backend, 'patients.get', { id }))
+    for (const photo of await call(backend, 'photos.list', { patientId: id })) {
       photos.push(photo)
       put('photo', photo.id, photo)
       if (photo.measurementCount === 0) continue
-      for (const measurement of (await read(backend, 'photos.get', { id: photo.id })).measurements)
+      for (const measurement of (await call(backend, 'photos.get', { id: photo.id })).measurements)
         put('measurement', measurement.id, measurement)
     }
-    for (const design of await read(backend, 'designs.forPatient', { patientId: id }))
+    for (const design of await call(backend, 'designs.forPatient', { patientId: id }))
       put('design', design.photoId, design)
-    const plan = await read(backend, 'plans.get', { patientId: id })
+    const plan = await call(backend, 'plans.get', { patientId: id })
     if (plan.revision > 0) put('plan', id, plan)
   }
-  for (const pigment of await read(backend, 'pigments.list', { includeRetired: true }))
+  for (const pigment of await call(backend, 'pigments.list', { includeRetired: true }))
     put('pigment', pigment.id, pigment)
-  const settings = await read(backend, 'settings.get', {})
+  const settings = await call(backend, 'settings.get', {})
   if (settings.revision > 0) put('settings', SETTINGS_KEY, settings)
   return { records, photos }
 }

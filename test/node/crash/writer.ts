@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { openBackend } from '../../../src/main/backend'
-import type { CallInput, CallName, CallOutput } from '../../../src/shared/bridge/contract'
+import type { CallInput, CallName } from '../../../src/shared/bridge/contract'
 import { PHOTO_VIEWS } from '../../../src/shared/photos/photo-fields'
 import { CARBON_MEDIUM_GREY, DEFAULT_PIGMENTS } from '../../../src/shared/plan/default-pigments'
 import type { PlanDraft, Session } from '../../../src/shared/plan/plan-types'
 import { Prng } from '../../../src/shared/simulation/prng'
 import { hairline, landmark, p, pin, scar, validDesign, zone } from '../../fixtures/designs'
 import { validFields } from '../../fixtures/patients'
+import { call as callBridge } from '../bridge-call'
 import { flatJpeg } from '../images'
 import { type EntityKind, SETTINGS_KEY, type WriterLine, type WriterMode } from './crash-protocol'
 
@@ -37,11 +38,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const backend = openBackend({ dataDir, shell: 'web', version: 'crash-test', idleCheckpointMs: 5 })
 print({ type: 'ready' })
 
-async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-  const result = await backend.dispatch(name, input)
-  if (!result.ok) throw new Error(`${name} was refused: ${result.error.code}: ${result.error.message}`)
-  return result.value as CallOutput<K>
-}
+const call = <K extends CallName>(name: K, input: CallInput<K>) => callBridge(backend, name, input)
 
 async function change<T>(
   kind: EntityKind,

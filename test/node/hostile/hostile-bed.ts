@@ -10,6 +10,7 @@ import { CARBON_MEDIUM_GREY } from '../../../src/shared/plan/default-pigments'
 import { validDesign } from '../../fixtures/designs'
 import { validFields } from '../../fixtures/patients'
 import { session } from '../../fixtures/plans'
+import { call as callBridge } from '../bridge-call'
 import { flatJpeg } from '../images'
 import { filesUnder } from '../photo-backend'
 
@@ -101,11 +102,7 @@ export async function openHostileBed(makeDir: () => string): Promise<HostileBed>
       },
     },
   })
-  async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
-    const result = await backend.dispatch(name, input)
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`)
-    return result.value as CallOutput<K>
-  }
+  const call = <K extends CallName>(name: K, input: CallInput<K>) => callBridge(backend, name, input)
   const images = [new Uint8Array(await flatJpeg(200, 150, [90, 60, 40])), new Uint8Array(await flatJpeg(64, 48))]
   const patient = await call('patients.create', { fields: validFields() })
   const { photo } = await call('photos.import', {

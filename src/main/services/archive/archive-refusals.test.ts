@@ -1,15 +1,8 @@
 import fs from 'node:fs'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import {
-  type Bed,
-  call,
-  editRecords,
-  footprint,
-  patientWithEverything,
-  refusal,
-  tamper,
-} from '../../../../test/node/archive-bed'
+import { type Bed, editRecords, footprint, patientWithEverything, tamper } from '../../../../test/node/archive-bed'
+import { call, refusal } from '../../../../test/node/bridge-call'
 import { flatJpeg } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'

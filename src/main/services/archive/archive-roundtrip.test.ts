@@ -1,14 +1,7 @@
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import {
-  type Bed,
-  call,
-  footprint,
-  patientWithEverything,
-  recordsOf,
-  refusal,
-  storedBytes,
-} from '../../../../test/node/archive-bed'
+import { type Bed, footprint, patientWithEverything, recordsOf, storedBytes } from '../../../../test/node/archive-bed'
+import { call, refusal } from '../../../../test/node/bridge-call'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import type { ArchiveRecords } from '../../../shared/archive/archive-records'

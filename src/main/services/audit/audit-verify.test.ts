@@ -20,6 +20,15 @@ const problemOf = (report: ReturnType<ReturnType<typeof auditBed>['verify']>) =>
 const rowAt = (bed: ReturnType<typeof auditBed>, seq: number) =>
   bed.db.prepare('SELECT * FROM audit_log WHERE seq = ?').get(seq) as ChainRow & { hash: string }
 
+/** Writes an entry straight into the table, as an outside tool would once the guards are lifted. */
+const insertRow = (bed: ReturnType<typeof auditBed>, row: ChainRow & { hash: string }) =>
+  bed.db
+    .prepare(
+      `INSERT INTO audit_log (seq, at, patient_id, entity, entity_id, action, detail, prev_hash, hash)
+       VALUES (@seq, @at, @patient_id, @entity, @entity_id, @action, @detail, @prev_hash, @hash)`,
+    )
+    .run(row)
+
 describe('verifying the audit trail', () => {
   it('reports an intact trail with the number of entries checked, an empty one too', () => {
     expect(auditBed(tempDir()).verify()).toEqual({ intact: true, checked: 0 })
@@ -70,12 +79,7 @@ describe('verifying the audit trail', () => {
       ...original,
       detail: JSON.stringify({ changes: [{ field: 'notes', before: '', after: 'forged' }] }),
     }
-    bed.db
-      .prepare(
-        `INSERT INTO audit_log (seq, at, patient_id, entity, entity_id, action, detail, prev_hash, hash)
-         VALUES (@seq, @at, @patient_id, @entity, @entity_id, @action, @detail, @prev_hash, @hash)`,
-      )
-      .run({ ...forged, hash: entryHash(forged) })
+    insertRow(bed, { ...forged, hash: entryHash(forged) })
     const problem = problemOf(bed.verify())
     expect(problem).toMatchObject({ kind: 'out-of-place', seq: 4 })
     expect(problem.message).toMatch(/^Entry 4 .* does not follow on from the entry before it/)
@@ -85,12 +89,17 @@ describe('verifying the audit trail', () => {
     const bed = fiveEntries()
     const head = bed.head()
     bed.dropTrigger('audit_head_forward_only')
-    bed.db
-      .prepare(
-        `INSERT INTO audit_log (seq, at, patient_id, entity, entity_id, action, detail, prev_hash, hash)
-         VALUES (6, '2026-03-03T11:00:00.000Z', ?, 'patient', ?, 'archived', '{}', ?, ?)`,
-      )
-      .run(PATIENT, PATIENT, head?.hash, 'a'.repeat(64))
+    insertRow(bed, {
+      seq: 6,
+      at: '2026-03-03T11:00:00.000Z',
+      patient_id: PATIENT,
+      entity: 'patient',
+      entity_id: PATIENT,
+      action: 'archived',
+      detail: '{}',
+      prev_hash: head?.hash ?? '',
+      hash: 'a'.repeat(64),
+    })
     expect(problemOf(bed.verify())).toMatchObject({ kind: 'altered', seq: 6 })
   })
 

@@ -10,7 +10,7 @@ export const BACKUPS_FOLDER = 'backups'
 /**
  * `<dataDir>/backups/`: per backup a database file `<id>.sqlite3` and its manifest `<id>.json`.
  * A backup exists once its manifest does; the manifest is written last, so an interrupted
- * backup is never listed and its leftovers are cleared before the next one.
+ * backup is never listed and its leftovers are cleared at the next start-up or backup.
  */
 export interface BackupFolder {
   dir: string

@@ -33,6 +33,8 @@ export interface BackupStore {
   neededPhotoFiles(): Set<string>
   /** Whether the newest backup is older than a day (or there is none). */
   isDue(): boolean
+  /** Removes what an interrupted backup left: temp files, and a database file without its manifest. */
+  clearLeftovers(): void
   exclusive<T>(work: () => Promise<T>): Promise<T>
   now(): Date
 }
@@ -97,6 +99,8 @@ export function createBackupStore(options: { dataDir: string; appVersion: string
       // A newest backup dated in the future means the clock was wrong then or is now: back up anyway.
       return age >= AUTOMATIC_BACKUP_INTERVAL_MS || age < 0
     },
+
+    clearLeftovers: () => folder.clearLeftovers(),
 
     exclusive(work) {
       const run = queue.then(work, work)

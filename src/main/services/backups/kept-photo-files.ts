@@ -9,8 +9,8 @@ export function keepFilesBackupsNeed(files: PhotoFiles, neededByBackups: () => S
   return {
     ...files,
     async remove(sha256, format) {
-      if (neededByBackups().has(sha256)) return
-      await files.remove(sha256, format)
+      if (neededByBackups().has(sha256)) return false
+      return files.remove(sha256, format)
     },
     sweep(isReferenced) {
       const needed = neededByBackups()

@@ -1,7 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { CLINIC_DEFAULTS, type ClinicDetails, type SavedClinic } from '../../../shared/clinic/clinic-details'
-import { createStamp } from '../clock'
-import { ServiceError } from '../service-error'
+import { createSettingsRecord } from '../settings/settings-record'
 import { normaliseLogo } from './logo-image'
 
 export interface ClinicService {
@@ -27,35 +26,16 @@ function overDefaults(stored: unknown): ClinicDetails {
 
 /** The clinic's details for the design sheets: one record, defaults until the user saves their own. */
 export function createClinicService(db: Database, now: () => Date = () => new Date()): ClinicService {
-  const stamp = createStamp(now)
-  const byKey = db.prepare<[string], { value: string; revision: number }>(
-    'SELECT value, revision FROM settings WHERE key = ?',
-  )
-  const insert = db.prepare('INSERT INTO settings (key, value, updated_at, revision) VALUES (@key, @value, @now, 1)')
-  const update = db.prepare(
-    `UPDATE settings SET value = @value, updated_at = @now, revision = revision + 1
-     WHERE key = @key AND revision = @baseRevision`,
-  )
+  const record = createSettingsRecord(db, KEY, {
+    now,
+    conflictMessage:
+      'The clinic details were changed elsewhere since you opened them. Reopen Settings and make your change again.',
+  })
 
   const get = (): SavedClinic => {
-    const row = byKey.get(KEY)
-    return row
-      ? { details: overDefaults(JSON.parse(row.value)), revision: row.revision }
-      : { details: overDefaults(null), revision: 0 }
+    const saved = record.read()
+    return { details: overDefaults(saved?.value ?? null), revision: saved?.revision ?? 0 }
   }
-
-  const write = db.transaction((baseRevision: number, details: ClinicDetails): SavedClinic => {
-    const current = byKey.get(KEY)?.revision ?? 0
-    if (current !== baseRevision)
-      throw new ServiceError(
-        'conflict',
-        'The clinic details were changed elsewhere since you opened them. Reopen Settings and make your change again.',
-      )
-    const params = { key: KEY, value: JSON.stringify(details), now: stamp() }
-    if (current === 0) insert.run(params)
-    else update.run({ ...params, baseRevision })
-    return get()
-  })
 
   return {
     get,
@@ -63,7 +43,8 @@ export function createClinicService(db: Database, now: () => Date = () => new Da
       // The logo main stored last is already normalised; only a newly chosen one is decoded.
       const stored = get().details.logo
       const logo = details.logo === null || details.logo === stored ? details.logo : await normaliseLogo(details.logo)
-      return write.immediate(baseRevision, { ...details, logo })
+      record.write(baseRevision, { ...details, logo })
+      return get()
     },
   }
 }

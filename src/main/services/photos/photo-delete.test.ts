@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validFields } from '../../../../test/fixtures/patients'
+import { call } from '../../../../test/node/bridge-call'
 import { flatJpeg, PALETTE } from '../../../../test/node/images'
 import { filesUnder, photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
@@ -101,19 +102,15 @@ describe('deleting photos', () => {
   it('sweeps leftovers when the app starts, so the photo folder never fills with debris', async () => {
     const dataDir = tempDir()
     const first = openBackend({ dataDir, shell: 'web', version: 'test' })
-    const patient = await first.dispatch('patients.create', {
-      fields: validFields(),
-    })
-    if (!patient.ok) throw new Error(patient.error.message)
-    const patientId = (patient.value as { id: string }).id
-    const imported = await first.dispatch('photos.import', {
-      patientId,
-      name: 'a.jpg',
-      lastModified: null,
-      bytes: new Uint8Array(await flatJpeg(64, 64)),
-    })
-    if (!imported.ok) throw new Error(imported.error.message)
-    const { sha256 } = (imported.value as { photo: { sha256: string } }).photo
+    const patient = await call(first, 'patients.create', { fields: validFields() })
+    const { sha256 } = (
+      await call(first, 'photos.import', {
+        patientId: patient.id,
+        name: 'a.jpg',
+        lastModified: null,
+        bytes: new Uint8Array(await flatJpeg(64, 64)),
+      })
+    ).photo
     first.close()
 
     const photosDir = path.join(dataDir, 'photos')

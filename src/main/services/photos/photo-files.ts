@@ -17,7 +17,8 @@ export interface PhotoFiles {
   pathOf(sha256: string, variant: StoredVariant, format: PhotoFormat): string
   /** Writes each file unless it is already there; returns the paths it created. */
   store(sha256: string, format: PhotoFormat, files: Record<StoredVariant, Uint8Array>): Promise<string[]>
-  remove(sha256: string, format: PhotoFormat): Promise<void>
+  /** Deletes one original's files; resolves to whether they are gone (a wrapper may keep them). */
+  remove(sha256: string, format: PhotoFormat): Promise<boolean>
   /** Deletes files no record names and temp files left by an interrupted write; returns how many. */
   sweep(isReferenced: (sha256: string) => boolean): number
 }
@@ -60,6 +61,7 @@ export function createPhotoFiles(dataDir: string): PhotoFiles {
           fs.promises.rm(pathOf(sha256, variant, format), { force: true }),
         ),
       )
+      return true
     },
 
     sweep(isReferenced) {

@@ -39,6 +39,7 @@ export interface PhotoService {
   import(file: PhotoImport): Promise<PhotoImportOutcome>
   update(id: PhotoId, revision: number, fields: PhotoEditableFields): Photo
   calibrate(id: PhotoId, revision: number, calibration: Calibration | null): Photo
+  /** `filesRemoved` is false when the files stay: another record, an import or a backup still needs them. */
   remove(id: PhotoId): Promise<{ id: PhotoId; filesRemoved: boolean }>
   addMeasurement(photoId: PhotoId, input: { kind: MeasurementKind; label: string; points: Point[] }): Measurement
   renameMeasurement(id: MeasurementId, label: string): Measurement
@@ -134,7 +135,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
     if (left === 0) inFlight.delete(sha)
     else inFlight.set(sha, left)
   }
-  const removing = new Map<string, Promise<void>>()
+  const removing = new Map<string, Promise<boolean>>()
   const isUsed = (sha: string) => inFlight.has(sha) || anyBySha.get(sha) !== undefined
 
   const getRow = (id: PhotoId): PhotoRow => {
@@ -325,11 +326,10 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
       const removal = files.remove(row.sha256, row.format)
       removing.set(row.sha256, removal)
       try {
-        await removal
+        return { id, filesRemoved: await removal }
       } finally {
         removing.delete(row.sha256)
       }
-      return { id, filesRemoved: true }
     },
 
     addMeasurement(photoId, { kind, label, points }) {

@@ -1,8 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { SavedSettings } from '../../../shared/bridge/contract'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../../shared/settings/clinical-defaults'
-import { createStamp } from '../clock'
-import { ServiceError } from '../service-error'
+import { createSettingsRecord } from './settings-record'
 
 export interface SettingsService {
   /** The settings in force: the saved record over the defaults, revision 0 while nothing is saved. */
@@ -34,45 +33,28 @@ function overDefaults(defaults: unknown, stored: unknown): unknown {
 
 /** The clinical settings: one record, defaults until the user saves their own. */
 export function createSettingsService(db: Database, now: () => Date = () => new Date()): SettingsService {
-  const stamp = createStamp(now)
-  const byKey = db.prepare<[string], { value: string; revision: number }>(
-    'SELECT value, revision FROM settings WHERE key = ?',
-  )
-  const insert = db.prepare('INSERT INTO settings (key, value, updated_at, revision) VALUES (@key, @value, @now, 1)')
-  const update = db.prepare(
-    `UPDATE settings SET value = @value, updated_at = @now, revision = revision + 1
-     WHERE key = @key AND revision = @baseRevision`,
-  )
-  const remove = db.prepare('DELETE FROM settings WHERE key = ?')
+  const record = createSettingsRecord(db, KEY, {
+    now,
+    conflictMessage:
+      'The settings were changed elsewhere since you opened them. Reopen Settings and make your change again.',
+  })
 
   const get = (): SavedSettings => {
-    const row = byKey.get(KEY)
-    if (!row) return { settings: overDefaults(CLINICAL_DEFAULTS, undefined) as ClinicalSettings, revision: 0 }
+    const saved = record.read()
     return {
-      settings: overDefaults(CLINICAL_DEFAULTS, JSON.parse(row.value)) as ClinicalSettings,
-      revision: row.revision,
+      settings: overDefaults(CLINICAL_DEFAULTS, saved?.value) as ClinicalSettings,
+      revision: saved?.revision ?? 0,
     }
   }
 
-  const save = db.transaction((baseRevision: number, settings: ClinicalSettings): SavedSettings => {
-    const current = byKey.get(KEY)?.revision ?? 0
-    if (current !== baseRevision) {
-      throw new ServiceError(
-        'conflict',
-        'The settings were changed elsewhere since you opened them. Reopen Settings and make your change again.',
-      )
-    }
-    const params = { key: KEY, value: JSON.stringify(settings), now: stamp() }
-    if (current === 0) insert.run(params)
-    else update.run({ ...params, baseRevision })
-    return get()
-  })
-
   return {
     get,
-    save: (baseRevision, settings) => save.immediate(baseRevision, settings),
+    save(baseRevision, settings) {
+      record.write(baseRevision, settings)
+      return get()
+    },
     reset() {
-      remove.run(KEY)
+      record.remove()
       return get()
     },
   }

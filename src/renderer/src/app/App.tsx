@@ -8,6 +8,7 @@ import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
 import { SettingsButton, SettingsPage } from '../features/settings/SettingsPage'
 import { useSettingsStores } from '../features/settings/settings-context'
+import { ThemeButton } from './ThemeButton'
 import { useTheme } from './theme'
 
 const isTextField = (element: Element | null) =>
@@ -59,14 +60,7 @@ export function App() {
         <header className="sidebar__header">
           <span className="app-name">Stipple</span>
           <SettingsButton stores={settingsStores} open={settingsOpen} onOpen={() => setSettingsOpen(true)} />
-          <button
-            type="button"
-            className="button button--ghost"
-            aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-            onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-          >
-            {theme === 'dark' ? '☀' : '☾'}
-          </button>
+          <ThemeButton theme={theme} onChange={setTheme} />
         </header>
         <ArchiveImportZone>
           <PatientSidebar searchRef={searchRef} />

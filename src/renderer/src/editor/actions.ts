@@ -1,3 +1,4 @@
+import type { CanvasStore } from '../features/canvas/canvas-store'
 import type { ToolId } from '../features/canvas/measure-tool'
 import type { Editor } from './editor'
 
@@ -118,29 +119,26 @@ export const EDIT_ACTIONS: EditorAction[] = [
   nudgeAction('ArrowDown', 0, 1),
 ]
 
-export const VIEW_ACTIONS: EditorAction[] = [
-  {
-    id: 'view.zoomIn',
-    label: 'Zoom in',
-    shortcut: '+',
-    matches: plain('+', '='),
-    perform: (e) => e.canvas.getState().zoomStep(1),
-  },
-  {
-    id: 'view.zoomOut',
-    label: 'Zoom out',
-    shortcut: '−',
-    matches: plain('-', '_'),
-    perform: (e) => e.canvas.getState().zoomStep(-1),
-  },
-  { id: 'view.fit', label: 'Fit', shortcut: '0', matches: plain('0'), perform: (e) => e.canvas.getState().fit() },
-  {
-    id: 'view.actualSize',
-    label: '100 %',
-    shortcut: '1',
-    matches: plain('1'),
-    perform: (e) => e.canvas.getState().actualSize(),
-  },
+/** A view action needs only a canvas, so a canvas without an editor (the review) zooms by the same keys. */
+export interface ViewAction extends EditorAction {
+  performOn(canvas: CanvasStore): void
+}
+
+function viewAction(
+  id: string,
+  label: string,
+  shortcut: string,
+  keys: string[],
+  performOn: (canvas: CanvasStore) => void,
+): ViewAction {
+  return { id, label, shortcut, matches: plain(...keys), performOn, perform: (editor) => performOn(editor.canvas) }
+}
+
+export const VIEW_ACTIONS: ViewAction[] = [
+  viewAction('view.zoomIn', 'Zoom in', '+', ['+', '='], (c) => c.getState().zoomStep(1)),
+  viewAction('view.zoomOut', 'Zoom out', '−', ['-', '_'], (c) => c.getState().zoomStep(-1)),
+  viewAction('view.fit', 'Fit', '0', ['0'], (c) => c.getState().fit()),
+  viewAction('view.actualSize', '100 %', '1', ['1'], (c) => c.getState().actualSize()),
 ]
 
 /** One registry for toolbar, menus and shortcuts. */
@@ -151,3 +149,7 @@ export function actionFor(press: KeyPress): EditorAction | undefined {
 }
 
 export const actionById = (id: string): EditorAction | undefined => ACTIONS.find((action) => action.id === id)
+
+export function viewActionFor(press: KeyPress): ViewAction | undefined {
+  return VIEW_ACTIONS.find((action) => action.matches(press))
+}

@@ -1,10 +1,9 @@
-import { createContext, type DragEvent, type ReactNode, useContext, useRef, useState } from 'react'
+import { createContext, type ReactNode, useContext, useRef, useState } from 'react'
+import { useFileDrop } from '../../ui/use-file-drop'
 import { ImportDialog } from './ImportDialog'
 import './archive.css'
 
 const ChooseArchive = createContext<((file: File) => void) | null>(null)
-
-const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files')
 
 /** The archive among dropped files: the first `.stipple`, else the first file, which main then names as not one. */
 const archiveAmong = (files: FileList) =>
@@ -16,38 +15,18 @@ const archiveAmong = (files: FileList) =>
  */
 export function ArchiveImportZone({ children }: { children: ReactNode }) {
   const [chosen, setChosen] = useState<{ file: File; key: number } | null>(null)
-  const [over, setOver] = useState(false)
-  const depth = useRef(0)
   const choose = (file: File) => setChosen((previous) => previous ?? { file, key: Date.now() })
+  const { over, zoneProps } = useFileDrop((files) => {
+    const file = archiveAmong(files)
+    if (file) choose(file)
+  })
 
   return (
     <ChooseArchive.Provider value={choose}>
       <section
         className="archive-drop"
         aria-label="Patient list: drop a patient archive here to import it"
-        data-over={over || undefined}
-        onDragEnter={(e) => {
-          if (!hasFiles(e)) return
-          depth.current++
-          setOver(true)
-        }}
-        onDragLeave={() => {
-          depth.current = Math.max(0, depth.current - 1)
-          if (depth.current === 0) setOver(false)
-        }}
-        onDragOver={(e) => {
-          if (!hasFiles(e)) return
-          e.preventDefault()
-          e.dataTransfer.dropEffect = 'copy'
-        }}
-        onDrop={(e) => {
-          if (!hasFiles(e)) return
-          e.preventDefault()
-          depth.current = 0
-          setOver(false)
-          const file = archiveAmong(e.dataTransfer.files)
-          if (file) choose(file)
-        }}
+        {...zoneProps}
       >
         {children}
         {over && (

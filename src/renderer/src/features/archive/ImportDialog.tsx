@@ -74,7 +74,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose(): void })
   return (
     <dialog
       ref={ref}
-      className="archive-dialog"
+      className="dialog archive-dialog"
       aria-labelledby="archive-dialog-title"
       onCancel={(event) => {
         // An import under way finishes whole or not at all; the dialog stays until it has.
@@ -82,8 +82,8 @@ export function ImportDialog({ file, onClose }: { file: File; onClose(): void })
       }}
       onClose={onClose}
     >
-      <div className="archive-dialog__body" aria-busy={busy || step.kind === 'reading' || step.kind === 'checking'}>
-        <h2 id="archive-dialog-title" className="archive-dialog__title">
+      <div className="dialog__body" aria-busy={busy || step.kind === 'reading' || step.kind === 'checking'}>
+        <h2 id="archive-dialog-title" className="dialog__title">
           Import patient
         </h2>
         <p className="archive-dialog__file">
@@ -185,13 +185,13 @@ function Progress({ label, value, max }: { label: string; value?: number; max?: 
   return (
     <div className="archive-dialog__progress" role="status">
       <p>{label}</p>
-      <progress className="archive-dialog__bar" value={value} max={max} aria-label={label} />
+      <progress className="progress-bar" value={value} max={max} aria-label={label} />
     </div>
   )
 }
 
 function Actions({ children }: { children: ReactNode }) {
-  return <div className="archive-dialog__actions">{children}</div>
+  return <div className="dialog__actions">{children}</div>
 }
 
 function ArchiveFacts({ summary }: { summary: ArchiveSummary }) {

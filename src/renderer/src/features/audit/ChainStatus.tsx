@@ -8,7 +8,7 @@ const entries = (n: number) => (n === 1 ? '1 entry' : `${n.toLocaleString('en')}
 /** Whether the history still reads as Stipple wrote it; a break is an alert, never a footnote. */
 export function ChainStatus(props: { state: ChainState; patientId: PatientId; onRecheck(): void }) {
   const { state } = props
-  if (state.status === 'checking') return <Loading className="history-status">Checking the history…</Loading>
+  if (state.status === 'loading') return <Loading className="history-status">Checking the history…</Loading>
   if (state.status === 'error')
     return (
       <Banner tone="caution" title="The history could not be checked">
@@ -18,7 +18,7 @@ export function ChainStatus(props: { state: ChainState; patientId: PatientId; on
         </button>
       </Banner>
     )
-  const { report } = state
+  const report = state.value
   if (report.intact)
     return (
       <p className="history-status history-status--intact" data-testid="history-status">

@@ -43,7 +43,10 @@ export function HistoryEntry(props: { entry: AuditEntry; broken: boolean }) {
   const { entry } = props
   const words = wordsFor(entry)
   return (
-    <li className={`history-entry${props.broken ? ' history-entry--broken' : ''}`} aria-label={words.title}>
+    <li
+      className={`row-list__row history-entry${props.broken ? ' history-entry--broken' : ''}`}
+      aria-label={words.title}
+    >
       <div className="history-entry__head">
         <time className="history-entry__time" dateTime={entry.at}>
           {timeOf(entry.at)}
@@ -58,7 +61,7 @@ export function HistoryEntry(props: { entry: AuditEntry; broken: boolean }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: see above
         <div key={i} className="history-entry__section">
           {section.heading && <p className="history-entry__heading">{section.heading}</p>}
-          <ul className="history-entry__lines">
+          <ul className="stack-list history-entry__lines">
             {section.lines.map((line, j) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: lines of one section never reorder
               <Line key={j} line={line} />

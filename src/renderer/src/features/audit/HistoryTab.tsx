@@ -32,7 +32,7 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
   const [filter, setFilter] = useState<Filter>('all')
   const history = useHistory(patientId, filter === 'all' ? null : filter)
   const chain = useChainCheck()
-  const brokenSeq = chain.state.status === 'done' && !chain.state.report.intact ? chain.state.report.problem.seq : null
+  const brokenSeq = chain.state.status === 'ready' && !chain.state.value.intact ? chain.state.value.problem.seq : null
   const { state } = history
 
   return (
@@ -68,7 +68,7 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
           {byDay(state.entries).map(({ day, entries }) => (
             <section key={day} className="history-day" aria-label={formatDate(day)}>
               <h2 className="section-title">{formatDate(day)}</h2>
-              <ol className="history-day__entries">
+              <ol className="row-list history-day__entries">
                 {entries.map((entry) => (
                   <HistoryEntry key={entry.seq} entry={entry} broken={entry.seq === brokenSeq} />
                 ))}

@@ -1,17 +1,10 @@
 import type { AuditValue, PhotoNote } from '../../../../shared/audit/audit-types'
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
-import {
-  FITZPATRICK_TYPES,
-  GOALS,
-  HAIR_COLOURS,
-  HAIR_LOSS_PATTERNS,
-  labelOf,
-  MEDICAL_FLAGS,
-  SEXES,
-} from '../../../../shared/patients/patient-fields'
+import { labelOf, MEDICAL_FLAGS } from '../../../../shared/patients/patient-fields'
 import { labelOfView, type PhotoView } from '../../../../shared/photos/photo-fields'
 import { NEEDLE_CONFIGS, SESSION_STATUSES, TECHNIQUES, type TreatmentAmount } from '../../../../shared/plan/plan-types'
 import { formatDate } from '../patients/format'
+import { type ChoiceField, choiceWords, goalsWords, PATIENT_LABELS } from '../patients/patient-words'
 import { formatTakenAt } from '../photos/format-photo'
 import { formatStart, percent } from '../plan/plan-format'
 
@@ -37,24 +30,28 @@ const day = (value: AuditValue) => (typeof value === 'string' ? formatDate(value
 
 const unit = (suffix: string) => (value: AuditValue) => (typeof value === 'number' ? `${value} ${suffix}` : '—')
 
+const choice = (field: ChoiceField): FieldWords => ({
+  label: PATIENT_LABELS[field],
+  value: (value) => choiceWords(field, value as string | number | null),
+})
+
 const PATIENT_FIELDS: Record<string, FieldWords> = {
-  fullName: { label: 'Full name', value: text() },
-  dateOfBirth: { label: 'Date of birth', value: day },
-  sex: { label: 'Sex', value: option(SEXES) },
-  phone: { label: 'Phone', value: text() },
-  email: { label: 'Email', value: text() },
-  fitzpatrick: { label: 'Fitzpatrick skin type', value: option(FITZPATRICK_TYPES) },
-  hairColour: { label: 'Natural hair colour', value: option(HAIR_COLOURS) },
-  hairLossPattern: { label: 'Hair-loss pattern', value: option(HAIR_LOSS_PATTERNS) },
+  fullName: { label: PATIENT_LABELS.fullName, value: text() },
+  dateOfBirth: { label: PATIENT_LABELS.dateOfBirth, value: day },
+  sex: choice('sex'),
+  phone: { label: PATIENT_LABELS.phone, value: text() },
+  email: { label: PATIENT_LABELS.email, value: text() },
+  fitzpatrick: choice('fitzpatrick'),
+  hairColour: choice('hairColour'),
+  hairLossPattern: choice('hairLossPattern'),
   goals: {
-    label: 'Goals',
-    value: (value) =>
-      Array.isArray(value) && value.length > 0 ? value.map((g) => labelOf(GOALS, g as never)).join(', ') : 'None',
+    label: PATIENT_LABELS.goals,
+    value: (value) => (Array.isArray(value) ? goalsWords(value as string[]) : '') || 'None',
   },
   ...Object.fromEntries(MEDICAL_FLAGS.map((flag) => [`medical.${flag.value}`, { label: flag.label, value: yesNo }])),
-  'medical.other': { label: 'Other medical notes', value: text('None') },
-  transplantDate: { label: 'Last hair transplant', value: day },
-  notes: { label: 'Notes', value: text('None') },
+  'medical.other': { label: PATIENT_LABELS['medical.other'], value: text('None') },
+  transplantDate: { label: PATIENT_LABELS.transplantDate, value: day },
+  notes: { label: PATIENT_LABELS.notes, value: text('None') },
 }
 
 const PHOTO_FIELDS: Record<string, FieldWords> = {

@@ -3,6 +3,7 @@ import type { AuditEntity, AuditEntry, ChainReport } from '../../../../shared/au
 import type { PatientId } from '../../../../shared/patients/patient'
 import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
+import { type Loaded, useLoad } from '../../ui/use-load'
 
 /** Entries per page: a busy day of design autosaves, without loading years at once. */
 export const HISTORY_PAGE = 50
@@ -64,29 +65,11 @@ export function useHistory(patientId: PatientId, entity: AuditEntity | null) {
   return { state, loadMore, retry: () => setAttempt((n) => n + 1) }
 }
 
-export type ChainState =
-  | { status: 'checking' }
-  | { status: 'error'; message: string }
-  | { status: 'done'; report: ChainReport }
+export type ChainState = Loaded<ChainReport>
 
 /** The whole trail checked once per opening of the tab: it reads every entry, so not on every render. */
 export function useChainCheck() {
   const bridge = useBridge()
-  const [state, setState] = useState<ChainState>({ status: 'checking' })
-  const [attempt, setAttempt] = useState(0)
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how "Check again" asks for a new check.
-  useEffect(() => {
-    let live = true
-    setState({ status: 'checking' })
-    bridge.call('audit.verify', {}).then(
-      (report) => live && setState({ status: 'done', report }),
-      (error) => live && setState({ status: 'error', message: errorMessage(error) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [bridge, attempt])
-
-  return { state, recheck: () => setAttempt((n) => n + 1) }
+  const { state, retry } = useLoad(() => bridge.call('audit.verify', {}), [bridge])
+  return { state, recheck: retry }
 }

@@ -19,11 +19,11 @@ export function BackupList(props: {
   const [open, setOpen] = useState<Open>(null)
   if (props.backups.length === 0) return <p className="settings-note">There are no backups yet.</p>
   return (
-    <ul className="backup-list" aria-label="Backups">
+    <ul className="row-list" aria-label="Backups">
       {props.backups.map((backup) => {
         const taken = formatTaken(backup.createdAt)
         return (
-          <li key={backup.id} className="backup-row" aria-label={`Backup of ${taken}`}>
+          <li key={backup.id} className="row-list__row backup-row" aria-label={`Backup of ${taken}`}>
             <div className="backup-row__summary">
               <div>
                 <p className="backup-row__when">{taken}</p>

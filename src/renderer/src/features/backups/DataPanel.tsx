@@ -125,7 +125,7 @@ export function DataPanel({ onRestored = reloadAfterRestore }: { onRestored?(out
             onDelete={remove}
           />
         ) : (
-          <Loading className="data-panel__loading">Reading the backups…</Loading>
+          <Loading className="status-line">Reading the backups…</Loading>
         )}
       </section>
 

@@ -38,9 +38,7 @@ export function DatabaseCheck() {
           Check database
         </button>
       </div>
-      {state.kind === 'checking' && (
-        <Loading className="database-check__progress">Checking the whole database…</Loading>
-      )}
+      {state.kind === 'checking' && <Loading className="status-line">Checking the whole database…</Loading>}
       {state.kind === 'failed' && (
         <Banner tone="error" title="The check could not run">
           <p>{state.message}</p>

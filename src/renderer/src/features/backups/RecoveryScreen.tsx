@@ -104,7 +104,7 @@ export function RecoveryScreen(props: { dataDir: string; recovery: RecoveryState
               </Banner>
             )}
             {found.kind === 'checking' && !listError && (
-              <Loading className="recovery__loading">Checking the backups…</Loading>
+              <Loading className="status-line">Checking the backups…</Loading>
             )}
             {found.kind === 'found' && (
               <RecoveryChoices

@@ -69,7 +69,7 @@ export function RestoreConfirm(props: {
       <p className="banner__title" id={`${id}-title`}>
         {preview ? `Restore the backup of ${formatTaken(preview.backup.createdAt)}?` : 'Restore this backup?'}
       </p>
-      {!preview && !error && <Loading className="restore-confirm__loading">Checking the backup…</Loading>}
+      {!preview && !error && <Loading className="status-line">Checking the backup…</Loading>}
       {preview && (
         <div className="restore-confirm__contents">
           <p>It holds {formatCounts(preview.backup.counts)}:</p>

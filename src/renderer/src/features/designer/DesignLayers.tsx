@@ -1,25 +1,16 @@
-import { useMemo } from 'react'
-import { Circle, Group, Label, Layer, Line, Rect, Tag, Text } from 'react-konva'
+import { Circle, Group, Layer, Line, Rect } from 'react-konva'
 import { hairlineControls, hairlineCurve } from '../../../../shared/design/hairline'
-import { assumedPxPerMm } from '../../../../shared/design/hairline-presets'
-import { landmarkOf, midlineOf } from '../../../../shared/design/landmarks'
-import { zoneReadout } from '../../../../shared/design/readouts'
+import { midlineOf } from '../../../../shared/design/landmarks'
 import type { Point } from '../../../../shared/geometry/point'
-import { formatQuantity } from '../../../../shared/photos/calibration'
 import type { Editor } from '../../editor/editor'
 import { handlePoints } from '../../editor/hit-test'
 import { OVERLAY } from '../canvas/overlay-style'
 import { useCanvas } from '../canvas/use-canvas'
-import { toScreen } from '../canvas/viewport'
-import { DesignShape } from './DesignShape'
+import { DesignObjects } from './DesignObjects'
 import { useEditor } from './use-editor'
+import { ZoneReadoutLabels } from './ZoneReadoutLabels'
 
 const flat = (points: readonly Point[]) => points.flatMap((p) => [p.x, p.y])
-
-function centroid(points: readonly Point[]): Point {
-  const sum = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 })
-  return { x: sum.x / points.length, y: sum.y / points.length }
-}
 
 /** The committed objects; it redraws when they or the view change, never as a draft follows the pointer. */
 function ObjectsLayer({ editor, tint }: { editor: Editor; tint: boolean }) {
@@ -29,32 +20,16 @@ function ObjectsLayer({ editor, tint }: { editor: Editor; tint: boolean }) {
     selection: s.selection,
     pxPerMm: s.pxPerMm,
   }))
-  const zoom = viewport.scale
-  const mm = pxPerMm ?? assumedPxPerMm(image)
-  const transform = { x: viewport.x, y: viewport.y, scaleX: zoom, scaleY: zoom }
-  const visible = document.objects.filter((o) => !o.hidden)
-  const midlineLandmark = landmarkOf(document, 'midline')
-  // One midline object per placed landmark, so unchanged shapes keep equal props and skip redrawing.
-  const midline = useMemo(() => {
-    const [a, b] = midlineLandmark?.points ?? []
-    return a && b ? { a, b } : null
-  }, [midlineLandmark])
   return (
     <Layer listening={false}>
-      <Group {...transform}>
-        {visible.map((object) => (
-          <DesignShape
-            key={object.id}
-            object={object}
-            midline={midline}
-            selected={selection.includes(object.id)}
-            pxPerMm={mm}
-            zoom={zoom}
-            image={image}
-            tint={tint}
-          />
-        ))}
-      </Group>
+      <DesignObjects
+        document={document}
+        pxPerMm={pxPerMm}
+        image={image}
+        view={viewport}
+        tint={tint}
+        selection={selection}
+      />
     </Layer>
   )
 }
@@ -149,26 +124,13 @@ function InteractionLayer({ editor }: { editor: Editor }) {
   )
 }
 
-/** Each zone's name, area and impressions at screen size over its middle. */
+/** Each zone's readout at screen size: redrawn when the objects, the calibration or the view change. */
 function LabelsLayer({ editor }: { editor: Editor }) {
   const viewport = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport })).viewport
   const { objects, pxPerMm } = useEditor(editor, (s) => ({ objects: s.document.objects, pxPerMm: s.pxPerMm }))
-  const visible = objects.filter((o) => !o.hidden)
   return (
     <Layer listening={false}>
-      {visible.map((object) => {
-        if (object.kind !== 'zone') return null
-        const readout = zoneReadout(object, pxPerMm)
-        const text = `${object.name} · ${formatQuantity(readout.area)}${readout.impressions === null ? '' : ` · ${readout.impressions.toLocaleString('en')} imp.`}`
-        const at = toScreen(viewport, centroid(object.points))
-        return (
-          // Centred on the zone, at roughly half its text's width (12 px system font).
-          <Label key={object.id} x={at.x} y={at.y} offsetX={text.length * 3.3} offsetY={12} listening={false}>
-            <Tag fill={OVERLAY.labelBackground} cornerRadius={4} stroke={object.colour} strokeWidth={1} />
-            <Text text={text} fill={OVERLAY.labelText} fontSize={12} padding={5} fontFamily="system-ui, sans-serif" />
-          </Label>
-        )
-      })}
+      <ZoneReadoutLabels objects={objects} pxPerMm={pxPerMm} viewport={viewport} />
     </Layer>
   )
 }

@@ -2,21 +2,21 @@ import { actionById, TOOL_ACTIONS } from '../../editor/actions'
 import type { Editor } from '../../editor/editor'
 import type { ToolId } from '../canvas/measure-tool'
 import { useCanvas } from '../canvas/use-canvas'
+import { ZoomControls } from '../canvas/ZoomControls'
 import { TOOL_HINTS } from './tool-hints'
 import { useEditor } from './use-editor'
 
 const undoAction = actionById('edit.undo')
 const redoAction = actionById('edit.redo')
 
-/** Tools, undo/redo and zoom, all read from the one actions registry the shortcuts use. */
+/** Tools and undo/redo, read from the one actions registry the shortcuts use, and the zoom controls. */
 export function DesignToolbar({ editor }: { editor: Editor }) {
-  const { tool, scale } = useCanvas(editor.canvas, (s) => ({ tool: s.tool, scale: s.viewport.scale }))
+  const { tool } = useCanvas(editor.canvas, (s) => ({ tool: s.tool }))
   const { undoLabel, redoLabel } = useEditor(editor, (s) => ({
     // Mid-gesture, undo drops the shape being drawn or the drag, and nothing before it.
     undoLabel: s.toolState.name !== 'idle' ? 'what is being drawn' : (s.history.past.at(-1)?.label ?? null),
     redoLabel: s.history.future.at(-1)?.label ?? null,
   }))
-  const canvas = editor.canvas.getState()
   return (
     <div className="canvas-toolbar">
       <fieldset className="canvas-toolbar__group">
@@ -58,36 +58,7 @@ export function DesignToolbar({ editor }: { editor: Editor }) {
           Redo
         </button>
       </fieldset>
-      <fieldset className="canvas-toolbar__group">
-        <legend className="visually-hidden">Zoom</legend>
-        <button
-          type="button"
-          className="tool-button"
-          title="Zoom out (-)"
-          aria-label="Zoom out"
-          onClick={() => canvas.zoomStep(-1)}
-        >
-          −
-        </button>
-        <output className="canvas-toolbar__zoom" aria-label="Zoom level">
-          {Math.round(scale * 100)} %
-        </output>
-        <button
-          type="button"
-          className="tool-button"
-          title="Zoom in (+)"
-          aria-label="Zoom in"
-          onClick={() => canvas.zoomStep(1)}
-        >
-          +
-        </button>
-        <button type="button" className="tool-button" title="Fit the photo (0)" onClick={canvas.fit}>
-          Fit <kbd>0</kbd>
-        </button>
-        <button type="button" className="tool-button" title="Actual pixels (1)" onClick={canvas.actualSize}>
-          100 % <kbd>1</kbd>
-        </button>
-      </fieldset>
+      <ZoomControls canvas={editor.canvas} />
     </div>
   )
 }

@@ -2,11 +2,8 @@ import { useEffect } from 'react'
 import type { Point } from '../../../../shared/geometry/point'
 import { actionFor } from '../../editor/actions'
 import type { Editor } from '../../editor/editor'
+import { typingInto } from '../../ui/typing-into'
 import { type DrawingTool, isDrawingTool } from '../canvas/measure-tool'
-
-const typingInto = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
 
 /**
  * The workspace's keys, from the actions registry: tools, undo/redo, delete, nudge, zoom.

@@ -1,26 +1,16 @@
 import { useStore } from 'zustand'
 import { polygonArea } from '../../../../shared/geometry/polygon'
-import { labelOf } from '../../../../shared/patients/patient-fields'
-import { formatDay } from '../../../../shared/plan/plan-dates'
-import { SESSION_STATUSES } from '../../../../shared/plan/plan-types'
 import { coverageShare, dotDiameterMm } from '../../../../shared/plan/session-density'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { usePlanActions } from '../plan/plan-context'
 import type { DotRenderer } from './dot-renderer'
-import { type LayerScene, layerStrength } from './layer-scene'
+import { LayerStack } from './LayerStack'
+import type { LayerScene } from './layer-scene'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 const count = (n: number) => n.toLocaleString('en')
 
-function Swatch({ colour }: { colour: string }) {
-  return <span className="layer-row__swatch" style={{ background: colour }} aria-hidden="true" />
-}
-
-/**
- * The session layers over this photo, top of the stack last as in every imaging tool: each with
- * visibility, opacity and its strength on the chosen day. Visibility and opacity are part of the
- * plan, so they are undoable and come back with it.
- */
+/** The layer stack over this photo. Visibility and opacity are part of the plan, so they are undoable and come back with it. */
 export function LayersList({ scene, day, settings }: { scene: LayerScene; day: string; settings: ClinicalSettings }) {
   const { change } = usePlanActions()
   const setDisplay = (id: string, patch: { visible?: boolean; opacity?: number }, label: string, key?: string) =>
@@ -33,57 +23,18 @@ export function LayersList({ scene, day, settings }: { scene: LayerScene; day: s
       key,
     )
   return (
-    <ol className="layer-list" aria-label="Session layers">
-      {[...scene.layers].reverse().map((layer) => {
-        const { session } = layer
-        const strength = Math.max(0, ...scene.zones.map((zone) => layerStrength(layer, zone, `${day}T23:59`, settings)))
-        const name = `Session ${layer.number}`
-        return (
-          <li key={session.id} className="layer-row" data-status={session.status}>
-            <input
-              type="checkbox"
-              className="layer-row__visible"
-              checked={session.layer.visible}
-              aria-label={`Show ${name}`}
-              onChange={(event) =>
-                setDisplay(
-                  session.id,
-                  { visible: event.currentTarget.checked },
-                  `${event.currentTarget.checked ? 'show' : 'hide'} ${name}`,
-                )
-              }
-            />
-            <Swatch colour={layer.pigment?.shade ?? 'transparent'} />
-            <div className="layer-row__text">
-              <span className="layer-row__name">
-                {name} · {formatDay(session.startsAt)}
-              </span>
-              <span className="layer-row__meta">
-                {labelOf(SESSION_STATUSES, session.status)} · {layer.pigment?.name ?? 'pigment missing'} ·{' '}
-                {session.needle.config} {session.needle.diameterMm} mm · strength {pct(strength)}
-              </span>
-            </div>
-            <input
-              type="range"
-              className="layer-row__opacity"
-              min={0}
-              max={100}
-              value={Math.round(session.layer.opacity * 100)}
-              aria-label={`Opacity of ${name}`}
-              aria-valuetext={pct(session.layer.opacity)}
-              onChange={(event) =>
-                setDisplay(
-                  session.id,
-                  { opacity: Number(event.currentTarget.value) / 100 },
-                  `opacity of ${name}`,
-                  `opacity:${session.id}`,
-                )
-              }
-            />
-          </li>
-        )
-      })}
-    </ol>
+    <LayerStack
+      scene={scene}
+      day={day}
+      settings={settings}
+      displayOf={(layer) => layer.session.layer}
+      onVisible={(layer, visible) =>
+        setDisplay(layer.session.id, { visible }, `${visible ? 'show' : 'hide'} Session ${layer.number}`)
+      }
+      onOpacity={(layer, opacity) =>
+        setDisplay(layer.session.id, { opacity }, `opacity of Session ${layer.number}`, `opacity:${layer.session.id}`)
+      }
+    />
   )
 }
 

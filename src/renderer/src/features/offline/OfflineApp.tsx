@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import type { OfflineReview } from '../../../../shared/review-file/offline-review'
-import type { Theme } from '../../app/theme'
+import { ThemeButton } from '../../app/ThemeButton'
+import { useTheme } from '../../app/theme'
 import { BridgeProvider } from '../../bridge/bridge-context'
 import { offlineBridge } from '../../bridge/offline-bridge'
 import type { EmbeddedReview } from '../../bridge/offline-review-data'
@@ -13,20 +14,8 @@ import './offline.css'
 /** "21 Nov 2026, 14:05" from the generating machine's wall clock. */
 export const formatGenerated = (wallClock: string) => `${formatDay(wallClock)}, ${wallClock.slice(11, 16)}`
 
-/**
- * The theme for this page only: the app's own hook keeps it in local storage, which a
- * locked-down browser may refuse a file opened from disk.
- */
-function usePageTheme(): [Theme, (theme: Theme) => void] {
-  const [theme, setTheme] = useState<Theme>('dark')
-  useEffect(() => {
-    document.documentElement.dataset.theme = theme
-  }, [theme])
-  return [theme, setTheme]
-}
-
 function OfflineHeader({ review }: { review: OfflineReview }) {
-  const [theme, setTheme] = usePageTheme()
+  const [theme, setTheme] = useTheme({ remember: false })
   return (
     <header className="offline-header">
       <div className="offline-header__who">
@@ -36,14 +25,7 @@ function OfflineHeader({ review }: { review: OfflineReview }) {
       <div className="offline-header__about">
         <span className="badge badge--muted">Read-only review</span>
         <span className="offline-header__generated">Generated on {formatGenerated(review.generatedAt)}</span>
-        <button
-          type="button"
-          className="button button--ghost"
-          aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
-          onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}
-        >
-          {theme === 'dark' ? '☀' : '☾'}
-        </button>
+        <ThemeButton theme={theme} onChange={setTheme} />
       </div>
     </header>
   )

@@ -1,20 +1,13 @@
 import { useEffect, useRef } from 'react'
 import type { Patient } from '../../../../shared/patients/patient'
-import {
-  FITZPATRICK_TYPES,
-  GOALS,
-  HAIR_COLOURS,
-  HAIR_LOSS_PATTERNS,
-  labelOf,
-  MEDICAL_FLAGS,
-  SEXES,
-} from '../../../../shared/patients/patient-fields'
+import { MEDICAL_FLAGS } from '../../../../shared/patients/patient-fields'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { Banner } from '../../ui/Banner'
 import { ExportPatientButton } from '../archive/ExportPatientButton'
 import { ReviewFileButton } from '../offline/ReviewFileButton'
 import { ClinicalWarnings } from './ClinicalWarnings'
 import { formatBirth, formatDateTime } from './format'
+import { choiceWords, goalsWords, PATIENT_LABELS as LABEL } from './patient-words'
 
 /** A patient's record, read-only, with its warnings first. */
 export function PatientRecord(props: {
@@ -34,17 +27,17 @@ export function PatientRecord(props: {
   }, [])
   const flags = MEDICAL_FLAGS.filter((f) => p.medical[f.value]).map((f) => f.label)
   const rows: [string, string][] = [
-    ['Date of birth', formatBirth(p.dateOfBirth)],
-    ['Sex', labelOf(SEXES, p.sex)],
-    ['Phone', p.phone || 'Not recorded'],
-    ['Email', p.email || 'Not recorded'],
-    ['Fitzpatrick skin type', labelOf(FITZPATRICK_TYPES, p.fitzpatrick)],
-    ['Natural hair colour', labelOf(HAIR_COLOURS, p.hairColour)],
-    ['Hair-loss pattern', labelOf(HAIR_LOSS_PATTERNS, p.hairLossPattern)],
-    ['Goals', p.goals.map((g) => labelOf(GOALS, g)).join(', ') || 'Not recorded'],
+    [LABEL.dateOfBirth, formatBirth(p.dateOfBirth)],
+    [LABEL.sex, choiceWords('sex', p.sex)],
+    [LABEL.phone, p.phone || 'Not recorded'],
+    [LABEL.email, p.email || 'Not recorded'],
+    [LABEL.fitzpatrick, choiceWords('fitzpatrick', p.fitzpatrick)],
+    [LABEL.hairColour, choiceWords('hairColour', p.hairColour)],
+    [LABEL.hairLossPattern, choiceWords('hairLossPattern', p.hairLossPattern)],
+    [LABEL.goals, goalsWords(p.goals) || 'Not recorded'],
     ['Medical flags', flags.join(', ') || 'None'],
-    ['Last hair transplant', p.transplantDate ? formatDay(p.transplantDate) : 'None recorded'],
-    ['Other medical notes', p.medical.other || 'None'],
+    [LABEL.transplantDate, p.transplantDate ? formatDay(p.transplantDate) : 'None recorded'],
+    [LABEL['medical.other'], p.medical.other || 'None'],
   ]
 
   return (

@@ -36,7 +36,7 @@ export function ImportProgress() {
         )}
       </div>
       <progress
-        className="import-progress__bar"
+        className="progress-bar"
         max={totalBytes}
         value={doneBytes}
         aria-label="Import progress"

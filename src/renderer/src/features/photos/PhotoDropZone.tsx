@@ -1,7 +1,6 @@
-import { type DragEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { type ReactNode, useEffect } from 'react'
+import { useFileDrop } from '../../ui/use-file-drop'
 import { usePhotoActions } from './photos-context'
-
-const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files')
 
 const typingInto = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA'].includes(target.tagName))
@@ -20,8 +19,10 @@ export function PhotoDropZone({
   children: ReactNode
 }) {
   const { importFiles } = usePhotoActions()
-  const [over, setOver] = useState(false)
-  const depth = useRef(0)
+  const { over, zoneProps } = useFileDrop((files) => {
+    onImport()
+    void importFiles([...files])
+  })
 
   useEffect(() => {
     if (!enabled) return
@@ -39,33 +40,7 @@ export function PhotoDropZone({
 
   if (!enabled) return <div className="drop-zone">{children}</div>
   return (
-    <section
-      className="drop-zone"
-      aria-label="Patient page: drop photos here"
-      data-over={over || undefined}
-      onDragEnter={(e) => {
-        if (!hasFiles(e)) return
-        depth.current++
-        setOver(true)
-      }}
-      onDragLeave={() => {
-        depth.current = Math.max(0, depth.current - 1)
-        if (depth.current === 0) setOver(false)
-      }}
-      onDragOver={(e) => {
-        if (!hasFiles(e)) return
-        e.preventDefault()
-        e.dataTransfer.dropEffect = 'copy'
-      }}
-      onDrop={(e) => {
-        if (!hasFiles(e)) return
-        e.preventDefault()
-        depth.current = 0
-        setOver(false)
-        onImport()
-        void importFiles([...e.dataTransfer.files])
-      }}
-    >
+    <section className="drop-zone" aria-label="Patient page: drop photos here" {...zoneProps}>
       {children}
       {over && (
         <div className="drop-zone__overlay" aria-hidden="true">

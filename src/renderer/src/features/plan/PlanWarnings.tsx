@@ -24,7 +24,7 @@ export function PlanWarnings({ sessionNumbers }: { sessionNumbers: Map<string, n
         Warnings ({warnings.length}
         {contraindications > 0 && `, ${contraindications} contraindication${contraindications === 1 ? '' : 's'}`})
       </h2>
-      <ul className="plan-warnings__list">
+      <ul className="stack-list">
         {byLevel(warnings).map(({ warning, index }) => (
           <WarningItem
             key={warningId(index)}

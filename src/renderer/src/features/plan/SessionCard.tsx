@@ -80,7 +80,7 @@ export function SessionCard(props: SessionCardProps) {
           <p className="plan-session__when">{formatStart(session.startsAt)}</p>
         </div>
         {warnings.length > 0 && (
-          <ul className="plan-session__warnings" aria-label={`Warnings for ${title}`}>
+          <ul className="stack-list plan-session__warnings" aria-label={`Warnings for ${title}`}>
             {warnings.map((w) => (
               <li key={w.id}>
                 <a

@@ -32,7 +32,7 @@ export function TemplateDialog({ open, world, draft, onClose }: TemplateDialogPr
     if (!open && dialog.open) dialog.close()
   }, [open])
   return (
-    <dialog ref={ref} className="plan-dialog" aria-labelledby="plan-template-title" onClose={onClose}>
+    <dialog ref={ref} className="dialog plan-dialog" aria-labelledby="plan-template-title" onClose={onClose}>
       {open && <TemplateForm world={world} draft={draft} onClose={onClose} />}
     </dialog>
   )
@@ -53,8 +53,8 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
 
   if (world.zones.length === 0)
     return (
-      <div className="plan-dialog__body">
-        <h2 id="plan-template-title" className="plan-dialog__title">
+      <div className="dialog__body">
+        <h2 id="plan-template-title" className="dialog__title">
           Apply the {techniqueLabel.toLowerCase()} template
         </h2>
         <Banner tone="info" title="No zones drawn yet">
@@ -63,7 +63,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
             its zones with the Zone tool (Z), then come back to apply the template.
           </p>
         </Banner>
-        <div className="plan-dialog__actions">
+        <div className="dialog__actions">
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
@@ -101,8 +101,8 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
   })
 
   return (
-    <form className="plan-dialog__body" onSubmit={submit} noValidate>
-      <h2 id="plan-template-title" className="plan-dialog__title">
+    <form className="dialog__body" onSubmit={submit} noValidate>
+      <h2 id="plan-template-title" className="dialog__title">
         Apply the {techniqueLabel.toLowerCase()} template
       </h2>
       <ol className="plan-dialog__steps" aria-label="Proposed sessions">
@@ -177,7 +177,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
           <p>Their dates, amounts and notes give way to the template’s. Undo brings them back.</p>
         </Banner>
       )}
-      <div className="plan-dialog__actions">
+      <div className="dialog__actions">
         {blocker && <p className="field__hint">{blocker}</p>}
         <button type="button" className="button" onClick={onClose}>
           Cancel

@@ -3,39 +3,12 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { COMMENT_LIMITS, isResolved, type ReviewComment } from '../../../../shared/comments/comment'
 import { Banner } from '../../ui/Banner'
+import { DeleteInPlace } from '../../ui/DeleteInPlace'
 import { Field } from '../../ui/Field'
 import { Loading } from '../../ui/Loading'
 import { formatDateTime } from '../patients/format'
 import { type CommentsStore, pinNumbers } from './comments-store'
 import { rememberAuthor, rememberedAuthor } from './review-author'
-
-/** "Delete comment 3?" in place of its button, so a slip of the mouse deletes nothing. */
-function DeleteConfirm(props: { number: number; busy: boolean; onConfirm(): void; onCancel(): void }) {
-  const confirmRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => confirmRef.current?.focus(), [])
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape is a shortcut for the Keep button beside it.
-    <span
-      className="review-comment__confirm"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onCancel()
-      }}
-    >
-      <button
-        ref={confirmRef}
-        type="button"
-        className="button button--danger button--small"
-        disabled={props.busy}
-        onClick={props.onConfirm}
-      >
-        Delete comment {props.number}
-      </button>
-      <button type="button" className="button button--ghost button--small" onClick={props.onCancel}>
-        Keep
-      </button>
-    </span>
-  )
-}
 
 function CommentItem(props: {
   comment: ReviewComment
@@ -81,8 +54,10 @@ function CommentItem(props: {
         {props.canComment && (
           <div className="review-comment__actions">
             {confirming ? (
-              <DeleteConfirm
-                number={number}
+              <DeleteInPlace
+                className="review-comment__confirm"
+                label={`Delete comment ${number}`}
+                small
                 busy={props.busy}
                 onConfirm={() => void store.getState().remove(comment, author.trim())}
                 onCancel={() => setConfirming(false)}
@@ -213,7 +188,7 @@ export function CommentsPanel(props: {
   const fieldError = state.error?.fieldErrors
   const otherError = state.error && !fieldError?.['comment.body'] ? state.error.message : null
   const list = (comments: ReviewComment[], label: string) => (
-    <ol className="review-comments__list" aria-label={label}>
+    <ol className="stack-list" aria-label={label}>
       {comments.map((comment) => (
         <CommentItem
           key={comment.id}

@@ -1,12 +1,12 @@
-import { useMemo } from 'react'
-import { type CanvasStore, createCanvasStore } from '../canvas/canvas-store'
+import type { CanvasStore } from '../canvas/canvas-store'
 import type { LayerScene } from '../layers/layer-scene'
 import { MomentPicker } from './MomentPicker'
 import { ReviewCanvas } from './ReviewCanvas'
-import { ReviewZoom, useReviewKeys } from './ReviewZoom'
+import { ReviewToolbar } from './ReviewToolbar'
 import type { ReviewData, ReviewView } from './review-data'
 import { type LayerDisplays, momentLabel, type ReviewMoment } from './review-moments'
 import { SwipeStage } from './SwipeStage'
+import { useReviewCanvas } from './use-review-canvas'
 import { useReviewRenderer } from './use-review-layers'
 
 export interface CompareProps {
@@ -20,27 +20,29 @@ export interface CompareProps {
   onMoments(moments: [ReviewMoment, ReviewMoment]): void
 }
 
-/** One canvas store for both sides: the one viewport every canvas of the comparison draws. */
-function useSharedCanvas(view: ReviewView): CanvasStore {
-  const { width, height } = view.photo
-  const store = useMemo(() => createCanvasStore({ width, height }, 'hand'), [width, height])
-  useReviewKeys(store)
-  return store
+/** What both comparisons are made of: one viewport for both sides, and each side's canvas with its moment's dots. */
+function useComparison(props: CompareProps) {
+  const { view, data, scene, displays, moments } = props
+  const canvas = useReviewCanvas(view)
+  const [a, b] = moments
+  const left = useReviewRenderer(view, scene, displays, a, data)
+  const right = useReviewRenderer(view, scene, displays, b, data)
+  const canvasOf = (side: 'A' | 'B') => (
+    <ReviewCanvas
+      store={canvas}
+      view={view}
+      showDesign={props.showDesign}
+      pigment={scene.input ? (side === 'A' ? left : right) : null}
+      label={`Side ${side}: ${momentLabel(scene, side === 'A' ? a : b)}`}
+    />
+  )
+  return { canvas, a, b, canvasOf }
 }
 
 function CompareToolbar(props: CompareProps & { canvas: CanvasStore }) {
   const [a, b] = props.moments
   return (
-    <div className="canvas-toolbar review-toolbar">
-      <ReviewZoom canvas={props.canvas} />
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          checked={props.showDesign}
-          onChange={(event) => props.onShowDesign(event.currentTarget.checked)}
-        />
-        Show the design
-      </label>
+    <ReviewToolbar canvas={props.canvas} showDesign={props.showDesign} onShowDesign={props.onShowDesign}>
       <button
         type="button"
         className="button button--ghost button--small"
@@ -49,7 +51,7 @@ function CompareToolbar(props: CompareProps & { canvas: CanvasStore }) {
       >
         Swap A ⇄ B
       </button>
-    </div>
+    </ReviewToolbar>
   )
 }
 
@@ -58,32 +60,23 @@ function CompareToolbar(props: CompareProps & { canvas: CanvasStore }) {
  * or zoom on either canvas moves both, so the same patch of scalp is always compared.
  */
 export function SideBySide(props: CompareProps) {
-  const { view, data, scene, displays, moments } = props
-  const canvas = useSharedCanvas(view)
-  const [a, b] = moments
-  const left = useReviewRenderer(view, scene, displays, a, data)
-  const right = useReviewRenderer(view, scene, displays, b, data)
+  const { scene } = props
+  const { canvas, a, b, canvasOf } = useComparison(props)
   const sides = [
-    { side: 'A', moment: a, renderer: left, set: (m: ReviewMoment) => props.onMoments([m, b]) },
-    { side: 'B', moment: b, renderer: right, set: (m: ReviewMoment) => props.onMoments([a, m]) },
-  ]
+    { side: 'A', moment: a, set: (m: ReviewMoment) => props.onMoments([m, b]) },
+    { side: 'B', moment: b, set: (m: ReviewMoment) => props.onMoments([a, m]) },
+  ] as const
   return (
     <div className="review-view review-view--wide">
       <div className="review-view__stage">
         <CompareToolbar {...props} canvas={canvas} />
         <div className="review-compare">
-          {sides.map(({ side, moment, renderer, set }) => (
+          {sides.map(({ side, moment, set }) => (
             <section key={side} className="review-compare__side" aria-label={`Side ${side}`}>
               <div className="review-compare__pick">
                 <MomentPicker side={side} scene={scene} moment={moment} onChange={set} />
               </div>
-              <ReviewCanvas
-                store={canvas}
-                view={view}
-                showDesign={props.showDesign}
-                pigment={scene.input ? renderer : null}
-                label={`Side ${side}: ${momentLabel(scene, moment)}`}
-              />
+              {canvasOf(side)}
             </section>
           ))}
         </div>
@@ -97,20 +90,8 @@ export function SideBySide(props: CompareProps) {
  * (or moves with the arrow keys), both under one viewport.
  */
 export function SwipeCompare(props: CompareProps) {
-  const { view, data, scene, displays, moments } = props
-  const canvas = useSharedCanvas(view)
-  const [a, b] = moments
-  const left = useReviewRenderer(view, scene, displays, a, data)
-  const right = useReviewRenderer(view, scene, displays, b, data)
-  const canvasOf = (side: 'A' | 'B') => (
-    <ReviewCanvas
-      store={canvas}
-      view={view}
-      showDesign={props.showDesign}
-      pigment={scene.input ? (side === 'A' ? left : right) : null}
-      label={`Side ${side}: ${momentLabel(scene, side === 'A' ? a : b)}`}
-    />
-  )
+  const { scene } = props
+  const { canvas, a, b, canvasOf } = useComparison(props)
   return (
     <div className="review-view review-view--wide">
       <div className="review-view__stage">

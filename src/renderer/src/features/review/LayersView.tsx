@@ -2,7 +2,6 @@ import { useCallback, useMemo, useState } from 'react'
 import { useStore } from 'zustand'
 import type { ReviewComment } from '../../../../shared/comments/comment'
 import type { LayerDisplay } from '../../../../shared/plan/plan-types'
-import { createCanvasStore } from '../canvas/canvas-store'
 import { toScreen } from '../canvas/viewport'
 import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from '../layers/FadeTimeline'
 import type { LayerScene } from '../layers/layer-scene'
@@ -11,10 +10,11 @@ import { CommentsPanel } from './CommentsPanel'
 import type { CommentsStore } from './comments-store'
 import { ReviewCanvas } from './ReviewCanvas'
 import { ReviewLayerList } from './ReviewLayerList'
-import { ReviewZoom, useReviewKeys } from './ReviewZoom'
+import { ReviewToolbar } from './ReviewToolbar'
 import type { ReviewData, ReviewView } from './review-data'
 import type { LayerDisplays, ReviewMoment } from './review-moments'
 import { SessionPhotos } from './SessionPhotos'
+import { useReviewCanvas } from './use-review-canvas'
 import { useReviewRenderer } from './use-review-layers'
 
 function sessionMarks(scene: LayerScene): TimelineMark[] {
@@ -42,9 +42,7 @@ export function LayersView(props: {
   canComment: boolean
 }) {
   const { view, data, scene, displays } = props
-  const { width, height } = view.photo
-  const store = useMemo(() => createCanvasStore({ width, height }, 'hand'), [width, height])
-  useReviewKeys(store)
+  const store = useReviewCanvas(view)
   const range = timelineRange(scene.layers)
   const [picked, setPicked] = useState<string | null>(null)
   const day = picked ?? defaultDay(scene.layers)
@@ -70,17 +68,7 @@ export function LayersView(props: {
   return (
     <div className="review-view">
       <div className="review-view__stage">
-        <div className="canvas-toolbar review-toolbar">
-          <ReviewZoom canvas={store} />
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={props.showDesign}
-              onChange={(event) => props.onShowDesign(event.currentTarget.checked)}
-            />
-            Show the design
-          </label>
-        </div>
+        <ReviewToolbar canvas={store} showDesign={props.showDesign} onShowDesign={props.onShowDesign} />
         <div className="review-view__canvas" data-placing={placing || undefined}>
           <ReviewCanvas
             store={store}

@@ -1,11 +1,11 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react'
 import type { Patient } from '../../../../shared/patients/patient'
 import type { LayerDisplay } from '../../../../shared/plan/plan-types'
-import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { OptionSelect } from '../../ui/OptionSelect'
+import { useLoad } from '../../ui/use-load'
 import { type CompareProps, SideBySide, SwipeCompare } from './CompareViews'
 import { createCommentsStore } from './comments-store'
 import { LayersView } from './LayersView'
@@ -36,8 +36,6 @@ const MODES: { id: Mode; label: string; needsSessions: boolean }[] = [
   { id: 'photos', label: 'Before / after photos', needsSessions: false },
 ]
 
-type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: ReviewData }
-
 /**
  * The clinician's read-only review of a patient: each designed view with its session layers,
  * comparisons and comment pins. Everything is read through bridge read calls; the only writes
@@ -45,20 +43,7 @@ type Loaded = { status: 'loading' } | { status: 'error'; message: string } | { s
  */
 export function ReviewPage({ patient, canComment = true }: ReviewPageProps) {
   const bridge = useBridge()
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a retry reloads everything
-  useEffect(() => {
-    let live = true
-    setLoaded({ status: 'loading' })
-    loadReview(bridge, patient.id).then(
-      (data) => live && setLoaded({ status: 'ready', data }),
-      (error) => live && setLoaded({ status: 'error', message: errorMessage(error) }),
-    )
-    return () => {
-      live = false
-    }
-  }, [bridge, patient.id, attempt])
+  const { state: loaded, retry } = useLoad(() => loadReview(bridge, patient.id), [bridge, patient.id])
 
   if (loaded.status === 'loading') return <Loading>Loading the review…</Loading>
   if (loaded.status === 'error')
@@ -66,13 +51,13 @@ export function ReviewPage({ patient, canComment = true }: ReviewPageProps) {
       <div className="page-pad">
         <Banner tone="error" title="The review could not be loaded">
           <p>{loaded.message}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={retry}>
             Try again
           </button>
         </Banner>
       </div>
     )
-  return <Review patientName={patient.fullName} data={loaded.data} canComment={canComment} />
+  return <Review patientName={patient.fullName} data={loaded.value} canComment={canComment} />
 }
 
 function Review(props: { patientName: string; data: ReviewData; canComment: boolean }) {

@@ -44,7 +44,7 @@ export function SessionPhotos({ sessions, photos }: { sessions: readonly Session
   if (ordered.length === 0) return <p className="readouts__hint">The plan has no sessions yet.</p>
   return (
     <>
-      <ol className="review-session-photos">
+      <ol className="stack-list">
         {ordered.map((session, i) => {
           const name = `Session ${i + 1}`
           const taken = photos.filter((photo) => photo.sessionId === session.id)
@@ -56,7 +56,7 @@ export function SessionPhotos({ sessions, photos }: { sessions: readonly Session
               {taken.length === 0 ? (
                 <p className="field__hint">No photo linked to this session.</p>
               ) : (
-                <ul className="review-session-photos__thumbs">
+                <ul className="stack-list review-session-photos__thumbs">
                   {taken.map((photo) => (
                     <li key={photo.id}>
                       <button

@@ -52,7 +52,7 @@ export function PigmentCatalogue() {
       {pigments.length === 0 ? (
         <p className="empty-state">No pigments yet. Add the ones you work with.</p>
       ) : (
-        <ul className="pigment-list">
+        <ul className="stack-list">
           {pigments.map((pigment) => (
             <PigmentItem key={pigment.id} pigment={pigment} />
           ))}

@@ -135,7 +135,7 @@ export function PigmentForm() {
             })}
           </div>
 
-          <fieldset className="pigment-form__group">
+          <fieldset className="option-group pigment-form__group">
             <legend>Fading</legend>
             <div className="form-grid">
               {number('fade.tauYears', 'Fade time τ (years)', {
@@ -175,7 +175,7 @@ export function PigmentForm() {
             )}
           </fieldset>
 
-          <fieldset className="pigment-form__group">
+          <fieldset className="option-group pigment-form__group">
             <legend>Colour drift</legend>
             <label className="checkbox">
               <input

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { SavedPigment } from '../../../../shared/bridge/contract'
 import { TECHNIQUES } from '../../../../shared/plan/plan-types'
+import { DeleteInPlace } from '../../ui/DeleteInPlace'
 import { FadeChart } from './FadeChart'
 import { freshColour } from './fade-curve'
 import { PigmentForm } from './PigmentForm'
@@ -63,8 +64,9 @@ export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
             {pigment.retired ? 'Unretire' : 'Retire'}
           </button>
           {confirmingDelete ? (
-            <DeleteConfirm
-              name={pigment.name}
+            <DeleteInPlace
+              className="pigment-item__confirm"
+              label={`Delete ${pigment.name}`}
               busy={busy}
               onConfirm={() => void remove(pigment.id).then(() => setConfirmingDelete(false))}
               onCancel={closeConfirm}
@@ -90,34 +92,6 @@ export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
       )}
       {editingThis && <PigmentForm />}
     </li>
-  )
-}
-
-/** "Delete {name}?" in place of the delete button, so a slip of the mouse deletes nothing. */
-function DeleteConfirm(props: { name: string; busy: boolean; onConfirm(): void; onCancel(): void }) {
-  const confirmRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => confirmRef.current?.focus(), [])
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape is a shortcut for the Keep button beside it.
-    <span
-      className="pigment-item__confirm"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onCancel()
-      }}
-    >
-      <button
-        ref={confirmRef}
-        type="button"
-        className="button button--danger"
-        disabled={props.busy}
-        onClick={props.onConfirm}
-      >
-        Delete {props.name}
-      </button>
-      <button type="button" className="button button--ghost" onClick={props.onCancel}>
-        Keep
-      </button>
-    </span>
   )
 }
 

@@ -21,7 +21,7 @@ const toggled = (list: readonly string[], id: string, on: boolean, order: readon
 
 function Group({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
-    <fieldset className="sheet-options__group">
+    <fieldset className="option-group">
       <legend>{title}</legend>
       {actions && <div className="sheet-options__actions">{actions}</div>}
       {children}

@@ -186,9 +186,9 @@ function SheetWorkspace(props: {
             photos={world.photos}
             sessions={draft.sessions}
           />
-          <fieldset className="sheet-options__group">
+          <fieldset className="option-group">
             <legend>Export</legend>
-            <p className="sheet-options__status" role="status">
+            <p className="status-line" role="status">
               {!ready && !failed && <span className="spinner" aria-hidden="true" />} {progress}
             </p>
             <button

@@ -2,21 +2,14 @@ import type Konva from 'konva'
 import { useLayoutEffect, useRef } from 'react'
 import { Group, Image as KonvaImage, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
 import { type DesignDocument, ZONE_ROLES } from '../../../../shared/design/design-types'
-import { assumedPxPerMm } from '../../../../shared/design/hairline-presets'
-import { midlineOf } from '../../../../shared/design/landmarks'
-import type { Point } from '../../../../shared/geometry/point'
 import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
 import type { Size } from '../canvas/viewport'
-import { DesignShape } from '../designer/DesignShape'
+import { DesignObjects } from '../designer/DesignObjects'
+import { labelAnchor } from '../designer/label-anchor'
 
 const INK = '#1c1c1e'
 const PAPER = 'rgba(255, 255, 255, 0.88)'
 const FONT = 'system-ui, "Segoe UI", Helvetica, Arial, sans-serif'
-
-function centroid(points: readonly Point[]): Point {
-  const sum = points.reduce((acc, p) => ({ x: acc.x + p.x, y: acc.y + p.y }), { x: 0, y: 0 })
-  return { x: sum.x / points.length, y: sum.y / points.length }
-}
 
 /** A ruler of the calibrated length in the photo's lower left corner, on a light card so it reads over any scalp. */
 function ScaleBarMark({ bar, zoom, stage }: { bar: ScaleBar; zoom: number; stage: Size }) {
@@ -50,8 +43,8 @@ export interface ViewOverlayProps {
 }
 
 /**
- * A view as the sheet and the PNG show it: the baked photo, the design drawn by the canvas's own
- * `DesignShape`, each zone's name, and the scale bar. Note pins are the artist's working notes
+ * A view as the sheet and the PNG show it: the baked photo, the design drawn as the canvas draws
+ * it, each zone's name, and the scale bar. Note pins are the artist's working notes
  * and are left off; hidden objects stay hidden.
  */
 export function ViewOverlay(props: ViewOverlayProps) {
@@ -64,30 +57,21 @@ export function ViewOverlay(props: ViewOverlayProps) {
     if (ref.current) onReady(ref.current)
   }, [])
   const zoom = stage.width / image.width
-  const mm = pxPerMm ?? assumedPxPerMm(image)
-  const midline = midlineOf(document)
-  const objects = document.objects.filter((o) => !o.hidden && o.kind !== 'pin')
   return (
     <Stage ref={ref} width={stage.width} height={stage.height} listening={false}>
       <Layer listening={false}>
         <KonvaImage image={base as HTMLCanvasElement} width={stage.width} height={stage.height} />
-        <Group scaleX={zoom} scaleY={zoom}>
-          {objects.map((object) => (
-            <DesignShape
-              key={object.id}
-              object={object}
-              midline={midline}
-              selected={false}
-              pxPerMm={mm}
-              zoom={zoom}
-              image={image}
-              tint={tint}
-            />
-          ))}
-        </Group>
-        {objects.map((object) => {
-          if (object.kind !== 'zone' || object.points.length < 3) return null
-          const at = centroid(object.points)
+        <DesignObjects
+          document={document}
+          pxPerMm={pxPerMm}
+          image={image}
+          view={{ scale: zoom, x: 0, y: 0 }}
+          tint={tint}
+          pins={false}
+        />
+        {document.objects.map((object) => {
+          if (object.hidden || object.kind !== 'zone' || object.points.length < 3) return null
+          const at = labelAnchor(object.points)
           const name = object.name.trim() || (ZONE_ROLES.find((r) => r.value === object.role)?.label ?? '')
           return (
             <Label key={`label-${object.id}`} x={at.x * zoom} y={at.y * zoom} offsetX={name.length * 3} offsetY={10}>

@@ -54,7 +54,7 @@ export function ViewPngExport(props: {
   }
 
   return (
-    <fieldset className="sheet-options__group">
+    <fieldset className="option-group">
       <legend>One view as PNG</legend>
       {options.length > 1 && (
         <Field id="sheet-png-view" label="View">

@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import type { SavedFileKind } from '../../../shared/files/safe-file-name'
+import { type BridgeClient, errorMessage } from '../bridge/bridge-client'
+import { useBridge } from '../bridge/bridge-context'
+import { saveFile } from './save-file'
+
+type SaveState =
+  | { status: 'idle' }
+  | { status: 'working' }
+  | { status: 'saved'; name: string }
+  | { status: 'error'; message: string }
+
+/**
+ * A button that has main make a file and saves it where the person chooses (the save dialog on
+ * the desktop, a download in the browser): a spinner while it works, then the saved name or why
+ * it failed beneath it. Cancelling the dialog leaves it as it was.
+ */
+export function SaveFileButton(props: {
+  label: string
+  workingLabel: string
+  /** What a failure says before its reason. */
+  failure: string
+  /** The wrapper's class, which places the outcome; its `__status` class goes on the outcome. */
+  className: string
+  make(bridge: BridgeClient): Promise<{ name: string; kind: SavedFileKind; bytes: Uint8Array<ArrayBuffer> }>
+}) {
+  const bridge = useBridge()
+  const [state, setState] = useState<SaveState>({ status: 'idle' })
+  const run = async () => {
+    setState({ status: 'working' })
+    try {
+      const [{ shell }, file] = await Promise.all([bridge.call('app.info', {}), props.make(bridge)])
+      const saved = await saveFile(bridge, shell, file)
+      setState(saved ? { status: 'saved', name: saved } : { status: 'idle' })
+    } catch (error) {
+      setState({ status: 'error', message: errorMessage(error) })
+    }
+  }
+  const working = state.status === 'working'
+  return (
+    <div className={props.className}>
+      <button type="button" className="button" disabled={working} aria-busy={working} onClick={() => void run()}>
+        {working && <span className="spinner" aria-hidden="true" />}
+        {working ? props.workingLabel : props.label}
+      </button>
+      <p
+        className={`file-status ${props.className}__status${state.status === 'error' ? ' file-status--error' : ''}`}
+        role="status"
+      >
+        {state.status === 'saved' && `Saved ${state.name}`}
+        {state.status === 'error' && `${props.failure}: ${state.message}`}
+      </p>
+    </div>
+  )
+}
