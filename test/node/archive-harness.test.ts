@@ -54,7 +54,7 @@ describe('patient archives through the web harness', () => {
 
     const archive = await first.call('archives.export', { patientId: patient.id })
     expect(archive.bytes).toBeInstanceOf(Uint8Array)
-    expect(archive.name).toMatch(/^Kofi Mensah \d{4}-\d{2}-\d{2}\.stipple$/)
+    expect(archive.suggestedName).toMatch(/^Kofi Mensah \d{4}-\d{2}-\d{2}\.stipple$/)
     expect(JSON.parse(new TextDecoder().decode(unzipSync(archive.bytes)['manifest.json']))).toMatchObject({
       appVersion: '9.9.9',
       patient: { id: patient.id },

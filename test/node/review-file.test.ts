@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest'
 import { createDispatch } from '../../src/main/bridge/dispatch'
 import { createHandlers } from '../../src/main/bridge/handlers'
 import { CLINIC_DEFAULTS } from '../../src/shared/clinic/clinic-details'
+import type { MadeFile } from '../../src/shared/files/made-file'
 import {
   OFFLINE_PHOTO_ATTRIBUTE,
   OFFLINE_REVIEW_ELEMENT_ID,
   type OfflineReview,
-  type ReviewFile,
 } from '../../src/shared/review-file/offline-review'
 import { p, validDesign, zone } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
@@ -94,7 +94,7 @@ async function exported(
 ): Promise<{ suggestedName: string; html: string }> {
   const result = await dispatchWith(bed, rendererDir)('review.exportFile', { patientId })
   if (!result.ok) throw new Error(result.error.message)
-  const file = result.value as ReviewFile
+  const file = result.value as MadeFile
   return { suggestedName: file.suggestedName, html: new TextDecoder('utf-8', { fatal: true }).decode(file.bytes) }
 }
 

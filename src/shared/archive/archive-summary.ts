@@ -1,3 +1,4 @@
+import type { MadeFile } from '../files/made-file'
 import type { PatientId } from '../patients/patient'
 
 /**
@@ -53,8 +54,6 @@ export interface ArchiveImportResult {
 }
 
 /** An archive made for saving: its bytes and the file name to offer. */
-export interface ArchiveExport {
-  name: string
-  bytes: Uint8Array<ArrayBuffer>
+export interface ArchiveExport extends MadeFile {
   counts: ArchiveCounts
 }

@@ -29,6 +29,7 @@ import {
 } from '../comments/comment-schema'
 import { designDocumentSchema } from '../design/design-schema'
 import type { Design, DesignSummary } from '../design/design-types'
+import type { MadeFile } from '../files/made-file'
 import { SAVED_FILE_KINDS, type SavedFileKind, safeFileName } from '../files/safe-file-name'
 import type { Patient, PatientList } from '../patients/patient'
 import { FIELD_LIMITS } from '../patients/patient-fields'
@@ -46,7 +47,6 @@ import {
 } from '../photos/photo-schema'
 import { clinicalSettingsSchema, pigmentSchema, planDraftSchema } from '../plan/plan-schema'
 import type { Pigment, PigmentId, TreatmentPlan } from '../plan/plan-types'
-import type { ReviewFile } from '../review-file/offline-review'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
 import type { Orientation, PaperSize } from '../sheets/paper'
 
@@ -265,7 +265,7 @@ export const contract = {
    * or as a download. `unavailable` where the app runs from the development server (there is
    * no built app to pack).
    */
-  'review.exportFile': call(z.strictObject({ patientId: patientIdSchema })).returns<ReviewFile>(),
+  'review.exportFile': call(z.strictObject({ patientId: patientIdSchema })).returns<MadeFile>(),
   /**
    * One patient whole (record, photos, designs, plan, pigments used, comments, history) as a
    * `.stipple` archive to save with `files.save` or as a download; refused when the record holds

@@ -39,9 +39,3 @@ export interface OfflineReview {
   settings: SavedSettings
   comments: ReviewComment[]
 }
-
-/** What `review.exportFile` answers: the page as UTF-8 bytes, and a name for it every OS accepts. */
-export interface ReviewFile {
-  suggestedName: string
-  bytes: Uint8Array<ArrayBuffer>
-}

@@ -45,7 +45,7 @@ describe('a patient moved to another machine', () => {
     const source = newBed()
     const { patientId } = await patientWithEverything(source)
     const archive = await exported(source, patientId)
-    expect(archive.name).toBe(`Inés Ruiz-Okafor ${BED_DAY}.stipple`)
+    expect(archive.suggestedName).toBe(`Inés Ruiz-Okafor ${BED_DAY}.stipple`)
     expect(archive.counts).toEqual({
       photos: 2,
       measurements: 2,

@@ -170,7 +170,7 @@ export function createArchiveService(
         files,
       })
       return {
-        name: safeFileName(`${records.patient.full_name} ${localToday(now())}`, 'stipple'),
+        suggestedName: safeFileName(`${records.patient.full_name} ${localToday(now())}`, 'stipple'),
         bytes,
         counts: countsOf(records),
       }

@@ -1,9 +1,10 @@
 import fs from 'node:fs'
 import { localToday } from '../../../shared/dates'
+import type { MadeFile } from '../../../shared/files/made-file'
 import { safeFileName } from '../../../shared/files/safe-file-name'
 import type { PatientId } from '../../../shared/patients/patient'
 import type { PhotoVariant } from '../../../shared/photos/photo'
-import { offlinePhotoKey, type ReviewFile } from '../../../shared/review-file/offline-review'
+import { offlinePhotoKey } from '../../../shared/review-file/offline-review'
 import type { Services } from '../../bridge/services'
 import { ServiceError } from '../service-error'
 import { readRendererBundle } from './renderer-bundle'
@@ -18,7 +19,7 @@ export const MAX_REVIEW_FILE_BYTES = 400 * 1024 * 1024
 
 export interface ReviewFileService {
   /** One self-contained HTML page reviewing the patient's designs, sessions and photos. */
-  exportFile(patientId: PatientId): Promise<ReviewFile>
+  exportFile(patientId: PatientId): Promise<MadeFile>
 }
 
 const VARIANTS: PhotoVariant[] = ['working', 'thumbnail']

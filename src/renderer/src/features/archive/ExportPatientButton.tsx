@@ -15,7 +15,7 @@ export function ExportPatientButton({ patient }: { patient: Pick<Patient, 'id'> 
       failure="Not exported"
       make={async (bridge) => {
         const archive = await bridge.call('archives.export', { patientId: patient.id })
-        return { name: archive.name, kind: 'archive', bytes: archive.bytes }
+        return { name: archive.suggestedName, kind: 'archive', bytes: archive.bytes }
       }}
     />
   )
