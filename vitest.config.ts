@@ -7,6 +7,13 @@ export default defineConfig({
   test: {
     projects: [
       {
+        // electron-vite turns `import x from './file?asset'` into the file's path; under Node it is the path itself.
+        plugins: [
+          {
+            name: 'stipple-asset-path',
+            load: (id: string) => (id.endsWith('?asset') ? `export default ${JSON.stringify(id.slice(0, -6))}` : null),
+          },
+        ],
         test: {
           name: 'node',
           environment: 'node',

@@ -29,6 +29,8 @@ export interface Backend {
    * is written, or to null when none was due (or the app is in recovery, or it failed: logged).
    */
   startupBackup: Promise<BackupSummary | null>
+  /** Resolves once no call is running (a save, an import, a backup) and the start-up backup is done. */
+  settled(): Promise<void>
   close(): void
 }
 
@@ -170,6 +172,10 @@ export function openBackend(options: {
       return named && state.kind === 'open' ? state.services.photos.fileFor(named.sha256, named.variant) : null
     },
     startupBackup,
+    async settled() {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+      await startupBackup
+    },
     close() {
       closed = true
       if (idle) clearTimeout(idle)

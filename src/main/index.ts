@@ -1,55 +1,154 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
+import { type ArchiveOnDisk, OPEN_ARCHIVE_CHANNEL, PROGRESS_CHANNEL } from '../shared/bridge/desktop-events'
 import { type Backend, openBackend } from './backend'
+import { handleAppScheme, registerAppSchemes } from './electron/app-scheme'
+import { installContextMenu } from './electron/context-menu'
+import { handleMainProcessFaults, watchWindow } from './electron/crash-handling'
 import { resolveDataDir } from './electron/data-dir'
-import { registerBridge } from './electron/ipc'
+import { lockDataFolder } from './electron/data-folder-lock'
+import { APP_ID, PRODUCT_NAME } from './electron/identity'
+import { registerBridge, registerDesktopChannels } from './electron/ipc'
+import { archivesInArgs } from './electron/launch-files'
 import { installApplicationMenu } from './electron/menu'
-import { handlePhotoProtocol, registerPhotoScheme } from './electron/photo-protocol'
+import { handlePhotoProtocol } from './electron/photo-protocol'
 import { printWithWindow } from './electron/print-pdf'
+import { holdQuitForPendingWork } from './electron/quit-guard'
+import { readChosenFile } from './electron/read-chosen-file'
 import { rendererLocation } from './electron/renderer-location'
 import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
-import { createMainWindow } from './electron/window'
+import { openShellLog } from './electron/shell-log'
+import { createMainWindow, type MainWindow } from './electron/window'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
+const rendererDir = path.join(mainDir, '../renderer')
 
+// Before anything asks for a path: the name the OS shows and the user-data folder's name.
+app.setName(PRODUCT_NAME)
+const dataDir = resolveDataDir(process.argv, process.env, app.getPath('appData'))
+// Electron's own lock, caches and dictionaries live with the data they serve, so the
+// single-instance lock below is per data folder: a second practice opens beside the first.
+app.setPath('userData', dataDir)
 app.enableSandbox()
-registerPhotoScheme()
+registerAppSchemes()
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID)
 
-// One writer per database: a second launch focuses the running window instead.
-if (!app.requestSingleInstanceLock()) {
-  app.quit()
+const log = openShellLog(dataDir)
+handleMainProcessFaults(app, log)
+
+let shown: MainWindow | null = null
+let pageListening = false
+const pendingArchives: ArchiveOnDisk[] = []
+
+/** Shows the import preview for an archive the app was handed; queued until the page listens. */
+function openArchive(file: string) {
+  let size: number
+  try {
+    size = fs.statSync(file).size
+  } catch {
+    log.warn('An archive the app was handed could not be found.')
+    return
+  }
+  const archive = { path: file, name: path.basename(file), size }
+  const window = shown?.window
+  if (window && !window.isDestroyed() && pageListening) {
+    window.webContents.send(OPEN_ARCHIVE_CHANNEL, archive)
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  } else pendingArchives.push(archive)
+}
+
+// macOS hands a double-clicked file with this event, possibly before `ready`.
+app.on('open-file', (event, file) => {
+  event.preventDefault()
+  openArchive(file)
+})
+
+// One writer per database: a second launch on this data folder focuses the running window and
+// hands it any archive it was asked to open. The lock file guards the folder itself as well.
+const ownsInstance = app.requestSingleInstanceLock()
+const folderLock = ownsInstance ? lockDataFolder(dataDir) : null
+if (!folderLock) {
+  log.info('Another Stipple is using this data folder; handing over to it.')
+  if (ownsInstance)
+    // Electron's lock was free but the folder's is not: another user or another copy of the app has it.
+    void app.whenReady().then(() => {
+      dialog.showErrorBox(
+        'This data folder is in use',
+        `Another Stipple is already open on ${dataDir}. Close it first: two at once could damage the records.`,
+      )
+      app.quit()
+    })
+  else app.quit()
 } else {
   let backend: Backend | undefined
-  let mainWindow: BrowserWindow | null = null
-  const renderer = rendererLocation(mainDir, devServerUrl)
+  const renderer = rendererLocation(devServerUrl)
+  const getWindow = () => (shown && !shown.window.isDestroyed() ? shown.window : null)
+
   const openWindow = () => {
-    mainWindow = createMainWindow({ preload: path.join(mainDir, '../preload/index.cjs'), url: renderer.url })
-    mainWindow.on('closed', () => {
-      mainWindow = null
+    shown = createMainWindow({ preload: path.join(mainDir, '../preload/index.cjs'), url: renderer.url, dataDir })
+    const { window } = shown
+    installContextMenu(window.webContents)
+    watchWindow(window, log)
+    window.webContents.on('did-start-loading', () => {
+      pageListening = false
+    })
+    window.on('closed', () => {
+      shown = null
+      pageListening = false
     })
   }
 
-  app.on('second-instance', () => {
-    if (!mainWindow) return
-    if (mainWindow.isMinimized()) mainWindow.restore()
-    mainWindow.focus()
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    // On macOS the app outlives its window: a launch with none open opens one.
+    if (!getWindow() && app.isReady() && backend) openWindow()
+    const window = getWindow()
+    if (window) {
+      if (window.isMinimized()) window.restore()
+      window.focus()
+    }
+    for (const file of archivesInArgs(argv, workingDirectory)) openArchive(file)
   })
 
-  app.whenReady().then(() => {
-    hardenWebContents(renderer.isAppUrl)
+  holdQuitForPendingWork(app, {
+    settled: () => backend?.settled() ?? Promise.resolve(),
+    close: () => {
+      backend?.close()
+      folderLock.release()
+    },
+    log,
+  })
+
+  void app.whenReady().then(() => {
+    app.setAboutPanelOptions({
+      applicationName: PRODUCT_NAME,
+      applicationVersion: app.getVersion(),
+      copyright: 'Design workstation for scalp micropigmentation',
+    })
+    hardenWebContents(renderer.isAppUrl, renderer.devServerOrigin)
+    if (!devServerUrl) handleAppScheme(rendererDir)
     try {
       backend = openBackend({
-        dataDir: resolveDataDir(),
+        dataDir,
         shell: 'desktop',
         version: app.getVersion(),
-        platform: { saveFile: saveWithDialog(() => mainWindow), printToPdf: printWithWindow(() => mainWindow) },
+        platform: {
+          saveFile: saveWithDialog(getWindow),
+          printToPdf: printWithWindow(getWindow),
+          readChosenFile: (file, kind) =>
+            readChosenFile(file, kind, (percent) =>
+              getWindow()?.webContents.send(PROGRESS_CHANNEL, { task: 'reading', percent }),
+            ),
+        },
         // Under the dev server there is no built renderer to pack into a review file.
-        rendererDir: devServerUrl ? undefined : path.join(mainDir, '../renderer'),
+        rendererDir: devServerUrl ? undefined : rendererDir,
       })
     } catch (error) {
+      log.error('The patient database could not be opened:', error)
       dialog.showErrorBox(
         'Stipple cannot open its patient database',
         error instanceof Error ? error.message : String(error),
@@ -58,9 +157,25 @@ if (!app.requestSingleInstanceLock()) {
       return
     }
     registerBridge(backend.dispatch, renderer.isAppUrl)
+    registerDesktopChannels({
+      isAppUrl: renderer.isAppUrl,
+      takePendingArchives: () => {
+        pageListening = true
+        return pendingArchives.splice(0)
+      },
+      setTheme: (theme) => shown?.setTheme(theme),
+    })
     handlePhotoProtocol(backend.photoFile)
-    installApplicationMenu(() => mainWindow, devServerUrl !== undefined)
+    installApplicationMenu({
+      getWindow,
+      isDev: devServerUrl !== undefined,
+      dataDir,
+      logsDir: log.folder,
+      openArchive,
+    })
+    for (const file of archivesInArgs(process.argv, process.cwd())) openArchive(file)
     openWindow()
+    log.info(`Stipple ${app.getVersion()} started (Electron ${process.versions.electron ?? 'unknown'}).`)
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow()
     })
@@ -69,6 +184,4 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-
-  app.on('will-quit', () => backend?.close())
 }

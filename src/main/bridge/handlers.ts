@@ -1,9 +1,14 @@
 import type { AppInfo } from '../../shared/bridge/contract'
+import type { ChosenFileKind } from '../../shared/files/chosen-file'
+import type { SavedFileKind } from '../../shared/files/safe-file-name'
+import { fileNameSchema } from '../../shared/photos/photo-schema'
 import type { Platform } from '../platform'
 import { createReviewFileService } from '../services/review-file/review-file-service'
 import { ServiceError } from '../services/service-error'
 import type { Handlers } from './dispatch'
 import type { Services } from './services'
+
+const DOWNLOADS_INSTEAD = 'Only the desktop app saves through a dialog; the browser downloads the file.'
 
 /**
  * `rendererDir` is the built renderer the offline review file packs; null where there is none
@@ -17,6 +22,19 @@ export function createHandlers(
 ): Handlers {
   const { patients, photos, designs, settings, pigments, plans, clinic } = services
   const reviewFiles = createReviewFileService(services, { rendererDir, appVersion: info.version })
+  const desktopOnly = <K extends keyof Platform>(capability: K, instead: string): NonNullable<Platform[K]> => {
+    const provided = platform[capability]
+    if (!provided) throw new ServiceError('unavailable', instead)
+    return provided.bind(platform) as NonNullable<Platform[K]>
+  }
+  const save = (kind: SavedFileKind) => async (file: { suggestedName: string; bytes: Uint8Array }) => ({
+    savedAs: await desktopOnly('saveFile', DOWNLOADS_INSTEAD)({ ...file, kind }),
+  })
+  const read = (path: string, kind: ChosenFileKind) =>
+    desktopOnly('readChosenFile', 'Only the desktop app reads files by their location; the browser sends them.')(
+      path,
+      kind,
+    )
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -28,6 +46,16 @@ export function createHandlers(
     'photos.list': ({ patientId }) => photos.list(patientId),
     'photos.get': ({ id }) => photos.get(id),
     'photos.import': (input) => photos.import(input),
+    'photos.importFile': async ({ patientId, path }) => {
+      const chosen = await read(path, 'photo')
+      // The name is the file system's, not the contract's: hold it to the same rule as a sent one.
+      const named = fileNameSchema.safeParse(chosen.name)
+      if (!named.success)
+        throw new ServiceError('invalid_input', named.error.issues[0]?.message ?? 'Bad file name', {
+          path: 'The file’s name cannot be kept',
+        })
+      return photos.import({ patientId, ...chosen, name: named.data })
+    },
     'photos.update': ({ id, revision, fields }) => photos.update(id, revision, fields),
     'photos.calibrate': ({ id, revision, calibration }) => photos.calibrate(id, revision, calibration),
     'photos.delete': ({ id }) => photos.remove(id),
@@ -56,23 +84,26 @@ export function createHandlers(
     'audit.verify': () => services.audit.verify(),
     'clinic.get': () => clinic.get(),
     'clinic.save': ({ baseRevision, details }) => clinic.save(baseRevision, details),
-    'sheets.pdf': async (page) => {
-      if (!platform.printToPdf)
-        throw new ServiceError('unavailable', 'Only the desktop app prints to PDF itself; use the browser’s Print.')
-      return { bytes: await platform.printToPdf(page) }
+    'sheets.savePdf': async ({ suggestedName, ...page }) => {
+      const print = desktopOnly('printToPdf', 'Only the desktop app prints to PDF itself; use the browser’s Print.')
+      return save('pdf')({ suggestedName, bytes: await print(page) })
     },
-    'files.save': async (file) => {
-      if (!platform.saveFile)
-        throw new ServiceError(
-          'unavailable',
-          'Only the desktop app saves through a dialog; the browser downloads the file.',
-        )
-      return { savedAs: await platform.saveFile(file) }
-    },
+    'files.save': async (file) => ({ savedAs: await desktopOnly('saveFile', DOWNLOADS_INSTEAD)(file) }),
     'review.exportFile': ({ patientId }) => reviewFiles.exportFile(patientId),
+    'review.saveFile': async ({ patientId }) => {
+      desktopOnly('saveFile', DOWNLOADS_INSTEAD)
+      return save('html')(await reviewFiles.exportFile(patientId))
+    },
     'archives.export': ({ patientId }) => services.archives.export(patientId, info.version),
+    'archives.saveFile': async ({ patientId }) => {
+      desktopOnly('saveFile', DOWNLOADS_INSTEAD)
+      return save('archive')(await services.archives.export(patientId, info.version))
+    },
     'archives.inspect': ({ bytes }) => services.archives.inspect(bytes),
     'archives.import': ({ bytes, onExisting }) => services.archives.import(bytes, onExisting),
+    'archives.inspectFile': async ({ path }) => services.archives.inspect((await read(path, 'archive')).bytes),
+    'archives.importFile': async ({ path, onExisting }) =>
+      services.archives.import((await read(path, 'archive')).bytes, onExisting),
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backups.create(),
     'backups.preview': ({ id }) => services.backups.preview(id),

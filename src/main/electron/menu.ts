@@ -1,8 +1,29 @@
-import { type BrowserWindow, Menu, type MenuItemConstructorOptions } from 'electron'
+import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron'
 import { APP_COMMAND_CHANNEL, APP_COMMANDS, type AppCommand } from '../../shared/app-commands'
+import { PRODUCT_NAME } from './identity'
+
+export interface MenuOptions {
+  getWindow(): BrowserWindow | null
+  isDev: boolean
+  dataDir: string
+  logsDir: string
+  /** Opens the import preview for an archive the person picked. */
+  openArchive(file: string): void
+}
+
+/** Every menu shortcut, as the Help menu lists them: the menu's accelerators are the one source. */
+export function shortcutList(isMac: boolean): string {
+  const key = (accelerator: string) =>
+    accelerator.replace('CmdOrCtrl', isMac ? '⌘' : 'Ctrl').replace('Shift', isMac ? '⇧' : 'Shift')
+  return Object.values(APP_COMMANDS as Record<string, { label: string; accelerator?: string }>)
+    .filter((command) => command.accelerator)
+    .map((command) => `${command.label.replace('…', '')}: ${key(command.accelerator ?? '')}`)
+    .join('\n')
+}
 
 /** The native application menu; app commands are forwarded to the focused window's page. */
-export function installApplicationMenu(getWindow: () => BrowserWindow | null, isDev: boolean): void {
+export function applicationMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
+  const { getWindow, isDev } = options
   const command = (id: AppCommand): MenuItemConstructorOptions => {
     const def: { label: string; accelerator?: string; pageHandlesKey?: true } = APP_COMMANDS[id]
     return {
@@ -40,6 +61,23 @@ export function installApplicationMenu(getWindow: () => BrowserWindow | null, is
         command('patient.new'),
         command('patient.search'),
         { type: 'separator' },
+        {
+          label: 'Import Patient Archive…',
+          click: async () => {
+            const window = getWindow()
+            const choice = {
+              title: 'Import patient archive',
+              filters: [{ name: 'Stipple patient archive', extensions: ['stipple'] }],
+              properties: ['openFile' as const],
+            }
+            const { canceled, filePaths } = window
+              ? await dialog.showOpenDialog(window, choice)
+              : await dialog.showOpenDialog(choice)
+            const file = filePaths[0]
+            if (!canceled && file) options.openArchive(file)
+          },
+        },
+        { type: 'separator' },
         command('data.backUpNow'),
         ...(isMac ? [] : [{ type: 'separator' as const }, command('app.settings')]),
         { type: 'separator' },
@@ -75,6 +113,32 @@ export function installApplicationMenu(getWindow: () => BrowserWindow | null, is
       ],
     },
     { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'Keyboard Shortcuts',
+          click: () => {
+            const window = getWindow()
+            const message = {
+              type: 'info' as const,
+              title: PRODUCT_NAME,
+              message: 'Keyboard shortcuts',
+              detail: shortcutList(isMac),
+            }
+            void (window ? dialog.showMessageBox(window, message) : dialog.showMessageBox(message))
+          },
+        },
+        { type: 'separator' },
+        { label: 'Show Data Folder', click: () => void shell.openPath(options.dataDir) },
+        { label: 'Show Logs Folder', click: () => void shell.openPath(options.logsDir) },
+        ...(isMac ? [] : [{ type: 'separator' as const }, { role: 'about' as const, label: `About ${PRODUCT_NAME}` }]),
+      ],
+    },
   ]
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  return template
+}
+
+export function installApplicationMenu(options: MenuOptions): void {
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenuTemplate(options)))
 }

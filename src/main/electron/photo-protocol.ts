@@ -3,16 +3,6 @@ import { protocol } from 'electron'
 import { PHOTO_SCHEME } from '../../shared/photos/photo-urls'
 
 /**
- * Must run before `ready`. Standard and secure so URLs parse like https; CORS-enabled so the
- * canvas can read back what it draws (exports, pixel checks) instead of being tainted.
- */
-export function registerPhotoScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: PHOTO_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
-  ])
-}
-
-/**
  * Serves `stipple-photo://app/photos/<variant>/<sha>.jpg` from the photo store. Only paths the
  * backend recognises resolve, so no URL can reach any other file.
  */

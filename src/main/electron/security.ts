@@ -1,12 +1,27 @@
 import { app, session } from 'electron'
 
 /**
- * Locks every window down beyond the per-window settings: no navigation away from the app,
- * no new windows, no <webview>, and every permission (camera, notifications, …) refused.
+ * Where Chromium would fetch Hunspell dictionaries from (Windows and Linux; macOS uses its own
+ * spellchecker and downloads nothing). Records stay on the machine and nothing may reach the
+ * network unless the person asks, so it points at the discard port of this machine: a
+ * dictionary already in the data folder is used, and none is ever downloaded.
  */
-export function hardenWebContents(isAppUrl: (url: string) => boolean): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
-  session.defaultSession.setPermissionCheckHandler(() => false)
+export const NO_DICTIONARY_DOWNLOADS = 'http://127.0.0.1:9/'
+
+/**
+ * Locks every window down beyond the per-window settings: no navigation away from the app,
+ * no new windows, no <webview>, every permission (camera, notifications, …) refused, and no
+ * request to the network from any page (the dev server's own origin excepted).
+ */
+export function hardenWebContents(isAppUrl: (url: string) => boolean, devServerOrigin?: string): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_DOWNLOADS)
+  ses.webRequest.onBeforeRequest(
+    { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
+    (details, callback) => callback({ cancel: !devServerOrigin || new URL(details.url).origin !== devServerOrigin }),
+  )
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {

@@ -29,6 +29,7 @@ import {
 } from '../comments/comment-schema'
 import { designDocumentSchema } from '../design/design-schema'
 import type { Design, DesignSummary } from '../design/design-types'
+import { chosenPathSchema } from '../files/chosen-file'
 import type { MadeFile } from '../files/made-file'
 import { SAVED_FILE_KINDS, type SavedFileKind, safeFileName } from '../files/safe-file-name'
 import type { Patient, PatientList } from '../patients/patient'
@@ -97,9 +98,24 @@ const archiveBytes = z
     (b) => b.byteLength <= MAX_ARCHIVE_BYTES,
     'The archive file is larger than 1 GB, more than any archive Stipple writes',
   )
+/** Where the desktop's save dialog put a file main made and wrote itself; null when the person cancelled. */
+export interface SavedAs {
+  savedAs: string | null
+}
 const savedFileKind = z.enum(Object.keys(SAVED_FILE_KINDS) as [SavedFileKind, ...SavedFileKind[]], {
   error: 'Unknown kind of file',
 })
+
+/** A file name for the save dialog to start from: one `safeFileName` would make, with the kind's extension. */
+function suggestedNameOf(kind: SavedFileKind) {
+  return z
+    .string({ error: 'The file name must be text' })
+    .max(200, 'The file name is too long')
+    .refine(
+      (name) => safeFileName(name.replace(/\.[^.]*$/, ''), SAVED_FILE_KINDS[kind].extension) === name,
+      'The file name holds characters a file system refuses, or the wrong extension',
+    )
+}
 
 /**
  * Every call the renderer may make. The preload's allow-list, the main-process handler table
@@ -138,6 +154,13 @@ export const contract = {
         .nullable(),
       bytes: photoBytesSchema,
     }),
+  ).returns<PhotoImportOutcome>(),
+  /**
+   * Desktop only: `photos.import` of the file at `path` (chosen in the open dialog or dropped),
+   * read by main, named by its file name and dated by its modification time.
+   */
+  'photos.importFile': call(
+    z.strictObject({ patientId: patientIdSchema, path: chosenPathSchema }),
   ).returns<PhotoImportOutcome>(),
   'photos.update': call(z.strictObject({ id: photoIdSchema, revision, fields: photoFieldsSchema })).returns<Photo>(),
   'photos.calibrate': call(
@@ -225,20 +248,22 @@ export const contract = {
   'clinic.save': call(z.strictObject({ baseRevision, details: clinicDetailsSchema })).returns<SavedClinic>(),
   /**
    * Desktop only: prints the window's design sheet (the print view the app shows) to PDF on the
-   * chosen paper. The web harness answers `unavailable`; the browser prints the same view itself.
+   * chosen paper and writes it where the save dialog says, starting from `suggestedName`. The
+   * web harness answers `unavailable`; the browser prints the same view itself.
    */
-  'sheets.pdf': call(
+  'sheets.savePdf': call(
     z.strictObject({
       paper: z.enum(['a4', 'letter'], { error: 'Choose A4 or US Letter' }) satisfies z.ZodType<PaperSize>,
       orientation: z.enum(['portrait', 'landscape'], {
         error: 'Choose portrait or landscape',
       }) satisfies z.ZodType<Orientation>,
+      suggestedName: suggestedNameOf('pdf'),
     }),
-  ).returns<{ bytes: Uint8Array }>(),
+  ).returns<SavedAs>(),
   /**
-   * Desktop only: offers the native save dialog for a file the renderer made (a sheet, a PNG, a
-   * review file) and writes it where the user chose. The web harness answers `unavailable`; the
-   * browser downloads instead. Resolves to the saved file's name, or null when cancelled.
+   * Desktop only: offers the native save dialog for a file the renderer made (a PNG of a view)
+   * and writes it where the user chose. The web harness answers `unavailable`; the browser
+   * downloads instead. Resolves to the saved file's name, or null when cancelled.
    */
   'files.save': call(
     z
@@ -258,7 +283,7 @@ export const contract = {
           error: 'The file name holds characters a file system refuses, or the wrong extension',
         },
       ),
-  ).returns<{ savedAs: string | null }>(),
+  ).returns<SavedAs>(),
   /**
    * The patient's offline review file: one HTML page holding the app, the review data and the
    * photos, that opens in any browser with no network. The renderer saves it with `files.save`
@@ -266,12 +291,16 @@ export const contract = {
    * no built app to pack).
    */
   'review.exportFile': call(z.strictObject({ patientId: patientIdSchema })).returns<MadeFile>(),
+  /** Desktop only: `review.exportFile`, written by main where the save dialog says. */
+  'review.saveFile': call(z.strictObject({ patientId: patientIdSchema })).returns<SavedAs>(),
   /**
    * One patient whole (record, photos, designs, plan, pigments used, comments, history) as a
    * `.stipple` archive to save with `files.save` or as a download; refused when the record holds
    * something an import would not accept, or a photo file is missing here.
    */
   'archives.export': call(z.strictObject({ patientId: patientIdSchema })).returns<ArchiveExport>(),
+  /** Desktop only: `archives.export`, written by main where the save dialog says. */
+  'archives.saveFile': call(z.strictObject({ patientId: patientIdSchema })).returns<SavedAs>(),
   /** Proves an archive as an import would and says what it holds; a damaged one is refused with what is wrong. */
   'archives.inspect': call(z.strictObject({ bytes: archiveBytes })).returns<ArchiveSummary>(),
   /**
@@ -287,6 +316,15 @@ export const contract = {
   ).returns<ArchiveImportResult>(),
   /** Every backup in the data folder's backups/, newest first. */
   'backups.list': call(z.strictObject({})).returns<BackupSummary[]>(),
+  /** Desktop only: `archives.inspect` of the `.stipple` file at `path`, read by main. */
+  'archives.inspectFile': call(z.strictObject({ path: chosenPathSchema })).returns<ArchiveSummary>(),
+  /** Desktop only: `archives.import` of the `.stipple` file at `path`, read by main. */
+  'archives.importFile': call(
+    z.strictObject({
+      path: chosenPathSchema,
+      onExisting: z.enum(['copy', 'skip'], { error: 'Choose to import a copy or to skip' }),
+    }),
+  ).returns<ArchiveImportResult>(),
   /** Backs the database up now (SQLite's online backup, while the app keeps working); the rotation runs after. */
   'backups.create': call(z.strictObject({})).returns<BackupSummary>(),
   /** What a backup holds and whether it can be restored: checksum, integrity, schema, photo files. */

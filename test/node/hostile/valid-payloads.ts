@@ -153,6 +153,7 @@ export const VALID_PAYLOADS: Generators = {
       lastModified: fc.option(fc.integer({ min: 0, max: Date.parse('2100-01-01') })),
       bytes: fc.constantFrom(...bed.images),
     }),
+  'photos.importFile': (bed) => fc.constant({ patientId: bed.ids.patient, path: '/tmp/front.jpg' }),
   'photos.update': (bed) =>
     fc.record({
       id: fc.constant(bed.ids.photo),
@@ -250,11 +251,21 @@ export const VALID_PAYLOADS: Generators = {
   'audit.verify': () => fc.constant({}),
   'clinic.get': () => fc.constant({}),
   'clinic.save': (bed) => fc.record({ baseRevision: current(() => bed.revisions.clinic), details: clinicDetails }),
-  'sheets.pdf': () =>
-    fc.record({ paper: fc.constantFrom('a4', 'letter'), orientation: fc.constantFrom('portrait', 'landscape') }),
+  'sheets.savePdf': () =>
+    fc.record({
+      paper: fc.constantFrom('a4', 'letter'),
+      orientation: fc.constantFrom('portrait', 'landscape'),
+      suggestedName: fc.constant('Design sheet.pdf'),
+    }),
   'files.save': () => savedFile,
   'review.exportFile': (bed) => fc.constant({ patientId: bed.ids.patient }),
+  'review.saveFile': (bed) => fc.constant({ patientId: bed.ids.patient }),
   'archives.export': (bed) => fc.constant({ patientId: bed.ids.patient }),
+  'archives.saveFile': (bed) => fc.constant({ patientId: bed.ids.patient }),
+  // The desktop reads these paths in main; the bed has no such platform, so each is refused unread.
+  'archives.inspectFile': () => fc.constant({ path: '/tmp/patient.stipple' }),
+  'archives.importFile': () =>
+    fc.record({ path: fc.constant('/tmp/patient.stipple'), onExisting: fc.constantFrom('copy', 'skip') }),
   'archives.inspect': (bed) => fc.record({ bytes: archiveBytes(bed) }),
   'archives.import': (bed) => fc.record({ bytes: archiveBytes(bed), onExisting: fc.constantFrom('copy', 'skip') }),
   'backups.list': () => fc.constant({}),

@@ -117,11 +117,15 @@ describe('the clinic details', () => {
 describe('printing a sheet to PDF', () => {
   it('is the desktop’s: the harness answers unavailable', async () => {
     const { dispatch } = backend()
-    expect(await dispatch('sheets.pdf', { paper: 'a4', orientation: 'portrait' })).toMatchObject({
+    expect(
+      await dispatch('sheets.savePdf', { paper: 'a4', orientation: 'portrait', suggestedName: 'Sheet.pdf' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'unavailable' },
     })
-    expect(await dispatch('sheets.pdf', { paper: 'a3', orientation: 'portrait' })).toMatchObject({
+    expect(
+      await dispatch('sheets.savePdf', { paper: 'a3', orientation: 'portrait', suggestedName: 'Sheet.pdf' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     })

@@ -15,11 +15,12 @@ export const viewFileName = (patientName: string, view: string, day: string) =>
 
 /**
  * The desktop's PDF: main prints the window (whose print stylesheet shows only the sheet's
- * pages) and the user picks where it goes. Resolves to the saved name, or null when cancelled.
+ * pages) and writes it where the person picks; the PDF never crosses back to the page.
+ * Resolves to the saved name, or null when cancelled.
  */
 export async function savePdf(bridge: BridgeClient, page: Page, name: string): Promise<string | null> {
-  const { bytes } = await bridge.call('sheets.pdf', page)
-  return saveFile(bridge, 'desktop', { name, kind: 'pdf', bytes: new Uint8Array(bytes) })
+  const { savedAs } = await bridge.call('sheets.savePdf', { ...page, suggestedName: name })
+  return savedAs
 }
 
 /**
