@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { createBridgeClient, type Transport } from '../../src/renderer/src/bridge/bridge-client'
@@ -9,7 +9,9 @@ import { createPatientsStore } from '../../src/renderer/src/features/patients/pa
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
+import type { StippleDesktopApi } from '../../src/preload/api'
 import type { ArchiveImportResult, ArchiveSummary } from '../../src/shared/archive/archive-summary'
+import type { ArchiveOnDisk, Progress } from '../../src/shared/bridge/desktop-events'
 import type { BridgeResult } from '../../src/shared/bridge/errors'
 import { localToday } from '../../src/shared/dates'
 import { validFields } from '../fixtures/patients'
@@ -39,8 +41,8 @@ function scriptedMain(inspect: () => BridgeResult<ArchiveSummary>, result?: Arch
   })
   const transport: Transport = async (name, input) => {
     calls.push({ name, input: input as Record<string, unknown> })
-    if (name === 'archives.inspect') return inspect()
-    if (name === 'archives.import') {
+    if (name === 'archives.inspect' || name === 'archives.inspectFile') return inspect()
+    if (name === 'archives.import' || name === 'archives.importFile') {
       await importHeld
       return { ok: true, value: result }
     }
@@ -168,5 +170,88 @@ describe('ImportDialog', () => {
     await expect.element(dialog.getByText('Imported Inés Ruiz')).toBeVisible()
     await expect.element(dialog.getByText('Added to the pigment catalogue: Studio blend.')).toBeVisible()
     await expect.poll(() => store.getState().view).toMatchObject({ kind: 'patient', id: PATIENT_ID })
+  })
+
+  describe('on the desktop', () => {
+    /** What the preload offers the page: a file's path, archives main was handed, main's progress. */
+    function desktopPreload(paths: Map<string, string>) {
+      const progress = new Set<(p: Progress) => void>()
+      const opened = new Set<(a: ArchiveOnDisk) => void>()
+      const api: Partial<StippleDesktopApi> = {
+        // By name: the page gets its own File for an uploaded one.
+        pathForFile: (file) => paths.get(file.name) ?? '',
+        onProgress: (listener) => {
+          progress.add(listener)
+          return () => progress.delete(listener)
+        },
+        onOpenArchive: (listener) => {
+          opened.add(listener)
+          return () => opened.delete(listener)
+        },
+        setTheme: () => {},
+      }
+      window.stipple = api as StippleDesktopApi
+      return {
+        report: (percent: number) => {
+          for (const listener of progress) listener({ task: 'reading', percent })
+        },
+        open: (archive: ArchiveOnDisk) => {
+          for (const listener of opened) listener(archive)
+        },
+      }
+    }
+    afterEach(() => {
+      delete window.stipple
+    })
+
+    it('has main read a chosen archive by its path: no byte of it crosses to main', async () => {
+      const file = archiveFile()
+      desktopPreload(new Map([[file.name, '/home/ana/Ines Ruiz.stipple']]))
+      const main = scriptedMain(() => ({ ok: true, value: summary(null) }), {
+        status: 'imported',
+        patient: { id: PATIENT_ID, fullName: 'Inés Ruiz' },
+        counts: summary(null).counts,
+        pigmentsAdded: [],
+        pigmentsAddedAsCopies: [],
+      })
+      renderImport(main.transport)
+      await choose(file)
+      const dialog = page.getByRole('dialog', { name: 'Import patient' })
+      await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
+      main.release()
+      await dialog.getByRole('button', { name: 'Import' }).click()
+      await expect.element(dialog.getByText('Imported Inés Ruiz')).toBeVisible()
+      expect(main.calls.filter((c) => c.name.startsWith('archives.'))).toEqual([
+        { name: 'archives.inspectFile', input: { path: '/home/ana/Ines Ruiz.stipple' } },
+        { name: 'archives.importFile', input: { path: '/home/ana/Ines Ruiz.stipple', onExisting: 'skip' } },
+      ])
+    })
+
+    it('opens an archive main was handed (a double-click) and shows main’s reading progress', async () => {
+      const preload = desktopPreload(new Map())
+      let answer: (value: BridgeResult<ArchiveSummary>) => void = () => {}
+      const inspected = new Promise<BridgeResult<ArchiveSummary>>((resolve) => {
+        answer = resolve
+      })
+      const calls: string[] = []
+      const transport: Transport = async (name, input) => {
+        calls.push(`${name} ${JSON.stringify(input)}`)
+        if (name === 'archives.inspectFile') return inspected
+        if (name === 'patients.list') return { ok: true, value: { patients: [], total: 0 } }
+        throw new Error(`unexpected call ${name}`)
+      }
+      renderImport(transport)
+      await expect.element(page.getByRole('button', { name: 'Import patient…' })).toBeVisible()
+      preload.open({ path: 'C:\\Users\\ana\\Ines Ruiz.stipple', name: 'Ines Ruiz.stipple', size: 2048 })
+      const dialog = page.getByRole('dialog', { name: 'Import patient' })
+      await expect.element(dialog.getByText('Ines Ruiz.stipple', { exact: false })).toBeVisible()
+      preload.report(50)
+      await expect.element(dialog.getByText('Reading the file: 1 KB of 2 KB', { exact: false })).toBeVisible()
+      preload.report(100)
+      await expect.element(dialog.getByText(/Checking the archive/)).toBeVisible()
+      answer({ ok: true, value: summary(null) })
+      await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
+      expect(calls).toContain('archives.inspectFile {"path":"C:\\\\Users\\\\ana\\\\Ines Ruiz.stipple"}')
+    })
   })
 })

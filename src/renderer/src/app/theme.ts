@@ -18,6 +18,8 @@ export function useTheme({ remember = true }: { remember?: boolean } = {}): [The
   useEffect(() => {
     document.documentElement.dataset.theme = theme
     if (remember) localStorage.setItem(STORAGE_KEY, theme)
+    // The desktop follows it: native menus and dialogs, and the window's colour at the next launch.
+    window.stipple?.setTheme(theme)
   }, [theme, remember])
   return [theme, setTheme]
 }

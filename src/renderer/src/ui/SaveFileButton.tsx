@@ -23,14 +23,22 @@ export function SaveFileButton(props: {
   /** The wrapper's class, which places the outcome; its `__status` class goes on the outcome. */
   className: string
   make(bridge: BridgeClient): Promise<{ name: string; kind: SavedFileKind; bytes: Uint8Array<ArrayBuffer> }>
+  /**
+   * The desktop's way: main makes the file and writes it where the save dialog says, so its
+   * bytes never cross IPC. Resolves to the saved name, or null when cancelled.
+   */
+  saveOnDesktop?(bridge: BridgeClient): Promise<string | null>
 }) {
   const bridge = useBridge()
   const [state, setState] = useState<SaveState>({ status: 'idle' })
   const run = async () => {
     setState({ status: 'working' })
     try {
-      const [{ shell }, file] = await Promise.all([bridge.call('app.info', {}), props.make(bridge)])
-      const saved = await saveFile(bridge, shell, file)
+      const { shell } = await bridge.call('app.info', {})
+      const saved =
+        shell === 'desktop' && props.saveOnDesktop
+          ? await props.saveOnDesktop(bridge)
+          : await saveFile(bridge, shell, await props.make(bridge))
       setState(saved ? { status: 'saved', name: saved } : { status: 'idle' })
     } catch (error) {
       setState({ status: 'error', message: errorMessage(error) })

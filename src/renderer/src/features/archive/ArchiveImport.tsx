@@ -1,9 +1,11 @@
-import { createContext, type ReactNode, useContext, useRef, useState } from 'react'
+import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react'
+import type { ArchiveOnDisk } from '../../../../shared/bridge/desktop-events'
 import { useFileDrop } from '../../ui/use-file-drop'
 import { ImportDialog } from './ImportDialog'
 import './archive.css'
 
-const ChooseArchive = createContext<((file: File) => void) | null>(null)
+type ChosenArchive = File | ArchiveOnDisk
+const ChooseArchive = createContext<((file: ChosenArchive) => void) | null>(null)
 
 /** The archive among dropped files: the first `.stipple`, else the first file, which main then names as not one. */
 const archiveAmong = (files: FileList) =>
@@ -14,8 +16,16 @@ const archiveAmong = (files: FileList) =>
  * the archive chosen here or with `ImportPatientButton`. Lays nothing out itself.
  */
 export function ArchiveImportZone({ children }: { children: ReactNode }) {
-  const [chosen, setChosen] = useState<{ file: File; key: number } | null>(null)
-  const choose = (file: File) => setChosen((previous) => previous ?? { file, key: Date.now() })
+  const [chosen, setChosen] = useState<{ file: ChosenArchive; key: number } | null>(null)
+  const choose = (file: ChosenArchive) => setChosen((previous) => previous ?? { file, key: Date.now() })
+  // An archive the desktop was handed (double-click, command line, File menu) opens here too.
+  useEffect(
+    () =>
+      window.stipple?.onOpenArchive((archive) =>
+        setChosen((previous) => previous ?? { file: archive, key: Date.now() }),
+      ),
+    [],
+  )
   const { over, zoneProps } = useFileDrop((files) => {
     const file = archiveAmong(files)
     if (file) choose(file)

@@ -17,6 +17,7 @@ export function ExportPatientButton({ patient }: { patient: Pick<Patient, 'id'> 
         const archive = await bridge.call('archives.export', { patientId: patient.id })
         return { name: archive.suggestedName, kind: 'archive', bytes: archive.bytes }
       }}
+      saveOnDesktop={async (bridge) => (await bridge.call('archives.saveFile', { patientId: patient.id })).savedAs}
     />
   )
 }

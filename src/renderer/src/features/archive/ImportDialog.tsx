@@ -1,29 +1,62 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react'
 import type { ArchiveImportResult, ArchiveSummary, OnExisting } from '../../../../shared/archive/archive-summary'
 import { importedName } from '../../../../shared/archive/imported-name'
+import type { ArchiveOnDisk } from '../../../../shared/bridge/desktop-events'
 import { localToday } from '../../../../shared/dates'
-import { errorMessage } from '../../bridge/bridge-client'
+import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
+import { desktopPathOf, onDesktopProgress } from '../../bridge/desktop-files'
 import { Banner } from '../../ui/Banner'
 import { formatBirth, formatDateTime } from '../patients/format'
 import { usePatientActions } from '../patients/patients-context'
 import { countsWords, sizeWords } from './archive-words'
 import { fileProblem, readArchiveFile } from './read-archive-file'
 
+/** The archive as main gets it: its path on the desktop (main reads it), its bytes in the browser. */
+type Payload = { path: string } | { bytes: Uint8Array<ArrayBuffer> }
+
 type Step =
   | { kind: 'reading'; read: number }
   | { kind: 'checking' }
   | { kind: 'refused'; message: string }
-  | { kind: 'ready'; summary: ArchiveSummary; bytes: Uint8Array<ArrayBuffer>; failure: string | null }
+  | { kind: 'ready'; summary: ArchiveSummary; payload: Payload; failure: string | null }
   | { kind: 'importing'; summary: ArchiveSummary }
   | { kind: 'done'; result: ArchiveImportResult }
 
 /**
- * Imports the patient archive a person chose or dropped: reads it with progress, has main prove
- * it whole and say what it holds, lets the person choose what happens when the patient is here
- * already, imports, and shows the result with the imported record opened behind it.
+ * Has main prove the archive whole and say what it holds, reading it in main by its path on
+ * the desktop (with main's progress) or sending the bytes the page read in the browser.
  */
-export function ImportDialog({ file, onClose }: { file: File; onClose(): void }) {
+async function inspect(
+  bridge: BridgeClient,
+  file: File | ArchiveOnDisk,
+  onRead: (read: number) => void,
+  onChecking: () => void,
+): Promise<{ summary: ArchiveSummary; payload: Payload }> {
+  const path = file instanceof Blob ? desktopPathOf(file) : file.path
+  if (path) {
+    const stop = onDesktopProgress(({ percent }) =>
+      percent < 100 ? onRead(Math.round((file.size * percent) / 100)) : onChecking(),
+    )
+    try {
+      return { summary: await bridge.call('archives.inspectFile', { path }), payload: { path } }
+    } finally {
+      stop()
+    }
+  }
+  if (!(file instanceof Blob)) throw new Error('The archive has no location on this machine.')
+  const bytes = await readArchiveFile(file, onRead)
+  onChecking()
+  return { summary: await bridge.call('archives.inspect', { bytes }), payload: { bytes } }
+}
+
+/**
+ * Imports the patient archive a person chose, dropped or opened from the desktop: reads it with
+ * progress, has main prove it whole and say what it holds, lets the person choose what happens
+ * when the patient is here already, imports, and shows the result with the imported record
+ * opened behind it.
+ */
+export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null)
   const bridge = useBridge()
   const { refreshList, open } = usePatientActions()
@@ -43,11 +76,13 @@ export function ImportDialog({ file, onClose }: { file: File; onClose(): void })
     let current = true
     const run = async () => {
       try {
-        const bytes = await readArchiveFile(file, (read) => current && setStep({ kind: 'reading', read }))
-        if (!current) return
-        setStep({ kind: 'checking' })
-        const summary = await bridge.call('archives.inspect', { bytes })
-        if (current) setStep({ kind: 'ready', summary, bytes, failure: null })
+        const { summary, payload } = await inspect(
+          bridge,
+          file,
+          (read) => current && setStep({ kind: 'reading', read }),
+          () => current && setStep({ kind: 'checking' }),
+        )
+        if (current) setStep({ kind: 'ready', summary, payload, failure: null })
       } catch (error) {
         if (current) setStep({ kind: 'refused', message: errorMessage(error) })
       }
@@ -58,15 +93,19 @@ export function ImportDialog({ file, onClose }: { file: File; onClose(): void })
     }
   }, [bridge, file])
 
-  const start = async (summary: ArchiveSummary, bytes: Uint8Array<ArrayBuffer>) => {
+  const start = async (summary: ArchiveSummary, payload: Payload) => {
     setStep({ kind: 'importing', summary })
     try {
-      const result = await bridge.call('archives.import', { bytes, onExisting: choice ?? 'skip' })
+      const onExisting = choice ?? 'skip'
+      const result =
+        'path' in payload
+          ? await bridge.call('archives.importFile', { path: payload.path, onExisting })
+          : await bridge.call('archives.import', { bytes: payload.bytes, onExisting })
       setStep({ kind: 'done', result })
       await refreshList()
       if (result.status !== 'skipped') void open(result.patient.id)
     } catch (error) {
-      setStep({ kind: 'ready', summary, bytes, failure: errorMessage(error) })
+      setStep({ kind: 'ready', summary, payload, failure: errorMessage(error) })
     }
   }
 
@@ -95,7 +134,7 @@ export function ImportDialog({ file, onClose }: { file: File; onClose(): void })
           choice={choice}
           onChoose={setChoice}
           onClose={() => ref.current?.close()}
-          onImport={(summary, bytes) => void start(summary, bytes)}
+          onImport={(summary, payload) => void start(summary, payload)}
           onOpen={(id) => {
             void open(id)
             ref.current?.close()
@@ -112,7 +151,7 @@ interface StepProps {
   choice: OnExisting | null
   onChoose(choice: OnExisting): void
   onClose(): void
-  onImport(summary: ArchiveSummary, bytes: Uint8Array<ArrayBuffer>): void
+  onImport(summary: ArchiveSummary, payload: Payload): void
   onOpen(patientId: string): void
 }
 
@@ -145,7 +184,7 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
         </>
       )
     case 'ready': {
-      const { summary, bytes, failure } = step
+      const { summary, payload, failure } = step
       const needsChoice = summary.existing !== null
       return (
         <>
@@ -168,7 +207,7 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
               type="button"
               className="button button--primary"
               disabled={needsChoice && choice === null}
-              onClick={() => onImport(summary, bytes)}
+              onClick={() => onImport(summary, payload)}
             >
               {needsChoice && choice === 'skip' ? 'Skip this patient' : failure ? 'Try again' : 'Import'}
             </button>

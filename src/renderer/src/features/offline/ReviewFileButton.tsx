@@ -17,6 +17,7 @@ export function ReviewFileButton({ patient }: { patient: Pick<Patient, 'id'> }) 
         const file = await bridge.call('review.exportFile', { patientId: patient.id })
         return { name: file.suggestedName, kind: 'html', bytes: file.bytes }
       }}
+      saveOnDesktop={async (bridge) => (await bridge.call('review.saveFile', { patientId: patient.id })).savedAs}
     />
   )
 }

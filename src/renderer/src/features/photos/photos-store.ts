@@ -14,6 +14,7 @@ import type {
 } from '../../../../shared/photos/photo'
 import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
+import { desktopPathOf } from '../../bridge/desktop-files'
 import type { ExternalChange } from '../../editor/history'
 import type { Load } from '../patients/patients-store'
 import type { Grouping } from './group-photos'
@@ -168,13 +169,15 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
           try {
             if (file.size > PHOTO_LIMITS.maxBytes)
               throw new Error(`${file.name}: The file is larger than ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB`)
-            const bytes = new Uint8Array(await file.arrayBuffer())
-            const outcome = await bridge.call('photos.import', {
-              patientId: job.patientId,
-              name: file.name || 'pasted image',
-              lastModified: file.lastModified || null,
-              bytes,
-            })
+            const path = desktopPathOf(file)
+            const outcome = path
+              ? await bridge.call('photos.importFile', { patientId: job.patientId, path })
+              : await bridge.call('photos.import', {
+                  patientId: job.patientId,
+                  name: file.name || 'pasted image',
+                  lastModified: file.lastModified || null,
+                  bytes: new Uint8Array(await file.arrayBuffer()),
+                })
             patchJob(job.key, {
               status: outcome.status,
               message: outcome.status === 'duplicate' ? 'Already in this library' : 'Imported',
