@@ -6,6 +6,7 @@ import { tempDirsForEachTest } from '../temp-dir'
 
 const root = path.resolve(import.meta.dirname, '../../..')
 const launcher = path.join(root, 'scripts/electron.mjs')
+const electronTests = path.join(root, 'scripts/test-electron.mjs')
 const realModules = path.join(root, 'node_modules')
 
 /**
@@ -26,12 +27,12 @@ function freshProject(dir: string): string {
 }
 
 /** Runs the start script in the project; the installer finds its own dependencies in the real node_modules. */
-function start(project: string, args: string[], env: Record<string, string>) {
+function start(project: string, args: string[], env: Record<string, string>, script = launcher) {
   const cleanEnv = Object.fromEntries(
     Object.entries(process.env).filter(([key]) => key !== 'ELECTRON_EXEC_PATH' && !/^electron_/i.test(key)),
   )
   const started = Date.now()
-  const result = spawnSync(process.execPath, [launcher, ...args], {
+  const result = spawnSync(process.execPath, [script, ...args], {
     cwd: project,
     encoding: 'utf8',
     env: { ...cleanEnv, NODE_PATH: realModules, ...env },
@@ -96,6 +97,24 @@ describe('npm start (scripts/electron.mjs)', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain('ELECTRON_EXEC_PATH names')
     expect(result.stderr).toContain('npm run web')
+    expect(result.stderr).not.toMatch(/^\s+at /m)
+  })
+
+  it('npm run test:electron says it skipped and why, and succeeds, where no Electron binary exists', () => {
+    const dir = makeTempDir()
+    const project = freshProject(dir)
+
+    const result = start(
+      project,
+      [],
+      { ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: path.join(dir, 'cache') },
+      electronTests,
+    )
+
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(
+      /test:electron skipped: no Electron binary is installed and it could not be downloaded \(.+\)/,
+    )
     expect(result.stderr).not.toMatch(/^\s+at /m)
   })
 })
