@@ -18,9 +18,11 @@ export function hardenWebContents(isAppUrl: (url: string) => boolean, devServerO
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.setSpellCheckerDictionaryDownloadURL(NO_DICTIONARY_DOWNLOADS)
+  // The dev server is reached over http and its hot-reload socket over ws: same host, either scheme.
+  const devHost = devServerOrigin ? new URL(devServerOrigin).host : null
   ses.webRequest.onBeforeRequest(
     { urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] },
-    (details, callback) => callback({ cancel: !devServerOrigin || new URL(details.url).origin !== devServerOrigin }),
+    (details, callback) => callback({ cancel: devHost === null || new URL(details.url).host !== devHost }),
   )
 
   app.on('web-contents-created', (_event, contents) => {

@@ -39,6 +39,8 @@ export function openShellLog(dataDir: string): ShellLog {
   fs.mkdirSync(folder, { recursive: true })
   log.transports.file.resolvePathFn = () => file
   log.transports.file.maxSize = LOG_MAX_BYTES
+  // A terminal (npm start) sees warnings and failures; the file keeps everything.
+  log.transports.console.level = 'warn'
   log.transports.file.archiveLogFn = (old) => {
     try {
       rotate(old.path)
