@@ -8,7 +8,6 @@ import { handleAppScheme, registerAppSchemes } from './electron/app-scheme'
 import { installContextMenu } from './electron/context-menu'
 import { handleMainProcessFaults, watchWindow } from './electron/crash-handling'
 import { resolveDataDir } from './electron/data-dir'
-import { lockDataFolder } from './electron/data-folder-lock'
 import { APP_ID, PRODUCT_NAME } from './electron/identity'
 import { registerBridge, registerDesktopChannels } from './electron/ipc'
 import { archivesInArgs } from './electron/launch-files'
@@ -22,6 +21,7 @@ import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
 import { openShellLog } from './electron/shell-log'
 import { createMainWindow, type MainWindow } from './electron/window'
+import { lockDataFolder } from './files/data-folder-lock'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../backend'
+import { lockDataFolder } from '../files/data-folder-lock'
 import { startHarness } from './server'
 
 /**
@@ -21,6 +22,9 @@ async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url))
   const { version } = JSON.parse(fs.readFileSync(path.join(here, '../../package.json'), 'utf8')) as { version: string }
 
+  // The desktop app holds the same lock: one process per database, whichever shell it is.
+  const lock = lockDataFolder(dataDir)
+  if (!lock) throw new Error(`Another Stipple is already using ${dataDir}; close it first.`)
   const backend = openBackend({ dataDir, shell: 'web', version, rendererDir: path.join(here, '../renderer') })
   const harness = await startHarness({
     dispatch: backend.dispatch,
@@ -35,6 +39,7 @@ async function main() {
     stopping = true
     await harness.close()
     backend.close()
+    lock.release()
     if (temporary) fs.rmSync(dataDir, { recursive: true, force: true })
     process.exit(0)
   }
