@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { _electron, test as base, type ElectronApplication, type Page } from '@playwright/test'
 
-const MAIN_ENTRY = path.resolve(import.meta.dirname, '../../out/main/index.js')
+const ROOT = path.resolve(import.meta.dirname, '../..')
+const MAIN_ENTRY = path.join(ROOT, 'out/main/index.js')
 
 export interface Desktop {
   app: ElectronApplication
@@ -13,7 +14,10 @@ export interface Desktop {
   files: string
 }
 
-/** Each test launches the built app (`out/main/index.js`) in Electron on its own data folder. */
+/**
+ * Each test launches the built app in Electron on its own data folder, as `npm start` does: the
+ * project folder, so Electron reads package.json (its `main`, name and version).
+ */
 export const test = base.extend<{ desktop: Desktop }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.
   desktop: async ({}, use) => {
@@ -21,9 +25,10 @@ export const test = base.extend<{ desktop: Desktop }>({
     if (!executablePath) throw new Error('Run through npm run test:electron, which names the Electron binary.')
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-desktop-'))
     const files = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-desktop-files-'))
+    if (!fs.existsSync(MAIN_ENTRY)) throw new Error('Build first (npm run build): out/main/index.js is missing')
     const app = await _electron.launch({
       executablePath,
-      args: [MAIN_ENTRY, `--data-dir=${dataDir}`],
+      args: [ROOT, `--data-dir=${dataDir}`],
       env: { ...process.env, ELECTRON_ENABLE_LOGGING: '1' },
     })
     const window = await app.firstWindow()
