@@ -21,7 +21,7 @@ import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
 import { openShellLog } from './electron/shell-log'
 import { createMainWindow, type MainWindow } from './electron/window'
-import { lockDataFolder } from './files/data-folder-lock'
+import { type DataFolderLock, lockDataFolder } from './files/data-folder-lock'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -71,19 +71,37 @@ app.on('open-file', (event, file) => {
 // One writer per database: a second launch on this data folder focuses the running window and
 // hands it any archive it was asked to open. The lock file guards the folder itself as well.
 const ownsInstance = app.requestSingleInstanceLock()
-const folderLock = ownsInstance ? lockDataFolder(dataDir) : null
+let folderProblem: string | null = null
+let folderLock: DataFolderLock | null = null
+if (ownsInstance) {
+  try {
+    folderLock = lockDataFolder(dataDir)
+  } catch (error) {
+    folderProblem = error instanceof Error ? error.message : String(error)
+  }
+}
 if (!folderLock) {
-  log.info('Another Stipple is using this data folder; handing over to it.')
-  if (ownsInstance)
-    // Electron's lock was free but the folder's is not: another user or another copy of the app has it.
+  if (!ownsInstance) {
+    log.info('Another Stipple is using this data folder; handing over to it.')
+    app.quit()
+  }
+  // Electron's lock was free but the folder is not ours: another user or another copy of the
+  // app holds it, or it cannot be written at all.
+  else
     void app.whenReady().then(() => {
-      dialog.showErrorBox(
-        'This data folder is in use',
-        `Another Stipple is already open on ${dataDir}. Close it first: two at once could damage the records.`,
-      )
+      log.error(`The data folder ${dataDir} cannot be used: ${folderProblem ?? 'held by another Stipple'}.`)
+      if (folderProblem)
+        dialog.showErrorBox(
+          'Stipple cannot use its data folder',
+          `${dataDir} cannot be created or written (${folderProblem}). Choose another with --data-dir, or check its permissions.`,
+        )
+      else
+        dialog.showErrorBox(
+          'This data folder is in use',
+          `Another Stipple is already open on ${dataDir}. Close it first: two at once could damage the records.`,
+        )
       app.quit()
     })
-  else app.quit()
 } else {
   let backend: Backend | undefined
   const renderer = rendererLocation(devServerUrl)

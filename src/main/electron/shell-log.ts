@@ -36,7 +36,14 @@ function rotate(file: string) {
 export function openShellLog(dataDir: string): ShellLog {
   const folder = path.join(dataDir, LOGS_FOLDER)
   const file = path.join(folder, LOG_FILE)
-  fs.mkdirSync(folder, { recursive: true })
+  try {
+    fs.mkdirSync(folder, { recursive: true })
+    log.transports.file.level = 'info'
+  } catch {
+    // A data folder that cannot be written is reported to the person at start-up; the log then
+    // goes to the terminal only rather than stopping the app before it can say so.
+    log.transports.file.level = false
+  }
   log.transports.file.resolvePathFn = () => file
   log.transports.file.maxSize = LOG_MAX_BYTES
   // A terminal (npm start) sees warnings and failures; the file keeps everything.

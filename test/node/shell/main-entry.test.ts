@@ -266,6 +266,16 @@ describe('the desktop main entry, booted on a stand-in for Electron', () => {
     expect(fs.existsSync(path.join(dataDir, 'stipple.sqlite3'))).toBe(false)
   })
 
+  it('says so, and opens nothing, when the data folder cannot be created', async () => {
+    const blocker = path.join(makeTempDir(), 'a-file')
+    fs.writeFileSync(blocker, '')
+    const world = await boot(freshWorld(), [`--data-dir=${path.join(blocker, 'practice')}`])
+    expect(world.windows).toHaveLength(0)
+    expect(world.errorBoxes[0]?.title).toBe('Stipple cannot use its data folder')
+    expect(world.errorBoxes[0]?.content).toContain(path.join(blocker, 'practice'))
+    expect(world.app.quits).toBe(1)
+  })
+
   it('opens a .stipple named on the command line, and one a second launch hands over, at the import preview', async () => {
     const registry: InstanceRegistry = new Map()
     const dataDir = makeTempDir()
