@@ -133,6 +133,13 @@ if (!folderLock) {
   })
 
   holdQuitForPendingWork(app, {
+    closeWindows: () => {
+      const window = getWindow()
+      if (!window) return Promise.resolve()
+      const closed = new Promise<void>((resolve) => window.once('closed', () => resolve()))
+      window.close()
+      return closed
+    },
     settled: () => backend?.settled() ?? Promise.resolve(),
     close: () => {
       backend?.close()

@@ -6,11 +6,19 @@ export const QUIT_WAIT_MS = 15_000
 
 /**
  * Holds the quit until pending saves and a running backup are done, at most `limitMs`; then
- * `close` runs (the database is checkpointed and closed) and the quit goes on.
+ * `close` runs (the database is checkpointed and closed) and the quit goes on. The windows are
+ * closed first: a quit from the menu or Cmd+Q comes before they close, and the page saves what
+ * it still holds (its autosave flush) as it goes, so those saves must reach main before the wait.
  */
 export function holdQuitForPendingWork(
   app: Pick<App, 'on' | 'quit'>,
-  options: { settled(): Promise<void>; close(): void; log: ShellLog; limitMs?: number },
+  options: {
+    closeWindows(): Promise<void>
+    settled(): Promise<void>
+    close(): void
+    log: ShellLog
+    limitMs?: number
+  },
 ): void {
   let state: 'running' | 'waiting' | 'done' = 'running'
   app.on('before-quit', (event) => {
@@ -23,10 +31,13 @@ export function holdQuitForPendingWork(
     const timeout = new Promise<'timed-out'>((resolve) => {
       timer = setTimeout(() => resolve('timed-out'), limit)
     })
-    const settled = options.settled().then(
-      () => 'settled' as const,
-      () => 'settled' as const,
-    )
+    const settled = options
+      .closeWindows()
+      .then(() => options.settled())
+      .then(
+        () => 'settled' as const,
+        () => 'settled' as const,
+      )
     void Promise.race([settled, timeout]).then((outcome) => {
       clearTimeout(timer)
       if (outcome === 'timed-out') options.log.warn(`Quit after ${limit / 1000} s with work still running.`)

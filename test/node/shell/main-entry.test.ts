@@ -390,6 +390,12 @@ describe('the desktop main entry, booted on a stand-in for Electron', () => {
     )
     expect(world.theme.themeSource).toBe('light')
     window.bounds = { x: 40, y: 30, width: 1100, height: 650 }
+    // The page saves what it still holds as it closes (its autosave flush on pagehide).
+    const page = await loadPreload(world)
+    let flushed: Promise<unknown> = Promise.resolve()
+    window.once('close', () => {
+      flushed = page.invoke('patients.create', { fields: validFields({ fullName: 'Saved while closing' }) })
+    })
     window.close()
     expect(JSON.parse(fs.readFileSync(path.join(dataDir, WINDOW_STATE_FILE), 'utf8'))).toMatchObject({
       bounds: { x: 40, y: 30, width: 1100, height: 650 },
@@ -398,18 +404,41 @@ describe('the desktop main entry, booted on a stand-in for Electron', () => {
 
     // Closing the last window quits (not on macOS); the quit waits for running work, then goes on.
     expect(world.app.quitsHeld).toBe(1)
+    await flushed
     await settle()
     expect(world.app.quits).toBe(2)
     expect(world.app.quitsHeld).toBe(1)
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false)
 
     const next = await boot(freshWorld(), [`--data-dir=${dataDir}`])
+    const stipple = await loadPreload(next)
+    expect(await stipple.invoke('patients.list', { query: '', includeArchived: false })).toMatchObject({
+      value: { total: 1 },
+    })
     expect(next.windows[0]?.options).toMatchObject({
       x: 40,
       y: 30,
       width: 1100,
       height: 650,
       backgroundColor: '#e9e9eb',
+    })
+  })
+
+  it('a quit from the menu closes the window first, so the page’s last save is stored before the database closes', async () => {
+    const dataDir = makeTempDir()
+    const world = await boot(freshWorld(), [`--data-dir=${dataDir}`])
+    const page = await loadPreload(world)
+    world.windows[0]?.once('close', () => {
+      void page.invoke('patients.create', { fields: validFields({ fullName: 'Last change' }) })
+    })
+    world.app.quit()
+    await vi.waitFor(() => expect(world.app.quits).toBeGreaterThan(world.app.quitsHeld))
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE))).toBe(false)
+
+    const next = await boot(freshWorld(), [`--data-dir=${dataDir}`])
+    const reopened = await loadPreload(next)
+    expect(await reopened.invoke('patients.list', { query: '', includeArchived: false })).toMatchObject({
+      value: { total: 1, patients: [{ fullName: 'Last change' }] },
     })
   })
 })
