@@ -54,7 +54,13 @@ test('a practitioner creates, finds, edits, archives and restores a patient', as
     .click()
   await expect(main(page).getByText('+39 06 1234 5678')).toBeVisible()
 
-  await main(page).getByRole('button', { name: 'Archive' }).click()
+  // Archiving asks first; Escape keeps the record and gives the focus back to Archive.
+  await main(page).getByRole('button', { name: 'Archive…' }).click()
+  await expect(main(page).getByRole('button', { name: 'Archive this record' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(main(page).getByRole('button', { name: 'Archive…' })).toBeFocused()
+  await main(page).getByRole('button', { name: 'Archive…' }).click()
+  await main(page).getByRole('button', { name: 'Archive this record' }).click()
   await expect(main(page).getByText('Archived record')).toBeVisible()
   await expect(patientList(page).getByRole('button')).toHaveText([/Ana Ruiz/])
   await sidebar(page).getByRole('checkbox', { name: 'Show archived' }).check()

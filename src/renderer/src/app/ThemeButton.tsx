@@ -7,6 +7,7 @@ export function ThemeButton({ theme, onChange }: { theme: Theme; onChange(theme:
       type="button"
       className="button button--ghost"
       aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+      title={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
       onClick={() => onChange(theme === 'dark' ? 'light' : 'dark')}
     >
       {theme === 'dark' ? '☀' : '☾'}

@@ -5,10 +5,17 @@ import type { Editor } from '../../editor/editor'
 import { typingInto } from '../../ui/typing-into'
 import { type DrawingTool, isDrawingTool } from '../canvas/measure-tool'
 
+/** A control that answers Enter, Space or the arrow keys itself: a button, a section's summary, a tab. */
+const CONTROL =
+  'button, a[href], summary, select, input, textarea, [role=button], [role=tab], [role=radio], [role=checkbox], [role=slider], [role=menuitem]'
+const onControl = (target: EventTarget | null) => target instanceof Element && target.closest(CONTROL) !== null
+const CONTROL_KEYS = new Set(['Enter', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'])
+
 /**
  * The workspace's keys, from the actions registry: tools, undo/redo, delete, nudge, zoom.
  * Space held pans. A ruler or measurement being drawn takes Enter, Escape and Backspace
- * first. Keys typed into a field are left to the field, so its own undo works there.
+ * first. Keys typed into a field are left to the field, so its own undo works there; Enter,
+ * Space and the arrows on a focused control are the control's (Enter presses a button).
  */
 export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingTool, points: Point[]) => void): void {
   useEffect(() => {
@@ -16,8 +23,9 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
     const canvas = editor.canvas
     const onKeyDown = (event: KeyboardEvent) => {
       if (typingInto(event.target) || event.altKey) return
+      if (CONTROL_KEYS.has(event.key) && onControl(event.target)) return
       if (event.key === ' ') {
-        if (!(event.target instanceof HTMLButtonElement)) event.preventDefault()
+        event.preventDefault()
         canvas.getState().setSpaceHeld(true)
         return
       }
@@ -34,9 +42,10 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
       }
       const press = { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey }
       const action = actionFor(press)
-      if (!action) return
+      // A key whose action cannot run now (an arrow with nothing selected) keeps its usual job.
+      if (!action || !(action.enabled?.(editor) ?? true)) return
       event.preventDefault()
-      if (action.enabled?.(editor) ?? true) action.perform(editor, press)
+      action.perform(editor, press)
     }
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key === ' ') canvas.getState().setSpaceHeld(false)

@@ -59,10 +59,15 @@ export function SessionLayersPanel(props: {
   const marks: TimelineMark[] = [
     ...scene.layers
       .filter((l) => l.session.status !== 'skipped')
-      .map((l) => ({ day: l.session.startsAt.slice(0, 10), label: `S${l.number}`, kind: 'session' as const })),
+      .map((l) => ({
+        day: l.session.startsAt.slice(0, 10),
+        label: `S${l.number}`,
+        name: `Session ${l.number}`,
+        kind: 'session' as const,
+      })),
     ...touchUps
       .filter((t) => scene.zones.some((z) => t.zoneKey.endsWith(`:${z.zone.id}`)))
-      .map((t) => ({ day: t.date, label: 'Touch-up', kind: 'touch-up' as const })),
+      .map((t) => ({ day: t.date, label: 'Touch-up', name: 'Suggested touch-up', kind: 'touch-up' as const })),
   ]
   return (
     <div className="session-layers">
