@@ -22,7 +22,8 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(90_000)
   harness = await sharedHarness()
   // axe-core's runner opens its own page in the same context, which needs a context of its own.
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } })
+  // Reduced motion: a theme switch shows its colours at once, not mid-transition.
+  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, reducedMotion: 'reduce' })
   page = await context.newPage()
   await patientWithZone(page, harness.url, PATIENT)
   await applyTemplate(page, { firstSession: `${FIRST}T09:00`, sessions: 3 })
@@ -126,6 +127,7 @@ const SIZES = [
 
 for (const screen of SCREENS) {
   test(`${screen.name}: no serious axe-core finding in either theme; fits at 1024 × 700 and at 200% zoom`, async () => {
+    test.setTimeout(90_000)
     await page.setViewportSize({ width: 1360, height: 860 })
     await fresh('dark')
     await screen.open()

@@ -62,18 +62,27 @@ export function layoutProblems(page: Page): Promise<string[]> {
       if (visible.right > width + 1 || visible.left < -1)
         problems.push(`${name(el)} leaves the window (${Math.round(visible.left)}–${Math.round(visible.right)} px)`)
       if (visible.bottom > height + 1 || visible.top < -1) continue
-      // What is drawn at its middle must be the element itself (or something inside it).
-      const x = (Math.max(visible.left, 0) + Math.min(visible.right, width)) / 2
-      const y = (Math.max(visible.top, 0) + Math.min(visible.bottom, height)) / 2
-      const top = document.elementFromPoint(x, y)
-      if (
-        top &&
-        top !== el &&
-        !el.contains(top) &&
-        !top.contains(el) &&
-        !(el as HTMLInputElement).labels?.[0]?.contains(top)
-      )
+      // What is drawn at its middle and near its corners must be the element itself (or
+      // something inside it): nothing lies over any part of it.
+      const left = Math.max(visible.left, 0)
+      const right = Math.min(visible.right, width)
+      const upper = Math.max(visible.top, 0)
+      const lower = Math.min(visible.bottom, height)
+      const inset = Math.min(3, (right - left) / 4, (lower - upper) / 4)
+      const points = [
+        [(left + right) / 2, (upper + lower) / 2],
+        [left + inset, upper + inset],
+        [right - inset, upper + inset],
+        [left + inset, lower - inset],
+        [right - inset, lower - inset],
+      ] as const
+      for (const [x, y] of points) {
+        const top = document.elementFromPoint(x, y)
+        if (!top || top === el || el.contains(top) || top.contains(el)) continue
+        if ((el as HTMLInputElement).labels?.[0]?.contains(top)) continue
         problems.push(`${name(el)} is under ${name(top)}`)
+        break
+      }
     }
     return [...new Set(problems)]
   })

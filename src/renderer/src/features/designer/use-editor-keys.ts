@@ -5,11 +5,17 @@ import type { Editor } from '../../editor/editor'
 import { typingInto } from '../../ui/typing-into'
 import { type DrawingTool, isDrawingTool } from '../canvas/measure-tool'
 
-/** A control that answers Enter, Space or the arrow keys itself: a button, a section's summary, a tab. */
-const CONTROL =
-  'button, a[href], summary, select, input, textarea, [role=button], [role=tab], [role=radio], [role=checkbox], [role=slider], [role=menuitem]'
-const onControl = (target: EventTarget | null) => target instanceof Element && target.closest(CONTROL) !== null
-const CONTROL_KEYS = new Set(['Enter', ' ', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'])
+/** A control that answers Enter or Space itself: a button, a section's summary, a link. */
+const PRESSABLE = 'button, a[href], summary, [role=button], [role=tab], [role=radio], [role=checkbox], [role=menuitem]'
+/** A control that answers the arrow keys itself; a button does not, so arrows there still nudge. */
+const ARROWED = 'select, [role=tab], [role=radio], [role=slider], [role=menuitem], [role=listbox]'
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'])
+const controlTakes = (event: KeyboardEvent) => {
+  const target = event.target
+  if (!(target instanceof Element)) return false
+  if (event.key === 'Enter' || event.key === ' ') return target.closest(PRESSABLE) !== null
+  return ARROWS.has(event.key) && target.closest(ARROWED) !== null
+}
 
 /**
  * The workspace's keys, from the actions registry: tools, undo/redo, delete, nudge, zoom.
@@ -23,7 +29,7 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
     const canvas = editor.canvas
     const onKeyDown = (event: KeyboardEvent) => {
       if (typingInto(event.target) || event.altKey) return
-      if (CONTROL_KEYS.has(event.key) && onControl(event.target)) return
+      if (controlTakes(event)) return
       if (event.key === ' ') {
         event.preventDefault()
         canvas.getState().setSpaceHeld(true)
