@@ -89,7 +89,7 @@ export function App() {
     <button
       ref={sidebarToggle}
       type="button"
-      className="button button--ghost sidebar__toggle"
+      className="button button--ghost button--icon"
       aria-expanded={sidebarOpen}
       aria-controls="sidebar-content"
       aria-label={sidebarOpen ? 'Hide the patient list' : 'Show the patient list'}
