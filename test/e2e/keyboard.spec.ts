@@ -111,6 +111,20 @@ test('open a photo, pick each tool, select, nudge and undo, link the photo to a 
   await expect(undo).toBeDisabled()
   await page.keyboard.press('Escape')
 
+  // With nothing selected an arrow key keeps its usual job (scrolling): the workspace leaves it be.
+  await page.evaluate(() => {
+    window.addEventListener('keydown', (event) => {
+      document.body.dataset.lastKeyTaken = String(event.defaultPrevented)
+    })
+  })
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('body')).toHaveAttribute('data-last-key-taken', 'false')
+  await page.keyboard.press('n')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.locator('body')).toHaveAttribute('data-last-key-taken', 'true')
+  await page.keyboard.press('Control+z')
+  await page.keyboard.press('Escape')
+
   // A closed side section opens from its summary; the photo is linked to the first session.
   const details = main(page).locator('summary', { hasText: 'Photo details' })
   await tabTo(details)

@@ -6,6 +6,7 @@ const patientList = (page: Page) => page.getByRole('list', { name: 'Patients' })
 const main = (page: Page) => page.getByRole('main')
 
 test('a practitioner creates, finds, edits, archives and restores a patient', async ({ page, harness }) => {
+  test.setTimeout(60_000)
   await page.goto(harness.url)
   await expect(sidebar(page).getByText('No patients yet. Create the first record.')).toBeVisible()
   await expect(sidebar(page).getByText(/^Stipple \d+\.\d+\.\d+ · web harness$/)).toBeVisible()
