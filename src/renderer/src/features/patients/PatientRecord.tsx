@@ -27,7 +27,7 @@ export function PatientRecord(props: {
   const archiving = useAskInPlace()
   const flags = MEDICAL_FLAGS.filter((f) => p.medical[f.value]).map((f) => f.label)
   const rows: [string, string][] = [
-    [LABEL.dateOfBirth, formatBirth(p.dateOfBirth)],
+    [LABEL.dateOfBirth, p.dateOfBirth ? formatBirth(p.dateOfBirth) : NOT_RECORDED],
     [LABEL.sex, choiceWords('sex', p.sex)],
     [LABEL.phone, p.phone || NOT_RECORDED],
     [LABEL.email, p.email || NOT_RECORDED],
