@@ -41,6 +41,23 @@ async function startHarness(dataDir: string): Promise<{ url: string; child: Chil
   return { url, child }
 }
 
+/**
+ * One harness on a fresh database for a whole spec file, for specs whose tests look at the same
+ * data (started in `beforeAll`, closed in `afterAll`): set-up through the UI is paid once.
+ */
+export async function sharedHarness(): Promise<{ url: string; close(): Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-'))
+  const { url, child } = await startHarness(dataDir)
+  return {
+    url,
+    async close() {
+      child.kill('SIGTERM')
+      await new Promise((r) => child.once('exit', r))
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
 /** Each test gets its own harness on its own fresh database. */
 export const test = base.extend<{ harness: Harness }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern; it has none.

@@ -6,6 +6,7 @@ const patientList = (page: Page) => page.getByRole('list', { name: 'Patients' })
 const main = (page: Page) => page.getByRole('main')
 
 test('a practitioner creates, finds, edits, archives and restores a patient', async ({ page, harness }) => {
+  test.setTimeout(60_000)
   await page.goto(harness.url)
   await expect(sidebar(page).getByText('No patients yet. Create the first record.')).toBeVisible()
   await expect(sidebar(page).getByText(/^Stipple \d+\.\d+\.\d+ · web harness$/)).toBeVisible()
@@ -54,7 +55,13 @@ test('a practitioner creates, finds, edits, archives and restores a patient', as
     .click()
   await expect(main(page).getByText('+39 06 1234 5678')).toBeVisible()
 
-  await main(page).getByRole('button', { name: 'Archive' }).click()
+  // Archiving asks first; Escape keeps the record and gives the focus back to Archive.
+  await main(page).getByRole('button', { name: 'Archive…' }).click()
+  await expect(main(page).getByRole('button', { name: 'Archive this record' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(main(page).getByRole('button', { name: 'Archive…' })).toBeFocused()
+  await main(page).getByRole('button', { name: 'Archive…' }).click()
+  await main(page).getByRole('button', { name: 'Archive this record' }).click()
   await expect(main(page).getByText('Archived record')).toBeVisible()
   await expect(patientList(page).getByRole('button')).toHaveText([/Ana Ruiz/])
   await sidebar(page).getByRole('checkbox', { name: 'Show archived' }).check()

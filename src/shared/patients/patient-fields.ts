@@ -81,10 +81,13 @@ export const FIELD_LIMITS = {
   searchQuery: 200,
 } as const
 
+/** The one way the app says a field holds nothing: on the record, in the history and on the sheet. */
+export const NOT_RECORDED = 'Not recorded'
+
 export function labelOf<T extends string | number>(
   options: readonly { value: T; label: string }[],
   value: T | null,
 ): string {
-  if (value === null) return 'Not recorded'
+  if (value === null) return NOT_RECORDED
   return options.find((o) => o.value === value)?.label ?? String(value)
 }

@@ -28,7 +28,7 @@ export interface PlanWarning {
 const percent = (x: number) => `${Math.round(x * 100)}%`
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`
 const techniqueLabel = (draft: PlanDraft) =>
-  TECHNIQUES.find((t) => t.value === draft.technique)?.label.toLowerCase() ?? draft.technique
+  TECHNIQUES.find((t) => t.value === draft.technique)?.label ?? draft.technique
 
 function spacingWarnings(draft: PlanDraft, active: readonly Session[], ctx: PlanContext): PlanWarning[] {
   const warnings: PlanWarning[] = []

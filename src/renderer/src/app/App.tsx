@@ -8,6 +8,8 @@ import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
 import { SettingsButton, SettingsPage } from '../features/settings/SettingsPage'
 import { useSettingsStores } from '../features/settings/settings-context'
+import { Icon } from '../ui/icons'
+import { useNarrowWindow } from '../ui/use-narrow-window'
 import { ThemeButton } from './ThemeButton'
 import { useTheme } from './theme'
 
@@ -24,12 +26,22 @@ export function App() {
   const [info, setInfo] = useState<AppInfo | null>(null)
   const settingsStores = useSettingsStores()
   const [settingsOpen, setSettingsOpen] = useState(false)
+  const narrow = useNarrowWindow()
+  const [sidebarOpen, setSidebarOpen] = useState(!narrow)
+  const [wasNarrow, setWasNarrow] = useState(narrow)
+  if (narrow !== wasNarrow) {
+    setWasNarrow(narrow)
+    setSidebarOpen(!narrow)
+  }
+  const sidebarToggle = useRef<HTMLButtonElement>(null)
   // Choosing or starting a patient while Settings is open goes to that patient; Settings keeps its edits.
+  // On a narrow window the list, lying over the page, is put away once a patient is chosen.
   const view = usePatients((s) => s.view)
   const [shownView, setShownView] = useState(view)
   if (view !== shownView) {
     setShownView(view)
     setSettingsOpen(false)
+    if (narrow) setSidebarOpen(false)
   }
 
   useEffect(() => {
@@ -44,8 +56,10 @@ export function App() {
     const run = (command: AppCommand) => {
       if (command === 'patient.new') startCreate()
       else if (command === 'app.settings') setSettingsOpen(true)
-      else if (command === 'patient.search') searchRef.current?.focus()
-      else if (command === 'view.theme.light' || command === 'view.theme.dark')
+      else if (command === 'patient.search') {
+        setSidebarOpen(true)
+        requestAnimationFrame(() => searchRef.current?.focus())
+      } else if (command === 'view.theme.light' || command === 'view.theme.dark')
         setTheme(command === 'view.theme.light' ? 'light' : 'dark')
       // Undo and redo in a text field are the field's own; the design workspace takes them elsewhere.
       else if ((command === 'edit.undo' || command === 'edit.redo') && isTextField(document.activeElement))
@@ -54,21 +68,68 @@ export function App() {
     return window.stipple?.onAppCommand(run)
   }, [startCreate, setTheme])
 
+  // The desktop menu answers Ctrl+, (Cmd+, on a Mac); in a browser the page does.
+  useEffect(() => {
+    if (window.stipple) return
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === ',' && (event.ctrlKey || event.metaKey) && !event.altKey) {
+        event.preventDefault()
+        setSettingsOpen(true)
+      }
+    }
+    window.addEventListener('keydown', onKeyDown)
+    return () => window.removeEventListener('keydown', onKeyDown)
+  }, [])
+
+  const closeSidebar = () => {
+    setSidebarOpen(false)
+    requestAnimationFrame(() => sidebarToggle.current?.focus())
+  }
+  const toggle = (
+    <button
+      ref={sidebarToggle}
+      type="button"
+      className="button button--ghost button--icon"
+      aria-expanded={sidebarOpen}
+      aria-controls="sidebar-content"
+      aria-label={sidebarOpen ? 'Hide the patient list' : 'Show the patient list'}
+      title={sidebarOpen ? 'Hide the patient list' : 'Show the patient list and Settings'}
+      onClick={() => (sidebarOpen ? closeSidebar() : setSidebarOpen(true))}
+    >
+      <Icon name="panel" />
+    </button>
+  )
+
   return (
-    <div className="app-shell">
-      <aside className="sidebar">
-        <header className="sidebar__header">
-          <span className="app-name">Stipple</span>
-          <SettingsButton stores={settingsStores} open={settingsOpen} onOpen={() => setSettingsOpen(true)} />
-          <ThemeButton theme={theme} onChange={setTheme} />
-        </header>
-        <ArchiveImportZone>
-          <PatientSidebar searchRef={searchRef} />
-        </ArchiveImportZone>
-        {info && (
-          <footer className="sidebar__footer" title={`Data folder: ${info.dataDir}`}>
-            Stipple {info.version} · {info.shell === 'desktop' ? 'desktop' : 'web harness'}
-          </footer>
+    <div className="app-shell" data-sidebar={!sidebarOpen ? 'closed' : narrow ? 'over' : 'open'}>
+      <aside
+        className="sidebar"
+        aria-label="Patients"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && narrow && sidebarOpen) closeSidebar()
+        }}
+      >
+        {sidebarOpen ? (
+          <>
+            <header className="sidebar__header">
+              {toggle}
+              <span className="app-name">Stipple</span>
+              <SettingsButton stores={settingsStores} open={settingsOpen} onOpen={() => setSettingsOpen(true)} />
+              <ThemeButton theme={theme} onChange={setTheme} />
+            </header>
+            <div id="sidebar-content" className="sidebar__content">
+              <ArchiveImportZone>
+                <PatientSidebar searchRef={searchRef} />
+              </ArchiveImportZone>
+              {info && (
+                <footer className="sidebar__footer" title={`Data folder: ${info.dataDir}`}>
+                  Stipple {info.version} · {info.shell === 'desktop' ? 'desktop' : 'web harness'}
+                </footer>
+              )}
+            </div>
+          </>
+        ) : (
+          toggle
         )}
       </aside>
       <main className="workspace">

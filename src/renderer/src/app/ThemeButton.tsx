@@ -5,8 +5,9 @@ export function ThemeButton({ theme, onChange }: { theme: Theme; onChange(theme:
   return (
     <button
       type="button"
-      className="button button--ghost"
+      className="button button--ghost button--icon"
       aria-label={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
+      title={theme === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}
       onClick={() => onChange(theme === 'dark' ? 'light' : 'dark')}
     >
       {theme === 'dark' ? '☀' : '☾'}

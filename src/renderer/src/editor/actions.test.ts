@@ -101,6 +101,33 @@ describe('the actions registry', () => {
     expect(editor.getState().selection).toEqual([third])
   })
 
+  it('N and Shift+N step the selection through the objects that can be edited, wrapping round', () => {
+    const editor = makeEditor({ tool: 'pin' })
+    tapAll(editor, [
+      [100, 100],
+      [200, 100],
+      [300, 100],
+      [400, 100],
+    ])
+    const [first, second, third, fourth] = objects(editor).map((o) => o.id) as [string, string, string, string]
+    editor.updateObject(third, { locked: true }, 'Lock')
+    press(editor, 'Escape')
+    editor.select([])
+    press(editor, 'n')
+    expect(editor.getState().selection).toEqual([first])
+    press(editor, 'n')
+    expect(editor.getState().selection).toEqual([second])
+    press(editor, 'n')
+    expect(editor.getState().selection).toEqual([fourth])
+    press(editor, 'n')
+    expect(editor.getState().selection).toEqual([first])
+    press(editor, 'N', { shift: true })
+    expect(editor.getState().selection).toEqual([fourth])
+    // Picked by key, it moves by key.
+    press(editor, 'ArrowRight', { shift: true })
+    expect(objects(editor)[3]?.points).toEqual([p(410, 100)])
+  })
+
   it('zooms in and out through the steps, to 100 % and to fit', () => {
     const editor = makeEditor({ tool: 'select' })
     const scale = () => editor.canvas.getState().viewport.scale

@@ -63,7 +63,31 @@ function nudgeAction(key: string, dx: number, dy: number): EditorAction {
   }
 }
 
+/**
+ * N selects the next object that can be edited (shown, not locked), Shift+N the one before,
+ * wrapping round: with the nudge keys, a way to pick and move objects without a pointer.
+ */
+function selectStepAction(id: string, label: string, shift: boolean, step: 1 | -1): EditorAction {
+  return {
+    id,
+    label,
+    shortcut: shift ? 'Shift+N' : 'N',
+    matches: (p) => !p.mod && p.shift === shift && p.key.toLowerCase() === 'n',
+    perform(editor) {
+      const { document, selection } = editor.getState()
+      const pickable = document.objects.filter((o) => !o.hidden && !o.locked)
+      if (pickable.length === 0) return
+      const at = pickable.findIndex((o) => o.id === selection[0])
+      const next = at < 0 ? (step === 1 ? 0 : pickable.length - 1) : (at + step + pickable.length) % pickable.length
+      const object = pickable[next]
+      if (object) editor.select([object.id])
+    },
+  }
+}
+
 export const EDIT_ACTIONS: EditorAction[] = [
+  selectStepAction('edit.selectNext', 'Select next object', false, 1),
+  selectStepAction('edit.selectPrevious', 'Select previous object', true, -1),
   {
     id: 'edit.undo',
     label: 'Undo',
@@ -138,7 +162,7 @@ export const VIEW_ACTIONS: ViewAction[] = [
   viewAction('view.zoomIn', 'Zoom in', '+', ['+', '='], (c) => c.getState().zoomStep(1)),
   viewAction('view.zoomOut', 'Zoom out', '−', ['-', '_'], (c) => c.getState().zoomStep(-1)),
   viewAction('view.fit', 'Fit', '0', ['0'], (c) => c.getState().fit()),
-  viewAction('view.actualSize', '100 %', '1', ['1'], (c) => c.getState().actualSize()),
+  viewAction('view.actualSize', '100%', '1', ['1'], (c) => c.getState().actualSize()),
 ]
 
 /** One registry for toolbar, menus and shortcuts. */

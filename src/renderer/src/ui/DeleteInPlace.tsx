@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 
 /**
  * "Delete …" and "Keep" in place of the delete button that asked, so a slip of the mouse deletes
@@ -38,4 +38,25 @@ export function DeleteInPlace(props: {
       </button>
     </span>
   )
+}
+
+/**
+ * The state of one ask-in-place: `ask` shows the confirmation, `keep` takes it away and gives the
+ * focus back to the asking button (`askRef`), which comes back in its place.
+ */
+export function useAskInPlace() {
+  const [asking, setAsking] = useState(false)
+  const askRef = useRef<HTMLButtonElement>(null)
+  const returning = useRef(false)
+  useEffect(() => {
+    if (asking || !returning.current) return
+    returning.current = false
+    askRef.current?.focus()
+  }, [asking])
+  const ask = useCallback(() => setAsking(true), [])
+  const keep = useCallback(() => {
+    returning.current = true
+    setAsking(false)
+  }, [])
+  return { asking, askRef, ask, keep }
 }

@@ -47,7 +47,16 @@ export function SaveFileButton(props: {
   const working = state.status === 'working'
   return (
     <div className={props.className}>
-      <button type="button" className="button" disabled={working} aria-busy={working} onClick={() => void run()}>
+      {/* aria-disabled, not disabled, while it works: a disabled button drops the keyboard focus. */}
+      <button
+        type="button"
+        className="button"
+        aria-disabled={working}
+        aria-busy={working}
+        onClick={() => {
+          if (!working) void run()
+        }}
+      >
         {working && <span className="spinner" aria-hidden="true" />}
         {working ? props.workingLabel : props.label}
       </button>

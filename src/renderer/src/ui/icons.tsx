@@ -4,6 +4,8 @@ const paths = {
   eyeOff: 'M1.5 8s2.5-4.5 6.5-4.5S14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8Z M2.5 13.5l11-11',
   lock: 'M4 7h8v6.5H4Z M5.5 7V5a2.5 2.5 0 0 1 5 0v2',
   unlock: 'M4 7h8v6.5H4Z M5.5 7V5a2.5 2.5 0 0 1 4.9-.7',
+  /** A side panel with its edge: shows or hides the patient list or the photo panel. */
+  panel: 'M2 3h12v10H2Z M6 3v10',
 } as const
 
 export type IconName = keyof typeof paths

@@ -1,6 +1,6 @@
 import type { AuditValue, PhotoNote } from '../../../../shared/audit/audit-types'
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
-import { labelOf, MEDICAL_FLAGS } from '../../../../shared/patients/patient-fields'
+import { labelOf, MEDICAL_FLAGS, NOT_RECORDED } from '../../../../shared/patients/patient-fields'
 import { labelOfView, type PhotoView } from '../../../../shared/photos/photo-fields'
 import { NEEDLE_CONFIGS, SESSION_STATUSES, TECHNIQUES, type TreatmentAmount } from '../../../../shared/plan/plan-types'
 import { formatDate } from '../patients/format'
@@ -15,7 +15,7 @@ interface FieldWords {
 }
 
 const text =
-  (empty = 'Not recorded') =>
+  (empty = NOT_RECORDED) =>
   (value: AuditValue) =>
     typeof value === 'string' && value.trim() !== '' ? value : empty
 
@@ -24,9 +24,9 @@ const yesNo = (value: AuditValue) => (value === true ? 'Yes' : 'No')
 const option =
   <T extends string | number>(options: readonly { value: T; label: string }[]) =>
   (value: AuditValue) =>
-    value === null ? 'Not recorded' : labelOf(options, value as T)
+    value === null ? NOT_RECORDED : labelOf(options, value as T)
 
-const day = (value: AuditValue) => (typeof value === 'string' ? formatDate(value) : 'Not recorded')
+const day = (value: AuditValue) => (typeof value === 'string' ? formatDate(value) : NOT_RECORDED)
 
 const unit = (suffix: string) => (value: AuditValue) => (typeof value === 'number' ? `${value} ${suffix}` : '—')
 
@@ -46,18 +46,21 @@ const PATIENT_FIELDS: Record<string, FieldWords> = {
   hairLossPattern: choice('hairLossPattern'),
   goals: {
     label: PATIENT_LABELS.goals,
-    value: (value) => (Array.isArray(value) ? goalsWords(value as string[]) : '') || 'None',
+    value: (value) => (Array.isArray(value) ? goalsWords(value as string[]) : '') || NOT_RECORDED,
   },
   ...Object.fromEntries(MEDICAL_FLAGS.map((flag) => [`medical.${flag.value}`, { label: flag.label, value: yesNo }])),
-  'medical.other': { label: PATIENT_LABELS['medical.other'], value: text('None') },
+  'medical.other': { label: PATIENT_LABELS['medical.other'], value: text(NOT_RECORDED) },
   transplantDate: { label: PATIENT_LABELS.transplantDate, value: day },
-  notes: { label: PATIENT_LABELS.notes, value: text('None') },
+  notes: { label: PATIENT_LABELS.notes, value: text(NOT_RECORDED) },
 }
 
 const PHOTO_FIELDS: Record<string, FieldWords> = {
   view: { label: 'View', value: (value) => labelOfView(value as PhotoView) },
   caption: { label: 'Caption', value: text('No caption') },
-  session: { label: 'Taken at session', value: (value) => (typeof value === 'string' ? formatStart(value) : 'None') },
+  session: {
+    label: 'Taken at session',
+    value: (value) => (typeof value === 'string' ? formatStart(value) : NOT_RECORDED),
+  },
 }
 
 const roleLabel = (value: AuditValue) =>
@@ -85,11 +88,11 @@ const SESSION_FIELDS: Record<string, FieldWords> = {
   startsAt: { label: 'Starts', value: (value) => (typeof value === 'string' ? formatStart(value) : '—') },
   durationMin: { label: 'Duration', value: unit('min') },
   practitioner: { label: 'Practitioner', value: text() },
-  pigment: { label: 'Pigment', value: text('None') },
+  pigment: { label: 'Pigment', value: text(NOT_RECORDED) },
   needle: { label: 'Needle', value: option(NEEDLE_CONFIGS) },
   needleMm: { label: 'Needle diameter', value: unit('mm') },
   status: { label: 'Status', value: option(SESSION_STATUSES) },
-  notes: { label: 'Notes', value: text('None') },
+  notes: { label: 'Notes', value: text(NOT_RECORDED) },
   technique: { label: 'Technique', value: option(TECHNIQUES) },
 }
 

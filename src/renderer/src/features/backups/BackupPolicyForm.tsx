@@ -38,13 +38,17 @@ const toDraft = (policy: BackupPolicy): Draft => ({
 export function BackupPolicyForm(props: { onSaved(): void }) {
   const bridge = useBridge()
   const [draft, setDraft] = useState<Draft | null>(null)
+  const [stored, setStored] = useState<Draft | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ tone: 'info' | 'error'; text: string } | null>(null)
   const [saving, setSaving] = useState(false)
 
   useEffect(() => {
     bridge.call('backups.policy.get', {}).then(
-      (policy) => setDraft(toDraft(policy)),
+      (policy) => {
+        setDraft(toDraft(policy))
+        setStored(toDraft(policy))
+      },
       (e: unknown) => setMessage({ tone: 'error', text: errorMessage(e) }),
     )
   }, [bridge])
@@ -67,6 +71,7 @@ export function BackupPolicyForm(props: { onSaved(): void }) {
         policy: { daily: Number(draft.daily), weekly: Number(draft.weekly), safetyDays: Number(draft.safetyDays) },
       })
       setDraft(toDraft(saved))
+      setStored(toDraft(saved))
       setErrors({})
       setMessage({ tone: 'info', text: 'Saved. Backups the policy no longer keeps were removed.' })
       props.onSaved()
@@ -78,8 +83,35 @@ export function BackupPolicyForm(props: { onSaved(): void }) {
     }
   }
 
+  const dirty = stored !== null && FIELDS.some(({ key }) => draft[key] !== stored[key])
+  // The same bar as the other Settings forms: its state, Revert and Save, above the fields.
   return (
     <form className="backup-policy" onSubmit={save} noValidate>
+      <div className="settings-actions__bar">
+        <p className="settings-actions__state" data-dirty={dirty || undefined} role="status">
+          {dirty ? 'Unsaved changes' : message?.tone === 'info' ? message.text : 'All changes saved'}
+        </p>
+        <button
+          type="button"
+          className="button"
+          disabled={!dirty || saving}
+          onClick={() => {
+            if (stored) setDraft(stored)
+            setErrors({})
+            setMessage(null)
+          }}
+        >
+          Revert
+        </button>
+        <button type="submit" className="button button--primary" disabled={!dirty || saving}>
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+      </div>
+      {message?.tone === 'error' && (
+        <Banner tone="error" title="Not saved">
+          <p>{message.text}</p>
+        </Banner>
+      )}
       <div className="form-grid">
         {FIELDS.map(({ key, label, hint }) => (
           <Field key={key} id={`backup-policy-${key}`} label={label} hint={hint} error={errors[`policy.${key}`]}>
@@ -102,16 +134,6 @@ export function BackupPolicyForm(props: { onSaved(): void }) {
         Manual backups are kept until you delete them. Stipple ships with {DEFAULT_BACKUP_POLICY.daily} days of daily
         and {DEFAULT_BACKUP_POLICY.weekly} weeks of weekly backups.
       </p>
-      <div className="backup-policy__actions">
-        <button type="submit" className="button" disabled={saving}>
-          {saving ? 'Saving…' : 'Save policy'}
-        </button>
-        {message && (
-          <span className={message.tone === 'error' ? 'field__error' : 'settings-note'} role="status">
-            {message.text}
-          </span>
-        )}
-      </div>
     </form>
   )
 }

@@ -191,7 +191,11 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
       className="photo-canvas"
       data-tool={panMode ? 'hand' : tool}
       data-scale={viewport.scale.toFixed(4)}
-      role="img"
+      // The editing canvas takes the focus when pressed, so Enter finishes an outline there while
+      // Enter on a focused button still presses the button; its keys are the workspace's own.
+      role="application"
+      tabIndex={props.editor ? 0 : undefined}
+      onPointerDown={props.editor ? (event) => event.currentTarget.focus({ preventScroll: true }) : undefined}
       aria-label={props.label}
     >
       {stage.width > 0 && (

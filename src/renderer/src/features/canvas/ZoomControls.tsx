@@ -18,7 +18,7 @@ export function ZoomControls({ canvas }: { canvas: CanvasStore }) {
         −
       </button>
       <output className="canvas-toolbar__zoom" aria-label="Zoom level">
-        {Math.round(scale * 100)} %
+        {Math.round(scale * 100)}%
       </output>
       <button
         type="button"
@@ -33,7 +33,7 @@ export function ZoomControls({ canvas }: { canvas: CanvasStore }) {
         Fit <kbd>0</kbd>
       </button>
       <button type="button" className="tool-button" title="Actual pixels (1)" onClick={actions.actualSize}>
-        100 % <kbd>1</kbd>
+        100% <kbd>1</kbd>
       </button>
     </fieldset>
   )

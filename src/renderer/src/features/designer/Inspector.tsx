@@ -44,7 +44,7 @@ function Properties({ editor, object }: { editor: Editor; object: DesignObject }
               min={DESIGN_LIMITS.density.min}
               max={DESIGN_LIMITS.density.max}
               step={5}
-              unit="imp./cm²"
+              unit="per cm²"
               onCommit={(v) => set('density', v, 'Change target density')}
             />
           </Row>
@@ -93,7 +93,7 @@ function Properties({ editor, object }: { editor: Editor; object: DesignObject }
                 max={1}
                 step={0.05}
                 value={object.irregularity}
-                aria-valuetext={`${Math.round(object.irregularity * 100)} % broken`}
+                aria-valuetext={`${Math.round(object.irregularity * 100)}% broken`}
                 onChange={(e) => set('irregularity', Number(e.target.value), 'Change edge irregularity')}
               />
               <span>Broken</span>

@@ -62,9 +62,9 @@ export function ObjectsPanel({ editor }: { editor: Editor }) {
         if (group.length === 0) return null
         return (
           <section key={kind} aria-label={plural} className="objects-group">
-            <h4 className="objects-group__title">
+            <h2 className="objects-group__title">
               {plural} <span className="objects-group__count">{group.length}</span>
-            </h4>
+            </h2>
             <ul className="objects-list">
               {group.map((object) => (
                 <li key={object.id} className="objects-row" data-selected={selection.includes(object.id)}>

@@ -5,10 +5,23 @@ import type { Editor } from '../../editor/editor'
 import { typingInto } from '../../ui/typing-into'
 import { type DrawingTool, isDrawingTool } from '../canvas/measure-tool'
 
+/** A control that answers Enter or Space itself: a button, a section's summary, a link. */
+const PRESSABLE = 'button, a[href], summary, [role=button], [role=tab], [role=radio], [role=checkbox], [role=menuitem]'
+/** A control that answers the arrow keys itself; a button does not, so arrows there still nudge. */
+const ARROWED = 'select, [role=tab], [role=radio], [role=slider], [role=menuitem], [role=listbox]'
+const ARROWS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'])
+const controlTakes = (event: KeyboardEvent) => {
+  const target = event.target
+  if (!(target instanceof Element)) return false
+  if (event.key === 'Enter' || event.key === ' ') return target.closest(PRESSABLE) !== null
+  return ARROWS.has(event.key) && target.closest(ARROWED) !== null
+}
+
 /**
  * The workspace's keys, from the actions registry: tools, undo/redo, delete, nudge, zoom.
  * Space held pans. A ruler or measurement being drawn takes Enter, Escape and Backspace
- * first. Keys typed into a field are left to the field, so its own undo works there.
+ * first. Keys typed into a field are left to the field, so its own undo works there; Enter,
+ * Space and the arrows on a focused control are the control's (Enter presses a button).
  */
 export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingTool, points: Point[]) => void): void {
   useEffect(() => {
@@ -16,8 +29,9 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
     const canvas = editor.canvas
     const onKeyDown = (event: KeyboardEvent) => {
       if (typingInto(event.target) || event.altKey) return
+      if (controlTakes(event)) return
       if (event.key === ' ') {
-        if (!(event.target instanceof HTMLButtonElement)) event.preventDefault()
+        event.preventDefault()
         canvas.getState().setSpaceHeld(true)
         return
       }
@@ -34,9 +48,10 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
       }
       const press = { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey }
       const action = actionFor(press)
-      if (!action) return
+      // A key whose action cannot run now (an arrow with nothing selected) keeps its usual job.
+      if (!action || !(action.enabled?.(editor) ?? true)) return
       event.preventDefault()
-      if (action.enabled?.(editor) ?? true) action.perform(editor, press)
+      action.perform(editor, press)
     }
     const onKeyUp = (event: KeyboardEvent) => {
       if (event.key === ' ') canvas.getState().setSpaceHeld(false)

@@ -3,7 +3,10 @@ import type { SceneLayer } from './layer-scene'
 
 export interface TimelineMark {
   day: string
+  /** Short, for the button under the slider ("S1"). */
   label: string
+  /** In full, for its tooltip and screen readers ("Session 1"). */
+  name: string
   kind: 'session' | 'touch-up'
 }
 
@@ -43,10 +46,11 @@ export function FadeTimeline(props: {
   const offset = Math.min(total, Math.max(0, daysBetween(range.start, day)))
   const at = (d: string) => `${(Math.min(total, Math.max(0, daysBetween(range.start, d))) / total) * 100}%`
   const stops = [
-    { label: 'Before', day: range.start },
-    ...marks.filter((m) => m.kind === 'session').map((m) => ({ label: m.label, day: m.day })),
+    { label: 'Before', name: 'Before treatment', day: range.start },
+    ...marks.filter((m) => m.kind === 'session').map((m) => ({ label: m.label, name: m.name, day: m.day })),
     ...[1, 2, 5].map((years) => ({
       label: `+${years} y`,
+      name: `${years} year${years === 1 ? '' : 's'} after the last session`,
       day: addDays(marks.filter((m) => m.kind === 'session').at(-1)?.day ?? range.start, Math.round(years * 365.25)),
     })),
   ]
@@ -75,7 +79,7 @@ export function FadeTimeline(props: {
               key={`${m.kind}-${m.label}-${m.day}`}
               className={`fade-timeline__mark fade-timeline__mark--${m.kind}`}
               style={{ left: at(m.day) }}
-              title={`${m.label} · ${formatDay(m.day)}`}
+              title={`${m.name} · ${formatDay(m.day)}`}
             />
           ))}
         </div>
@@ -87,6 +91,7 @@ export function FadeTimeline(props: {
             type="button"
             className="button button--ghost button--small"
             aria-pressed={stop.day === day}
+            title={`${stop.name} · ${formatDay(stop.day)}`}
             onClick={() => onChange(stop.day)}
           >
             {stop.label}

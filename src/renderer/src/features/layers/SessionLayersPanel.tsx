@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import type { PlanWarning } from '../../../../shared/plan/plan-warnings'
 import { usePlan, usePlanActions } from '../plan/plan-context'
 import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from './FadeTimeline'
@@ -23,10 +24,23 @@ export function CanvasWarnings({ layers }: { layers: SessionLayers }) {
     usePlan((s) => s.warnings),
     layers,
   )
+  const [open, setOpen] = useState(true)
   if (warnings.length === 0) return null
+  const count = `${warnings.length} plan warning${warnings.length === 1 ? '' : 's'}`
   return (
-    <section className="canvas-warnings" aria-label="Plan warnings">
-      <ul>
+    <section className="canvas-warnings" aria-label="Plan warnings" data-open={open}>
+      {/* Folded to a badge, the warnings leave the photo free; the badge still counts them. */}
+      <button
+        type="button"
+        className="canvas-warnings__toggle"
+        aria-expanded={open}
+        aria-controls="canvas-warnings-list"
+        title={open ? 'Fold the warnings away to a badge' : 'Show the warnings'}
+        onClick={() => setOpen(!open)}
+      >
+        ⚠ {count} {open ? '▾' : '▸'}
+      </button>
+      <ul id="canvas-warnings-list" hidden={!open}>
         {warnings.map((w) => (
           <li
             key={`${w.kind}-${w.sessionId}-${w.zoneKey}`}
@@ -59,10 +73,15 @@ export function SessionLayersPanel(props: {
   const marks: TimelineMark[] = [
     ...scene.layers
       .filter((l) => l.session.status !== 'skipped')
-      .map((l) => ({ day: l.session.startsAt.slice(0, 10), label: `S${l.number}`, kind: 'session' as const })),
+      .map((l) => ({
+        day: l.session.startsAt.slice(0, 10),
+        label: `S${l.number}`,
+        name: `Session ${l.number}`,
+        kind: 'session' as const,
+      })),
     ...touchUps
       .filter((t) => scene.zones.some((z) => t.zoneKey.endsWith(`:${z.zone.id}`)))
-      .map((t) => ({ day: t.date, label: 'Touch-up', kind: 'touch-up' as const })),
+      .map((t) => ({ day: t.date, label: 'Touch-up', name: 'Suggested touch-up', kind: 'touch-up' as const })),
   ]
   return (
     <div className="session-layers">

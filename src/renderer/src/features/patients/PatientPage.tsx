@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { EMPTY_PATIENT_FIELDS, type Patient, toFields } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
+import { onTabListKey } from '../../ui/tab-keys'
 import { HistoryTab } from '../audit/HistoryTab'
 import { PhotoDropZone } from '../photos/PhotoDropZone'
 import { PhotoLibrary } from '../photos/PhotoLibrary'
@@ -34,7 +35,7 @@ export function PatientPage() {
   if (view.kind === 'none') {
     return (
       <div className="empty-state">
-        <p className="empty-state__title">No patient open</p>
+        <h1 className="empty-state__title">No patient open</h1>
         <p>Choose a patient from the list, or start a new record.</p>
         <button type="button" className="button button--primary" onClick={startCreate}>
           New patient
@@ -123,7 +124,20 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
   if (sheetOpen) return <SheetPage patient={props.patient} onClose={() => setSheetOpen(false)} />
   return (
     <PhotoDropZone enabled={!archived} onImport={showPhotos}>
-      <div className="patient-tabs" role="tablist" aria-label="Patient sections">
+      <div
+        className="patient-tabs"
+        role="tablist"
+        aria-label="Patient sections"
+        onKeyDown={(event) =>
+          onTabListKey(
+            event,
+            SECTIONS.map((s) => s.id),
+            section,
+            setSection,
+            (id) => `tab-${id}`,
+          )
+        }
+      >
         {SECTIONS.map(({ id, label }) => (
           <button
             key={id}
@@ -132,6 +146,7 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
             id={`tab-${id}`}
             aria-selected={section === id}
             aria-controls={`panel-${id}`}
+            tabIndex={section === id ? 0 : -1}
             className="patient-tabs__tab"
             onClick={() => setSection(id)}
           >

@@ -1,8 +1,10 @@
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import type { Patient } from '../../../../shared/patients/patient'
-import { MEDICAL_FLAGS } from '../../../../shared/patients/patient-fields'
+import { MEDICAL_FLAGS, NOT_RECORDED } from '../../../../shared/patients/patient-fields'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { Banner } from '../../ui/Banner'
+import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
+import { useArrivalFocus } from '../../ui/use-arrival-focus'
 import { ExportPatientButton } from '../archive/ExportPatientButton'
 import { ReviewFileButton } from '../offline/ReviewFileButton'
 import { ClinicalWarnings } from './ClinicalWarnings'
@@ -20,24 +22,22 @@ export function PatientRecord(props: {
 }) {
   const { patient: p } = props
   const headingRef = useRef<HTMLHeadingElement>(null)
-  // After a save or cancel the form that held focus is gone; hand focus to the record so the
-  // keyboard user carries on from here, but never steal it from the list or the search box.
-  useEffect(() => {
-    if (document.activeElement === document.body) headingRef.current?.focus()
-  }, [])
+  // After a save or cancel, or back from the design sheet, the control that held focus is gone.
+  useArrivalFocus(headingRef)
+  const archiving = useAskInPlace()
   const flags = MEDICAL_FLAGS.filter((f) => p.medical[f.value]).map((f) => f.label)
   const rows: [string, string][] = [
-    [LABEL.dateOfBirth, formatBirth(p.dateOfBirth)],
+    [LABEL.dateOfBirth, p.dateOfBirth ? formatBirth(p.dateOfBirth) : NOT_RECORDED],
     [LABEL.sex, choiceWords('sex', p.sex)],
-    [LABEL.phone, p.phone || 'Not recorded'],
-    [LABEL.email, p.email || 'Not recorded'],
+    [LABEL.phone, p.phone || NOT_RECORDED],
+    [LABEL.email, p.email || NOT_RECORDED],
     [LABEL.fitzpatrick, choiceWords('fitzpatrick', p.fitzpatrick)],
     [LABEL.hairColour, choiceWords('hairColour', p.hairColour)],
     [LABEL.hairLossPattern, choiceWords('hairLossPattern', p.hairLossPattern)],
-    [LABEL.goals, goalsWords(p.goals) || 'Not recorded'],
-    ['Medical flags', flags.join(', ') || 'None'],
-    [LABEL.transplantDate, p.transplantDate ? formatDay(p.transplantDate) : 'None recorded'],
-    [LABEL['medical.other'], p.medical.other || 'None'],
+    [LABEL.goals, goalsWords(p.goals) || NOT_RECORDED],
+    ['Medical flags', flags.join(', ') || NOT_RECORDED],
+    [LABEL.transplantDate, p.transplantDate ? formatDay(p.transplantDate) : NOT_RECORDED],
+    [LABEL['medical.other'], p.medical.other || NOT_RECORDED],
   ]
 
   return (
@@ -63,9 +63,25 @@ export function PatientRecord(props: {
             </button>
           ) : (
             <>
-              <button type="button" className="button button--danger" onClick={props.onArchive}>
-                Archive
-              </button>
+              {archiving.asking ? (
+                <DeleteInPlace
+                  className="page-actions__confirm"
+                  label="Archive this record"
+                  busy={false}
+                  onConfirm={props.onArchive}
+                  onCancel={archiving.keep}
+                />
+              ) : (
+                <button
+                  ref={archiving.askRef}
+                  type="button"
+                  className="button button--danger"
+                  title="Archive: hidden from the list, kept read-only; Restore brings it back"
+                  onClick={archiving.ask}
+                >
+                  Archive…
+                </button>
+              )}
               <button type="button" className="button button--primary" onClick={props.onEdit}>
                 Edit
               </button>
@@ -92,7 +108,7 @@ export function PatientRecord(props: {
 
       <section className="record-notes" aria-label="Notes">
         <h2 className="section-title">Notes</h2>
-        <p className="record-notes__text">{p.notes || 'No notes.'}</p>
+        <p className="record-notes__text">{p.notes || NOT_RECORDED}</p>
       </section>
     </article>
   )

@@ -13,7 +13,7 @@ export function BeforeAfter({ photos, onClose }: { photos: [Photo, Photo]; onClo
   return (
     <section className="before-after" aria-label={`Before and after: ${labelOfView(before.view)}`}>
       <header className="before-after__header">
-        <h3 className="section-title">Before / after · {labelOfView(before.view)}</h3>
+        <h2 className="section-title">Before / after · {labelOfView(before.view)}</h2>
         {onClose && (
           <button type="button" className="button" onClick={onClose}>
             Close comparison

@@ -1,7 +1,7 @@
-import { useState } from 'react'
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
+import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
 import { formatTakenAt } from './format-photo'
 import { usePhotoActions, usePhotos } from './photos-context'
 import { ViewSelect } from './ViewSelect'
@@ -12,11 +12,11 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
   const summary = usePhotos((s) => s.designs[photo.id])
   const design = summary && summary.objectCount > 0 ? summary : null
   const { openPhoto, toggleCompare, remove } = usePhotoActions()
-  const [confirming, setConfirming] = useState(false)
+  const deleting = useAskInPlace()
   const name = `${labelOfView(photo.view)} photo of ${formatTakenAt(photo.takenAt)}`
 
   return (
-    <li className="photo-card" aria-label={name} data-picked={picked || undefined}>
+    <li className="photo-card" aria-label={name} data-photo-id={photo.id} data-picked={picked || undefined}>
       <button
         type="button"
         className="photo-card__open"
@@ -55,21 +55,21 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
           <input type="checkbox" checked={picked} onChange={() => toggleCompare(photo.id)} />
           Compare
         </label>
-        {confirming ? (
-          <span className="photo-card__confirm">
-            <button type="button" className="button button--danger" onClick={() => void remove(photo).catch(() => {})}>
-              {design ? 'Delete with its design' : 'Delete'}
-            </button>
-            <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-              Keep
-            </button>
-          </span>
+        {deleting.asking ? (
+          <DeleteInPlace
+            className="photo-card__confirm"
+            label={design ? 'Delete with its design' : 'Delete'}
+            busy={false}
+            onConfirm={() => void remove(photo).catch(() => {})}
+            onCancel={deleting.keep}
+          />
         ) : (
           <button
+            ref={deleting.askRef}
             type="button"
             className="button button--ghost"
             aria-label={`Delete ${photo.originalName}`}
-            onClick={() => setConfirming(true)}
+            onClick={deleting.ask}
           >
             Delete…
           </button>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { PatientId } from '../../../../shared/patients/patient'
 import type { Photo } from '../../../../shared/photos/photo'
 import { PHOTO_ACCEPT } from '../../../../shared/photos/photo-fields'
@@ -26,13 +26,26 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
   const { load, setGrouping, importFiles, clearCompare } = usePhotoActions()
   const input = useRef<HTMLInputElement>(null)
   const [comparing, setComparing] = useState(false)
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  // Back from the canvas ("← Library"), focus returns to the photo that was open.
+  const returnTo = usePhotos((s) => s.lastOpened)
+  useEffect(() => {
+    if (document.activeElement !== document.body) return
+    const card = returnTo
+      ? document.querySelector<HTMLElement>(`[data-photo-id="${returnTo}"] .photo-card__open`)
+      : null
+    ;(card ?? headingRef.current)?.focus()
+  }, [returnTo])
 
   const list = photos.status === 'ready' ? photos.value : []
   const picked = compare.map((id) => list.find((p) => p.id === id)).filter((p): p is Photo => p !== undefined)
   const problem = compareProblem(picked)
 
   return (
-    <section className="photo-library" aria-label="Photos">
+    <section className="photo-library" aria-labelledby="photo-library-title">
+      <h1 id="photo-library-title" className="visually-hidden" ref={headingRef} tabIndex={-1}>
+        Photos
+      </h1>
       <div className="photo-library__toolbar">
         <button
           type="button"
@@ -106,9 +119,9 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
       ) : (
         groupPhotos(list, grouping).map((group) => (
           <section key={group.key} className="photo-group" aria-label={group.title}>
-            <h3 className="photo-group__title">
+            <h2 className="photo-group__title">
               {group.title} <span className="photo-group__count">{group.photos.length}</span>
-            </h3>
+            </h2>
             <ul className="photo-grid">
               {group.photos.map((photo) => (
                 <PhotoCard key={photo.id} photo={photo} picked={compare.includes(photo.id)} />

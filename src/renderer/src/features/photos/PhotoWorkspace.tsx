@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { Point } from '../../../../shared/geometry/point'
 import { pxPerMm } from '../../../../shared/photos/calibration'
 import type { PhotoDetail } from '../../../../shared/photos/photo'
@@ -6,7 +6,10 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
 import type { DesignToolId } from '../../editor/tools/tool'
 import { Banner } from '../../ui/Banner'
+import { Icon } from '../../ui/icons'
 import { Loading } from '../../ui/Loading'
+import { useArrivalFocus } from '../../ui/use-arrival-focus'
+import { useNarrowWindow } from '../../ui/use-narrow-window'
 import { createCanvasStore } from '../canvas/canvas-store'
 import type { DrawingTool } from '../canvas/measure-tool'
 import { PhotoCanvas } from '../canvas/PhotoCanvas'
@@ -103,16 +106,38 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   }, [editor])
 
   const title = `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  useArrivalFocus(headingRef)
+  // On a narrow window the canvas needs the room; the panel is a button away.
+  const narrow = useNarrowWindow()
+  const [panelOpen, setPanelOpen] = useState(!narrow)
+  const [wasNarrow, setWasNarrow] = useState(narrow)
+  if (narrow !== wasNarrow) {
+    setWasNarrow(narrow)
+    setPanelOpen(!narrow)
+  }
   return (
     <section className="photo-workspace" aria-label={`Photo: ${title}`}>
       <header className="photo-workspace__header">
         <button type="button" className="button button--ghost" onClick={closePhoto}>
           ← Library
         </button>
-        <h2 className="photo-workspace__title">{title}</h2>
+        <h1 className="photo-workspace__title" ref={headingRef} tabIndex={-1}>
+          {title}
+        </h1>
         {session.status === 'ready' && (
           <SaveIndicator autosave={session.autosave} onReload={() => setAttempt((n) => n + 1)} />
         )}
+        <button
+          type="button"
+          className="button button--ghost"
+          aria-expanded={panelOpen}
+          aria-controls="photo-panel"
+          title={panelOpen ? 'Hide the side panel: more room for the photo' : 'Show the side panel'}
+          onClick={() => setPanelOpen((open) => !open)}
+        >
+          <Icon name="panel" /> Panel
+        </button>
       </header>
       {editor && (
         <div className="photo-workspace__tools">
@@ -120,7 +145,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
           <ToolOptions editor={editor} />
         </div>
       )}
-      <div className="photo-workspace__body">
+      <div className="photo-workspace__body" data-panel={panelOpen ? 'open' : 'closed'}>
         <div className="photo-workspace__stage">
           {session.status === 'loading' && <Loading>Opening the design…</Loading>}
           {session.status === 'error' && (
@@ -151,7 +176,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
           {editor && <Notice editor={editor} />}
           {layers && <CanvasWarnings layers={layers} />}
         </div>
-        <aside className="photo-panel" aria-label="Design and photo details">
+        <aside id="photo-panel" className="photo-panel" aria-label="Design and photo details" hidden={!panelOpen}>
           {editor && (
             <>
               <details className="panel-section" open>

@@ -37,6 +37,8 @@ export interface PhotosState {
   imports: ImportJob[]
   /** The photo open in the canvas, with its measurements. */
   open: { id: PhotoId; detail: Load<PhotoDetail> } | null
+  /** The photo opened last, which the library focuses again when the canvas closes. */
+  lastOpened: PhotoId | null
   /** Up to two photos picked for before/after. */
   compare: PhotoId[]
   /** What each photo's design holds, for the library's badges; refreshed when a photo closes. */
@@ -204,6 +206,7 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       grouping: 'view',
       imports: [],
       open: null,
+      lastOpened: null,
       compare: [],
       designs: {},
       notice: '',
@@ -213,7 +216,9 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
         const samePatient = get().patientId === patientId
         set({
           patientId,
-          ...(samePatient ? {} : { photos: { status: 'loading' }, open: null, compare: [], designs: {} }),
+          ...(samePatient
+            ? {}
+            : { photos: { status: 'loading' }, open: null, lastOpened: null, compare: [], designs: {} }),
         })
         void loadDesigns(patientId)
         try {
@@ -264,7 +269,7 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       },
 
       async openPhoto(id) {
-        set({ open: { id, detail: { status: 'loading' } } })
+        set({ open: { id, detail: { status: 'loading' } }, lastOpened: id })
         try {
           const detail = await bridge.call('photos.get', { id })
           if (get().open?.id === id) set({ open: { id, detail: { status: 'ready', value: detail } } })

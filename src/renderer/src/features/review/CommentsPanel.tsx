@@ -3,7 +3,7 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { COMMENT_LIMITS, isResolved, type ReviewComment } from '../../../../shared/comments/comment'
 import { Banner } from '../../ui/Banner'
-import { DeleteInPlace } from '../../ui/DeleteInPlace'
+import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
 import { Field } from '../../ui/Field'
 import { Loading } from '../../ui/Loading'
 import { formatDateTime } from '../patients/format'
@@ -21,7 +21,7 @@ function CommentItem(props: {
   onFocus(comment: ReviewComment): void
 }) {
   const { comment, number, store, author } = props
-  const [confirming, setConfirming] = useState(false)
+  const deleting = useAskInPlace()
   const resolved = isResolved(comment)
   const signed = author.trim().length > 0
   return (
@@ -53,14 +53,14 @@ function CommentItem(props: {
         )}
         {props.canComment && (
           <div className="review-comment__actions">
-            {confirming ? (
+            {deleting.asking ? (
               <DeleteInPlace
                 className="review-comment__confirm"
                 label={`Delete comment ${number}`}
                 small
                 busy={props.busy}
                 onConfirm={() => void store.getState().remove(comment, author.trim())}
-                onCancel={() => setConfirming(false)}
+                onCancel={deleting.keep}
               />
             ) : (
               <>
@@ -82,7 +82,8 @@ function CommentItem(props: {
                   className="button button--ghost button--small"
                   disabled={props.busy || !signed}
                   title={signed ? undefined : 'Enter your name first'}
-                  onClick={() => setConfirming(true)}
+                  ref={deleting.askRef}
+                  onClick={deleting.ask}
                 >
                   Delete…
                 </button>
@@ -255,9 +256,9 @@ export function CommentsPanel(props: {
         <p className="field__hint">No comments on this view yet.</p>
       ) : (
         <>
-          <h4 className="review-comments__group">Open ({open.length})</h4>
+          <h3 className="review-comments__group">Open ({open.length})</h3>
           {open.length > 0 && list(open, 'Open comments')}
-          <h4 className="review-comments__group">Resolved ({resolved.length})</h4>
+          <h3 className="review-comments__group">Resolved ({resolved.length})</h3>
           {resolved.length > 0 && list(resolved, 'Resolved comments')}
         </>
       )}

@@ -20,7 +20,12 @@ import { useReviewRenderer } from './use-review-layers'
 function sessionMarks(scene: LayerScene): TimelineMark[] {
   return scene.layers
     .filter((l) => l.session.status !== 'skipped')
-    .map((l) => ({ day: l.session.startsAt.slice(0, 10), label: `S${l.number}`, kind: 'session' as const }))
+    .map((l) => ({
+      day: l.session.startsAt.slice(0, 10),
+      label: `S${l.number}`,
+      name: `Session ${l.number}`,
+      kind: 'session' as const,
+    }))
 }
 
 /** Screen pixels kept between a focused pin and the stage's edge; closer than this, the view pans to it. */
@@ -83,9 +88,9 @@ export function LayersView(props: {
       </div>
       <aside className="review-panel" aria-label="Review details">
         <section className="panel-section review-section" aria-labelledby="review-sessions-title">
-          <h3 className="section-title" id="review-sessions-title">
+          <h2 className="section-title" id="review-sessions-title">
             Sessions
-          </h3>
+          </h2>
           {scene.reason && <p className="readouts__hint">{scene.reason}</p>}
           {range && day && (
             <FadeTimeline
@@ -106,15 +111,15 @@ export function LayersView(props: {
           )}
         </section>
         <section className="panel-section review-section" aria-labelledby="review-comments-title">
-          <h3 className="section-title" id="review-comments-title">
+          <h2 className="section-title" id="review-comments-title">
             Comments
-          </h3>
+          </h2>
           <CommentsPanel store={props.comments} canComment={props.canComment} onFocus={focus} />
         </section>
         <section className="panel-section review-section" aria-labelledby="review-photos-title">
-          <h3 className="section-title" id="review-photos-title">
+          <h2 className="section-title" id="review-photos-title">
             Photos per session
-          </h3>
+          </h2>
           <SessionPhotos sessions={data.plan.sessions} photos={data.photos} />
         </section>
       </aside>

@@ -68,12 +68,15 @@ function Review(props: { patientName: string; data: ReviewData; canComment: bool
   if (!view)
     return (
       <div className="empty-state">
-        <p className="empty-state__title">Nothing to review yet</p>
+        <h1 className="empty-state__title">Nothing to review yet</h1>
         <p>Draw a design over one of {props.patientName}’s photos; each designed view can then be reviewed here.</p>
       </div>
     )
   return (
-    <section className="review" aria-label={`Review of ${props.patientName}`}>
+    <section className="review" aria-labelledby="review-title">
+      <h1 id="review-title" className="visually-hidden">
+        Review of {props.patientName}
+      </h1>
       <ReviewOfView
         key={view.photo.id}
         view={view}

@@ -68,7 +68,7 @@ export function SwipeStage(props: { a: ReactNode; b: ReactNode; labelA: string; 
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.round(percent)}
-        aria-valuetext={`${Math.round(percent)} % side A`}
+        aria-valuetext={`${Math.round(percent)}% side A`}
         onKeyDown={onKeyDown}
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId)

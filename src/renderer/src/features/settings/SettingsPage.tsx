@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useStore } from 'zustand'
+import { onTabListKey } from '../../ui/tab-keys'
 import { DataPanel } from '../backups/DataPanel'
 import { ClinicalDefaultsForm } from './ClinicalDefaultsForm'
 import { ClinicDetailsForm } from './ClinicDetailsForm'
@@ -36,16 +37,6 @@ export function SettingsPage({ stores, onClose }: { stores: SettingsStores; onCl
     void stores.pigments.getState().load()
   }, [stores])
 
-  // Arrow keys move between the tabs, as a tab list is expected to behave.
-  const onTabKey = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
-    const next =
-      TABS[(TABS.findIndex((t) => t.id === tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]
-    if (!next) return
-    setTab(next.id)
-    document.getElementById(`settings-tab-${next.id}`)?.focus()
-  }
-
   return (
     <ClinicalSettingsProvider store={stores.clinical}>
       <PigmentCatalogueProvider store={stores.pigments}>
@@ -67,7 +58,15 @@ export function SettingsPage({ stores, onClose }: { stores: SettingsStores; onCl
             className="patient-tabs settings-tabs"
             role="tablist"
             aria-label="Settings sections"
-            onKeyDown={onTabKey}
+            onKeyDown={(event) =>
+              onTabListKey(
+                event,
+                TABS.map((t) => t.id),
+                tab,
+                setTab,
+                (id) => `settings-tab-${id}`,
+              )
+            }
           >
             {TABS.map(({ id, label }) => (
               <button

@@ -11,6 +11,7 @@ import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
+import { useArrivalFocus } from '../../ui/use-arrival-focus'
 import { usePlan, usePlanActions } from '../plan/plan-context'
 import type { PlanWorld } from '../plan/plan-store'
 import { SheetDocument } from './SheetDocument'
@@ -54,6 +55,9 @@ export function SheetPage({ patient, onClose }: { patient: Patient; onClose(): v
   const clinic = useClinicDetails()
   const [fresh, setFresh] = useState(false)
   useNeutralTitle()
+  const headingRef = useRef<HTMLHeadingElement>(null)
+  const ready = !!world && fresh && clinic.load.status === 'ready'
+  useArrivalFocus(headingRef, ready || status === 'error' || clinic.load.status === 'error')
   // Designs drawn since the plan was loaded belong on the sheet too, chosen from the start.
   useEffect(() => {
     void refreshWorld().finally(() => setFresh(true))
@@ -62,7 +66,9 @@ export function SheetPage({ patient, onClose }: { patient: Patient; onClose(): v
   const header = (
     <header className="page-header sheet-screen__header">
       <div>
-        <h1 className="page-title">Design sheet</h1>
+        <h1 className="page-title" ref={headingRef} tabIndex={-1}>
+          Design sheet
+        </h1>
         <p className="page-subtitle">{patient.fullName}</p>
       </div>
       <div className="page-actions">
@@ -81,7 +87,7 @@ export function SheetPage({ patient, onClose }: { patient: Patient; onClose(): v
         </Banner>
       </div>
     )
-  if (!world || !fresh || clinic.load.status !== 'ready') return <Loading>Preparing the design sheet…</Loading>
+  if (!ready || !world || clinic.load.status !== 'ready') return <Loading>Preparing the design sheet…</Loading>
   return <SheetWorkspace patient={patient} world={world} draft={draft} clinic={clinic.load.details} header={header} />
 }
 
@@ -248,7 +254,8 @@ function SheetPreview(props: { pageWidthMm: number; pageHeightMm: number; pages:
   const scale = width > 0 ? Math.min(1, width / pageWidth) : 1
   const total = props.pages * pageHeight + Math.max(0, props.pages - 1) * PREVIEW_GAP
   return (
-    <section className="sheet-preview" aria-label="Preview">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: the preview scrolls, and a keyboard user scrolls it from its focus.
+    <section className="sheet-preview" aria-label="Preview" tabIndex={0}>
       <div ref={holder} className="sheet-preview__fit">
         <div
           className="sheet-preview__sizer"
