@@ -5,6 +5,7 @@ import {
   ARCHIVE_FORMAT_VERSION,
   type ArchiveManifest,
   MANIFEST_ENTRY,
+  MAX_MANIFEST_ENTRIES,
   MAX_RECORDS_BYTES,
   manifestSchema,
   RECORDS_ENTRY,
@@ -117,6 +118,10 @@ function readManifest(raw: unknown, latestSchema: number): ArchiveManifest {
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestSchema)
     archiveRejected(
       `This archive was made by a newer version of Stipple (schema ${head.schemaVersion}; this version reads up to ${latestSchema}). Update Stipple to import it.`,
+    )
+  if (Array.isArray(head.entries) && head.entries.length > MAX_MANIFEST_ENTRIES)
+    archiveRejected(
+      `The archive's manifest is damaged or not one Stipple wrote: it lists ${head.entries.length.toLocaleString('en')} entries.`,
     )
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) {
