@@ -3,6 +3,7 @@ import { type ArchiveService, createArchiveService } from '../services/archive/a
 import { type AuditService, createAuditService } from '../services/audit/audit-service'
 import { type BackupService, createBackupService } from '../services/backups/backup-service'
 import type { BackupStore } from '../services/backups/backup-store'
+import { photoFilesKeptDatabasesName } from '../services/backups/kept-databases'
 import { keepFilesBackupsNeed } from '../services/backups/kept-photo-files'
 import type { ReplaceDatabase } from '../services/backups/restore-backup'
 import { type ClinicService, createClinicService } from '../services/clinic/clinic-service'
@@ -38,7 +39,12 @@ export interface ServicesHost {
 }
 
 export function createServices(db: Database, dataDir: string, host: ServicesHost): Services {
-  const photos = createPhotoService(db, keepFilesBackupsNeed(createPhotoFiles(dataDir), host.backups.neededPhotoFiles))
+  const photos = createPhotoService(
+    db,
+    keepFilesBackupsNeed(createPhotoFiles(dataDir, host.backups.now), host.backups.neededPhotoFiles, () =>
+      photoFilesKeptDatabasesName(dataDir),
+    ),
+  )
   const designs = createDesignService(db)
   const settings = createSettingsService(db)
   const pigments = createPigmentService(db)
