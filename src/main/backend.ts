@@ -9,6 +9,7 @@ import { createHandlers } from './bridge/handlers'
 import { createServices, type Services } from './bridge/services'
 import { DATABASE_FILE, openDatabase } from './db/database'
 import type { Platform } from './platform'
+import { createAuditAnchor } from './services/audit/audit-anchor'
 import { createBackupStore } from './services/backups/backup-store'
 import {
   type DatabaseFileState,
@@ -73,6 +74,7 @@ export function openBackend(options: {
   // A backup cut off by a kill leaves a temp copy as large as the database; the next backup may be
   // days away, so it goes now, before anything can be backing up.
   store.clearLeftovers()
+  const anchor = createAuditAnchor(dataDir)
   let closed = false
 
   const recover = (recovery: Omit<RecoveryState, 'databaseFile'>): State => ({
@@ -97,7 +99,7 @@ export function openBackend(options: {
         detail: `There is no ${DATABASE_FILE} in the data folder, but there are backups of it.`,
       })
     const db = openDatabase(dataDir)
-    const services = createServices(db, dataDir, { backups: store, replaceDatabase })
+    const services = createServices(db, dataDir, { backups: store, replaceDatabase, anchor })
     services.photos.sweepUnusedFiles()
     const handlers = createHandlers(services, info, options.platform, options.rendererDir ?? null)
     return { kind: 'open', db, services, handle: createDispatch(handlers) }
@@ -116,6 +118,7 @@ export function openBackend(options: {
     }
     if (state.kind !== 'open')
       throw new ServiceError('unavailable', 'The backup was put in place, but Stipple could not open it.')
+    anchor.reset(state.db, store.now())
     return { movedAside }
   }
 
@@ -136,6 +139,13 @@ export function openBackend(options: {
   let idle: ReturnType<typeof setTimeout> | null = null
   const checkpoint = () => {
     if (state.kind === 'open' && state.db.open) state.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+  const anchorHead = (db: Database) => {
+    try {
+      anchor.record(db)
+    } catch (error) {
+      console.error('Could not write the audit anchor:', error)
+    }
   }
   let switching = false
   const inFlight = new Set<Promise<unknown>>()
@@ -158,6 +168,7 @@ export function openBackend(options: {
     } finally {
       inFlight.delete(call)
       if (switches) switching = false
+      if (state.kind === 'open' && state.db.open) anchorHead(state.db)
       idle = setTimeout(checkpoint, options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS)
       idle.unref?.()
     }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { type ArchiveService, createArchiveService } from '../services/archive/archive-service'
+import { type AuditAnchor, type AuditHead, checkAnchors } from '../services/audit/audit-anchor'
 import { type AuditService, createAuditService } from '../services/audit/audit-service'
 import { type BackupService, createBackupService } from '../services/backups/backup-service'
 import type { BackupStore } from '../services/backups/backup-store'
@@ -36,6 +37,13 @@ export interface Services {
 export interface ServicesHost {
   backups: BackupStore
   replaceDatabase: ReplaceDatabase
+  /** The audit head kept in the data folder. */
+  anchor: Pick<AuditAnchor, 'read'>
+}
+
+/** The audit service whose check also holds the chain against the heads kept outside the database. */
+function anchoredAudit(db: Database, audit: AuditService, heads: () => AuditHead[]): AuditService {
+  return { ...audit, verify: () => db.transaction(() => checkAnchors(db, audit.verify(), heads()))() }
 }
 
 export function createServices(db: Database, dataDir: string, host: ServicesHost): Services {
@@ -57,7 +65,10 @@ export function createServices(db: Database, dataDir: string, host: ServicesHost
     settings,
     pigments,
     plans,
-    audit: createAuditService(db),
+    audit: anchoredAudit(db, createAuditService(db), () => {
+      const anchor = host.anchor.read()
+      return [...(anchor ? [anchor] : []), ...host.backups.auditHeads(anchor?.since)]
+    }),
     clinic: createClinicService(db),
     comments,
     archives: createArchiveService(db, { photos, files: createPhotoFiles(dataDir) }),
