@@ -40,21 +40,19 @@ async function jpegLyingAbout(side: number): Promise<Uint8Array> {
 
 async function importRefusal(bytes: Uint8Array, name: string) {
   const bed = newBed()
-  const started = performance.now()
   const error = await refusal(bed, 'photos.import', { patientId: bed.patient(), name, lastModified: null, bytes })
-  return { error, ms: performance.now() - started }
+  return { error }
 }
 
 describe('a small file never costs a large amount', () => {
   it('refuses a tiny HEIC declaring 10000 × 10000 from its header, before decoding it', async () => {
     const bytes = heicDeclaring(10_000, 10_000)
     expect(bytes.byteLength).toBeLessThan(24 * 1024)
-    const { error, ms } = await importRefusal(bytes, 'bomb.heic')
+    const { error } = await importRefusal(bytes, 'bomb.heic')
     expect(error).toMatchObject({
       code: 'invalid_input',
       message: expect.stringMatching(/bomb\.heic: The image declares 100 megapixels .*HEIC .* up to 25 megapixels/),
     })
-    expect(ms).toBeLessThan(3000)
   })
 
   it('refuses a progressive JPEG too large to decode in little memory, from its header', async () => {

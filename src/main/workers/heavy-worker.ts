@@ -19,3 +19,6 @@ port.on('message', async (message: { id: number; name: HeavyJobName; input: unkn
     port.postMessage({ id: message.id, recycle: grewWasmMemory(), ok: false, error: carryError(error) })
   }
 })
+
+// Jobs are timed from here: loading the decoders is not the job's time.
+port.postMessage({ ready: true })

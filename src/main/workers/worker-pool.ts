@@ -57,7 +57,34 @@ function builtEntry(): string {
 /** V8's heap in each worker; what decoders allocate outside it is bounded by the checks before them. */
 const WORKER_HEAP_MB = 448
 
-function startWorker(): Worker {
+/** A worker's modules load before its first job is timed; one that cannot start at all is a crash. */
+const START_TIMEOUT_MS = 60_000
+
+function startWorker(): Promise<Worker> {
+  const worker = newWorker()
+  return new Promise((resolve, reject) => {
+    const fail = () => {
+      clearTimeout(timer)
+      worker.off('message', onReady)
+      void worker.terminate()
+      reject(new HeavyWorkStopped('crash'))
+    }
+    const onReady = (message: { ready?: boolean }) => {
+      if (!message.ready) return
+      clearTimeout(timer)
+      worker.off('message', onReady)
+      worker.off('error', fail)
+      worker.off('exit', fail)
+      resolve(worker)
+    }
+    const timer = setTimeout(fail, START_TIMEOUT_MS)
+    worker.on('message', onReady)
+    worker.once('error', fail)
+    worker.once('exit', fail)
+  })
+}
+
+function newWorker(): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 }
   if (fromSource)
     return new Worker(SOURCE_BOOT, {
@@ -112,6 +139,8 @@ export function createWorkerPool(size: number): WorkerPool {
         if (keep && idle.length < size) {
           worker.unref()
           idle.push(worker)
+          // A worker that ends while idle (killed from outside) is never handed a job.
+          worker.once('exit', () => idle.includes(worker) && idle.splice(idle.indexOf(worker), 1))
         } else void worker.terminate()
       }
       const onMessage = (answer: Answer) => {
@@ -143,7 +172,9 @@ export function createWorkerPool(size: number): WorkerPool {
     async run<N extends HeavyJobName>(name: N, input: HeavyInput<N>, limits: JobLimits): Promise<HeavyOutput<N>> {
       await acquire()
       try {
-        const worker = idle.pop() ?? startWorker()
+        const reused = idle.pop()
+        reused?.removeAllListeners('exit')
+        const worker = reused ?? (await startWorker())
         const value: unknown = await runOn(worker, nextId++, name, input, limits)
         return value as HeavyOutput<N>
       } finally {

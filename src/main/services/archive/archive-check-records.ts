@@ -244,6 +244,21 @@ function checkAudit(records: ArchiveRecords) {
 }
 
 /**
+ * History is a record of when things happened: no entry may be dated before the patient's record
+ * was created or after the archive was made, so a forged entry cannot be slipped into the past.
+ */
+function checkHistoryDates(records: ArchiveRecords, archiveCreatedAt: string) {
+  const created = Date.parse(records.patient.created_at)
+  const made = Date.parse(archiveCreatedAt)
+  for (const entry of records.audit) {
+    const at = Date.parse(entry.at)
+    if (at < created)
+      invalid(`history entry ${entry.seq} is dated ${entry.at}, before the patient’s record was created.`)
+    if (at > made) invalid(`history entry ${entry.seq} is dated ${entry.at}, after the archive was made.`)
+  }
+}
+
+/**
  * Checks a patient's records as the bridge would check each of them arriving one by one: the
  * same zod schemas and service rules, and every reference inside the set. Throws a
  * `RecordProblem` naming the first problem.
@@ -313,6 +328,7 @@ export function checkRecords(raw: unknown, manifest: ArchiveManifest): ArchiveRe
     const wrong = (Object.keys(counts) as (keyof ArchiveCounts)[]).find((k) => counts[k] !== manifest.counts[k])
     if (wrong) invalid(`the manifest counts ${manifest.counts[wrong]} ${wrong} but the records hold ${counts[wrong]}.`)
     checkRecordValues(records)
+    checkHistoryDates(records, manifest.createdAt)
     return records
   } catch (error) {
     if (error instanceof RecordProblem)

