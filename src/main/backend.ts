@@ -8,6 +8,7 @@ import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
 import { createServices, type Services } from './bridge/services'
 import { DATABASE_FILE, openDatabase } from './db/database'
+import { storageFault } from './db/storage-faults'
 import type { Platform } from './platform'
 import { createAuditAnchor } from './services/audit/audit-anchor'
 import { createBackupStore } from './services/backups/backup-store'
@@ -42,6 +43,21 @@ const SWITCHING_CALLS = new Set<unknown>(['backups.restore', 'database.startEmpt
 type State =
   | { kind: 'open'; db: Database; services: Services; handle: Dispatch }
   | { kind: 'recovery'; handle: Dispatch }
+  | { kind: 'unreachable'; handle: Dispatch }
+
+/**
+ * The data folder or its database cannot be used (read-only, full, locked, gone): the app still
+ * starts and answers `app.info`, and every other call says what happened and what to do.
+ */
+function unreachable(info: AppInfo, fault: ServiceError): State {
+  return {
+    kind: 'unreachable',
+    handle: async (name) =>
+      name === 'app.info'
+        ? { ok: true, value: info }
+        : { ok: false, error: { code: fault.code, message: fault.message } },
+  }
+}
 
 function closeDatabase(db: Database) {
   if (!db.open) return
@@ -73,7 +89,11 @@ export function openBackend(options: {
   const store = createBackupStore({ dataDir, appVersion: options.version, ...(options.now && { now: options.now }) })
   // A backup cut off by a kill leaves a temp copy as large as the database; the next backup may be
   // days away, so it goes now, before anything can be backing up.
-  store.clearLeftovers()
+  try {
+    store.clearLeftovers()
+  } catch (error) {
+    console.error('Could not clear what an interrupted backup left:', error)
+  }
   const anchor = createAuditAnchor(dataDir)
   let closed = false
 
@@ -100,7 +120,12 @@ export function openBackend(options: {
       })
     const db = openDatabase(dataDir)
     const services = createServices(db, dataDir, { backups: store, replaceDatabase, anchor })
-    services.photos.sweepUnusedFiles()
+    try {
+      services.photos.sweepUnusedFiles()
+    } catch (error) {
+      // A read-only or full disk must not keep the records from opening.
+      console.error('Could not sweep the photo folders:', error)
+    }
     const handlers = createHandlers(services, info, options.platform, options.rendererDir ?? null)
     return { kind: 'open', db, services, handle: createDispatch(handlers) }
   }
@@ -122,9 +147,22 @@ export function openBackend(options: {
     return { movedAside }
   }
 
-  const found = inspectDatabaseFile(databaseFile)
-  let state = start(found)
-  const fresh = found.kind === 'absent' || found.kind === 'empty'
+  /** The start-up check and opening, with a disk or database file that cannot be used answered in words. */
+  const startOrExplain = (): { found: DatabaseFileState | null; state: State } => {
+    try {
+      const found = inspectDatabaseFile(databaseFile)
+      return { found, state: start(found) }
+    } catch (error) {
+      const fault = storageFault(error, dataDir)
+      if (!fault) throw error
+      console.error('Stipple cannot use its data folder:', error)
+      return { found: null, state: unreachable(info, fault) }
+    }
+  }
+  const opened = startOrExplain()
+  const found = opened.found
+  let state = opened.state
+  const fresh = found === null || found.kind === 'absent' || found.kind === 'empty'
   const startupBackup =
     state.kind === 'open' && !fresh
       ? state.services.backups.backUpIfDue().catch((error: unknown) => {
