@@ -43,7 +43,7 @@ export interface ServicesHost {
 
 /** The audit service whose check also holds the chain against the heads kept outside the database. */
 function anchoredAudit(db: Database, audit: AuditService, heads: () => AuditHead[]): AuditService {
-  return { ...audit, verify: () => db.transaction(() => checkAnchors(db, audit.verify(), heads()))() }
+  return { ...audit, verify: async () => checkAnchors(db, await audit.verify(), heads()) }
 }
 
 export function createServices(db: Database, dataDir: string, host: ServicesHost): Services {

@@ -37,8 +37,14 @@ export const HEAVY_JOBS = {
   openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }) {
     return openArchive(input.bytes, input.latestSchema, input.remake)
   },
-  integrityCheck(input: { file: string; depth: 'quick' | 'full' }) {
-    return withReadOnly(input.file, (db) => integrityProblems(db, input.depth))
+  /** SQLite's full integrity check and every foreign key, each problem in words. */
+  checkDatabase(input: { file: string }) {
+    return withReadOnly(input.file, (db) => [
+      ...integrityProblems(db, 'full'),
+      ...(db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]).map(
+        (row) => `${row.table} row ${row.rowid} names a missing ${row.parent} record`,
+      ),
+    ])
   },
   verifyAudit(input: { file: string }) {
     return withReadOnly(input.file, (db) => db.transaction(() => verifyChain(db))())

@@ -191,3 +191,5 @@ export function createWorkerPool(size: number): WorkerPool {
 export const decodePool = createWorkerPool(1)
 /** Whole-database checks (integrity, the audit chain): beside the decoding, never on main's loop. */
 export const checkPool = createWorkerPool(1)
+/** A whole-database check of a large practice's file takes seconds; one running for minutes is stuck. */
+export const CHECK_TIMEOUT_MS = 5 * 60_000
