@@ -10,13 +10,24 @@ import { carryError } from './worker-errors'
 const port = parentPort
 if (!port) throw new Error('heavy-worker runs only as a worker thread')
 
+/** After a job this large the worker ends, so what it grew (decoder buffers, arenas) goes back to the system. */
+const LARGE_INPUT_BYTES = 16 * 1024 * 1024
+
+const largest = (input: unknown): number =>
+  input instanceof Uint8Array
+    ? input.byteLength
+    : typeof input === 'object' && input !== null
+      ? Math.max(0, ...Object.values(input).map(largest))
+      : 0
+
 port.on('message', async (message: { id: number; name: HeavyJobName; input: unknown }) => {
+  const recycle = () => grewWasmMemory() || largest(message.input) > LARGE_INPUT_BYTES
   try {
     const run = HEAVY_JOBS[message.name] as (input: unknown) => unknown
     const value = await run(message.input)
-    port.postMessage({ id: message.id, recycle: grewWasmMemory(), ok: true, value })
+    port.postMessage({ id: message.id, recycle: recycle(), ok: true, value })
   } catch (error) {
-    port.postMessage({ id: message.id, recycle: grewWasmMemory(), ok: false, error: carryError(error) })
+    port.postMessage({ id: message.id, recycle: recycle(), ok: false, error: carryError(error) })
   }
 })
 

@@ -37,8 +37,11 @@ export const PHOTO_LIMITS = {
    */
   maxHeicMegapixels: 25,
   maxProgressiveMegapixels: 50,
-  /** Decoding one photo and making its drawn copies is stopped after this long. */
-  decodeSeconds: 5,
+  /**
+   * Decoding one photo and making its drawn copies is stopped after this long: far beyond the
+   * second or two a 24 MP photo takes, so only a stuck or crafted file meets it, even on a slow machine.
+   */
+  decodeSeconds: 20,
   /** The drawn working copy; 4096 px keeps a 24 MP photo sharp at 100 % on a 5K screen and smooth to pan. */
   workingLongSide: 4096,
   thumbnailLongSide: 320,
