@@ -47,10 +47,11 @@ import(workerData.entry)
 `
 
 function builtEntry(): string {
-  for (const dir of [here, path.dirname(here)]) {
-    const file = path.join(dir, 'heavy-worker.js')
-    if (fs.existsSync(file)) return file
-  }
+  for (const dir of [here, path.dirname(here)])
+    for (const name of ['heavy-worker.js', 'heavy-worker.mjs']) {
+      const file = path.join(dir, name)
+      if (fs.existsSync(file)) return file
+    }
   throw new Error(`heavy-worker.js is missing beside ${here}`)
 }
 
