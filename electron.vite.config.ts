@@ -28,6 +28,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The web harness runs the same main-process code under plain Node.
           harness: resolve(import.meta.dirname, 'src/main/harness/cli.ts'),
+          // Decoding, inflating, hashing and whole-database checks run in worker threads started from this file.
+          'heavy-worker': resolve(import.meta.dirname, 'src/main/workers/heavy-worker.ts'),
         },
       },
     },

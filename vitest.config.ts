@@ -17,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // The first photo or archive call of a file starts a worker thread that loads main's TypeScript sources.
+          testTimeout: 15_000,
           // The editor's model is plain TypeScript, so its tests run under Node like the domain's.
           include: [
             'src/main/**/*.test.ts',

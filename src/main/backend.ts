@@ -8,7 +8,9 @@ import { createDispatch, type Dispatch } from './bridge/dispatch'
 import { createHandlers } from './bridge/handlers'
 import { createServices, type Services } from './bridge/services'
 import { DATABASE_FILE, openDatabase } from './db/database'
+import { storageFault } from './db/storage-faults'
 import type { Platform } from './platform'
+import { createAuditAnchor } from './services/audit/audit-anchor'
 import { createBackupStore } from './services/backups/backup-store'
 import {
   type DatabaseFileState,
@@ -43,6 +45,21 @@ const SWITCHING_CALLS = new Set<unknown>(['backups.restore', 'database.startEmpt
 type State =
   | { kind: 'open'; db: Database; services: Services; handle: Dispatch }
   | { kind: 'recovery'; handle: Dispatch }
+  | { kind: 'unreachable'; handle: Dispatch }
+
+/**
+ * The data folder or its database cannot be used (read-only, full, locked, gone): the app still
+ * starts and answers `app.info`, and every other call says what happened and what to do.
+ */
+function unreachable(info: AppInfo, fault: ServiceError): State {
+  return {
+    kind: 'unreachable',
+    handle: async (name) =>
+      name === 'app.info'
+        ? { ok: true, value: info }
+        : { ok: false, error: { code: fault.code, message: fault.message } },
+  }
+}
 
 function closeDatabase(db: Database) {
   if (!db.open) return
@@ -74,7 +91,12 @@ export function openBackend(options: {
   const store = createBackupStore({ dataDir, appVersion: options.version, ...(options.now && { now: options.now }) })
   // A backup cut off by a kill leaves a temp copy as large as the database; the next backup may be
   // days away, so it goes now, before anything can be backing up.
-  store.clearLeftovers()
+  try {
+    store.clearLeftovers()
+  } catch (error) {
+    console.error('Could not clear what an interrupted backup left:', error)
+  }
+  const anchor = createAuditAnchor(dataDir)
   let closed = false
 
   const recover = (recovery: Omit<RecoveryState, 'databaseFile'>): State => ({
@@ -99,8 +121,13 @@ export function openBackend(options: {
         detail: `There is no ${DATABASE_FILE} in the data folder, but there are backups of it.`,
       })
     const db = openDatabase(dataDir)
-    const services = createServices(db, dataDir, { backups: store, replaceDatabase })
-    services.photos.sweepUnusedFiles()
+    const services = createServices(db, dataDir, { backups: store, replaceDatabase, anchor })
+    try {
+      services.photos.sweepUnusedFiles()
+    } catch (error) {
+      // A read-only or full disk must not keep the records from opening.
+      console.error('Could not sweep the photo folders:', error)
+    }
     const handlers = createHandlers(services, info, options.platform, options.rendererDir ?? null)
     return { kind: 'open', db, services, handle: createDispatch(handlers) }
   }
@@ -118,12 +145,26 @@ export function openBackend(options: {
     }
     if (state.kind !== 'open')
       throw new ServiceError('unavailable', 'The backup was put in place, but Stipple could not open it.')
+    anchor.reset(state.db, store.now())
     return { movedAside }
   }
 
-  const found = inspectDatabaseFile(databaseFile)
-  let state = start(found)
-  const fresh = found.kind === 'absent' || found.kind === 'empty'
+  /** The start-up check and opening, with a disk or database file that cannot be used answered in words. */
+  const startOrExplain = (): { found: DatabaseFileState | null; state: State } => {
+    try {
+      const found = inspectDatabaseFile(databaseFile)
+      return { found, state: start(found) }
+    } catch (error) {
+      const fault = storageFault(error, dataDir)
+      if (!fault) throw error
+      console.error('Stipple cannot use its data folder:', error)
+      return { found: null, state: unreachable(info, fault) }
+    }
+  }
+  const opened = startOrExplain()
+  const found = opened.found
+  let state = opened.state
+  const fresh = found === null || found.kind === 'absent' || found.kind === 'empty'
   const startupBackup =
     state.kind === 'open' && !fresh
       ? state.services.backups.backUpIfDue().catch((error: unknown) => {
@@ -138,6 +179,13 @@ export function openBackend(options: {
   let idle: ReturnType<typeof setTimeout> | null = null
   const checkpoint = () => {
     if (state.kind === 'open' && state.db.open) state.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+  const anchorHead = (db: Database) => {
+    try {
+      anchor.record(db)
+    } catch (error) {
+      console.error('Could not write the audit anchor:', error)
+    }
   }
   let switching = false
   const inFlight = new Set<Promise<unknown>>()
@@ -160,6 +208,7 @@ export function openBackend(options: {
     } finally {
       inFlight.delete(call)
       if (switches) switching = false
+      if (state.kind === 'open' && state.db.open) anchorHead(state.db)
       idle = setTimeout(checkpoint, options.idleCheckpointMs ?? IDLE_CHECKPOINT_MS)
       idle.unref?.()
     }

@@ -8,12 +8,13 @@ export interface HarnessAnswer {
 
 /**
  * A bridge call sent straight to the harness over HTTP, as any script on the page could: with
- * the token the harness wrote into the page, from the page's own origin.
+ * the token the harness wrote into the page (or the page kept), from the page's own origin.
  */
 export function harnessAnswer(page: Page, name: string, input: unknown): Promise<HarnessAnswer> {
   return page.evaluate(
     async ({ url, input, meta, header }) => {
-      const token = document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? ''
+      const token =
+        document.querySelector<HTMLMetaElement>(`meta[name="${meta}"]`)?.content ?? localStorage.getItem(meta) ?? ''
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', [header]: token },

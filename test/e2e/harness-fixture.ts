@@ -28,7 +28,7 @@ async function startHarness(dataDir: string): Promise<{ url: string; child: Chil
     const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 15_000)
     const read = (chunk: Buffer) => {
       output += chunk.toString()
-      const match = /Ready: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      const match = /Ready: (http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+)/.exec(output)
       if (match?.[1]) {
         clearTimeout(timer)
         resolve(match[1])

@@ -68,8 +68,12 @@ export function rawRequest(
   })
 }
 
-/** The cookie loading the page sets (`name=value`), as a browser tab holds it for the photo requests. */
-export async function pageCookie(port: string): Promise<string> {
-  const page = await rawRequest(port, { path: '/' })
+/**
+ * The cookie opening the launch URL sets (`name=value`), as a browser tab holds it for the photo
+ * requests. The launch secret works once, so this spends it.
+ */
+export async function pageCookie(launchUrl: string): Promise<string> {
+  const launch = new URL(launchUrl)
+  const page = await rawRequest(launch.port, { path: `${launch.pathname}${launch.search}` })
   return String(page.headers['set-cookie']?.[0] ?? '').split(';')[0] as string
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { type CallName, type CallOutput, contract, isCallName, type ValidInput } from '../../shared/bridge/contract'
 import type { BridgeError, BridgeResult } from '../../shared/bridge/errors'
+import { storageFault } from '../db/storage-faults'
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '../db/unstorable-text'
 import { ServiceError } from '../services/service-error'
 
@@ -70,6 +71,8 @@ export function createDispatch(handlers: Handlers, logError: (error: unknown) =>
         }
       }
       logError(error)
+      const fault = storageFault(error)
+      if (fault) return { ok: false, error: { code: fault.code, message: fault.message } }
       return {
         ok: false,
         error: { code: 'internal', message: 'Something went wrong inside Stipple; nothing was changed.' },

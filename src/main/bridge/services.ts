@@ -1,8 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import { type ArchiveService, createArchiveService } from '../services/archive/archive-service'
+import { type AuditAnchor, type AuditHead, checkAnchors } from '../services/audit/audit-anchor'
 import { type AuditService, createAuditService } from '../services/audit/audit-service'
 import { type BackupService, createBackupService } from '../services/backups/backup-service'
 import type { BackupStore } from '../services/backups/backup-store'
+import { photoFilesKeptDatabasesName } from '../services/backups/kept-databases'
 import { keepFilesBackupsNeed } from '../services/backups/kept-photo-files'
 import type { ReplaceDatabase } from '../services/backups/restore-backup'
 import { type ClinicService, createClinicService } from '../services/clinic/clinic-service'
@@ -35,10 +37,22 @@ export interface Services {
 export interface ServicesHost {
   backups: BackupStore
   replaceDatabase: ReplaceDatabase
+  /** The audit head kept in the data folder. */
+  anchor: Pick<AuditAnchor, 'read'>
+}
+
+/** The audit service whose check also holds the chain against the heads kept outside the database. */
+function anchoredAudit(db: Database, audit: AuditService, heads: () => AuditHead[]): AuditService {
+  return { ...audit, verify: async () => checkAnchors(db, await audit.verify(), heads()) }
 }
 
 export function createServices(db: Database, dataDir: string, host: ServicesHost): Services {
-  const photos = createPhotoService(db, keepFilesBackupsNeed(createPhotoFiles(dataDir), host.backups.neededPhotoFiles))
+  const photos = createPhotoService(
+    db,
+    keepFilesBackupsNeed(createPhotoFiles(dataDir, host.backups.now), host.backups.neededPhotoFiles, () =>
+      photoFilesKeptDatabasesName(dataDir),
+    ),
+  )
   const designs = createDesignService(db)
   const settings = createSettingsService(db)
   const pigments = createPigmentService(db)
@@ -51,7 +65,10 @@ export function createServices(db: Database, dataDir: string, host: ServicesHost
     settings,
     pigments,
     plans,
-    audit: createAuditService(db),
+    audit: anchoredAudit(db, createAuditService(db), () => {
+      const anchor = host.anchor.read()
+      return [...(anchor ? [anchor] : []), ...host.backups.auditHeads(anchor?.since)]
+    }),
     clinic: createClinicService(db),
     comments,
     archives: createArchiveService(db, { photos, files: createPhotoFiles(dataDir) }),

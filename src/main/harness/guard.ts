@@ -9,18 +9,27 @@ export type Refusal = { status: number; message: string }
  * The checks every harness request passes. The page holds patient data and its token, so:
  * the Host must be this loopback server (a DNS-rebound name is refused before anything is
  * served); bridge calls must also come from this origin, carry the run's token and be JSON,
- * which a cross-site form or `no-cors` fetch cannot send. Photo files are fetched by `<img>`,
- * which cannot send a header, so they need the run's cookie instead (HttpOnly, SameSite=Strict,
- * named by port because cookies do not tell ports apart).
+ * which a cross-site form or `no-cors` fetch cannot send. The token goes only into the page
+ * opened with the launch URL's one-time secret. Photo files are fetched by `<img>`, which cannot
+ * send a header, so they need a cookie instead: its own secret, sent for `/photos/` alone
+ * (HttpOnly, SameSite=Strict). Browsers send a cookie to every port of a host, so another local
+ * server the user visits may see it: all it opens is the drawn photos, never a bridge call.
  */
-export function createGuard(port: number, token: string) {
+export function createGuard(secrets: { port: number; token: string; photoSecret: string; launchSecret: string }) {
+  const { port } = secrets
   const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
-  const tokenBytes = Buffer.from(token)
-  const cookieName = `stipple-token-${port}`
-  const matchesToken = (value: string) => {
-    const given = Buffer.from(value)
-    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes)
+  const cookieName = `stipple-photos-${port}`
+  const matches = (secret: string) => {
+    const expected = Buffer.from(secret)
+    return (value: string) => {
+      const given = Buffer.from(value)
+      return given.length === expected.length && timingSafeEqual(given, expected)
+    }
   }
+  const matchesToken = matches(secrets.token)
+  const matchesPhotoSecret = matches(secrets.photoSecret)
+  const matchesLaunch = matches(secrets.launchSecret)
+  let launched = false
 
   return {
     checkHost(req: IncomingMessage): Refusal | null {
@@ -40,15 +49,21 @@ export function createGuard(port: number, token: string) {
       }
       return null
     },
+    /** True once, for the launch URL's secret: the page that may be given the token. */
+    spendLaunch(value: string | null): boolean {
+      if (launched || value === null || !matchesLaunch(value)) return false
+      launched = true
+      return true
+    },
     /** The Set-Cookie header that lets this page's images through `checkFile`. */
-    cookie: `${cookieName}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+    cookie: `${cookieName}=${secrets.photoSecret}; Path=/photos/; HttpOnly; SameSite=Strict`,
     checkFile(req: IncomingMessage): Refusal | null {
       const site = req.headers['sec-fetch-site']
       if (site !== undefined && site !== 'same-origin')
         return { status: 403, message: 'Cross-site requests are refused' }
       const cookies = String(req.headers.cookie ?? '').split(/;\s*/)
       const value = cookies.find((c) => c.startsWith(`${cookieName}=`))?.slice(cookieName.length + 1) ?? ''
-      return matchesToken(value) ? null : { status: 401, message: 'Missing or wrong harness cookie' }
+      return matchesPhotoSecret(value) ? null : { status: 401, message: 'Missing or wrong harness cookie' }
     },
   }
 }

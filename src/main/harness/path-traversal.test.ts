@@ -18,8 +18,8 @@ const get = (port: string, pathname: string, cookie = '') => rawRequest(port, { 
 async function harnessWithPhoto() {
   const root = tempDir()
   fs.writeFileSync(path.join(root, 'secret.txt'), 'SECRET')
-  const { backend, port } = await startHarness({ rendererDir: path.join(root, 'renderer') })
-  const cookie = await pageCookie(port)
+  const { backend, harness, port } = await startHarness({ rendererDir: path.join(root, 'renderer') })
+  const cookie = await pageCookie(harness.url)
   const patient = await call(backend, 'patients.create', { fields: validFields() })
   const bytes = new Uint8Array(await flatJpeg(40, 30))
   const { photo } = await call(backend, 'photos.import', {

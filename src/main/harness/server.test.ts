@@ -40,8 +40,9 @@ async function count(port: string, origin: string, token: string): Promise<numbe
 describe('web harness', () => {
   it('serves the page with its token and a strict CSP, bound to loopback', async () => {
     const { harness, port } = await start()
-    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/)
-    const page = await rawRequest(port, { path: '/', headers: { host: `127.0.0.1:${port}` } })
+    expect(harness.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?launch=[\w-]+$/)
+    const launch = new URL(harness.url)
+    const page = await rawRequest(port, { path: `/${launch.search}`, headers: { host: `127.0.0.1:${port}` } })
     expect(page.status).toBe(200)
     expect(page.body).toContain(`<meta name="${HARNESS_TOKEN_META}" content="${harness.token}" />`)
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
@@ -153,8 +154,8 @@ describe('web harness: photos', () => {
     const headers = { origin, 'x-stipple-token': harness.token }
     const created = await call(port, 'patients.create', { fields: validFields() }, headers)
     const patientId = JSON.parse(created.body).value.id as string
-    const cookie = await pageCookie(port)
-    expect(cookie).toBe(`stipple-token-${port}=${harness.token}`)
+    const cookie = await pageCookie(harness.url)
+    expect(cookie).toMatch(new RegExp(`^stipple-photos-${port}=[\\w-]{43}$`))
     const upload = (input: unknown, extra: Record<string, string> = {}) =>
       rawRequest(port, {
         method: 'POST',

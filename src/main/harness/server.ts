@@ -42,15 +42,25 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 }
 
+/** The query parameter of the launch URL that carries its one-time secret. */
+const LAUNCH_PARAM = 'launch'
+
 export interface HarnessServer {
+  /** The launch URL: the page it opens (once) holds the token. */
   url: string
   token: string
   close(): Promise<void>
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' })
-  res.end(body)
+  const bytes = typeof body === 'string' ? Buffer.from(body) : body
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': bytes.length,
+    'Cache-Control': 'no-store',
+  })
+  res.end(bytes)
 }
 
 function refuse(res: http.ServerResponse, refusal: Refusal) {
@@ -58,16 +68,44 @@ function refuse(res: http.ServerResponse, refusal: Refusal) {
   send(res, refusal.status, 'application/json', JSON.stringify({ ok: false, error }))
 }
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) return null
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
+type Body = { kind: 'read'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'aborted' }
+
+/**
+ * Reads a request body against its limit as it arrives: a declared length over the limit is
+ * refused before a byte is read, a known length is read into one buffer of that size (no copy of
+ * the whole), and a body that passes its limit stops being kept at once. A client that goes away
+ * half way is an outcome, never an exception.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
+  const declared = req.headers['content-length'] === undefined ? null : Number(req.headers['content-length'])
+  if (declared !== null && !(declared <= limit)) return Promise.resolve({ kind: 'too_large' })
+  return new Promise((resolve) => {
+    const whole = declared === null ? null : Buffer.allocUnsafe(declared)
+    const chunks: Buffer[] = []
+    let size = 0
+    const finish = (body: Body) => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+      req.off('close', onClose)
+      resolve(body)
+    }
+    const onData = (chunk: Buffer) => {
+      if (size + chunk.length > (whole?.length ?? limit)) return finish({ kind: 'too_large' })
+      if (whole) chunk.copy(whole, size)
+      else chunks.push(chunk)
+      size += chunk.length
+    }
+    const onEnd = () => finish({ kind: 'read', bytes: whole ? whole.subarray(0, size) : Buffer.concat(chunks, size) })
+    const onError = () => finish({ kind: 'aborted' })
+    const onClose = () => {
+      if (!req.complete) finish({ kind: 'aborted' })
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+    req.on('close', onClose)
+  })
 }
 
 function parseInput(body: Buffer, framed: boolean): { input: unknown } | null {
@@ -109,7 +147,7 @@ export async function startHarness(options: {
   const rendererDir = path.resolve(options.rendererDir)
   let guard: ReturnType<typeof createGuard> | undefined
 
-  const server = http.createServer(async (req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (!guard) return refuse(res, { status: 503, message: 'Starting' })
     const hostRefusal = guard.checkHost(req)
     if (hostRefusal) return refuse(res, hostRefusal)
@@ -123,8 +161,17 @@ export async function startHarness(options: {
       const name = url.pathname.slice(HARNESS_API_PREFIX.length)
       const limit = !framed ? MAX_JSON_BYTES : ARCHIVE_CALLS.has(name) ? MAX_ARCHIVE_FRAME_BYTES : MAX_FRAME_BYTES
       const body = await readBody(req, limit)
-      if (body === null) return refuse(res, { status: 413, message: 'The request is too large' })
-      const parsed = parseInput(body, framed)
+      if (body.kind === 'aborted') return
+      if (body.kind === 'too_large') {
+        // The rest of the body is read and dropped (never kept), so the client gets to read this answer.
+        req.resume()
+        const error: BridgeError = {
+          code: 'invalid_input',
+          message: `The request is too large: this call takes up to ${Math.floor(limit / 1024 / 1024)} MB.`,
+        }
+        return send(res, 413, 'application/json', JSON.stringify({ ok: false, error }))
+      }
+      const parsed = parseInput(body.bytes, framed)
       if (!parsed) {
         const error: BridgeError = { code: 'invalid_input', message: 'The request body is not valid JSON' }
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }))
@@ -149,11 +196,26 @@ export async function startHarness(options: {
     const file = await readStatic(rendererDir, wantsPage ? 'index.html' : url.pathname)
     if (!file) return send(res, 404, 'text/plain; charset=utf-8', 'Not found')
     if (!wantsPage) return send(res, 200, file.type, file.body)
+    // Only the launch URL's one-time secret earns the token (and the photo cookie); the page
+    // keeps it in its own origin's storage, which no other port's page can read.
+    if (!guard.spendLaunch(url.searchParams.get(LAUNCH_PARAM))) return send(res, 200, file.type, file.body)
     const page = file.body
       .toString('utf8')
       .replace('</head>', `<meta name="${HARNESS_TOKEN_META}" content="${token}" />\n</head>`)
     res.setHeader('Set-Cookie', guard.cookie)
     return send(res, 200, file.type, page)
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('The harness could not answer a request:', error)
+      if (res.headersSent) return res.destroy()
+      const answer: BridgeError = {
+        code: 'internal',
+        message: 'Something went wrong inside Stipple; nothing was changed.',
+      }
+      send(res, 500, 'application/json', JSON.stringify({ ok: false, error: answer }))
+    })
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -161,9 +223,10 @@ export async function startHarness(options: {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
-  guard = createGuard(port, token)
+  const launchSecret = randomBytes(32).toString('base64url')
+  guard = createGuard({ port, token, photoSecret: randomBytes(32).toString('base64url'), launchSecret })
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/?${LAUNCH_PARAM}=${launchSecret}`,
     token,
     close: () =>
       new Promise<void>((resolve) => {

@@ -48,7 +48,7 @@ if (embedded.status !== 'none') {
   root.render(
     <div className="empty-state" role="alert">
       <p className="empty-state__title">Stipple is not connected</p>
-      <p>Open Stipple as the desktop app, or through the web harness (npm run web).</p>
+      <p>Open Stipple as the desktop app, or open the Ready address the web harness printed (npm run web).</p>
     </div>,
   )
 }

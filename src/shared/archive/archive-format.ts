@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ARCHIVE_ROW_LIMITS } from './archive-records'
 import type { ArchiveCounts } from './archive-summary'
 
 /**
@@ -29,6 +30,9 @@ export type ArchivePhotoFolder = 'originals' | 'working' | 'thumbnails'
 export const photoEntry = (folder: ArchivePhotoFolder, sha256: string, extension: string) =>
   `photos/${folder}/${sha256}.${extension}`
 
+/** records.json and each photo's three files, for as many photos as an archive may hold. */
+export const MAX_MANIFEST_ENTRIES = 1 + 3 * ARCHIVE_ROW_LIMITS.photos
+
 const SHA256 = /^[0-9a-f]{64}$/
 const count = z.int().nonnegative()
 
@@ -58,6 +62,7 @@ export const manifestSchema = z.strictObject({
         sha256: z.string().regex(SHA256),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(MAX_MANIFEST_ENTRIES),
 })
 export type ArchiveManifest = z.infer<typeof manifestSchema>

@@ -155,19 +155,51 @@ const auditRow = z.strictObject({
   hash: text,
 })
 
+/**
+ * The most rows of each kind one patient's archive may hold: far above any real record (a
+ * patient photographed at every visit for decades), far below what would take long to check.
+ * An archive over them is refused before any row is checked.
+ */
+export const ARCHIVE_ROW_LIMITS = {
+  photos: 5_000,
+  measurements: 50_000,
+  designs: 5_000,
+  sessions: 1_000,
+  treatments: 50_000,
+  pigments: 1_000,
+  comments: 10_000,
+  audit: 200_000,
+} as const
+
+export type ArchiveListName = keyof typeof ARCHIVE_ROW_LIMITS
+
+/** The schema of one row of each list, so a list is checked row by row and stops at the first bad one. */
+export const archiveRowSchemas = {
+  photos: photoRow,
+  measurements: measurementRow,
+  designs: designRow,
+  sessions: sessionRow,
+  treatments: treatmentRow,
+  pigments: pigmentRow,
+  comments: commentRow,
+  audit: auditRow,
+} satisfies Record<ArchiveListName, z.ZodType>
+
+const list = <T extends z.ZodType>(row: T, name: ArchiveListName) => z.array(row).max(ARCHIVE_ROW_LIMITS[name])
+
 export const archiveRecordsSchema = z.strictObject({
   patient: patientRow,
-  photos: z.array(photoRow),
-  measurements: z.array(measurementRow),
-  designs: z.array(designRow),
+  photos: list(photoRow, 'photos'),
+  measurements: list(measurementRow, 'measurements'),
+  designs: list(designRow, 'designs'),
   plan: planRow.nullable(),
-  sessions: z.array(sessionRow),
-  treatments: z.array(treatmentRow),
+  sessions: list(sessionRow, 'sessions'),
+  treatments: list(treatmentRow, 'treatments'),
   /** The catalogue entries the sessions use, so the target machine can add what it lacks. */
-  pigments: z.array(pigmentRow),
-  comments: z.array(commentRow),
+  pigments: list(pigmentRow, 'pigments'),
+  comments: list(commentRow, 'comments'),
   /** The patient's audit trail from the machine that made the archive: history, never replayed. */
-  audit: z.array(auditRow),
+  audit: list(auditRow, 'audit'),
 })
 
 export type ArchiveRecords = z.infer<typeof archiveRecordsSchema>

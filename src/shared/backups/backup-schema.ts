@@ -41,6 +41,8 @@ export const backupManifestSchema = z.object({
   /** The content-addressed photo files the backup's records name. */
   photoFiles: z.array(sha256),
   file: z.object({ bytes: count, sha256 }),
+  /** The audit trail's newest entry in the backup: a head kept outside the live database (older backups lack it). */
+  auditHead: z.object({ seq: count, hash: sha256 }).optional(),
 })
 
 export type BackupManifest = z.infer<typeof backupManifestSchema>

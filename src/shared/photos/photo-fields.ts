@@ -30,6 +30,18 @@ export const PHOTO_LIMITS = {
   maxBytes: 200 * 1024 * 1024,
   /** Declared pixels above this are refused before decoding: a decompression bomb fits in a few KB. */
   maxMegapixels: 100,
+  /**
+   * HEIC is decoded whole into memory (about 25 bytes a pixel on the way), and a progressive
+   * JPEG or interlaced PNG keeps every pixel's data until its last pass: lower caps keep one such
+   * photo within a few hundred MB. 25 MP holds a 24 MP iPhone photo.
+   */
+  maxHeicMegapixels: 25,
+  maxProgressiveMegapixels: 50,
+  /**
+   * Decoding one photo and making its drawn copies is stopped after this long: far beyond the
+   * second or two a 24 MP photo takes, so only a stuck or crafted file meets it, even on a slow machine.
+   */
+  decodeSeconds: 20,
   /** The drawn working copy; 4096 px keeps a 24 MP photo sharp at 100 % on a 5K screen and smooth to pan. */
   workingLongSide: 4096,
   thumbnailLongSide: 320,

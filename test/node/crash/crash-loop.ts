@@ -10,7 +10,7 @@ import type { WriterArgs, WriterLine, WriterMode } from './crash-protocol'
 const ROOT = path.resolve(import.meta.dirname, '../../..')
 
 /**
- * Bundles writer.ts into one ES module that plain Node starts in a fraction of the time a
+ * Bundles writer.ts (and the worker its photo imports use) into ES modules that plain Node starts in a fraction of the time a
  * TypeScript loader takes (it starts once per kill). It lands under node_modules/.cache so its
  * imports of better-sqlite3, sharp and zod resolve to the project's own.
  */
@@ -23,12 +23,19 @@ export async function buildWriter(): Promise<{ file: string; remove(): void }> {
     root: ROOT,
     logLevel: 'warn',
     build: {
-      ssr: path.join(import.meta.dirname, 'writer.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: false,
       minify: false,
       target: 'node22',
-      rolldownOptions: { output: { entryFileNames: 'writer.mjs' } },
+      rolldownOptions: {
+        // The photo import decodes in a worker thread started from its own bundled entry beside the writer.
+        input: {
+          writer: path.join(import.meta.dirname, 'writer.ts'),
+          'heavy-worker': path.join(ROOT, 'src/main/workers/heavy-worker.ts'),
+        },
+        output: { entryFileNames: '[name].mjs' },
+      },
     },
   })
   return { file: path.join(outDir, 'writer.mjs'), remove: () => fs.rmSync(outDir, { recursive: true, force: true }) }

@@ -1,8 +1,8 @@
-import sharp from 'sharp'
 import { type ArchivePhotoFolder, photoEntry } from '../../../shared/archive/archive-format'
 import type { ArchiveRecords, PhotoArchiveRow } from '../../../shared/archive/archive-records'
-import { PHOTO_FORMATS, PHOTO_LIMITS, type PhotoFormat } from '../../../shared/photos/photo-fields'
+import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fields'
 import { sniffImageFormat } from '../photos/image-format'
+import { ImageRejected, prepareImage, readImageHeader } from '../photos/image-pipeline'
 import type { StoredVariant } from '../photos/photo-files'
 import type { StoredFileSet } from '../photos/photo-service'
 import { archiveRejected } from './archive-rejected'
@@ -25,47 +25,54 @@ export function photoEntries(photo: Pick<PhotoArchiveRow, 'sha256' | 'format'>):
   }
 }
 
-async function header(bytes: Uint8Array) {
-  try {
-    return await sharp(bytes, { limitInputPixels: false, failOn: 'error' }).metadata()
-  } catch {
-    return null
-  }
-}
-
 /**
- * A drawn copy must be what Stipple itself makes of the original: a JPEG without any metadata
- * (no EXIF, so no GPS), no larger than its cap, with the upright original's proportions.
+ * The original must be the size its record gives, in bytes and in upright pixels (read from its
+ * header, against the same caps as an import), and readable as the format its record names.
  */
-async function checkDrawnCopy(photo: PhotoArchiveRow, bytes: Uint8Array, longSide: number, what: string) {
-  const where = `the ${what} of photo “${photo.original_name}”`
-  const meta = sniffImageFormat(bytes) !== null ? await header(bytes) : null
-  if (meta?.format !== 'jpeg' || !meta.width || !meta.height)
-    archiveRejected(`The archive is damaged: ${where} is not a readable JPEG.`)
-  if (meta.exif || meta.xmp || meta.iptc) archiveRejected(`The archive was altered: ${where} carries metadata.`)
-  const proportionsDiffer = Math.abs(meta.width * photo.height - meta.height * photo.width) > photo.width + photo.height
-  if (Math.max(meta.width, meta.height) > longSide || proportionsDiffer)
-    archiveRejected(`The archive was altered: ${where} does not match the photo’s size.`)
-}
-
 async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array) {
   const where = `photo “${photo.original_name}”`
   if (bytes.byteLength !== photo.byte_size)
     archiveRejected(`The archive is damaged: the original of ${where} is not the size its record gives.`)
   const sniffed = sniffImageFormat(bytes)
-  if (sniffed === null || !('format' in sniffed) || sniffed.format !== photo.format || !(await header(bytes)))
+  if (sniffed === null || !('format' in sniffed) || sniffed.format !== photo.format)
     archiveRejected(`The archive is damaged: the original of ${where} is not a readable ${photo.format.toUpperCase()}.`)
+  let header: { width: number; height: number }
+  try {
+    header = await readImageHeader(bytes, sniffed.format)
+  } catch (error) {
+    if (error instanceof ImageRejected) archiveRejected(`The original of ${where} cannot be imported: ${error.message}`)
+    throw error
+  }
+  if (header.width !== photo.width || header.height !== photo.height)
+    archiveRejected(
+      `The archive was altered: the original of ${where} is ${header.width} × ${header.height} pixels, but its record says ${photo.width} × ${photo.height}.`,
+    )
+}
+
+/** The drawn copies made again from the original, as an import of it makes them; the archive's own are never used. */
+async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
+  try {
+    const prepared = await prepareImage(original, photo.format as PhotoFormat)
+    return { working: prepared.working, thumbnail: prepared.thumbnail }
+  } catch (error) {
+    if (error instanceof ImageRejected)
+      archiveRejected(`The original of photo “${photo.original_name}” cannot be imported: ${error.message}`)
+    throw error
+  }
 }
 
 /**
  * Checks every photo file against its record: each photo has its original (whose entry the
- * manifest hashed to the SHA-256 the record names), working copy and thumbnail, each readable
- * as what it claims; no file is there that no photo names. Returns the files to store.
+ * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
+ * working copy and thumbnail; no file is there that no photo names. With `remake`, the drawn
+ * copies to store are made again from the original: a crafted archive's picture never becomes
+ * the one a later import of the same original shows. Returns the files to store.
  */
 export async function checkPhotoFiles(
   records: ArchiveRecords,
   files: ReadonlyMap<string, Uint8Array>,
   shaOfEntry: ReadonlyMap<string, string>,
+  remake: boolean,
 ): Promise<StoredFileSet[]> {
   const named = new Set<string>()
   const sets: StoredFileSet[] = []
@@ -86,9 +93,12 @@ export async function checkPhotoFiles(
         `The archive is damaged: the original of photo “${photo.original_name}” is not the file its record names.`,
       )
     await checkOriginal(photo, bytes.original)
-    await checkDrawnCopy(photo, bytes.working, PHOTO_LIMITS.workingLongSide, 'working copy')
-    await checkDrawnCopy(photo, bytes.thumbnail, PHOTO_LIMITS.thumbnailLongSide, 'thumbnail')
-    sets.push({ sha256: photo.sha256, format: photo.format as PhotoFormat, files: bytes })
+    const drawn = remake ? await remadeCopies(photo, bytes.original) : bytes
+    sets.push({
+      sha256: photo.sha256,
+      format: photo.format as PhotoFormat,
+      files: { original: bytes.original, working: drawn.working, thumbnail: drawn.thumbnail },
+    })
   }
   const stray = [...files.keys()].find((path) => !named.has(path))
   if (stray)

@@ -1,8 +1,11 @@
 import type { z } from 'zod'
 import type { ArchiveManifest } from '../../../shared/archive/archive-format'
 import {
+  ARCHIVE_ROW_LIMITS,
+  type ArchiveListName,
   type ArchiveRecords,
   archiveRecordsSchema,
+  archiveRowSchemas,
   type DesignArchiveRow,
   type PhotoArchiveRow,
 } from '../../../shared/archive/archive-records'
@@ -241,6 +244,21 @@ function checkAudit(records: ArchiveRecords) {
 }
 
 /**
+ * History is a record of when things happened: no entry may be dated before the patient's record
+ * was created or after the archive was made, so a forged entry cannot be slipped into the past.
+ */
+function checkHistoryDates(records: ArchiveRecords, archiveCreatedAt: string) {
+  const created = Date.parse(records.patient.created_at)
+  const made = Date.parse(archiveCreatedAt)
+  for (const entry of records.audit) {
+    const at = Date.parse(entry.at)
+    if (at < created)
+      invalid(`history entry ${entry.seq} is dated ${entry.at}, before the patient’s record was created.`)
+    if (at > made) invalid(`history entry ${entry.seq} is dated ${entry.at}, after the archive was made.`)
+  }
+}
+
+/**
  * Checks a patient's records as the bridge would check each of them arriving one by one: the
  * same zod schemas and service rules, and every reference inside the set. Throws a
  * `RecordProblem` naming the first problem.
@@ -256,15 +274,52 @@ export function checkRecordValues(records: ArchiveRecords): void {
   checkAudit(records)
 }
 
+const LIST_WORDS: Record<ArchiveListName, string> = {
+  photos: 'photos',
+  measurements: 'measurements',
+  designs: 'designs',
+  sessions: 'sessions',
+  treatments: 'zone treatments',
+  pigments: 'pigments',
+  comments: 'comments',
+  audit: 'history entries',
+}
+
+/**
+ * records.json in form, measured first and then row by row: a list longer than any real record
+ * is refused before a row is read, and the first bad row ends the check, so a small hostile file
+ * cannot make the check build millions of findings.
+ */
+function parseRecords(raw: unknown): ArchiveRecords {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    invalid('records.json is not in the form Stipple writes (it holds no records).')
+  const lists = raw as Record<string, unknown>
+  for (const name of Object.keys(ARCHIVE_ROW_LIMITS) as ArchiveListName[]) {
+    const rows = lists[name]
+    if (!Array.isArray(rows)) invalid(`records.json is not in the form Stipple writes (${name}: not a list).`)
+    if (rows.length > ARCHIVE_ROW_LIMITS[name])
+      invalid(
+        `records.json holds ${rows.length.toLocaleString('en')} ${LIST_WORDS[name]}; one patient's archive holds at most ${ARCHIVE_ROW_LIMITS[name].toLocaleString('en')}.`,
+      )
+    const schema: z.ZodType = archiveRowSchemas[name]
+    rows.forEach((row, index) => {
+      const parsed = schema.safeParse(row)
+      if (!parsed.success)
+        invalid(`records.json is not in the form Stipple writes (${name}.${index}.${issueText(parsed.error)}).`)
+    })
+  }
+  const parsed = archiveRecordsSchema.safeParse(raw)
+  if (!parsed.success) invalid(`records.json is not in the form Stipple writes (${issueText(parsed.error)}).`)
+  return parsed.data
+}
+
 /**
  * An archive's records, checked in form, against the manifest's word on whom and how much they
  * hold, and in value (`checkRecordValues`). Throws a refusal naming the first problem.
  */
 export function checkRecords(raw: unknown, manifest: ArchiveManifest): ArchiveRecords {
   try {
-    const parsed = archiveRecordsSchema.safeParse(raw)
-    if (!parsed.success) invalid(`records.json is not in the form Stipple writes (${issueText(parsed.error)}).`)
-    const records = parsed.data
+    const records = parseRecords(raw)
     const unstorable = unstorableTextPath(records)
     if (unstorable !== null)
       invalid(`${unstorable} holds a character Stipple cannot store (a NUL or half of a character pair).`)
@@ -273,6 +328,7 @@ export function checkRecords(raw: unknown, manifest: ArchiveManifest): ArchiveRe
     const wrong = (Object.keys(counts) as (keyof ArchiveCounts)[]).find((k) => counts[k] !== manifest.counts[k])
     if (wrong) invalid(`the manifest counts ${manifest.counts[wrong]} ${wrong} but the records hold ${counts[wrong]}.`)
     checkRecordValues(records)
+    checkHistoryDates(records, manifest.createdAt)
     return records
   } catch (error) {
     if (error instanceof RecordProblem)

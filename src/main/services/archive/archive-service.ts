@@ -14,17 +14,19 @@ import { safeFileName } from '../../../shared/files/safe-file-name'
 import type { PatientId } from '../../../shared/patients/patient'
 import type { PhotoFormat } from '../../../shared/photos/photo-fields'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { decodePool, HeavyWorkStopped } from '../../workers/worker-pool'
 import type { PhotoFiles, StoredVariant } from '../photos/photo-files'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
 import { appendArchiveHistory } from './archive-audit'
-import { checkPhotoFiles, photoEntries } from './archive-check-photos'
-import { checkRecords, checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
+import { photoEntries } from './archive-check-photos'
+import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { copyWithNewIds } from './archive-copy'
 import { createPigmentReconciler } from './archive-pigments'
 import { createRecordsReader } from './archive-read'
+import { archiveRejected } from './archive-rejected'
 import { createRecordsWriter } from './archive-write'
-import { packArchive, unpackArchive } from './archive-zip'
+import { packArchive } from './archive-zip'
 
 export interface ArchiveService {
   /** One patient whole, as the bytes of a `.stipple` file and the name to offer; `appVersion` goes in its manifest. */
@@ -39,6 +41,9 @@ interface Owner {
   id: string
   full_name: string
 }
+
+/** Checking an archive reads, hashes and (on import) decodes every photo: its time grows with its size. */
+const archiveTimeoutMs = (byteLength: number) => 15_000 + (byteLength / (1024 * 1024)) * 500
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en')} MB`
 
@@ -95,13 +100,25 @@ export function createArchiveService(
     }
   }
 
-  /** The whole archive proven sound, or a refusal naming what is wrong with it. */
-  async function open(bytes: Uint8Array) {
-    const unpacked = unpackArchive(bytes, LATEST_SCHEMA_VERSION)
-    const records = checkRecords(unpacked.records, unpacked.manifest)
-    const shaOfEntry = new Map(unpacked.manifest.entries.map((e) => [e.path, e.sha256]))
-    const fileSets = await checkPhotoFiles(records, unpacked.files, shaOfEntry)
-    return { manifest: unpacked.manifest, records, fileSets }
+  /**
+   * The whole archive proven sound, or a refusal naming what is wrong with it: checked in a
+   * worker thread, so the app keeps answering, and stopped if it takes too long or too much memory.
+   */
+  async function open(bytes: Uint8Array, remake: boolean) {
+    try {
+      return await decodePool.run(
+        'openArchive',
+        { bytes, latestSchema: LATEST_SCHEMA_VERSION, remake },
+        { timeoutMs: archiveTimeoutMs(bytes.byteLength) },
+      )
+    } catch (error) {
+      if (!(error instanceof HeavyWorkStopped)) throw error
+      archiveRejected(
+        error.reason === 'time'
+          ? 'Stipple stopped checking this archive: it took far longer than an archive of its size can. It may be damaged or crafted; nothing was imported.'
+          : 'Stipple stopped checking this archive: it needed more memory than an archive of its size can. It may be damaged or crafted; nothing was imported.',
+      )
+    }
   }
 
   const importRows = db.transaction(
@@ -177,7 +194,7 @@ export function createArchiveService(
     },
 
     async inspect(bytes) {
-      const { manifest, records } = await open(bytes)
+      const { manifest, records } = await open(bytes, false)
       const owner = existingOwner(records)
       return {
         createdAt: manifest.createdAt,
@@ -196,7 +213,7 @@ export function createArchiveService(
     },
 
     async import(bytes, onExisting) {
-      const { manifest, records, fileSets } = await open(bytes)
+      const { manifest, records, fileSets } = await open(bytes, true)
       const owner = existingOwner(records)
       if (owner && onExisting === 'skip')
         return {

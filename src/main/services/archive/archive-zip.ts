@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import { type Unzipped, unzipSync, type Zippable, zipSync } from 'fflate'
+import { type Zippable, zipSync } from 'fflate'
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
   type ArchiveManifest,
   MANIFEST_ENTRY,
+  MAX_MANIFEST_ENTRIES,
   MAX_RECORDS_BYTES,
   manifestSchema,
   RECORDS_ENTRY,
@@ -12,6 +13,7 @@ import {
 import { type ArchiveCounts, MAX_ARCHIVE_BYTES } from '../../../shared/archive/archive-summary'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
 import { archiveRejected } from './archive-rejected'
+import { listZipEntries, readZipEntry, type ZipEntry, ZipEntryUnreadable, ZipUnreadable } from './zip-entries'
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -67,31 +69,55 @@ const startsWithZip = (bytes: Uint8Array) => ZIP_SIGNATURE.every((b, i) => bytes
 const largestEntry = (name: string) =>
   name === MANIFEST_ENTRY ? MAX_MANIFEST_BYTES : name === RECORDS_ENTRY ? MAX_RECORDS_BYTES : PHOTO_LIMITS.maxBytes
 
-/** Reads entries, refusing duplicates, oversized entries and data that will not inflate, naming the entry. */
-function readEntries(bytes: Uint8Array, wanted: (name: string) => boolean): Unzipped {
-  const seen = new Set<string>()
-  let reading = ''
+const CUT_SHORT =
+  'The archive is incomplete or damaged: its table of contents cannot be read, as if the file was cut short while copying. Copy it again from the original.'
+
+/**
+ * The archive's table of contents, measured before anything is inflated: no name twice, no more
+ * entries than an archive can hold, no entry declaring more than such a file can be, and all of
+ * them together no more than the archive itself plus what records.json may inflate to.
+ */
+function tableOfContents(bytes: Uint8Array): Map<string, ZipEntry> {
+  let listed: ZipEntry[]
   try {
-    return unzipSync(bytes, {
-      filter(file) {
-        if (seen.has(file.name)) archiveRejected(`The archive is damaged: it holds ${file.name} twice.`)
-        seen.add(file.name)
-        if (!wanted(file.name)) return false
-        if (file.originalSize > largestEntry(file.name))
-          archiveRejected(
-            `The archive is damaged: ${file.name} claims ${megabytes(file.originalSize)}, more than such a file can be.`,
-          )
-        reading = file.name
-        return true
-      },
-    })
+    listed = listZipEntries(bytes, MAX_MANIFEST_ENTRIES + 1)
   } catch (error) {
-    if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'number') throw error
-    if (reading) archiveRejected(`The archive is damaged: ${reading} cannot be read (${error.message}).`)
-    archiveRejected(
-      'The archive is incomplete or damaged: its table of contents cannot be read, as if the file was cut short while copying. Copy it again from the original.',
-    )
+    if (error instanceof ZipEntryUnreadable) archiveRejected(`The archive is damaged: ${error.message}.`)
+    if (error instanceof ZipUnreadable && /entries$/.test(error.message))
+      archiveRejected(`The archive is damaged or not one Stipple wrote: ${error.message}.`)
+    archiveRejected(CUT_SHORT)
   }
+  const entries = new Map<string, ZipEntry>()
+  let total = 0
+  for (const entry of listed) {
+    if (entries.has(entry.name)) archiveRejected(`The archive is damaged: it holds ${entry.name} twice.`)
+    entries.set(entry.name, entry)
+    if (entry.size > largestEntry(entry.name))
+      archiveRejected(
+        `The archive is damaged: ${entry.name} claims ${megabytes(entry.size)}, more than such a file can be.`,
+      )
+    total += entry.size
+  }
+  if (total > bytes.byteLength + MAX_RECORDS_BYTES)
+    archiveRejected(
+      `The archive is damaged or not one Stipple wrote: its entries claim ${megabytes(total)} in all, far more than the file holds.`,
+    )
+  return entries
+}
+
+/** The wanted entries' bytes, each inflated against its declared size, naming an entry that will not read. */
+function readEntries(bytes: Uint8Array, table: ReadonlyMap<string, ZipEntry>, wanted: (name: string) => boolean) {
+  const read: Record<string, Uint8Array> = {}
+  for (const entry of table.values()) {
+    if (!wanted(entry.name)) continue
+    try {
+      read[entry.name] = readZipEntry(bytes, entry)
+    } catch (error) {
+      if (!(error instanceof ZipEntryUnreadable)) throw error
+      archiveRejected(`The archive is damaged: ${entry.name} cannot be read (${error.message}).`)
+    }
+  }
+  return read
 }
 
 function parseJson(bytes: Uint8Array | undefined, what: string): unknown {
@@ -117,6 +143,10 @@ function readManifest(raw: unknown, latestSchema: number): ArchiveManifest {
   if (typeof head.schemaVersion === 'number' && head.schemaVersion > latestSchema)
     archiveRejected(
       `This archive was made by a newer version of Stipple (schema ${head.schemaVersion}; this version reads up to ${latestSchema}). Update Stipple to import it.`,
+    )
+  if (Array.isArray(head.entries) && head.entries.length > MAX_MANIFEST_ENTRIES)
+    archiveRejected(
+      `The archive's manifest is damaged or not one Stipple wrote: it lists ${head.entries.length.toLocaleString('en')} entries.`,
     )
   const parsed = manifestSchema.safeParse(raw)
   if (!parsed.success) {
@@ -175,8 +205,9 @@ export function unpackArchive(bytes: Uint8Array, latestSchema: number): Unpacked
     archiveRejected(
       'This file is not a Stipple patient archive. Choose a .stipple file that Stipple exported with “Export patient…”.',
     )
+  const table = tableOfContents(bytes)
   const manifest = readManifest(
-    parseJson(readEntries(bytes, (name) => name === MANIFEST_ENTRY)[MANIFEST_ENTRY], 'manifest'),
+    parseJson(readEntries(bytes, table, (name) => name === MANIFEST_ENTRY)[MANIFEST_ENTRY], 'manifest'),
     latestSchema,
   )
 
@@ -185,7 +216,7 @@ export function unpackArchive(bytes: Uint8Array, latestSchema: number): Unpacked
     archiveRejected('The archive’s manifest is damaged: it lists an entry twice.')
   if (!listed.has(RECORDS_ENTRY)) archiveRejected('The archive’s manifest is damaged: it does not list records.json.')
   const extra: string[] = []
-  const entries = readEntries(bytes, (name) => {
+  const entries = readEntries(bytes, table, (name) => {
     if (name === MANIFEST_ENTRY || name.endsWith('/')) return false
     if (!listed.has(name)) extra.push(name)
     return listed.has(name)

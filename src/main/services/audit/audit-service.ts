@@ -1,15 +1,15 @@
 import type { Database } from 'better-sqlite3'
 import type { AuditPageQuery } from '../../../shared/audit/audit-schema'
 import type { AuditPage, ChainReport } from '../../../shared/audit/audit-types'
+import { CHECK_TIMEOUT_MS, checkPool } from '../../workers/worker-pool'
 import { ServiceError } from '../service-error'
 import { type AuditRow, rowToEntry } from './audit-rows'
-import { verifyChain } from './audit-verify'
 
 export interface AuditService {
   /** A patient's entries, newest first, a page at a time. */
   forPatient(query: AuditPageQuery): AuditPage
-  /** Checks the whole trail, every patient's entries, against its hashes and its head. */
-  verify(): ChainReport
+  /** Checks the whole trail, every patient's entries, against its hashes and its head (in a worker thread). */
+  verify(): Promise<ChainReport>
 }
 
 /** Reading the audit trail; writing it is `createAuditLog`'s, inside each change's transaction. */
@@ -40,8 +40,9 @@ export function createAuditService(db: Database): AuditService {
       })()
     },
 
-    // The head and the entries read in one snapshot, so a change committed meanwhile by another
-    // process (the harness beside the desktop app) cannot look like an entry added past the head.
-    verify: () => db.transaction(() => verifyChain(db))(),
+    // Hashing every entry of a long trail takes a while: a worker does it on its own read-only
+    // connection, reading the head and the entries in one snapshot, so a change committed
+    // meanwhile cannot look like an entry added past the head.
+    verify: () => checkPool.run('verifyAudit', { file: db.name }, { timeoutMs: CHECK_TIMEOUT_MS }),
   }
 }

@@ -5,14 +5,16 @@ import type Database from 'better-sqlite3'
 import type { BackupManifest } from '../../../shared/backups/backup-schema'
 import { schemaVersion } from '../../db/migrations'
 
-type Contents = Pick<BackupManifest, 'schemaVersion' | 'counts' | 'patients' | 'photoFiles'>
+type Contents = Pick<BackupManifest, 'schemaVersion' | 'counts' | 'patients' | 'photoFiles' | 'auditHead'>
 
 const countOf = (db: Database.Database, table: string) =>
   (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
 
 /** What a backup's database holds, read from the backup itself so the manifest describes exactly it. */
 export function readContents(db: Database.Database): Contents {
+  const auditHead = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1').get()
   return {
+    ...(auditHead && { auditHead: { seq: auditHead.seq, hash: auditHead.hash } }),
     schemaVersion: schemaVersion(db),
     counts: {
       patients: countOf(db, 'patients'),

@@ -31,6 +31,8 @@ export interface BackupStore {
   savePolicy(policy: BackupPolicy): Promise<BackupPolicy>
   /** The photo files some backup names: they stay even when no record uses them now. */
   neededPhotoFiles(): Set<string>
+  /** The audit heads the backups' manifests recorded, of backups taken after `since` (all without it). */
+  auditHeads(since?: string): { seq: number; hash: string }[]
   /** Whether the newest backup is older than a day (or there is none). */
   isDue(): boolean
   /** Removes what an interrupted backup left: temp files, and a database file without its manifest. */
@@ -91,6 +93,12 @@ export function createBackupStore(options: { dataDir: string; appVersion: string
     },
 
     neededPhotoFiles: () => new Set(folder.list().flatMap((m) => m.photoFiles)),
+
+    auditHeads: (since) =>
+      folder
+        .list()
+        .filter((m) => since === undefined || m.createdAt > since)
+        .flatMap((m) => (m.auditHead ? [m.auditHead] : [])),
 
     isDue() {
       const newest = folder.list()[0]

@@ -3,9 +3,14 @@ import type { PhotoFiles } from '../photos/photo-files'
 /**
  * The photo folders as the photo service sees them, except that a file some backup names is
  * never deleted: restoring that backup would otherwise bring back records without pictures.
- * Such a file goes once the last backup naming it is rotated away and no record uses it.
+ * Such a file goes once the last backup naming it is rotated away and no record uses it. The
+ * sweep also keeps what the damaged databases set aside in the data folder name (`namedElsewhere`).
  */
-export function keepFilesBackupsNeed(files: PhotoFiles, neededByBackups: () => Set<string>): PhotoFiles {
+export function keepFilesBackupsNeed(
+  files: PhotoFiles,
+  neededByBackups: () => Set<string>,
+  namedElsewhere: () => Set<string> = () => new Set(),
+): PhotoFiles {
   return {
     ...files,
     async remove(sha256, format) {
@@ -14,7 +19,8 @@ export function keepFilesBackupsNeed(files: PhotoFiles, neededByBackups: () => S
     },
     sweep(isReferenced) {
       const needed = neededByBackups()
-      return files.sweep((sha256) => isReferenced(sha256) || needed.has(sha256))
+      const kept = namedElsewhere()
+      return files.sweep((sha256) => isReferenced(sha256) || needed.has(sha256) || kept.has(sha256))
     },
   }
 }

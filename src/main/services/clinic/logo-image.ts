@@ -1,5 +1,5 @@
-import sharp from 'sharp'
 import { CLINIC_LIMITS } from '../../../shared/clinic/clinic-details'
+import { loadSharp } from '../photos/image-pipeline'
 import { ServiceError } from '../service-error'
 
 const DATA_URL = /^data:image\/(png|jpeg);base64,([A-Za-z0-9+/]+={0,2})$/
@@ -26,6 +26,7 @@ export async function normaliseLogo(dataUrl: string): Promise<string> {
     throw refuse(`The logo is too large (${CLINIC_LIMITS.logoBytes / 1024 / 1024} MB at most).`)
   if (!SIGNATURES[type].every((byte, i) => bytes[i] === byte))
     throw refuse(`The file is not a ${type.toUpperCase()} image.`)
+  const sharp = await loadSharp()
   try {
     const png = await sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error' })
       .rotate()

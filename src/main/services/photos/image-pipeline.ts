@@ -1,7 +1,7 @@
 import exifReader from 'exif-reader'
-import decodeHeic from 'heic-decode'
-import sharp, { type Metadata, type Sharp } from 'sharp'
+import type { Metadata, Sharp } from 'sharp'
 import { PHOTO_LIMITS, type PhotoFormat } from '../../../shared/photos/photo-fields'
+import { ServiceError } from '../service-error'
 
 /** Why an image cannot be imported, in words for the person who chose the file. */
 export class ImageRejected extends Error {}
@@ -15,6 +15,40 @@ export interface PreparedImage {
   /** Upright, capped, sRGB JPEG with no metadata at all: no GPS, no camera serial, no EXIF. */
   working: Buffer
   thumbnail: Buffer
+}
+
+type SharpFactory = typeof import('sharp')['default']
+
+let loading: Promise<SharpFactory> | null = null
+let wasmUsed = false
+
+/** Whether a HEIC was decoded since the last call: WebAssembly memory never shrinks, so its worker should end. */
+export function grewWasmMemory(): boolean {
+  const used = wasmUsed
+  wasmUsed = false
+  return used
+}
+
+/**
+ * sharp, loaded on first use rather than at start-up: a native library that fails to load on
+ * some machine then turns photo work off with a message, and everything else keeps working.
+ */
+export async function loadSharp(): Promise<SharpFactory> {
+  loading ??= import('sharp').then((module) => {
+    const sharp = module.default
+    // Nothing is decoded twice in a worker's life, and a cache would only hold memory.
+    sharp.cache(false)
+    return sharp
+  })
+  try {
+    return await (loading as Promise<SharpFactory>)
+  } catch (error) {
+    loading = null
+    throw new ServiceError(
+      'unavailable',
+      `Photo import is turned off: the image library Stipple uses (sharp) could not load on this machine (${error instanceof Error ? error.message.split('\n')[0] : String(error)}). Everything else works; reinstalling Stipple usually brings it back.`,
+    )
+  }
 }
 
 const MAX_PIXELS = PHOTO_LIMITS.maxMegapixels * 1_000_000
@@ -47,7 +81,19 @@ function exifTakenAt(exif: Buffer | undefined): string | null {
   }
 }
 
-async function readHeader(bytes: Uint8Array, format: PhotoFormat) {
+const capFor = (format: PhotoFormat, metadata: Metadata) =>
+  format === 'heic'
+    ? { megapixels: PHOTO_LIMITS.maxHeicMegapixels, why: 'HEIC photos are decoded whole in memory' }
+    : metadata.isProgressive
+      ? {
+          megapixels: PHOTO_LIMITS.maxProgressiveMegapixels,
+          why: `a ${format === 'png' ? 'interlaced' : 'progressive'} ${format.toUpperCase()} is decoded whole in memory`,
+        }
+      : { megapixels: PHOTO_LIMITS.maxMegapixels, why: null }
+
+/** The header alone: its declared, upright size checked against the caps before anything is decoded. */
+export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
+  const sharp = await loadSharp()
   let metadata: Metadata
   try {
     metadata = await sharp(bytes, { ...INPUT, limitInputPixels: false }).metadata()
@@ -59,10 +105,11 @@ async function readHeader(bytes: Uint8Array, format: PhotoFormat) {
   const { width, height } = metadata.autoOrient
   if (!width || !height) throw new ImageRejected('The image does not say how large it is; it may be damaged.')
   const megapixels = (width * height) / 1_000_000
-  if (megapixels > PHOTO_LIMITS.maxMegapixels) {
+  const cap = capFor(format, metadata)
+  if (megapixels > cap.megapixels) {
     throw new ImageRejected(
       // Rounded up: 100.01 MP must not read "declares 100 megapixels; … up to 100".
-      `The image declares ${Math.ceil(megapixels)} megapixels (${width} × ${height}); Stipple takes photos up to ${PHOTO_LIMITS.maxMegapixels} megapixels.`,
+      `The image declares ${Math.ceil(megapixels)} megapixels (${width} × ${height}); Stipple takes ${cap.why ? `such photos (${cap.why}) ` : 'photos '}up to ${cap.megapixels} megapixels.${cap.why ? ' Export it as a baseline JPEG to import it.' : ''}`,
     )
   }
   return { width, height, exif: metadata.exif }
@@ -70,12 +117,16 @@ async function readHeader(bytes: Uint8Array, format: PhotoFormat) {
 
 /** An upright decoder: sharp for JPEG, PNG and WebP; HEVC-coded HEIC through libheif's WebAssembly build. */
 async function uprightSource(
+  sharp: SharpFactory,
   bytes: Uint8Array,
   format: PhotoFormat,
   header: { width: number; height: number },
+  failOn: 'error' | 'warning',
 ): Promise<{ source: Sharp; width: number; height: number }> {
-  if (format !== 'heic') return { source: sharp(bytes, INPUT).autoOrient(), ...header }
+  if (format !== 'heic') return { source: sharp(bytes, { ...INPUT, failOn }).autoOrient(), ...header }
   try {
+    const { default: decodeHeic } = await import('heic-decode')
+    wasmUsed = true
     const { width, height, data } = await decodeHeic({ buffer: bytes })
     return { source: sharp(data, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_PIXELS }), width, height }
   } catch {
@@ -85,28 +136,54 @@ async function uprightSource(
 
 const encode = (source: Sharp, longSide: number, quality: number) =>
   source
-    .clone()
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .flatten(FLATTEN)
     .toColourspace('srgb')
     .jpeg({ quality, chromaSubsampling: '4:4:4' })
     .toBuffer()
 
+/** libjpeg's word for scan data that ends before the picture its header declares. */
+const CUT_SHORT = /premature end/i
+
 /**
- * Checks an image's declared size before decoding it, then makes the working copy the canvas
- * draws and the library's thumbnail. Throws `ImageRejected` for anything that is not a whole,
- * readable image of a sane size.
+ * The working copy from one decode. A JPEG is first read strictly, so one whose header declares
+ * more picture than its data holds is refused rather than filled with grey; any other strict
+ * warning (harmless in many cameras' files) is read again leniently.
  */
-export async function prepareImage(bytes: Uint8Array, format: PhotoFormat): Promise<PreparedImage> {
-  const header = await readHeader(bytes, format)
-  const { source, width, height } = await uprightSource(bytes, format, header)
+async function workingCopy(
+  sharp: SharpFactory,
+  bytes: Uint8Array,
+  format: PhotoFormat,
+  header: { width: number; height: number },
+) {
+  const strict = format === 'jpeg'
   try {
-    const [working, thumbnail] = await Promise.all([
-      encode(source, PHOTO_LIMITS.workingLongSide, 90),
-      encode(source, PHOTO_LIMITS.thumbnailLongSide, 80),
-    ])
-    return { width, height, takenAt: exifTakenAt(header.exif), working, thumbnail }
+    const { source, width, height } = await uprightSource(sharp, bytes, format, header, strict ? 'warning' : 'error')
+    return { working: await encode(source, PHOTO_LIMITS.workingLongSide, 90), width, height }
+  } catch (error) {
+    if (error instanceof ImageRejected) throw error
+    if (!strict || (error instanceof Error && CUT_SHORT.test(error.message)))
+      throw new ImageRejected(
+        'The image data is damaged or incomplete: it holds less picture than its header declares (the file may have been cut short).',
+      )
+  }
+  try {
+    const { source, width, height } = await uprightSource(sharp, bytes, format, header, 'error')
+    return { working: await encode(source, PHOTO_LIMITS.workingLongSide, 90), width, height }
   } catch {
     throw new ImageRejected('The image data is damaged or incomplete (the file may have been cut short).')
   }
+}
+
+/**
+ * Checks an image's declared size before decoding it, then makes the working copy the canvas
+ * draws and, from that copy, the library's thumbnail: one full decode at a time. Throws
+ * `ImageRejected` for anything that is not a whole, readable image of a sane size.
+ */
+export async function prepareImage(bytes: Uint8Array, format: PhotoFormat): Promise<PreparedImage> {
+  const sharp = await loadSharp()
+  const header = await readImageHeader(bytes, format)
+  const { working, width, height } = await workingCopy(sharp, bytes, format, header)
+  const thumbnail = await encode(sharp(working), PHOTO_LIMITS.thumbnailLongSide, 80)
+  return { width, height, takenAt: exifTakenAt(header.exif), working, thumbnail }
 }

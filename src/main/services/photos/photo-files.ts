@@ -19,8 +19,29 @@ export interface PhotoFiles {
   store(sha256: string, format: PhotoFormat, files: Record<StoredVariant, Uint8Array>): Promise<string[]>
   /** Deletes one original's files; resolves to whether they are gone (a wrapper may keep them). */
   remove(sha256: string, format: PhotoFormat): Promise<boolean>
-  /** Deletes files no record names and temp files left by an interrupted write; returns how many. */
+  /**
+   * Moves files no record names into the quarantine folder (kept there for
+   * `QUARANTINE_DAYS`, then deleted) and deletes temp files left by an interrupted write;
+   * returns how many files left the photo folders.
+   */
   sweep(isReferenced: (sha256: string) => boolean): number
+}
+
+/** How long a photo file nothing names any more is kept aside before it is deleted. */
+export const QUARANTINE_DAYS = 30
+const DAY_MS = 24 * 60 * 60 * 1000
+const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/
+
+const dayOf = (at: Date) => at.toISOString().slice(0, 10)
+
+/** Deletes the quarantine's day folders older than `QUARANTINE_DAYS`. */
+function purgeQuarantine(quarantine: string, now: Date) {
+  if (!fs.existsSync(quarantine)) return
+  for (const day of fs.readdirSync(quarantine)) {
+    if (!DAY_FOLDER.test(day)) continue
+    if (now.getTime() - Date.parse(`${day}T00:00:00Z`) > QUARANTINE_DAYS * DAY_MS)
+      fs.rmSync(path.join(quarantine, day), { recursive: true, force: true })
+  }
 }
 
 /**
@@ -28,8 +49,10 @@ export interface PhotoFiles {
  * the imported bytes untouched; `working/` and `thumbnails/` hold what is drawn. One set of
  * files per distinct original, however many records use it.
  */
-export function createPhotoFiles(dataDir: string): PhotoFiles {
+export function createPhotoFiles(dataDir: string, now: () => Date = () => new Date()): PhotoFiles {
   const root = path.join(dataDir, 'photos')
+  // Beside the photo folders, not in them: nothing in quarantine is served or counted as a photo.
+  const quarantine = path.join(dataDir, 'quarantine', 'photos')
 
   const pathOf = (sha256: string, variant: StoredVariant, format: PhotoFormat) => {
     if (!SHA256.test(sha256)) throw new Error(`Not a SHA-256: ${sha256}`)
@@ -65,15 +88,26 @@ export function createPhotoFiles(dataDir: string): PhotoFiles {
     },
 
     sweep(isReferenced) {
+      const at = now()
+      purgeQuarantine(quarantine, at)
       let removed = 0
       for (const folder of Object.values(FOLDERS)) {
         const dir = path.join(root, folder)
         if (!fs.existsSync(dir)) continue
         for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
           if (!entry.isFile()) continue
+          const file = path.join(entry.parentPath, entry.name)
+          if (entry.name.endsWith('.tmp')) {
+            // Half of an interrupted write: never a whole file anyone imported.
+            fs.rmSync(file, { force: true })
+            removed++
+            continue
+          }
           const sha256 = entry.name.slice(0, 64)
-          if (!entry.name.endsWith('.tmp') && SHA256.test(sha256) && isReferenced(sha256)) continue
-          fs.rmSync(path.join(entry.parentPath, entry.name), { force: true })
+          if (SHA256.test(sha256) && isReferenced(sha256)) continue
+          const aside = path.join(quarantine, dayOf(at), path.relative(root, file))
+          fs.mkdirSync(path.dirname(aside), { recursive: true })
+          fs.renameSync(file, aside)
           removed++
         }
       }

@@ -145,7 +145,7 @@ describe('photo import: what is stored', () => {
     const tallThumbnail = await sharp(photos.fileFor(turned.sha256, 'thumbnail') as string).metadata()
     expect([tallWorking.width, tallWorking.height]).toEqual([2458, 4096])
     expect([tallThumbnail.width, tallThumbnail.height]).toEqual([192, 320])
-  })
+  }, 20_000)
 
   it('stores one copy of the same file, however often and for however many patients it is imported', async () => {
     const { photos, patient, storedFiles, rowCount, dataDir } = backend()

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import { distance, type Point } from '../../../shared/geometry/point'
 import { isSimplePolygon } from '../../../shared/geometry/polygon'
@@ -16,12 +16,12 @@ import type {
   PhotoVariant,
 } from '../../../shared/photos/photo'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { decodePool, type HeavyInput, type HeavyOutput, HeavyWorkStopped } from '../../workers/worker-pool'
 import { createPhotoAudit } from '../audit/photo-audit'
 import { createStamp } from '../clock'
 import { ServiceError } from '../service-error'
 import { sessionList } from '../session-days'
 import { sniffImageFormat } from './image-format'
-import { ImageRejected, prepareImage } from './image-pipeline'
 import type { PhotoFiles, StoredVariant } from './photo-files'
 import { type MeasurementRow, PHOTO_COLUMNS, type PhotoRow, rowToMeasurement, rowToPhoto } from './photo-rows'
 
@@ -162,6 +162,29 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
     throw new ServiceError('invalid_input', `${name}: ${reason}`, { bytes: reason })
   }
 
+  /**
+   * Hashing and decoding run in a worker thread, so the app keeps answering meanwhile; a file the
+   * worker refuses, or that takes too long or too much memory, is refused by name.
+   */
+  const heavy = async <N extends 'sha256' | 'prepareImage'>(
+    name: string,
+    job: N,
+    input: HeavyInput<N>,
+  ): Promise<HeavyOutput<N>> => {
+    try {
+      return await decodePool.run(job, input, { timeoutMs: PHOTO_LIMITS.decodeSeconds * 1000 })
+    } catch (error) {
+      if (error instanceof ServiceError && error.code === 'invalid_input') return rejectFile(name, error.message)
+      if (!(error instanceof HeavyWorkStopped)) throw error
+      return rejectFile(
+        name,
+        error.reason === 'time'
+          ? `Stipple stopped reading this image after ${PHOTO_LIMITS.decodeSeconds} seconds, far longer than a photo takes; it may be damaged or crafted.`
+          : 'Stipple stopped reading this image: it needed far more memory than a photo does; it may be damaged or crafted.',
+      )
+    }
+  }
+
   const update = db.transaction((id: PhotoId, revision: number, fields: PhotoEditableFields): Photo => {
     const row = getRow(id)
     if (fields.sessionId !== null && sessionById.get(fields.sessionId)?.patient_id !== row.patient_id) {
@@ -260,19 +283,13 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
       if ('unsupported' in sniffed)
         return rejectFile(name, `${sniffed.unsupported} is not supported; use JPEG, PNG, WebP or HEIC.`)
 
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
+      const sha256 = await heavy(name, 'sha256', { bytes })
       const existing = photoByPatientSha.get(patientId, sha256)
       if (existing) return { status: 'duplicate', photo: rowToPhoto(existing) }
 
       hold(sha256)
       try {
-        let prepared: Awaited<ReturnType<typeof prepareImage>>
-        try {
-          prepared = await prepareImage(bytes, sniffed.format)
-        } catch (error) {
-          if (error instanceof ImageRejected) return rejectFile(name, error.message)
-          throw error
-        }
+        const prepared = await heavy(name, 'prepareImage', { bytes, format: sniffed.format })
         // A delete of the same bytes may be removing their files right now; storing must
         // come after it, or it would find files that are about to vanish and skip writing them.
         await removing.get(sha256)

@@ -43,10 +43,22 @@ export interface Connection {
   photoOrigin: string
 }
 
+/**
+ * The harness token: written into the page opened with the launch URL (whose one-time secret
+ * then leaves the address bar), kept in this origin's storage for reloads and later tabs.
+ */
+function harnessToken(): string | null {
+  const written = document.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_TOKEN_META}"]`)?.content
+  if (!written) return localStorage.getItem(HARNESS_TOKEN_META)
+  localStorage.setItem(HARNESS_TOKEN_META, written)
+  history.replaceState(null, '', `${location.pathname}${location.hash}`)
+  return written
+}
+
 /** The desktop preload's API if present, else the harness over HTTP; null when neither is there. */
 export function detectConnection(): Connection | null {
   const desktop = window.stipple
   if (desktop) return { transport: (name, input) => desktop.invoke(name, input as never), photoOrigin: PHOTO_ORIGIN }
-  const token = document.querySelector<HTMLMetaElement>(`meta[name="${HARNESS_TOKEN_META}"]`)?.content
+  const token = harnessToken()
   return token ? { transport: httpTransport(token), photoOrigin: '' } : null
 }

@@ -1,0 +1,302 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import http from 'node:http'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { zipSync } from 'fflate'
+import sharp from 'sharp'
+import { afterAll, expect, it } from 'vitest'
+import { decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../src/shared/bridge/binary-frame'
+import { HARNESS_TOKEN_HEADER, HARNESS_TOKEN_META } from '../src/shared/bridge/harness-protocol'
+import { validFields } from '../test/fixtures/patients'
+import { tamper } from '../test/node/archive-bed'
+import { pngDeclaring } from '../test/node/images'
+
+/**
+ * Replays a corpus of hostile files, generated here, against the built web harness (the app's
+ * own main-process code in its own process, as `npm run web` runs it; build first) and prints,
+ * per file: how long until it was refused or imported, the harness's peak memory above its idle
+ * figure (VmRSS, Linux), and the longest wait of a tiny call sent every 20 ms meanwhile, which
+ * is how long main's event loop was held. Goals: 5 s, 512 MB, 100 ms. Asserts only that each
+ * file got an answer and the harness survived.
+ */
+
+const HARNESS = path.resolve(import.meta.dirname, '../out/main/harness.js')
+const HEIC_FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/photos/two-tone.heic')
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-hostile-'))
+let child: ChildProcess | undefined
+afterAll(() => {
+  child?.kill('SIGTERM')
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const agent = new http.Agent({ keepAlive: true })
+let port = 0
+let token = ''
+
+type Reply = { status: number; value: unknown; ms: number }
+
+function post(name: string, input: unknown): Promise<Reply> {
+  return prepared(name, input)()
+}
+
+/** The request encoded now and sent later, so encoding a large body never counts against the harness. */
+function prepared(name: string, input: unknown): () => Promise<Reply> {
+  const framed = hasBytes(input)
+  const body = framed ? Buffer.from(encodeFrame(input)) : Buffer.from(JSON.stringify(input))
+  return () => send(name, framed, body)
+}
+
+function send(name: string, framed: boolean, body: Buffer): Promise<Reply> {
+  const started = performance.now()
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/${name}`,
+        agent,
+        headers: {
+          origin: `http://127.0.0.1:${port}`,
+          [HARNESS_TOKEN_HEADER]: token,
+          'content-type': framed ? FRAME_CONTENT_TYPE : 'application/json',
+          'content-length': body.length,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks)
+          const value =
+            res.headers['content-type'] === FRAME_CONTENT_TYPE
+              ? decodeFrame(new Uint8Array(bytes))
+              : JSON.parse(bytes.toString('utf8'))
+          resolve({ status: res.statusCode ?? 0, value, ms: performance.now() - started })
+        })
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+const hasBytes = (v: unknown): boolean =>
+  v instanceof Uint8Array || (typeof v === 'object' && v !== null && Object.values(v).some(hasBytes))
+
+const rssMb = (pid: number) => {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+/** Runs `work` while sampling the harness's memory every 10 ms and timing a tiny call every 20 ms. */
+async function measured<T>(pid: number, work: () => Promise<T>) {
+  let peak = rssMb(pid)
+  let longestCall = 0
+  let running = true
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid))
+  }, 10)
+  const prober = (async () => {
+    while (running) {
+      const { ms } = await post('app.info', {})
+      longestCall = Math.max(longestCall, ms)
+      await new Promise((r) => setTimeout(r, 20))
+    }
+  })()
+  const started = performance.now()
+  const result = await work()
+  const ms = performance.now() - started
+  running = false
+  await prober
+  clearInterval(sampler)
+  return { result, ms, peak, longestCall }
+}
+
+function heicDeclaring(width: number, height: number): Uint8Array {
+  const bytes = new Uint8Array(fs.readFileSync(HEIC_FIXTURE))
+  const at = Buffer.from(bytes).indexOf('ispe')
+  const view = new DataView(bytes.buffer)
+  view.setUint32(at + 8, width)
+  view.setUint32(at + 12, height)
+  return bytes
+}
+
+async function jpegLyingAbout(side: number): Promise<Uint8Array> {
+  const small = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c04020' } })
+    .jpeg()
+    .toBuffer()
+  for (let at = 2; at < small.length; at += 2 + small.readUInt16BE(at + 2)) {
+    const marker = small[at + 1] as number
+    if (marker >= 0xc0 && marker <= 0xc2) {
+      small.writeUInt16BE(side, at + 5)
+      small.writeUInt16BE(side, at + 7)
+      break
+    }
+  }
+  return new Uint8Array(small)
+}
+
+function declareSizes(zip: Uint8Array, size: number): Uint8Array {
+  const out = new Uint8Array(zip)
+  const view = new DataView(out.buffer)
+  for (let at = 0; at + 46 <= out.length; at++)
+    if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, size, true)
+  return out
+}
+
+const noisyJpeg = (width: number, height: number, progressive: boolean) =>
+  sharp({
+    create: { width, height, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } },
+  })
+    .jpeg({ quality: 80, progressive })
+    .toBuffer()
+
+async function startHarness() {
+  const dataDir = path.join(dir, 'data')
+  child = spawn(process.execPath, [HARNESS, '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const launch = await new Promise<string>((resolve, reject) => {
+    let output = ''
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Ready: (\S+)/.exec(output)
+      if (match?.[1]) resolve(match[1])
+    }
+    child?.stdout?.on('data', read)
+    child?.stderr?.on('data', read)
+    child?.once('exit', (code) => reject(new Error(`harness exited (${code}): ${output}`)))
+  })
+  const url = new URL(launch)
+  port = Number(url.port)
+  const page = await fetch(launch)
+  token = new RegExp(`name="${HARNESS_TOKEN_META}" content="([^"]+)"`).exec(await page.text())?.[1] ?? ''
+  return child.pid as number
+}
+
+/** A request that goes away half way through its body, and one whose declared length is over the limit. */
+function brokenUpload(declared: number, send: number): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => {
+      socket.write(
+        `POST /api/photos.import HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://127.0.0.1:${port}\r\n${HARNESS_TOKEN_HEADER}: ${token}\r\nContent-Type: ${FRAME_CONTENT_TYPE}\r\nContent-Length: ${declared}\r\n\r\n`,
+      )
+      socket.write(Buffer.alloc(send, 1))
+      setTimeout(() => {
+        socket.destroy()
+        resolve()
+      }, 300)
+    })
+    socket.on('error', () => resolve())
+  })
+}
+
+// Figures are the harness's peak VmRSS above its idle figure while each file is handled.
+it('every hostile file is refused (or, if valid, imported) quickly, in bounded memory, with main never held', async () => {
+  if (!fs.existsSync(HARNESS)) throw new Error('Build first (npm run build): out/main/harness.js is missing')
+  const pid = await startHarness()
+  const patient = (await post('patients.create', { fields: validFields() })).value as { value: { id: string } }
+  const patientId = patient.value.id
+  const photo = (name: string, bytes: Uint8Array) =>
+    prepared('photos.import', { patientId, name, lastModified: null, bytes })
+
+  // The archive every crafted one starts from: this harness's own export of a patient with a photo.
+  await photo('seed.jpg', new Uint8Array(await noisyJpeg(800, 600, false)))()
+  const exported = (await post('archives.export', { patientId })).value as { value: { bytes: Uint8Array } }
+  const archive = exported.value.bytes
+  const inspect = (bytes: Uint8Array) => prepared('archives.inspect', { bytes })
+
+  await new Promise((r) => setTimeout(r, 1000))
+  const idle = rssMb(pid)
+
+  const corpus: [string, () => Promise<unknown>][] = [
+    ['HEIC, 23 KB, declaring 10000 × 10000', photo('bomb.heic', heicDeclaring(10_000, 10_000))],
+    [
+      'three such HEICs at once',
+      (() => {
+        const sends = [1, 2, 3].map((i) => photo(`bomb${i}.heic`, heicDeclaring(10_000, 10_000)))
+        return () => Promise.all(sends.map((go) => go()))
+      })(),
+    ],
+    ['PNG declaring 100000 × 100000', photo('bomb.png', new Uint8Array(pngDeclaring(100_000, 100_000)))],
+    ['JPEG whose header declares 5000 × 5000 over 64 × 48 of data', photo('liar.jpg', await jpegLyingAbout(5000))],
+    [
+      'progressive JPEG 8000 × 8000 (over the progressive cap)',
+      photo('layers.jpg', new Uint8Array(await noisyJpeg(8000, 8000, true))),
+    ],
+    [
+      'valid progressive JPEG 6000 × 6000 (36 MP, imported)',
+      photo('big-progressive.jpg', new Uint8Array(await noisyJpeg(6000, 6000, true))),
+    ],
+    ['valid JPEG 6000 × 4000 (imported)', photo('camera.jpg', new Uint8Array(await noisyJpeg(6000, 4000, false)))],
+    ['valid HEIC (imported)', photo('phone.heic', new Uint8Array(fs.readFileSync(HEIC_FIXTURE)))],
+    ['JPEG cut in half', photo('cut.jpg', new Uint8Array(await noisyJpeg(3000, 2000, false)).subarray(0, 400_000))],
+    [
+      'zip bomb: 30 entries each claiming 150 MB',
+      inspect(
+        declareSizes(
+          zipSync(
+            Object.fromEntries(
+              Array.from({ length: 30 }, (_, i) => [
+                `photos/originals/${String(i).padStart(64, '0')}.jpg`,
+                new Uint8Array(10),
+              ]),
+            ),
+            { level: 0 },
+          ),
+          150 * 1024 * 1024,
+        ),
+      ),
+    ],
+    [
+      'deflate stream of 64 MB of zeros declared as 1000 bytes',
+      inspect(declareSizes(zipSync({ 'manifest.json': new Uint8Array(64 * 1024 * 1024) }, { level: 9 }), 1000)),
+    ],
+    [
+      'records.json with 1,000,000 empty history rows',
+      inspect(
+        tamper(
+          archive,
+          (entries) => {
+            const records = JSON.parse(new TextDecoder().decode(entries['records.json'])) as { audit: unknown[] }
+            records.audit = Array.from({ length: 1_000_000 }, () => ({}))
+            entries['records.json'] = new TextEncoder().encode(JSON.stringify(records))
+          },
+          { resign: true },
+        ),
+      ),
+    ],
+    [
+      'archive whose drawn copy is an attacker’s picture (imported, copies remade)',
+      prepared('archives.import', {
+        bytes: tamper(
+          archive,
+          (entries) => {
+            for (const name of Object.keys(entries))
+              if (name.startsWith('photos/working/')) entries[name] = new Uint8Array(fs.readFileSync(HEIC_FIXTURE))
+          },
+          { resign: true },
+        ),
+        onExisting: 'copy',
+      }),
+    ],
+    ['upload aborted after 2 MB of a declared 150 MB', () => brokenUpload(150 * 1024 * 1024, 2 * 1024 * 1024)],
+    ['declared length 400 MB, over the limit', () => brokenUpload(400 * 1024 * 1024, 1024 * 1024)],
+  ]
+
+  const rows: string[] = []
+  for (const [name, work] of corpus) {
+    const { ms, peak, longestCall } = await measured(pid, work)
+    rows.push(
+      `${name.padEnd(78)} ${`${Math.round(ms)} ms`.padStart(9)} ${`+${Math.round(peak - idle)} MB`.padStart(9)} ${`${Math.round(longestCall)} ms`.padStart(8)}`,
+    )
+    expect(child?.exitCode).toBeNull()
+  }
+  console.log(
+    `Hostile corpus against the built harness (idle ${Math.round(idle)} MB; goals: 5000 ms, +512 MB, 100 ms)\n${'file'.padEnd(78)} ${'answered'.padStart(9)} ${'memory'.padStart(9)} ${'main'.padStart(8)}\n${rows.join('\n')}`,
+  )
+  expect((await post('patients.list', { query: '', includeArchived: true })).status).toBe(200)
+})
