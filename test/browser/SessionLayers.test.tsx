@@ -95,7 +95,7 @@ describe('session layers over the photo', () => {
       plan: PLAN,
     })
     const { layers, styles } = expectedDots()
-    const readout = screen.getByRole('table', { name: 'Impressions placed per zone and session' })
+    const readout = screen.getByRole('table', { name: 'Impressions placed per zone and session, planned, and coverage' })
     await expect.element(readout).toBeVisible()
     // The worker places exactly the dots the same plan gives here, session by session.
     const cells = () =>
@@ -113,6 +113,8 @@ describe('session layers over the photo', () => {
       .toEqual([
         ...layers.map((l) => l.x.length.toLocaleString('en')),
         total.toLocaleString('en'),
+        // The plan's own figure for these sessions, within 3% of what was placed.
+        expect.toSatisfy((planned: string) => Math.abs(Number(planned.replace(/,/g, '')) / total - 1) < 0.03),
         expect.stringMatching(/^\d+%$/),
       ])
 

@@ -1,4 +1,5 @@
 import type { PlanWarning } from '../../../../shared/plan/plan-warnings'
+import { sessionDensities } from '../../../../shared/plan/session-density'
 import { usePlan, usePlanActions } from '../plan/plan-context'
 import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from './FadeTimeline'
 import { LayerReadout, LayersList } from './LayersPanel'
@@ -51,6 +52,7 @@ export function SessionLayersPanel(props: {
   const { layers, pxPerMm } = props
   const world = usePlan((s) => s.world)
   const touchUps = usePlan((s) => s.touchUps)
+  const draft = usePlan((s) => s.draft)
   const { setViewDate } = usePlanActions()
   const { scene, renderer, day } = layers
   if (!world) return null
@@ -83,7 +85,16 @@ export function SessionLayersPanel(props: {
         />
         Tint zones over the pigment
       </label>
-      {pxPerMm && <LayerReadout scene={scene} renderer={renderer} pxPerMm={pxPerMm} settings={world.settings} />}
+      {pxPerMm && day && (
+        <LayerReadout
+          scene={scene}
+          renderer={renderer}
+          plan={sessionDensities(draft, world.zones, world.settings)}
+          zones={world.zones}
+          day={day}
+          settings={world.settings}
+        />
+      )}
     </div>
   )
 }
