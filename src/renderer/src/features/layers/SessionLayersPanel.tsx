@@ -3,6 +3,7 @@ import { sessionDensities } from '../../../../shared/plan/session-density'
 import { usePlan, usePlanActions } from '../plan/plan-context'
 import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from './FadeTimeline'
 import { LayerReadout, LayersList } from './LayersPanel'
+import { useLayerLook } from './layer-look'
 import type { SessionLayers } from './use-session-layers'
 import './layers.css'
 
@@ -53,6 +54,7 @@ export function SessionLayersPanel(props: {
   const world = usePlan((s) => s.world)
   const touchUps = usePlan((s) => s.touchUps)
   const draft = usePlan((s) => s.draft)
+  const { fresh, setFresh } = useLayerLook()
   const { setViewDate } = usePlanActions()
   const { scene, renderer, day } = layers
   if (!world) return null
@@ -77,6 +79,10 @@ export function SessionLayersPanel(props: {
         />
       )}
       {day && <LayersList scene={scene} day={day} settings={world.settings} />}
+      <label className="session-layers__tint">
+        <input type="checkbox" checked={fresh} onChange={(event) => setFresh(event.currentTarget.checked)} />
+        Fresh look on a session's day
+      </label>
       <label className="session-layers__tint">
         <input
           type="checkbox"

@@ -6,6 +6,7 @@ import { chronological } from '../../../../shared/plan/session-density'
 import { layerStrengthAt } from '../../../../shared/plan/timeline'
 import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
+import { freshLook, HEALED_LOOK } from '../../../../shared/simulation/dot-coverage'
 import { planSimInput } from '../../../../shared/simulation/plan-scene'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
@@ -85,17 +86,33 @@ export function buildScene(source: SceneSource): LayerScene {
 export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number =>
   layer.pigment ? layerStrengthAt(layer.session, layer.pigment, zone, at, settings) : 0
 
-/** Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour. */
-export function sceneStyles(scene: LayerScene, day: string, settings: ClinicalSettings): LayerStyle[] {
+/**
+ * Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour;
+ * a hidden zone's dots are not drawn. Dots look healed, unless `fresh` asks for the look on the
+ * day of their session (larger, darker), and only on that day.
+ */
+export function sceneStyles(
+  scene: LayerScene,
+  day: string,
+  settings: ClinicalSettings,
+  options: { fresh?: boolean } = {},
+): LayerStyle[] {
   // A session shows from the day it happens, whatever its hour.
   const at = `${day}T23:59`
+  const fresh = freshLook(settings.freshDotScale)
   return scene.layers.map((layer) => {
     const zoneColours = new Float32Array(scene.zones.length * 4)
     scene.zones.forEach((zone, i) => {
-      const strength = layerStrength(layer, zone, at, settings)
+      const strength = zone.zone.hidden ? 0 : layerStrength(layer, zone, at, settings)
       const [r, g, b] = layer.pigment ? dotColour(layer.pigment, strength) : [1, 1, 1]
       zoneColours.set([r, g, b, strength], i * 4)
     })
-    return { visible: layer.session.layer.visible, opacity: layer.session.layer.opacity, zoneColours }
+    const sessionDay = options.fresh && layer.session.startsAt.slice(0, 10) === day
+    return {
+      visible: layer.session.layer.visible,
+      opacity: layer.session.layer.opacity,
+      zoneColours,
+      look: sessionDay ? fresh : HEALED_LOOK,
+    }
   })
 }
