@@ -14,7 +14,7 @@ export const BASE_LONG_SIDE = 4096
 /** Once zoomed in past the base bitmap's resolution by this much, the view gets a sharp bitmap of its own. */
 const DETAIL_THRESHOLD = 1.4
 /** A zoom or pan has settled once the view has not moved for this long. */
-const SETTLE_MS = 150
+const SETTLE_MS = 60
 /** The detail bitmap covers this much more than the view on each side, so a small pan keeps it. */
 const DETAIL_MARGIN = 0.25
 
@@ -55,11 +55,17 @@ export class DotRenderer implements PigmentSource {
   private settle: ReturnType<typeof setTimeout> | null = null
   private view: { viewport: Viewport; stage: Size; pixelRatio: number } | null = null
 
+  /**
+   * `baseScale`: device pixels per photo pixel of the whole-photo bitmap. A picture made for a
+   * file (a 300 dpi PNG, a sheet's figure) asks for its own output's scale, so its dots are
+   * drawn at the resolution they are shown at, never scaled up from a smaller bitmap.
+   */
   constructor(
     private readonly image: Size,
     createWorker: () => DotWorkerLike = () => new DotWorker() as unknown as DotWorkerLike,
+    options: { baseScale?: number } = {},
   ) {
-    const baseScale = Math.min(1, BASE_LONG_SIDE / Math.max(image.width, image.height))
+    const baseScale = options.baseScale ?? Math.min(1, BASE_LONG_SIDE / Math.max(image.width, image.height))
     this.store = createStore<DotView>(() => ({
       baseScale,
       base: new Map(),
