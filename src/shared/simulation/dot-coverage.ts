@@ -1,8 +1,9 @@
 /**
  * One dot's coverage of the pixels it touches, multiplied into an RGBA bitmap seen as
  * little-endian 32-bit words (every platform Electron ships for), so a pixel is one read and
- * one write. Both ways below put exactly πR² of coverage into the bitmap (less only where
- * clipped), so darkness is the same at every zoom; they differ in edge quality and speed.
+ * one write. Both ways below put πR² of coverage into the bitmap (less only where clipped),
+ * so darkness is the same at every zoom: row by row for a dot too small to show its shape, or
+ * pixel by pixel with its shape and soft edge.
  * All arithmetic is in the view's pixel coordinates and only the clip limits which pixels are
  * written, so a tile gets exactly the values a full render does.
  */
@@ -15,9 +16,6 @@ export interface Clip {
   x1: number
   y1: number
 }
-
-/** Up to this radius (screen px) a dot is drawn row by row; beyond it, pixel by pixel with a round edge. */
-export const ROW_DRAWN_RADIUS = 3
 
 /** Multiplies pixel o by 1 − cover·k per channel, rounding to the nearest level; alpha stays. */
 function darken(data: Uint32Array, o: number, cover: number, kr: number, kg: number, kb: number): void {
@@ -87,38 +85,6 @@ export function rowDot(clip: Clip, cx: number, cy: number, radius: number, kr: n
       data[o] = (red | (green << 8) | (blue << 16) | (v & 0xff000000)) >>> 0
     }
     if (ib >= x0 && ib < x1 && b > ib) darken(data, row + ib, b - ib, kr, kg, kb)
-  }
-}
-
-/**
- * A large dot: a pixel whose centre is d from the dot's centre is covered clamp(R' + ½ − d, 0, 1),
- * a one-pixel ramp. That ramp's total is π(R'² + 1/12), so it sits at R' = √(R² − 1/12).
- */
-export function roundDot(clip: Clip, cx: number, cy: number, radius: number, kr: number, kg: number, kb: number): void {
-  const { data, x0, y0, x1 } = clip
-  const stride = x1 - x0
-  const ramp = Math.sqrt(radius * radius - 1 / 12)
-  const outer = ramp + 0.5
-  const outerSquared = outer * outer
-  const innerSquared = (ramp - 0.5) * (ramp - 0.5)
-  const j0 = Math.max(y0, Math.floor(cy - outer - 0.5))
-  const j1 = Math.min(clip.y1 - 1, Math.ceil(cy + outer - 0.5))
-  for (let j = j0; j <= j1; j++) {
-    const dy = j + 0.5 - cy
-    const dySquared = dy * dy
-    if (dySquared >= outerSquared) continue
-    // This row's pixels within reach, a pixel wider than needed: the distance test decides.
-    const span = Math.sqrt(outerSquared - dySquared)
-    const i0 = Math.max(x0, Math.floor(cx - span - 0.5))
-    const i1 = Math.min(x1 - 1, Math.ceil(cx + span - 0.5))
-    let o = (j - y0) * stride + (i0 - x0)
-    for (let i = i0; i <= i1; i++, o++) {
-      const dx = i + 0.5 - cx
-      const distanceSquared = dx * dx + dySquared
-      if (distanceSquared >= outerSquared) continue
-      const cover = distanceSquared <= innerSquared ? 1 : Math.min(1, outer - Math.sqrt(distanceSquared))
-      darken(data, o, cover, kr, kg, kb)
-    }
   }
 }
 

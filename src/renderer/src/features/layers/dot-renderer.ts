@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
-import { covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
+import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
 import type { Size, Viewport } from '../canvas/viewport'
 import DotWorker from './dot-worker?worker&inline'
 import type { ImageRect, RasterTile, WorkerReply, WorkerRequest, ZoneCounts } from './raster-protocol'
@@ -15,8 +15,13 @@ export const BASE_LONG_SIDE = 4096
 const DETAIL_THRESHOLD = 1.4
 /** A zoom or pan has settled once the view has not moved for this long. */
 const SETTLE_MS = 60
-/** The detail bitmap covers this much more than the view on each side, so a small pan keeps it. */
-const DETAIL_MARGIN = 0.25
+/**
+ * The detail bitmap covers this much more than the view on each side, so a small pan keeps it:
+ * more than the photo's baked view does (rounded out to whole device pixels), or the bake would
+ * never be covered by it and would show the whole-photo bitmap scaled up, blurred crosses
+ * where sharp dots belong.
+ */
+const DETAIL_MARGIN = BAKE_MARGIN + 0.05
 
 export interface DotView {
   baseScale: number
