@@ -4,7 +4,14 @@ import type { SimInput } from '../../../../shared/simulation/simulate'
 import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
 import type { Size, Viewport } from '../canvas/viewport'
 import DotWorker from './dot-worker?worker&inline'
-import type { ImageRect, RasterTile, WorkerReply, WorkerRequest, ZoneCounts } from './raster-protocol'
+import {
+  DETAIL_MAX_PX,
+  type ImageRect,
+  type RasterTile,
+  type WorkerReply,
+  type WorkerRequest,
+  type ZoneCounts,
+} from './raster-protocol'
 
 /**
  * The whole photo's dots are kept as one bitmap of at most this many pixels on its long side,
@@ -160,7 +167,6 @@ export class DotRenderer implements PigmentSource {
     if (scale < this.store.getState().baseScale * DETAIL_THRESHOLD) return
     const seen = visiblePart(viewport, stage, this.image)
     const detail = this.store.getState().detail
-    if (detail && detail.generation === this.generation && covers(detail.tile.rect, seen)) return
     const rect = {
       x: Math.max(0, seen.x - seen.width * DETAIL_MARGIN),
       y: Math.max(0, seen.y - seen.height * DETAIL_MARGIN),
@@ -170,6 +176,16 @@ export class DotRenderer implements PigmentSource {
     rect.width = Math.min(this.image.width, seen.x + seen.width * (1 + DETAIL_MARGIN)) - rect.x
     rect.height = Math.min(this.image.height, seen.y + seen.height * (1 + DETAIL_MARGIN)) - rect.y
     if (rect.width <= 0 || rect.height <= 0) return
+    // A detail drawn at a lower zoom would show enlarged: it is kept only if as sharp as this view asks.
+    const wanted = Math.min(scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
+    const detailScale = detail ? detail.tile.bitmap.width / detail.tile.rect.width : 0
+    if (
+      detail &&
+      detail.generation === this.generation &&
+      detailScale >= wanted * 0.99 &&
+      covers(detail.tile.rect, seen)
+    )
+      return
     this.worker.postMessage({
       type: 'raster',
       generation: this.generation,

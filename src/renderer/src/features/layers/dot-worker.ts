@@ -8,7 +8,7 @@ import {
   type ZoneSimulation,
   zoneCacheKey,
 } from '../../../../shared/simulation/simulate'
-import type { ImageRect, RasterTile, WorkerReply, WorkerRequest } from './raster-protocol'
+import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /**
@@ -21,8 +21,6 @@ import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /** Base tiles, in base-bitmap pixels: a zone edit redraws only the tiles it touches. */
 const TILE_PX = 512
-/** A detail bitmap never exceeds this many pixels on a side, whatever the screen. */
-const DETAIL_MAX_PX = 4096
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
