@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { DESIGN_LIMITS } from '../design/design-limits'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
+import { FRESH_SCALE_MAX } from '../simulation/dot-coverage'
 import { textField } from '../text-field'
 import { isWallClockMinute } from './plan-dates'
 import { PLAN_LIMITS } from './plan-limits'
@@ -301,6 +302,7 @@ export const clinicalSettingsSchema = z.strictObject(
       { error: 'The dot size factors are missing' },
     ),
     dotSizeJitter: between('The dot size variation', 0, 1),
+    freshDotScale: between('The fresh dot size', 1, FRESH_SCALE_MAX),
     coverageLimit: between('The coverage limit', 0.01, 1),
     // Below 1 would make scars hold pigment better than skin, the opposite of what was measured.
     scarFadeFactor: between('The scar fade factor', 1, 5),

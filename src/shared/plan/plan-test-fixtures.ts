@@ -70,6 +70,7 @@ export const planZone = (over: Partial<PlanZone> = {}): PlanZone => {
     targetDensity: 140,
     areaCm2: 50,
     overScar: false,
+    under: [],
     ...over,
   }
 }

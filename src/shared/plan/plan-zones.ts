@@ -1,7 +1,7 @@
 import { type Design, ZONE_ROLES, type ZoneRole } from '../design/design-types'
-import { polygonArea } from '../geometry/polygon'
 import { pxPerMm } from '../photos/calibration'
 import type { Photo } from '../photos/photo'
+import { designSimZones, zoneAreasPx } from '../simulation/design-zones'
 import { scarOverlapsZone } from './zone-overlap'
 
 /** A density zone of one of the patient's designs, as the plan treats it. */
@@ -16,8 +16,15 @@ export interface PlanZone {
   role: ZoneRole
   /** Impressions per cm² when finished. */
   targetDensity: number
-  /** null when the design's photo is not calibrated (or is gone). */
+  /**
+   * The skin the zone's dots are placed over, cm²: its outline with the feathered edge counted
+   * as drawn (half in, half out), pulled up to a hairline near it, less any part under a zone
+   * drawn over it. The same ∫ w the simulation samples, so planned and placed impressions agree.
+   * null when the design's photo is not calibrated (or is gone).
+   */
   areaCm2: number | null
+  /** The keys of the zones drawn over this one that take part of its skin (they set the density there). */
+  under: string[]
   /** The zone touches a scar drawn in its design. */
   overScar: boolean
 }
@@ -35,6 +42,7 @@ export function planZones(
   return designs.flatMap((design) => {
     const scale = scales.get(design.photoId) ?? null
     const scars = design.document.objects.filter((o) => o.kind === 'scar')
+    const areas = scale ? zoneAreasPx(designSimZones(design.document, scale), design.id) : null
     return design.document.objects
       .filter((o) => o.kind === 'zone')
       .map((zone) => ({
@@ -45,7 +53,8 @@ export function planZones(
         name: zone.name.trim() || roleLabel(zone.role),
         role: zone.role,
         targetDensity: zone.density,
-        areaCm2: scale ? polygonArea(zone.points) / (scale * scale) / 100 : null,
+        areaCm2: scale ? (areas?.get(zone.id)?.px2 ?? 0) / (scale * scale) / 100 : null,
+        under: (areas?.get(zone.id)?.under ?? []).map((id) => zoneKey(design.id, id)),
         overScar: scars.some((scar) => scarOverlapsZone(scar, zone.points, scale)),
       }))
   })

@@ -64,6 +64,8 @@ export interface ClinicalSettings {
   dotSizeFactor: Record<NeedleConfig, number>
   /** Standard deviation of a dot's diameter as a share of its mean: hand pressure varies. */
   dotSizeJitter: number
+  /** A fresh dot's diameter, on the day of its session, as a multiple of its healed one. */
+  freshDotScale: number
   /** Warn when dot area × density covers more than this share of the skin. */
   coverageLimit: number
   /** How much faster pigment fades over scar tissue. */
@@ -160,6 +162,11 @@ export const CLINICAL_DEFAULTS = {
   dotSizeFactor: { '1RL': 1, '3RL': 1.6 },
   /** Hand pressure changes dot size more than the needle does ("Impressions"). */
   dotSizeJitter: 0.15,
+  /**
+   * Up to 250 µm fresh against 100–150 µm healed (research.md, "Impressions": jonathangerow.com):
+   * a fresh dot is about 1.7× its healed size until the skin settles.
+   */
+  freshDotScale: 1.7,
   /**
    * Dots bleed into a blob when they cover too much skin ("Sessions", migration). Finished SMP
    * at 190/cm² with a 0.25 mm single-needle dot covers about 9%; a quarter is our warning line.

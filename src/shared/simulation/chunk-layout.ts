@@ -159,8 +159,10 @@ function gapCells(a: Unit, b: Unit): number {
  * cell beside it). Equal for two fields, the unit sees the same w in both.
  */
 export function unitFieldHash(field: DensityField, unit: Unit): string {
-  const { cellCols, cellRows, cellClass, nodes, nodeStride } = field
+  const { cellCols, cellRows, cellClass, cellArea, nodes, nodeStride } = field
   const words = new Uint32Array(nodes.buffer, nodes.byteOffset, nodes.length)
+  // A zone drawn over this one changes w only through the cells' classes and areas (`zone-field.ts`).
+  const areaWords = new Uint32Array(cellArea.buffer, cellArea.byteOffset, cellArea.length)
   const nodeCols = cellCols + 1
   const i0 = Math.max(0, unit.i0 - 1)
   const i1 = Math.min(cellCols, unit.i1 + 1)
@@ -179,6 +181,9 @@ export function unitFieldHash(field: DensityField, unit: Unit): string {
         const v = cellClass[j * cellCols + i] as number
         a = Math.imul(a ^ v, 0x01000193)
         b = Math.imul(b ^ v, 0x5bd1e995) ^ (b >>> 15)
+        const area = areaWords[j * cellCols + i] as number
+        a = Math.imul(a ^ area, 0x01000193)
+        b = Math.imul(b ^ area, 0x5bd1e995) ^ (b >>> 15)
       }
     }
   }

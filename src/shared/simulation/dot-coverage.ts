@@ -1,8 +1,9 @@
 /**
  * One dot's coverage of the pixels it touches, multiplied into an RGBA bitmap seen as
  * little-endian 32-bit words (every platform Electron ships for), so a pixel is one read and
- * one write. Both ways below put exactly πR² of coverage into the bitmap (less only where
- * clipped), so darkness is the same at every zoom; they differ in edge quality and speed.
+ * one write. Both ways below put πR² of coverage into the bitmap (less only where clipped),
+ * so darkness is the same at every zoom: row by row for a dot too small to show its shape, or
+ * pixel by pixel with its shape and soft edge.
  * All arithmetic is in the view's pixel coordinates and only the clip limits which pixels are
  * written, so a tile gets exactly the values a full render does.
  */
@@ -15,9 +16,6 @@ export interface Clip {
   x1: number
   y1: number
 }
-
-/** Up to this radius (screen px) a dot is drawn row by row; beyond it, pixel by pixel with a round edge. */
-export const ROW_DRAWN_RADIUS = 3
 
 /** Multiplies pixel o by 1 − cover·k per channel, rounding to the nearest level; alpha stays. */
 function darken(data: Uint32Array, o: number, cover: number, kr: number, kg: number, kb: number): void {
@@ -91,32 +89,112 @@ export function rowDot(clip: Clip, cx: number, cy: number, radius: number, kr: n
 }
 
 /**
- * A large dot: a pixel whose centre is d from the dot's centre is covered clamp(R' + ½ − d, 0, 1),
- * a one-pixel ramp. That ramp's total is π(R'² + 1/12), so it sits at R' = √(R² − 1/12).
+ * How an impression looks, beyond its size and colour. A healed SMP dot is pigment seen through
+ * the dermis: a soft edge, round to slightly oval, each a little different in size and tone. On
+ * the day of the session it is larger and darker, with a crisper edge, until it settles.
  */
-export function roundDot(clip: Clip, cx: number, cy: number, radius: number, kr: number, kg: number, kb: number): void {
+export interface DotLook {
+  /** Drawn diameter as a multiple of the simulated (healed) one. */
+  scale: number
+  /** Half-width of the soft edge as a share of the radius. */
+  edge: number
+  /** Ink as a multiple of the layer's. */
+  darken: number
+}
+
+export const HEALED_LOOK: DotLook = { scale: 1, edge: 0.45, darken: 1 }
+
+/** The look on the day of a session, from the clinical default `freshDotScale`. */
+export const freshLook = (freshDotScale: number): DotLook => ({ scale: freshDotScale, edge: 0.2, darken: 1.25 })
+
+/** The largest `freshDotScale` the settings accept. */
+export const FRESH_SCALE_MAX = 3
+
+/** How far from its centre a dot drawn by `softDot` may reach, as a multiple of its radius (stretch and soft edge). */
+export const DRAWN_REACH = 1.7
+
+/** Up to 25% longer one way than the other: round to slightly oval. */
+const MAX_STRETCH = 0.25
+/** Tone varies ±15% around the layer's ink: pressure and depth differ from dot to dot. */
+const TONE_SPREAD = 0.15
+/** The soft edge is never narrower than this, screen px, so even a crisp fresh dot has no stair-steps. */
+const MIN_EDGE_PX = 0.6
+
+const bits = new Float32Array(2)
+const words = new Uint32Array(bits.buffer)
+
+/** Three uniforms in [0, 1) fixed by where a dot lies, so a dot keeps its shape and tone in every tile, view and render. */
+export function dotTraits(x: number, y: number): [number, number, number] {
+  bits[0] = x
+  bits[1] = y
+  let h = Math.imul((words[0] as number) ^ 0x9e3779b9, 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13) ^ (words[1] as number), 0xc2b2ae35)
+  h ^= h >>> 16
+  const a = (h >>> 0) / 4294967296
+  h = Math.imul(h ^ 0x27d4eb2d, 0x165667b1)
+  h ^= h >>> 15
+  const b = (h >>> 0) / 4294967296
+  h = Math.imul(h ^ 0x61c88647, 0x85ebca6b)
+  h ^= h >>> 13
+  return [a, b, (h >>> 0) / 4294967296]
+}
+
+/** A dot's tone: what its ink is multiplied by. */
+export const dotTone = (trait: number) => 1 + TONE_SPREAD * (2 * trait - 1)
+
+/**
+ * A dot large enough on screen to show its shape: an ellipse of the dot's area, at an angle and
+ * stretch fixed by its traits, covered 1 inside and falling off with a smoothstep across the soft
+ * edge. The smoothstep adds π·0.2·e² (e the edge half-width) to the area, so the core is drawn
+ * that much smaller and the dot's total darkness is its area's at every zoom.
+ */
+export function softDot(
+  clip: Clip,
+  cx: number,
+  cy: number,
+  radius: number,
+  edgeShare: number,
+  traits: readonly [number, number, number],
+  kr: number,
+  kg: number,
+  kb: number,
+): void {
   const { data, x0, y0, x1 } = clip
   const stride = x1 - x0
-  const ramp = Math.sqrt(radius * radius - 1 / 12)
-  const outer = ramp + 0.5
-  const outerSquared = outer * outer
-  const innerSquared = (ramp - 0.5) * (ramp - 0.5)
-  const j0 = Math.max(y0, Math.floor(cy - outer - 0.5))
-  const j1 = Math.min(clip.y1 - 1, Math.ceil(cy + outer - 0.5))
+  const e = Math.max(edgeShare, MIN_EDGE_PX / radius)
+  const core = radius / Math.sqrt(1 + 0.2 * e * e)
+  const stretch = Math.sqrt(1 + MAX_STRETCH * traits[0])
+  const a = core * stretch
+  const b = core / stretch
+  const angle = Math.PI * traits[1]
+  const cos = Math.cos(angle)
+  const sin = Math.sin(angle)
+  // Normalised distance ρ: 1 on the ellipse. Soft from ρ = 1 − e to 1 + e.
+  const inner = Math.max(0, 1 - e)
+  const innerSquared = inner * inner
+  const outerSquared = (1 + e) * (1 + e)
+  const width = 2 * e
+  const reach = a * (1 + e)
+  const j0 = Math.max(y0, Math.floor(cy - reach))
+  const j1 = Math.min(clip.y1 - 1, Math.ceil(cy + reach))
+  const i0 = Math.max(x0, Math.floor(cx - reach))
+  const i1 = Math.min(x1 - 1, Math.ceil(cx + reach))
+  const inverseA = 1 / a
+  const inverseB = 1 / b
   for (let j = j0; j <= j1; j++) {
     const dy = j + 0.5 - cy
-    const dySquared = dy * dy
-    if (dySquared >= outerSquared) continue
-    // This row's pixels within reach, a pixel wider than needed: the distance test decides.
-    const span = Math.sqrt(outerSquared - dySquared)
-    const i0 = Math.max(x0, Math.floor(cx - span - 0.5))
-    const i1 = Math.min(x1 - 1, Math.ceil(cx + span - 0.5))
     let o = (j - y0) * stride + (i0 - x0)
     for (let i = i0; i <= i1; i++, o++) {
       const dx = i + 0.5 - cx
-      const distanceSquared = dx * dx + dySquared
-      if (distanceSquared >= outerSquared) continue
-      const cover = distanceSquared <= innerSquared ? 1 : Math.min(1, outer - Math.sqrt(distanceSquared))
+      const u = (dx * cos + dy * sin) * inverseA
+      const v = (dy * cos - dx * sin) * inverseB
+      const rhoSquared = u * u + v * v
+      if (rhoSquared >= outerSquared) continue
+      let cover = 1
+      if (rhoSquared > innerSquared) {
+        const t = (Math.sqrt(rhoSquared) - inner) / width
+        cover = 1 - t * t * (3 - 2 * t)
+      }
       darken(data, o, cover, kr, kg, kb)
     }
   }

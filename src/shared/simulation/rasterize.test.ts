@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Point } from '../geometry/point'
+import { dotTone, dotTraits, freshLook } from './dot-coverage'
 import { indexLayer } from './layer-index'
 import { type LayerStyle, type RasterTarget, rasterize, rasterizeTile } from './rasterize'
 import { type DotLayer, simulate } from './simulate'
@@ -26,6 +27,42 @@ function target(width: number, height: number, originX = 0, originY = 0, scale =
   return { width, height, originX, originY, scale, data: new Uint8ClampedArray(width * height * 4) }
 }
 
+/** A dot seen in a square around (x, y): its darkness in pixel areas, how elongated it is, its grey levels and its spread. */
+function measureDot(t: RasterTarget, x: number, y: number, half: number) {
+  let darkness = 0
+  let [mx, my, sxx, syy, sxy] = [0, 0, 0, 0, 0]
+  const levels = new Set<number>()
+  for (let j = Math.round(y - half); j < y + half; j++) {
+    for (let i = Math.round(x - half); i < x + half; i++) {
+      const v = 1 - (pixel(t, i, j)[0] as number) / 255
+      if (v <= 0) continue
+      if (v < 0.95) levels.add(Math.round(v * 255))
+      darkness += v
+      mx += v * (i + 0.5)
+      my += v * (j + 0.5)
+    }
+  }
+  mx /= darkness
+  my /= darkness
+  for (let j = Math.round(y - half); j < y + half; j++) {
+    for (let i = Math.round(x - half); i < x + half; i++) {
+      const v = 1 - (pixel(t, i, j)[0] as number) / 255
+      const [dx, dy] = [i + 0.5 - mx, j + 0.5 - my]
+      sxx += v * dx * dx
+      syy += v * dy * dy
+      sxy += v * dx * dy
+    }
+  }
+  const mean = (sxx + syy) / 2
+  const diff = Math.sqrt(((sxx - syy) / 2) ** 2 + sxy * sxy)
+  return {
+    darkness,
+    aspect: Math.sqrt((mean + diff) / (mean - diff)),
+    levels: levels.size,
+    spread: Math.sqrt((sxx + syy) / darkness),
+  }
+}
+
 function pixel(t: { width: number; data: Uint8ClampedArray }, i: number, j: number): number[] {
   const o = (j * t.width + i) * 4
   return Array.from(t.data.subarray(o, o + 4))
@@ -37,7 +74,9 @@ describe('rasterising dot layers', () => {
   it('multiplies a big dot’s colour at its alpha into white at its centre, and leaves the rest white', () => {
     const t = target(100, 80)
     rasterize(t, [layerOf([{ x: 40, y: 30, r: 10 }])], [style([[0.2, 0.4, 0.6, 0.8]])])
-    const expected = [0.2, 0.4, 0.6].map((c) => 255 * (1 - 0.8 + 0.8 * c))
+    // Each dot's tone varies a little around its layer's ink, fixed by where it lies.
+    const tone = dotTone(dotTraits(40, 30)[2])
+    const expected = [0.2, 0.4, 0.6].map((c) => 255 * (1 - 0.8 * tone * (1 - c)))
     const centre = pixel(t, 40, 30)
     expected.forEach((value, c) => {
       expect(Math.abs((centre[c] as number) - value)).toBeLessThanOrEqual(0.5)
@@ -49,6 +88,38 @@ describe('rasterising dot layers', () => {
     const rim = pixel(t, 49, 30)[0] as number
     expect(rim).toBeGreaterThan(pixel(t, 40, 30)[0] as number)
     expect(rim).toBeLessThan(255)
+  })
+
+  it('draws a healed dot round to slightly oval with a soft edge, its darkness its area’s, and a fresh one larger and darker', () => {
+    const dots = [
+      { x: 30, y: 30, r: 8 },
+      { x: 90, y: 30, r: 8.5 },
+      { x: 30, y: 90, r: 7.5 },
+      { x: 90, y: 90, r: 8 },
+    ]
+    const healed = target(120, 120)
+    rasterize(healed, [layerOf(dots)], [style([[0, 0, 0, 1]])])
+    dots.forEach((dot) => {
+      const { darkness, aspect, levels } = measureDot(healed, dot.x, dot.y, 20)
+      // Black at full strength can get no darker: a darker tone stops at black.
+      const tone = Math.min(1, dotTone(dotTraits(dot.x, dot.y)[2]))
+      expect(darkness / (Math.PI * dot.r * dot.r * tone)).toBeGreaterThan(0.95)
+      expect(darkness / (Math.PI * dot.r * dot.r * tone)).toBeLessThan(1.05)
+      expect(aspect).toBeGreaterThanOrEqual(1)
+      expect(aspect).toBeLessThan(1.3)
+      // Soft: across the edge many grey levels, not one anti-aliased pixel.
+      expect(levels).toBeGreaterThan(12)
+    })
+    const shapes = dots.map((dot) => measureDot(healed, dot.x, dot.y, 20).aspect)
+    expect(new Set(shapes.map((a) => a.toFixed(3))).size).toBeGreaterThan(1)
+
+    const fresh = target(120, 120)
+    rasterize(fresh, [layerOf(dots)], [{ ...style([[0.3, 0.3, 0.3, 0.6]]), look: freshLook(1.7) }])
+    const light = target(120, 120)
+    rasterize(light, [layerOf(dots)], [style([[0.3, 0.3, 0.3, 0.6]])])
+    const [f, h] = [measureDot(fresh, 30, 30, 29), measureDot(light, 30, 30, 29)]
+    expect(f.darkness).toBeGreaterThan(h.darkness * 1.7 * 1.7)
+    expect(f.spread).toBeGreaterThan(h.spread * 1.5)
   })
 
   it('places dots through the view’s origin and scale', () => {

@@ -1,4 +1,4 @@
-import { type Clip, ROW_DRAWN_RADIUS, roundDot, rowDot } from './dot-coverage'
+import { type Clip, type DotLook, DRAWN_REACH, dotTone, dotTraits, HEALED_LOOK, rowDot, softDot } from './dot-coverage'
 import { indexLayer, type LayerIndex, rangesNear } from './layer-index'
 import type { DotLayer } from './simulate'
 
@@ -38,7 +38,15 @@ export interface LayerStyle {
   opacity: number
   /** Per zone index: r, g, b in 0–1 and the strength a in 0–1. */
   zoneColours: Float32Array
+  /** Healed unless said otherwise. */
+  look?: DotLook
 }
+
+/**
+ * Above this radius (screen px) a dot is drawn with its shape and soft edge; below it, its area
+ * row by row: at that size a pixel is coarser than the shape, and only its size and tone show.
+ */
+export const SHAPED_RADIUS = 1.2
 
 /**
  * The whole view. Pass the layers' indexes when they are kept between renders (building one
@@ -56,7 +64,7 @@ export function rasterize(
     const ink = inkPerZone(styles[l])
     if (!ink) return
     const index = indexes?.[l] ?? indexLayer(layer)
-    drawDots(clip, target, index, ink, Int32Array.from([0, index.x.length]))
+    drawDots(clip, target, index, ink, styles[l]?.look ?? HEALED_LOOK, Int32Array.from([0, index.x.length]))
   })
 }
 
@@ -82,7 +90,11 @@ export function rasterizeTile(
   const maxY = view.originY + (tile.y + tile.height + 1) / view.scale
   indexes.forEach((index, l) => {
     const ink = inkPerZone(styles[l])
-    if (ink) drawDots(clip, view, index, ink, rangesNear(index, minX, minY, maxX, maxY))
+    if (!ink) return
+    const look = styles[l]?.look ?? HEALED_LOOK
+    // A fresh dot is drawn larger than the index's extents allow for.
+    const grow = (DRAWN_REACH * Math.max(1, look.scale) - 1) * index.maxRadius + 1 / view.scale
+    drawDots(clip, view, index, ink, look, rangesNear(index, minX - grow, minY - grow, maxX + grow, maxY + grow))
   })
 }
 
@@ -96,15 +108,24 @@ function inkPerZone(style: LayerStyle | undefined): Float32Array | null {
   const colours = style.zoneColours
   const ink = new Float32Array((colours.length / 4) * 3)
   for (let z = 0; z < colours.length / 4; z++) {
-    const a = Math.min(1, Math.max(0, style.opacity * (colours[4 * z + 3] as number)))
+    const darken = style.look?.darken ?? 1
+    const a = Math.min(1, Math.max(0, style.opacity * darken * (colours[4 * z + 3] as number)))
     for (let c = 0; c < 3; c++) ink[3 * z + c] = a * (1 - Math.min(1, Math.max(0, colours[4 * z + c] as number)))
   }
   return ink
 }
 
 /** The index's dots in the [from, to) ranges, in order. */
-function drawDots(clip: Clip, view: RasterView, dots: LayerIndex, ink: Float32Array, ranges: Int32Array): void {
+function drawDots(
+  clip: Clip,
+  view: RasterView,
+  dots: LayerIndex,
+  ink: Float32Array,
+  look: DotLook,
+  ranges: Int32Array,
+): void {
   const { originX, originY, scale } = view
+  const edge = look.edge
   const zones = ink.length / 3
   for (let k = 0; k < ranges.length; k += 2) {
     for (let d = ranges[k] as number, end = ranges[k + 1] as number; d < end; d++) {
@@ -114,13 +135,20 @@ function drawDots(clip: Clip, view: RasterView, dots: LayerIndex, ink: Float32Ar
       const kg = ink[3 * z + 1] as number
       const kb = ink[3 * z + 2] as number
       if (kr === 0 && kg === 0 && kb === 0) continue
-      const cx = ((dots.x[d] as number) - originX) * scale
-      const cy = ((dots.y[d] as number) - originY) * scale
-      const radius = (dots.r[d] as number) * scale
-      const reach = radius + 1
+      const x = dots.x[d] as number
+      const y = dots.y[d] as number
+      const cx = (x - originX) * scale
+      const cy = (y - originY) * scale
+      const radius = (dots.r[d] as number) * scale * look.scale
+      const reach = DRAWN_REACH * radius + 1
       if (cx + reach < clip.x0 || cx - reach > clip.x1 || cy + reach < clip.y0 || cy - reach > clip.y1) continue
-      if (radius > ROW_DRAWN_RADIUS) roundDot(clip, cx, cy, radius, kr, kg, kb)
-      else if (radius > 0) rowDot(clip, cx, cy, radius, kr, kg, kb)
+      const traits = dotTraits(x, y)
+      const tone = dotTone(traits[2])
+      const tr = Math.min(1, kr * tone)
+      const tg = Math.min(1, kg * tone)
+      const tb = Math.min(1, kb * tone)
+      if (radius > SHAPED_RADIUS) softDot(clip, cx, cy, radius, edge, traits, tr, tg, tb)
+      else if (radius > 0) rowDot(clip, cx, cy, radius, tr, tg, tb)
     }
   }
 }

@@ -1,7 +1,7 @@
 import type { Point } from '../geometry/point'
-import { createDensityField } from './density-field'
 import { noUnits, type SampledUnits, sampleProgressive } from './poisson-sampler'
 import { hashString, Prng } from './prng'
+import { zoneField, zoneSeedKey } from './zone-field'
 
 /**
  * From a design to one layer of dots per session. Each zone is sampled on its own (its own
@@ -9,11 +9,17 @@ import { hashString, Prng } from './prng'
  * changed: keep `ZoneSimulation`s by `zoneCacheKey` and rebuild the layers with `assembleLayers`.
  */
 
-export interface SimZone {
+/** A zone's outline and edges: what its own density field is made from. */
+export interface ZoneShape {
   id: string
   polygon: Point[]
   softnessPx: number
   hairline?: { curve: Point[]; featherPx: number; irregularity: number }
+}
+
+export interface SimZone extends ZoneShape {
+  /** The zones drawn over this one that may reach it: where they lie, their density applies instead (`zone-field.ts`). */
+  above?: ZoneShape[]
 }
 
 export interface SimSession {
@@ -116,14 +122,8 @@ export function simulateZone(
       units: noUnits(),
     }
   }
-  // A separator keeps "ab" + "c" and "a" + "bc" apart.
-  const key = `${seedKey}\u0000${zone.id}`
-  const field = createDensityField({
-    polygon: zone.polygon,
-    softnessPx: zone.softnessPx,
-    hairline: zone.hairline,
-    seed: hashString(key, 1),
-  })
+  const key = zoneSeedKey(seedKey, zone.id)
+  const field = zoneField(zone, seedKey)
   const samples = sampleProgressive({
     field,
     stages: stages.map((s) => s.cumulativeDensity),

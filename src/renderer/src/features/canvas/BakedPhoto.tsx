@@ -5,7 +5,7 @@ import { bakePhoto, type ComposedView, composeView, covers, type PigmentSource, 
 import type { Size, Viewport } from './viewport'
 
 /** A zoom has settled once the scale has not changed for this long; then the view is redrawn sharp. */
-const SETTLE_MS = 150
+const SETTLE_MS = 60
 
 const NO_PIGMENT = {
   frame: () => 0,

@@ -28,7 +28,7 @@ export interface PigmentSource {
 }
 
 /** The cache covers this much more than the view on each side, so a pan rarely leaves it. */
-const MARGIN = 0.25
+export const BAKE_MARGIN = 0.25
 
 export interface BakedView {
   bitmap: OffscreenCanvas
@@ -76,10 +76,10 @@ export function bakePhoto(options: {
 }): BakedView {
   const { photo, image, seen, device } = options
   const { scale } = device
-  const left = Math.floor(Math.max(0, seen.x - seen.width * MARGIN) * scale + device.x)
-  const top = Math.floor(Math.max(0, seen.y - seen.height * MARGIN) * scale + device.y)
-  const right = Math.ceil(Math.min(image.width, seen.x + seen.width * (1 + MARGIN)) * scale + device.x)
-  const bottom = Math.ceil(Math.min(image.height, seen.y + seen.height * (1 + MARGIN)) * scale + device.y)
+  const left = Math.floor(Math.max(0, seen.x - seen.width * BAKE_MARGIN) * scale + device.x)
+  const top = Math.floor(Math.max(0, seen.y - seen.height * BAKE_MARGIN) * scale + device.y)
+  const right = Math.ceil(Math.min(image.width, seen.x + seen.width * (1 + BAKE_MARGIN)) * scale + device.x)
+  const bottom = Math.ceil(Math.min(image.height, seen.y + seen.height * (1 + BAKE_MARGIN)) * scale + device.y)
   const width = Math.max(1, right - left)
   const height = Math.max(1, bottom - top)
   const x = (left - device.x) / scale

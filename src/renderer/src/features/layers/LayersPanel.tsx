@@ -1,6 +1,6 @@
 import { useStore } from 'zustand'
-import { polygonArea } from '../../../../shared/geometry/polygon'
-import { coverageShare, dotDiameterMm } from '../../../../shared/plan/session-density'
+import type { PlanZone } from '../../../../shared/plan/plan-zones'
+import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { usePlanActions } from '../plan/plan-context'
 import type { DotRenderer } from './dot-renderer'
@@ -38,56 +38,98 @@ export function LayersList({ scene, day, settings }: { scene: LayerScene; day: s
   )
 }
 
-/** Dots placed per zone by each session and in all, and how much skin they cover. */
+/**
+ * The plan's coverage of a zone on a day: that of its last session on or before the day, as the
+ * Plan tab shows it per session and as its "dots run together" warning reads it. null before any.
+ */
+function planCoverageOn(
+  rows: readonly SessionZoneDensity[],
+  scene: LayerScene,
+  key: string,
+  day: string,
+): number | null {
+  const startOf = new Map(scene.layers.map((l) => [l.session.id, l.session.startsAt.slice(0, 10)]))
+  let cover: number | null = null
+  for (const row of rows) if (row.zoneKey === key && (startOf.get(row.sessionId) ?? '9999') <= day) cover = row.coverage
+  return cover
+}
+
+/**
+ * Dots placed per zone by each session and in all beside the plan's impressions, and the plan's
+ * coverage: the layer panel reads the same figures as the plan.
+ */
 export function LayerReadout(props: {
   scene: LayerScene
   renderer: DotRenderer
-  pxPerMm: number
+  /** The plan's rows (`sessionDensities`) over the plan's zones. */
+  plan: readonly SessionZoneDensity[]
+  zones: readonly PlanZone[]
+  day: string
   settings: ClinicalSettings
 }) {
-  const { scene, renderer, pxPerMm, settings } = props
+  const { scene, renderer, plan, zones, day, settings } = props
   const counts = useStore(renderer.store, (s) => s.counts)
   if (counts.length === 0 || scene.zones.length === 0) return null
+  const names = new Map(zones.map((z) => [z.key, z.name]))
+  const under = scene.zones.flatMap(({ key, zone }) => {
+    const over = zones.find((z) => z.key === key)?.under ?? []
+    return over.length > 0
+      ? [
+          `${zone.name || names.get(key) || 'Zone'} lies partly under ${over.map((k) => names.get(k) ?? 'a zone').join(', ')}`,
+        ]
+      : []
+  })
   return (
-    <table className="readouts__table layer-readout">
-      <caption className="visually-hidden">Impressions placed per zone and session</caption>
-      <thead>
-        <tr>
-          <th scope="col">Zone</th>
-          {scene.layers.map((layer) => (
-            <th scope="col" key={layer.session.id}>
-              S{layer.number}
+    <>
+      <table className="readouts__table layer-readout">
+        <caption className="visually-hidden">Impressions placed per zone and session, planned, and coverage</caption>
+        <thead>
+          <tr>
+            <th scope="col">Zone</th>
+            {scene.layers.map((layer) => (
+              <th scope="col" key={layer.session.id}>
+                S{layer.number}
+              </th>
+            ))}
+            <th scope="col">Total</th>
+            <th scope="col" title="Impressions the plan gives these sessions">
+              Plan
             </th>
-          ))}
-          <th scope="col">Total</th>
-          <th scope="col">Cover</th>
-        </tr>
-      </thead>
-      <tbody>
-        {scene.zones.map(({ zone }, z) => {
-          const perLayer = scene.layers.map((_, l) => counts[l]?.counts[z] ?? 0)
-          const total = perLayer.reduce((a, b) => a + b, 0)
-          const areaCm2 = polygonArea(zone.points) / (pxPerMm * pxPerMm) / 100
-          // The dots actually placed, each at its session's healed size: what the clinician sees.
-          const cover = scene.layers.reduce((sum, layer, l) => {
-            const density = (perLayer[l] ?? 0) / areaCm2
-            return sum + coverageShare(density, dotDiameterMm(layer.session.needle, settings), settings.dotSizeJitter)
-          }, 0)
-          return (
-            <tr key={zone.id}>
-              <th scope="row">{zone.name || 'Zone'}</th>
-              {perLayer.map((n, l) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns follow the layers' order
-                <td key={l}>{count(n)}</td>
-              ))}
-              <td>{count(total)}</td>
-              <td className={cover > settings.coverageLimit ? 'layer-readout__over' : undefined}>
-                {areaCm2 > 0 ? pct(cover) : '—'}
-              </td>
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+            <th scope="col" title="The plan's coverage on the day shown">
+              Cover
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {scene.zones.map(({ zone, key }, z) => {
+            const perLayer = scene.layers.map((_, l) => counts[l]?.counts[z] ?? 0)
+            const total = perLayer.reduce((a, b) => a + b, 0)
+            const layerIds = new Set(scene.layers.map((l) => l.session.id))
+            const planned = plan
+              .filter((row) => row.zoneKey === key && layerIds.has(row.sessionId))
+              .reduce((sum, row) => sum + (row.impressions ?? 0), 0)
+            const cover = planCoverageOn(plan, scene, key, day)
+            return (
+              <tr key={zone.id}>
+                <th scope="row">{zone.name || names.get(key) || 'Zone'}</th>
+                {perLayer.map((n, l) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns follow the layers' order
+                  <td key={l}>{count(n)}</td>
+                ))}
+                <td>{count(total)}</td>
+                <td>{count(planned)}</td>
+                <td className={cover !== null && cover > settings.coverageLimit ? 'layer-readout__over' : undefined}>
+                  {cover === null ? '—' : pct(cover)}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <p className="readouts__hint layer-readout__rule">
+        Where zones overlap, the zone drawn last sets the density: its dots only, blended across the feathered edges.
+        {under.length > 0 && ` ${under.join('; ')}.`}
+      </p>
+    </>
   )
 }

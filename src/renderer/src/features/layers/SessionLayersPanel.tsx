@@ -1,8 +1,10 @@
 import { useState } from 'react'
 import type { PlanWarning } from '../../../../shared/plan/plan-warnings'
+import { sessionDensities } from '../../../../shared/plan/session-density'
 import { usePlan, usePlanActions } from '../plan/plan-context'
 import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from './FadeTimeline'
 import { LayerReadout, LayersList } from './LayersPanel'
+import { useLayerLook } from './layer-look'
 import type { SessionLayers } from './use-session-layers'
 import './layers.css'
 
@@ -65,6 +67,8 @@ export function SessionLayersPanel(props: {
   const { layers, pxPerMm } = props
   const world = usePlan((s) => s.world)
   const touchUps = usePlan((s) => s.touchUps)
+  const draft = usePlan((s) => s.draft)
+  const { fresh, setFresh } = useLayerLook()
   const { setViewDate } = usePlanActions()
   const { scene, renderer, day } = layers
   if (!world) return null
@@ -95,6 +99,10 @@ export function SessionLayersPanel(props: {
       )}
       {day && <LayersList scene={scene} day={day} settings={world.settings} />}
       <label className="session-layers__tint">
+        <input type="checkbox" checked={fresh} onChange={(event) => setFresh(event.currentTarget.checked)} />
+        Fresh look on a session's day
+      </label>
+      <label className="session-layers__tint">
         <input
           type="checkbox"
           checked={props.tintZones}
@@ -102,7 +110,16 @@ export function SessionLayersPanel(props: {
         />
         Tint zones over the pigment
       </label>
-      {pxPerMm && <LayerReadout scene={scene} renderer={renderer} pxPerMm={pxPerMm} settings={world.settings} />}
+      {pxPerMm && day && (
+        <LayerReadout
+          scene={scene}
+          renderer={renderer}
+          plan={sessionDensities(draft, world.zones, world.settings)}
+          zones={world.zones}
+          day={day}
+          settings={world.settings}
+        />
+      )}
     </div>
   )
 }

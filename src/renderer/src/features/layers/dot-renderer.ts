@@ -1,10 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
-import { covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
+import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
 import type { Size, Viewport } from '../canvas/viewport'
 import DotWorker from './dot-worker?worker&inline'
-import type { ImageRect, RasterTile, WorkerReply, WorkerRequest, ZoneCounts } from './raster-protocol'
+import {
+  DETAIL_MAX_PX,
+  type ImageRect,
+  type RasterTile,
+  type WorkerReply,
+  type WorkerRequest,
+  type ZoneCounts,
+} from './raster-protocol'
 
 /**
  * The whole photo's dots are kept as one bitmap of at most this many pixels on its long side,
@@ -14,9 +21,14 @@ export const BASE_LONG_SIDE = 4096
 /** Once zoomed in past the base bitmap's resolution by this much, the view gets a sharp bitmap of its own. */
 const DETAIL_THRESHOLD = 1.4
 /** A zoom or pan has settled once the view has not moved for this long. */
-const SETTLE_MS = 150
-/** The detail bitmap covers this much more than the view on each side, so a small pan keeps it. */
-const DETAIL_MARGIN = 0.25
+const SETTLE_MS = 60
+/**
+ * The detail bitmap covers this much more than the view on each side, so a small pan keeps it:
+ * more than the photo's baked view does (rounded out to whole device pixels), or the bake would
+ * never be covered by it and would show the whole-photo bitmap scaled up, blurred crosses
+ * where sharp dots belong.
+ */
+const DETAIL_MARGIN = BAKE_MARGIN + 0.05
 
 export interface DotView {
   baseScale: number
@@ -55,11 +67,17 @@ export class DotRenderer implements PigmentSource {
   private settle: ReturnType<typeof setTimeout> | null = null
   private view: { viewport: Viewport; stage: Size; pixelRatio: number } | null = null
 
+  /**
+   * `baseScale`: device pixels per photo pixel of the whole-photo bitmap. A picture made for a
+   * file (a 300 dpi PNG, a sheet's figure) asks for its own output's scale, so its dots are
+   * drawn at the resolution they are shown at, never scaled up from a smaller bitmap.
+   */
   constructor(
     private readonly image: Size,
     createWorker: () => DotWorkerLike = () => new DotWorker() as unknown as DotWorkerLike,
+    options: { baseScale?: number } = {},
   ) {
-    const baseScale = Math.min(1, BASE_LONG_SIDE / Math.max(image.width, image.height))
+    const baseScale = options.baseScale ?? Math.min(1, BASE_LONG_SIDE / Math.max(image.width, image.height))
     this.store = createStore<DotView>(() => ({
       baseScale,
       base: new Map(),
@@ -149,7 +167,6 @@ export class DotRenderer implements PigmentSource {
     if (scale < this.store.getState().baseScale * DETAIL_THRESHOLD) return
     const seen = visiblePart(viewport, stage, this.image)
     const detail = this.store.getState().detail
-    if (detail && detail.generation === this.generation && covers(detail.tile.rect, seen)) return
     const rect = {
       x: Math.max(0, seen.x - seen.width * DETAIL_MARGIN),
       y: Math.max(0, seen.y - seen.height * DETAIL_MARGIN),
@@ -159,6 +176,16 @@ export class DotRenderer implements PigmentSource {
     rect.width = Math.min(this.image.width, seen.x + seen.width * (1 + DETAIL_MARGIN)) - rect.x
     rect.height = Math.min(this.image.height, seen.y + seen.height * (1 + DETAIL_MARGIN)) - rect.y
     if (rect.width <= 0 || rect.height <= 0) return
+    // A detail drawn at a lower zoom would show enlarged: it is kept only if as sharp as this view asks.
+    const wanted = Math.min(scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
+    const detailScale = detail ? detail.tile.bitmap.width / detail.tile.rect.width : 0
+    if (
+      detail &&
+      detail.generation === this.generation &&
+      detailScale >= wanted * 0.99 &&
+      covers(detail.tile.rect, seen)
+    )
+      return
     this.worker.postMessage({
       type: 'raster',
       generation: this.generation,

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import { DRAWN_REACH, FRESH_SCALE_MAX } from '../../../../shared/simulation/dot-coverage'
 import { dotExtent, indexLayer, type LayerIndex } from '../../../../shared/simulation/layer-index'
 import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/rasterize'
 import {
@@ -7,7 +8,7 @@ import {
   type ZoneSimulation,
   zoneCacheKey,
 } from '../../../../shared/simulation/simulate'
-import type { ImageRect, RasterTile, WorkerReply, WorkerRequest } from './raster-protocol'
+import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /**
@@ -20,8 +21,6 @@ import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /** Base tiles, in base-bitmap pixels: a zone edit redraws only the tiles it touches. */
 const TILE_PX = 512
-/** A detail bitmap never exceeds this many pixels on a side, whatever the screen. */
-const DETAIL_MAX_PX = 4096
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
@@ -86,9 +85,14 @@ async function work(): Promise<void> {
   }
 }
 
+/** The farthest a drawn dot reaches past its simulated radius: its stretch, soft edge and a fresh look's size. */
+const LOOK_REACH = DRAWN_REACH * FRESH_SCALE_MAX
+
 function boundsOf(result: ZoneSimulation): ImageRect | null {
   if (result.x.length === 0) return null
-  const { minX, minY, maxX, maxY, maxRadius: reach } = dotExtent(result)
+  const extent = dotExtent(result)
+  const { minX, minY, maxX, maxY } = extent
+  const reach = extent.maxRadius * LOOK_REACH
   return {
     x: minX - reach - 1,
     y: minY - reach - 1,
@@ -113,10 +117,10 @@ function changedRects(old: ZoneSimulation | undefined): (next: ZoneSimulation) =
   const oldBounds = boundsOf(old)
   const { params, keys } = old.units
   const oldRects = old.units.rects.slice()
-  const oldReach = maxRadius(old)
+  const oldReach = maxRadius(old) * LOOK_REACH
   return (next) => {
     if (next.units.params !== params) return [oldBounds, boundsOf(next)].filter((r): r is ImageRect => r !== null)
-    const reach = Math.max(oldReach, maxRadius(next)) + 1
+    const reach = Math.max(oldReach, maxRadius(next) * LOOK_REACH) + 1
     const rect = (rects: Float64Array, u: number): ImageRect => ({
       x: (rects[4 * u] as number) - reach,
       y: (rects[4 * u + 1] as number) - reach,
@@ -206,7 +210,7 @@ async function applyScene(input: SimInput | null): Promise<void> {
 }
 
 const stylesKey = (styles: readonly LayerStyle[]) =>
-  JSON.stringify(styles.map((s) => [s.visible, s.opacity, Array.from(s.zoneColours)]))
+  JSON.stringify(styles.map((s) => [s.visible, s.opacity, Array.from(s.zoneColours), s.look]))
 
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height

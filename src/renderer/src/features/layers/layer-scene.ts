@@ -1,15 +1,15 @@
 import type { DesignDocument, ZoneObject } from '../../../../shared/design/design-types'
-import { hairlineCurve } from '../../../../shared/design/hairline'
-import { midlineOf } from '../../../../shared/design/landmarks'
 import { dotColour } from '../../../../shared/plan/fade'
 import type { Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-types'
 import { zoneKey } from '../../../../shared/plan/plan-zones'
-import { addedDensity, chronological, dotDiameterMm } from '../../../../shared/plan/session-density'
+import { chronological } from '../../../../shared/plan/session-density'
 import { layerStrengthAt } from '../../../../shared/plan/timeline'
 import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
+import { freshLook, HEALED_LOOK } from '../../../../shared/simulation/dot-coverage'
+import { planSimInput } from '../../../../shared/simulation/plan-scene'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
-import type { SimInput, SimZone } from '../../../../shared/simulation/simulate'
+import type { SimInput } from '../../../../shared/simulation/simulate'
 
 /** One session as a layer over this photo. */
 export interface SceneLayer {
@@ -59,7 +59,12 @@ export function buildScene(source: SceneSource): LayerScene {
     number: numbers.get(session.id) ?? 0,
     pigment: pigments.find((p) => p.id === session.pigmentId) ?? null,
   }))
-  const treated = new Set(mine.filter((s) => s.status !== 'skipped').flatMap((s) => s.treatments.map((t) => t.zoneId)))
+  // The same zones, in the same order, as the sampler's input: its dots name zones by index.
+  const treated = new Set(
+    mine
+      .filter((s) => s.status !== 'skipped')
+      .flatMap((s) => s.treatments.filter((t) => t.designId === designId).map((t) => t.zoneId)),
+  )
   const scars = document.objects.filter((o) => o.kind === 'scar')
   const zones = document.objects
     .filter((o): o is ZoneObject => o.kind === 'zone' && treated.has(o.id))
@@ -73,39 +78,7 @@ export function buildScene(source: SceneSource): LayerScene {
     return { input: null, layers, zones, reason: 'No session of the plan treats a zone of this design yet.' }
   if (!pxPerMm) return { input: null, layers, zones, reason: 'Calibrate the photo to simulate the impressions.' }
 
-  const midline = midlineOf(document)
-  const hairline = document.objects.find((o) => o.kind === 'hairline' && o.points.length >= 2)
-  const simZones: SimZone[] = zones.map(({ zone }) => ({
-    id: zone.id,
-    polygon: zone.points,
-    softnessPx: zone.softnessMm * pxPerMm,
-    ...(hairline?.kind === 'hairline' && {
-      hairline: {
-        curve: hairlineCurve(hairline, midline),
-        featherPx: hairline.featherMm * pxPerMm,
-        irregularity: hairline.irregularity,
-      },
-    }),
-  }))
-  const perPx2 = 1 / 100 / (pxPerMm * pxPerMm)
-  const input: SimInput = {
-    seedKey: designId,
-    zones: simZones,
-    jitter: settings.dotSizeJitter,
-    sessions: layers.map(({ session }) => ({
-      id: session.id,
-      dotDiameterPx: dotDiameterMm(session.needle, settings) * pxPerMm,
-      treatments:
-        session.status === 'skipped'
-          ? []
-          : session.treatments.flatMap((t) => {
-              const zone = zones.find((z) => z.zone.id === t.zoneId && t.designId === designId)
-              return zone
-                ? [{ zoneId: t.zoneId, densityPerPx2: addedDensity(t.amount, zone.zone.density) * perPx2 }]
-                : []
-            }),
-    })),
-  }
+  const input = planSimInput({ designId, document, pxPerMm, sessions: layers.map((l) => l.session), settings })
   return { input, layers, zones, reason: null }
 }
 
@@ -113,17 +86,33 @@ export function buildScene(source: SceneSource): LayerScene {
 export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number =>
   layer.pigment ? layerStrengthAt(layer.session, layer.pigment, zone, at, settings) : 0
 
-/** Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour. */
-export function sceneStyles(scene: LayerScene, day: string, settings: ClinicalSettings): LayerStyle[] {
+/**
+ * Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour;
+ * a hidden zone's dots are not drawn. Dots look healed, unless `fresh` asks for the look on the
+ * day of their session (larger, darker), and only on that day.
+ */
+export function sceneStyles(
+  scene: LayerScene,
+  day: string,
+  settings: ClinicalSettings,
+  options: { fresh?: boolean } = {},
+): LayerStyle[] {
   // A session shows from the day it happens, whatever its hour.
   const at = `${day}T23:59`
+  const fresh = freshLook(settings.freshDotScale)
   return scene.layers.map((layer) => {
     const zoneColours = new Float32Array(scene.zones.length * 4)
     scene.zones.forEach((zone, i) => {
-      const strength = layerStrength(layer, zone, at, settings)
+      const strength = zone.zone.hidden ? 0 : layerStrength(layer, zone, at, settings)
       const [r, g, b] = layer.pigment ? dotColour(layer.pigment, strength) : [1, 1, 1]
       zoneColours.set([r, g, b, strength], i * 4)
     })
-    return { visible: layer.session.layer.visible, opacity: layer.session.layer.opacity, zoneColours }
+    const sessionDay = options.fresh && layer.session.startsAt.slice(0, 10) === day
+    return {
+      visible: layer.session.layer.visible,
+      opacity: layer.session.layer.opacity,
+      zoneColours,
+      look: sessionDay ? fresh : HEALED_LOOK,
+    }
   })
 }

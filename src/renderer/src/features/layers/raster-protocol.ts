@@ -47,3 +47,6 @@ export type WorkerReply =
       millis: number
     }
   | { type: 'error'; message: string }
+
+/** A detail bitmap never exceeds this many pixels on a side, whatever the screen. */
+export const DETAIL_MAX_PX = 4096

@@ -9,6 +9,7 @@ import type { Editor } from '../../editor/editor'
 import { usePlan } from '../plan/plan-context'
 import { DotRenderer } from './dot-renderer'
 import { defaultDay } from './FadeTimeline'
+import { useLayerLook } from './layer-look'
 import { buildScene, type LayerScene, sceneStyles } from './layer-scene'
 
 /** Zone id → the sessions that treat it, as a person would name them ("Session 2 (5 Dec 2026)"). */
@@ -76,10 +77,11 @@ export function useSessionLayers(editor: Editor | null, photo: PhotoDetail): Ses
     renderer.setScene(scene.input)
   }, [renderer, scene])
 
+  const fresh = useLayerLook((s) => s.fresh)
   useEffect(() => {
     if (!scene || !world || !day) return
-    renderer.setStyles(sceneStyles(scene, day, world.settings))
-  }, [renderer, scene, world, day])
+    renderer.setStyles(sceneStyles(scene, day, world.settings, { fresh }))
+  }, [renderer, scene, world, day, fresh])
 
   return scene ? { renderer, scene, day } : null
 }

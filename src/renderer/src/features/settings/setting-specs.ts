@@ -161,6 +161,15 @@ export const DOT_GROUP: SettingGroup = {
       step: 1,
     },
     {
+      path: 'freshDotScale',
+      label: 'Fresh dot size',
+      unit: '× healed',
+      source: 'Up to 0.25 mm on the day of the session against 0.10–0.15 mm healed.',
+      min: 1,
+      max: 3,
+      step: 0.05,
+    },
+    {
       path: 'coverageLimit',
       label: 'Coverage warning line',
       unit: '% of skin',

@@ -67,7 +67,8 @@ async function bakedView(request: ViewRenderRequest, photo: HTMLImageElement): P
       device: { scale: output.width / image.width, x: 0, y: 0 },
     })
   if (!request.pigment || request.pigment.input.sessions.length === 0) return bake().bitmap
-  const renderer = new DotRenderer(image)
+  // The dots drawn at the output's own resolution: the photo may be smaller than the picture.
+  const renderer = new DotRenderer(image, undefined, { baseScale: output.width / image.width })
   try {
     const drawn = whenDrawn(renderer)
     renderer.setScene(request.pigment.input)

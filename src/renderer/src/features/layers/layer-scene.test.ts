@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { p, validDesign, zone } from '../../../../../test/fixtures/designs'
+import { session, share } from '../../../../../test/fixtures/plans'
+import { DEFAULT_PIGMENTS } from '../../../../shared/plan/default-pigments'
+import type { PlanDraft } from '../../../../shared/plan/plan-types'
+import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
+import { rasterize } from '../../../../shared/simulation/rasterize'
+import { simulate } from '../../../../shared/simulation/simulate'
+import { buildScene, sceneStyles } from './layer-scene'
+
+const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
+const DESIGN_ID = 'design-1'
+const left = zone({ id: 'left', points: [p(10, 10), p(90, 10), p(90, 90), p(10, 90)], softnessMm: 0 })
+const right = zone({ id: 'right', points: [p(110, 10), p(190, 10), p(190, 90), p(110, 90)], softnessMm: 0 })
+const plan: PlanDraft = {
+  technique: 'permanent',
+  sessions: [
+    session({
+      id: 'a',
+      startsAt: '2026-03-10T09:00',
+      treatments: [share(DESIGN_ID, left.id, 0.5), share(DESIGN_ID, right.id, 0.5)],
+    }),
+    session({ id: 'b', startsAt: '2026-03-24T09:00', treatments: [share(DESIGN_ID, left.id, 0.5)] }),
+  ],
+}
+
+function sceneOf(rightHidden: boolean) {
+  return buildScene({
+    designId: DESIGN_ID,
+    document: validDesign([left, { ...right, hidden: rightHidden }]),
+    pxPerMm: 10,
+    draft: plan,
+    pigments: DEFAULT_PIGMENTS,
+    settings,
+  })
+}
+
+/** How many pixels of a 200 × 100 picture's half are darkened by the dots. */
+function inkedPixels(rightHidden: boolean, half: 'left' | 'right'): number {
+  const scene = sceneOf(rightHidden)
+  if (!scene.input) throw new Error(scene.reason ?? 'no scene')
+  const target = {
+    width: 200,
+    height: 100,
+    originX: 0,
+    originY: 0,
+    scale: 1,
+    data: new Uint8ClampedArray(200 * 100 * 4),
+  }
+  rasterize(target, simulate(scene.input), sceneStyles(scene, '2026-04-01', settings))
+  let n = 0
+  for (let y = 0; y < 100; y++)
+    for (let x = half === 'left' ? 0 : 100; x < (half === 'left' ? 100 : 200); x++)
+      if ((target.data[(y * 200 + x) * 4] as number) < 250) n++
+  return n
+}
+
+describe('the look of the session layers', () => {
+  it('hides a hidden zone’s dots and keeps the others', () => {
+    expect(inkedPixels(false, 'right')).toBeGreaterThan(200)
+    expect(inkedPixels(true, 'right')).toBe(0)
+    expect(inkedPixels(true, 'left')).toBe(inkedPixels(false, 'left'))
+  })
+
+  it('shows dots healed, and fresh only when asked and only on their session’s day', () => {
+    const scene = sceneOf(false)
+    const looks = (day: string, fresh: boolean) =>
+      sceneStyles(scene, day, settings, { fresh }).map((s) => s.look?.scale)
+    expect(looks('2026-03-10', false)).toEqual([1, 1])
+    expect(looks('2026-03-10', true)).toEqual([settings.freshDotScale, 1])
+    expect(looks('2026-03-24', true)).toEqual([1, settings.freshDotScale])
+    expect(looks('2026-04-01', true)).toEqual([1, 1])
+  })
+})

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import type { HairlineObject } from '../design/design-types'
+import type { Calibration } from '../photos/photo'
+import { design, draft, p, session, settings, share, zoneObject } from '../plan/plan-test-fixtures'
+import { planZones } from '../plan/plan-zones'
+import { sessionDensities } from '../plan/session-density'
+import { planSimInput } from './plan-scene'
+import { simulate } from './simulate'
+
+// 10 px per mm: 1 cm² is 100 × 100 px. The forehead is above y = 200 (y grows down).
+const calibration: Calibration = { a: p(0, 0), b: p(100, 0), lengthMm: 10 }
+const hairline: HairlineObject = {
+  id: 'hairline',
+  kind: 'hairline',
+  name: '',
+  colour: '#aa3333',
+  hidden: false,
+  locked: false,
+  points: [p(0, 210), p(600, 190), p(1200, 210)],
+  mirror: false,
+  featherMm: 4,
+  irregularity: 0.6,
+}
+const rect = (x0: number, y0: number, x1: number, y1: number) => [p(x0, y0), p(x1, y0), p(x1, y1), p(x0, y1)]
+// Drawn in this order: each zone overlaps the one before it by 5 mm, feathered.
+const band = zoneObject('band', rect(100, 200, 1100, 400), { role: 'hairline-band', density: 150, softnessMm: 3 })
+const frontal = zoneObject('frontal', rect(100, 350, 1100, 800), { role: 'frontal', density: 120, softnessMm: 5 })
+const mid = zoneObject('mid', rect(150, 750, 1050, 1150), { role: 'mid-scalp', density: 100, softnessMm: 6 })
+const theDesign = design('d1', 'photo', hairline, band, frontal, mid)
+const zones = planZones([theDesign], [{ id: 'photo', calibration }])
+const [bandZone, frontalZone, midZone] = zones as [(typeof zones)[0], (typeof zones)[0], (typeof zones)[0]]
+const plan = draft(
+  'permanent',
+  session('s1', '2025-03-01T10:00', [share(bandZone, 0.3), share(frontalZone, 0.3), share(midZone, 0.4)]),
+  session('s2', '2025-03-15T10:00', [share(bandZone, 0.4), share(frontalZone, 0.4)], {
+    needle: { config: '1RL', diameterMm: 0.3 },
+  }),
+  session('s3', '2025-03-29T10:00', [share(bandZone, 0.3), share(frontalZone, 0.3), share(midZone, 0.6)]),
+)
+const input = planSimInput({
+  designId: 'd1',
+  document: theDesign.document,
+  pxPerMm: 10,
+  sessions: plan.sessions,
+  settings,
+})
+const layers = simulate(input)
+
+describe('the picture is the plan', () => {
+  it('places within 3% of the impressions the plan gives, for every zone and session', () => {
+    const rows = sessionDensities(plan, zones, settings)
+    expect(rows).toHaveLength(8)
+    for (const row of rows) {
+      const l = plan.sessions.findIndex((s) => s.id === row.sessionId)
+      const z = input.zones.findIndex((zone) => `d1:${zone.id}` === row.zoneKey)
+      const placed = layers[l]?.zoneCounts[z] ?? 0
+      const planned = row.impressions ?? 0
+      expect(planned).toBeGreaterThan(300)
+      expect(
+        Math.abs(placed - planned) / planned,
+        `${row.sessionId} ${row.zoneKey}: ${placed} vs ${planned}`,
+      ).toBeLessThan(0.03)
+    }
+  })
+
+  it('counts the feathered edge and the pull-up to the hairline as drawn', () => {
+    // The band is drawn from 2.0 to 4.0 cm; the hairline pulls it up to about 1.9–2.1 cm and
+    // scatters past it, while the frontal zone over it takes its lower 0.5 cm.
+    expect(bandZone.areaCm2).toBeGreaterThan(10 * 1.5)
+    expect(bandZone.areaCm2).not.toBeCloseTo(20, 0)
+    // The top zone loses nothing; the zones under it lose their overlap.
+    expect(midZone.under).toEqual([])
+    expect(frontalZone.under).toEqual(['d1:mid'])
+    expect(bandZone.under).toEqual(['d1:frontal'])
+    expect(midZone.areaCm2).toBeCloseTo(9 * 4, 0)
+  })
+
+  it('gives the skin where zones overlap the density of the zone on top, not the sum', () => {
+    // Deep inside the band/frontal overlap (3.6–3.9 cm down, 3–9 cm across) every session's dots
+    // together reach the frontal zone's finished density.
+    const [x0, x1, y0, y1] = [300, 900, 360, 390]
+    let inside = 0
+    for (const layer of layers)
+      for (let d = 0; d < layer.x.length; d++) {
+        const x = layer.x[d] as number
+        const y = layer.y[d] as number
+        if (x >= x0 && x < x1 && y >= y0 && y < y1) inside++
+      }
+    const perCm2 = inside / (((x1 - x0) * (y1 - y0)) / 10_000)
+    expect(perCm2).toBeGreaterThan(120 * 0.6)
+    expect(perCm2).toBeLessThan((120 + 150) * 0.75)
+  })
+})
