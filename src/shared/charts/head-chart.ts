@@ -1,5 +1,5 @@
 import type { DesignDocument, LandmarkObject, LandmarkRole } from '../design/design-types'
-import { DESIGN_SCHEMA_VERSION } from '../design/design-types'
+import { DESIGN_SCHEMA_VERSION, LANDMARK_ROLES } from '../design/design-types'
 import type { Point } from '../geometry/point'
 import type { Calibration } from '../photos/photo'
 
@@ -112,7 +112,7 @@ export function chartStartingDesign(view: HeadChartView): DesignDocument {
     id: `chart-${role}`,
     kind: 'landmark',
     role: role as LandmarkRole,
-    name: '',
+    name: LANDMARK_ROLES.find((r) => r.value === role)?.label ?? role,
     colour: '#0ea5e9',
     hidden: false,
     locked: true,
@@ -166,25 +166,22 @@ function topHead(): string {
     <ellipse cx="${CX - rx - 10}" cy="${cy - 10}" rx="22" ry="70" fill="#f4efe9"/>
     <ellipse cx="${CX + rx + 10}" cy="${cy - 10}" rx="22" ry="70" fill="#f4efe9"/>
     <ellipse cx="${CX}" cy="${cy}" rx="${rx}" ry="${ry}" fill="#f4efe9"/>
-    <text x="${CX}" y="${front - 70}" text-anchor="middle" stroke="none" fill="${INK}" font-size="26" font-family="sans-serif">face</text>
+    <text x="${CX + 50}" y="${front - 30}" stroke="none" fill="${INK}" font-size="24" font-family="sans-serif">face</text>
   </g>`
 }
 
 function sideHead(): string {
   const back = 150 + mm(P.lengthMm)
   const cy = VERTEX_Y + mm(85)
-  const rx = mm(P.lengthMm / 2)
   const chin = VERTEX_Y + mm(P.vertexToChinMm)
-  const cx = 150 + rx
-  const outline = `M 150 ${GLABELLA_Y} A ${rx} ${mm(85)} 0 1 1 ${back} ${cy}
-    C ${back} ${cy + 200}, ${back - 60} ${chin - 120}, ${back - 150} ${chin}
-    L ${back - 180} ${chin + 60} M 150 ${GLABELLA_Y}
-    Q 160 ${GLABELLA_Y + 40} 140 ${GLABELLA_Y + 70} L 95 ${GLABELLA_Y + 190} L 140 ${GLABELLA_Y + 205}
-    Q 150 ${GLABELLA_Y + 260} 140 ${GLABELLA_Y + 300} Q 170 ${chin - 40} 230 ${chin}
-    Q 330 ${chin + 20} ${cx - 40} ${chin - 90}`
+  const g = GLABELLA_Y
+  const outline = `M 150 ${g} Q 160 ${g + 40} 140 ${g + 70} L 95 ${g + 190} L 140 ${g + 205}
+    Q 150 ${g + 260} 140 ${g + 300} Q 170 ${chin - 40} 230 ${chin} Q 330 ${chin + 20} 500 ${chin - 90}
+    L 520 ${chin + 60} L 760 ${chin + 60} C 800 ${chin - 80}, ${back} ${cy + 300}, ${back} ${cy}
+    A ${mm(P.lengthMm / 2)} ${mm(85)} 0 1 0 150 ${g} Z`
   return `<g fill="none" stroke="${INK}" stroke-width="4"><path d="${outline}" fill="#f4efe9"/>
-    <ellipse cx="${cx + 30}" cy="${GLABELLA_Y + 80}" rx="40" ry="78"/>
-    <path d="M 175 ${GLABELLA_Y + 40} q 40 -10 70 6"/></g>`
+    <ellipse cx="570" cy="${g + 80}" rx="40" ry="78"/>
+    <path d="M 175 ${g + 40} q 40 -10 70 6"/></g>`
 }
 
 function headDrawing(view: HeadChartView): string {
@@ -201,7 +198,8 @@ function headDrawing(view: HeadChartView): string {
  */
 export function headChartSvg(view: HeadChartView): string {
   const { a, b } = SCALE_BAR
-  const label = `Head chart · ${labelOfChart(view)} · average adult (head ${P.breadthMm} × ${P.lengthMm} mm) · drawn by Stipple`
+  const label = `Head chart · ${labelOfChart(view)} · average adult, drawn by Stipple`
+  const detail = `Head ${P.breadthMm} mm wide, ${P.lengthMm} mm long · 1 cm grid`
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_SIZE.width}" height="${CHART_SIZE.height}" viewBox="0 0 ${CHART_SIZE.width} ${CHART_SIZE.height}">
   <rect width="100%" height="100%" fill="#ffffff"/>
   ${grid()}
@@ -214,6 +212,7 @@ export function headChartSvg(view: HeadChartView): string {
   <g fill="${INK}" font-family="sans-serif">
     <text x="${(a.x + b.x) / 2}" y="${a.y - 22}" text-anchor="middle" font-size="26">5 cm</text>
     <text x="40" y="56" font-size="26">${label}</text>
+    <text x="40" y="92" font-size="20">${detail}</text>
   </g>
 </svg>`
 }

@@ -22,9 +22,16 @@ export const SAMPLE_PATIENT_FIELDS: PatientFields = {
     'A sample record to explore Stipple: not a real person. It was designed on head charts before any photo, with a temporary plan of three sessions. It is left out of backups’ patient counts and cannot be exported; remove it or bring it back from Help.',
 }
 
-export const SAMPLE_REVIEW_COMMENT = {
-  author: 'Sample reviewer',
-  body: 'Temples look balanced. Consider softening the hairline band by a millimetre before Day 2.',
+/** A clinician's comment on each view of the sample, pinned at the first corner of its first zone. */
+export const SAMPLE_REVIEW_COMMENTS: Partial<Record<HeadChartView, { author: string; body: string }>> = {
+  front: {
+    author: 'Sample reviewer',
+    body: 'Temples look balanced. Consider softening the hairline band by a millimetre before Day 2.',
+  },
+  top: {
+    author: 'Sample reviewer',
+    body: 'Crown reads well. Consider softening the edge toward the mid-scalp before Day 2.',
+  },
 }
 
 const mm = (v: number) => v * CHART_PX_PER_MM

@@ -86,7 +86,7 @@ describe('the sample patient', () => {
     expect(plan.sessions).toHaveLength(3)
     expect(plan.sessions[0]?.treatments).toHaveLength(4)
     const comments = designs.flatMap((d) => bed.comments.list(d.id))
-    expect(comments).toHaveLength(1)
+    expect(comments.map((c) => c.author)).toEqual(['Sample reviewer', 'Sample reviewer'])
 
     const contents = readContents(bed.db)
     expect(contents.counts.patients).toBe(1)

@@ -5,7 +5,7 @@ import type { PatientId } from '../../../shared/patients/patient'
 import type { Session } from '../../../shared/plan/plan-types'
 import {
   SAMPLE_PATIENT_FIELDS,
-  SAMPLE_REVIEW_COMMENT,
+  SAMPLE_REVIEW_COMMENTS,
   SAMPLE_SESSIONS,
   type SampleStatus,
   sampleDesignObjects,
@@ -70,7 +70,6 @@ export function createSampleService(
     markSample.run(patient.id)
     try {
       const zones: { designId: string; zoneId: string }[] = []
-      let front: { designId: string; at: { x: number; y: number } } | null = null
       for (const view of SAMPLE_VIEWS) {
         const chart = await deps.charts.add(patient.id, view)
         const design = deps.designs.forPhoto(chart.id)
@@ -81,8 +80,9 @@ export function createSampleService(
           objects: [...design.document.objects, ...objects],
         })
         for (const o of objects) if (o.kind === 'zone') zones.push({ designId: saved.id, zoneId: o.id })
-        const hairline = objects.find((o) => o.kind === 'hairline')
-        if (view === 'front' && hairline?.points[0]) front = { designId: saved.id, at: hairline.points[0] }
+        const zone = objects.find((o) => o.kind === 'zone')
+        const comment = SAMPLE_REVIEW_COMMENTS[view]
+        if (zone?.points[0] && comment) deps.comments.add({ designId: saved.id, at: zone.points[0], ...comment })
       }
       const { settings } = deps.settings.get()
       const today = now()
@@ -102,7 +102,6 @@ export function createSampleService(
         }
       })
       deps.plans.save(patient.id, 0, { technique: 'temporary', sessions })
-      if (front) deps.comments.add({ designId: front.designId, at: front.at, ...SAMPLE_REVIEW_COMMENT })
       return patient.id
     } catch (error) {
       await removeSample(patient.id)

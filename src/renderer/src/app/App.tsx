@@ -3,6 +3,9 @@ import type { AppCommand } from '../../../shared/app-commands'
 import type { AppInfo } from '../../../shared/bridge/contract'
 import { useBridge } from '../bridge/bridge-context'
 import { ArchiveImportZone } from '../features/archive/ArchiveImport'
+import { HelpButton, HelpDialog } from '../features/onboarding/HelpDialog'
+import { Tour } from '../features/onboarding/Tour'
+import { useRestorePatient } from '../features/onboarding/use-where-you-were'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
@@ -39,6 +42,7 @@ export function App() {
   useEffect(() => {
     void refreshList()
   }, [refreshList])
+  useRestorePatient()
 
   useEffect(() => {
     const run = (command: AppCommand) => {
@@ -61,6 +65,7 @@ export function App() {
           <span className="app-name">Stipple</span>
           <SettingsButton stores={settingsStores} open={settingsOpen} onOpen={() => setSettingsOpen(true)} />
           <ThemeButton theme={theme} onChange={setTheme} />
+          <HelpButton />
         </header>
         <ArchiveImportZone>
           <PatientSidebar searchRef={searchRef} />
@@ -78,6 +83,8 @@ export function App() {
           <PatientPage />
         )}
       </main>
+      <HelpDialog />
+      <Tour />
       <p className="visually-hidden" role="status" aria-live="polite">
         {notice}
       </p>

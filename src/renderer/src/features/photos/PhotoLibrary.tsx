@@ -5,6 +5,7 @@ import { PHOTO_ACCEPT } from '../../../../shared/photos/photo-fields'
 import { Banner } from '../../ui/Banner'
 import './photos.css'
 import { Loading } from '../../ui/Loading'
+import { AddHeadChart } from '../charts/AddHeadChart'
 import { BeforeAfter } from './BeforeAfter'
 import { type Grouping, groupPhotos } from './group-photos'
 import { ImportProgress } from './ImportProgress'
@@ -33,7 +34,7 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
 
   return (
     <section className="photo-library" aria-label="Photos">
-      <div className="photo-library__toolbar">
+      <div className="photo-library__toolbar" data-tour="photos-toolbar">
         <button
           type="button"
           className="button button--primary"
@@ -56,6 +57,7 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
             void importFiles(files)
           }}
         />
+        <AddHeadChart patientId={patientId} disabled={archived} />
         <fieldset className="segmented">
           <legend className="visually-hidden">Group photos by</legend>
           {(['view', 'date'] as Grouping[]).map((g) => (
@@ -92,6 +94,10 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
         <div className="empty-state photo-library__empty">
           <p className="empty-state__title">No photos yet</p>
           <p>Import the front, top, crown, sides and back, plus a close-up of any scar. JPEG, PNG, WebP and HEIC.</p>
+          <p>
+            No photo yet (a phone or e-mail consultation)? Add a head chart and design on it; a photo can take the
+            design over later.
+          </p>
         </div>
       )}
 

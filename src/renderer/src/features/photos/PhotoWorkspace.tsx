@@ -11,6 +11,7 @@ import { createCanvasStore } from '../canvas/canvas-store'
 import type { DrawingTool } from '../canvas/measure-tool'
 import { PhotoCanvas } from '../canvas/PhotoCanvas'
 import { useCanvas } from '../canvas/use-canvas'
+import { TakeOverPanel } from '../charts/TakeOverPanel'
 import { DesignLayers } from '../designer/DesignLayers'
 import { DesignToolbar } from '../designer/DesignToolbar'
 import { Inspector } from '../designer/Inspector'
@@ -24,9 +25,10 @@ import { useEditor } from '../designer/use-editor'
 import { useEditorKeys } from '../designer/use-editor-keys'
 import { CanvasWarnings, SessionLayersPanel } from '../layers/SessionLayersPanel'
 import { useSessionLayers } from '../layers/use-session-layers'
+import { usePhotoPlace } from '../onboarding/use-where-you-were'
 import { usePlanActions } from '../plan/plan-context'
 import { CalibrationPanel } from './CalibrationPanel'
-import { formatTakenAt } from './format-photo'
+import { formatTakenAt, photoName } from './format-photo'
 import { MeasurementList } from './MeasurementList'
 import { PhotoDetailsForm } from './PhotoDetailsForm'
 import { usePhotoActions, usePhotos } from './photos-context'
@@ -52,6 +54,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     () => createCanvasStore({ width: photo.width, height: photo.height }, FIRST_TOOL),
     [photo.width, photo.height],
   )
+  usePhotoPlace(photo.id, store)
   const { tool, spaceHeld } = useCanvas(store, (s) => ({ tool: s.tool, spaceHeld: s.spaceHeld }))
   const [pending, setPending] = useState<Point[] | null>(null)
   const [attempt, setAttempt] = useState(0)
@@ -102,7 +105,9 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     })
   }, [editor])
 
-  const title = `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
+  const title = photo.chart
+    ? photoName(photo)
+    : `${labelOfView(photo.view)} · ${photoName(photo)} · ${formatTakenAt(photo.takenAt)}`
   return (
     <section className="photo-workspace" aria-label={`Photo: ${title}`}>
       <header className="photo-workspace__header">
@@ -152,6 +157,13 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
           {layers && <CanvasWarnings layers={layers} />}
         </div>
         <aside className="photo-panel" aria-label="Design and photo details">
+          {photo.chart === null && (
+            <TakeOverPanel
+              photo={photo}
+              beforeTakeOver={() => (session.status === 'ready' ? session.autosave.flush() : Promise.resolve())}
+              onTaken={() => setAttempt((n) => n + 1)}
+            />
+          )}
           {editor && (
             <>
               <details className="panel-section" open>
