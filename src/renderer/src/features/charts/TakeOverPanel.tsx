@@ -5,6 +5,8 @@ import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { usePhotos } from '../photos/photos-context'
 
+const NO_PHOTOS: readonly Photo[] = []
+
 /**
  * On a photo, takes over a design drawn on one of the patient's head charts: the artist places
  * the same landmarks (glabella, temple points, vertex) on the photo, and the design is carried
@@ -12,7 +14,7 @@ import { usePhotos } from '../photos/photos-context'
  */
 export function TakeOverPanel(props: { photo: PhotoDetail; beforeTakeOver(): Promise<void>; onTaken(): void }) {
   const bridge = useBridge()
-  const charts = usePhotos((s) => (s.photos.status === 'ready' ? s.photos.value : [])).filter(
+  const charts = usePhotos((s) => (s.photos.status === 'ready' ? s.photos.value : NO_PHOTOS)).filter(
     (p): p is Photo & { chart: NonNullable<Photo['chart']> } => p.chart !== null && p.id !== props.photo.id,
   )
   const designed = usePhotos((s) => s.designs)

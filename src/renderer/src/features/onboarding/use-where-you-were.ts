@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import type { PatientId } from '../../../../shared/patients/patient'
 import type { PhotoId } from '../../../../shared/photos/photo'
 import { useBridge } from '../../bridge/bridge-context'
@@ -18,6 +18,10 @@ export function useRestorePatient() {
   const bridge = useBridge()
   const { open } = usePatientActions()
   const patientId = usePatients((s) => (s.view.kind === 'patient' ? s.view.id : null))
+  const viewKind = usePatients((s) => s.view.kind)
+  // The user may choose a patient before the saved one is found: their choice wins.
+  const untouched = useRef(true)
+  if (viewKind !== 'none') untouched.current = false
 
   useEffect(() => {
     if (restore.patient !== 'pending') return
@@ -32,7 +36,14 @@ export function useRestorePatient() {
       return
     }
     bridge.call('patients.get', { id: last }).then(
-      () => open(last).finally(done),
+      () => {
+        if (!untouched.current) {
+          restore.photo = false
+          done()
+          return
+        }
+        void open(last).finally(done)
+      },
       () => {
         restore.photo = false
         savePlace({ patientId: null, photoId: null })
