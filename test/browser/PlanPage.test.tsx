@@ -127,7 +127,7 @@ const card = (screen: Screen, n: number) => screen.getByRole('article', { name: 
 async function applyTemporaryTemplate(screen: Screen) {
   await screen.getByText('Temporary (tricho-pigmentation)', { exact: true }).click()
   await screen.getByRole('button', { name: 'Apply template…' }).first().click()
-  const dialog = screen.getByRole('dialog', { name: 'Apply the temporary (tricho-pigmentation) template' })
+  const dialog = screen.getByRole('dialog', { name: 'Apply the Temporary (tricho-pigmentation) template' })
   await expect.element(dialog).toBeVisible()
   await dialog.getByLabelText(/^First session starts/).fill('2026-05-04T09:00')
   await dialog.getByLabelText('Practitioner').fill('Dr Lee')

@@ -55,7 +55,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
     return (
       <div className="dialog__body">
         <h2 id="plan-template-title" className="dialog__title">
-          Apply the {techniqueLabel.toLowerCase()} template
+          Apply the {techniqueLabel} template
         </h2>
         <Banner tone="info" title="No zones drawn yet">
           <p>
@@ -103,7 +103,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
   return (
     <form className="dialog__body" onSubmit={submit} noValidate>
       <h2 id="plan-template-title" className="dialog__title">
-        Apply the {techniqueLabel.toLowerCase()} template
+        Apply the {techniqueLabel} template
       </h2>
       <ol className="plan-dialog__steps" aria-label="Proposed sessions">
         {schedule.map(({ step, day: at }) => (
