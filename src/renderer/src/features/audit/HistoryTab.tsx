@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '../../../../shared/audit/audit-types'
+import { mergeDesignBursts } from '../../../../shared/audit/design-bursts'
 import { localDateOf } from '../../../../shared/dates'
 import type { PatientId } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
@@ -65,7 +66,7 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
         </p>
       ) : (
         <>
-          {byDay(state.entries).map(({ day, entries }) => (
+          {byDay(mergeDesignBursts(state.entries, brokenSeq)).map(({ day, entries }) => (
             <section key={day} className="history-day" aria-label={formatDate(day)}>
               <h2 className="section-title">{formatDate(day)}</h2>
               <ol className="row-list history-day__entries">
