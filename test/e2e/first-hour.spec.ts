@@ -163,6 +163,12 @@ test('a photo imported later takes over the design drawn on the head chart, by i
   // Cards say which picture is which: the file's name, or the chart's view.
   await expect(main(page).getByRole('listitem', { name: /Omar front 2030\.jpg/ })).toContainText('Omar front 2030.jpg')
   await expect(main(page).getByRole('listitem', { name: /Head chart, front/ })).toContainText('Head chart, front')
+  // Its name says it is a front photo: one click tags it.
+  await main(page)
+    .getByRole('listitem', { name: /Omar front 2030\.jpg/ })
+    .getByRole('button', { name: 'Tag as Front' })
+    .click()
+  await expect(main(page).getByRole('region', { name: 'Front' }).getByRole('listitem')).toHaveCount(2)
   await main(page)
     .getByRole('listitem', { name: /Omar front 2030\.jpg/ })
     .getByRole('button')

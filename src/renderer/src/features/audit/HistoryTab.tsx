@@ -62,7 +62,9 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
         </Banner>
       ) : state.entries.length === 0 ? (
         <p className="history__empty">
-          {filter === 'all' ? 'No changes recorded for this patient yet.' : 'No changes of this kind recorded.'}
+          {filter === 'all'
+            ? 'No changes recorded for this patient yet. Each change to the record, photos, designs, plan and review comments appears here, by day.'
+            : 'No changes of this kind recorded.'}
         </p>
       ) : (
         <>

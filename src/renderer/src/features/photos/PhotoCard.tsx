@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
+import { suggestView } from '../../../../shared/photos/suggest-view'
 import { useBridge } from '../../bridge/bridge-context'
 import { formatTakenAt, photoName } from './format-photo'
 import { usePhotoActions, usePhotos } from './photos-context'
@@ -11,7 +12,8 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
   const bridge = useBridge()
   const summary = usePhotos((s) => s.designs[photo.id])
   const design = summary && summary.objectCount > 0 ? summary : null
-  const { openPhoto, toggleCompare, remove } = usePhotoActions()
+  const { openPhoto, toggleCompare, remove, updateFields } = usePhotoActions()
+  const suggested = photo.view === 'other' && !photo.chart ? suggestView(photo) : null
   const [confirming, setConfirming] = useState(false)
   const name = photo.chart
     ? `${photoName(photo)}, drawn by Stipple`
@@ -60,6 +62,16 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
         )}
       </div>
       {photo.caption && !photo.chart && <p className="photo-card__caption">{photo.caption}</p>}
+      {suggested && (
+        <button
+          type="button"
+          className="button photo-card__suggest"
+          title={`The file name says ${labelOfView(suggested).toLowerCase()}`}
+          onClick={() => void updateFields(photo, { view: suggested }).catch(() => {})}
+        >
+          Tag as {labelOfView(suggested)}
+        </button>
+      )}
       <div className="photo-card__controls">
         <ViewSelect className="select select--compact" aria-label={`View of ${photo.originalName}`} photo={photo} />
         <label className="checkbox photo-card__pick">
