@@ -215,13 +215,13 @@ test('the app reopens where the user was: patient, tab, photo, zoom and tool', a
   const scale = await canvas(page).getAttribute('data-scale')
   await page.waitForTimeout(400)
   await page.reload()
-  await expect(main(page).getByRole('heading', { name: 'Head chart, top' })).toBeVisible()
+  await expect(main(page).getByRole('heading', { name: 'Head chart, top' })).toBeVisible({ timeout: 15_000 })
   await expect(canvas(page)).toHaveAttribute('data-scale', scale ?? '')
   await expect(main(page).getByRole('button', { name: /Measure/, pressed: true })).toBeVisible()
   await main(page).getByRole('button', { name: '← Library' }).click()
   await main(page).getByRole('tab', { name: 'Plan' }).click()
   await page.reload()
-  await expect(main(page).getByRole('tab', { name: 'Plan', selected: true })).toBeVisible()
+  await expect(main(page).getByRole('tab', { name: 'Plan', selected: true })).toBeVisible({ timeout: 15_000 })
   await expect(
     page.getByRole('list', { name: 'Patients' }).getByRole('button', { name: /Ines Duarte/ }),
   ).toHaveAttribute('aria-current', 'true')
