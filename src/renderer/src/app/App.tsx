@@ -3,8 +3,9 @@ import type { AppCommand } from '../../../shared/app-commands'
 import type { AppInfo } from '../../../shared/bridge/contract'
 import { useBridge } from '../bridge/bridge-context'
 import { ArchiveImportZone } from '../features/archive/ArchiveImport'
+import { guideStore } from '../features/onboarding/guide-store'
 import { HelpButton, HelpDialog } from '../features/onboarding/HelpDialog'
-import { Tour } from '../features/onboarding/Tour'
+import { Tour, tourSeen } from '../features/onboarding/Tour'
 import { useRestorePatient } from '../features/onboarding/use-where-you-were'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
@@ -43,6 +44,11 @@ export function App() {
     void refreshList()
   }, [refreshList])
   useRestorePatient()
+  // A new install (no record, tour never seen) is offered the tour on its first screen.
+  const firstRun = usePatients((s) => s.list.status === 'ready' && s.list.value.total === 0 && s.query === '')
+  useEffect(() => {
+    if (firstRun && !tourSeen() && guideStore.getState().tourStep === null) guideStore.getState().setTourStep(0)
+  }, [firstRun])
 
   useEffect(() => {
     const run = (command: AppCommand) => {

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react'
 import { APP_COMMANDS } from '../../../../shared/app-commands'
 import { errorMessage } from '../../bridge/bridge-client'
 import { EDIT_ACTIONS, TOOL_ACTIONS, VIEW_ACTIONS } from '../../editor/actions'
+import { usePatientActions } from '../patients/patients-context'
+import { usePhotoActions } from '../photos/photos-context'
 import { guideStore, useGuide } from './guide-store'
 import { useSample } from './use-sample'
 
@@ -46,6 +48,8 @@ export function HelpDialog() {
   const open = useGuide((s) => s.helpOpen)
   const ref = useRef<HTMLDialogElement>(null)
   const { sampleId, openSample, removeSample } = useSample()
+  const { close: closePatient } = usePatientActions()
+  const { closePhoto } = usePhotoActions()
   const [problem, setProblem] = useState('')
   const close = () => guideStore.getState().setHelpOpen(false)
 
@@ -77,6 +81,9 @@ export function HelpDialog() {
               className="button"
               onClick={() => {
                 close()
+                // The tour starts where a new user does: the first screen.
+                closePhoto()
+                closePatient()
                 guideStore.getState().setTourStep(0)
               }}
             >

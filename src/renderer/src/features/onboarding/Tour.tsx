@@ -89,6 +89,11 @@ export function Tour() {
   useLayoutEffect(() => {
     if (!current) return
     const measure = () => {
+      // Offered by itself on a first run, the tour steps aside once the user starts without it.
+      if (step === 0 && !document.querySelector(current.target)) {
+        endTour()
+        return
+      }
       setBox(boxOf(current.target))
       if (card.current) setCardHeight(card.current.offsetHeight)
     }
@@ -100,7 +105,7 @@ export function Tour() {
       window.clearInterval(timer)
       window.removeEventListener('resize', measure)
     }
-  }, [current])
+  }, [current, step])
 
   useEffect(() => {
     if (current) next.current?.focus()
