@@ -18,6 +18,7 @@ import {
   installDatabaseFile,
   moveAside,
 } from './services/backups/database-file'
+import { createFirstBackup } from './services/backups/first-backup'
 import { createRecoveryDispatch } from './services/backups/recovery-dispatch'
 import type { ReplaceDatabase } from './services/backups/restore-backup'
 import { ServiceError } from './services/service-error'
@@ -84,6 +85,8 @@ export function openBackend(options: {
   rendererDir?: string
   /** The clock backups are dated and rotated by. */
   now?: () => Date
+  /** How long after the first change on a new install the first backup is taken. */
+  firstBackupDelayMs?: number
 }): Backend {
   const { dataDir } = options
   const databaseFile = path.join(dataDir, DATABASE_FILE)
@@ -174,6 +177,15 @@ export function openBackend(options: {
         })
       : Promise.resolve(null)
 
+  const firstBackup = createFirstBackup({
+    hasBackups: () => store.list().length > 0,
+    takeBackup: async () => (state.kind === 'open' ? state.services.backups.backUpIfDue() : null),
+    onError: (error) => {
+      if (!closed) console.error('The first backup failed:', error)
+    },
+    ...(options.firstBackupDelayMs !== undefined && { delayMs: options.firstBackupDelayMs }),
+  })
+
   // A long-lived WAL holds recent changes in a second file; folding it back when the app is idle
   // keeps the database file whole on its own (what a backup or a copy by hand picks up).
   let idle: ReturnType<typeof setTimeout> | null = null
@@ -204,7 +216,9 @@ export function openBackend(options: {
     const call = state.handle(name, input)
     inFlight.add(call)
     try {
-      return await call
+      const answer = await call
+      firstBackup.answered(String(name), answer.ok)
+      return answer
     } finally {
       inFlight.delete(call)
       if (switches) switching = false
@@ -227,6 +241,7 @@ export function openBackend(options: {
     },
     close() {
       closed = true
+      firstBackup.stop()
       if (idle) clearTimeout(idle)
       if (state.kind === 'open') closeDatabase(state.db)
     },

@@ -61,6 +61,11 @@ export function backupsWorld(
         { name: 'Ana Ruiz', archived: false },
         { name: 'Ben Okafor', archived: true },
       ],
+      checks: (options.problems?.[id] ?? []).map((detail) => ({
+        name: 'Checksum' as const,
+        outcome: 'failed' as const,
+        detail,
+      })),
       problems: options.problems?.[id] ?? [],
       missingPhotoFiles: 0,
     }

@@ -225,6 +225,13 @@ describe('previewing a backup', () => {
     const preview = await call(backend, 'backups.preview', { id: backup.id })
     expect(preview).toEqual({
       backup,
+      checks: [
+        { name: 'File', outcome: 'passed', detail: 'In the backups folder.' },
+        { name: 'Checksum', outcome: 'passed', detail: expect.stringMatching(/^SHA-256 matches/) },
+        { name: 'Schema', outcome: 'passed', detail: expect.stringMatching(/^Version \d+;/) },
+        { name: 'Integrity', outcome: 'passed', detail: 'SQLite’s full integrity check: ok.' },
+        { name: 'Photo files', outcome: 'passed', detail: 'Every photo it names has its files here.' },
+      ],
       patients: [
         { name: 'Ana Ruiz', archived: false },
         { name: 'Ben Okafor', archived: false },
@@ -267,8 +274,16 @@ describe('previewing a backup', () => {
     manifest.file = { bytes: fs.statSync(file).size, sha256: await sha256OfFile(file) }
     fs.writeFileSync(manifestFile(dataDir, backup.id), JSON.stringify(manifest))
 
-    expect((await call(backend, 'backups.preview', { id: backup.id })).problems).toEqual([
-      'It was made by a newer version of Stipple; update Stipple to restore it.',
+    const preview = await call(backend, 'backups.preview', { id: backup.id })
+    expect(preview.problems).toEqual([
+      `It was made by a newer version of Stipple (schema ${LATEST_SCHEMA_VERSION + 1}; this one opens up to ${LATEST_SCHEMA_VERSION}); update Stipple to restore it.`,
+    ])
+    expect(preview.checks.map((c) => `${c.name}: ${c.outcome}`)).toEqual([
+      'File: passed',
+      'Checksum: passed',
+      'Schema: failed',
+      'Integrity: skipped',
+      'Photo files: skipped',
     ])
     expect((await refusal(backend, 'backups.restore', { id: backup.id })).code).toBe('conflict')
     expect(namesOf(await call(backend, 'patients.list', { query: '', includeArchived: true }))).toEqual(['Ana Ruiz'])

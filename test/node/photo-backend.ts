@@ -9,6 +9,7 @@ import { createArchiveService } from '../../src/main/services/archive/archive-se
 import { createAuditService } from '../../src/main/services/audit/audit-service'
 import { createBackupService } from '../../src/main/services/backups/backup-service'
 import { createBackupStore } from '../../src/main/services/backups/backup-store'
+import { createChartService } from '../../src/main/services/charts/chart-service'
 import { createClinicService } from '../../src/main/services/clinic/clinic-service'
 import { createCommentAudit } from '../../src/main/services/comments/comment-audit'
 import { createCommentService } from '../../src/main/services/comments/comment-service'
@@ -18,6 +19,7 @@ import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
 import { createPhotoService } from '../../src/main/services/photos/photo-service'
 import { createPigmentService } from '../../src/main/services/pigments/pigment-service'
 import { createPlanService } from '../../src/main/services/plans/plan-service'
+import { createSampleService } from '../../src/main/services/sample/sample-service'
 import { createSettingsService } from '../../src/main/services/settings/settings-service'
 import type { Photo } from '../../src/shared/photos/photo'
 import { validFields } from '../fixtures/patients'
@@ -71,9 +73,25 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       replaceDatabase: () => Promise.reject(new Error('restore needs openBackend')),
     })
     const archives = createArchiveService(db, { photos, files, now })
+    const charts = createChartService(db, { photos, designs }, now)
+    const sample = createSampleService(db, { patients, photos, designs, charts, plans, settings, comments }, now)
     const dispatch = createDispatch(
       createHandlers(
-        { patients, photos, designs, settings, pigments, plans, clinic, comments, audit, backups, archives },
+        {
+          patients,
+          photos,
+          designs,
+          settings,
+          pigments,
+          plans,
+          clinic,
+          comments,
+          audit,
+          backups,
+          archives,
+          charts,
+          sample,
+        },
         { version: '0.0.0-test', shell: 'web', dataDir },
       ),
       () => {},
@@ -93,6 +111,8 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       audit,
       backups,
       archives,
+      charts,
+      sample,
       dispatch,
       /** Where the untouched original of a photo is kept. */
       originalOf: (photo: Pick<Photo, 'sha256' | 'format'>) => files.pathOf(photo.sha256, 'original', photo.format),

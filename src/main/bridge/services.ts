@@ -7,6 +7,7 @@ import type { BackupStore } from '../services/backups/backup-store'
 import { photoFilesKeptDatabasesName } from '../services/backups/kept-databases'
 import { keepFilesBackupsNeed } from '../services/backups/kept-photo-files'
 import type { ReplaceDatabase } from '../services/backups/restore-backup'
+import { type ChartService, createChartService } from '../services/charts/chart-service'
 import { type ClinicService, createClinicService } from '../services/clinic/clinic-service'
 import { createCommentAudit } from '../services/comments/comment-audit'
 import { type CommentService, createCommentService } from '../services/comments/comment-service'
@@ -16,6 +17,7 @@ import { createPhotoFiles } from '../services/photos/photo-files'
 import { createPhotoService, type PhotoService } from '../services/photos/photo-service'
 import { createPigmentService, type PigmentService } from '../services/pigments/pigment-service'
 import { createPlanService, type PlanService } from '../services/plans/plan-service'
+import { createSampleService, type SampleService } from '../services/sample/sample-service'
 import { createSettingsService, type SettingsService } from '../services/settings/settings-service'
 
 /** Every service over one open database: what the handlers call. */
@@ -31,6 +33,8 @@ export interface Services {
   comments: CommentService
   backups: BackupService
   archives: ArchiveService
+  charts: ChartService
+  sample: SampleService
 }
 
 /** What the services need from the backend that holds them: its backups, and a way to swap the database under them. */
@@ -58,8 +62,12 @@ export function createServices(db: Database, dataDir: string, host: ServicesHost
   const pigments = createPigmentService(db)
   const plans = createPlanService(db, { settings, pigments, designs, photos })
   const comments = createCommentService(db, { onChange: createCommentAudit(db) })
+  const patients = createPatientService(db)
+  const charts = createChartService(db, { photos, designs })
   return {
-    patients: createPatientService(db),
+    patients,
+    charts,
+    sample: createSampleService(db, { patients, photos, designs, charts, plans, settings, comments }),
     photos,
     designs,
     settings,

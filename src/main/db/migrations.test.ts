@@ -156,8 +156,8 @@ describe('version 4: treatment plans', () => {
     const after = { ...everyRow(db), designs: db.prepare('SELECT * FROM designs').all() }
     expect(after).toEqual({
       ...before,
-      patients: before.patients?.map((row) => ({ ...(row as object), transplant_date: null })),
-      photos: before.photos?.map((row) => ({ ...(row as object), session_id: null })),
+      patients: before.patients?.map((row) => ({ ...(row as object), transplant_date: null, sample: 0 })),
+      photos: before.photos?.map((row) => ({ ...(row as object), session_id: null, chart: null })),
     })
     const pigments = db.prepare('SELECT id, name, family, retired, revision FROM pigments ORDER BY position').all()
     expect(pigments).toEqual(

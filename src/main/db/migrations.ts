@@ -262,6 +262,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 8,
+    name: 'head charts and the sample patient',
+    up: (db) => {
+      // A head chart is a photo Stipple drew; the sample patient is a teaching record that
+      // backups' counts, archives and the patient's real data leave out.
+      db.exec(`
+        ALTER TABLE photos ADD COLUMN chart TEXT
+          CHECK (chart IS NULL OR chart IN ('front', 'top', 'left', 'right', 'back'));
+        ALTER TABLE patients ADD COLUMN sample INTEGER NOT NULL DEFAULT 0 CHECK (sample IN (0, 1));
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

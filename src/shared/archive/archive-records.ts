@@ -41,6 +41,8 @@ const patientRow = z.strictObject({
   archived_at: stamp.nullable(),
   revision,
   transplant_date: text.nullable(),
+  /** Schema 8 on; the sample patient is never exported, so an archive's patient is always real. */
+  sample: z.literal(0).optional(),
 })
 
 const photoRow = z.strictObject({
@@ -61,6 +63,8 @@ const photoRow = z.strictObject({
   updated_at: stamp,
   revision,
   session_id: text.nullable(),
+  /** Schema 8 on: a head chart Stipple drew, of that view. */
+  chart: z.enum(['front', 'top', 'left', 'right', 'back']).nullable().optional(),
 })
 
 const measurementRow = z.strictObject({

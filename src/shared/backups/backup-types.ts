@@ -30,8 +30,18 @@ export interface BackupSummary {
 }
 
 /** What a backup holds and whether it can be restored, read before the user commits to a restore. */
+/** One check a restore runs first, as the preview lists it. */
+export interface BackupCheck {
+  name: 'File' | 'Checksum' | 'Schema' | 'Integrity' | 'Photo files'
+  /** `skipped` when an earlier check failed, so this one could not run. */
+  outcome: 'passed' | 'failed' | 'warning' | 'skipped'
+  detail: string
+}
+
 export interface BackupPreview {
   backup: BackupSummary
+  /** Every check run, in order, with its result: what "it passes its checks" means. */
+  checks: BackupCheck[]
   /** Every patient in the backup, by name, archived ones marked. */
   patients: { name: string; archived: boolean }[]
   /** Why this backup cannot be restored (damaged, altered, from a newer Stipple); empty when it can. */

@@ -17,6 +17,7 @@ import type {
   RecoveryState,
   RestoreOutcome,
 } from '../backups/backup-types'
+import { HEAD_CHART_VIEWS, type HeadChartView } from '../charts/head-chart'
 import type { SavedClinic } from '../clinic/clinic-details'
 import { clinicDetailsSchema } from '../clinic/clinic-schema'
 import type { CommentId, ReviewComment } from '../comments/comment'
@@ -48,6 +49,7 @@ import {
 } from '../photos/photo-schema'
 import { clinicalSettingsSchema, pigmentSchema, planDraftSchema } from '../plan/plan-schema'
 import type { Pigment, PigmentId, TreatmentPlan } from '../plan/plan-types'
+import type { SampleStatus } from '../sample/sample-patient'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
 import type { Orientation, PaperSize } from '../sheets/paper'
 
@@ -184,6 +186,31 @@ export const contract = {
   'designs.save': call(
     z.strictObject({ photoId: photoIdSchema, baseRevision: revision.nullable(), document: designDocumentSchema }),
   ).returns<Design>(),
+  /**
+   * Draws the patient's head chart of a view (average adult proportions, a 5 cm scale bar as its
+   * calibration, its landmarks placed) and stores it as a photo flagged as a chart; the same
+   * chart again answers the one already there.
+   */
+  'charts.add': call(
+    z.strictObject({
+      patientId: patientIdSchema,
+      view: z.enum(HEAD_CHART_VIEWS.map((v) => v.value) as [HeadChartView, ...HeadChartView[]], {
+        error: 'Choose front, top, left side, right side or back',
+      }),
+    }),
+  ).returns<Photo>(),
+  /**
+   * Carries the design on one picture (a head chart, usually) onto a photo of the same patient
+   * by the landmarks both carry (glabella, temple points, vertex): refused, with what to do, when
+   * fewer than two match or the photo has a design of its own.
+   */
+  'designs.takeOver': call(z.strictObject({ fromPhotoId: photoIdSchema, toPhotoId: photoIdSchema })).returns<Design>(),
+  /** Whether the sample patient is here, and its record. */
+  'sample.status': call(z.strictObject({})).returns<SampleStatus>(),
+  /** The sample patient: a whole case on head charts, made on first use or after a removal. */
+  'sample.open': call(z.strictObject({})).returns<{ patientId: string }>(),
+  /** Removes the sample patient and everything of it; Help brings it back. */
+  'sample.remove': call(z.strictObject({})).returns<SampleStatus>(),
   /** Every design of a patient, whole: the treatment plan's zones are drawn in them. */
   'designs.forPatient': call(z.strictObject({ patientId: patientIdSchema })).returns<Design[]>(),
   /** A design's review comments, oldest first; kept beside the design, never in its document. */

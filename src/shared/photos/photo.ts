@@ -1,3 +1,4 @@
+import type { HeadChartView } from '../charts/head-chart'
 import type { Point } from '../geometry/point'
 import type { PatientId } from '../patients/patient'
 import type { SessionId } from '../plan/plan-types'
@@ -35,6 +36,8 @@ export interface Photo {
   calibration: Calibration | null
   /** The session of the patient's plan this photo was taken at, if any. */
   sessionId: SessionId | null
+  /** Set when Stipple drew this picture: a head chart of that view, at average adult proportions. */
+  chart: HeadChartView | null
   importedAt: string
   updatedAt: string
   revision: number

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { AUDIT_ENTITIES } from '../../../src/shared/audit/audit-types'
 import { BACKUP_POLICY_LIMITS } from '../../../src/shared/backups/backup-types'
 import type { CallInput, CallName } from '../../../src/shared/bridge/contract'
+import { HEAD_CHART_VIEWS } from '../../../src/shared/charts/head-chart'
 import { CLINIC_LIMITS } from '../../../src/shared/clinic/clinic-details'
 import { COMMENT_LIMITS } from '../../../src/shared/comments/comment'
 import { DESIGN_LIMITS } from '../../../src/shared/design/design-limits'
@@ -194,6 +195,15 @@ export const VALID_PAYLOADS: Generators = {
       document: designDocument,
     }),
   'designs.forPatient': (bed) => fc.constant({ patientId: bed.ids.patient }),
+  'charts.add': (bed) =>
+    fc.record({
+      patientId: fc.constant(bed.ids.patient),
+      view: fc.constantFrom(...HEAD_CHART_VIEWS.map((v) => v.value)),
+    }),
+  'designs.takeOver': (bed) => fc.constant({ fromPhotoId: bed.ids.photo, toPhotoId: bed.ids.photo }),
+  'sample.status': () => fc.constant({}),
+  'sample.open': () => fc.constant({}),
+  'sample.remove': () => fc.constant({}),
   'comments.list': (bed) => fc.constant({ designId: bed.ids.design }),
   'comments.add': (bed) =>
     fc.record({

@@ -144,10 +144,14 @@ export function createArchiveService(
     },
   )
 
+  const isSample = db.prepare<[string], { sample: number }>('SELECT sample FROM patients WHERE id = ? AND sample = 1')
+
   return {
     async export(patientId, appVersion) {
       const records = read(patientId)
       if (!records) throw new ServiceError('not_found', 'That patient record does not exist.')
+      if (isSample.get(patientId))
+        throw new ServiceError('conflict', 'This is the sample patient, made up to show Stipple; it is never exported.')
       try {
         checkRecordValues(records)
       } catch (error) {

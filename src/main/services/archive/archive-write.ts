@@ -67,6 +67,7 @@ const COLUMNS = {
     'updated_at',
     'revision',
     'session_id',
+    'chart',
   ],
   photo_measurements: ['id', 'photo_id', 'kind', 'label', 'points', 'created_at'],
   designs: ['id', 'patient_id', 'photo_id', 'document', 'schema_version', 'created_at', 'updated_at', 'revision'],
@@ -101,7 +102,7 @@ export function createRecordsWriter(db: Database) {
     if (records.plan) insert.treatment_plans.run(records.plan)
     for (const session of records.sessions)
       insert.sessions.run({ ...session, pigment_id: pigmentIds.get(session.pigment_id) ?? session.pigment_id })
-    for (const photo of records.photos) insert.photos.run(photo)
+    for (const photo of records.photos) insert.photos.run({ ...photo, chart: photo.chart ?? null })
     for (const measurement of records.measurements) insert.photo_measurements.run(measurement)
     for (const design of records.designs) insert.designs.run(design)
     for (const treatment of records.treatments) insert.session_treatments.run(treatment)

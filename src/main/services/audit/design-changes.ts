@@ -8,9 +8,13 @@ export function objectNote(object: DesignObject): ObjectNote {
   return { id: object.id, kind: object.kind, name }
 }
 
-/** Its settings as the history shows them: points as a count, since coordinates mean nothing read aloud. */
+/**
+ * Its clinical settings as the history shows them: points as a count, since coordinates mean
+ * nothing read aloud. Shown or hidden and locked for editing are how the artist works, not what
+ * is planned for the patient, so they are not in the history.
+ */
 function settingsOf(object: DesignObject): Record<string, AuditValue> {
-  const { id: _id, points, ...settings } = object
+  const { id: _id, points, hidden: _hidden, locked: _locked, ...settings } = object
   return { ...settings, points: points.length }
 }
 

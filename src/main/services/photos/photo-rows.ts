@@ -1,3 +1,4 @@
+import type { HeadChartView } from '../../../shared/charts/head-chart'
 import type { Point } from '../../../shared/geometry/point'
 import type { Calibration, Measurement, MeasurementKind, Photo, TakenAtSource } from '../../../shared/photos/photo'
 import type { PhotoFormat, PhotoView } from '../../../shared/photos/photo-fields'
@@ -17,6 +18,7 @@ export interface PhotoRow {
   caption: string
   calibration: string | null
   session_id: string | null
+  chart: HeadChartView | null
   imported_at: string
   updated_at: string
   revision: number
@@ -51,6 +53,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     caption: row.caption,
     calibration: row.calibration === null ? null : (JSON.parse(row.calibration) as Calibration),
     sessionId: row.session_id,
+    chart: row.chart ?? null,
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
     revision: row.revision,

@@ -3,6 +3,10 @@ import type { AppCommand } from '../../../shared/app-commands'
 import type { AppInfo } from '../../../shared/bridge/contract'
 import { useBridge } from '../bridge/bridge-context'
 import { ArchiveImportZone } from '../features/archive/ArchiveImport'
+import { guideStore } from '../features/onboarding/guide-store'
+import { HelpButton, HelpDialog } from '../features/onboarding/HelpDialog'
+import { Tour, tourSeen } from '../features/onboarding/Tour'
+import { useRestorePatient } from '../features/onboarding/use-where-you-were'
 import { PatientPage } from '../features/patients/PatientPage'
 import { PatientSidebar } from '../features/patients/PatientSidebar'
 import { usePatientActions, usePatients } from '../features/patients/patients-context'
@@ -51,6 +55,12 @@ export function App() {
   useEffect(() => {
     void refreshList()
   }, [refreshList])
+  useRestorePatient()
+  // A new install (no record, tour never seen) is offered the tour on its first screen.
+  const firstRun = usePatients((s) => s.list.status === 'ready' && s.list.value.total === 0 && s.query === '')
+  useEffect(() => {
+    if (firstRun && !tourSeen() && guideStore.getState().tourStep === null) guideStore.getState().setTourStep(0)
+  }, [firstRun])
 
   useEffect(() => {
     const run = (command: AppCommand) => {
@@ -116,6 +126,7 @@ export function App() {
               <span className="app-name">Stipple</span>
               <SettingsButton stores={settingsStores} open={settingsOpen} onOpen={() => setSettingsOpen(true)} />
               <ThemeButton theme={theme} onChange={setTheme} />
+              <HelpButton />
             </header>
             <div id="sidebar-content" className="sidebar__content">
               <ArchiveImportZone>
@@ -139,6 +150,8 @@ export function App() {
           <PatientPage />
         )}
       </main>
+      <HelpDialog />
+      <Tour />
       <p className="visually-hidden" role="status" aria-live="polite">
         {notice}
       </p>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { AUDIT_ENTITIES, type AuditEntity, type AuditEntry } from '../../../../shared/audit/audit-types'
+import { mergeDesignBursts } from '../../../../shared/audit/design-bursts'
 import { localDateOf } from '../../../../shared/dates'
 import type { PatientId } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
@@ -61,11 +62,13 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
         </Banner>
       ) : state.entries.length === 0 ? (
         <p className="history__empty">
-          {filter === 'all' ? 'No changes recorded for this patient yet.' : 'No changes of this kind recorded.'}
+          {filter === 'all'
+            ? 'No changes recorded for this patient yet. Each change to the record, photos, designs, plan and review comments appears here, by day.'
+            : 'No changes of this kind recorded.'}
         </p>
       ) : (
         <>
-          {byDay(state.entries).map(({ day, entries }) => (
+          {byDay(mergeDesignBursts(state.entries, brokenSeq)).map(({ day, entries }) => (
             <section key={day} className="history-day" aria-label={formatDate(day)}>
               <h2 className="section-title">{formatDate(day)}</h2>
               <ol className="row-list history-day__entries">

@@ -6,6 +6,13 @@ import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { formatCounts, formatTaken } from './backup-format'
 
+const CHECK_OUTCOME = {
+  passed: 'passed',
+  failed: 'failed',
+  warning: 'passed with a warning',
+  skipped: 'not run',
+} as const
+
 /** Names shown before "and N more": enough to recognise the backup, short enough to read. */
 const NAMES_SHOWN = 12
 
@@ -83,6 +90,18 @@ export function RestoreConfirm(props: {
             </p>
           )}
         </div>
+      )}
+      {preview && (
+        <ul className="restore-confirm__checks" aria-label="Checks run on this backup">
+          {preview.checks.map((check) => (
+            <li key={check.name} data-outcome={check.outcome}>
+              <strong>
+                {check.name}: {CHECK_OUTCOME[check.outcome]}
+              </strong>{' '}
+              {check.detail}
+            </li>
+          ))}
+        </ul>
       )}
       {preview && preview.problems.length > 0 && (
         <Banner tone="error" title="This backup cannot be restored">

@@ -1,5 +1,6 @@
 import type { PatientId, PatientSummary } from '../../../../shared/patients/patient'
 import { HAIR_LOSS_PATTERNS, labelOf } from '../../../../shared/patients/patient-fields'
+import { useGuide } from '../onboarding/guide-store'
 import { formatBirth } from './format'
 
 /** The patients as a list of buttons: Tab reaches the list, Enter or a click opens a record. */
@@ -8,6 +9,7 @@ export function PatientList(props: {
   selectedId: PatientId | null
   onOpen(id: PatientId): void
 }) {
+  const sampleId = useGuide((s) => s.sampleId)
   return (
     <ul className="patient-list" aria-label="Patients">
       {props.patients.map((p) => (
@@ -26,6 +28,11 @@ export function PatientList(props: {
                 </span>
               )}
               {p.archivedAt && <span className="badge badge--muted">Archived</span>}
+              {p.id === sampleId && (
+                <span className="badge" title="A made-up case to explore Stipple">
+                  Sample
+                </span>
+              )}
             </span>
             <span className="patient-list__meta">
               {formatBirth(p.dateOfBirth)}

@@ -4,6 +4,11 @@ import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { onTabListKey } from '../../ui/tab-keys'
 import { HistoryTab } from '../audit/HistoryTab'
+import { guideStore, useGuide } from '../onboarding/guide-store'
+import { SampleBanner } from '../onboarding/SampleBanner'
+import { useRestorePhoto } from '../onboarding/use-where-you-were'
+import { Welcome } from '../onboarding/Welcome'
+import type { Section } from '../onboarding/where-you-were'
 import { PhotoDropZone } from '../photos/PhotoDropZone'
 import { PhotoLibrary } from '../photos/PhotoLibrary'
 import { PhotoWorkspace } from '../photos/PhotoWorkspace'
@@ -19,7 +24,7 @@ import { usePatientActions, usePatients } from './patients-context'
 /** The main area: the open record, its edit form, the new-patient form, or a prompt. */
 export function PatientPage() {
   const view = usePatients((s) => s.view)
-  const { save, cancelEdit, startEdit, archive, restore, startCreate, open } = usePatientActions()
+  const { save, cancelEdit, startEdit, archive, restore, open } = usePatientActions()
 
   if (view.kind === 'create') {
     return (
@@ -32,17 +37,7 @@ export function PatientPage() {
       />
     )
   }
-  if (view.kind === 'none') {
-    return (
-      <div className="empty-state">
-        <h1 className="empty-state__title">No patient open</h1>
-        <p>Choose a patient from the list, or start a new record.</p>
-        <button type="button" className="button button--primary" onClick={startCreate}>
-          New patient
-        </button>
-      </div>
-    )
-  }
+  if (view.kind === 'none') return <Welcome />
   if (view.record.status === 'loading') {
     return <Loading>Loading record…</Loading>
   }
@@ -81,8 +76,6 @@ export function PatientPage() {
   )
 }
 
-type Section = 'record' | 'photos' | 'plan' | 'review' | 'history'
-
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'record', label: 'Record' },
   { id: 'photos', label: 'Photos' },
@@ -102,12 +95,21 @@ function OpenPatient(props: { patient: Patient; onEdit(): void; onArchive(): voi
 }
 
 function PatientSections(props: { patient: Patient; onEdit(): void; onArchive(): void; onRestore(): void }) {
-  const [section, setSection] = useState<Section>('record')
+  const patientId = props.patient.id
+  const section = useGuide((s) => s.sections[patientId] ?? 'record')
+  const setSection = useCallback((to: Section) => guideStore.getState().setSection(patientId, to), [patientId])
+  const isSample = useGuide((s) => s.sampleId === props.patient.id)
   const openPhoto = usePhotos((s) => s.open)
   const photoCount = usePhotos((s) =>
     s.patientId === props.patient.id && s.photos.status === 'ready' ? s.photos.value.length : null,
   )
   const { closePhoto, load } = usePhotoActions()
+  // Choosing a patient in the list shows its tabs, even when one of its photos was open; a photo
+  // restored from where the user was opens after this.
+  useEffect(() => {
+    closePhoto()
+  }, [closePhoto])
+  useRestorePhoto(props.patient.id)
   // Loaded with the record, not the tab, so the tab shows the count and a photo open for
   // another patient never lingers.
   useEffect(() => {
@@ -116,7 +118,7 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
   const showPhotos = useCallback(() => {
     closePhoto()
     setSection('photos')
-  }, [closePhoto])
+  }, [closePhoto, setSection])
   const archived = props.patient.archivedAt !== null
   const [sheetOpen, setSheetOpen] = useState(false)
 
@@ -124,6 +126,7 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
   if (sheetOpen) return <SheetPage patient={props.patient} onClose={() => setSheetOpen(false)} />
   return (
     <PhotoDropZone enabled={!archived} onImport={showPhotos}>
+      {isSample && <SampleBanner />}
       <div
         className="patient-tabs"
         role="tablist"
@@ -137,6 +140,8 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
             (id) => `tab-${id}`,
           )
         }
+        data-tour="tabs"
+        data-sample-open={isSample || undefined}
       >
         {SECTIONS.map(({ id, label }) => (
           <button

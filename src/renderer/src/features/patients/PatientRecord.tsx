@@ -51,7 +51,7 @@ export function PatientRecord(props: {
         </div>
         <div className="page-actions">
           {props.onDesignSheet && (
-            <button type="button" className="button" onClick={props.onDesignSheet}>
+            <button type="button" className="button" data-tour="sheet" onClick={props.onDesignSheet}>
               Design sheet…
             </button>
           )}

@@ -13,7 +13,7 @@ export function PatientSidebar({ searchRef }: { searchRef: RefObject<HTMLInputEl
   const selectedId = view.kind === 'patient' ? view.id : null
 
   return (
-    <section className="sidebar__section" aria-label="Patient records">
+    <section className="sidebar__section" aria-label="Patient records" data-tour="patients">
       <button type="button" className="button button--primary sidebar__new" onClick={startCreate}>
         New patient
       </button>

@@ -23,6 +23,8 @@ export interface PatientsState {
   refreshList(): Promise<void>
   open(id: PatientId): Promise<void>
   startCreate(): void
+  /** Back to the first screen, with no record open. */
+  close(): void
   startEdit(): void
   cancelEdit(): void
   /** Creates or updates; rejects with the bridge's error so the form can show it by field. */
@@ -107,6 +109,11 @@ export function createPatientsStore(bridge: BridgeClient): PatientsStore {
       startCreate() {
         ++openRequest
         set({ view: { kind: 'create' }, notice: '' })
+      },
+
+      close() {
+        ++openRequest
+        set({ view: { kind: 'none' }, notice: '' })
       },
 
       startEdit() {

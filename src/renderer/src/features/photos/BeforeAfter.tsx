@@ -1,7 +1,7 @@
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
-import { formatTakenAt } from './format-photo'
+import { formatTakenAt, photoName } from './format-photo'
 
 /**
  * Two photos of one view side by side, older on the left, as a consultation shows progress.
@@ -26,9 +26,12 @@ export function BeforeAfter({ photos, onClose }: { photos: [Photo, Photo]; onClo
           { photo: after, title: 'After' },
         ].map(({ photo, title }) => (
           <figure key={photo.id} className="before-after__side">
-            <img src={bridge.photoUrl(photo.sha256, 'working')} alt={`${title}: ${formatTakenAt(photo.takenAt)}`} />
+            <img
+              src={bridge.photoUrl(photo.sha256, 'working')}
+              alt={`${title}: ${photoName(photo)}, ${formatTakenAt(photo.takenAt)}`}
+            />
             <figcaption>
-              <strong>{title}</strong> · {formatTakenAt(photo.takenAt)}
+              <strong>{title}</strong> · {photoName(photo)} · {formatTakenAt(photo.takenAt)}
               {photo.caption && ` · ${photo.caption}`}
             </figcaption>
           </figure>

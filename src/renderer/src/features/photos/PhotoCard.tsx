@@ -1,8 +1,9 @@
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
+import { suggestView } from '../../../../shared/photos/suggest-view'
 import { useBridge } from '../../bridge/bridge-context'
 import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
-import { formatTakenAt } from './format-photo'
+import { formatTakenAt, photoName } from './format-photo'
 import { usePhotoActions, usePhotos } from './photos-context'
 import { ViewSelect } from './ViewSelect'
 
@@ -11,9 +12,12 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
   const bridge = useBridge()
   const summary = usePhotos((s) => s.designs[photo.id])
   const design = summary && summary.objectCount > 0 ? summary : null
-  const { openPhoto, toggleCompare, remove } = usePhotoActions()
+  const { openPhoto, toggleCompare, remove, updateFields } = usePhotoActions()
+  const suggested = photo.view === 'other' && !photo.chart ? suggestView(photo) : null
   const deleting = useAskInPlace()
-  const name = `${labelOfView(photo.view)} photo of ${formatTakenAt(photo.takenAt)}`
+  const name = photo.chart
+    ? `${photoName(photo)}, drawn by Stipple`
+    : `${labelOfView(photo.view)} photo ${photo.originalName} of ${formatTakenAt(photo.takenAt)}`
 
   return (
     <li className="photo-card" aria-label={name} data-photo-id={photo.id} data-picked={picked || undefined}>
@@ -31,8 +35,17 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
           decoding="async"
         />
       </button>
+      <p className="photo-card__name" title={photo.originalName}>
+        {photoName(photo)}
+      </p>
       <div className="photo-card__meta">
-        <span className="photo-card__date">{formatTakenAt(photo.takenAt)}</span>
+        {photo.chart ? (
+          <span className="badge" title="Drawn by Stipple at average adult proportions, with a known scale">
+            chart
+          </span>
+        ) : (
+          <span className="photo-card__date">{formatTakenAt(photo.takenAt)}</span>
+        )}
         {photo.calibration ? (
           <span className="badge" title="Calibrated: real units available">
             mm
@@ -48,7 +61,17 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
           </span>
         )}
       </div>
-      {photo.caption && <p className="photo-card__caption">{photo.caption}</p>}
+      {photo.caption && !photo.chart && <p className="photo-card__caption">{photo.caption}</p>}
+      {suggested && (
+        <button
+          type="button"
+          className="button photo-card__suggest"
+          title={`The file name says ${labelOfView(suggested).toLowerCase()}`}
+          onClick={() => void updateFields(photo, { view: suggested }).catch(() => {})}
+        >
+          Tag as {labelOfView(suggested)}
+        </button>
+      )}
       <div className="photo-card__controls">
         <ViewSelect className="select select--compact" aria-label={`View of ${photo.originalName}`} photo={photo} />
         <label className="checkbox photo-card__pick">

@@ -5,6 +5,7 @@ import { PHOTO_ACCEPT } from '../../../../shared/photos/photo-fields'
 import { Banner } from '../../ui/Banner'
 import './photos.css'
 import { Loading } from '../../ui/Loading'
+import { AddHeadChart } from '../charts/AddHeadChart'
 import { BeforeAfter } from './BeforeAfter'
 import { type Grouping, groupPhotos } from './group-photos'
 import { ImportProgress } from './ImportProgress'
@@ -46,7 +47,7 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
       <h1 id="photo-library-title" className="visually-hidden" ref={headingRef} tabIndex={-1}>
         Photos
       </h1>
-      <div className="photo-library__toolbar">
+      <div className="photo-library__toolbar" data-tour="photos-toolbar">
         <button
           type="button"
           className="button button--primary"
@@ -69,6 +70,7 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
             void importFiles(files)
           }}
         />
+        <AddHeadChart patientId={patientId} disabled={archived} />
         <fieldset className="segmented">
           <legend className="visually-hidden">Group photos by</legend>
           {(['view', 'date'] as Grouping[]).map((g) => (
@@ -105,6 +107,10 @@ export function PhotoLibrary({ patientId, archived }: { patientId: PatientId; ar
         <div className="empty-state photo-library__empty">
           <p className="empty-state__title">No photos yet</p>
           <p>Import the front, top, crown, sides and back, plus a close-up of any scar. JPEG, PNG, WebP and HEIC.</p>
+          <p>
+            No photo yet (a phone or e-mail consultation)? Add a head chart and design on it; a photo can take the
+            design over later.
+          </p>
         </div>
       )}
 

@@ -14,6 +14,7 @@ import { createCanvasStore } from '../canvas/canvas-store'
 import type { DrawingTool } from '../canvas/measure-tool'
 import { PhotoCanvas } from '../canvas/PhotoCanvas'
 import { useCanvas } from '../canvas/use-canvas'
+import { TakeOverPanel } from '../charts/TakeOverPanel'
 import { DesignLayers } from '../designer/DesignLayers'
 import { DesignToolbar } from '../designer/DesignToolbar'
 import { Inspector } from '../designer/Inspector'
@@ -27,9 +28,10 @@ import { useEditor } from '../designer/use-editor'
 import { useEditorKeys } from '../designer/use-editor-keys'
 import { CanvasWarnings, SessionLayersPanel } from '../layers/SessionLayersPanel'
 import { useSessionLayers } from '../layers/use-session-layers'
+import { usePhotoPlace } from '../onboarding/use-where-you-were'
 import { usePlanActions } from '../plan/plan-context'
 import { CalibrationPanel } from './CalibrationPanel'
-import { formatTakenAt } from './format-photo'
+import { formatTakenAt, photoName } from './format-photo'
 import { MeasurementList } from './MeasurementList'
 import { PhotoDetailsForm } from './PhotoDetailsForm'
 import { usePhotoActions, usePhotos } from './photos-context'
@@ -55,6 +57,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     () => createCanvasStore({ width: photo.width, height: photo.height }, FIRST_TOOL),
     [photo.width, photo.height],
   )
+  usePhotoPlace(photo.id, store)
   const { tool, spaceHeld } = useCanvas(store, (s) => ({ tool: s.tool, spaceHeld: s.spaceHeld }))
   const [pending, setPending] = useState<Point[] | null>(null)
   const [attempt, setAttempt] = useState(0)
@@ -105,7 +108,9 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     })
   }, [editor])
 
-  const title = `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
+  const title = photo.chart
+    ? photoName(photo)
+    : `${labelOfView(photo.view)} · ${photoName(photo)} · ${formatTakenAt(photo.takenAt)}`
   const headingRef = useRef<HTMLHeadingElement>(null)
   useArrivalFocus(headingRef)
   // On a narrow window the canvas needs the room; the panel is a button away.
@@ -177,6 +182,13 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
           {layers && <CanvasWarnings layers={layers} />}
         </div>
         <aside id="photo-panel" className="photo-panel" aria-label="Design and photo details" hidden={!panelOpen}>
+          {photo.chart === null && (
+            <TakeOverPanel
+              photo={photo}
+              beforeTakeOver={() => (session.status === 'ready' ? session.autosave.flush() : Promise.resolve())}
+              onTaken={() => setAttempt((n) => n + 1)}
+            />
+          )}
           {editor && (
             <>
               <details className="panel-section" open>

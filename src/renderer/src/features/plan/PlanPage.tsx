@@ -112,8 +112,9 @@ function PlanContent({ world, draft, archived, notice, templateOpen, setTemplate
       {world.zones.length === 0 && (
         <Banner tone="info" title="No zones drawn yet">
           <p>
-            Sessions treat the density zones drawn over the patient's photos. Open a photo in the Photos tab and draw
-            its zones with the Zone tool (Z); they appear here to plan.
+            Sessions treat the density zones drawn over the patient's photos. Open a photo in the Photos tab (or add a
+            head chart there when there is no photo yet) and draw its zones with the Zone tool (Z); they appear here to
+            plan.
           </p>
         </Banner>
       )}

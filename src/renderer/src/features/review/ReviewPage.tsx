@@ -69,7 +69,10 @@ function Review(props: { patientName: string; data: ReviewData; canComment: bool
     return (
       <div className="empty-state">
         <h1 className="empty-state__title">Nothing to review yet</h1>
-        <p>Draw a design over one of {props.patientName}’s photos; each designed view can then be reviewed here.</p>
+        <p>
+          Draw a design over one of {props.patientName}’s photos, or on a head chart from the Photos tab; each designed
+          view can then be reviewed here with its session layers.
+        </p>
       </div>
     )
   return (

@@ -5,7 +5,7 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import type { Pigment, TreatmentPlan } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import type { BridgeClient } from '../../bridge/bridge-client'
-import { formatTakenAt } from '../photos/format-photo'
+import { formatTakenAt, photoName } from '../photos/format-photo'
 
 /** Everything the review shows of one patient, read once: it never writes any of it. */
 export interface ReviewData {
@@ -35,7 +35,8 @@ export async function loadReview(bridge: BridgeClient, patientId: PatientId): Pr
   return { photos, designs, plan, pigments, settings: settings.settings }
 }
 
-export const viewLabel = (photo: Photo): string => `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
+export const viewLabel = (photo: Photo): string =>
+  photo.chart ? photoName(photo) : `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
 
 /** The photos that carry a design, oldest first, as the treatment went. */
 export function reviewViews(data: Pick<ReviewData, 'photos' | 'designs'>): ReviewView[] {
