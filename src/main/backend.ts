@@ -217,7 +217,8 @@ export function openBackend(options: {
     inFlight.add(call)
     try {
       const answer = await call
-      firstBackup.answered(String(name), answer.ok)
+      // A hostile caller's name may be anything; only a real call name can be a change.
+      if (typeof name === 'string') firstBackup.answered(name, answer.ok)
       return answer
     } finally {
       inFlight.delete(call)
