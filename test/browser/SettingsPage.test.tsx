@@ -159,14 +159,17 @@ describe('Settings: clinical defaults', () => {
     const { settingsSaves } = renderSettings()
     await userEvent.click(permanentProtocol().getByRole('button', { name: 'Add step' }))
     await expect.element(permanentProtocol().getByRole('textbox', { name: 'Step 4 name' })).toHaveValue('Session 4')
-    await userEvent.fill(permanentProtocol().getByRole('spinbutton', { name: 'Step 4 longest gap, days' }), '')
+    await userEvent.selectOptions(
+      permanentProtocol().getByRole('combobox', { name: 'Step 4 kind of session' }),
+      'Touch-up',
+    )
     await userEvent.click(permanentProtocol().getByRole('button', { name: 'Remove step 1' }))
     await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
     await expect.poll(() => settingsSaves.length).toBe(1)
-    expect(settingsSaves[0]?.protocols.permanent.steps.map((s) => [s.label, s.maxGapDays, s.cumulativeShare])).toEqual([
-      ['Session 2 – build-up', 30, 0.7],
-      ['Session 3 – refinement', 30, 1],
-      ['Session 4', null, 1.1],
+    expect(settingsSaves[0]?.protocols.permanent.steps.map((s) => [s.label, s.kind, s.cumulativeShare])).toEqual([
+      ['Session 2 – build-up', 'follow-up', 0.7],
+      ['Session 3 – refinement', 'finishing', 1],
+      ['Session 4', 'touch-up', 1.1],
     ])
   })
 })

@@ -6,6 +6,7 @@ import type { Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-t
 import { zoneKey } from '../../../../shared/plan/plan-zones'
 import { addedDensity, chronological, dotDiameterMm } from '../../../../shared/plan/session-density'
 import { layerStrengthAt } from '../../../../shared/plan/timeline'
+import { treatmentPigment } from '../../../../shared/plan/treatment-tools'
 import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
@@ -17,6 +18,8 @@ export interface SceneLayer {
   /** 1-based place of the session in the whole plan, as the plan names it. */
   number: number
   pigment: Pigment | null
+  /** Zone key → the pigment (and mix) used on that zone, where it differs from the session's. */
+  zonePigments: ReadonlyMap<string, Pigment | null>
 }
 
 export interface SceneZone {
@@ -58,6 +61,11 @@ export function buildScene(source: SceneSource): LayerScene {
     session,
     number: numbers.get(session.id) ?? 0,
     pigment: pigments.find((p) => p.id === session.pigmentId) ?? null,
+    zonePigments: new Map(
+      session.treatments
+        .filter((t) => t.pigmentId !== undefined || t.dilution !== undefined)
+        .map((t) => [zoneKey(t.designId, t.zoneId), treatmentPigment(session, t, pigments)] as const),
+    ),
   }))
   const treated = new Set(mine.filter((s) => s.status !== 'skipped').flatMap((s) => s.treatments.map((t) => t.zoneId)))
   const scars = document.objects.filter((o) => o.kind === 'scar')
@@ -109,9 +117,15 @@ export function buildScene(source: SceneSource): LayerScene {
   return { input, layers, zones, reason: null }
 }
 
+/** The pigment a layer uses on a zone: the zone's own, else the session's. */
+const pigmentOn = (layer: SceneLayer, zone: SceneZone): Pigment | null =>
+  layer.zonePigments.has(zone.key) ? (layer.zonePigments.get(zone.key) ?? null) : layer.pigment
+
 /** How strong a layer shows in a zone at a time: nothing before its session, then its pigment's fade. */
-export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number =>
-  layer.pigment ? layerStrengthAt(layer.session, layer.pigment, zone, at, settings) : 0
+export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number => {
+  const pigment = pigmentOn(layer, zone)
+  return pigment ? layerStrengthAt(layer.session, pigment, zone, at, settings) : 0
+}
 
 /** Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour. */
 export function sceneStyles(scene: LayerScene, day: string, settings: ClinicalSettings): LayerStyle[] {
@@ -121,7 +135,8 @@ export function sceneStyles(scene: LayerScene, day: string, settings: ClinicalSe
     const zoneColours = new Float32Array(scene.zones.length * 4)
     scene.zones.forEach((zone, i) => {
       const strength = layerStrength(layer, zone, at, settings)
-      const [r, g, b] = layer.pigment ? dotColour(layer.pigment, strength) : [1, 1, 1]
+      const pigment = pigmentOn(layer, zone)
+      const [r, g, b] = pigment ? dotColour(pigment, strength) : [1, 1, 1]
       zoneColours.set([r, g, b, strength], i * 4)
     })
     return { visible: layer.session.layer.visible, opacity: layer.session.layer.opacity, zoneColours }
