@@ -167,8 +167,8 @@ describe('Settings: clinical defaults', () => {
     await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
     await expect.poll(() => settingsSaves.length).toBe(1)
     expect(settingsSaves[0]?.protocols.permanent.steps.map((s) => [s.label, s.kind, s.cumulativeShare])).toEqual([
-      ['Session 2 – build-up', 'follow-up', 0.7],
-      ['Session 3 – refinement', 'finishing', 1],
+      ['Build-up', 'follow-up', 0.7],
+      ['Refinement', 'finishing', 1],
       ['Session 4', 'touch-up', 1.1],
     ])
   })

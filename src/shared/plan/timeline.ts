@@ -101,6 +101,23 @@ export function healedStrengthBefore(
   return sumOf(zoneLayers(draft, zone, pigments), healed(zone, scarFactor(zone, settings)), wallClockMs(at), false)
 }
 
+/**
+ * The zone's strength once a session has settled, counting it and every earlier session but none
+ * after: what the session brings the zone to (1 is the healed target).
+ */
+export function strengthReached(
+  draft: PlanDraft,
+  zone: PlanZone,
+  pigments: readonly Pigment[],
+  settings: FadeSettings,
+  session: Session,
+): number {
+  const startMs = wallClockMs(session.startsAt)
+  const layers = zoneLayers(draft, zone, pigments).filter((l) => l.startMs <= startMs)
+  const settleDays = Math.max(0, ...layers.filter((l) => l.startMs === startMs).map((l) => l.pigment.fade.settleDays))
+  return sumOf(layers, healed(zone, scarFactor(zone, settings)), startMs + settleDays * MS_PER_DAY)
+}
+
 export interface ZoneCoverage {
   /** Impressions per cm² still present, each counted by how much of its pigment is left. */
   densityPresent: number

@@ -167,9 +167,9 @@ export const CLINICAL_DEFAULTS = {
       /** Permanent touch-ups come every 2–5 years, once the look has visibly faded ("Fading"); 60% is our line. */
       touchUpShare: 0.6,
       steps: [
-        { label: 'Session 1 – foundation', kind: 'base', gapDays: 0, cumulativeShare: 0.3 },
-        { label: 'Session 2 – build-up', kind: 'follow-up', gapDays: 21, cumulativeShare: 0.7 },
-        { label: 'Session 3 – refinement', kind: 'finishing', gapDays: 21, cumulativeShare: 1 },
+        { label: 'Foundation', kind: 'base', gapDays: 0, cumulativeShare: 0.3 },
+        { label: 'Build-up', kind: 'follow-up', gapDays: 21, cumulativeShare: 0.7 },
+        { label: 'Refinement', kind: 'finishing', gapDays: 21, cumulativeShare: 1 },
       ],
     },
   },

@@ -17,6 +17,7 @@ import { usePlanActions } from './plan-context'
 import { formatStart } from './plan-format'
 import type { PlanWorld } from './plan-store'
 import { SessionClearance } from './SessionClearance'
+import type { ZoneOutcome } from './SessionList'
 import { SessionPhotos } from './SessionPhotos'
 import { SessionZones } from './SessionZones'
 import { patchSession, sortedByStart } from './session-edits'
@@ -36,8 +37,8 @@ export interface SessionCardProps {
   number: number
   labels: Map<string, string>
   densities: readonly SessionZoneDensity[]
-  /** Zone key → share of its skin covered on this session's day. */
-  coverage: ReadonlyMap<string, number>
+  /** Zone key → what this session comes to there. */
+  outcomes: ReadonlyMap<string, ZoneOutcome>
   problems: Record<string, string>
   warnings: readonly SessionWarningLink[]
   defaultAmount: TreatmentAmount
@@ -279,7 +280,7 @@ export function SessionCard(props: SessionCardProps) {
         title={title}
         labels={props.labels}
         densities={props.densities}
-        coverage={props.coverage}
+        outcomes={props.outcomes}
         technique={props.technique}
         problems={problems}
         defaultAmount={props.defaultAmount}

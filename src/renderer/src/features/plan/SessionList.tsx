@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { PlanDraft, SessionId, TreatmentAmount } from '../../../../shared/plan/plan-types'
 import { zoneKey } from '../../../../shared/plan/plan-zones'
 import { chronological, sessionDensities } from '../../../../shared/plan/session-density'
-import { coverageAt } from '../../../../shared/plan/timeline'
+import { coverageAt, strengthReached } from '../../../../shared/plan/timeline'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { warningId } from './PlanWarnings'
 import { usePlan, usePlanActions } from './plan-context'
@@ -35,8 +35,16 @@ function defaultAmounts(draft: PlanDraft, settings: ClinicalSettings): Map<Sessi
   return amounts
 }
 
-/** Session id → zone key → share of skin the pigment present covers on the session's day. */
-function coverageByDay(draft: PlanDraft, world: PlanWorld): Map<SessionId, Map<string, number>> {
+/** What each session comes to in each zone it treats. */
+export interface ZoneOutcome {
+  /** Share of skin the pigment present covers on the session's day. */
+  coverage: number
+  /** The zone's strength once this session has settled (1 is the healed target). */
+  reached: number
+}
+
+/** Session id → zone key → what the session comes to there. */
+function outcomes(draft: PlanDraft, world: PlanWorld): Map<SessionId, Map<string, ZoneOutcome>> {
   const zones = new Map(world.zones.map((z) => [z.key, z]))
   return new Map(
     draft.sessions.map((session) => [
@@ -44,10 +52,12 @@ function coverageByDay(draft: PlanDraft, world: PlanWorld): Map<SessionId, Map<s
       new Map(
         session.treatments.flatMap((t) => {
           const zone = zones.get(zoneKey(t.designId, t.zoneId))
-          if (!zone) return []
-          return [
-            [zone.key, coverageAt(draft, zone, world.pigments, world.settings, session.startsAt).coverage] as const,
-          ]
+          if (!zone || session.status === 'skipped') return []
+          const outcome = {
+            coverage: coverageAt(draft, zone, world.pigments, world.settings, session.startsAt).coverage,
+            reached: strengthReached(draft, zone, world.pigments, world.settings, session),
+          }
+          return [[zone.key, outcome] as const]
         }),
       ),
     ]),
@@ -65,7 +75,7 @@ export function SessionList(props: { world: PlanWorld; draft: PlanDraft; onApply
   const labels = useMemo(() => zoneLabels(world), [world])
   const densities = useMemo(() => sessionDensities(draft, world.zones, world.settings), [draft, world])
   const amounts = useMemo(() => defaultAmounts(draft, world.settings), [draft, world.settings])
-  const coverage = useMemo(() => coverageByDay(draft, world), [draft, world])
+  const outcome = useMemo(() => outcomes(draft, world), [draft, world])
   const numbers = useMemo(() => sessionNumbers(draft), [draft])
   const links = useMemo(() => {
     const bySession = new Map<SessionId, SessionWarningLink[]>()
@@ -110,7 +120,7 @@ export function SessionList(props: { world: PlanWorld; draft: PlanDraft; onApply
             number={number}
             labels={labels}
             densities={densities.filter((d) => d.sessionId === session.id)}
-            coverage={coverage.get(session.id) ?? new Map()}
+            outcomes={outcome.get(session.id) ?? new Map()}
             problems={problems}
             warnings={links.get(session.id) ?? []}
             defaultAmount={amounts.get(session.id) ?? { unit: 'share', value: 1 }}

@@ -15,6 +15,7 @@ import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { count, keyId, percent, zoneColour, zoneView } from './plan-format'
 import type { PlanWorld } from './plan-store'
+import type { ZoneOutcome } from './SessionList'
 import { roundShare, setTreatment, setTreatmentTools } from './session-edits'
 import { useFieldRun } from './use-field-run'
 
@@ -35,8 +36,8 @@ interface SessionZonesProps {
   title: string
   labels: Map<string, string>
   densities: readonly SessionZoneDensity[]
-  /** Zone key → share of its skin the pigment present covers on the day of this session. */
-  coverage: ReadonlyMap<string, number>
+  /** Zone key → what this session comes to there. */
+  outcomes: ReadonlyMap<string, ZoneOutcome>
   technique: Technique
   problems: Record<string, string>
   /** What a newly ticked zone gets. */
@@ -67,7 +68,7 @@ function zoneRows(world: PlanWorld, session: Session, labels: Map<string, string
 
 /** The zones a session treats, how much it adds to each, and what that comes to. */
 export function SessionZones(props: SessionZonesProps) {
-  const { world, session, title, labels, densities, coverage, problems, defaultAmount } = props
+  const { world, session, title, labels, densities, outcomes, problems, defaultAmount } = props
   const rows = zoneRows(world, session, labels)
   if (rows.length === 0)
     return (
@@ -95,7 +96,10 @@ export function SessionZones(props: SessionZonesProps) {
             <th scope="col" title="Zone area × added density">
               Impressions
             </th>
-            <th scope="col" title="Share of the zone's target density once this session is done">
+            <th
+              scope="col"
+              title="The zone's strength once this session has settled, what has faded counted; 100% is the healed target"
+            >
               Reached
             </th>
             <th
@@ -114,7 +118,7 @@ export function SessionZones(props: SessionZonesProps) {
               session={session}
               title={title}
               density={byKey.get(row.key) ?? null}
-              coverage={coverage.get(row.key) ?? null}
+              outcome={outcomes.get(row.key) ?? null}
               world={world}
               technique={props.technique}
               problem={problems[sessionField(session.id, `treatments.${row.key}`)]}
@@ -148,7 +152,7 @@ interface ZoneRowProps {
   session: Session
   title: string
   density: SessionZoneDensity | null
-  coverage: number | null
+  outcome: ZoneOutcome | null
   world: PlanWorld
   technique: Technique
   problem: string | undefined
@@ -157,7 +161,8 @@ interface ZoneRowProps {
 }
 
 function ZoneRowView(props: ZoneRowProps) {
-  const { row, session, title, density, coverage, problem, coverageLimit, defaultAmount } = props
+  const { row, session, title, density, outcome, problem, coverageLimit, defaultAmount } = props
+  const coverage = outcome?.coverage ?? null
   const { change } = usePlanActions()
   const treatment = session.treatments.find((t) => zoneKey(t.designId, t.zoneId) === row.key)
   const base = `session-${session.id}-zone-${keyId(row.key)}`
@@ -200,7 +205,7 @@ function ZoneRowView(props: ZoneRowProps) {
         <td title={density && density.impressions === null ? 'Calibrate the photo to count impressions' : undefined}>
           {density?.impressions != null ? count(density.impressions) : '—'}
         </td>
-        <td>{density && row.zone ? percent(density.cumulative / row.zone.targetDensity) : '—'}</td>
+        <td>{density && outcome ? percent(outcome.reached) : '—'}</td>
         <td className={coverage !== null && coverage > coverageLimit ? 'plan-zones__over' : undefined}>
           {density && coverage !== null ? coveragePercent(coverage) : '—'}
         </td>
