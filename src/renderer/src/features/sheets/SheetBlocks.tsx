@@ -153,7 +153,10 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
         <tbody>
           {slice(model.sessions, rows).map((s) => (
             <tr key={s.id} data-row="">
-              <td>{s.number}</td>
+              <td>
+                {s.number}
+                {s.name && <span className="sheet-zone-line sheet-muted">{s.name}</span>}
+              </td>
               <td>
                 {s.date}
                 <span className="sheet-muted"> {s.time}</span>
@@ -167,6 +170,7 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
                 ) : (
                   'Not chosen'
                 )}
+                <span className="sheet-zone-line sheet-muted">{s.lot}</span>
               </td>
               <td>{s.needle}</td>
               <td>
@@ -178,6 +182,7 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
                         {z.impressions !== null && (
                           <span className="sheet-muted"> · {z.impressions.toLocaleString('en')} impressions</span>
                         )}
+                        {z.tools && <span className="sheet-muted"> · {z.tools}</span>}
                       </span>
                     ))}
               </td>
