@@ -340,6 +340,8 @@ export const clinicalSettingsSchema = z.strictObject(
     hairlineIrregularity: between('The hairline irregularity', 0, 1),
     midFrontalHeightCm: between('The mid-frontal height', 4, 14, ' cm'),
     frontoTemporalOffsetCm: between('The fronto-temporal offset', 3, 12, ' cm'),
+    foreheadRadiusCm: between('The forehead radius', 3, 30, ' cm'),
+    lowestHairlineCm: between('The lowest hairline', 3, 14, ' cm'),
     futStripWidthMm: mmBetween('The strip scar width', 0.1, DESIGN_LIMITS.widthMm),
     fueScarDiameterMm: mmBetween('The FUE scar diameter', DESIGN_LIMITS.dotMm.min, DESIGN_LIMITS.dotMm.max),
     protocols: z.strictObject(

@@ -70,6 +70,10 @@ export interface ClinicalSettings {
   hairlineIrregularity: number
   midFrontalHeightCm: number
   frontoTemporalOffsetCm: number
+  /** Treatment model (issue 15): how the forehead curves back, for tape heights against photo heights. */
+  foreheadRadiusCm: number
+  /** Treatment model (issue 15): below this tape height above the glabella a hairline is lower than the clinics'. */
+  lowestHairlineCm: number
   futStripWidthMm: number
   fueScarDiameterMm: number
   protocols: Record<Technique, ProtocolTemplate>
@@ -131,6 +135,17 @@ export const CLINICAL_DEFAULTS = {
    * about 6.7 cm on a flat photo.
    */
   frontoTemporalOffsetCm: 6.7,
+  /**
+   * Treatment model (issue 15). The forehead's curve from the glabella up, cm: heights are
+   * measured with tape over it, photos show them flat (`src/shared/design/forehead.ts`). The same
+   * 8 cm radius as the fronto-temporal offset above: 8 cm of tape shows as 6.7 cm flat.
+   */
+  foreheadRadiusCm: 8,
+  /**
+   * Treatment model (issue 15). The mid-frontal point is 7 cm (aggressive) to 10 cm (conservative)
+   * above the glabella; Shapiro: "never too low" ("Hairline", research.md §5).
+   */
+  lowestHairlineCm: 7,
   /** FUT strip scar width, mm: strips are 1.0–1.5 cm wide when cut ("Scars"). */
   futStripWidthMm: 10,
   /** FUE punch scar diameter, mm: 0.7–1.0 ("Scars"). */
