@@ -231,9 +231,8 @@ describe('version 6: the treatment model', () => {
          status, visible, opacity, created_at, updated_at)
        VALUES (@id, ?, @position, @startsAt, 420, 'trico-dark-brown', '3RL', 0.25, 'planned', 1, 1, 'x', 'x')`,
     )
-    ;['2026-02-01', '2026-02-02', '2026-03-16', '2027-03-16'].forEach((day, position) =>
-      session.run(PATIENT, { id: `s${position + 1}`, position, startsAt: `${day}T09:00` }),
-    )
+    for (const [position, day] of ['2026-02-01', '2026-02-02', '2026-03-16', '2027-03-16'].entries())
+      session.run(PATIENT, { id: `s${position + 1}`, position, startsAt: `${day}T09:00` })
     old.close()
   }
 

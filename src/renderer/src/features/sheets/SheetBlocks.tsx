@@ -153,13 +153,11 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
         <tbody>
           {slice(model.sessions, rows).map((s) => (
             <tr key={s.id} data-row="">
-              <td>
-                {s.number}
-                {s.name && <span className="sheet-zone-line sheet-muted">{s.name}</span>}
-              </td>
+              <td>{s.number}</td>
               <td>
                 {s.date}
                 <span className="sheet-muted"> {s.time}</span>
+                {s.name && <span className="sheet-zone-line">{s.name}</span>}
               </td>
               <td>
                 {s.pigment ? (
