@@ -18,6 +18,7 @@ export type PlanWarningKind =
   | 'carbon-black-temporary'
   | 'reink-drifted'
   | 'scar-too-soon'
+  | 'lot-expired'
 
 /** Something the practitioner should weigh before treating; unlike a problem it does not stop a save. */
 export interface PlanWarning {
@@ -245,6 +246,25 @@ function scarWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning
   )
 }
 
+/** A pigment lot that expires before the session that uses it: traceability says to use another. */
+function lotWarnings(active: readonly Session[]): PlanWarning[] {
+  return active.flatMap((session): PlanWarning[] => {
+    const expires = session.pigmentExpires
+    if (!expires || expires >= dayOf(session.startsAt)) return []
+    return [
+      {
+        kind: 'lot-expired',
+        level: 'caution',
+        sessionId: session.id,
+        zoneKey: null,
+        title: 'Pigment lot expired',
+        detail: `The pigment lot${session.pigmentLot.trim() ? ` ${session.pigmentLot.trim()}` : ''} recorded for ${sessionTitle(session)} expired on ${formatDay(expires)}. Use a lot within its date and record it.`,
+        source: "The ink's lot and expiry are kept for traceability; an expired medical-grade ink is not used.",
+      },
+    ]
+  })
+}
+
 function keloidWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
   if (!ctx.patient.keloid) return []
   const uncleared = active.filter((s) => s.clearance === null).length
@@ -274,5 +294,6 @@ export function planWarnings(draft: PlanDraft, ctx: PlanContext): PlanWarning[] 
     ...pigmentWarnings(draft, active, ctx),
     ...reinkWarnings(draft, active, ctx),
     ...scarWarnings(active, ctx),
+    ...lotWarnings(active),
   ]
 }

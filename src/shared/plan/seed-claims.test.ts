@@ -337,6 +337,7 @@ describe('each risk produces its warning', () => {
       draft('permanent', session('r1', '2025-03-03T09:00', [share(scar, 0.3)], { kind: 'base' })),
       transplant,
     ],
+    ['lot-expired', draft('permanent', { ...base(0.3), pigmentLot: '24-117', pigmentExpires: '2025-03-02' }), ctx],
   ]
   it.each(rows)('%s', (kind, plan, c) => {
     expect(planWarnings(plan, c).map((w) => w.kind)).toContain(kind)
