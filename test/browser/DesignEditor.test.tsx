@@ -285,10 +285,11 @@ describe('design editor', () => {
     await w.clickPhoto({ x: 600, y: 860 })
     await expect.element(options('Landmark options').getByRole('combobox')).toHaveValue('glabella')
     await w.clickPhoto({ x: 600, y: 760 })
-    // A preset hairline, true to size from the glabella: 8 cm up at 4 px/mm is 320 px.
+    // A preset hairline, true to size from the glabella: 8 cm of tape over the forehead, 6.7 cm flat on the photo.
     await userEvent.keyboard('l')
     await options('Hairline options').getByRole('button', { name: 'Natural / rounded' }).click()
-    await expect.element(figures(screen).getByText('8.0 cm')).toBeVisible()
+    await expect.element(figures(screen).getByText(/8\.0 cm over the forehead \(tape\)/)).toBeVisible()
+    await expect.element(figures(screen).getByText(/6\.7 cm flat on the photo/)).toBeVisible()
     // A frontal zone above the hairline and a crown zone behind it.
     await drawZone(w, [
       { x: 420, y: 250 },

@@ -24,7 +24,11 @@ import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
 import { session, share } from '../fixtures/plans'
 
-const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
+/** Healed dots the size the drawing checks were made for (the fact sheet's are a pixel or two here). */
+const settings: ClinicalSettings = {
+  ...(structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings),
+  healedDotMm: { '1RL': 0.25, '3RL': 0.4 },
+}
 const ZONE = zone({
   id: 'frontal',
   name: 'Frontal',

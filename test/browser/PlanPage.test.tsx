@@ -13,7 +13,7 @@ import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import { DESIGN_SCHEMA_VERSION, type Design } from '../../src/shared/design/design-types'
-import type { Patient } from '../../src/shared/patients/patient'
+import { EMPTY_MEDICAL_FLAGS, type Patient } from '../../src/shared/patients/patient'
 import type { Photo } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft, Session, TreatmentPlan } from '../../src/shared/plan/plan-types'
@@ -29,8 +29,8 @@ const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
 const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
 const DESIGN_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
 
-const patient = (archived: boolean): Patient => ({
-  ...validFields({ fullName: 'Marco Bianchi' }),
+const patient = (archived: boolean, keloid = false): Patient => ({
+  ...validFields({ fullName: 'Marco Bianchi', medical: { ...EMPTY_MEDICAL_FLAGS, keloid } }),
   id: PATIENT_ID,
   createdAt: '2026-01-05T10:00:00.000Z',
   updatedAt: '2026-01-05T10:00:00.000Z',
@@ -84,7 +84,7 @@ const session = (overrides: Partial<Session> = {}): Session =>
  * The real Plan tab over the real bridge dispatch (main's validation of every call) and the real
  * plan store, with the patient's world kept in memory; `saves` is every draft `plans.save` received.
  */
-async function renderPlan(options: { sessions?: Session[]; archived?: boolean } = {}) {
+async function renderPlan(options: { sessions?: Session[]; archived?: boolean; keloid?: boolean } = {}) {
   let plan: TreatmentPlan = {
     patientId: PATIENT_ID,
     technique: 'permanent',
@@ -95,7 +95,7 @@ async function renderPlan(options: { sessions?: Session[]; archived?: boolean } 
   const saves: PlanDraft[] = []
   const settings: ClinicalSettings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
   const dispatch = createDispatch({
-    'patients.get': () => patient(options.archived ?? false),
+    'patients.get': () => patient(options.archived ?? false, options.keloid ?? false),
     'pigments.list': () => DEFAULT_PIGMENTS.map((pigment) => ({ ...pigment, revision: 1 })),
     'settings.get': () => ({ settings, revision: 0 }),
     'designs.forPatient': () => [design],
@@ -146,8 +146,10 @@ describe('PlanPage', () => {
       // Day 2 is the next day.
       { step: 'Day 2 – definition', when: '5 May 2026, 09:00', adds: '35', reached: '75%' },
       // The finishing session six weeks after Day 2.
-      { step: 'Finishing', when: '16 Jun 2026, 09:00', adds: '25', reached: '100%' },
-      { step: 'Yearly touch-up', when: '16 Jun 2027, 09:00', adds: '20', reached: '120%' },
+      // The finishing session about six weeks later brings each zone to its healed target.
+      { step: 'Finishing', when: '16 Jun 2026, 09:00', adds: '26', reached: '100%' },
+      // The yearly touch-up puts back what a year has cleared.
+      { step: 'Yearly touch-up', when: '16 Jun 2027, 09:00', adds: '59', reached: '100%' },
     ]
     await expect.element(card(screen, 4)).toBeVisible()
     expect(screen.getByRole('article').elements()).toHaveLength(4)
@@ -195,7 +197,7 @@ describe('PlanPage', () => {
     await expect
       .element(
         warning.getByText(
-          'Day 2 – definition on 4 May 2026 comes 0 days after the session on 4 May 2026; the Temporary (tricho-pigmentation) protocol asks for at least 1 day',
+          'Day 2 – definition on 4 May 2026 (day 2) comes 0 days after Day 1 – base on 4 May 2026; for this kind of session the Temporary (tricho-pigmentation) protocol asks for at least 1 day',
           { exact: false },
         ),
       )
@@ -221,14 +223,16 @@ describe('PlanPage', () => {
     const { screen, saves } = await renderPlan({ sessions: [session()] })
     const first = card(screen, 1)
 
+    // A 1.2 mm three-needle grouping heals to 0.67 mm dots: 300 per cm² would leave them 0.58 mm apart.
     await first.getByLabelText('Diameter (mm)').fill('1.2')
-
     const amount = first.getByRole('spinbutton', { name: 'Amount for Frontal in Session 1' })
+    await amount.fill('200')
+
     await expect.element(amount).toHaveAttribute('aria-invalid', 'true')
     await expect
       .element(first.getByText(/the dots would be .* apart on average.*they would run together/).first())
       .toBeVisible()
-    await expect.element(screen.getByText(/Not saved: 2 problems to fix/)).toBeVisible()
+    await expect.element(screen.getByText(/Not saved: 1 problem to fix/)).toBeVisible()
     await new Promise((resolve) => setTimeout(resolve, 1200))
     expect(saves).toHaveLength(0)
   })
@@ -253,10 +257,10 @@ describe('PlanPage', () => {
     const { screen } = await renderPlan({ sessions: [session({ practitioner: 'Dr Lee' })] })
     await screen.getByRole('button', { name: 'Add session' }).click()
 
-    // The permanent protocol's second step: 14 days later, from 30% to 70% of the target.
+    // The permanent protocol's second step: three weeks later, from 30% to 70% of the target.
     const second = card(screen, 2)
     await expect.element(second.getByRole('heading', { name: 'Session 2 · Build-up' })).toBeVisible()
-    await expect.element(second.getByText('18 May 2026, 09:00')).toBeVisible()
+    await expect.element(second.getByText('25 May 2026, 09:00')).toBeVisible()
     await expect.element(second.getByRole('spinbutton', { name: 'Amount for Crown in Session 2' })).toHaveValue(40)
     await expect.element(second.getByLabelText('Practitioner')).toHaveValue('Dr Lee')
 
@@ -264,7 +268,48 @@ describe('PlanPage', () => {
     await expect.element(second).not.toBeInTheDocument()
     ;(document.activeElement as HTMLElement | null)?.blur()
     await userEvent.keyboard('{Control>}z{/Control}')
-    await expect.element(card(screen, 2).getByText('18 May 2026, 09:00')).toBeVisible()
+    await expect.element(card(screen, 2).getByText('25 May 2026, 09:00')).toBeVisible()
+  })
+
+  it('keeps a keloid patient’s session from being done until a clearance is recorded, with who, when and why', async () => {
+    const { screen, saves } = await renderPlan({ sessions: [session({ startsAt: '2026-01-10T09:00' })], keloid: true })
+    const first = card(screen, 1)
+    const warning = screen
+      .getByRole('region', { name: /^Warnings/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Keloid' })
+    await expect.element(warning.getByText(/^Source: Seed 002/)).toBeVisible()
+    await expect.element(first.getByText(/Not recorded\. Record who cleared Session 1/)).toBeVisible()
+
+    await first.getByLabelText('Status').selectOptions('Done')
+    await expect.element(first.getByText(/record who gave medical clearance for this session/)).toBeVisible()
+
+    await first.getByRole('button', { name: 'Record clearance…' }).click()
+    await first.getByRole('button', { name: 'Save clearance' }).click()
+    await expect.element(first.getByText('Say who gave the clearance.')).toBeVisible()
+    await first.getByLabelText(/^Cleared by/).fill('Dr Okafor')
+    await first.getByLabelText(/^On/).fill('2026-01-08')
+    await first.getByLabelText(/^Why/).fill('No keloid in ten years; test patch healed flat')
+    await first.getByRole('button', { name: 'Save clearance' }).click()
+
+    await expect
+      .element(first.getByText(/Cleared by Dr Okafor on 8 Jan 2026: No keloid in ten years; test patch healed flat/))
+      .toBeVisible()
+    await expect.poll(() => saves.length).toBe(1)
+    expect(saves[0]?.sessions[0]).toMatchObject({
+      status: 'done',
+      clearance: { by: 'Dr Okafor', on: '2026-01-08', reason: 'No keloid in ten years; test patch healed flat' },
+    })
+  })
+
+  it('says what 100% means on the chart and draws zones with the same course apart', async () => {
+    const { screen } = await renderPlan({ sessions: [session()] })
+    await expect.element(screen.getByText(/100% is the zone's target density once healed/)).toBeVisible()
+    const lines = [...screen.container.querySelectorAll('.plan-chart__line')]
+    expect(lines).toHaveLength(2)
+    expect(lines[1]?.getAttribute('stroke-dasharray')).toBeTruthy()
+    expect(lines[1]?.getAttribute('transform')).toContain('translate')
+    await expect.element(screen.getByText(/Crown \(same course as another zone/)).toBeVisible()
   })
 
   it('is read-only for an archived patient', async () => {

@@ -3,12 +3,11 @@ import { userEvent } from 'vitest/browser'
 import { buildScene, sceneStyles } from '../../src/renderer/src/features/layers/layer-scene'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft } from '../../src/shared/plan/plan-types'
-import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { type DotLayer, simulate } from '../../src/shared/simulation/simulate'
 import { doneFrontalSession, FRONTAL_DESIGN } from './frontal-zone'
-import { DESIGN_ID, photoLayer, renderWorkspace, TEN_PX_PER_MM } from './workspace'
+import { DESIGN_ID, photoLayer, renderWorkspace, TEN_PX_PER_MM, WORKSPACE_SETTINGS } from './workspace'
 
-const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
+const settings = WORKSPACE_SETTINGS
 
 const PLAN: PlanDraft = {
   technique: 'permanent',

@@ -12,7 +12,7 @@ import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import type { PigmentInput, SavedPigment, SavedSettings } from '../../src/shared/bridge/contract'
-import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
+import { DEFAULT_PIGMENTS, PERMANENT_FADE } from '../../src/shared/plan/default-pigments'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 
 const defaults = (): ClinicalSettings => structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
@@ -131,7 +131,7 @@ describe('Settings: clinical defaults', () => {
     await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
     await expect
       .element(permanentProtocol().getByRole('spinbutton', { name: 'Step 3 share of target reached, %' }))
-      .toHaveAccessibleDescription(/Step 3, share reached: Each step must reach more of the target/)
+      .toHaveAccessibleDescription(/Step 3, share reached: Each step must reach at least as much of the target/)
     expect(settingsSaves).toEqual([])
   })
 
@@ -159,14 +159,17 @@ describe('Settings: clinical defaults', () => {
     const { settingsSaves } = renderSettings()
     await userEvent.click(permanentProtocol().getByRole('button', { name: 'Add step' }))
     await expect.element(permanentProtocol().getByRole('textbox', { name: 'Step 4 name' })).toHaveValue('Session 4')
-    await userEvent.fill(permanentProtocol().getByRole('spinbutton', { name: 'Step 4 longest gap, days' }), '')
+    await userEvent.selectOptions(
+      permanentProtocol().getByRole('combobox', { name: 'Step 4 kind of session' }),
+      'Touch-up',
+    )
     await userEvent.click(permanentProtocol().getByRole('button', { name: 'Remove step 1' }))
     await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
     await expect.poll(() => settingsSaves.length).toBe(1)
-    expect(settingsSaves[0]?.protocols.permanent.steps.map((s) => [s.label, s.maxGapDays, s.cumulativeShare])).toEqual([
-      ['Session 2 – build-up', 30, 0.7],
-      ['Session 3 – refinement', 30, 1],
-      ['Session 4', null, 1.1],
+    expect(settingsSaves[0]?.protocols.permanent.steps.map((s) => [s.label, s.kind, s.cumulativeShare])).toEqual([
+      ['Build-up', 'follow-up', 0.7],
+      ['Refinement', 'finishing', 1],
+      ['Session 4', 'touch-up', 1.1],
     ])
   })
 })
@@ -197,7 +200,7 @@ describe('Settings: pigment catalogue', () => {
       dilution: 0.3,
       family: 'temporary',
       carbonBlack: false,
-      fade: { tauYears: 0.5, shape: 0.8, floor: 0 },
+      fade: { ...PERMANENT_FADE, tauYears: 0.5, shape: 0.8, floor: 0 },
       drift: 0.55,
       driftColour: '#2f5a63',
       retired: false,
@@ -214,12 +217,12 @@ describe('Settings: pigment catalogue', () => {
     await userEvent.click(page.getByRole('button', { name: 'Edit SMP carbon black, medium grey' }))
     const form = page.getByRole('form', { name: 'Edit SMP carbon black, medium grey' })
     const chart = form.getByRole('img', { name: /^Fade of SMP carbon black, medium grey/ })
-    await expect.element(chart).toHaveAccessibleName(/80% after 1 year/)
+    await expect.element(chart).toHaveAccessibleName(/94% after 1 year/)
     const curve = () => chart.element().querySelector('.fade-chart__curve')?.getAttribute('d')
     const before = curve()
 
     await userEvent.fill(form.getByRole('spinbutton', { name: 'Fade time τ (years)' }), '1')
-    // τ 1, shape 0.934, floor 0.3: 0.3 + 0.7·e⁻¹ is left after a year.
+    // τ 1, floor 0.3: 0.3 + 0.7·e⁻¹ is left after a year, whatever the shape.
     await expect.element(chart).toHaveAccessibleName(/56% after 1 year/)
     expect(curve()).not.toBe(before)
 

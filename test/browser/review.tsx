@@ -13,13 +13,12 @@ import type { ReviewComment } from '../../src/shared/comments/comment'
 import type { Photo } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft } from '../../src/shared/plan/plan-types'
-import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { designRecord } from '../fixtures/design-record'
 import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
 import { doneFrontalSession, FRONTAL_DESIGN } from './frontal-zone'
 import { probe, twoToneImageUrl } from './photo-image'
-import { DESIGN_ID, IMAGE, PATIENT_ID, PHOTO_ID, photoLayer, TEN_PX_PER_MM } from './workspace'
+import { DESIGN_ID, IMAGE, PATIENT_ID, PHOTO_ID, photoLayer, TEN_PX_PER_MM, WORKSPACE_SETTINGS } from './workspace'
 
 const LATER_PHOTO_ID = '7a2d8e1f-9b5c-4d63-8b4a-3f1c9e7d2f22'
 
@@ -78,7 +77,8 @@ export async function renderReview(options: { canComment?: boolean; comments?: R
       'designs.forPatient': () => [design],
       'plans.get': () => ({ patientId: PATIENT_ID, revision: 1, updatedAt: '2026-03-14T10:00:00.000Z', ...PLAN }),
       'pigments.list': () => DEFAULT_PIGMENTS.map((p) => ({ ...p, revision: 1 })),
-      'settings.get': () => ({ settings: structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings, revision: 0 }),
+      // Dots big enough for the drawing checks to tell apart, as the photo workspace tests use.
+      'settings.get': () => ({ settings: structuredClone(WORKSPACE_SETTINGS), revision: 0 }),
       'comments.list': () => comments,
       'comments.add': ({ comment }) => {
         const now = new Date().toISOString()

@@ -25,6 +25,15 @@ import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
 import { probe, twoToneImageUrl } from './photo-image'
 
+/**
+ * The clinical defaults with healed dots 0.25 mm (1RL) and 0.4 mm (3RL): 2.5–4 px at 10 px/mm,
+ * big enough for the drawing tests to tell each dot apart (the fact sheet's 0.10–0.14 mm are not).
+ */
+export const WORKSPACE_SETTINGS: ClinicalSettings = {
+  ...(structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings),
+  healedDotMm: { '1RL': 0.25, '3RL': 0.4 },
+}
+
 export const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
 export const IMAGE = { width: 1200, height: 900 }
 /** A 50 mm ruler line 500 px long: 10 px/mm exactly. */
@@ -90,7 +99,7 @@ export async function renderWorkspace(
       revision: 1,
     }),
     'pigments.list': () => DEFAULT_PIGMENTS.map((p) => ({ ...p, revision: 1 })),
-    'settings.get': () => ({ settings: structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings, revision: 0 }),
+    'settings.get': () => ({ settings: structuredClone(WORKSPACE_SETTINGS), revision: 0 }),
     'plans.get': () => plan,
     'plans.save': ({ draft, baseRevision }) => {
       if (baseRevision !== plan.revision) throw new ServiceError('conflict', 'changed elsewhere')

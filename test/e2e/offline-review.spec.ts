@@ -94,9 +94,10 @@ test('the offline review file opens from disk with no network: header, photo, de
   const layers = review.getByRole('list', { name: 'Session layers' })
   await expect(layers.getByRole('listitem')).toHaveCount(4)
 
-  // The photo is drawn (skin, not an empty canvas) and the sessions' dots darken the zone.
+  // The photo is drawn (skin, not an empty canvas) and the sessions' dots darken the zone; healed
+  // impressions are the fact sheet's 0.10–0.14 mm, so a light first session darkens few pixels.
   await review.getByRole('button', { name: 'S1', exact: true }).click()
-  await expect.poll(() => zonePixels(stage).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(50)
+  await expect.poll(() => zonePixels(stage).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
   const firstDay = await zonePixels(stage)
   expect(firstDay.distinct).toBeGreaterThan(20)
 
@@ -123,8 +124,8 @@ test('the offline review file opens from disk with no network: header, photo, de
   const side = (name: 'A' | 'B') => review.getByRole('region', { name: `Side ${name}` }).locator('.photo-canvas')
   await review.getByLabel('Side A shows').selectOption({ index: 0 })
   await review.getByLabel('Side B shows').selectOption({ index: 1 })
-  await expect.poll(() => zonePixels(side('B')).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(50)
-  await expect.poll(() => zonePixels(side('A')).then((p) => p.dark)).toBeLessThan(10)
+  await expect.poll(() => zonePixels(side('B')).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
+  await expect.poll(() => zonePixels(side('A')).then((p) => p.dark)).toBeLessThan(3)
   const fitted = await side('A').getAttribute('data-scale')
   await review.keyboard.press('+')
   await expect(side('A')).not.toHaveAttribute('data-scale', fitted ?? '')

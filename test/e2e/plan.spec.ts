@@ -45,7 +45,8 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(main(page).getByRole('list', { name: 'Session layers' }).getByRole('listitem')).toHaveCount(4)
   await expect(main(page).getByRole('checkbox', { name: 'Show Session 2' })).toBeVisible()
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
-  await expect.poll(() => zonePixels(canvas(page)).then((p) => p.dark), { timeout: 15_000 }).toBeGreaterThan(50)
+  // Day 1 is a light base of healed impressions 0.14 mm across (the fact sheet's size): few dark pixels, but some.
+  await expect.poll(() => zonePixels(canvas(page)).then((p) => p.dark), { timeout: 15_000 }).toBeGreaterThan(10)
   const firstDay = await zonePixels(canvas(page))
   // Scrubbing to a year after the finishing session: the temporary pigment has mostly gone.
   await main(page).getByRole('button', { name: '+1 y' }).click()

@@ -83,7 +83,8 @@ test('a clinician reviews the layers, swipes between two sessions, pins a commen
   const review = main(page).getByRole('region', { name: `Review of ${PATIENT}` })
   await expect(review.getByLabel('View', { exact: true })).toHaveValue(/.+/)
   const holder = canvas(page).first()
-  await expect.poll(() => dotsIn(holder, LEFT_BOX), { timeout: 20_000 }).toBeGreaterThan(0.02)
+  // Healed impressions are the fact sheet's 0.10–0.14 mm: they darken a small share of the skin.
+  await expect.poll(() => dotsIn(holder, LEFT_BOX), { timeout: 20_000 }).toBeGreaterThan(0.001)
   const allSessions = await dotsIn(holder, LEFT_BOX)
 
   // Layer toggles are the reviewer's own: hiding every session leaves the bare photo.

@@ -74,7 +74,11 @@ export function photoBackendsForEachTest(makeDir: () => string) {
     })
     const archives = createArchiveService(db, { photos, files, now })
     const charts = createChartService(db, { photos, designs }, now)
-    const sample = createSampleService(db, { patients, photos, designs, charts, plans, settings, comments }, now)
+    const sample = createSampleService(
+      db,
+      { patients, photos, designs, charts, plans, pigments, settings, comments },
+      now,
+    )
     const dispatch = createDispatch(
       createHandlers(
         {

@@ -67,7 +67,7 @@ export function createServices(db: Database, dataDir: string, host: ServicesHost
   return {
     patients,
     charts,
-    sample: createSampleService(db, { patients, photos, designs, charts, plans, settings, comments }),
+    sample: createSampleService(db, { patients, photos, designs, charts, plans, pigments, settings, comments }),
     photos,
     designs,
     settings,

@@ -4,7 +4,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { tempDirsForEachTest } from '../../../test/node/temp-dir'
-import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
+import { DEFAULT_PIGMENTS, PERMANENT_FADE, TEMPORARY_FADE } from '../../shared/plan/default-pigments'
 import { DATABASE_FILE, openDatabase } from './database'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration, migrate, schemaVersion } from './migrations'
 
@@ -194,6 +194,92 @@ describe('version 4: treatment plans', () => {
     expect(db.prepare('SELECT count(*) FROM session_treatments').pluck().get()).toBe(0)
     expect(db.prepare('SELECT session_id FROM photos WHERE id = ?').pluck().get(OTHER_PHOTO)).toBeNull()
     db.prepare("DELETE FROM pigments WHERE id = 'smp-carbon-dark'").run()
+    db.close()
+  })
+})
+
+describe('version 6: the treatment model', () => {
+  /** A version 5 database with a temporary plan of four sessions, its pigments on the old fade models. */
+  function version5(dir: string) {
+    const old = new Database(path.join(dir, DATABASE_FILE))
+    migrate(old, upTo(5))
+    seedVersion2(old)
+    old
+      .prepare(
+        `INSERT INTO designs (id, patient_id, photo_id, document, schema_version, created_at, updated_at)
+         VALUES ('d1', ?, ?, ?, 1, 'x', 'x')`,
+      )
+      .run(PATIENT, PHOTO, design(1))
+    old
+      .prepare('UPDATE pigments SET fade = \'{"tauYears":0.305,"shape":0.69,"floor":0}\' WHERE family = \'temporary\'')
+      .run()
+    old
+      .prepare(
+        'UPDATE pigments SET fade = \'{"tauYears":3.15,"shape":0.934,"floor":0.3}\' WHERE family = \'permanent\'',
+      )
+      .run()
+    old
+      .prepare('UPDATE pigments SET fade = \'{"tauYears":2,"shape":1,"floor":0.1}\' WHERE id = \'smp-carbon-light\'')
+      .run()
+    old
+      .prepare(
+        "INSERT INTO treatment_plans (patient_id, technique, revision, updated_at) VALUES (?, 'temporary', 1, 'x')",
+      )
+      .run(PATIENT)
+    const session = old.prepare(
+      `INSERT INTO sessions (id, patient_id, position, starts_at, duration_min, pigment_id, needle_config, needle_mm,
+         status, visible, opacity, created_at, updated_at)
+       VALUES (@id, ?, @position, @startsAt, 420, 'trico-dark-brown', '3RL', 0.25, 'planned', 1, 1, 'x', 'x')`,
+    )
+    for (const [position, day] of ['2026-02-01', '2026-02-02', '2026-03-16', '2027-03-16'].entries())
+      session.run(PATIENT, { id: `s${position + 1}`, position, startsAt: `${day}T09:00` })
+    old.close()
+  }
+
+  it('gives old sessions the kind and a name their place had, and the shipped pigments the new fade models', () => {
+    const dir = tempDir()
+    version5(dir)
+    const db = openDatabase(dir)
+    expect(
+      db
+        .prepare('SELECT id, name, kind, pigment_lot, pigment_expires, clearance FROM sessions ORDER BY position')
+        .all(),
+    ).toEqual([
+      { id: 's1', name: 'Session 1', kind: 'base', pigment_lot: '', pigment_expires: null, clearance: null },
+      { id: 's2', name: 'Session 2', kind: 'day-2', pigment_lot: '', pigment_expires: null, clearance: null },
+      { id: 's3', name: 'Session 3', kind: 'finishing', pigment_lot: '', pigment_expires: null, clearance: null },
+      { id: 's4', name: 'Session 4', kind: 'touch-up', pigment_lot: '', pigment_expires: null, clearance: null },
+    ])
+    const fade = (id: string) =>
+      JSON.parse(db.prepare('SELECT fade FROM pigments WHERE id = ?').pluck().get(id) as string)
+    expect(fade('trico-dark-brown')).toEqual(TEMPORARY_FADE)
+    expect(fade('smp-carbon-dark')).toEqual(PERMANENT_FADE)
+    // A model the user fitted keeps its numbers and settles not at all.
+    expect(fade('smp-carbon-light')).toEqual({
+      settleLoss: 0,
+      settleDays: 0,
+      tauYears: 2,
+      shape: 1,
+      floor: 0.1,
+      sources: 'Entered by the user.',
+    })
+    db.close()
+  })
+
+  it('keeps a pigment used on one zone from being deleted, and checks the new columns', () => {
+    const dir = tempDir()
+    version5(dir)
+    const db = openDatabase(dir)
+    db.prepare(
+      `INSERT INTO session_treatments (session_id, design_id, zone_id, unit, value, position, needle_config, needle_mm,
+         pigment_id, dilution)
+       VALUES ('s1', 'd1', 'z1', 'share', 0.3, 0, '1RL', 0.2, 'smp-carbon-light', 0.6)`,
+    ).run()
+    expect(() => db.prepare("DELETE FROM pigments WHERE id = 'smp-carbon-light'").run()).toThrow(/FOREIGN KEY/)
+    expect(() => db.prepare("UPDATE sessions SET kind = 'bonus' WHERE id = 's1'").run()).toThrow(/CHECK/)
+    expect(() => db.prepare("UPDATE sessions SET pigment_expires = '2027-02-30' WHERE id = 's1'").run()).toThrow(
+      /CHECK/,
+    )
     db.close()
   })
 })

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
-import { DEFAULT_PIGMENTS } from '../../shared/plan/default-pigments'
+import { DEFAULT_PIGMENTS, PERMANENT_FADE, TEMPORARY_FADE } from '../../shared/plan/default-pigments'
+import type { FadeModel } from '../../shared/plan/plan-types'
 import { GENESIS_HASH } from '../services/audit/audit-chain'
 
 export interface Migration {
@@ -260,6 +261,68 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
         CREATE INDEX comments_by_design ON comments (design_id, created_at);
       `)
+    },
+  },
+  {
+    version: 6,
+    name: 'treatment model: session names and kinds, ink lots, clearances, per-zone needle and pigment',
+    up: (db) => {
+      db.exec(`
+        ALTER TABLE sessions ADD COLUMN name TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN kind TEXT NOT NULL DEFAULT 'extra'
+          CHECK (kind IN ('base', 'day-2', 'follow-up', 'finishing', 'extra', 'touch-up'));
+        ALTER TABLE sessions ADD COLUMN pigment_lot TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN pigment_expires TEXT
+          CHECK (pigment_expires IS NULL OR date(pigment_expires) = pigment_expires);
+        ALTER TABLE sessions ADD COLUMN clearance TEXT
+          CHECK (clearance IS NULL OR (json_valid(clearance) AND json_type(clearance) = 'object'));
+        ALTER TABLE session_treatments ADD COLUMN needle_config TEXT CHECK (needle_config IN ('1RL', '3RL'));
+        ALTER TABLE session_treatments ADD COLUMN needle_mm REAL CHECK (needle_mm > 0);
+        ALTER TABLE session_treatments ADD COLUMN pigment_id TEXT REFERENCES pigments (id);
+        ALTER TABLE session_treatments ADD COLUMN dilution REAL CHECK (dilution >= 0 AND dilution < 1);
+        CREATE INDEX session_treatments_by_pigment ON session_treatments (pigment_id);
+      `)
+      // Existing sessions get the kind and name their place in the old templates gave them, so
+      // nothing is judged differently until the user changes it.
+      db.exec(`
+        WITH ranked AS (
+          SELECT sessions.id, treatment_plans.technique AS technique,
+            ROW_NUMBER() OVER (PARTITION BY sessions.patient_id ORDER BY position, starts_at, sessions.id) AS n
+          FROM sessions JOIN treatment_plans USING (patient_id)
+        )
+        UPDATE sessions SET
+          kind = (SELECT CASE
+            WHEN n = 1 THEN 'base'
+            WHEN technique = 'temporary' AND n = 2 THEN 'day-2'
+            WHEN technique = 'temporary' AND n = 3 THEN 'finishing'
+            WHEN technique = 'temporary' THEN 'touch-up'
+            WHEN n = 3 THEN 'finishing'
+            WHEN n = 2 THEN 'follow-up'
+            ELSE 'extra' END FROM ranked WHERE ranked.id = sessions.id),
+          name = (SELECT 'Session ' || n FROM ranked WHERE ranked.id = sessions.id)
+        WHERE id IN (SELECT id FROM ranked);
+      `)
+      // The fade model gained a settling part. Catalogue entries still on the old shipped models
+      // take the new ones; a model the user fitted keeps its numbers and settles not at all.
+      const oldDefaults: Record<string, string> = {
+        temporary: JSON.stringify({ tauYears: 0.305, shape: 0.69, floor: 0 }),
+        permanent: JSON.stringify({ tauYears: 3.15, shape: 0.934, floor: 0.3 }),
+      }
+      const newDefaults: Record<string, FadeModel> = { temporary: TEMPORARY_FADE, permanent: PERMANENT_FADE }
+      const rows = db
+        .prepare<[], { id: string; family: string; fade: string }>('SELECT id, family, fade FROM pigments')
+        .all()
+      const update = db.prepare('UPDATE pigments SET fade = ? WHERE id = ?')
+      for (const row of rows) {
+        const fade = JSON.parse(row.fade) as Partial<FadeModel>
+        if (fade.settleLoss !== undefined) continue
+        const { tauYears, shape, floor } = fade
+        const shipped = JSON.stringify({ tauYears, shape, floor }) === oldDefaults[row.family]
+        const next = shipped
+          ? newDefaults[row.family]
+          : { settleLoss: 0, settleDays: 0, tauYears, shape, floor, sources: 'Entered by the user.' }
+        update.run(JSON.stringify(next), row.id)
+      }
     },
   },
   {

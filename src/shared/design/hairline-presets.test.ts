@@ -8,6 +8,8 @@ import { upDirection } from './landmarks'
 const p = (x: number, y: number): Point => ({ x, y })
 const near = (x: number, y: number) => ({ x: expect.closeTo(x, 6), y: expect.closeTo(y, 6) })
 const PRESETS = HAIRLINE_PRESETS.map((preset) => preset.value)
+/** 8 cm of tape over the default 8 cm forehead radius, flat on a photo at 10 px/mm. */
+const FLAT_8_CM = 80 * Math.sin(1) * 10
 
 const IMAGE = { width: 2000, height: 3000 }
 const GLABELLA = p(1000, 1500)
@@ -64,10 +66,10 @@ describe('preset frame', () => {
 })
 
 describe('preset halves', () => {
-  it('puts the rounded preset’s midline point 8 cm above the glabella, reaching 6.7 cm to the side', () => {
+  it('puts the rounded preset’s midline point 8 cm of tape above the glabella, reaching 6.7 cm to the side', () => {
     const half = presetHalf('rounded', trueToSize())
-    // 8 cm at 10 px/mm is 800 px; 6.7 cm is 670 px.
-    expect(half.at(-1)).toEqual(near(1000, 700))
+    // 8 cm of tape over a forehead of 8 cm radius shows as 8·sin(1) = 6.73 cm flat: 673 px at 10 px/mm.
+    expect(half.at(-1)).toEqual(near(1000, 1500 - FLAT_8_CM))
     expect(Math.min(...half.map((q) => q.x))).toBeCloseTo(330, 6)
   })
 
@@ -85,24 +87,25 @@ describe('preset halves', () => {
 
   it('gives the straight preset a level front and the widow’s peak a dip at the midline', () => {
     const straight = presetHalf('straight', trueToSize())
-    expect(straight.at(-1)?.y).toBeCloseTo(700, 6)
-    expect(straight.at(-2)?.y).toBeCloseTo(700, 6)
+    expect(straight.at(-1)?.y).toBeCloseTo(1500 - FLAT_8_CM, 6)
+    expect(straight.at(-2)?.y).toBeCloseTo(1500 - FLAT_8_CM, 6)
     const peak = presetHalf('widows-peak', trueToSize())
     // The peak points down toward the face: the midline point is the lowest of the front.
     expect(peak.at(-1)?.y).toBeGreaterThan(peak.at(-2)?.y ?? Infinity)
-    expect(peak.at(-1)?.y).toBeGreaterThan(700)
+    expect(peak.at(-1)?.y).toBeGreaterThan(1500 - FLAT_8_CM)
   })
 
   it('scales with the artist’s height and offset', () => {
     const half = presetHalf('rounded', trueToSize(), 7, 6)
-    expect(half.at(-1)).toEqual(near(1000, 800))
+    // 7 cm of tape is 8·sin(7/8) = 6.14 cm flat.
+    expect(half.at(-1)).toEqual(near(1000, 1500 - 80 * Math.sin(7 / 8) * 10))
     expect(Math.min(...half.map((q) => q.x))).toBeCloseTo(400, 6)
   })
 
   it('follows a tilted midline', () => {
     const half = presetHalf('rounded', presetFrame(IMAGE, GLABELLA, TILTED, upDirection(TILTED), 10))
-    // 800 px up the forehead along (0.6, -0.8).
-    expect(half.at(-1)).toEqual(near(1480, 860))
+    // 673 px up the forehead along (0.6, -0.8).
+    expect(half.at(-1)).toEqual(near(1000 + 0.6 * FLAT_8_CM, 1500 - 0.8 * FLAT_8_CM))
     expect(Math.max(...half.map((q) => distanceToLine(q, TILTED)))).toBeCloseTo(670, 6)
     const sides = new Set(half.slice(0, -1).map((q) => sideOfLine(q, TILTED)))
     expect(sides.size).toBe(1)

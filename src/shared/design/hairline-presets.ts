@@ -1,6 +1,7 @@
 import type { Line } from '../geometry/line'
 import type { Point } from '../geometry/point'
 import { CLINICAL_DEFAULTS } from '../settings/clinical-defaults'
+import { tapeToFlatCm } from './forehead'
 
 export const HAIRLINE_PRESETS = [
   { value: 'rounded', label: 'Natural / rounded' },
@@ -11,8 +12,8 @@ export type HairlinePreset = (typeof HAIRLINE_PRESETS)[number]['value']
 
 /**
  * One half of each preset, from the temporal peak to the midline, as (lateral, height) in units
- * of the fronto-temporal offset and the mid-frontal height, so both defaults (and the artist's
- * settings) scale the whole shape.
+ * of the fronto-temporal offset (flat on the photo) and the mid-frontal height (tape over the
+ * forehead), so both defaults (and the artist's settings) scale the whole shape.
  */
 const HALVES: Record<HairlinePreset, [number, number][]> = {
   rounded: [
@@ -91,11 +92,13 @@ export function presetHalf(
   frame: PresetFrame,
   heightCm: number = CLINICAL_DEFAULTS.midFrontalHeightCm,
   offsetCm: number = CLINICAL_DEFAULTS.frontoTemporalOffsetCm,
+  foreheadRadiusCm: number = CLINICAL_DEFAULTS.foreheadRadiusCm,
 ): Point[] {
   const { origin, up, side, pxPerMm } = frame
   return HALVES[preset].map(([lateral, height]) => {
     const sideMm = lateral * offsetCm * 10
-    const upMm = height * heightCm * 10
+    // The height is a tape measure over the forehead (Garg); the photo shows it flat.
+    const upMm = tapeToFlatCm(height * heightCm, foreheadRadiusCm) * 10
     return {
       x: origin.x + (side.x * sideMm + up.x * upMm) * pxPerMm,
       y: origin.y + (side.y * sideMm + up.y * upMm) * pxPerMm,

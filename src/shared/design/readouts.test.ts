@@ -158,21 +158,32 @@ describe('hairline readouts', () => {
     expect(readout?.length.value).toBeCloseTo(80, 6)
   })
 
-  it('says the rounded preset at 10 px/mm stands 8.0 cm above the glabella', () => {
+  it('says the rounded preset at 10 px/mm stands 8.0 cm of tape above the glabella, 6.7 cm flat on the photo', () => {
     const midline = midlineOf(design(MIDLINE))
     const frame = presetFrame({ width: 2000, height: 3000 }, GLABELLA, midline, upDirection(midline), 10)
     const preset = hairline(presetHalf('rounded', frame), true)
     const document = design(MIDLINE, landmark('glabella', [GLABELLA]), preset)
     const readout = designReadouts(document, 10).hairlines.get('hl')
     expect(readout?.height?.unit).toBe('cm')
-    expect(readout?.height?.value).toBeCloseTo(8, 6)
-    expect(readout?.height && formatQuantity(readout.height)).toBe('8.0 cm')
+    expect(readout?.height?.value).toBeCloseTo(8 * Math.sin(1), 6)
+    expect(readout?.tapeHeight && formatQuantity(readout.tapeHeight)).toBe('8.0 cm')
+    expect(readout?.height && formatQuantity(readout.height)).toBe('6.7 cm')
     expect(readout?.heightHint).toBeNull()
-    // Uncalibrated, the same hairline is 800 px up.
-    expect(designReadouts(document, null).hairlines.get('hl')?.height).toEqual({
-      value: expect.closeTo(800, 6),
-      unit: 'px',
+    expect(readout?.lowHint).toBeNull()
+    // Uncalibrated, the same hairline is 673 px up, and no tape height can be given.
+    expect(designReadouts(document, null).hairlines.get('hl')).toMatchObject({
+      height: { value: expect.closeTo(80 * Math.sin(1) * 10, 6), unit: 'px' },
+      tapeHeight: null,
     })
+  })
+
+  it('says a hairline is lower than the clinics’ line below 7 cm of tape', () => {
+    const midline = midlineOf(design(MIDLINE))
+    const frame = presetFrame({ width: 2000, height: 3000 }, GLABELLA, midline, upDirection(midline), 10)
+    const preset = hairline(presetHalf('rounded', frame, 6.5), true)
+    const readout = designReadouts(design(MIDLINE, landmark('glabella', [GLABELLA]), preset), 10).hairlines.get('hl')
+    expect(readout?.tapeHeight?.value).toBeCloseTo(6.5, 6)
+    expect(readout?.lowHint).toMatch(/^Lower than the clinics' line: 6.5 cm over the forehead/)
   })
 
   it.each([

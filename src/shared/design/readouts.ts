@@ -2,7 +2,9 @@ import { type Line, lineCrossings } from '../geometry/line'
 import type { Point } from '../geometry/point'
 import { pathLength, polygonArea } from '../geometry/polygon'
 import type { Quantity } from '../photos/calibration'
+import { CLINICAL_DEFAULTS } from '../settings/clinical-defaults'
 import type { DesignDocument, DesignObject, HairlineObject, ScarObject, ZoneObject } from './design-types'
+import { flatToTapeCm } from './forehead'
 import { hairlineCurve } from './hairline'
 import { glabellaOf, midlineOf, upDirection } from './landmarks'
 
@@ -21,9 +23,22 @@ export interface ScarReadout {
 
 export interface HairlineReadout {
   length: Quantity
-  /** Height of the hairline above the glabella, along the midline; null with a reason when it cannot be found. */
+  /** Height of the hairline above the glabella, along the midline, flat on the photo; null with a reason when it cannot be found. */
   height: Quantity | null
+  /** The same height as a tape over the forehead measures it, as clinics give it; null on an uncalibrated photo. */
+  tapeHeight: Quantity | null
   heightHint: string | null
+  /** Why the hairline is lower than the clinics' line, when it is. */
+  lowHint: string | null
+}
+
+/** What the two heights are, for the readout's explanation. */
+export const HEIGHT_EXPLANATION =
+  'Clinics measure the height with a tape over the forehead (8 cm above the glabella, 7 cm aggressive to 10 cm conservative). The photo shows it flat, shorter, because the forehead curves back.'
+
+export interface HeightSettings {
+  foreheadRadiusCm: number
+  lowestHairlineCm: number
 }
 
 export interface DesignReadouts {
@@ -92,15 +107,31 @@ export function hairlineReadout(
   hairline: HairlineObject,
   document: DesignDocument,
   scale: number | null,
+  settings: HeightSettings = CLINICAL_DEFAULTS,
 ): HairlineReadout {
   const midline = midlineOf(document)
   const curve = hairlineCurve(hairline, midline)
   const { height, hint } = hairlineHeight(curve, glabellaOf(document), midline, scale)
-  return { length: length(curve, scale), height, heightHint: hint }
+  const tapeCm = height?.unit === 'cm' ? flatToTapeCm(height.value, settings.foreheadRadiusCm) : null
+  const low =
+    tapeCm !== null && tapeCm < settings.lowestHairlineCm
+      ? `Lower than the clinics' line: ${tapeCm.toFixed(1)} cm over the forehead, where the mid-frontal point is ${settings.lowestHairlineCm} cm (aggressive) to 10 cm above the glabella. Never too low; plan for future loss (Shapiro).`
+      : null
+  return {
+    length: length(curve, scale),
+    height,
+    tapeHeight: tapeCm === null ? null : { value: tapeCm, unit: 'cm' },
+    heightHint: hint,
+    lowHint: low,
+  }
 }
 
 /** Every figure the readouts panel shows, from the document and the photo's px per mm. */
-export function designReadouts(document: DesignDocument, scale: number | null): DesignReadouts {
+export function designReadouts(
+  document: DesignDocument,
+  scale: number | null,
+  settings: HeightSettings = CLINICAL_DEFAULTS,
+): DesignReadouts {
   const zones = new Map<string, ZoneReadout>()
   const scars = new Map<string, ScarReadout>()
   const hairlines = new Map<string, HairlineReadout>()
@@ -111,7 +142,7 @@ export function designReadouts(document: DesignDocument, scale: number | null): 
       zones.set(object.id, readout)
       total += readout.impressions ?? 0
     } else if (object.kind === 'scar') scars.set(object.id, scarReadout(object, scale))
-    else if (object.kind === 'hairline') hairlines.set(object.id, hairlineReadout(object, document, scale))
+    else if (object.kind === 'hairline') hairlines.set(object.id, hairlineReadout(object, document, scale, settings))
   }
   document.objects.forEach(byKind)
   return { calibrated: scale !== null, zones, scars, hairlines, totalImpressions: scale ? total : null }

@@ -1,18 +1,42 @@
 import type { Pigment } from './plan-types'
 
 /**
- * Fade models fitted to the domain notes ("Fading", "Two pigment families"):
- * - temporary: 30–50% lighter six weeks after the second session and gone within 6–24 months,
- *   fastest at first: τ 0.305 years, shape 0.69 gives 60% at six weeks, 5% at 18 months, 2.6%
- *   at two years;
- * - permanent carbon black: the visual density score fell 8.7 → 7.7 of 10 in six months and the
- *   look lasts 2–5 years without ever fully clearing: floor 0.3, τ 3.15 years, shape 0.934 gives
- *   about 89% at six months and 50% at four years.
+ * Temporary (trico) pigment. Settling: seed 000 expects it to "fade 30%–50% after procedure days
+ * 1–2", between Day 2 and the finishing session six weeks later: 40% over 42 days. Decay: it
+ * "commonly lasts 1–2 years" with a yearly touch-up and is "designed to fade completely over the
+ * course of 24 months" (seed 000): held at first, then clearing, τ 1.25 years and shape 2.5 leave
+ * 90% of a settled layer after six months, 56% after one year, 21% after eighteen months and 4%
+ * after two years.
  */
-export const TEMPORARY_FADE = { tauYears: 0.305, shape: 0.69, floor: 0 } as const
-export const PERMANENT_FADE = { tauYears: 3.15, shape: 0.934, floor: 0.3 } as const
+export const TEMPORARY_FADE = {
+  settleLoss: 0.4,
+  settleDays: 42,
+  tauYears: 1.25,
+  shape: 2.5,
+  floor: 0,
+  sources:
+    'Seed 000: fades 30–50% between Day 2 and the finishing session; lasts 1–2 years with a yearly touch-up; gone within 6–24 months.',
+} as const
 
-/** A faded carbon-black dot looks blue-grey-green (domain notes, "Fading": blue/green shift). */
+/**
+ * Permanent carbon black. Settling: scabs are larger and darker than the healed dot (teammicro)
+ * and a settling fade softens the dots over 3–6 months (vinci) (research.md §4); no sourced figure,
+ * so 10% over 90 days, which with the decay matches the measured drop of visual density from 8.7
+ * to 7.7 of 10 six months after the last session (PMC12406178). Decay: lasts 2–5 years and "may
+ * never fade completely" (seed 000): a floor of 30%, τ 3.83 years and shape 1.82 keep 82% after
+ * two years, fall below 60% at three and a half and leave 44% at five.
+ */
+export const PERMANENT_FADE = {
+  settleLoss: 0.1,
+  settleDays: 90,
+  tauYears: 3.83,
+  shape: 1.82,
+  floor: 0.3,
+  sources:
+    'Seed 000: lasts 2–5 years and may never fade completely; research.md §4: visual density 8.7 → 7.7 of 10 at six months.',
+} as const
+
+/** A faded carbon-black dot looks blue-grey-green (seed 000: black "can eventually fade into a blue or green tone"). */
 const CARBON_DRIFT = '#2f5a63'
 
 /** The most common permanent pigment; a new catalogue entry starts from it too. */

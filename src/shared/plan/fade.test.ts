@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PERMANENT_FADE, TEMPORARY_FADE } from './default-pigments'
-import { dotColour, strengthAt, yearsBetween } from './fade'
+import { dotColour, lookAt, strengthAt, unsettledAt, yearsBetween } from './fade'
 import { pigment } from './plan-test-fixtures'
 
 const weeks = (n: number) => (n * 7) / 365.25
@@ -12,24 +12,48 @@ describe('strengthAt', () => {
     expect(strengthAt(TEMPORARY_FADE, -0.5)).toBe(1)
   })
 
-  it('fades temporary pigment by about 40% in six weeks and almost entirely in two years', () => {
-    expect(strengthAt(TEMPORARY_FADE, weeks(6))).toBeGreaterThan(0.55)
-    expect(strengthAt(TEMPORARY_FADE, weeks(6))).toBeLessThan(0.65)
+  it('holds settled temporary pigment through the first months, then clears it within two years', () => {
+    expect(strengthAt(TEMPORARY_FADE, weeks(6))).toBeGreaterThan(0.99)
+    expect(strengthAt(TEMPORARY_FADE, months(6))).toBeCloseTo(0.9, 1)
+    expect(strengthAt(TEMPORARY_FADE, 1)).toBeCloseTo(0.56, 2)
     expect(strengthAt(TEMPORARY_FADE, 2)).toBeLessThan(0.05)
   })
 
-  it('keeps permanent pigment near 89% after six months and never below its floor', () => {
-    expect(strengthAt(PERMANENT_FADE, months(6))).toBeGreaterThanOrEqual(0.88)
-    expect(strengthAt(PERMANENT_FADE, months(6))).toBeLessThanOrEqual(0.9)
-    expect(strengthAt(PERMANENT_FADE, 4)).toBeCloseTo(0.5, 1)
+  it('keeps permanent pigment for years and never below its floor', () => {
+    expect(strengthAt(PERMANENT_FADE, 2)).toBeGreaterThan(0.8)
+    expect(strengthAt(PERMANENT_FADE, 3.5)).toBeCloseTo(0.6, 2)
     expect(strengthAt(PERMANENT_FADE, 80)).toBeGreaterThanOrEqual(PERMANENT_FADE.floor)
   })
 
   it('fades faster over scar tissue', () => {
-    const skin = strengthAt(PERMANENT_FADE, months(6))
-    const scar = strengthAt(PERMANENT_FADE, months(6), 1.8)
+    const skin = strengthAt(PERMANENT_FADE, 2)
+    const scar = strengthAt(PERMANENT_FADE, 2, 1.8)
     expect(scar).toBeLessThan(skin - 0.03)
-    expect(scar).toBeCloseTo(strengthAt(PERMANENT_FADE, months(6) * 1.8), 10)
+    expect(scar).toBeCloseTo(strengthAt(PERMANENT_FADE, 2 * 1.8), 10)
+  })
+})
+
+describe('lookAt', () => {
+  it('shows a fresh layer darker by 1 / (1 − settling loss) and settles it within the settling time', () => {
+    expect(lookAt(TEMPORARY_FADE, 0)).toBeCloseTo(1 / 0.6, 10)
+    expect(lookAt(TEMPORARY_FADE, weeks(6))).toBeCloseTo(1.03, 2)
+    expect(lookAt(TEMPORARY_FADE, months(4))).toBeCloseTo(strengthAt(TEMPORARY_FADE, months(4)), 2)
+  })
+
+  it('loses the settling share of its fresh look over the settling time', () => {
+    const loss = 1 - lookAt(TEMPORARY_FADE, weeks(6)) / lookAt(TEMPORARY_FADE, 0)
+    expect(loss).toBeGreaterThan(0.3)
+    expect(loss).toBeLessThan(0.5)
+  })
+
+  it('drops permanent pigment from 8.7 to about 7.7 of 10 in six months, as measured', () => {
+    expect(lookAt(PERMANENT_FADE, months(6)) / lookAt(PERMANENT_FADE, 0)).toBeCloseTo(7.7 / 8.7, 1)
+  })
+
+  it('settles at once when the pigment has no settling time', () => {
+    const none = { ...PERMANENT_FADE, settleLoss: 0, settleDays: 0 }
+    expect(lookAt(none, 0.001)).toBeCloseTo(strengthAt(none, 0.001), 10)
+    expect(unsettledAt(none, 0.001)).toBe(0)
   })
 })
 

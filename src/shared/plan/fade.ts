@@ -4,13 +4,34 @@ import type { FadeModel, Pigment } from './plan-types'
 export type Rgb = [r: number, g: number, b: number]
 
 /**
- * Share of a layer's pigment still showing `years` after its session (1 when fresh). Scar tissue
- * clears pigment faster, so its clock runs `scarFactor` times faster.
+ * Share of a layer's settled pigment still present `years` after its session (1 at the session):
+ * the decay part of the model. Scar tissue clears pigment faster, so its clock runs `scarFactor`
+ * times faster.
  */
 export function strengthAt(fade: FadeModel, years: number, scarFactor = 1): number {
   if (years <= 0) return 1
   const t = (years * scarFactor) / fade.tauYears
   return fade.floor + (1 - fade.floor) * Math.exp(-(t ** fade.shape))
+}
+
+/**
+ * How much of a session's fresh look is still to settle `years` after it, 1 at the session and
+ * 0 once settled: 95% of the settling is done by `settleDays`.
+ */
+export function unsettledAt(fade: FadeModel, years: number): number {
+  if (years < 0) return 1
+  if (fade.settleDays <= 0) return 0
+  return Math.exp((-3 * years * DAYS_PER_YEAR) / fade.settleDays)
+}
+
+/**
+ * How dark a layer looks `years` after its session, as a multiple of its healed look: fresh dots
+ * and scabs look darker by 1 / (1 − settleLoss), which settles away over the first weeks, and
+ * what is left decays. So the layer loses `settleLoss` of its fresh look while it settles.
+ */
+export function lookAt(fade: FadeModel, years: number, scarFactor = 1): number {
+  const excess = fade.settleLoss / (1 - fade.settleLoss)
+  return strengthAt(fade, years, scarFactor) * (1 + excess * unsettledAt(fade, years))
 }
 
 /** Years from a to b (negative when b is earlier); dates or date-times, wall clock. */

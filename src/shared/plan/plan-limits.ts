@@ -9,4 +9,6 @@ export const PLAN_LIMITS = {
   perCm2: { min: 1, max: 600 },
   share: { min: 0.01, max: 2 },
   pigmentName: 80,
+  sessionName: 80,
+  pigmentLot: 60,
 } as const

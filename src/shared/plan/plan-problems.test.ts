@@ -5,6 +5,8 @@ import { context, draft, perCm2, planZone, session, share } from './plan-test-fi
 
 const crown = planZone()
 const ctx = context({ zones: [crown] })
+/** Dots the size the old model gave, so a density that cannot fit is within a plan's limits. */
+const bigDots = context({ zones: [crown], settings: { ...ctx.settings, healedDotMm: { '1RL': 0.25, '3RL': 0.4 } } })
 
 describe('planProblems', () => {
   it('finds nothing wrong with an ordinary plan', () => {
@@ -23,7 +25,7 @@ describe('planProblems', () => {
       session('s1', '2025-02-01T09:00', [perCm2(crown, 400)]),
       session('s2', '2025-02-15T09:00', [perCm2(crown, 300)]),
     )
-    const problems = planProblems(plan, ctx)
+    const problems = planProblems(plan, bigDots)
     expect(Object.keys(problems)).toEqual(['sessions.s2.treatments.design:crown'])
     const message = problems['sessions.s2.treatments.design:crown']
     expect(message).toContain('700 per cm²')
@@ -40,13 +42,13 @@ describe('planProblems', () => {
       session('s1', '2025-02-01T09:00', [perCm2(crown, 400)], fine),
       session('s2', '2025-02-15T09:00', [perCm2(crown, 300)], fine),
     )
-    expect(planProblems(plan, ctx)).toEqual({})
+    expect(planProblems(plan, bigDots)).toEqual({})
     const skipped = draft(
       'permanent',
       session('s1', '2025-02-01T09:00', [perCm2(crown, 400)], { status: 'skipped' }),
       session('s2', '2025-02-15T09:00', [perCm2(crown, 300)]),
     )
-    expect(planProblems(skipped, ctx)).toEqual({})
+    expect(planProblems(skipped, bigDots)).toEqual({})
   })
 
   it('refuses a session dated before the patient’s record existed, but not one on that day', () => {
@@ -109,5 +111,24 @@ describe('planProblems', () => {
     expect(planProblems(plan, ctx)).toEqual({
       'sessions.s1.treatments.design:old-temple': 'This zone is no longer in its design; remove it from the session.',
     })
+  })
+})
+
+describe('clearance of a contraindication', () => {
+  const keloid = context({ zones: [crown], patient: { keloid: true, transplantDate: null } })
+  const done = session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { status: 'done' })
+
+  it('refuses a done session of a keloid-prone patient until someone records the clearance', () => {
+    expect(planProblems(draft('permanent', done), keloid)).toEqual({
+      'sessions.s1.status':
+        'This patient has a keloid tendency: record who gave medical clearance for this session, when and why, before marking it done.',
+    })
+    const cleared = { ...done, clearance: { by: 'Dr Okafor', on: '2025-01-20', reason: 'Test patch healed flat' } }
+    expect(planProblems(draft('permanent', cleared), keloid)).toEqual({})
+  })
+
+  it('lets a planned session wait for its clearance, and asks none without a contraindication', () => {
+    expect(planProblems(draft('permanent', { ...done, status: 'planned' }), keloid)).toEqual({})
+    expect(planProblems(draft('permanent', done), ctx)).toEqual({})
   })
 })

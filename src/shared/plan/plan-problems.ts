@@ -10,6 +10,7 @@ export interface PlanContext {
   now: string
   /** The day the patient's record was created, `YYYY-MM-DD`. */
   recordCreated: string
+  /** `keloid`: a contraindication that needs a recorded clearance before a session is done. */
   patient: { keloid: boolean; transplantDate: string | null }
   /** The whole catalogue, retired pigments included. */
   pigments: readonly Pigment[]
@@ -33,6 +34,8 @@ function statusProblem(session: Session, ordered: readonly Session[], ctx: PlanC
   if (session.status !== 'done') return null
   if (session.startsAt > ctx.now)
     return `A session cannot be done before it starts: it is dated ${formatDay(session.startsAt)}. Mark it planned, or correct its date.`
+  if (ctx.patient.keloid && session.clearance === null)
+    return 'This patient has a keloid tendency: record who gave medical clearance for this session, when and why, before marking it done.'
   const pending = ordered.find((s) => s.startsAt < session.startsAt && s.status === 'planned')
   if (pending)
     return `This session is out of order with its done status: the earlier session on ${formatDay(pending.startsAt)} is still planned. Mark that one done or skipped first.`
@@ -61,12 +64,17 @@ export function planProblems(draft: PlanDraft, ctx: PlanContext): Record<string,
       add(sessionField(session.id, 'needle.diameterMm'), 'The needle diameter must be more than 0 mm.')
     if (!pigmentIds.has(session.pigmentId))
       add(sessionField(session.id, 'pigmentId'), 'This pigment is not in the catalogue; choose another.')
-    for (const { designId, zoneId } of session.treatments) {
+    for (const { designId, zoneId, pigmentId } of session.treatments) {
       const key = zoneKey(designId, zoneId)
       if (!zoneKeys.has(key))
         add(
           sessionField(session.id, `treatments.${key}`),
           'This zone is no longer in its design; remove it from the session.',
+        )
+      else if (pigmentId !== undefined && !pigmentIds.has(pigmentId))
+        add(
+          sessionField(session.id, `treatments.${key}`),
+          "This zone's pigment is not in the catalogue; choose another.",
         )
     }
   }

@@ -112,7 +112,7 @@ describe('pigmentSchema', () => {
         driftColour: '#12345',
         dilution: 0.99,
         drift: 1.2,
-        fade: { tauYears: 0, shape: 5, floor: 1 },
+        fade: { ...ink.fade, settleLoss: 0.95, tauYears: 0, shape: 5, floor: 1 },
       }),
     ).toEqual({
       name: 'Name the pigment',
@@ -120,6 +120,7 @@ describe('pigmentSchema', () => {
       driftColour: 'The drift colour is written #rrggbb',
       dilution: 'The dilution is between 0 and 0.95',
       drift: 'The colour drift is between 0 and 1',
+      'fade.settleLoss': 'The settling loss is between 0 and 0.9',
       'fade.tauYears': 'The fade time must be more than 0 years',
       'fade.shape': 'The fade shape is between 0.2 and 3',
       'fade.floor': 'The share that never fades is between 0 and 0.95',
@@ -134,9 +135,8 @@ describe('clinicalSettingsSchema', () => {
   })
   const step = (over: Partial<ProtocolStep> = {}): ProtocolStep => ({
     label: 'Step',
+    kind: 'follow-up',
     gapDays: 14,
-    minGapDays: 10,
-    maxGapDays: 30,
     cumulativeShare: 0.5,
     ...over,
   })
@@ -145,7 +145,7 @@ describe('clinicalSettingsSchema', () => {
     expect(refusals(clinicalSettingsSchema, settings)).toEqual({})
   })
 
-  it('holds a protocol to 1–8 steps with gaps inside their own limits', () => {
+  it('holds a protocol to 1–8 steps, each gap within 0–3650 days', () => {
     expect(refusals(clinicalSettingsSchema, withSteps([]))).toEqual({
       'protocols.permanent.steps': 'A protocol has at least one step',
     })
@@ -153,23 +153,28 @@ describe('clinicalSettingsSchema', () => {
     expect(refusals(clinicalSettingsSchema, withSteps(nine))).toEqual({
       'protocols.permanent.steps': 'A protocol has at most 8 steps',
     })
-    expect(refusals(clinicalSettingsSchema, withSteps([step({ gapDays: 5 })]))).toEqual({
-      'protocols.permanent.steps.0.gapDays': 'The proposed gap is shorter than the shortest allowed (10 days)',
-    })
-    expect(refusals(clinicalSettingsSchema, withSteps([step({ gapDays: 40 })]))).toEqual({
-      'protocols.permanent.steps.0.gapDays': 'The proposed gap is longer than the longest allowed (30 days)',
-    })
-    expect(refusals(clinicalSettingsSchema, withSteps([step({ gapDays: 400, maxGapDays: null })]))).toEqual({})
-    expect(refusals(clinicalSettingsSchema, withSteps([step({ minGapDays: -1 })]))).toEqual({
-      'protocols.permanent.steps.0.minGapDays': 'The shortest gap is between 0 and 3650 days',
+    expect(refusals(clinicalSettingsSchema, withSteps([step({ gapDays: 400 })]))).toEqual({})
+    expect(refusals(clinicalSettingsSchema, withSteps([step({ gapDays: -1 })]))).toEqual({
+      'protocols.permanent.steps.0.gapDays': 'The proposed gap is between 0 and 3650 days',
     })
   })
 
-  it('makes every step reach more of the target than the one before, within 5%–300%', () => {
+  it('refuses a spacing window whose longest gap is shorter than its shortest', () => {
+    const spacing = structuredClone(settings.spacing)
+    spacing.permanent['follow-up'] = { ...spacing.permanent['follow-up'], minDays: 30, maxDays: 20 }
+    expect(refusals(clinicalSettingsSchema, { ...settings, spacing })).toEqual({
+      'spacing.permanent.follow-up.maxDays': 'The longest gap is shorter than the shortest',
+    })
+  })
+
+  it('makes every step reach at least the target share of the one before, within 5%–300%', () => {
     expect(refusals(clinicalSettingsSchema, withSteps([step({ cumulativeShare: 0.6 }), step()]))).toEqual({
       'protocols.permanent.steps.1.cumulativeShare':
-        'Each step must reach more of the target than the one before (0.6)',
+        'Each step must reach at least as much of the target as the one before (0.6)',
     })
+    expect(
+      refusals(clinicalSettingsSchema, withSteps([step({ cumulativeShare: 1 }), step({ cumulativeShare: 1 })])),
+    ).toEqual({})
     expect(refusals(clinicalSettingsSchema, withSteps([step({ cumulativeShare: 0.01 })]))).toEqual({
       'protocols.permanent.steps.0.cumulativeShare': 'The share reached is between 0.05 and 3',
     })

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { DESIGN_LIMITS } from '../design/design-limits'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
-import { FRESH_SCALE_MAX } from '../simulation/dot-coverage'
 import { textField } from '../text-field'
 import { isWallClockMinute } from './plan-dates'
 import { PLAN_LIMITS } from './plan-limits'
@@ -10,7 +9,9 @@ import {
   type NeedleConfig,
   type Pigment,
   type PlanDraft,
+  SESSION_KINDS,
   SESSION_STATUSES,
+  type SessionKind,
   type SessionStatus,
   TECHNIQUES,
   type Technique,
@@ -64,13 +65,43 @@ const amountSchema = z.discriminatedUnion(
 )
 
 const treatmentSchema = z.strictObject(
-  { designId: id('A design id'), zoneId: id('A zone id'), amount: amountSchema },
+  {
+    designId: id('A design id'),
+    zoneId: id('A zone id'),
+    amount: amountSchema,
+    needle: needleSchema.optional(),
+    pigmentId: id('A pigment id').optional(),
+    dilution: between("The zone's dilution", 0, 0.95).optional(),
+  },
   { error: 'A treated zone is missing' },
+)
+
+const day = (what: string) =>
+  z
+    .string({ error: `${what} must be a date` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Enter ${what.toLowerCase()} as YYYY-MM-DD`)
+    .refine((s) => isWallClockMinute(`${s}T00:00`), 'That date does not exist')
+
+const clearanceSchema = z.strictObject(
+  {
+    by: textField(PLAN_LIMITS.practitioner, 'Who gave the clearance').refine(
+      (s) => s.trim().length > 0,
+      'Say who gave the clearance',
+    ),
+    on: day('The clearance date'),
+    reason: textField(PLAN_LIMITS.notes, 'The reason').refine(
+      (s) => s.trim().length > 0,
+      'Say why treatment is cleared',
+    ),
+  },
+  { error: 'The clearance is missing' },
 )
 
 const sessionSchema = z.strictObject(
   {
     id: id('A session id'),
+    name: textField(PLAN_LIMITS.sessionName, 'The session name'),
+    kind: enumOf<SessionKind>(SESSION_KINDS, 'Choose a kind of session from the list'),
     startsAt: z
       .string({ error: 'The start must be a date and time' })
       .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Enter the start as YYYY-MM-DDTHH:MM')
@@ -79,6 +110,8 @@ const sessionSchema = z.strictObject(
     practitioner: textField(PLAN_LIMITS.practitioner, 'The practitioner'),
     pigmentId: id('A pigment id'),
     needle: needleSchema,
+    pigmentLot: textField(PLAN_LIMITS.pigmentLot, 'The lot number'),
+    pigmentExpires: day('The expiry date').nullable(),
     treatments: z
       .array(treatmentSchema, { error: 'Treated zones must be a list' })
       .max(PLAN_LIMITS.treatmentsPerSession, `A session treats at most ${PLAN_LIMITS.treatmentsPerSession} zones`)
@@ -93,6 +126,7 @@ const sessionSchema = z.strictObject(
       }),
     notes: textField(PLAN_LIMITS.notes, 'Notes'),
     status: enumOf<SessionStatus>(SESSION_STATUSES, 'Choose a status from the list'),
+    clearance: clearanceSchema.nullable(),
     layer: z.strictObject(
       { visible: z.boolean({ error: 'visible must be yes or no' }), opacity: between('The layer opacity', 0, 1) },
       { error: 'The layer display is missing' },
@@ -128,11 +162,14 @@ export const planDraftSchema = z.strictObject(
 
 const fadeSchema = z.strictObject(
   {
+    settleLoss: between('The settling loss', 0, 0.9),
+    settleDays: wholeBetween('The settling time', 0, 365, ' days'),
     tauYears: number('The fade time')
       .positive('The fade time must be more than 0 years')
       .max(100, 'The fade time is 100 years at most'),
     shape: between('The fade shape', 0.2, 3),
     floor: between('The share that never fades', 0, 0.95),
+    sources: textField(PLAN_LIMITS.notes, 'The sources'),
   },
   { error: 'The fade model is missing' },
 )
@@ -154,31 +191,43 @@ export const pigmentSchema = z.strictObject(
   { error: 'The pigment is missing' },
 ) satisfies z.ZodType<Pigment>
 
-const stepSchema = z
-  .strictObject(
+const stepSchema = z.strictObject(
+  {
+    label: textField(60, 'A step label').refine((s) => s.length > 0, 'Name the step'),
+    kind: enumOf<SessionKind>(SESSION_KINDS, 'Choose a kind of session from the list'),
+    gapDays: wholeBetween('The proposed gap', 0, 3650, ' days'),
+    cumulativeShare: between('The share reached', 0.05, 3),
+  },
+  { error: 'A protocol step is missing' },
+)
+
+const windowSchema = (label: string) =>
+  z
+    .strictObject(
+      {
+        minDays: wholeBetween(`The shortest gap before a ${label}`, 0, 3650, ' days'),
+        maxDays: wholeBetween(`The longest gap before a ${label}`, 0, 3650, ' days').nullable(),
+        from: z.enum(['previous', 'first'], { error: 'Measure from the previous or the first session' }),
+        source: textField(PLAN_LIMITS.notes, 'The source'),
+      },
+      { error: `The spacing of a ${label} is missing` },
+    )
+    .refine((w) => w.maxDays === null || w.maxDays >= w.minDays, {
+      path: ['maxDays'],
+      error: 'The longest gap is shorter than the shortest',
+    })
+
+const spacingSchema = (technique: Technique) =>
+  z.strictObject(
     {
-      label: textField(60, 'A step label').refine((s) => s.length > 0, 'Name the step'),
-      gapDays: wholeBetween('The proposed gap', 0, 3650, ' days'),
-      minGapDays: wholeBetween('The shortest gap', 0, 3650, ' days'),
-      maxGapDays: wholeBetween('The longest gap', 0, 3650, ' days').nullable(),
-      cumulativeShare: between('The share reached', 0.05, 3),
+      'day-2': windowSchema('Day 2 session'),
+      'follow-up': windowSchema('follow-up session'),
+      finishing: windowSchema('finishing session'),
+      extra: windowSchema('extra session'),
+      'touch-up': windowSchema('touch-up'),
     },
-    { error: 'A protocol step is missing' },
+    { error: `The ${technique} spacing is missing` },
   )
-  .superRefine((step, context) => {
-    if (step.gapDays < step.minGapDays)
-      context.addIssue({
-        code: 'custom',
-        path: ['gapDays'],
-        message: `The proposed gap is shorter than the shortest allowed (${step.minGapDays} days)`,
-      })
-    if (step.maxGapDays !== null && step.gapDays > step.maxGapDays)
-      context.addIssue({
-        code: 'custom',
-        path: ['gapDays'],
-        message: `The proposed gap is longer than the longest allowed (${step.maxGapDays} days)`,
-      })
-  })
 
 const templateSchema = <T extends Technique>(technique: T) =>
   z.strictObject(
@@ -198,11 +247,12 @@ const templateSchema = <T extends Technique>(technique: T) =>
         .superRefine((steps, context) => {
           steps.forEach((step, index) => {
             const previous = steps[index - 1]
-            if (previous && step.cumulativeShare <= previous.cumulativeShare)
+            // A touch-up may bring a zone back to the share it had reached: only a fall is refused.
+            if (previous && step.cumulativeShare < previous.cumulativeShare)
               context.addIssue({
                 code: 'custom',
                 path: [index, 'cumulativeShare'],
-                message: `Each step must reach more of the target than the one before (${previous.cumulativeShare})`,
+                message: `Each step must reach at least as much of the target as the one before (${previous.cumulativeShare})`,
               })
           })
         }),
@@ -290,20 +340,38 @@ export const clinicalSettingsSchema = z.strictObject(
     hairlineIrregularity: between('The hairline irregularity', 0, 1),
     midFrontalHeightCm: between('The mid-frontal height', 4, 14, ' cm'),
     frontoTemporalOffsetCm: between('The fronto-temporal offset', 3, 12, ' cm'),
+    foreheadRadiusCm: between('The forehead radius', 3, 30, ' cm'),
+    lowestHairlineCm: between('The lowest hairline', 3, 14, ' cm'),
     futStripWidthMm: mmBetween('The strip scar width', 0.1, DESIGN_LIMITS.widthMm),
     fueScarDiameterMm: mmBetween('The FUE scar diameter', DESIGN_LIMITS.dotMm.min, DESIGN_LIMITS.dotMm.max),
     protocols: z.strictObject(
       { temporary: templateSchema('temporary'), permanent: templateSchema('permanent') },
       { error: 'The protocols are missing' },
     ),
+    spacing: z.strictObject(
+      { temporary: spacingSchema('temporary'), permanent: spacingSchema('permanent') },
+      { error: 'The spacing windows are missing' },
+    ),
     needle: needleSchema,
-    dotSizeFactor: z.strictObject(
-      { '1RL': between('The 1RL dot size factor', 0.5, 4), '3RL': between('The 3RL dot size factor', 0.5, 4) },
-      { error: 'The dot size factors are missing' },
+    healedDotMm: z.strictObject(
+      { '1RL': between('The healed 1RL dot', 0.02, 1, ' mm'), '3RL': between('The healed 3RL dot', 0.02, 1, ' mm') },
+      { error: 'The healed dot sizes are missing' },
+    ),
+    freshDotMm: z.strictObject(
+      { '1RL': between('The fresh 1RL dot', 0.02, 1, ' mm'), '3RL': between('The fresh 3RL dot', 0.02, 1, ' mm') },
+      { error: 'The fresh dot sizes are missing' },
     ),
     dotSizeJitter: between('The dot size variation', 0, 1),
-    freshDotScale: between('The fresh dot size', 1, FRESH_SCALE_MAX),
     coverageLimit: between('The coverage limit', 0.01, 1),
+    sessionShareLimit: between('The most one session adds', 0.05, 2),
+    minSessions: z.strictObject(
+      {
+        temporary: wholeBetween('The fewest temporary sessions', 1, 10),
+        permanent: wholeBetween('The fewest permanent sessions', 1, 10),
+      },
+      { error: 'The fewest sessions are missing' },
+    ),
+    reinkDriftLimit: between('The colour drift line', 0, 1),
     // Below 1 would make scars hold pigment better than skin, the opposite of what was measured.
     scarFadeFactor: between('The scar fade factor', 1, 5),
     transplantWaitMonths: wholeBetween('The wait after a transplant', 0, 36, ' months'),

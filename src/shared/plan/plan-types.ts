@@ -27,15 +27,22 @@ export const NEEDLE_CONFIGS = [
 export type NeedleConfig = (typeof NEEDLE_CONFIGS)[number]['value']
 
 /**
- * How a pigment's strength falls with time: `floor + (1 − floor) · exp(−(t / tauYears)^shape)`,
- * `t` in years since the session. A shape below 1 fades fastest at first (temporary pigment); a
- * floor above 0 never fades completely (permanent carbon black). Scar tissue runs the clock
- * faster by the settings' `scarFadeFactor`.
+ * How a layer of pigment looks as time passes, in two parts (`fade.ts`):
+ * - settling: fresh dots (and their scabs) look darker than they will; the excess fades over the
+ *   first weeks, so the layer loses `settleLoss` of its fresh look, most of it within `settleDays`;
+ * - decay: what has settled then fades as `floor + (1 − floor) · exp(−(t / tauYears)^shape)`, `t`
+ *   in years since the session. A shape above 1 holds at first and then clears (temporary
+ *   pigment); a floor above 0 never fades completely (permanent carbon black).
+ * Scar tissue runs the decay clock faster by the settings' `scarFadeFactor`. `sources` says where
+ * the numbers come from, shown beside them in Settings.
  */
 export interface FadeModel {
+  settleLoss: number
+  settleDays: number
   tauYears: number
   shape: number
   floor: number
+  sources: string
 }
 
 export type PigmentId = string
@@ -61,11 +68,19 @@ export interface Pigment {
 /** Added density in a zone: impressions per cm², or a share of the zone's target density. */
 export type TreatmentAmount = { unit: 'perCm2'; value: number } | { unit: 'share'; value: number }
 
-/** One zone of one design that a session treats. */
+/**
+ * One zone of one design that a session treats. Needle, pigment and dilution may differ from the
+ * session's for this zone (1RL and a lighter mix at the hairline, 3RL for fill); absent, the
+ * session's apply (`treatment-tools.ts`).
+ */
 export interface ZoneTreatment {
   designId: string
   zoneId: string
   amount: TreatmentAmount
+  needle?: Needle
+  pigmentId?: PigmentId
+  /** Share of water in this zone's mix, 0–0.95, instead of the pigment's own. */
+  dilution?: number
 }
 
 export interface Needle {
@@ -82,17 +97,49 @@ export interface LayerDisplay {
 
 export type SessionId = string
 
+/**
+ * What a session is for in the course of treatment: its spacing from the session before is
+ * judged by its kind (settings' `spacing`), so a session past a template's steps is still judged
+ * right. A template proposes the kind; the user may change it.
+ */
+export const SESSION_KINDS = [
+  { value: 'base', label: 'First session' },
+  { value: 'day-2', label: 'Day 2' },
+  { value: 'follow-up', label: 'Follow-up' },
+  { value: 'finishing', label: 'Finishing' },
+  { value: 'extra', label: 'Extra session' },
+  { value: 'touch-up', label: 'Touch-up' },
+] as const
+export type SessionKind = (typeof SESSION_KINDS)[number]['value']
+
+/** Who recorded that a contraindication was weighed and cleared for this session, when and why. */
+export interface Clearance {
+  by: string
+  /** `YYYY-MM-DD`. */
+  on: string
+  reason: string
+}
+
 export interface Session {
   id: SessionId
+  /** The user's name for the session; a template proposes one and nothing renames it after. */
+  name: string
+  kind: SessionKind
   /** Local wall-clock start, `YYYY-MM-DDTHH:MM`. */
   startsAt: string
   durationMin: number
   practitioner: string
   pigmentId: PigmentId
   needle: Needle
+  /** The pigment's lot or batch number, for tracing the ink; empty until known. */
+  pigmentLot: string
+  /** The lot's expiry, `YYYY-MM-DD`; null until known. */
+  pigmentExpires: string | null
   treatments: ZoneTreatment[]
   notes: string
   status: SessionStatus
+  /** Required before a session of a patient with a contraindication is marked done. */
+  clearance: Clearance | null
   layer: LayerDisplay
 }
 

@@ -10,8 +10,9 @@ const scarZone = planZone({ zoneId: 'donor-strip', name: 'Donor strip', overScar
 const ctx = context({ zones: [crown, scarZone] })
 const trico = { pigmentId: 'trico-dark-brown' }
 
+/** The warnings of one kind, or all but "fewer sessions" (checked in seed-claims.test.ts), so short plans test one rule. */
 const kinds = (plan: PlanDraft, c: PlanContext = ctx, kind?: PlanWarningKind) =>
-  planWarnings(plan, c).filter((w) => !kind || w.kind === kind)
+  planWarnings(plan, c).filter((w) => (kind ? w.kind === kind : w.kind !== 'too-few-sessions'))
 
 describe('planWarnings', () => {
   it('raises nothing for a temporary plan proposed by its own template', () => {
@@ -22,47 +23,64 @@ describe('planWarnings', () => {
       pigmentId: 'trico-dark-brown',
       needle: settings.needle,
       practitioner: '',
+      pigments: ctx.pigments,
+      settings,
       newId: () => `s${++n}`,
     })
     expect(planWarnings(draft('temporary', ...sessions), ctx)).toEqual([])
   })
 
   describe('session spacing', () => {
-    it('cautions when a permanent session comes sooner than 10 days after the last', () => {
+    it('cautions when a permanent follow-up comes sooner than two weeks after the last, naming both sessions', () => {
       const warnings = kinds(
         draft(
           'permanent',
-          session('s1', '2025-02-01T09:00', [share(crown, 0.3)]),
-          session('s2', '2025-02-08T09:00', [share(crown, 0.4)]),
+          session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { kind: 'base', name: 'Foundation' }),
+          session('s2', '2025-02-08T09:00', [share(crown, 0.4)], { kind: 'follow-up', name: 'Build-up' }),
         ),
       )
       expect(warnings).toEqual([
         expect.objectContaining({ kind: 'too-close', level: 'caution', sessionId: 's2', zoneKey: null }),
       ])
-      expect(warnings[0]?.detail).toContain('7 days after the session on 1 Feb 2025')
-      expect(warnings[0]?.detail).toContain('at least 10 days')
+      expect(warnings[0]?.detail).toContain(
+        'Build-up on 8 Feb 2025 (follow-up) comes 7 days after Foundation on 1 Feb 2025',
+      )
+      expect(warnings[0]?.detail).toContain('at least 14 days')
+      expect(warnings[0]?.source).toContain('Seed 002')
     })
 
     it('accepts exactly the minimum and measures from the last session that was not skipped', () => {
       const plan = draft(
         'permanent',
-        session('s1', '2025-02-01T09:00', [share(crown, 0.3)]),
-        session('s2', '2025-02-05T09:00', [share(crown, 0.4)], { status: 'skipped' }),
-        session('s3', '2025-02-11T09:00', [share(crown, 0.4)]),
+        session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { kind: 'base' }),
+        session('s2', '2025-02-05T09:00', [share(crown, 0.4)], { status: 'skipped', kind: 'follow-up' }),
+        session('s3', '2025-02-15T09:00', [share(crown, 0.4)], { kind: 'follow-up' }),
       )
       expect(kinds(plan)).toEqual([])
     })
 
-    it('holds the temporary finishing session to six weeks after Day 2', () => {
+    it('judges a session past the template by its kind: an extra session or a touch-up years on is fine', () => {
+      const plan = draft(
+        'permanent',
+        session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { kind: 'base' }),
+        session('s2', '2025-02-22T09:00', [share(crown, 0.4)], { kind: 'follow-up' }),
+        session('s3', '2025-03-15T09:00', [share(crown, 0.3)], { kind: 'finishing' }),
+        session('s4', '2025-06-15T09:00', [share(crown, 0.2)], { kind: 'extra' }),
+        session('s5', '2027-08-01T09:00', [share(crown, 0.3)], { kind: 'touch-up' }),
+      )
+      expect(kinds(plan)).toEqual([])
+    })
+
+    it('holds the temporary finishing session to six weeks after Day 1', () => {
       const plan = draft(
         'temporary',
-        session('d1', '2025-03-03T09:00', [share(crown, 0.4)], trico),
-        session('d2', '2025-03-04T09:00', [share(crown, 0.35)], trico),
-        session('fin', '2025-04-01T09:00', [share(crown, 0.25)], trico),
+        session('d1', '2025-03-03T09:00', [share(crown, 0.4)], { ...trico, kind: 'base' }),
+        session('d2', '2025-03-04T09:00', [share(crown, 0.35)], { ...trico, kind: 'day-2' }),
+        session('fin', '2025-04-01T09:00', [share(crown, 0.25)], { ...trico, kind: 'finishing' }),
       )
       const warnings = kinds(plan)
       expect(warnings.map((w) => [w.kind, w.sessionId])).toEqual([['too-close', 'fin']])
-      expect(warnings[0]?.detail).toContain('28 days')
+      expect(warnings[0]?.detail).toContain('Finishing on 1 Apr 2025 comes 29 days after First session on 3 Mar 2025')
       expect(warnings[0]?.detail).toContain('at least 42 days')
     })
 
@@ -70,26 +88,26 @@ describe('planWarnings', () => {
       const warnings = kinds(
         draft(
           'permanent',
-          session('s1', '2025-02-01T09:00', [share(crown, 0.3)]),
-          session('s2', '2025-03-18T09:00', [share(crown, 0.4)]),
+          session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { kind: 'base' }),
+          session('s2', '2025-03-18T09:00', [share(crown, 0.4)], { kind: 'follow-up' }),
         ),
       )
       expect(warnings.map((w) => [w.kind, w.level, w.sessionId])).toEqual([['too-far', 'caution', 's2']])
       expect(warnings[0]?.detail).toContain('45 days')
-      expect(warnings[0]?.detail).toContain('at most 30 days')
+      expect(warnings[0]?.detail).toContain('at most 28 days')
     })
   })
 
-  it('cautions once per zone when the dots cover more skin than the limit', () => {
+  it('cautions once per zone when the pigment present covers more skin than the limit on a session day', () => {
     const over = draft(
       'permanent',
-      session('s1', '2025-02-01T09:00', [perCm2(crown, 100)]),
-      session('s2', '2025-02-15T09:00', [perCm2(crown, 100)]),
+      session('s1', '2025-02-01T09:00', [perCm2(crown, 400)]),
+      session('s2', '2025-02-15T09:00', [perCm2(crown, 400)]),
       session('s3', '2025-03-01T09:00', [perCm2(crown, 50)]),
     )
     const warnings = kinds(over, ctx, 'coverage')
     expect(warnings.map((w) => [w.sessionId, w.zoneKey, w.level])).toEqual([['s2', crown.key, 'caution']])
-    expect(warnings[0]?.detail).toContain('26% of the skin (200 per cm², 0.40 mm dots)')
+    expect(warnings[0]?.detail).toMatch(/covers 3\d% of the skin \(800 impressions per cm² still showing/)
     expect(warnings[0]?.detail).toContain('above 25%')
     const under = draft('permanent', session('s1', '2025-02-01T09:00', [perCm2(crown, 190)]))
     expect(kinds(under, ctx, 'coverage')).toEqual([])
@@ -116,7 +134,7 @@ describe('planWarnings', () => {
       const plan = draft('permanent', session('s1', '2025-02-01T09:00', [share(crown, 0.3)], trico))
       const [warning] = kinds(plan)
       expect(warning).toMatchObject({ kind: 'carbon-black-temporary', level: 'caution', sessionId: 's1' })
-      expect(warning?.detail).toMatch(/leaves 1\d% after one year and 3% after two/)
+      expect(warning?.detail).toMatch(/leaves 56% after one year and 4% after two/)
     })
 
     it('says nothing when the pigment matches the technique or the session was skipped', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_PIGMENTS } from './default-pigments'
 import { draft, planZone, settings } from './plan-test-fixtures'
 import { applyTemplate, protocolStepFor } from './protocols'
 import { sessionDensities } from './session-density'
@@ -14,6 +15,8 @@ const propose = (technique: 'temporary' | 'permanent') => {
     pigmentId: 'trico-dark-brown',
     needle: { config: '3RL', diameterMm: 0.25 },
     practitioner: 'A. Artist',
+    pigments: DEFAULT_PIGMENTS,
+    settings,
     newId: () => `s${++n}`,
   })
 }
@@ -31,16 +34,27 @@ describe('applyTemplate', () => {
     expect(sessions.every((s) => s.durationMin === 420 && s.status === 'planned')).toBe(true)
   })
 
-  it('builds the permanent protocol up 30%, 40%, 30% of each zone’s target, 100% in all', () => {
+  it('builds the permanent protocol up about 30%, 40%, 30% of each zone’s target three weeks apart', () => {
     const sessions = propose('permanent')
-    expect(sessions.map((s) => s.startsAt)).toEqual(['2025-03-03T09:00', '2025-03-17T09:00', '2025-03-31T09:00'])
-    expect(sessions.map((s) => s.treatments[0]?.amount)).toEqual([
-      { unit: 'share', value: 0.3 },
-      { unit: 'share', value: 0.4 },
-      { unit: 'share', value: 0.3 },
-    ])
+    expect(sessions.map((s) => s.startsAt)).toEqual(['2025-03-03T09:00', '2025-03-24T09:00', '2025-04-14T09:00'])
+    expect(sessions.map((s) => s.treatments[0]?.amount.value)).toEqual([0.3, 0.4, 0.31])
     const rows = sessionDensities(draft('permanent', ...sessions), [crown, temple], settings)
-    expect(rows.filter((r) => r.zoneKey === temple.key).at(-1)?.cumulative).toBeCloseTo(150, 10)
+    expect(rows.filter((r) => r.zoneKey === temple.key).at(-1)?.cumulative).toBeCloseTo(151.5, 10)
+  })
+
+  it('names and kinds each session as its step proposes', () => {
+    expect(propose('temporary').map((s) => [s.name, s.kind])).toEqual([
+      ['Day 1 – base', 'base'],
+      ['Day 2 – definition', 'day-2'],
+      ['Finishing', 'finishing'],
+      ['Yearly touch-up', 'touch-up'],
+    ])
+  })
+
+  it('makes the yearly touch-up put back what a year has cleared', () => {
+    const touchUp = propose('temporary')[3]
+    expect(touchUp?.treatments[0]?.amount.value).toBeGreaterThan(0.4)
+    expect(touchUp?.treatments[0]?.amount.value).toBeLessThanOrEqual(settings.sessionShareLimit)
   })
 
   it('gives every session the chosen pigment, needle and practitioner, visible at full opacity', () => {
@@ -57,10 +71,9 @@ describe('applyTemplate', () => {
 })
 
 describe('protocolStepFor', () => {
-  it('finds the step of each session and repeats the last past the template', () => {
-    expect(protocolStepFor('temporary', 1, settings).minGapDays).toBe(1)
-    expect(protocolStepFor('temporary', 2, settings).minGapDays).toBe(42)
-    expect(protocolStepFor('temporary', 7, settings).label).toBe('Yearly touch-up')
-    expect(protocolStepFor('permanent', 5, settings).minGapDays).toBe(10)
+  it('proposes the template’s step, then a yearly touch-up (temporary) or an extra session (permanent)', () => {
+    expect(protocolStepFor('temporary', 1, settings).kind).toBe('day-2')
+    expect(protocolStepFor('temporary', 7, settings).kind).toBe('touch-up')
+    expect(protocolStepFor('permanent', 3, settings)).toMatchObject({ kind: 'extra', gapDays: 21 })
   })
 })

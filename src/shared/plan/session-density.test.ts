@@ -4,6 +4,7 @@ import {
   chronological,
   coverageShare,
   dotDiameterMm,
+  freshDotDiameterMm,
   maxFittingDensity,
   meanSpacingMm,
   sessionDensities,
@@ -46,9 +47,11 @@ describe('session densities', () => {
     expect(rows[0]?.cumulative).toBe(60)
   })
 
-  it('sizes the dot by the needle and its grouping', () => {
-    expect(dotDiameterMm({ config: '3RL', diameterMm: 0.25 }, settings)).toBeCloseTo(0.4, 10)
-    expect(dotDiameterMm({ config: '1RL', diameterMm: 0.2 }, settings)).toBeCloseTo(0.2, 10)
+  it('sizes the healed dot from the fact sheet by grouping, in proportion to the needle', () => {
+    expect(dotDiameterMm({ config: '3RL', diameterMm: 0.25 }, settings)).toBeCloseTo(0.14, 10)
+    expect(dotDiameterMm({ config: '1RL', diameterMm: 0.25 }, settings)).toBeCloseTo(0.1, 10)
+    expect(dotDiameterMm({ config: '1RL', diameterMm: 0.2 }, settings)).toBeCloseTo(0.08, 10)
+    expect(freshDotDiameterMm({ config: '3RL', diameterMm: 0.25 }, settings)).toBeCloseTo(0.25, 10)
   })
 
   it('spaces dots by density and knows the densest that still fits', () => {
@@ -58,19 +61,27 @@ describe('session densities', () => {
     expect(meanSpacingMm(maxFittingDensity(0.4) + 1)).toBeLessThanOrEqual(0.4)
   })
 
-  it('covers more skin with varied dot sizes than with uniform ones, summing each session’s needle', () => {
+  it('covers more skin with varied dot sizes than with uniform ones', () => {
     expect(coverageShare(100, 0.4, 0)).toBeCloseTo(Math.PI * 0.04, 10)
     expect(coverageShare(100, 0.4, 0.15)).toBeCloseTo(Math.PI * 0.04 * 1.0225, 10)
+  })
+
+  it('sizes each zone’s dots by the needle used on it, healed and fresh, from the fact sheet', () => {
     const rows = sessionDensities(
       draft(
         'permanent',
-        session('s1', '2025-02-01T09:00', [perCm2(crown, 100)], { needle: { config: '1RL', diameterMm: 0.2 } }),
-        session('s2', '2025-02-15T09:00', [perCm2(crown, 100)]),
+        session('s1', '2025-02-01T09:00', [perCm2(crown, 100)], { needle: { config: '1RL', diameterMm: 0.25 } }),
+        session('s2', '2025-02-15T09:00', [{ ...perCm2(crown, 100), needle: { config: '1RL', diameterMm: 0.25 } }]),
+        session('s3', '2025-03-15T09:00', [perCm2(crown, 50)]),
       ),
       [crown],
       settings,
     )
-    expect(rows[1]?.coverage).toBeCloseTo(coverageShare(100, 0.2, 0.15) + coverageShare(100, 0.4, 0.15), 10)
+    expect(rows.map((r) => [r.dotMm, r.freshDotMm, r.cumulative])).toEqual([
+      [0.1, 0.2, 100],
+      [0.1, 0.2, 200],
+      [0.14, 0.25, 250],
+    ])
   })
 
   it('orders sessions by start and keeps the order of equal starts', () => {

@@ -1,8 +1,9 @@
 import type { ClinicalSettings } from '../settings/clinical-defaults'
 import type { Needle, PlanDraft, Session, TreatmentAmount } from './plan-types'
 import { type PlanZone, zoneKey } from './plan-zones'
+import { treatmentNeedle } from './treatment-tools'
 
-type DotSettings = Pick<ClinicalSettings, 'dotSizeFactor' | 'dotSizeJitter'>
+type DotSettings = Pick<ClinicalSettings, 'healedDotMm' | 'freshDotMm'>
 
 /** What one session does to one zone it treats. */
 export interface SessionZoneDensity {
@@ -12,12 +13,12 @@ export interface SessionZoneDensity {
   added: number
   /** Impressions per cm² once this session is done, every earlier session that was not skipped included. */
   cumulative: number
-  /** Healed dot diameter of this session's needle, mm. */
+  /** Healed dot diameter of the needle this session uses on the zone, mm. */
   dotMm: number
+  /** The same dot on the day of the session, mm. */
+  freshDotMm: number
   /** Impressions this session places in the zone; null on an uncalibrated photo. */
   impressions: number | null
-  /** Share of the zone's skin the dots cover once this session is done. */
-  coverage: number
 }
 
 /** Sessions by start, equal starts keeping their order: the plan is read as it happens. */
@@ -30,9 +31,20 @@ export function addedDensity(amount: TreatmentAmount, targetDensity: number): nu
   return amount.unit === 'share' ? amount.value * targetDensity : amount.value
 }
 
-/** A grouping of needles leaves a wider dot than one needle (settings' `dotSizeFactor`). */
-export function dotDiameterMm(needle: Needle, settings: DotSettings): number {
-  return needle.diameterMm * settings.dotSizeFactor[needle.config]
+/** The needle the fact sheet's dot sizes are given for: 0803, the usual 0.25 mm (research.md §1). */
+export const REFERENCE_NEEDLE_MM = 0.25
+
+/**
+ * The healed impression a needle leaves, mm: the fact sheet's size for its grouping (settings'
+ * `healedDotMm`, at the usual 0.25 mm needle), in proportion for a finer or coarser needle.
+ */
+export function dotDiameterMm(needle: Needle, settings: Pick<ClinicalSettings, 'healedDotMm'>): number {
+  return (settings.healedDotMm[needle.config] * needle.diameterMm) / REFERENCE_NEEDLE_MM
+}
+
+/** The same impression on the day of the session, before it heals, mm (settings' `freshDotMm`). */
+export function freshDotDiameterMm(needle: Needle, settings: Pick<ClinicalSettings, 'freshDotMm'>): number {
+  return (settings.freshDotMm[needle.config] * needle.diameterMm) / REFERENCE_NEEDLE_MM
 }
 
 /** Mean distance between neighbouring dots at a density per cm², mm (100 mm² in a cm²). */
@@ -56,8 +68,7 @@ export function coverageShare(densityPerCm2: number, dotMm: number, jitter: numb
 
 /**
  * Every (session, zone) pair the plan treats, in date order. Skipped sessions and zones no
- * longer in their design add nothing. Coverage sums each session's own dots, since sessions may
- * use different needles.
+ * longer in their design add nothing. Dot sizes follow the needle used on each zone.
  */
 export function sessionDensities(
   draft: PlanDraft,
@@ -65,30 +76,26 @@ export function sessionDensities(
   settings: DotSettings,
 ): SessionZoneDensity[] {
   const byKey = new Map(zones.map((zone) => [zone.key, zone]))
-  const totals = new Map<string, { density: number; coverage: number }>()
+  const totals = new Map<string, number>()
   const rows: SessionZoneDensity[] = []
   for (const session of chronological(draft.sessions)) {
     if (session.status === 'skipped') continue
-    const dotMm = dotDiameterMm(session.needle, settings)
     for (const treatment of session.treatments) {
       const key = zoneKey(treatment.designId, treatment.zoneId)
       const zone = byKey.get(key)
       if (!zone) continue
+      const needle = treatmentNeedle(session, treatment)
       const added = addedDensity(treatment.amount, zone.targetDensity)
-      const before = totals.get(key) ?? { density: 0, coverage: 0 }
-      const total = {
-        density: before.density + added,
-        coverage: before.coverage + coverageShare(added, dotMm, settings.dotSizeJitter),
-      }
-      totals.set(key, total)
+      const cumulative = (totals.get(key) ?? 0) + added
+      totals.set(key, cumulative)
       rows.push({
         sessionId: session.id,
         zoneKey: key,
         added,
-        cumulative: total.density,
-        dotMm,
+        cumulative,
+        dotMm: dotDiameterMm(needle, settings),
+        freshDotMm: freshDotDiameterMm(needle, settings),
         impressions: zone.areaCm2 === null ? null : Math.round(zone.areaCm2 * added),
-        coverage: total.coverage,
       })
     }
   }

@@ -114,12 +114,8 @@ export function sampleDesignObjects(view: HeadChartView): DesignObject[] {
   return []
 }
 
-/** Session steps of the sample's temporary plan: days from the day the sample is made, and the share of target each adds. */
-export const SAMPLE_SESSIONS = [
-  { days: 7, share: 0.4, status: 'planned', label: 'Day 1 – base' },
-  { days: 8, share: 0.35, status: 'planned', label: 'Day 2 – definition' },
-  { days: 50, share: 0.25, status: 'planned', label: 'Finishing' },
-] as const
+/** The sample's temporary plan starts this many days after the sample is made, so every session is still to come. */
+export const SAMPLE_PLAN_STARTS_IN_DAYS = 7
 
 export interface SampleStatus {
   /** The sample patient's record, or null when there is none (never made, or removed). */

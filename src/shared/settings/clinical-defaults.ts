@@ -1,18 +1,32 @@
-import type { NeedleConfig, Technique } from '../plan/plan-types'
+import type { NeedleConfig, SessionKind, Technique } from '../plan/plan-types'
 
 /**
- * One step of a protocol template: how long after the previous session it is proposed, the
- * shortest and longest gap the protocol allows, and the share of each zone's target density
- * reached once it is done (cumulative, so 0.3 → 0.7 → 1 is the published build-up).
+ * One step of a protocol template: the name and kind it proposes for its session, how long after
+ * the previous session it is proposed, and the share of each zone's target (healed) it brings the
+ * zone to, counting what earlier sessions left that has not faded (so 0.3 → 0.7 → 1 is the
+ * published build-up, and a touch-up at 1 restores the finished look).
  */
 export interface ProtocolStep {
   label: string
+  kind: SessionKind
   gapDays: number
-  minGapDays: number
-  /** null: no upper limit. */
-  maxGapDays: number | null
   cumulativeShare: number
 }
+
+/**
+ * The gap a session of one kind may have: at least `minDays`, at most `maxDays` (null: no upper
+ * limit) after the session before it, or after the first session of the course when `from` is
+ * `first` (the finishing session is timed from the initial procedure).
+ */
+export interface SpacingWindow {
+  minDays: number
+  maxDays: number | null
+  from: 'previous' | 'first'
+  source: string
+}
+
+/** Windows for every kind but the first session, which has nothing before it. */
+export type SpacingWindows = Record<Exclude<SessionKind, 'base'>, SpacingWindow>
 
 export interface ProtocolTemplate {
   technique: Technique
@@ -56,18 +70,30 @@ export interface ClinicalSettings {
   hairlineIrregularity: number
   midFrontalHeightCm: number
   frontoTemporalOffsetCm: number
+  /** Treatment model (issue 15): how the forehead curves back, for tape heights against photo heights. */
+  foreheadRadiusCm: number
+  /** Treatment model (issue 15): below this tape height above the glabella a hairline is lower than the clinics'. */
+  lowestHairlineCm: number
   futStripWidthMm: number
   fueScarDiameterMm: number
   protocols: Record<Technique, ProtocolTemplate>
+  /** Treatment model (issue 15): spacing, dot sizes and the warnings' lines. */
+  spacing: Record<Technique, SpacingWindows>
   needle: { config: NeedleConfig; diameterMm: number }
-  /** Healed dot diameter as a multiple of the needle's, by grouping. */
-  dotSizeFactor: Record<NeedleConfig, number>
+  /** Healed impression diameter by needle grouping at the usual 0.25 mm needle, mm; other needles in proportion. */
+  healedDotMm: Record<NeedleConfig, number>
+  /** Fresh impression diameter on the day of the session, as `healedDotMm`. */
+  freshDotMm: Record<NeedleConfig, number>
   /** Standard deviation of a dot's diameter as a share of its mean: hand pressure varies. */
   dotSizeJitter: number
-  /** A fresh dot's diameter, on the day of its session, as a multiple of its healed one. */
-  freshDotScale: number
-  /** Warn when dot area × density covers more than this share of the skin. */
+  /** Warn when the dots still present cover more than this share of the skin. */
   coverageLimit: number
+  /** Warn when one session adds more than this share of a zone's target. */
+  sessionShareLimit: number
+  /** Warn when a plan has fewer sessions than this. */
+  minSessions: Record<Technique, number>
+  /** Warn when a session treats over a carbon-black layer whose colour has drifted more than this (0–1). */
+  reinkDriftLimit: number
   /** How much faster pigment fades over scar tissue. */
   scarFadeFactor: number
   /** Months to wait after a hair transplant before treating its scars. */
@@ -109,37 +135,46 @@ export const CLINICAL_DEFAULTS = {
    * about 6.7 cm on a flat photo.
    */
   frontoTemporalOffsetCm: 6.7,
+  /**
+   * Treatment model (issue 15). The forehead's curve from the glabella up, cm: heights are
+   * measured with tape over it, photos show them flat (`src/shared/design/forehead.ts`). The same
+   * 8 cm radius as the fronto-temporal offset above: 8 cm of tape shows as 6.7 cm flat.
+   */
+  foreheadRadiusCm: 8,
+  /**
+   * Treatment model (issue 15). The mid-frontal point is 7 cm (aggressive) to 10 cm (conservative)
+   * above the glabella; Shapiro: "never too low" ("Hairline", research.md §5).
+   */
+  lowestHairlineCm: 7,
   /** FUT strip scar width, mm: strips are 1.0–1.5 cm wide when cut ("Scars"). */
   futStripWidthMm: 10,
   /** FUE punch scar diameter, mm: 0.7–1.0 ("Scars"). */
   fueScarDiameterMm: 0.85,
   protocols: {
     /**
-     * Seed 000 ("Sessions"): Day 1 lays the base, Day 2 is the next day, the finishing session at
-     * least 6 weeks later and up to 6 months; then a touch-up every year ("Two pigment
-     * families"), no sooner than 6 months since touch-ups 2 months apart over-cover. The shares
-     * are ours: light base, darker second day, full at finishing, a fifth more at touch-up to
-     * restore what has faded.
+     * Seed 000 ("Sessions"): Day 1 lays the base, Day 2 is the next day, the finishing session
+     * about six weeks later; then a touch-up every year ("Two pigment families") that brings the
+     * zone back to its target. The shares are ours: a light base, darker second day, the target
+     * once the finishing session has settled.
      */
     temporary: {
       technique: 'temporary',
       durationMin: 420,
       /**
-       * Temporary pigment is meant to be nearly gone within a year or two and touched up every
-       * 6–12 months ("Two pigment families"; research.md, trico maintenance): with its fade model
-       * a finished plan falls to 15% of target after about eight months.
+       * Temporary pigment "commonly lasts 1–2 years" and a touch-up is recommended every year
+       * (seed 000): with its fade model a finished zone falls to 60% of its target in about eleven months.
        */
-      touchUpShare: 0.15,
+      touchUpShare: 0.6,
       steps: [
-        { label: 'Day 1 – base', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 0.4 },
-        { label: 'Day 2 – definition', gapDays: 1, minGapDays: 1, maxGapDays: 7, cumulativeShare: 0.75 },
-        { label: 'Finishing', gapDays: 42, minGapDays: 42, maxGapDays: 183, cumulativeShare: 1 },
-        { label: 'Yearly touch-up', gapDays: 365, minGapDays: 183, maxGapDays: 365, cumulativeShare: 1.2 },
+        { label: 'Day 1 – base', kind: 'base', gapDays: 0, cumulativeShare: 0.4 },
+        { label: 'Day 2 – definition', kind: 'day-2', gapDays: 1, cumulativeShare: 0.75 },
+        { label: 'Finishing', kind: 'finishing', gapDays: 42, cumulativeShare: 1 },
+        { label: 'Yearly touch-up', kind: 'touch-up', gapDays: 365, cumulativeShare: 1 },
       ],
     },
     /**
-     * Seed 002 and "Session spacing (permanent)": 10–30 days apart, 2–4 sessions (most need 3),
-     * building up 30% → 70% → 100% of the target ("Density", the published protocol).
+     * Seed 002: sessions two to four weeks apart, one or two follow-ups; 2–4 sessions, most need
+     * 3, building up 30% → 70% → 100% of the target ("Density", the published protocol).
      */
     permanent: {
       technique: 'permanent',
@@ -147,31 +182,115 @@ export const CLINICAL_DEFAULTS = {
       /** Permanent touch-ups come every 2–5 years, once the look has visibly faded ("Fading"); 60% is our line. */
       touchUpShare: 0.6,
       steps: [
-        { label: 'Session 1 – foundation', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 0.3 },
-        { label: 'Session 2 – build-up', gapDays: 14, minGapDays: 10, maxGapDays: 30, cumulativeShare: 0.7 },
-        { label: 'Session 3 – refinement', gapDays: 14, minGapDays: 10, maxGapDays: 30, cumulativeShare: 1 },
+        { label: 'Foundation', kind: 'base', gapDays: 0, cumulativeShare: 0.3 },
+        { label: 'Build-up', kind: 'follow-up', gapDays: 21, cumulativeShare: 0.7 },
+        { label: 'Refinement', kind: 'finishing', gapDays: 21, cumulativeShare: 1 },
       ],
+    },
+  },
+  /** Treatment model (issue 15): spacing windows by technique and session kind. */
+  spacing: {
+    temporary: {
+      'day-2': {
+        minDays: 1,
+        maxDays: 7,
+        from: 'previous',
+        source: 'Seed 000: Day 2 is the day after Day 1; research.md §3: or a few days apart.',
+      },
+      'follow-up': {
+        minDays: 7,
+        maxDays: 42,
+        from: 'previous',
+        source: 'research.md §3: trico sessions a few days to about a month apart.',
+      },
+      finishing: {
+        minDays: 42,
+        maxDays: 183,
+        from: 'first',
+        source: 'Seed 000: six weeks (minimally) and up to six months after the initial procedure.',
+      },
+      extra: {
+        minDays: 42,
+        maxDays: null,
+        from: 'previous',
+        source: 'Seed 000: some need another 1–2 sessions after the finishing one; each heals like the finishing one.',
+      },
+      'touch-up': {
+        minDays: 183,
+        maxDays: 396,
+        from: 'previous',
+        source:
+          'Seed 000: a touch-up every year (a leap year and a month of booking tolerated); research.md §3: no sooner than 6 months, touch-ups 2 months apart over-cover.',
+      },
+    },
+    permanent: {
+      'day-2': {
+        minDays: 1,
+        maxDays: 7,
+        from: 'previous',
+        source: 'Seed 000: consecutive days, for a clinic that works that way.',
+      },
+      'follow-up': {
+        minDays: 14,
+        maxDays: 28,
+        from: 'previous',
+        source: 'Seed 002: each session about two to four weeks apart.',
+      },
+      finishing: {
+        minDays: 14,
+        maxDays: 28,
+        from: 'previous',
+        source: 'Seed 002: each session about two to four weeks apart.',
+      },
+      extra: {
+        minDays: 14,
+        maxDays: null,
+        from: 'previous',
+        source: 'Seed 002: two to four weeks at least; research.md §3: about 20% need a 4th session.',
+      },
+      'touch-up': {
+        minDays: 183,
+        maxDays: null,
+        from: 'previous',
+        source: 'Seed 000: permanent pigment lasts 2–5 years; research.md §3: touch-ups every 2–6 years.',
+      },
     },
   },
   /** The usual needles are 0.20 and 0.25 mm; 3RL fills density ("Impressions"). */
   needle: { config: '3RL', diameterMm: 0.25 },
   /**
-   * A single needle leaves a dot about its own width; three grouped needles converge to a wider
-   * dot, less than the 2.15× of three touching circles ("Impressions": pressure matters more).
+   * Healed impressions are about 0.10 mm (ISHRS Forum), 90–150 µm (precisemicroscalps), 100–150 µm
+   * (jonathangerow) (research.md §1): the single needle at the small end, three grouped at the
+   * large, both for the usual 0.25 mm needle (0803); a finer or coarser needle scales them.
    */
-  dotSizeFactor: { '1RL': 1, '3RL': 1.6 },
+  healedDotMm: { '1RL': 0.1, '3RL': 0.14 },
+  /** "Up to 250 µm fresh" (jonathangerow, research.md §1); a single needle's fresh dot is smaller. */
+  freshDotMm: { '1RL': 0.2, '3RL': 0.25 },
   /** Hand pressure changes dot size more than the needle does ("Impressions"). */
   dotSizeJitter: 0.15,
   /**
-   * Up to 250 µm fresh against 100–150 µm healed (research.md, "Impressions": jonathangerow.com):
-   * a fresh dot is about 1.7× its healed size until the skin settles.
-   */
-  freshDotScale: 1.7,
-  /**
    * Dots bleed into a blob when they cover too much skin ("Sessions", migration). Finished SMP
-   * at 190/cm² with a 0.25 mm single-needle dot covers about 9%; a quarter is our warning line.
+   * at 190/cm² with healed 0.14 mm dots covers about 3%, 9% on the day with fresh 0.25 mm dots;
+   * a quarter is our warning line.
    */
   coverageLimit: 0.25,
+  /**
+   * Seed 000: "it is risky to try to be too aggressive too fast" (migration). The published
+   * build-up adds at most 40% of the target in one session (research.md §2); a yearly touch-up of
+   * temporary pigment puts back what a year has cleared, about half. 65% is above every step of
+   * both protocols; ours.
+   */
+  sessionShareLimit: 0.65,
+  /**
+   * Seed 000: "a minimum of three SMP sessions" (temporary, Shapiro); seed 002: "many patients
+   * only require one or two follow-ups", so a permanent plan of two sessions is within the seeds.
+   */
+  minSessions: { temporary: 3, permanent: 2 },
+  /**
+   * Seed 000: inking again into a faded carbon-black impression that has changed colour makes it
+   * bigger. With the catalogue's drift a colour shift of 0.15 is about 27% faded; ours.
+   */
+  reinkDriftLimit: 0.15,
   /** Scar tissue dropped 1.6 points against 0.9 at six months ("Fading"); fitted, that is a clock about 1.8× faster. */
   scarFadeFactor: 1.8,
   /** Wait 6–12 months after a transplant before treating its scars ("Scars"). */

@@ -68,7 +68,17 @@ const frontal = planZone({ designId: 'd-front', zoneId: 'frontal' })
 const vertex = planZone({ designId: 'd-top', zoneId: 'crown' })
 const plan = draft(
   'permanent',
-  session('s2', '2026-04-20T09:30', [share(crown, 0.4)], { pigmentId: 'smp-carbon-medium' }),
+  session(
+    's2',
+    '2026-04-20T09:30',
+    [{ ...share(crown, 0.4), needle: { config: '1RL', diameterMm: 0.2 }, dilution: 0.6 }],
+    {
+      pigmentId: 'smp-carbon-medium',
+      name: 'Build-up',
+      pigmentLot: '24-117',
+      pigmentExpires: '2027-03-03',
+    },
+  ),
   session('s1', '2026-04-06T09:00', [share(crown, 0.3), { ...frontal, amount: { unit: 'perCm2', value: 45 } }]),
   session('s3', '2026-05-04T09:00', [share(vertex, 0.3)]),
   session('s4', '2026-05-18T09:00', [share(crown, 0.3)], { status: 'skipped' }),
@@ -163,18 +173,28 @@ describe('a design sheet’s content', () => {
       {
         id: 's2',
         number: 2,
+        name: 'Build-up',
         date: '20 Apr 2026',
         time: '09:30',
         status: 'Planned',
         pigment: { name: 'SMP carbon black, medium grey', colour: expect.stringMatching(/^#/) },
+        lot: 'Lot 24-117 · expires 3 Mar 2027',
         needle: '3RL · 0.25 mm',
         // 60 cm² drawn; the soft edge's corners round it to the 60.04 cm² the dots are placed over.
-        zones: [{ name: 'Crown (front)', added: '+56/cm²', impressions: 3362 }],
+        zones: [
+          {
+            name: 'Crown (front)',
+            added: '+56/cm²',
+            impressions: 3362,
+            tools: '1RL · 0.2 mm, 60% water',
+          },
+        ],
       },
       expect.objectContaining({
         number: 3,
+        lot: 'Lot not recorded',
         date: '4 May 2026',
-        zones: [{ name: 'Vertex (top)', added: '+42/cm²', impressions: null }],
+        zones: [{ name: 'Vertex (top)', added: '+42/cm²', impressions: null, tools: null }],
       }),
     ])
   })

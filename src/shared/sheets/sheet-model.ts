@@ -6,7 +6,14 @@ import type { Patient } from '../patients/patient'
 import { FITZPATRICK_TYPES, GOALS, HAIR_COLOURS, HAIR_LOSS_PATTERNS, labelOf } from '../patients/patient-fields'
 import type { Photo } from '../photos/photo'
 import { formatDay } from '../plan/plan-dates'
-import { type Pigment, type PlanDraft, SESSION_STATUSES, TECHNIQUES } from '../plan/plan-types'
+import {
+  type Pigment,
+  type PlanDraft,
+  SESSION_STATUSES,
+  type Session,
+  TECHNIQUES,
+  type ZoneTreatment,
+} from '../plan/plan-types'
 import { planZones } from '../plan/plan-zones'
 import { addedDensity, chronological, sessionDensities } from '../plan/session-density'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
@@ -40,16 +47,22 @@ export interface SheetSessionZone {
   /** "+45/cm²". */
   added: string
   impressions: number | null
+  /** The zone's own needle, pigment and mix where they differ from the session's: "1RL · 0.25 mm, 60% water"; else null. */
+  tools: string | null
 }
 
 export interface SheetSession {
   id: string
   /** Its place in the whole plan, as the plan names it. */
   number: number
+  /** The user's name for the session; empty when it has none. */
+  name: string
   date: string
   time: string
   status: string
   pigment: { name: string; colour: string } | null
+  /** The ink's lot and expiry, for tracing it: "Lot 24-117 · expires 3 Mar 2027", or "Lot not recorded". */
+  lot: string
   needle: string
   zones: SheetSessionZone[]
 }
@@ -93,6 +106,25 @@ function birth(dateOfBirth: string | null, today: string): string {
  * choices. Only what is printed is taken from the record: no phone, email, notes or medical
  * history beyond the warnings the practitioner must see, so nothing else can reach the file.
  */
+/** "Lot 24-117 · expires 3 Mar 2027": what traces the ink put in the skin. */
+function lotText(session: Session): string {
+  const lot = session.pigmentLot.trim()
+  const expiry = session.pigmentExpires ? `expires ${formatDay(session.pigmentExpires)}` : null
+  if (!lot && !expiry) return 'Lot not recorded'
+  return [lot ? `Lot ${lot}` : 'Lot not recorded', expiry].filter(Boolean).join(' · ')
+}
+
+/** A zone's own needle, pigment and mix, where they differ from the session's. */
+function zoneTools(treatment: ZoneTreatment, pigments: readonly Pigment[]): string | null {
+  const parts = [
+    treatment.needle && `${treatment.needle.config} · ${treatment.needle.diameterMm} mm`,
+    treatment.pigmentId &&
+      (pigments.find((p) => p.id === treatment.pigmentId)?.name ?? 'a pigment not in the catalogue'),
+    treatment.dilution !== undefined && `${Math.round(treatment.dilution * 100)}% water`,
+  ].filter(Boolean)
+  return parts.length > 0 ? parts.join(', ') : null
+}
+
 export function buildSheet(source: SheetSource, options: SheetOptions): SheetModel {
   const { patient, photos, designs, draft, pigments, settings, clinic, today } = source
   const chosenSessions = new Set(options.sessionIds)
@@ -119,10 +151,12 @@ export function buildSheet(source: SheetSource, options: SheetOptions): SheetMod
       {
         id: session.id,
         number: index + 1,
+        name: session.name.trim(),
         date: formatDay(session.startsAt),
         time: session.startsAt.slice(11, 16),
         status: SESSION_STATUSES.find((s) => s.value === session.status)?.label ?? session.status,
         pigment: pigment ? { name: pigment.name, colour: freshDotColour(pigment) } : null,
+        lot: lotText(session),
         needle: `${session.needle.config} · ${session.needle.diameterMm} mm`,
         zones: session.treatments.flatMap((t) => {
           const zone = zoneByKey.get(`${t.designId}:${t.zoneId}`)
@@ -134,6 +168,7 @@ export function buildSheet(source: SheetSource, options: SheetOptions): SheetMod
               name: manyViews && photo ? `${zone.name} (${viewLabel(photo).toLowerCase()})` : zone.name,
               added: `+${Math.round(addedDensity(t.amount, zone.targetDensity))}/cm²`,
               impressions: session.status === 'skipped' ? null : (row?.impressions ?? null),
+              tools: zoneTools(t, pigments),
             },
           ]
         }),

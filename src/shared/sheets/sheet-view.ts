@@ -105,7 +105,9 @@ export function sheetView(
       const parts =
         readout && scale
           ? [
-              readout.height ? `${formatQuantity(readout.height)} above the glabella` : null,
+              readout.tapeHeight && readout.height
+                ? `${formatQuantity(readout.tapeHeight)} above the glabella over the forehead (${formatQuantity(readout.height)} flat on the photo)`
+                : null,
               `${formatQuantity(readout.length)} long`,
               object.featherMm > 0 ? `soft edge ${object.featherMm} mm` : 'sharp edge',
             ]

@@ -104,11 +104,15 @@ export interface DotLook {
 
 export const HEALED_LOOK: DotLook = { scale: 1, edge: 0.45, darken: 1 }
 
-/** The look on the day of a session, from the clinical default `freshDotScale`. */
-export const freshLook = (freshDotScale: number): DotLook => ({ scale: freshDotScale, edge: 0.2, darken: 1.25 })
-
-/** The largest `freshDotScale` the settings accept. */
+/** The largest fresh-to-healed size ratio drawn, so a dot's reach stays bounded whatever the settings say. */
 export const FRESH_SCALE_MAX = 3
+
+/** The look on the day of a session: `scale` is the fresh impression's diameter over the healed one's. */
+export const freshLook = (scale: number): DotLook => ({
+  scale: Math.min(Math.max(scale, 1), FRESH_SCALE_MAX),
+  edge: 0.2,
+  darken: 1.25,
+})
 
 /** How far from its centre a dot drawn by `softDot` may reach, as a multiple of its radius (stretch and soft edge). */
 export const DRAWN_REACH = 1.7

@@ -19,7 +19,7 @@ export function planSimInput(source: {
   pxPerMm: number
   /** This design's sessions, in date order, skipped ones included (they add nothing). */
   sessions: readonly Session[]
-  settings: Pick<ClinicalSettings, 'dotSizeFactor' | 'dotSizeJitter'>
+  settings: Pick<ClinicalSettings, 'healedDotMm' | 'dotSizeJitter'>
 }): SimInput {
   const { designId, document, pxPerMm, sessions, settings } = source
   const treated = new Set(

@@ -176,14 +176,19 @@ function session(patientId: string, index: number, technique: PlanDraft['techniq
   return {
     // Session ids are unique across patients.
     id: `${patientId}-${index}`,
+    name: words(2),
+    kind: index === 0 ? 'base' : 'extra',
     startsAt: `2030-${String(index + 1).padStart(2, '0')}-${String(int(10, 28))}T09:00`,
     durationMin: pick([90, 120, 180]),
     practitioner: words(2),
     pigmentId: pick(DEFAULT_PIGMENTS.filter((pigment) => pigment.family === technique)).id,
     needle: { config: '3RL', diameterMm: 0.25 },
+    pigmentLot: words(1),
+    pigmentExpires: null,
     treatments: [],
     notes: words(int(0, 10)),
     status: 'planned',
+    clearance: null,
     layer: { visible: random.next() < 0.8, opacity: int(1, 10) / 10 },
   }
 }

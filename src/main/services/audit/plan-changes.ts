@@ -13,16 +13,40 @@ export interface PlanNames {
 // A layer's visibility and opacity are how the plan is looked at, not what is done to the
 // patient, and change with every glance: they are left out.
 function sessionFields(session: Session, names: PlanNames): Record<string, AuditValue> {
+  const clearance = session.clearance
   return {
+    name: session.name,
+    kind: session.kind,
     startsAt: session.startsAt,
     durationMin: session.durationMin,
     practitioner: session.practitioner,
     pigment: names.pigments.find((p) => p.id === session.pigmentId)?.name ?? session.pigmentId,
     needle: session.needle.config,
     needleMm: session.needle.diameterMm,
+    pigmentLot: session.pigmentLot,
+    pigmentExpires: session.pigmentExpires ?? '',
     status: session.status,
+    // Who cleared a contraindicated session, when and why belongs in the history.
+    clearance: clearance ? `${clearance.by}, ${clearance.on}: ${clearance.reason}` : '',
+    zoneTools: zoneTools(session, names),
     notes: session.notes,
   }
+}
+
+/** The zones treated with their own needle, pigment or mix, in words: "Hairline: 1RL 0.2 mm, 30% water". */
+function zoneTools(session: Session, names: PlanNames): string {
+  return session.treatments
+    .filter((t) => t.needle || t.pigmentId || t.dilution !== undefined)
+    .map((t) => {
+      const zone = names.zones.find((z) => z.key === zoneKey(t.designId, t.zoneId))?.name ?? t.zoneId
+      const tools = [
+        t.needle && `${t.needle.config} ${t.needle.diameterMm} mm`,
+        t.pigmentId && (names.pigments.find((p) => p.id === t.pigmentId)?.name ?? t.pigmentId),
+        t.dilution !== undefined && `${Math.round(t.dilution * 100)}% water`,
+      ].filter(Boolean)
+      return `${zone}: ${tools.join(', ')}`
+    })
+    .join('; ')
 }
 
 function treatmentChanges(

@@ -40,7 +40,11 @@ export function createPigmentService(db: Database, now: () => Date = () => new D
   const setRetired = db.prepare(
     'UPDATE pigments SET retired = @retired, updated_at = @now, revision = revision + 1 WHERE id = @id',
   )
-  const sessionsUsing = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM sessions WHERE pigment_id = ?')
+  // A session uses a pigment for all its zones or for one of them.
+  const sessionsUsing = db.prepare<[string, string], { n: number }>(
+    `SELECT count(*) AS n FROM sessions WHERE pigment_id = ?
+       OR id IN (SELECT session_id FROM session_treatments WHERE pigment_id = ?)`,
+  )
   const deleteRow = db.prepare('DELETE FROM pigments WHERE id = ?')
 
   const getRow = (id: PigmentId): PigmentRow => {
@@ -74,7 +78,7 @@ export function createPigmentService(db: Database, now: () => Date = () => new D
 
   const remove = db.transaction((id: PigmentId) => {
     const row = getRow(id)
-    const { n } = sessionsUsing.get(id) as { n: number }
+    const { n } = sessionsUsing.get(id, id) as { n: number }
     if (n > 0)
       throw new ServiceError(
         'conflict',

@@ -155,7 +155,7 @@ describe('treatment plans', () => {
             id: 'blob',
             startsAt: LATE,
             needle: { config: '1RL', diameterMm: 1.2 },
-            treatments: [{ designId, zoneId: 'z2', amount: { unit: 'perCm2', value: 100 } }],
+            treatments: [{ designId, zoneId: 'z2', amount: { unit: 'perCm2', value: 500 } }],
           }),
         'sessions.blob.treatments.{design}:z2',
         /they would run together/,

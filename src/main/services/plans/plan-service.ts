@@ -84,26 +84,39 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
   )
   // A session's own stamp moves only when one of its fields does; its treatments are rewritten
   // on every save and dated by the plan's.
+  const columns = [
+    'position',
+    'name',
+    'kind',
+    'starts_at',
+    'duration_min',
+    'practitioner',
+    'pigment_id',
+    'needle_config',
+    'needle_mm',
+    'pigment_lot',
+    'pigment_expires',
+    'notes',
+    'status',
+    'clearance',
+    'visible',
+    'opacity',
+  ]
   const upsertSession = db.prepare(
-    `INSERT INTO sessions (id, patient_id, position, starts_at, duration_min, practitioner, pigment_id, needle_config,
-       needle_mm, notes, status, visible, opacity, created_at, updated_at)
-     VALUES (@id, @patientId, @position, @starts_at, @duration_min, @practitioner, @pigment_id, @needle_config,
-       @needle_mm, @notes, @status, @visible, @opacity, @now, @now)
-     ON CONFLICT (id) DO UPDATE SET position = excluded.position, starts_at = excluded.starts_at,
-       duration_min = excluded.duration_min, practitioner = excluded.practitioner, pigment_id = excluded.pigment_id,
-       needle_config = excluded.needle_config, needle_mm = excluded.needle_mm, notes = excluded.notes,
-       status = excluded.status, visible = excluded.visible, opacity = excluded.opacity, updated_at = excluded.updated_at
-     WHERE (position, starts_at, duration_min, practitioner, pigment_id, needle_config, needle_mm, notes, status,
-       visible, opacity) IS NOT (excluded.position, excluded.starts_at, excluded.duration_min, excluded.practitioner,
-       excluded.pigment_id, excluded.needle_config, excluded.needle_mm, excluded.notes, excluded.status,
-       excluded.visible, excluded.opacity)`,
+    `INSERT INTO sessions (id, patient_id, ${columns.join(', ')}, created_at, updated_at)
+     VALUES (@id, @patientId, ${columns.map((c) => `@${c}`).join(', ')}, @now, @now)
+     ON CONFLICT (id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')},
+       updated_at = excluded.updated_at
+     WHERE (${columns.join(', ')}) IS NOT (${columns.map((c) => `excluded.${c}`).join(', ')})`,
   )
   const deleteTreatments = db.prepare(
     'DELETE FROM session_treatments WHERE session_id IN (SELECT id FROM sessions WHERE patient_id = ?)',
   )
   const insertTreatment = db.prepare(
-    `INSERT INTO session_treatments (session_id, design_id, zone_id, unit, value, position)
-     VALUES (@session_id, @design_id, @zone_id, @unit, @value, @position)`,
+    `INSERT INTO session_treatments (session_id, design_id, zone_id, unit, value, position, needle_config, needle_mm,
+       pigment_id, dilution)
+     VALUES (@session_id, @design_id, @zone_id, @unit, @value, @position, @needle_config, @needle_mm, @pigment_id,
+       @dilution)`,
   )
 
   const patientOf = (patientId: PatientId): PatientOfPlan => {

@@ -3,6 +3,7 @@ import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import { CHART_SIZE } from '../../../shared/charts/head-chart'
 import { pxPerMm } from '../../../shared/photos/calibration'
+import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import { readContents } from '../backups/backup-contents'
 
 const tempDir = tempDirsForEachTest()
@@ -83,7 +84,10 @@ describe('the sample patient', () => {
     ).toEqual(['hairline', 'zone', 'zone', 'zone', 'zone'])
     const plan = bed.plans.get(patientId)
     expect(plan.technique).toBe('temporary')
-    expect(plan.sessions).toHaveLength(3)
+    // The user's own temporary protocol, every step named as the template names it.
+    expect(plan.sessions.map((s) => s.name)).toEqual(
+      CLINICAL_DEFAULTS.protocols.temporary.steps.map((step) => step.label),
+    )
     expect(plan.sessions[0]?.treatments).toHaveLength(4)
     const comments = designs.flatMap((d) => bed.comments.list(d.id))
     expect(comments.map((c) => c.author)).toEqual(['Sample reviewer', 'Sample reviewer'])

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import type { Database } from 'better-sqlite3'
 import type { HeadChartView } from '../../../shared/charts/head-chart'
+import type { Design } from '../../../shared/design/design-types'
 import type { PatientId } from '../../../shared/patients/patient'
-import type { Session } from '../../../shared/plan/plan-types'
+import { planZones } from '../../../shared/plan/plan-zones'
+import { applyTemplate } from '../../../shared/plan/protocols'
 import {
   SAMPLE_PATIENT_FIELDS,
+  SAMPLE_PLAN_STARTS_IN_DAYS,
   SAMPLE_REVIEW_COMMENTS,
-  SAMPLE_SESSIONS,
   type SampleStatus,
   sampleDesignObjects,
 } from '../../../shared/sample/sample-patient'
@@ -15,6 +17,7 @@ import type { CommentService } from '../comments/comment-service'
 import type { DesignService } from '../designs/design-service'
 import type { PatientService } from '../patients/patient-service'
 import type { PhotoService } from '../photos/photo-service'
+import type { PigmentService } from '../pigments/pigment-service'
 import type { PlanService } from '../plans/plan-service'
 import type { SettingsService } from '../settings/settings-service'
 
@@ -40,6 +43,7 @@ export function createSampleService(
     designs: DesignService
     charts: ChartService
     plans: PlanService
+    pigments: PigmentService
     settings: SettingsService
     comments: CommentService
   },
@@ -69,7 +73,7 @@ export function createSampleService(
     const patient = deps.patients.create(SAMPLE_PATIENT_FIELDS)
     markSample.run(patient.id)
     try {
-      const zones: { designId: string; zoneId: string }[] = []
+      const designs: Design[] = []
       for (const view of SAMPLE_VIEWS) {
         const chart = await deps.charts.add(patient.id, view)
         const design = deps.designs.forPhoto(chart.id)
@@ -79,27 +83,25 @@ export function createSampleService(
           ...design.document,
           objects: [...design.document.objects, ...objects],
         })
-        for (const o of objects) if (o.kind === 'zone') zones.push({ designId: saved.id, zoneId: o.id })
+        designs.push(saved)
         const zone = objects.find((o) => o.kind === 'zone')
         const comment = SAMPLE_REVIEW_COMMENTS[view]
         if (zone?.points[0] && comment) deps.comments.add({ designId: saved.id, at: zone.points[0], ...comment })
       }
       const { settings } = deps.settings.get()
+      // The sample follows the user's own temporary protocol, so its plan reads as theirs would.
       const today = now()
-      const sessions: Session[] = SAMPLE_SESSIONS.map((step) => {
-        const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() + step.days, 10, 0)
-        return {
-          id: randomUUID(),
-          startsAt: wallClockMinute(day),
-          durationMin: settings.protocols.temporary.durationMin,
-          practitioner: 'Sample artist',
-          pigmentId: 'trico-dark-brown',
-          needle: settings.needle,
-          treatments: zones.map((z) => ({ ...z, amount: { unit: 'share', value: step.share } })),
-          notes: step.label,
-          status: step.status,
-          layer: { visible: true, opacity: 1 },
-        }
+      const start = new Date(today.getFullYear(), today.getMonth(), today.getDate() + SAMPLE_PLAN_STARTS_IN_DAYS, 10, 0)
+      const template = settings.protocols.temporary
+      const sessions = applyTemplate(template, {
+        start: wallClockMinute(start),
+        zones: planZones(designs, deps.photos.list(patient.id)),
+        pigmentId: 'trico-dark-brown',
+        needle: settings.needle,
+        practitioner: 'Sample artist',
+        pigments: deps.pigments.list(true),
+        settings,
+        newId: randomUUID,
       })
       deps.plans.save(patient.id, 0, { technique: 'temporary', sessions })
       return patient.id

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { refusal } from '../../../../test/node/service-refusal'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
+import { clinicalSettingsSchema } from '../../../shared/plan/plan-schema'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../../shared/settings/clinical-defaults'
 import { openDatabase } from '../../db/database'
 import { createSettingsService } from './settings-service'
@@ -16,9 +17,8 @@ function clinicSettings(): ClinicalSettings {
   settings.transplantWaitMonths = 12
   settings.protocols.permanent.steps.push({
     label: 'Session 4 – touch-up',
+    kind: 'extra',
     gapDays: 30,
-    minGapDays: 14,
-    maxGapDays: 60,
     cumulativeShare: 1.1,
   })
   return settings
@@ -58,6 +58,26 @@ describe('clinical settings', () => {
     expect(settings.get()).toEqual({ settings: clinicSettings(), revision: 1 })
   })
 
+  it('give protocol steps saved before steps had a kind the kind of the shipped step at their place', () => {
+    const { settings, db } = backend()
+    const older = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
+    const steps = older.protocols.temporary.steps.map(({ kind: _kind, ...step }) => ({
+      ...step,
+      minGapDays: 1,
+      maxGapDays: null,
+    }))
+    const extra = { label: 'Second touch-up', gapDays: 365, minGapDays: 183, maxGapDays: 365, cumulativeShare: 1 }
+    const stored = {
+      ...older,
+      protocols: { ...older.protocols, temporary: { ...older.protocols.temporary, steps: [...steps, extra] } },
+    }
+    db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('clinical', ?, 'x')").run(JSON.stringify(stored))
+    const { steps: read } = settings.get().settings.protocols.temporary
+    expect(read.map((step) => step.kind)).toEqual(['base', 'day-2', 'finishing', 'touch-up', 'touch-up'])
+    expect(read.at(-1)).toEqual({ label: 'Second touch-up', kind: 'touch-up', gapDays: 365, cumulativeShare: 1 })
+    expect(clinicalSettingsSchema.safeParse(settings.get().settings).success).toBe(true)
+  })
+
   it.each([
     ['a coverage limit above 100%', { coverageLimit: 5 }, 'settings.coverageLimit', /between 0.01 and 1/],
     [
@@ -91,7 +111,8 @@ describe('clinical settings', () => {
       error: {
         code: 'invalid_input',
         fieldErrors: {
-          'settings.protocols.permanent.steps.1.cumulativeShare': expect.stringMatching(/more of the target/),
+          'settings.protocols.permanent.steps.1.cumulativeShare':
+            expect.stringMatching(/at least as much of the target/),
         },
       },
     })

@@ -20,13 +20,21 @@ const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
 /**
  * The stored record laid over the defaults, shaped by the defaults: a figure added by a later
  * version is filled in, one the stored record holds with the wrong kind of value is not taken,
- * and one this version does not know is dropped (so saving the result back validates).
+ * and one this version does not know is dropped (so saving the result back validates). A list
+ * of records keeps the stored length, each entry laid over the default at its place (or the last
+ * one), so a protocol step saved before steps had a kind gets the kind of the shipped step there.
+ * Open-ended figures (a number or null) keep either.
  */
 function overDefaults(defaults: unknown, stored: unknown): unknown {
   if (isRecord(defaults)) {
     if (!isRecord(stored)) return structuredClone(defaults)
     return Object.fromEntries(Object.entries(defaults).map(([key, value]) => [key, overDefaults(value, stored[key])]))
   }
+  if (Array.isArray(defaults) && Array.isArray(stored) && defaults.some(isRecord))
+    return stored.map((entry, index) => overDefaults(defaults[Math.min(index, defaults.length - 1)], entry))
+  if (defaults === null) return typeof stored === 'number' ? stored : null
+  // Stored records were validated when saved, so a null stands only where the figure is open-ended.
+  if (stored === null && typeof defaults === 'number') return null
   const sameKind = typeof stored === typeof defaults && Array.isArray(stored) === Array.isArray(defaults)
   return structuredClone(sameKind ? stored : defaults)
 }

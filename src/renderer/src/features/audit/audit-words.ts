@@ -2,7 +2,13 @@ import type { AuditValue, PhotoNote } from '../../../../shared/audit/audit-types
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
 import { labelOf, MEDICAL_FLAGS, NOT_RECORDED } from '../../../../shared/patients/patient-fields'
 import { labelOfView, type PhotoView } from '../../../../shared/photos/photo-fields'
-import { NEEDLE_CONFIGS, SESSION_STATUSES, TECHNIQUES, type TreatmentAmount } from '../../../../shared/plan/plan-types'
+import {
+  NEEDLE_CONFIGS,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  TECHNIQUES,
+  type TreatmentAmount,
+} from '../../../../shared/plan/plan-types'
 import { formatDate } from '../patients/format'
 import { type ChoiceField, choiceWords, goalsWords, PATIENT_LABELS } from '../patients/patient-words'
 import { formatTakenAt } from '../photos/format-photo'
@@ -85,12 +91,18 @@ const OBJECT_FIELDS: Record<string, FieldWords> = {
 }
 
 const SESSION_FIELDS: Record<string, FieldWords> = {
+  name: { label: 'Name', value: text('None') },
+  kind: { label: 'Kind of session', value: option(SESSION_KINDS) },
   startsAt: { label: 'Starts', value: (value) => (typeof value === 'string' ? formatStart(value) : '—') },
   durationMin: { label: 'Duration', value: unit('min') },
   practitioner: { label: 'Practitioner', value: text() },
   pigment: { label: 'Pigment', value: text(NOT_RECORDED) },
   needle: { label: 'Needle', value: option(NEEDLE_CONFIGS) },
   needleMm: { label: 'Needle diameter', value: unit('mm') },
+  pigmentLot: { label: 'Pigment lot', value: text('Not recorded') },
+  pigmentExpires: { label: 'Lot expires', value: text('Not recorded') },
+  zoneTools: { label: 'Per-zone needle and pigment', value: text('Same for every zone') },
+  clearance: { label: 'Medical clearance', value: text('Not recorded') },
   status: { label: 'Status', value: option(SESSION_STATUSES) },
   notes: { label: 'Notes', value: text(NOT_RECORDED) },
   technique: { label: 'Technique', value: option(TECHNIQUES) },

@@ -1,5 +1,10 @@
 import { useMemo } from 'react'
-import { type DesignReadouts, designReadouts, type HairlineReadout } from '../../../../shared/design/readouts'
+import {
+  type DesignReadouts,
+  designReadouts,
+  type HairlineReadout,
+  HEIGHT_EXPLANATION,
+} from '../../../../shared/design/readouts'
 import { formatQuantity } from '../../../../shared/photos/calibration'
 import type { Editor } from '../../editor/editor'
 import { useEditor } from './use-editor'
@@ -27,13 +32,25 @@ function HairlineFacts({ readout, lengthLabel }: { readout: HairlineReadout; len
       <dt>{lengthLabel}</dt>
       <dd>{formatQuantity(readout.length)}</dd>
       <dt>Height above glabella</dt>
-      <dd>
+      <dd title={HEIGHT_EXPLANATION}>
         {readout.height ? (
-          formatQuantity(readout.height)
+          readout.tapeHeight ? (
+            <>
+              {formatQuantity(readout.tapeHeight)} over the forehead (tape)
+              <span className="readouts__muted"> · {formatQuantity(readout.height)} flat on the photo</span>
+            </>
+          ) : (
+            formatQuantity(readout.height)
+          )
         ) : (
           <span className="readouts__muted">{readout.heightHint}</span>
         )}
       </dd>
+      {readout.lowHint && (
+        <dd className="readouts__warning" role="note">
+          {readout.lowHint}
+        </dd>
+      )}
     </>
   )
 }

@@ -1,6 +1,8 @@
 import { useStore } from 'zustand'
+import type { Pigment, PlanDraft } from '../../../../shared/plan/plan-types'
 import type { PlanZone } from '../../../../shared/plan/plan-zones'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
+import { coverageAt } from '../../../../shared/plan/timeline'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { usePlanActions } from '../plan/plan-context'
 import type { DotRenderer } from './dot-renderer'
@@ -39,22 +41,6 @@ export function LayersList({ scene, day, settings }: { scene: LayerScene; day: s
 }
 
 /**
- * The plan's coverage of a zone on a day: that of its last session on or before the day, as the
- * Plan tab shows it per session and as its "dots run together" warning reads it. null before any.
- */
-function planCoverageOn(
-  rows: readonly SessionZoneDensity[],
-  scene: LayerScene,
-  key: string,
-  day: string,
-): number | null {
-  const startOf = new Map(scene.layers.map((l) => [l.session.id, l.session.startsAt.slice(0, 10)]))
-  let cover: number | null = null
-  for (const row of rows) if (row.zoneKey === key && (startOf.get(row.sessionId) ?? '9999') <= day) cover = row.coverage
-  return cover
-}
-
-/**
  * Dots placed per zone by each session and in all beside the plan's impressions, and the plan's
  * coverage: the layer panel reads the same figures as the plan.
  */
@@ -63,11 +49,13 @@ export function LayerReadout(props: {
   renderer: DotRenderer
   /** The plan's rows (`sessionDensities`) over the plan's zones. */
   plan: readonly SessionZoneDensity[]
+  draft: PlanDraft
+  pigments: readonly Pigment[]
   zones: readonly PlanZone[]
   day: string
   settings: ClinicalSettings
 }) {
-  const { scene, renderer, plan, zones, day, settings } = props
+  const { scene, renderer, plan, draft, pigments, zones, day, settings } = props
   const counts = useStore(renderer.store, (s) => s.counts)
   if (counts.length === 0 || scene.zones.length === 0) return null
   const names = new Map(zones.map((z) => [z.key, z.name]))
@@ -108,7 +96,9 @@ export function LayerReadout(props: {
             const planned = plan
               .filter((row) => row.zoneKey === key && layerIds.has(row.sessionId))
               .reduce((sum, row) => sum + (row.impressions ?? 0), 0)
-            const cover = planCoverageOn(plan, scene, key, day)
+            const planZone = zones.find((z) => z.key === key)
+            // The plan's own figure, pigment still present on the day shown, as its warning reads it.
+            const cover = planZone ? coverageAt(draft, planZone, pigments, settings, `${day}T23:59`).coverage : null
             return (
               <tr key={zone.id}>
                 <th scope="row">{zone.name || names.get(key) || 'Zone'}</th>

@@ -115,6 +115,8 @@ export function SessionLayersPanel(props: {
           scene={scene}
           renderer={renderer}
           plan={sessionDensities(draft, world.zones, world.settings)}
+          draft={draft}
+          pigments={world.pigments}
           zones={world.zones}
           day={day}
           settings={world.settings}

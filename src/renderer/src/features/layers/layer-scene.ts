@@ -2,12 +2,13 @@ import type { DesignDocument, ZoneObject } from '../../../../shared/design/desig
 import { dotColour } from '../../../../shared/plan/fade'
 import type { Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-types'
 import { zoneKey } from '../../../../shared/plan/plan-zones'
-import { chronological } from '../../../../shared/plan/session-density'
+import { chronological, dotDiameterMm, freshDotDiameterMm } from '../../../../shared/plan/session-density'
 import { layerStrengthAt } from '../../../../shared/plan/timeline'
+import { treatmentPigment } from '../../../../shared/plan/treatment-tools'
 import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { freshLook, HEALED_LOOK } from '../../../../shared/simulation/dot-coverage'
-import { planSimInput } from '../../../../shared/simulation/plan-scene'
+import { planSimInput, sessionNeedle } from '../../../../shared/simulation/plan-scene'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 
@@ -17,6 +18,8 @@ export interface SceneLayer {
   /** 1-based place of the session in the whole plan, as the plan names it. */
   number: number
   pigment: Pigment | null
+  /** Zone key → the pigment (and mix) used on that zone, where it differs from the session's. */
+  zonePigments: ReadonlyMap<string, Pigment | null>
 }
 
 export interface SceneZone {
@@ -58,6 +61,11 @@ export function buildScene(source: SceneSource): LayerScene {
     session,
     number: numbers.get(session.id) ?? 0,
     pigment: pigments.find((p) => p.id === session.pigmentId) ?? null,
+    zonePigments: new Map(
+      session.treatments
+        .filter((t) => t.pigmentId !== undefined || t.dilution !== undefined)
+        .map((t) => [zoneKey(t.designId, t.zoneId), treatmentPigment(session, t, pigments)] as const),
+    ),
   }))
   // The same zones, in the same order, as the sampler's input: its dots name zones by index.
   const treated = new Set(
@@ -82,9 +90,21 @@ export function buildScene(source: SceneSource): LayerScene {
   return { input, layers, zones, reason: null }
 }
 
+/** The pigment a layer uses on a zone: the zone's own, else the session's. */
+const pigmentOn = (layer: SceneLayer, zone: SceneZone): Pigment | null =>
+  layer.zonePigments.has(zone.key) ? (layer.zonePigments.get(zone.key) ?? null) : layer.pigment
+
 /** How strong a layer shows in a zone at a time: nothing before its session, then its pigment's fade. */
-export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number =>
-  layer.pigment ? layerStrengthAt(layer.session, layer.pigment, zone, at, settings) : 0
+export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, settings: ClinicalSettings): number => {
+  const pigment = pigmentOn(layer, zone)
+  return pigment ? layerStrengthAt(layer.session, pigment, zone, at, settings) : 0
+}
+
+/** A session's dots on its own day: as much larger as the needle's fresh impression is than its healed one. */
+function freshLookOf(session: Session, settings: ClinicalSettings) {
+  const needle = sessionNeedle(session)
+  return freshLook(freshDotDiameterMm(needle, settings) / dotDiameterMm(needle, settings))
+}
 
 /**
  * Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour;
@@ -99,12 +119,12 @@ export function sceneStyles(
 ): LayerStyle[] {
   // A session shows from the day it happens, whatever its hour.
   const at = `${day}T23:59`
-  const fresh = freshLook(settings.freshDotScale)
   return scene.layers.map((layer) => {
     const zoneColours = new Float32Array(scene.zones.length * 4)
     scene.zones.forEach((zone, i) => {
       const strength = zone.zone.hidden ? 0 : layerStrength(layer, zone, at, settings)
-      const [r, g, b] = layer.pigment ? dotColour(layer.pigment, strength) : [1, 1, 1]
+      const pigment = pigmentOn(layer, zone)
+      const [r, g, b] = pigment ? dotColour(pigment, strength) : [1, 1, 1]
       zoneColours.set([r, g, b, strength], i * 4)
     })
     const sessionDay = options.fresh && layer.session.startsAt.slice(0, 10) === day
@@ -112,7 +132,7 @@ export function sceneStyles(
       visible: layer.session.layer.visible,
       opacity: layer.session.layer.opacity,
       zoneColours,
-      look: sessionDay ? fresh : HEALED_LOOK,
+      look: sessionDay ? freshLookOf(layer.session, settings) : HEALED_LOOK,
     }
   })
 }

@@ -8,6 +8,7 @@ interface PigmentSelectProps {
   value: string
   onChange(id: string): void
   onFocus?(): void
+  'aria-label'?: string
   'aria-invalid'?: boolean
   'aria-describedby'?: string
 }

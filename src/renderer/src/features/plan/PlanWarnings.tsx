@@ -48,6 +48,7 @@ function WarningItem({ id, warning, session }: { id: string; warning: PlanWarnin
         {warning.title}
       </p>
       <p>{warning.detail}</p>
+      <p className="plan-warnings__source">Source: {warning.source}</p>
       {card && session !== null && (
         <a
           className="plan-warnings__link"

@@ -2,6 +2,7 @@ import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { sessionField } from '../../../../shared/plan/plan-problems'
 import {
   NEEDLE_CONFIGS,
+  SESSION_KINDS,
   SESSION_STATUSES,
   type Session,
   type Technique,
@@ -15,6 +16,8 @@ import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { formatStart } from './plan-format'
 import type { PlanWorld } from './plan-store'
+import { SessionClearance } from './SessionClearance'
+import type { ZoneOutcome } from './SessionList'
 import { SessionPhotos } from './SessionPhotos'
 import { SessionZones } from './SessionZones'
 import { patchSession, sortedByStart } from './session-edits'
@@ -32,10 +35,10 @@ export interface SessionCardProps {
   session: Session
   technique: Technique
   number: number
-  /** The protocol step this session stands for, when its spacing fits that step. */
-  stepLabel: string | null
   labels: Map<string, string>
   densities: readonly SessionZoneDensity[]
+  /** Zone key → what this session comes to there. */
+  outcomes: ReadonlyMap<string, ZoneOutcome>
   problems: Record<string, string>
   warnings: readonly SessionWarningLink[]
   defaultAmount: TreatmentAmount
@@ -52,7 +55,7 @@ function focusWarning(id: string) {
 
 /** One session: when, who, with what, and the zones it treats. */
 export function SessionCard(props: SessionCardProps) {
-  const { world, session, number, stepLabel, problems, warnings } = props
+  const { world, session, number, problems, warnings } = props
   const { change } = usePlanActions()
   const title = `Session ${number}`
   const id = (field: string) => `session-${session.id}-${field}`
@@ -64,6 +67,8 @@ export function SessionCard(props: SessionCardProps) {
   const practitioner = useFieldRun(id('practitioner'))
   const diameter = useFieldRun(id('needle'))
   const notes = useFieldRun(id('notes'))
+  const name = useFieldRun(id('name'))
+  const lot = useFieldRun(id('pigmentLot'))
 
   return (
     <article
@@ -75,7 +80,7 @@ export function SessionCard(props: SessionCardProps) {
         <div className="plan-session__heading">
           <h3 className="plan-session__title" id={id('title')} tabIndex={-1}>
             {title}
-            {stepLabel && <span className="plan-session__step"> · {stepLabel}</span>}
+            {session.name.trim() && <span className="plan-session__step"> · {session.name.trim()}</span>}
           </h3>
           <p className="plan-session__when">{formatStart(session.startsAt)}</p>
         </div>
@@ -119,6 +124,35 @@ export function SessionCard(props: SessionCardProps) {
       </header>
 
       <div className="plan-session__fields">
+        <Field id={id('name')} label="Name" error={error('name')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              autoComplete="off"
+              maxLength={PLAN_LIMITS.sessionName}
+              value={session.name}
+              onFocus={name.onFocus}
+              onChange={(event) => edit('name', { name: event.target.value }, name.key())}
+            />
+          )}
+        </Field>
+        <Field
+          id={id('kind')}
+          label="Kind"
+          hint="Its spacing from the session before is judged by its kind."
+          error={error('kind')}
+        >
+          {(control) => (
+            <OptionSelect
+              {...control}
+              options={SESSION_KINDS}
+              value={session.kind}
+              onChange={(kind) => edit('kind', { kind })}
+            />
+          )}
+        </Field>
         <Field id={id('startsAt')} label="Starts" error={error('startsAt')}>
           {(control) => (
             <input
@@ -185,6 +219,31 @@ export function SessionCard(props: SessionCardProps) {
             )}
           </Field>
         </div>
+        <Field id={id('pigmentLot')} label="Pigment lot / batch" error={error('pigmentLot')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="text"
+              autoComplete="off"
+              maxLength={PLAN_LIMITS.pigmentLot}
+              value={session.pigmentLot}
+              onFocus={lot.onFocus}
+              onChange={(event) => edit('pigment lot', { pigmentLot: event.target.value }, lot.key())}
+            />
+          )}
+        </Field>
+        <Field id={id('pigmentExpires')} label="Lot expires" error={error('pigmentExpires')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="date"
+              value={session.pigmentExpires ?? ''}
+              onChange={(event) => edit('lot expiry', { pigmentExpires: event.target.value || null })}
+            />
+          )}
+        </Field>
         <div className="plan-session__needle">
           <Field id={id('needle.config')} label="Needle" error={error('needle.config')}>
             {(control) => (
@@ -221,9 +280,20 @@ export function SessionCard(props: SessionCardProps) {
         title={title}
         labels={props.labels}
         densities={props.densities}
+        outcomes={props.outcomes}
+        technique={props.technique}
         problems={problems}
         defaultAmount={props.defaultAmount}
       />
+
+      {(world.patient.medical.keloid || session.clearance) && (
+        <SessionClearance
+          session={session}
+          title={title}
+          required={world.patient.medical.keloid}
+          onChange={(clearance) => edit('clearance', { clearance })}
+        />
+      )}
 
       <SessionPhotos photos={world.photos} sessionId={session.id} title={title} />
 

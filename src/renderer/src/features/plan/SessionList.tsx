@@ -1,8 +1,8 @@
 import { useMemo } from 'react'
-import { daysBetween } from '../../../../shared/plan/plan-dates'
 import type { PlanDraft, SessionId, TreatmentAmount } from '../../../../shared/plan/plan-types'
-import { protocolStepFor } from '../../../../shared/plan/protocols'
+import { zoneKey } from '../../../../shared/plan/plan-zones'
 import { chronological, sessionDensities } from '../../../../shared/plan/session-density'
+import { coverageAt, strengthReached } from '../../../../shared/plan/timeline'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { warningId } from './PlanWarnings'
 import { usePlan, usePlanActions } from './plan-context'
@@ -19,41 +19,49 @@ import {
   stepShare,
 } from './session-edits'
 
-interface SessionPlace {
-  stepLabel: string | null
-  defaultAmount: TreatmentAmount
-}
-
 /**
- * Where each session stands in the protocol: the step it is, when its gap from the session before
- * fits that step (skipped sessions stand for none), and the share a zone ticked in it gets.
+ * What a zone ticked in each session gets: the amount of the session's first zone, else the share
+ * the protocol's step at its place adds (skipped sessions take no place).
  */
-function sessionPlaces(draft: PlanDraft, settings: ClinicalSettings): Map<SessionId, SessionPlace> {
+function defaultAmounts(draft: PlanDraft, settings: ClinicalSettings): Map<SessionId, TreatmentAmount> {
   const template = settings.protocols[draft.technique]
-  const places = new Map<SessionId, SessionPlace>()
+  const amounts = new Map<SessionId, TreatmentAmount>()
   let active = 0
-  let previous: string | null = null
   for (const session of chronological(draft.sessions)) {
     const first = session.treatments[0]
-    const defaultAmount = first ? { ...first.amount } : { unit: 'share' as const, value: stepShare(template, active) }
-    if (session.status === 'skipped') {
-      places.set(session.id, { stepLabel: null, defaultAmount })
-      continue
-    }
-    const step = protocolStepFor(draft.technique, active, settings)
-    const gap = previous === null ? null : daysBetween(previous, session.startsAt)
-    const fits = gap === null || (gap >= step.minGapDays && (step.maxGapDays === null || gap <= step.maxGapDays))
-    places.set(session.id, { stepLabel: fits ? stepName(step.label) : null, defaultAmount })
-    previous = session.startsAt
-    active += 1
+    amounts.set(session.id, first ? { ...first.amount } : { unit: 'share', value: stepShare(template, active) })
+    if (session.status !== 'skipped') active += 1
   }
-  return places
+  return amounts
 }
 
-/** "Session 2 – build-up" under a card titled Session 2 reads "Build-up"; other step names stay whole. */
-function stepName(label: string): string {
-  const rest = /^Session \d+ – (.+)$/.exec(label)?.[1]
-  return rest ? rest.charAt(0).toUpperCase() + rest.slice(1) : label
+/** What each session comes to in each zone it treats. */
+export interface ZoneOutcome {
+  /** Share of skin the pigment present covers on the session's day. */
+  coverage: number
+  /** The zone's strength once this session has settled (1 is the healed target). */
+  reached: number
+}
+
+/** Session id → zone key → what the session comes to there. */
+function outcomes(draft: PlanDraft, world: PlanWorld): Map<SessionId, Map<string, ZoneOutcome>> {
+  const zones = new Map(world.zones.map((z) => [z.key, z]))
+  return new Map(
+    draft.sessions.map((session) => [
+      session.id,
+      new Map(
+        session.treatments.flatMap((t) => {
+          const zone = zones.get(zoneKey(t.designId, t.zoneId))
+          if (!zone || session.status === 'skipped') return []
+          const outcome = {
+            coverage: coverageAt(draft, zone, world.pigments, world.settings, session.startsAt).coverage,
+            reached: strengthReached(draft, zone, world.pigments, world.settings, session),
+          }
+          return [[zone.key, outcome] as const]
+        }),
+      ),
+    ]),
+  )
 }
 
 const focusLater = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus())
@@ -66,7 +74,8 @@ export function SessionList(props: { world: PlanWorld; draft: PlanDraft; onApply
   const { change } = usePlanActions()
   const labels = useMemo(() => zoneLabels(world), [world])
   const densities = useMemo(() => sessionDensities(draft, world.zones, world.settings), [draft, world])
-  const places = useMemo(() => sessionPlaces(draft, world.settings), [draft, world.settings])
+  const amounts = useMemo(() => defaultAmounts(draft, world.settings), [draft, world.settings])
+  const outcome = useMemo(() => outcomes(draft, world), [draft, world])
   const numbers = useMemo(() => sessionNumbers(draft), [draft])
   const links = useMemo(() => {
     const bySession = new Map<SessionId, SessionWarningLink[]>()
@@ -102,7 +111,6 @@ export function SessionList(props: { world: PlanWorld; draft: PlanDraft; onApply
       )}
       {draft.sessions.map((session) => {
         const number = numbers.get(session.id) ?? 0
-        const place = places.get(session.id)
         return (
           <SessionCard
             key={session.id}
@@ -110,12 +118,12 @@ export function SessionList(props: { world: PlanWorld; draft: PlanDraft; onApply
             session={session}
             technique={draft.technique}
             number={number}
-            stepLabel={place?.stepLabel ?? null}
             labels={labels}
             densities={densities.filter((d) => d.sessionId === session.id)}
+            outcomes={outcome.get(session.id) ?? new Map()}
             problems={problems}
             warnings={links.get(session.id) ?? []}
-            defaultAmount={place?.defaultAmount ?? { unit: 'share', value: 1 }}
+            defaultAmount={amounts.get(session.id) ?? { unit: 'share', value: 1 }}
             onDuplicate={() => {
               const id = newSessionId()
               change(`Duplicate Session ${number}`, (d) => addSession(d, duplicateSession(d, session, world, id)))

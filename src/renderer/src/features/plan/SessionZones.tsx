@@ -1,13 +1,22 @@
 import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { sessionField } from '../../../../shared/plan/plan-problems'
-import type { Session, TreatmentAmount } from '../../../../shared/plan/plan-types'
+import {
+  NEEDLE_CONFIGS,
+  type NeedleConfig,
+  type Session,
+  type Technique,
+  type TreatmentAmount,
+  type ZoneTreatment,
+} from '../../../../shared/plan/plan-types'
 import { type PlanZone, zoneKey } from '../../../../shared/plan/plan-zones'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import { NumberField } from './NumberField'
+import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { count, keyId, percent, zoneColour, zoneView } from './plan-format'
 import type { PlanWorld } from './plan-store'
-import { roundShare, setTreatment } from './session-edits'
+import type { ZoneOutcome } from './SessionList'
+import { roundShare, setTreatment, setTreatmentTools } from './session-edits'
 import { useFieldRun } from './use-field-run'
 
 interface ZoneRow {
@@ -27,6 +36,9 @@ interface SessionZonesProps {
   title: string
   labels: Map<string, string>
   densities: readonly SessionZoneDensity[]
+  /** Zone key → what this session comes to there. */
+  outcomes: ReadonlyMap<string, ZoneOutcome>
+  technique: Technique
   problems: Record<string, string>
   /** What a newly ticked zone gets. */
   defaultAmount: TreatmentAmount
@@ -55,7 +67,8 @@ function zoneRows(world: PlanWorld, session: Session, labels: Map<string, string
 }
 
 /** The zones a session treats, how much it adds to each, and what that comes to. */
-export function SessionZones({ world, session, title, labels, densities, problems, defaultAmount }: SessionZonesProps) {
+export function SessionZones(props: SessionZonesProps) {
+  const { world, session, title, labels, densities, outcomes, problems, defaultAmount } = props
   const rows = zoneRows(world, session, labels)
   if (rows.length === 0)
     return (
@@ -83,14 +96,17 @@ export function SessionZones({ world, session, title, labels, densities, problem
             <th scope="col" title="Zone area × added density">
               Impressions
             </th>
-            <th scope="col" title="Share of the zone's target density once this session is done">
+            <th
+              scope="col"
+              title="The zone's strength once this session has settled, what has faded counted; 100% is the healed target"
+            >
               Reached
             </th>
             <th
               scope="col"
-              title={`Share of skin the dots cover; above ${percent(world.settings.coverageLimit)} they may run together`}
+              title={`Share of skin the pigment still present covers on the day of this session, fresh dots at their fresh size; above ${percent(world.settings.coverageLimit)} they may run together`}
             >
-              Coverage
+              Coverage on the day
             </th>
           </tr>
         </thead>
@@ -102,6 +118,9 @@ export function SessionZones({ world, session, title, labels, densities, problem
               session={session}
               title={title}
               density={byKey.get(row.key) ?? null}
+              outcome={outcomes.get(row.key) ?? null}
+              world={world}
+              technique={props.technique}
               problem={problems[sessionField(session.id, `treatments.${row.key}`)]}
               coverageLimit={world.settings.coverageLimit}
               defaultAmount={defaultAmount}
@@ -133,12 +152,17 @@ interface ZoneRowProps {
   session: Session
   title: string
   density: SessionZoneDensity | null
+  outcome: ZoneOutcome | null
+  world: PlanWorld
+  technique: Technique
   problem: string | undefined
   coverageLimit: number
   defaultAmount: TreatmentAmount
 }
 
-function ZoneRowView({ row, session, title, density, problem, coverageLimit, defaultAmount }: ZoneRowProps) {
+function ZoneRowView(props: ZoneRowProps) {
+  const { row, session, title, density, outcome, problem, coverageLimit, defaultAmount } = props
+  const coverage = outcome?.coverage ?? null
   const { change } = usePlanActions()
   const treatment = session.treatments.find((t) => zoneKey(t.designId, t.zoneId) === row.key)
   const base = `session-${session.id}-zone-${keyId(row.key)}`
@@ -181,11 +205,29 @@ function ZoneRowView({ row, session, title, density, problem, coverageLimit, def
         <td title={density && density.impressions === null ? 'Calibrate the photo to count impressions' : undefined}>
           {density?.impressions != null ? count(density.impressions) : '—'}
         </td>
-        <td>{density && row.zone ? percent(density.cumulative / row.zone.targetDensity) : '—'}</td>
-        <td className={density && density.coverage > coverageLimit ? 'plan-zones__over' : undefined}>
-          {density ? coveragePercent(density.coverage) : '—'}
+        <td>{density && outcome ? percent(outcome.reached) : '—'}</td>
+        <td className={coverage !== null && coverage > coverageLimit ? 'plan-zones__over' : undefined}>
+          {density && coverage !== null ? coveragePercent(coverage) : '—'}
         </td>
       </tr>
+      {treatment && (
+        <tr className="plan-zones__tools">
+          <td colSpan={cells}>
+            <ZoneTools
+              base={base}
+              label={`${row.label} in ${title}`}
+              session={session}
+              treatment={treatment}
+              world={props.world}
+              technique={props.technique}
+              density={density}
+              onChange={(what, patch) =>
+                change(`${title} ${row.label} ${what}`, (d) => setTreatmentTools(d, session.id, row, patch))
+              }
+            />
+          </td>
+        </tr>
+      )}
       {problem && (
         <tr className="plan-zones__problem">
           <td colSpan={cells} id={problemId} className="field__error">
@@ -252,5 +294,91 @@ function AmountInput({ id, amount, target, label, problemId, onChange }: AmountI
         <option value="perCm2">per cm²</option>
       </select>
     </span>
+  )
+}
+
+type ToolsPatch = Partial<Pick<ZoneTreatment, 'needle' | 'pigmentId' | 'dilution'>>
+
+interface ZoneToolsProps {
+  base: string
+  label: string
+  session: Session
+  treatment: ZoneTreatment
+  world: PlanWorld
+  technique: Technique
+  density: SessionZoneDensity | null
+  onChange(what: string, patch: ToolsPatch): void
+}
+
+const SAME = ''
+const WATER_STEPS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90]
+
+/**
+ * The needle, pigment and mix used on this zone when they differ from the session's (1RL and a
+ * lighter mix at the hairline, 3RL for fill), with the dot sizes they leave.
+ */
+function ZoneTools({ base, label, session, treatment, world, technique, density, onChange }: ZoneToolsProps) {
+  const pigment = world.pigments.find((p) => p.id === (treatment.pigmentId ?? session.pigmentId))
+  const needleValue = treatment.needle?.config ?? SAME
+  return (
+    <div className="plan-zone-tools">
+      <label className="plan-zone-tools__item">
+        <span>Needle</span>
+        <select
+          className="select"
+          aria-label={`Needle for ${label}`}
+          value={needleValue}
+          onChange={(event) => {
+            const config = event.target.value as NeedleConfig | typeof SAME
+            onChange('needle', {
+              needle: config === SAME ? undefined : { config, diameterMm: session.needle.diameterMm },
+            })
+          }}
+        >
+          <option value={SAME}>Session's ({session.needle.config})</option>
+          {NEEDLE_CONFIGS.map((n) => (
+            <option key={n.value} value={n.value}>
+              {n.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="plan-zone-tools__item plan-zone-tools__pigment">
+        <span aria-hidden="true">Pigment</span>
+        <PigmentSelect
+          id={`${base}-pigment`}
+          aria-label={`Pigment for ${label}`}
+          pigments={world.pigments}
+          technique={technique}
+          value={treatment.pigmentId ?? session.pigmentId}
+          onChange={(pigmentId) =>
+            onChange('pigment', { pigmentId: pigmentId === session.pigmentId ? undefined : pigmentId })
+          }
+        />
+      </span>
+      <label className="plan-zone-tools__item">
+        <span>Water</span>
+        <select
+          className="select"
+          aria-label={`Share of water in the mix for ${label}`}
+          value={treatment.dilution === undefined ? SAME : String(Math.round(treatment.dilution * 100))}
+          onChange={(event) =>
+            onChange('mix', { dilution: event.target.value === SAME ? undefined : Number(event.target.value) / 100 })
+          }
+        >
+          <option value={SAME}>Pigment's own ({Math.round((pigment?.dilution ?? 0) * 100)}%)</option>
+          {WATER_STEPS.map((w) => (
+            <option key={w} value={String(w)}>
+              {w}%
+            </option>
+          ))}
+        </select>
+      </label>
+      {density && (
+        <span className="plan-zone-tools__dots">
+          Dots {density.dotMm.toFixed(2)} mm healed, {density.freshDotMm.toFixed(2)} mm on the day
+        </span>
+      )}
+    </div>
   )
 }

@@ -20,7 +20,10 @@ const YEARS_AFTER = 3
 /** How far past the last session a touch-up is looked for. */
 const HORIZON_YEARS = 10
 const HEIGHT = 240
-const MARGIN = { top: 12, right: 16, bottom: 28, left: 44 }
+const MARGIN = { top: 12, right: 120, bottom: 28, left: 44 }
+/** How far apart lines with the very same course are drawn, px, so none hides another. */
+const TWIN_OFFSET = 3
+const DASHES = [undefined, '6 3', '2 3', '8 3 2 3']
 const PLOT_H = HEIGHT - MARGIN.top - MARGIN.bottom
 /** Room each month label needs on the time axis, px. */
 const TICK_SPACING = 90
@@ -31,6 +34,19 @@ interface Line {
   colour: string
   points: StrengthPoint[]
   suggestion: TouchUpSuggestion | null
+  /** Place among the lines with the very same course (0 for the first), which draws it offset and dashed. */
+  twin: number
+}
+
+/** Numbers each line among those whose course is the same as its own, to the nearest 0.1%. */
+function twins(series: readonly StrengthPoint[][]): number[] {
+  const seen = new Map<string, number>()
+  return series.map((points) => {
+    const key = points.map((p) => `${p.at}:${Math.round(p.strength * 1000)}`).join('|')
+    const n = seen.get(key) ?? 0
+    seen.set(key, n + 1)
+    return n
+  })
 }
 
 interface ChartData {
@@ -51,14 +67,20 @@ function chartData(draft: PlanDraft, world: PlanWorld): ChartData | null {
   if (zones.length === 0) return null
   const labels = zoneLabels(world)
   const suggestions = touchUpSuggestions(draft, zones, world.pigments, world.settings, HORIZON_YEARS)
-  const lines = zones.map((zone) => ({
+  const series = zones.map((zone) =>
+    strengthSeries(draft, zone, world.pigments, world.settings, { yearsAfter: YEARS_AFTER }),
+  )
+  const places = twins(series)
+  const lines = zones.map((zone, i) => ({
     zone,
     label: labels.get(zone.key) ?? zone.name,
     colour: zoneColour(world, zone),
-    points: strengthSeries(draft, zone, world.pigments, world.settings, { yearsAfter: YEARS_AFTER }),
+    points: series[i] ?? [],
     suggestion: suggestions.find((s) => s.zoneKey === zone.key) ?? null,
+    twin: places[i] ?? 0,
   }))
   const highest = Math.max(
+    1,
     world.settings.protocols[draft.technique].touchUpShare,
     ...lines.flatMap((l) => l.points.map((p) => p.strength)),
   )
@@ -97,8 +119,9 @@ function useWidth(): [RefObject<HTMLElement | null>, number] {
 
 /**
  * Each treated zone's simulated strength (a share of its target) from the first session to three
- * years after the last: layers stack at each session and fade by their pigment's model. The
- * dashed line is where a touch-up is suggested.
+ * years after the last: layers stack at each session, settle and fade by their pigment's model.
+ * Every zone is drawn and named at its line's end; zones with the same course are drawn offset
+ * and dashed. The dashed grey line is where a touch-up is suggested.
  */
 export function StrengthChart({ world, draft }: { world: PlanWorld; draft: PlanDraft }) {
   const viewDate = usePlan((s) => s.viewDate)
@@ -112,6 +135,12 @@ export function StrengthChart({ world, draft }: { world: PlanWorld; draft: PlanD
       <h2 className="section-title" id="plan-chart-title">
         Strength over time
       </h2>
+      <p className="plan-chart__meaning" id="plan-chart-meaning">
+        <strong>100% is the zone's target density once healed</strong>: the finished look the plan aims for. Right after
+        a session the fresh dots and scabs look darker, so a line stands above 100% and settles over the following weeks
+        (temporary pigment loses 30–50% by the finishing session). Then each pigment fades by its own model, set in
+        Settings › Pigments.
+      </p>
       {data ? (
         <ChartBody data={data} width={width} touchUpShare={touchUpShare} viewDate={viewDate} />
       ) : (
@@ -159,7 +188,7 @@ function ChartBody({ data, width, touchUpShare, viewDate }: ChartBodyProps) {
   const viewMs = viewDate ? wallClockMs(viewDate) : Number.NaN
   const end = toDay(toMs)
   const summary =
-    `Simulated strength of ${data.lines.length} zone${data.lines.length === 1 ? '' : 's'} as a share of the target, ` +
+    `Simulated strength of ${data.lines.length} zone${data.lines.length === 1 ? '' : 's'} as a share of the healed target, ` +
     `${formatDay(data.sessions[0]?.startsAt ?? end)} to ${formatDay(end)}, touch-up line at ${percent(touchUpShare)}. ` +
     data.lines.map((l) => `${l.label} peaks at ${percent(Math.max(...l.points.map((p) => p.strength)))}`).join('; ')
 
@@ -188,6 +217,10 @@ function ChartBody({ data, width, touchUpShare, viewDate }: ChartBodyProps) {
               {t.label}
             </text>
           ))}
+        <line className="plan-chart__target" x1={MARGIN.left} x2={width - MARGIN.right} y1={y(1)} y2={y(1)} />
+        <text className="plan-chart__axis" x={width - MARGIN.right + 4} y={y(1)} dy="0.32em">
+          Target
+        </text>
         <line
           className="plan-chart__touch-up"
           x1={MARGIN.left}
@@ -204,7 +237,7 @@ function ChartBody({ data, width, touchUpShare, viewDate }: ChartBodyProps) {
             y1={MARGIN.top + PLOT_H}
             y2={MARGIN.top + PLOT_H - 8}
           >
-            <title>{`Session ${i + 1}, ${formatDay(s.startsAt)}`}</title>
+            <title>{`Session ${i + 1}${s.name.trim() ? ` · ${s.name.trim()}` : ''}, ${formatDay(s.startsAt)}`}</title>
           </line>
         ))}
         {inRange(viewMs) && (
@@ -218,10 +251,24 @@ function ChartBody({ data, width, touchUpShare, viewDate }: ChartBodyProps) {
             className="plan-chart__line"
             data-zone={line.zone.key}
             stroke={line.colour}
+            strokeDasharray={DASHES[line.twin % DASHES.length]}
+            transform={line.twin ? `translate(0 ${line.twin * TWIN_OFFSET})` : undefined}
             d={line.points
               .map((p, i) => `${i === 0 ? 'M' : 'L'}${x(wallClockMs(p.at)).toFixed(1)},${y(p.strength).toFixed(1)}`)
               .join('')}
           />
+        ))}
+        {endLabels(data.lines, y).map(({ line, at }) => (
+          <text
+            key={line.zone.key}
+            className="plan-chart__end-label"
+            x={width - MARGIN.right + 4}
+            y={at}
+            dy="0.32em"
+            fill={line.colour}
+          >
+            {line.label}
+          </text>
         ))}
         {data.lines.map(({ zone, colour, suggestion, label }) => {
           if (!suggestion || !inRange(wallClockMs(suggestion.date))) return null
@@ -244,6 +291,7 @@ function ChartBody({ data, width, touchUpShare, viewDate }: ChartBodyProps) {
           <li key={line.zone.key}>
             <span className="plan-chart__key" style={{ background: line.colour }} aria-hidden="true" />
             {line.label}
+            {line.twin > 0 && ' (same course as another zone, drawn dashed just below it)'}
           </li>
         ))}
         <li>
@@ -258,4 +306,18 @@ function ChartBody({ data, width, touchUpShare, viewDate }: ChartBodyProps) {
       </ul>
     </>
   )
+}
+
+/** Where each line's name goes at the right end, nudged apart so no two names overlap. */
+function endLabels(lines: readonly Line[], y: (strength: number) => number): { line: Line; at: number }[] {
+  const wanted = lines
+    .map((line) => ({ line, at: y(line.points.at(-1)?.strength ?? 0) + line.twin * TWIN_OFFSET }))
+    .sort((a, b) => a.at - b.at)
+  const LINE_GAP = 13
+  for (let i = 1; i < wanted.length; i++) {
+    const previous = wanted[i - 1]
+    const current = wanted[i]
+    if (previous && current && current.at - previous.at < LINE_GAP) current.at = previous.at + LINE_GAP
+  }
+  return wanted
 }

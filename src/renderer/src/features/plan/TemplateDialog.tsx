@@ -88,6 +88,8 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
       pigmentId,
       needle: { config, diameterMm },
       practitioner: practitioner.trim(),
+      pigments: world.pigments,
+      settings: world.settings,
       newId: newSessionId,
     })
     change('Apply template', (d) => ({ ...d, sessions }))

@@ -1,5 +1,6 @@
 import { localToday } from '../../../../shared/dates'
 import { addDays } from '../../../../shared/plan/plan-dates'
+import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import type {
   Pigment,
   PlanDraft,
@@ -7,9 +8,10 @@ import type {
   SessionId,
   Technique,
   TreatmentAmount,
+  ZoneTreatment,
 } from '../../../../shared/plan/plan-types'
 import { type PlanZone, zoneKey } from '../../../../shared/plan/plan-zones'
-import { protocolStepFor } from '../../../../shared/plan/protocols'
+import { protocolStepFor, restoringShare } from '../../../../shared/plan/protocols'
 import { chronological } from '../../../../shared/plan/session-density'
 import type { ClinicalSettings, ProtocolTemplate } from '../../../../shared/settings/clinical-defaults'
 
@@ -75,15 +77,35 @@ export function setTreatment(
   return patchSession(draft, id, { treatments })
 }
 
+/**
+ * Sets the needle, pigment or mix one zone of a session uses instead of the session's; undefined
+ * goes back to the session's.
+ */
+export function setTreatmentTools(
+  draft: PlanDraft,
+  id: SessionId,
+  zone: { designId: string; zoneId: string },
+  patch: Partial<Pick<ZoneTreatment, 'needle' | 'pigmentId' | 'dilution'>>,
+): PlanDraft {
+  const session = draft.sessions.find((s) => s.id === id)
+  const key = zoneKey(zone.designId, zone.zoneId)
+  const current = session?.treatments.find((t) => zoneKey(t.designId, t.zoneId) === key)
+  if (!session || !current) return draft
+  const next: ZoneTreatment = { ...current, ...patch }
+  for (const field of ['needle', 'pigmentId', 'dilution'] as const) if (next[field] === undefined) delete next[field]
+  if (JSON.stringify(next) === JSON.stringify(current)) return draft
+  return patchSession(draft, id, { treatments: session.treatments.map((t) => (t === current ? next : t)) })
+}
+
 /** Shares are kept to 4 decimals, as the template keeps them. */
 export const roundShare = (x: number) => Math.round(x * 10_000) / 10_000
 
-/** The share of the target a protocol step adds; past the template its last step repeats. */
+/** The share of the target a protocol step adds on bare skin; past the template its last step repeats. */
 export function stepShare(template: ProtocolTemplate, index: number): number {
   const at = Math.min(index, template.steps.length - 1)
   const step = template.steps[at]
   const before = at > 0 ? (template.steps[at - 1]?.cumulativeShare ?? 0) : 0
-  return step ? roundShare(step.cumulativeShare - before) : 0
+  return step ? Math.max(PLAN_LIMITS.share.min, roundShare(step.cumulativeShare - before)) : 0
 }
 
 /** The pigment a new session starts with: the first one in use of the plan's family. */
@@ -102,10 +124,11 @@ interface ProposeContext {
 }
 
 /**
- * The session "Add session" proposes: dated by the protocol's gap after the last session that
- * was not skipped, with the last session's pigment, needle, practitioner and zones, each zone
- * given the share the protocol's next step adds. The first session of an empty plan treats
- * every zone with the settings' needle.
+ * The session "Add session" proposes: named, kinded and dated by the protocol's next step after
+ * the last session that was not skipped, with the last session's pigment, needle, practitioner
+ * and zones (each zone's own needle and mix kept), each zone brought to the step's share of its
+ * target with what has faded counted. The first session of an empty plan treats every zone with
+ * the settings' needle.
  */
 export function proposeSession(draft: PlanDraft, ctx: ProposeContext, id = newSessionId()): Session {
   const ordered = chronological(draft.sessions)
@@ -113,18 +136,34 @@ export function proposeSession(draft: PlanDraft, ctx: ProposeContext, id = newSe
   const last = active.at(-1) ?? ordered.at(-1)
   const template = ctx.settings.protocols[draft.technique]
   const step = protocolStepFor(draft.technique, active.length, ctx.settings)
-  const amount: TreatmentAmount = { unit: 'share', value: stepShare(template, active.length) }
-  const zones = last ? last.treatments : ctx.zones
+  const startsAt = last ? addDays(last.startsAt, step.gapDays) : defaultStart()
+  const pigmentId = last?.pigmentId ?? defaultPigmentId(ctx.pigments, draft.technique)
+  const pigment = ctx.pigments.find((p) => p.id === pigmentId)
+  const treated: Omit<ZoneTreatment, 'amount'>[] = last
+    ? last.treatments.map(({ amount: _amount, ...rest }) => rest)
+    : ctx.zones.map(({ designId, zoneId }) => ({ designId, zoneId }))
+  const amountFor = (t: Omit<ZoneTreatment, 'amount'>): TreatmentAmount => {
+    const zone = ctx.zones.find((z) => z.key === zoneKey(t.designId, t.zoneId))
+    const value = zone
+      ? restoringShare(draft, zone, step.cumulativeShare, startsAt, pigment, ctx.pigments, ctx.settings)
+      : stepShare(template, active.length)
+    return { unit: 'share', value }
+  }
   return {
     id,
-    startsAt: last ? addDays(last.startsAt, step.gapDays) : defaultStart(),
+    name: step.label,
+    kind: step.kind,
+    startsAt,
     durationMin: template.durationMin,
     practitioner: last?.practitioner ?? '',
-    pigmentId: last?.pigmentId ?? defaultPigmentId(ctx.pigments, draft.technique),
+    pigmentId,
     needle: { ...(last?.needle ?? ctx.settings.needle) },
-    treatments: zones.map(({ designId, zoneId }) => ({ designId, zoneId, amount })),
+    pigmentLot: last?.pigmentLot ?? '',
+    pigmentExpires: last?.pigmentExpires ?? null,
+    treatments: treated.map((t) => ({ ...t, amount: amountFor(t) })),
     notes: '',
     status: 'planned',
+    clearance: null,
     layer: { visible: true, opacity: 1 },
   }
 }
@@ -138,8 +177,10 @@ export function duplicateSession(draft: PlanDraft, source: Session, ctx: Propose
   return {
     ...source,
     id,
+    name: source.name ? `${source.name} (copy)` : '',
     startsAt,
     status: 'planned',
+    clearance: null,
     needle: { ...source.needle },
     treatments: source.treatments.map((t) => ({ ...t, amount: { ...t.amount } })),
     layer: { ...source.layer },

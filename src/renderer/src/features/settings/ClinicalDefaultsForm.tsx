@@ -9,7 +9,16 @@ import { ProtocolEditor } from './ProtocolEditor'
 import { RestoreDefaultsConfirm } from './RestoreDefaultsConfirm'
 import { SettingNumberField } from './SettingNumberField'
 import { SettingsGroup } from './SettingsGroup'
-import { DOT_GROUP, FADING_GROUP, HAIRLINE_GROUP, NEEDLE_DIAMETER, SCAR_GROUP, ZONE_GROUP } from './setting-specs'
+import { SpacingEditor } from './SpacingEditor'
+import {
+  DOT_GROUP,
+  FADING_GROUP,
+  HAIRLINE_GROUP,
+  NEEDLE_DIAMETER,
+  SCAR_GROUP,
+  WARNING_GROUP,
+  ZONE_GROUP,
+} from './setting-specs'
 import { useClinical, useClinicalActions } from './settings-context'
 
 /**
@@ -56,9 +65,13 @@ function ClinicalForm() {
         <SettingNumberField spec={NEEDLE_DIAMETER} />
       </SettingsGroup>
       <SettingsGroup group={FADING_GROUP} />
+      <SettingsGroup group={WARNING_GROUP} />
       <PricingEditor />
       {TECHNIQUES.map((t) => (
         <ProtocolEditor key={t.value} technique={t.value} />
+      ))}
+      {TECHNIQUES.map((t) => (
+        <SpacingEditor key={t.value} technique={t.value} />
       ))}
     </form>
   )

@@ -75,7 +75,11 @@ export function PigmentForm() {
 
   const fitted = FITTED_FADE[draft.family]
   const usesFitted =
-    draft.fade.tauYears === fitted.tauYears && draft.fade.shape === fitted.shape && draft.fade.floor === fitted.floor
+    draft.fade.settleLoss === fitted.settleLoss &&
+    draft.fade.settleDays === fitted.settleDays &&
+    draft.fade.tauYears === fitted.tauYears &&
+    draft.fade.shape === fitted.shape &&
+    draft.fade.floor === fitted.floor
 
   return (
     <form
@@ -137,7 +141,24 @@ export function PigmentForm() {
 
           <fieldset className="option-group pigment-form__group">
             <legend>Fading</legend>
+            <p className="settings-note">
+              Fresh dots look darker than they will: each session first settles, losing part of its fresh look, then
+              what has settled fades with time.
+            </p>
             <div className="form-grid">
+              {number('fade.settleLoss', 'Settling loss (%)', {
+                scale: PERCENT,
+                min: 0,
+                max: 90,
+                step: 1,
+                hint: 'Share of the fresh look lost while the dots heal (temporary: 30–50% by the finishing session).',
+              })}
+              {number('fade.settleDays', 'Settling time (days)', {
+                min: 0,
+                max: 365,
+                step: 1,
+                hint: 'Most of the settling is done by then.',
+              })}
               {number('fade.tauYears', 'Fade time τ (years)', {
                 min: 0.01,
                 max: 100,
@@ -148,7 +169,7 @@ export function PigmentForm() {
                 min: 0.2,
                 max: 3,
                 step: 0.05,
-                hint: 'Below 1 fades fastest at first (temporary); 1 is a steady exponential.',
+                hint: 'Above 1 holds at first, then clears (temporary); 1 is a steady exponential.',
               })}
               {number('fade.floor', 'Never fades (%)', {
                 scale: PERCENT,
@@ -158,11 +179,26 @@ export function PigmentForm() {
                 hint: 'Carbon black stays in the skin; temporary pigment clears completely (0%).',
               })}
             </div>
+            <Field id={id('fade.sources')} label="Where these figures come from" error={errors['fade.sources']}>
+              {(control) => (
+                <textarea
+                  {...control}
+                  className="textarea"
+                  rows={2}
+                  maxLength={PLAN_LIMITS.notes}
+                  value={draft.fade.sources}
+                  onChange={(e) =>
+                    edit((d) => ({ ...d, fade: { ...d.fade, sources: e.target.value } }), 'fade.sources')
+                  }
+                />
+              )}
+            </Field>
             {!usesFitted && (
               <p className="setting__default">
                 <span>
-                  {draft.family === 'temporary' ? 'Temporary' : 'Permanent'} fitted fade: τ {fitted.tauYears} years,
-                  shape {fitted.shape}, {Math.round(fitted.floor * 100)}% lasting
+                  {draft.family === 'temporary' ? 'Temporary' : 'Permanent'} fitted fade: settles{' '}
+                  {Math.round(fitted.settleLoss * 100)}% over {fitted.settleDays} days, τ {fitted.tauYears} years, shape{' '}
+                  {fitted.shape}, {Math.round(fitted.floor * 100)}% lasting
                 </span>
                 <button
                   type="button"

@@ -13,10 +13,11 @@ const SOURCES: Record<Technique, { protocol: string; duration: string; touchUp: 
     protocol:
       'Day 1 lays the base, day 2 is the next day, the finishing session at least 6 weeks later (up to 6 months), then a touch-up every year.',
     duration: 'Temporary appointments are 6–8 hours.',
-    touchUp: 'Trico is touched up every 6–12 months; a finished plan falls to 15% about eight months on.',
+    touchUp: 'Seed 000: a touch-up every year; a finished plan falls to 60% about eleven months on.',
   },
   permanent: {
-    protocol: 'Sessions 10–30 days apart, 2–4 of them (most need 3), building up 30% → 70% → 100% of the target.',
+    protocol:
+      'Seed 002: sessions two to four weeks apart; 2–4 of them (most need 3), building up 30% → 70% → 100% of the target.',
     duration: 'Permanent sessions take 1–5 hours, depending on the area.',
     touchUp: 'Permanent touch-ups come every 2–5 years, once the look has visibly faded.',
   },
@@ -72,9 +73,8 @@ export function ProtocolEditor({ technique }: { technique: Technique }) {
             <tr>
               <th scope="col">Step</th>
               <th scope="col">Proposed gap (days)</th>
-              <th scope="col">Shortest gap (days)</th>
-              <th scope="col">Longest gap (days)</th>
-              <th scope="col">Reached (% of target)</th>
+              <th scope="col">Kind (judges its spacing)</th>
+              <th scope="col">Brings each zone to (% of target, healed)</th>
               <th scope="col">
                 <span className="visually-hidden">Remove</span>
               </th>
@@ -98,8 +98,9 @@ export function ProtocolEditor({ technique }: { technique: Technique }) {
         </table>
       </div>
       <p className="field__hint" id={captionId}>
-        Gaps count from the session before. Leave the longest gap empty for no limit. What each step reaches is
-        cumulative: 30, 70, 100 builds up to the full target over three sessions.
+        The proposed gap counts from the session before; the spacing a session may have is set by its kind, below. What
+        each step brings a zone to is cumulative and counts what has faded: 30, 70, 100 builds up to the full target
+        over three sessions, and a touch-up at 100 puts back what has cleared.
       </p>
       {(listError || cellErrors.length > 0) && (
         <ul className="protocol-errors">

@@ -1,4 +1,4 @@
-import type { Technique } from '../../../../shared/plan/plan-types'
+import { SESSION_KINDS, type SessionKind, type Technique } from '../../../../shared/plan/plan-types'
 import type { ProtocolStep } from '../../../../shared/settings/clinical-defaults'
 import { DecimalInput } from './DecimalInput'
 import { formatNumber, PERCENT, toShown } from './format-number'
@@ -38,7 +38,8 @@ export function ProtocolStepRow({ technique, index, step, fallback, errors, canR
       title: fallback && differs ? `Default: ${shown(fallback[field])}` : undefined,
     }
   }
-  const days = (v: ProtocolStep[StepField]) => (v === null ? 'none' : String(v))
+  const days = (v: ProtocolStep[StepField]) => String(v)
+  const kindLabel = (v: ProtocolStep[StepField]) => SESSION_KINDS.find((k) => k.value === v)?.label ?? String(v)
   const percent = (v: ProtocolStep[StepField]) => `${formatNumber(toShown(Number(v), PERCENT))}%`
 
   return (
@@ -62,24 +63,18 @@ export function ProtocolStepRow({ technique, index, step, fallback, errors, canR
         />
       </td>
       <td>
-        <DecimalInput
-          {...cell('minGapDays', 'shortest gap, days', days)}
-          min={0}
-          step={1}
-          value={step.minGapDays}
-          onChange={(v) => set('minGapDays', v)}
-        />
-      </td>
-      <td>
-        <DecimalInput
-          {...cell('maxGapDays', 'longest gap, days', days)}
-          nullable
-          placeholder="none"
-          min={0}
-          step={1}
-          value={step.maxGapDays}
-          onChange={(v) => set('maxGapDays', v)}
-        />
+        <select
+          {...cell('kind', 'kind of session', kindLabel)}
+          className="select"
+          value={step.kind}
+          onChange={(e) => set('kind', e.target.value as SessionKind)}
+        >
+          {SESSION_KINDS.map((k) => (
+            <option key={k.value} value={k.value}>
+              {k.label}
+            </option>
+          ))}
+        </select>
       </td>
       <td>
         <DecimalInput

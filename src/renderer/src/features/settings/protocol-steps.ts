@@ -22,18 +22,14 @@ export function withStepField<F extends StepField>(
   return withSteps(settings, technique, steps)
 }
 
-/**
- * The step "Add step" appends: the last step's spacing again, reaching a tenth more of the
- * target, since each step must reach more than the one before.
- */
+/** The step "Add step" appends: an extra session as far after as the last, reaching a tenth more of the target. */
 export function nextStep(steps: readonly ProtocolStep[]): ProtocolStep {
   const last = steps.at(-1)
-  if (!last) return { label: 'Session 1', gapDays: 0, minGapDays: 0, maxGapDays: null, cumulativeShare: 1 }
+  if (!last) return { label: 'Session 1', kind: 'base', gapDays: 0, cumulativeShare: 1 }
   return {
     label: `Session ${steps.length + 1}`,
+    kind: 'extra',
     gapDays: last.gapDays,
-    minGapDays: last.minGapDays,
-    maxGapDays: last.maxGapDays,
     cumulativeShare: Math.round((last.cumulativeShare + 0.1) * 100) / 100,
   }
 }

@@ -157,6 +157,7 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
               <td>
                 {s.date}
                 <span className="sheet-muted"> {s.time}</span>
+                {s.name && <span className="sheet-zone-line">{s.name}</span>}
               </td>
               <td>
                 {s.pigment ? (
@@ -167,6 +168,7 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
                 ) : (
                   'Not chosen'
                 )}
+                <span className="sheet-zone-line sheet-muted">{s.lot}</span>
               </td>
               <td>{s.needle}</td>
               <td>
@@ -178,6 +180,7 @@ function SessionsBlock({ model, rows, continued }: { model: SheetModel; rows: Ro
                         {z.impressions !== null && (
                           <span className="sheet-muted"> · {z.impressions.toLocaleString('en')} impressions</span>
                         )}
+                        {z.tools && <span className="sheet-muted"> · {z.tools}</span>}
                       </span>
                     ))}
               </td>
