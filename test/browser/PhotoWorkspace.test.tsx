@@ -49,6 +49,18 @@ describe('PhotoWorkspace', () => {
       .toBeVisible()
   })
 
+  it('says in the photo details when the photo’s location was removed at import, and only then', async () => {
+    const removed = await renderWorkspace({ locationRemovedAt: '2026-03-01T09:00:05.000Z' })
+    await removed.screen.getByText('Photo details').click()
+    await expect.element(removed.screen.getByText('Location removed at import')).toBeVisible()
+    removed.screen.unmount()
+
+    const kept = await renderWorkspace()
+    await kept.screen.getByText('Photo details').click()
+    await expect.element(kept.screen.getByText('File', { exact: true })).toBeVisible()
+    expect(kept.screen.container.textContent).not.toContain('Location removed')
+  })
+
   it('says a photo is uncalibrated and measures in pixels until it is', async () => {
     const { screen, clickPhoto } = await renderWorkspace()
     // A photo opens on the Select tool; M is the measuring tape.
