@@ -200,6 +200,19 @@ describe('stripLocation: hand-made and hostile EXIF', () => {
     expect(file.length).toBe(bytes.length)
   })
 
+  it('blanks the GPS block of a second picture a phone stored after the first (a depth map, a burst)', async () => {
+    const first = await jpegOf(picture, { exif: { IFD0: { Make: 'Canon' } } })
+    const second = await jpegWithGps()
+    const file = Buffer.concat([first, second])
+    const { bytes, removed } = stripLocation(file, 'jpeg')
+    expect(removed).toBe(true)
+    expect(bytes.length).toBe(file.length)
+    expect(Buffer.from(bytes).subarray(0, first.length).equals(first)).toBe(true)
+    const tail = Buffer.from(bytes).subarray(first.length)
+    expect((await exifOf(tail))?.GPSInfo).toBeUndefined()
+    expect((await exifOf(tail))?.Image?.Make).toBe('Canon')
+  })
+
   it.each([
     ['a GPS pointer outside the block', { gpsAt: 0xfffffff0 }],
     ['a GPS pointer back at IFD0', { gpsAt: 8 }],
@@ -213,6 +226,16 @@ describe('stripLocation: hand-made and hostile EXIF', () => {
     const exif = (await sharp(bytes).metadata()).exif
     const tags = exif ? exifReader(exif) : undefined
     expect(tags?.GPSInfo?.GPSLatitude).toBeUndefined()
+  })
+
+  it('imports a photo whose GPS block points outside its EXIF, storing it with no pointer to a position', async () => {
+    const { photos, patient, originalOf } = backend()
+    const bytes = jpegAround(handMadeTiff({ gpsAt: 0xfffffff0 }))(await jpegOf(picture))
+    const { photo } = await photos.import({ patientId: patient(), name: 'crafted.jpg', lastModified: 0, bytes })
+    const stored = fs.readFileSync(originalOf(photo))
+    expect(stored.length).toBe(bytes.length)
+    expect((await exifOf(stored))?.Image?.GPSTag ?? 0).toBe(0)
+    expect(photo.locationRemovedAt).not.toBeNull()
   })
 
   it('leaves files whose EXIF is cut short or whose segments run past the end as they were', async () => {

@@ -68,11 +68,24 @@ function blankGps(tiff: Uint8Array): boolean {
   return removed
 }
 
-/** Each JPEG APP1 "Exif\0\0" segment's TIFF block, up to the first scan. */
+const segmentLength = (bytes: Uint8Array, at: number) => ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)
+
+/** The TIFF block of an APP1 "Exif\0\0" segment starting at `at`, bounded by the segment. */
+function app1Tiff(bytes: Uint8Array, at: number): Uint8Array | null {
+  if (bytes[at] !== 0xff || bytes[at + 1] !== 0xe1 || !hasExifPrefix(bytes, at + 4)) return null
+  const end = Math.min(at + 2 + segmentLength(bytes, at), bytes.length)
+  return isTiffHeader(bytes, at + 10) && at + 10 < end ? bytes.subarray(at + 10, end) : null
+}
+
+/**
+ * Each JPEG APP1 "Exif\0\0" segment's TIFF block: those of the header, walked segment by
+ * segment up to the first scan, then those of any picture stored after it (phones append a
+ * depth map or a second picture, each with its own EXIF), found by their marker.
+ */
 function* jpegTiffs(bytes: Uint8Array): Generator<Uint8Array> {
   let at = 2
   while (at + 4 <= bytes.length) {
-    if (bytes[at] !== 0xff) return
+    if (bytes[at] !== 0xff) break
     const marker = bytes[at + 1] ?? 0
     if (marker === 0xff) {
       at += 1
@@ -82,13 +95,16 @@ function* jpegTiffs(bytes: Uint8Array): Generator<Uint8Array> {
       at += 2
       continue
     }
-    if (marker === 0xda || marker === 0xd9) return
-    const length = ((bytes[at + 2] ?? 0) << 8) | (bytes[at + 3] ?? 0)
-    if (length < 2) return
-    const payload = at + 4
-    const end = Math.min(at + 2 + length, bytes.length)
-    if (marker === 0xe1 && hasExifPrefix(bytes, payload) && payload + 6 < end) yield bytes.subarray(payload + 6, end)
+    if (marker === 0xda || marker === 0xd9) break
+    const length = segmentLength(bytes, at)
+    if (length < 2) break
+    const tiff = app1Tiff(bytes, at)
+    if (tiff) yield tiff
     at += 2 + length
+  }
+  for (let next = bytes.indexOf(0xe1, at + 1); next > 0; next = bytes.indexOf(0xe1, next + 1)) {
+    const tiff = app1Tiff(bytes, next - 1)
+    if (tiff) yield tiff
   }
 }
 
