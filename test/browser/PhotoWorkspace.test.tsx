@@ -49,18 +49,6 @@ describe('PhotoWorkspace', () => {
       .toBeVisible()
   })
 
-  it('says in the photo details when the photo’s location was removed at import, and only then', async () => {
-    const removed = await renderWorkspace({ locationRemovedAt: '2026-03-01T09:00:05.000Z' })
-    await removed.screen.getByText('Photo details').click()
-    await expect.element(removed.screen.getByText('Location removed at import')).toBeVisible()
-    removed.screen.unmount()
-
-    const kept = await renderWorkspace()
-    await kept.screen.getByText('Photo details').click()
-    await expect.element(kept.screen.getByText('File', { exact: true })).toBeVisible()
-    expect(kept.screen.container.textContent).not.toContain('Location removed')
-  })
-
   it('says a photo is uncalibrated and measures in pixels until it is', async () => {
     const { screen, clickPhoto } = await renderWorkspace()
     // A photo opens on the Select tool; M is the measuring tape.
@@ -112,5 +100,18 @@ describe('PhotoWorkspace', () => {
         .poll(() => Math.abs((greenTop() ?? -10) - (top ?? 0)), { message: `after ${key}` })
         .toBeLessThanOrEqual(1)
     }
+  })
+
+  it('says in the photo details when the photo’s location was removed at import', async () => {
+    const { screen } = await renderWorkspace({ locationRemovedAt: '2026-03-01T09:00:05.000Z' })
+    await screen.getByText('Photo details').click()
+    await expect.element(screen.getByText('Location removed at import')).toBeVisible()
+  })
+
+  it('says nothing about the location of a photo whose location was kept or absent', async () => {
+    const { screen } = await renderWorkspace()
+    await screen.getByText('Photo details').click()
+    await expect.element(screen.getByText('File', { exact: true })).toBeVisible()
+    expect(screen.container.textContent).not.toContain('Location removed')
   })
 })
