@@ -101,4 +101,17 @@ describe('PhotoWorkspace', () => {
         .toBeLessThanOrEqual(1)
     }
   })
+
+  it('says in the photo details when the photo’s location was removed at import', async () => {
+    const { screen } = await renderWorkspace({ locationRemovedAt: '2026-03-01T09:00:05.000Z' })
+    await screen.getByText('Photo details').click()
+    await expect.element(screen.getByText('Location removed at import')).toBeVisible()
+  })
+
+  it('says nothing about the location of a photo whose location was kept or absent', async () => {
+    const { screen } = await renderWorkspace()
+    await screen.getByText('Photo details').click()
+    await expect.element(screen.getByText('File', { exact: true })).toBeVisible()
+    expect(screen.container.textContent).not.toContain('Location removed')
+  })
 })

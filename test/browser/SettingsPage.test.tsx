@@ -259,3 +259,24 @@ describe('Settings: pigment catalogue', () => {
     expect(pigments()).toHaveLength(4)
   })
 })
+
+describe('Settings: your data', () => {
+  it('saves the photo location choice at once, leaving unsaved clinical edits unsaved', async () => {
+    const { settingsSaves } = renderSettings()
+    await expect.element(permanentTouchUp()).toHaveValue(60)
+    await userEvent.fill(permanentTouchUp(), '45')
+
+    await userEvent.click(page.getByRole('tab', { name: 'Your data' }))
+    const choice = page.getByRole('checkbox', { name: 'Remove the location from photos as they are imported' })
+    await expect.element(choice).toBeChecked()
+    await userEvent.click(choice)
+
+    await expect.poll(() => settingsSaves.length).toBe(1)
+    expect(settingsSaves[0]).toEqual({ ...defaults(), removePhotoLocation: false })
+    await expect.element(choice).not.toBeChecked()
+
+    await userEvent.click(page.getByRole('tab', { name: 'Clinical defaults' }))
+    await expect.element(permanentTouchUp()).toHaveValue(45)
+    await expect.element(page.getByText('Unsaved changes')).toBeVisible()
+  })
+})

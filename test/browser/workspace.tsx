@@ -54,10 +54,17 @@ export async function renderWorkspace(
     design?: DesignDocument
     /** The patient's treatment plan, already saved. */
     plan?: PlanDraft
+    /** When import removed the photo's GPS position. */
+    locationRemovedAt?: string | null
   } = {},
 ) {
   let photo: PhotoDetail = {
-    ...photoRecord({ id: PHOTO_ID, patientId: PATIENT_ID, calibration: options.calibration ?? null }),
+    ...photoRecord({
+      id: PHOTO_ID,
+      patientId: PATIENT_ID,
+      calibration: options.calibration ?? null,
+      locationRemovedAt: options.locationRemovedAt ?? null,
+    }),
     measurements: [],
   }
   let design: Design | null = options.design

@@ -10,7 +10,7 @@ import { CARBON_MEDIUM_GREY } from '../../src/shared/plan/default-pigments'
 import { validDesign } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
 import { session, share } from '../fixtures/plans'
-import { flatJpeg, PALETTE } from './images'
+import { flatJpeg, jpegWithGps, PALETTE } from './images'
 import { filesUnder, type photoBackendsForEachTest } from './photo-backend'
 
 export type Bed = ReturnType<ReturnType<typeof photoBackendsForEachTest>>
@@ -49,7 +49,8 @@ export async function patientWithEverything(bed: Bed) {
       patientId: patient.id,
       name: 'crown.jpg',
       lastModified: null,
-      bytes: await flatJpeg(160, 120, PALETTE.blue),
+      // Taken on a phone: its position is removed at import, and the record that says so travels.
+      bytes: await jpegWithGps(160, 120, PALETTE.blue),
     })
   ).photo
   const calibrated = bed.photos.calibrate(front.id, front.revision, {

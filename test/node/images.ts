@@ -48,6 +48,23 @@ export function flatJpeg(width: number, height: number, colour: Rgb = PALETTE.gr
     .toBuffer()
 }
 
+/** A flat JPEG carrying a camera's GPS position (51°30′N, 0°7′W) in its EXIF, as phones write it. */
+export function jpegWithGps(width: number, height: number, colour: Rgb = PALETTE.grey): Promise<Buffer> {
+  const [r, g, b] = colour
+  return sharp({ create: { width, height, channels: 3, background: { r, g, b } } })
+    .jpeg({ quality: 90 })
+    .withExif({
+      IFD0: { Make: 'Canon' },
+      IFD3: {
+        GPSLatitudeRef: 'N',
+        GPSLatitude: '51/1 30/1 2628/100',
+        GPSLongitudeRef: 'W',
+        GPSLongitude: '0/1 7/1 3960/100',
+      },
+    })
+    .toBuffer()
+}
+
 /** Encodes pixels as a JPEG that keeps colour edges crisp; `orientation` writes the EXIF tag only. */
 export function jpegOf(raw: RawImage, options: { orientation?: number; exif?: Exif } = {}): Promise<Buffer> {
   let image = fromRaw(raw).jpeg({ quality: 95, chromaSubsampling: '4:4:4' })

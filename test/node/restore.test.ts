@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { validFields } from '../fixtures/patients'
 import { backendsForEachTest, corruptPages, databaseFileOf, handClock, namesOf, seedPatients } from './backup-bed'
 import { call, refusal } from './bridge-call'
-import { flatJpeg } from './images'
+import { jpegWithGps } from './images'
 import { tempDirsForEachTest } from './temp-dir'
 
 const tempDir = tempDirsForEachTest()
@@ -20,8 +20,9 @@ describe('restoring a backup while the app runs', () => {
       patientId: ana.id,
       name: 'front.jpg',
       lastModified: null,
-      bytes: new Uint8Array(await flatJpeg(80, 60)),
+      bytes: new Uint8Array(await jpegWithGps(80, 60)),
     })
+    expect(imported.photo.locationRemovedAt).not.toBeNull()
     const anaAtBackup = await call(backend, 'patients.get', { id: ana.id })
     const backup = await call(backend, 'backups.create', {})
 
@@ -41,7 +42,9 @@ describe('restoring a backup while the app runs', () => {
     expect(namesOf(await call(backend, 'patients.list', everyone))).toEqual(['Ana Ruiz', 'Ben Okafor'])
     expect(await call(backend, 'patients.get', { id: ana.id })).toEqual(anaAtBackup)
     const photos = await call(backend, 'photos.list', { patientId: ana.id })
-    expect(photos.map((p) => p.id)).toEqual([imported.photo.id])
+    expect(photos.map((p) => [p.id, p.locationRemovedAt])).toEqual([
+      [imported.photo.id, imported.photo.locationRemovedAt],
+    ])
     // The photo's files were kept for the backup, so the restored record shows its picture.
     expect(backend.photoFile(`/photos/working/${imported.photo.sha256}.jpg`)).not.toBeNull()
 

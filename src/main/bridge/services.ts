@@ -51,14 +51,16 @@ function anchoredAudit(db: Database, audit: AuditService, heads: () => AuditHead
 }
 
 export function createServices(db: Database, dataDir: string, host: ServicesHost): Services {
+  const settings = createSettingsService(db)
   const photos = createPhotoService(
     db,
     keepFilesBackupsNeed(createPhotoFiles(dataDir, host.backups.now), host.backups.neededPhotoFiles, () =>
       photoFilesKeptDatabasesName(dataDir),
     ),
+    undefined,
+    () => settings.get().settings.removePhotoLocation,
   )
   const designs = createDesignService(db)
-  const settings = createSettingsService(db)
   const pigments = createPigmentService(db)
   const plans = createPlanService(db, { settings, pigments, designs, photos })
   const comments = createCommentService(db, { onChange: createCommentAudit(db) })

@@ -157,7 +157,12 @@ describe('version 4: treatment plans', () => {
     expect(after).toEqual({
       ...before,
       patients: before.patients?.map((row) => ({ ...(row as object), transplant_date: null, sample: 0 })),
-      photos: before.photos?.map((row) => ({ ...(row as object), session_id: null, chart: null })),
+      photos: before.photos?.map((row) => ({
+        ...(row as object),
+        session_id: null,
+        chart: null,
+        location_removed_at: null,
+      })),
     })
     const pigments = db.prepare('SELECT id, name, family, retired, revision FROM pigments ORDER BY position').all()
     expect(pigments).toEqual(

@@ -326,6 +326,14 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
+    version: 7,
+    name: 'location removed from photo originals',
+    up: (db) => {
+      // When import blanked the original's GPS block; null when it had none or the clinic keeps it.
+      db.exec('ALTER TABLE photos ADD COLUMN location_removed_at TEXT')
+    },
+  },
+  {
     version: 8,
     name: 'head charts and the sample patient',
     up: (db) => {

@@ -5,6 +5,7 @@ import { openArchive } from '../services/archive/archive-open'
 import { verifyChain } from '../services/audit/audit-verify'
 import { integrityProblems } from '../services/backups/database-file'
 import { ImageRejected, prepareImage } from '../services/photos/image-pipeline'
+import { stripLocation } from '../services/photos/strip-location'
 import { ServiceError } from '../services/service-error'
 
 /** A read-only connection for one check, closed whatever happens. */
@@ -33,6 +34,17 @@ export const HEAVY_JOBS = {
   },
   sha256(input: { bytes: Uint8Array }) {
     return createHash('sha256').update(input.bytes).digest('hex')
+  },
+  /**
+   * The original as it will be stored, with its hash: its GPS block blanked unless the clinic
+   * keeps it. The hash is of the stored bytes, and blanking is deterministic, so the same
+   * camera file imported twice still names one stored file.
+   */
+  storedOriginal(input: { bytes: Uint8Array; format: PhotoFormat; removeLocation: boolean }) {
+    const { bytes, removed } = input.removeLocation
+      ? stripLocation(input.bytes, input.format)
+      : { bytes: input.bytes, removed: false }
+    return { bytes, locationRemoved: removed, sha256: createHash('sha256').update(bytes).digest('hex') }
   },
   openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }) {
     return openArchive(input.bytes, input.latestSchema, input.remake)

@@ -65,6 +65,8 @@ const photoRow = z.strictObject({
   session_id: text.nullable(),
   /** Schema 8 on: a head chart Stipple drew, of that view. */
   chart: z.enum(['front', 'top', 'left', 'right', 'back']).nullable().optional(),
+  /** Schema 7 on: when import removed the original's GPS position. */
+  location_removed_at: stamp.nullable().optional(),
 })
 
 const measurementRow = z.strictObject({

@@ -38,6 +38,8 @@ export interface Photo {
   sessionId: SessionId | null
   /** Set when Stipple drew this picture: a head chart of that view, at average adult proportions. */
   chart: HeadChartView | null
+  /** When import removed the original's GPS position (its EXIF GPS block); null when it kept none or the clinic keeps it. */
+  locationRemovedAt: string | null
   importedAt: string
   updatedAt: string
   revision: number

@@ -376,6 +376,7 @@ export const clinicalSettingsSchema = z.strictObject(
     scarFadeFactor: between('The scar fade factor', 1, 5),
     transplantWaitMonths: wholeBetween('The wait after a transplant', 0, 36, ' months'),
     pricing: pricingSchema,
+    removePhotoLocation: z.boolean({ error: 'Whether to remove photo locations is missing' }),
   },
   { error: 'The clinical settings are missing' },
 ) satisfies z.ZodType<ClinicalSettings>

@@ -99,6 +99,8 @@ export interface ClinicalSettings {
   /** Months to wait after a hair transplant before treating its scars. */
   transplantWaitMonths: number
   pricing: PriceTable
+  /** Whether import removes a photo original's GPS position (its EXIF GPS block); not clinical, but saved with these. */
+  removePhotoLocation: boolean
 }
 
 /**
@@ -314,4 +316,6 @@ export const CLINICAL_DEFAULTS = {
     minimum: 800,
     maximum: 2400,
   },
+  /** A photo's position is the patient's whereabouts, and originals travel in backups and archives. */
+  removePhotoLocation: true,
 } as const satisfies ClinicalSettings

@@ -75,6 +75,7 @@ describe('a patient moved to another machine', () => {
     const before = recordsOf(source, patientId) as ArchiveRecords
     const after = recordsOf(target, patientId) as ArchiveRecords
     expect(withPigmentValues({ ...after, audit: [] })).toEqual(withPigmentValues({ ...before, audit: [] }))
+    expect(after.photos.map((p) => p.location_removed_at !== null)).toEqual([false, true])
     for (const file of photoFiles(before))
       expect(storedBytes(target, file).equals(storedBytes(source, file))).toBe(true)
 

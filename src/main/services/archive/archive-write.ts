@@ -68,6 +68,7 @@ const COLUMNS = {
     'revision',
     'session_id',
     'chart',
+    'location_removed_at',
   ],
   photo_measurements: ['id', 'photo_id', 'kind', 'label', 'points', 'created_at'],
   designs: ['id', 'patient_id', 'photo_id', 'document', 'schema_version', 'created_at', 'updated_at', 'revision'],
@@ -102,7 +103,12 @@ export function createRecordsWriter(db: Database) {
     if (records.plan) insert.treatment_plans.run(records.plan)
     for (const session of records.sessions)
       insert.sessions.run({ ...session, pigment_id: pigmentIds.get(session.pigment_id) ?? session.pigment_id })
-    for (const photo of records.photos) insert.photos.run({ ...photo, chart: photo.chart ?? null })
+    for (const photo of records.photos)
+      insert.photos.run({
+        ...photo,
+        chart: photo.chart ?? null,
+        location_removed_at: photo.location_removed_at ?? null,
+      })
     for (const measurement of records.measurements) insert.photo_measurements.run(measurement)
     for (const design of records.designs) insert.designs.run(design)
     for (const treatment of records.treatments) insert.session_treatments.run(treatment)

@@ -242,8 +242,11 @@ describe('photo import: what is stored', () => {
       for (const secret of ['Exif', 'GPS', 'Canon', 'EOS R5', 'SN-4242-XYZ', 'Dr Example', '2024:05:06'])
         expect(written.includes(secret), `${variant} contains ${secret}`).toBe(false)
     }
-    // The original stays untouched on disk: only the drawn copies are cleaned.
-    expect(fs.readFileSync(originalOf(photo)).equals(bytes)).toBe(true)
+    // The original keeps the camera's details but not its position (photo-location.test.ts).
+    const original = fs.readFileSync(originalOf(photo))
+    expect(original.length).toBe(bytes.length)
+    expect(original.includes('SN-4242-XYZ')).toBe(true)
+    expect(photo.locationRemovedAt).not.toBeNull()
   })
 
   it('dates a photo without an EXIF date by the file’s modification time, on this machine’s clock', async () => {

@@ -19,6 +19,7 @@ export interface PhotoRow {
   calibration: string | null
   session_id: string | null
   chart: HeadChartView | null
+  location_removed_at: string | null
   imported_at: string
   updated_at: string
   revision: number
@@ -54,6 +55,7 @@ export function rowToPhoto(row: PhotoRow): Photo {
     calibration: row.calibration === null ? null : (JSON.parse(row.calibration) as Calibration),
     sessionId: row.session_id,
     chart: row.chart ?? null,
+    locationRemovedAt: row.location_removed_at ?? null,
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
     revision: row.revision,

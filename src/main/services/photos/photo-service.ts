@@ -76,7 +76,13 @@ function localWallClock(ms: number): string {
  * and measurements. Rows and files change together: a failed import leaves neither, a delete
  * removes the files once no record uses them.
  */
-export function createPhotoService(db: Database, files: PhotoFiles, now: () => Date = () => new Date()): PhotoService {
+export function createPhotoService(
+  db: Database,
+  files: PhotoFiles,
+  now: () => Date = () => new Date(),
+  /** Whether import removes an original's GPS position (Settings › Your data); read at each import. */
+  removeLocation: () => boolean = () => true,
+): PhotoService {
   const stamp = createStamp(now)
   const audit = createPhotoAudit(db)
   const patientById = db.prepare<[string], { archived_at: string | null }>(
@@ -94,9 +100,9 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
   )
   const insertPhoto = db.prepare(
     `INSERT INTO photos (id, patient_id, sha256, format, original_name, byte_size, width, height, taken_at,
-       taken_at_source, view, caption, calibration, imported_at, updated_at, revision)
+       taken_at_source, view, caption, calibration, location_removed_at, imported_at, updated_at, revision)
      VALUES (@id, @patientId, @sha256, @format, @originalName, @byteSize, @width, @height, @takenAt,
-       @takenAtSource, 'other', '', NULL, @now, @now, 1)`,
+       @takenAtSource, 'other', '', NULL, @locationRemovedAt, @now, @now, 1)`,
   )
   const updateFields = db.prepare(
     `UPDATE photos SET view = @view, caption = @caption, session_id = @sessionId, updated_at = @now,
@@ -166,7 +172,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
    * Hashing and decoding run in a worker thread, so the app keeps answering meanwhile; a file the
    * worker refuses, or that takes too long or too much memory, is refused by name.
    */
-  const heavy = async <N extends 'sha256' | 'prepareImage'>(
+  const heavy = async <N extends 'storedOriginal' | 'prepareImage'>(
     name: string,
     job: N,
     input: HeavyInput<N>,
@@ -283,7 +289,12 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
       if ('unsupported' in sniffed)
         return rejectFile(name, `${sniffed.unsupported} is not supported; use JPEG, PNG, WebP or HEIC.`)
 
-      const sha256 = await heavy(name, 'sha256', { bytes })
+      const original = await heavy(name, 'storedOriginal', {
+        bytes,
+        format: sniffed.format,
+        removeLocation: removeLocation(),
+      })
+      const { sha256 } = original
       const existing = photoByPatientSha.get(patientId, sha256)
       if (existing) return { status: 'duplicate', photo: rowToPhoto(existing) }
 
@@ -294,7 +305,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
         // come after it, or it would find files that are about to vanish and skip writing them.
         await removing.get(sha256)
         const created = await files.store(sha256, sniffed.format, {
-          original: bytes,
+          original: original.bytes,
           working: prepared.working,
           thumbnail: prepared.thumbnail,
         })
@@ -316,6 +327,7 @@ export function createPhotoService(db: Database, files: PhotoFiles, now: () => D
               height: prepared.height,
               takenAt: prepared.takenAt ?? localWallClock(lastModified ?? Date.parse(importedAt)),
               takenAtSource: prepared.takenAt ? 'exif' : 'file',
+              locationRemovedAt: original.locationRemoved ? importedAt : null,
               now: importedAt,
             })
             const photo = rowToPhoto(getRow(id))

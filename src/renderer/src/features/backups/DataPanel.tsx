@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { type ReactNode, useCallback, useEffect, useState } from 'react'
 import type { BackupSummary, RestoreOutcome } from '../../../../shared/backups/backup-types'
 import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
@@ -16,9 +16,15 @@ const reloadAfterRestore = (outcome: RestoreOutcome) => reloadWithNotice(restore
 /**
  * Settings › Your data: where the data lives, its backups (take one now, restore one, delete
  * one), how many are kept, and the full database check. `onRestored` defaults to reloading the
- * app over the restored database.
+ * app over the restored database; `children` are further sections, shown after where the data lives.
  */
-export function DataPanel({ onRestored = reloadAfterRestore }: { onRestored?(outcome: RestoreOutcome): void }) {
+export function DataPanel({
+  onRestored = reloadAfterRestore,
+  children,
+}: {
+  onRestored?(outcome: RestoreOutcome): void
+  children?: ReactNode
+}) {
   const bridge = useBridge()
   const [dataDir, setDataDir] = useState<string | null>(null)
   const [backups, setBackups] = useState<BackupSummary[] | null>(null)
@@ -86,6 +92,7 @@ export function DataPanel({ onRestored = reloadAfterRestore }: { onRestored?(out
         </p>
         <p className="data-panel__folder">{dataDir ?? '…'}</p>
       </section>
+      {children}
 
       <section className="data-panel__section" aria-labelledby="data-backups">
         <h2 className="settings-heading" id="data-backups">

@@ -251,6 +251,12 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               </dd>
               <dt>File</dt>
               <dd className="photo-facts__name">{photo.originalName}</dd>
+              {photo.locationRemovedAt && (
+                <>
+                  <dt>Location</dt>
+                  <dd>Location removed at import</dd>
+                </>
+              )}
             </dl>
           </details>
         </aside>

@@ -5,6 +5,7 @@ import { DataPanel } from '../backups/DataPanel'
 import { ClinicalDefaultsForm } from './ClinicalDefaultsForm'
 import { ClinicDetailsForm } from './ClinicDetailsForm'
 import { isDirty } from './clinical-settings-store'
+import { PhotoLocationSetting } from './PhotoLocationSetting'
 import { PigmentCatalogue } from './PigmentCatalogue'
 import {
   ClinicalSettingsProvider,
@@ -93,7 +94,11 @@ export function SettingsPage({ stores, onClose }: { stores: SettingsStores; onCl
             {tab === 'clinical' && <ClinicalDefaultsForm />}
             {tab === 'pigments' && <PigmentCatalogue />}
             {tab === 'clinic' && <ClinicDetailsForm />}
-            {tab === 'data' && <DataPanel />}
+            {tab === 'data' && (
+              <DataPanel>
+                <PhotoLocationSetting />
+              </DataPanel>
+            )}
           </div>
           <SettingsNotice />
         </div>

@@ -29,6 +29,11 @@ export interface ClinicalSettingsState {
   edit(recipe: (draft: ClinicalSettings) => ClinicalSettings, path?: string): void
   revert(): void
   save(): Promise<void>
+  /**
+   * Saves whether import removes a photo's location at once, over the saved record: the other
+   * unsaved clinical edits stay unsaved, and stay in the draft. Resolves to whether it saved.
+   */
+  chooseLocationRemoval(remove: boolean): Promise<boolean>
   restoreDefaults(): Promise<void>
 }
 
@@ -108,6 +113,31 @@ export function createClinicalSettingsStore(bridge: BridgeClient): ClinicalSetti
           )
         } catch (error) {
           refuse(error)
+        } finally {
+          set({ busy: null })
+        }
+      },
+
+      async chooseLocationRemoval(remove) {
+        const { saved, busy } = get()
+        if (!saved || busy) return false
+        set({ busy: 'saving' })
+        try {
+          const result = await bridge.call('settings.save', {
+            baseRevision: saved.revision,
+            settings: forSave({ ...saved.settings, removePhotoLocation: remove }),
+          })
+          set({
+            saved: result,
+            draft: { ...get().draft, removePhotoLocation: result.settings.removePhotoLocation },
+            formError: '',
+            conflict: false,
+            notice: remove ? 'Locations will be removed from imported photos' : 'Imported photos keep their location',
+          })
+          return true
+        } catch (error) {
+          refuse(error)
+          return false
         } finally {
           set({ busy: null })
         }
