@@ -72,12 +72,15 @@ describe('databases of every released schema version', () => {
           takenAt: '2026-01-05T08:30:00',
           calibration: { a: { x: 100, y: 830 }, b: { x: 600, y: 830 }, lengthMm: 50 },
           sessionId: version >= 4 ? FIXTURE.session : null,
+          locationRemovedAt: version >= 7 ? '2026-01-05T08:31:00.000Z' : null,
           revision: 2,
         })
         expect(photo.measurements).toEqual([
           expect.objectContaining({ id: FIXTURE.measurement, label: 'Temple gap', kind: 'distance' }),
         ])
-        expect((await call('photos.get', { id: FIXTURE.uncalibrated })).calibration).toBeNull()
+        const uncalibrated = await call('photos.get', { id: FIXTURE.uncalibrated })
+        expect(uncalibrated.calibration).toBeNull()
+        expect(uncalibrated.chart).toBe(version >= 8 ? 'front' : null)
       }
       if (version >= 3) {
         const design = await call('designs.forPhoto', { photoId: FIXTURE.photo })
@@ -93,9 +96,30 @@ describe('databases of every released schema version', () => {
             practitioner: 'Dana Reyes',
             pigmentId: 'trico-dark-brown',
             needle: { config: '3RL', diameterMm: 0.25 },
-            treatments: [{ designId: FIXTURE.design, zoneId: 'frontal', amount: { unit: 'share', value: 0.4 } }],
+            treatments: [
+              {
+                designId: FIXTURE.design,
+                zoneId: 'frontal',
+                amount: { unit: 'share', value: 0.4 },
+                ...(version >= 6 && { needle: { config: '1RL', diameterMm: 0.2 }, dilution: 0.6 }),
+              },
+            ],
             status: 'done',
             layer: { visible: true, opacity: 0.8 },
+            // Before schema 6 a session had no name or kind: the first of a plan is its base session.
+            ...(version >= 6
+              ? {
+                  name: 'Day one “base”',
+                  kind: 'base',
+                  pigmentLot: 'Lot 24-117 ⁄ B',
+                  pigmentExpires: '2027-03-03',
+                  clearance: {
+                    by: 'Dr. Ana Müller',
+                    on: '2026-01-05',
+                    reason: 'No keloid history on the scalp; “cleared”',
+                  },
+                }
+              : { name: 'Session 1', kind: 'base', pigmentLot: '', pigmentExpires: null, clearance: null }),
           }),
         ])
       } else expect(plan).toMatchObject({ revision: 0, sessions: [] })
