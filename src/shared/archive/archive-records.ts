@@ -107,6 +107,12 @@ const sessionRow = z.strictObject({
   opacity: finite,
   created_at: stamp,
   updated_at: stamp,
+  /** Schema 6 on: the user's name, the kind of session, the ink's lot and expiry, a recorded clearance. */
+  name: text.optional(),
+  kind: text.optional(),
+  pigment_lot: text.optional(),
+  pigment_expires: text.nullable().optional(),
+  clearance: text.nullable().optional(),
 })
 
 const treatmentRow = z.strictObject({
@@ -116,6 +122,11 @@ const treatmentRow = z.strictObject({
   unit: text,
   value: finite,
   position,
+  /** Schema 6 on: this zone's own needle, pigment and dilution, where they differ from the session's. */
+  needle_config: text.nullable().optional(),
+  needle_mm: finite.nullable().optional(),
+  pigment_id: text.nullable().optional(),
+  dilution: finite.nullable().optional(),
 })
 
 const pigmentRow = z.strictObject({

@@ -171,7 +171,10 @@ function checkDesigns(records: ArchiveRecords, photos: ReadonlyMap<string, Photo
 
 function checkPigments(records: ArchiveRecords) {
   uniqueIds(records.pigments, 'pigments')
-  const used = new Set(records.sessions.map((s) => s.pigment_id))
+  const used = new Set([
+    ...records.sessions.map((s) => s.pigment_id),
+    ...records.treatments.flatMap((t) => (t.pigment_id ? [t.pigment_id] : [])),
+  ])
   for (const row of records.pigments) {
     const where = `the pigment “${row.name}”`
     const fade = jsonOf(row.fade, `the fade of ${where}`)

@@ -29,7 +29,10 @@ export function createRecordsReader(db: Database): (patientId: PatientId) => Arc
      WHERE sessions.patient_id = ? ORDER BY session_treatments.session_id, session_treatments.position`,
   )
   const pigments = rows<ArchiveRecords['pigments'][number]>(
-    'SELECT * FROM pigments WHERE id IN (SELECT pigment_id FROM sessions WHERE patient_id = ?) ORDER BY position, id',
+    `WITH mine AS (SELECT id, pigment_id FROM sessions WHERE patient_id = ?)
+     SELECT * FROM pigments WHERE id IN (SELECT pigment_id FROM mine
+       UNION SELECT pigment_id FROM session_treatments WHERE session_id IN (SELECT id FROM mine))
+     ORDER BY position, id`,
   )
   const comments = rows<ArchiveRecords['comments'][number]>(
     `SELECT comments.* FROM comments JOIN designs ON designs.id = comments.design_id

@@ -48,6 +48,11 @@ const COLUMNS = {
     'opacity',
     'created_at',
     'updated_at',
+    'name',
+    'kind',
+    'pigment_lot',
+    'pigment_expires',
+    'clearance',
   ],
   photos: [
     'id',
@@ -72,7 +77,18 @@ const COLUMNS = {
   ],
   photo_measurements: ['id', 'photo_id', 'kind', 'label', 'points', 'created_at'],
   designs: ['id', 'patient_id', 'photo_id', 'document', 'schema_version', 'created_at', 'updated_at', 'revision'],
-  session_treatments: ['session_id', 'design_id', 'zone_id', 'unit', 'value', 'position'],
+  session_treatments: [
+    'session_id',
+    'design_id',
+    'zone_id',
+    'unit',
+    'value',
+    'position',
+    'needle_config',
+    'needle_mm',
+    'pigment_id',
+    'dilution',
+  ],
   comments: [
     'id',
     'design_id',
@@ -101,8 +117,17 @@ export function createRecordsWriter(db: Database) {
   return (records: ArchiveRecords, pigmentIds: ReadonlyMap<string, string>) => {
     insert.patients.run({ ...records.patient, search_name: searchKey(records.patient.full_name) })
     if (records.plan) insert.treatment_plans.run(records.plan)
+    // An archive from before schema 6 names no kind: its sessions are extra ones, as the migration would leave them.
     for (const session of records.sessions)
-      insert.sessions.run({ ...session, pigment_id: pigmentIds.get(session.pigment_id) ?? session.pigment_id })
+      insert.sessions.run({
+        name: '',
+        kind: 'extra',
+        pigment_lot: '',
+        pigment_expires: null,
+        clearance: null,
+        ...session,
+        pigment_id: pigmentIds.get(session.pigment_id) ?? session.pigment_id,
+      })
     for (const photo of records.photos)
       insert.photos.run({
         ...photo,
@@ -111,7 +136,14 @@ export function createRecordsWriter(db: Database) {
       })
     for (const measurement of records.measurements) insert.photo_measurements.run(measurement)
     for (const design of records.designs) insert.designs.run(design)
-    for (const treatment of records.treatments) insert.session_treatments.run(treatment)
+    for (const treatment of records.treatments)
+      insert.session_treatments.run({
+        needle_config: null,
+        needle_mm: null,
+        dilution: null,
+        ...treatment,
+        pigment_id: treatment.pigment_id ? (pigmentIds.get(treatment.pigment_id) ?? treatment.pigment_id) : null,
+      })
     for (const comment of records.comments) insert.comments.run(comment)
   }
 }
