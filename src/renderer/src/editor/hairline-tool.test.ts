@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { HairlineObject } from '../../../shared/design/design-types'
+import { tapeToFlatCm } from '../../../shared/design/forehead'
 import { hairlineControls } from '../../../shared/design/hairline'
 import { midlineOf } from '../../../shared/design/landmarks'
 import { designReadouts } from '../../../shared/design/readouts'
+import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import type { Editor } from './editor'
 import { drag, expectStorable, makeEditor, near, objects, only, p, press, tap, tapAll } from './testing'
+
+/**
+ * Where a preset point sits on a front photo at 10 px/mm with the glabella at y 1200: its share of
+ * the 8 cm height is measured with a tape over the forehead, which the photo shows flat, shorter.
+ */
+const flatY = (y: number) => 1200 - tapeToFlatCm(((1200 - y) / 800) * 8, CLINICAL_DEFAULTS.foreheadRadiusCm) * 100
 
 /** An editor on a 1000 × 800 photo with the facial midline placed at x = 500, in the hairline tool. */
 function withMidline(): Editor {
@@ -316,14 +324,21 @@ describe('hairline presets', () => {
     // Down the middle of the photo, from 10 % to 90 % of its height.
     expect(midline?.points).toEqual([p(1000, 160), p(1000, 1440)])
     const h = hairline(editor)
-    // Temple offset 6.7 cm and height 8 cm, scaled by the preset's fractions, to the left of the glabella.
+    // Temple offset 6.7 cm and height 8 cm over the forehead, scaled by the preset's fractions, to the left of the glabella.
     expect(h.mirror).toBe(true)
-    expect(h.points).toEqual([near(430.5, 760), near(330, 344), near(631.5, 368), near(1000, 400)])
+    expect(h.points).toEqual([
+      near(430.5, flatY(760)),
+      near(330, flatY(344)),
+      near(631.5, flatY(368)),
+      near(1000, flatY(400)),
+    ])
     expect(editor.getState().selection).toEqual([h.id])
 
-    const height = designReadouts(editor.getState().document, 10).hairlines.get(h.id)?.height
-    expect(height?.unit).toBe('cm')
-    expect(height?.value).toBeCloseTo(8.0, 6)
+    const readout = designReadouts(editor.getState().document, 10).hairlines.get(h.id)
+    expect(readout?.tapeHeight?.unit).toBe('cm')
+    expect(readout?.tapeHeight?.value).toBeCloseTo(8.0, 6)
+    // Flat on the photo the same height reads shorter: about 6.7 cm over an 8 cm forehead radius.
+    expect(readout?.height?.value).toBeCloseTo(6.73, 2)
 
     expect(labels(editor)).toEqual(['Place glabella', 'Add hairline preset'])
     expectStorable(editor)
@@ -346,15 +361,15 @@ describe('hairline presets', () => {
     expect(objects(editor).map((o) => o.name)).toEqual(['Facial midline', 'Glabella', 'Hairline'])
     const h = hairline(editor)
     expect(drawn(editor, h)).toEqual([
-      near(430.5, 760),
-      near(330, 344),
-      near(631.5, 368),
-      near(1000, 400),
-      near(1368.5, 368),
-      near(1670, 344),
-      near(1569.5, 760),
+      near(430.5, flatY(760)),
+      near(330, flatY(344)),
+      near(631.5, flatY(368)),
+      near(1000, flatY(400)),
+      near(1368.5, flatY(368)),
+      near(1670, flatY(344)),
+      near(1569.5, flatY(760)),
     ])
-    expect(designReadouts(editor.getState().document, 10).hairlines.get(h.id)?.height?.value).toBeCloseTo(8.0, 6)
+    expect(designReadouts(editor.getState().document, 10).hairlines.get(h.id)?.tapeHeight?.value).toBeCloseTo(8.0, 6)
 
     press(editor, 'z', { mod: true })
     expect(editor.getState().document).toBe(placed)
