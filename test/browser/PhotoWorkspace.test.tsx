@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
+import { readPlace } from '../../src/renderer/src/features/onboarding/where-you-were'
 import { measure, pxPerMm } from '../../src/shared/photos/calibration'
 import type { Measurement } from '../../src/shared/photos/photo'
 import { probe } from './photo-image'
@@ -100,5 +101,19 @@ describe('PhotoWorkspace', () => {
         .poll(() => Math.abs((greenTop() ?? -10) - (top ?? 0)), { message: `after ${key}` })
         .toBeLessThanOrEqual(1)
     }
+  })
+
+  it('reopens a photo at the zoom and with the tool last used on it', async () => {
+    const first = await renderWorkspace()
+    await userEvent.keyboard('1')
+    await userEvent.keyboard('m')
+    await expect.poll(() => first.holder.dataset.scale).toBe('1.0000')
+    await expect.poll(() => readPlace().tool).toBe('distance')
+    expect(readPlace().viewport?.scale).toBe(1)
+    first.screen.unmount()
+
+    const again = await renderWorkspace({ keepPlace: true })
+    await expect.element(again.screen.getByRole('button', { name: /^Measure/, pressed: true })).toBeVisible()
+    await expect.poll(() => again.holder.dataset.scale).toBe('1.0000')
   })
 })
