@@ -5,10 +5,9 @@ import { renderView } from '../../src/renderer/src/features/sheets/render-view'
 import type { Calibration } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft } from '../../src/shared/plan/plan-types'
-import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { doneFrontalSession, FRONTAL_DESIGN } from './frontal-zone'
 import { twoToneImageUrl } from './photo-image'
-import { DESIGN_ID, IMAGE, photoLayer, renderWorkspace } from './workspace'
+import { DESIGN_ID, IMAGE, photoLayer, renderWorkspace, WORKSPACE_SETTINGS } from './workspace'
 
 /**
  * A low-resolution photo: 5 px per mm, so a healed 0.3 mm dot is 1.5 photo pixels across. Zoomed
@@ -17,7 +16,12 @@ import { DESIGN_ID, IMAGE, photoLayer, renderWorkspace } from './workspace'
  */
 const FIVE_PX_PER_MM: Calibration = { a: { x: 100, y: 830 }, b: { x: 600, y: 830 }, lengthMm: 100 }
 const PLAN: PlanDraft = { technique: 'permanent', sessions: [doneFrontalSession('s1', '2026-03-20T10:00', 0.4)] }
-const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
+/**
+ * The workspace's settings, which `renderWorkspace` serves too: healed 1RL dots of 0.25 mm at the
+ * usual 0.25 mm needle. The fact sheet's 0.10 mm would be under a photo pixel here, too small to
+ * show a shape even at 4×.
+ */
+const settings = WORKSPACE_SETTINGS
 
 interface DotShape {
   /** Longest over shortest axis, from the darkness's second moments. */
@@ -187,8 +191,11 @@ const healedLook = {
 
 const settled = () => new Promise((resolve) => setTimeout(resolve, 1500))
 
-/** The healed radius of the plan's dots (1RL 0.3 mm), photo px at 5 px per mm. */
-const HEALED_RADIUS = 0.15 * 5
+/**
+ * The healed radius of the plan's dots in photo px at 5 px per mm: its 0.3 mm 1RL needle makes
+ * the settings' dot (given for a 0.25 mm needle) larger in proportion, 0.3 mm across.
+ */
+const HEALED_RADIUS = ((settings.healedDotMm['1RL'] * (0.3 / 0.25)) / 2) * 5
 
 describe('impressions on a low-resolution photo', () => {
   it('are round and soft-edged zoomed to 800% and 3200%, not square blocks', async () => {

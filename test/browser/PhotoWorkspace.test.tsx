@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
+import { readPlace } from '../../src/renderer/src/features/onboarding/where-you-were'
 import { measure, pxPerMm } from '../../src/shared/photos/calibration'
 import type { Measurement } from '../../src/shared/photos/photo'
 import { probe } from './photo-image'
@@ -113,5 +114,19 @@ describe('PhotoWorkspace', () => {
     await screen.getByText('Photo details').click()
     await expect.element(screen.getByText('File', { exact: true })).toBeVisible()
     expect(screen.container.textContent).not.toContain('Location removed')
+  })
+
+  it('reopens a photo at the zoom and with the tool last used on it', async () => {
+    const first = await renderWorkspace()
+    await userEvent.keyboard('1')
+    await userEvent.keyboard('m')
+    await expect.poll(() => first.holder.dataset.scale).toBe('1.0000')
+    await expect.poll(() => readPlace().tool).toBe('distance')
+    expect(readPlace().viewport?.scale).toBe(1)
+    first.screen.unmount()
+
+    const again = await renderWorkspace({ keepPlace: true })
+    await expect.element(again.screen.getByRole('button', { name: /^Measure/, pressed: true })).toBeVisible()
+    await expect.poll(() => again.holder.dataset.scale).toBe('1.0000')
   })
 })

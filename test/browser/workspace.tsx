@@ -6,6 +6,7 @@ import { pointOutsidePhoto } from '../../src/main/services/designs/design-bounds
 import { ServiceError } from '../../src/main/services/service-error'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
+import { savePlace } from '../../src/renderer/src/features/onboarding/where-you-were'
 import { PhotoWorkspace } from '../../src/renderer/src/features/photos/PhotoWorkspace'
 import { PhotosProvider } from '../../src/renderer/src/features/photos/photos-context'
 import { createPhotosStore } from '../../src/renderer/src/features/photos/photos-store'
@@ -56,6 +57,8 @@ export async function renderWorkspace(
     plan?: PlanDraft
     /** When import removed the photo's GPS position. */
     locationRemovedAt?: string | null
+    /** Keeps the zoom and tool saved for the photo by an earlier render, as a reopened app does. */
+    keepPlace?: boolean
   } = {},
 ) {
   let photo: PhotoDetail = {
@@ -132,6 +135,9 @@ export async function renderWorkspace(
       return design
     },
   } as Partial<Handlers> as Handlers)
+  // A test opens the photo for the first time unless it asks otherwise: the zoom and tool an earlier
+  // test (or file: the browser's storage is shared) left on this photo would otherwise be restored.
+  if (!options.keepPlace) savePlace({ patientId: null, photoId: null, viewport: null, tool: null })
   const imageUrl = await twoToneImageUrl(IMAGE.width, IMAGE.height)
   const bridge = { ...createBridgeClient((name, input) => dispatch(name, input)), photoUrl: () => imageUrl }
   const store = createPhotosStore(bridge)

@@ -85,11 +85,12 @@ export function usePhotoPlace(photoId: PhotoId, canvas: CanvasStore) {
     if (mine && place.tool) canvas.getState().setTool(place.tool)
     let waiting = mine && place.viewport ? place.viewport : null
     let timer = 0
+    // Cleared before the state changes: the change calls this again through the subscription.
     const apply = () => {
-      if (waiting && canvas.getState().stage.width > 0) {
-        canvas.setState({ viewport: waiting, fitted: false })
-        waiting = null
-      }
+      if (!waiting || canvas.getState().stage.width <= 0) return
+      const viewport = waiting
+      waiting = null
+      canvas.setState({ viewport, fitted: false })
     }
     apply()
     const unsubscribe = canvas.subscribe((state, before) => {
