@@ -46,6 +46,8 @@ async function fresh(theme: 'dark' | 'light') {
 
 async function record() {
   await openPatient(page, PATIENT)
+  // A patient reopens on the tab last shown; the record is its first tab.
+  await main(page).getByRole('tab', { name: 'Record' }).click()
   await expect(main(page).getByRole('heading', { name: PATIENT, level: 1 })).toBeVisible()
 }
 

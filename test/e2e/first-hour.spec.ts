@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { CHART_SIZE } from '../../src/shared/charts/head-chart'
+import { CLINICAL_DEFAULTS } from '../../src/shared/settings/clinical-defaults'
 import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, test } from './harness-fixture'
 import { applyTemplate, canvas, createPatient, main } from './steps'
@@ -66,7 +67,10 @@ test('a new user goes from the first screen through the tour and the sample pati
   await page.screenshot({ path: path.join(SCREENSHOTS, 'tour.png') })
   await tour(page).getByRole('button', { name: 'Next' }).click()
   await expect(tour(page).getByRole('heading', { name: 'The plan' })).toBeVisible()
-  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(3)
+  // The sample's plan is the user's temporary template: a session for each of its steps.
+  await expect(main(page).getByRole('article', { name: /^Session \d/ })).toHaveCount(
+    CLINICAL_DEFAULTS.protocols.temporary.steps.length,
+  )
   await tour(page).getByRole('button', { name: 'Next' }).click()
   await expect(tour(page).getByRole('heading', { name: 'Review' })).toBeVisible()
   await expect(main(page).getByText(/Consider softening/)).toBeVisible()
