@@ -99,7 +99,47 @@ const SCREENS: { name: string; open(): Promise<void> }[] = [
       await main(page).getByRole('tab', { name: section }).click()
     },
   })),
+  // The first hour's screens (issue 19) meet the same bar.
+  {
+    name: 'help',
+    open: async () => {
+      await openHelp()
+    },
+  },
+  {
+    name: 'first screen',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: 'Take the tour' }).click()
+      await page.keyboard.press('Escape')
+      await expect(tourDialog()).toHaveCount(0)
+      await expect(main(page).getByRole('heading', { level: 1 })).toBeVisible()
+    },
+  },
+  {
+    name: 'tour',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: 'Take the tour' }).click()
+      await expect(tourDialog()).toBeVisible()
+    },
+  },
+  {
+    name: 'sample patient',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: /the sample patient$/ }).click()
+      await expect(main(page).getByRole('note', { name: 'Sample patient' })).toBeVisible({ timeout: 15_000 })
+    },
+  },
 ]
+
+async function openHelp() {
+  await page.getByRole('complementary').getByRole('button', { name: 'Help' }).click()
+  const help = page.getByRole('dialog', { name: 'Help' })
+  await expect(help).toBeVisible()
+  return help
+}
+
+/** The tour's step card, a dialog with its step count. */
+const tourDialog = () => page.getByRole('dialog', { name: /./ }).filter({ has: page.locator('.tour__count') })
 
 /** Rules about a page's structure that axe counts as best practice, which this app holds to. */
 const STRUCTURE = ['heading-order', 'page-has-heading-one', 'landmark-unique', 'scrollable-region-focusable']

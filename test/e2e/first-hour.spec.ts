@@ -217,7 +217,15 @@ test('the app reopens where the user was: patient, tab, photo, zoom and tool', a
   await page.keyboard.press('+')
   await page.keyboard.press('m')
   const scale = await canvas(page).getAttribute('data-scale')
-  await page.waitForTimeout(400)
+  // The place is saved a moment after the last change; a loaded machine may take longer than a user would.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const place = JSON.parse(localStorage.getItem('stipple.place.v1') ?? '{}')
+        return [place.viewport?.scale?.toFixed(4), place.tool]
+      }),
+    )
+    .toEqual([scale, 'distance'])
   await page.reload()
   await expect(main(page).getByRole('heading', { name: 'Head chart, top' })).toBeVisible({ timeout: 15_000 })
   await expect(canvas(page)).toHaveAttribute('data-scale', scale ?? '')
