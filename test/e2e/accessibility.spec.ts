@@ -58,7 +58,12 @@ async function tab(name: string) {
     .click()
 }
 
-const SCREENS: { name: string; open(): Promise<void> }[] = [
+/**
+ * `overlay`: the class of a non-modal card that lies over the page by design and that the user
+ * moves on from (the tour's card): the page under it is not a layout fault, the card itself is
+ * still checked like everything else.
+ */
+const SCREENS: { name: string; open(): Promise<void>; overlay?: string }[] = [
   { name: 'start', open: async () => {} },
   {
     name: 'new patient',
@@ -117,6 +122,7 @@ const SCREENS: { name: string; open(): Promise<void> }[] = [
   },
   {
     name: 'tour',
+    overlay: 'tour__card',
     open: async () => {
       await (await openHelp()).getByRole('button', { name: 'Take the tour' }).click()
       await expect(tourDialog()).toBeVisible()
@@ -181,7 +187,8 @@ for (const screen of SCREENS) {
     for (const size of SIZES) {
       await page.setViewportSize(size.viewport)
       await page.evaluate(() => new Promise(requestAnimationFrame))
-      found[size.name] = await layoutProblems(page)
+      const under = screen.overlay && ` is under <div class="${screen.overlay}"> `
+      found[size.name] = (await layoutProblems(page)).filter((problem) => !under || !problem.includes(under))
       // Set STIPPLE_SHOTS to a folder to keep screenshots of both themes there, to look at.
       const shots = process.env.STIPPLE_SHOTS
       if (shots)
