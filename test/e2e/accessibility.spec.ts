@@ -46,6 +46,8 @@ async function fresh(theme: 'dark' | 'light') {
 
 async function record() {
   await openPatient(page, PATIENT)
+  // A patient reopens on the tab last shown; the record is its first tab.
+  await main(page).getByRole('tab', { name: 'Record' }).click()
   await expect(main(page).getByRole('heading', { name: PATIENT, level: 1 })).toBeVisible()
 }
 
@@ -56,7 +58,12 @@ async function tab(name: string) {
     .click()
 }
 
-const SCREENS: { name: string; open(): Promise<void> }[] = [
+/**
+ * `overlay`: the class of a non-modal card that lies over the page by design and that the user
+ * moves on from (the tour's card): the page under it is not a layout fault, the card itself is
+ * still checked like everything else.
+ */
+const SCREENS: { name: string; open(): Promise<void>; overlay?: string }[] = [
   { name: 'start', open: async () => {} },
   {
     name: 'new patient',
@@ -97,7 +104,48 @@ const SCREENS: { name: string; open(): Promise<void> }[] = [
       await main(page).getByRole('tab', { name: section }).click()
     },
   })),
+  // The first hour's screens (issue 19) meet the same bar.
+  {
+    name: 'help',
+    open: async () => {
+      await openHelp()
+    },
+  },
+  {
+    name: 'first screen',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: 'Take the tour' }).click()
+      await page.keyboard.press('Escape')
+      await expect(tourDialog()).toHaveCount(0)
+      await expect(main(page).getByRole('heading', { level: 1 })).toBeVisible()
+    },
+  },
+  {
+    name: 'tour',
+    overlay: 'tour__card',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: 'Take the tour' }).click()
+      await expect(tourDialog()).toBeVisible()
+    },
+  },
+  {
+    name: 'sample patient',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: /the sample patient$/ }).click()
+      await expect(main(page).getByRole('note', { name: 'Sample patient' })).toBeVisible({ timeout: 15_000 })
+    },
+  },
 ]
+
+async function openHelp() {
+  await page.getByRole('complementary').getByRole('button', { name: 'Help' }).click()
+  const help = page.getByRole('dialog', { name: 'Help' })
+  await expect(help).toBeVisible()
+  return help
+}
+
+/** The tour's step card, a dialog with its step count. */
+const tourDialog = () => page.getByRole('dialog', { name: /./ }).filter({ has: page.locator('.tour__count') })
 
 /** Rules about a page's structure that axe counts as best practice, which this app holds to. */
 const STRUCTURE = ['heading-order', 'page-has-heading-one', 'landmark-unique', 'scrollable-region-focusable']
@@ -139,7 +187,8 @@ for (const screen of SCREENS) {
     for (const size of SIZES) {
       await page.setViewportSize(size.viewport)
       await page.evaluate(() => new Promise(requestAnimationFrame))
-      found[size.name] = await layoutProblems(page)
+      const under = screen.overlay && ` is under <div class="${screen.overlay}"> `
+      found[size.name] = (await layoutProblems(page)).filter((problem) => !under || !problem.includes(under))
       // Set STIPPLE_SHOTS to a folder to keep screenshots of both themes there, to look at.
       const shots = process.env.STIPPLE_SHOTS
       if (shots)

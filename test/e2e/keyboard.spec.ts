@@ -66,7 +66,10 @@ test('open a photo, pick each tool, select, nudge and undo, link the photo to a 
   const patients = page.getByRole('list', { name: 'Patients' })
   await tabTo(patients.getByRole('button', { name: new RegExp(PATIENT) }))
   await page.keyboard.press('Enter')
-  await tabTo(main(page).getByRole('tab', { name: 'Record' }))
+  // The patient reopens on the tab last shown (here the plan); the tab list's one Tab stop is that tab.
+  await tabTo(main(page).getByRole('tab', { selected: true }))
+  await page.keyboard.press('Home')
+  await expect(main(page).getByRole('tab', { name: 'Record' })).toBeFocused()
   await page.keyboard.press('ArrowRight')
   const card = main(page).getByRole('region', { name: 'Other' }).getByRole('button').first()
   await tabTo(card)

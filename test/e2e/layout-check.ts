@@ -23,8 +23,11 @@ export function layoutProblems(page: Page): Promise<string[]> {
 
     const selector =
       'button, a[href], input:not([type=hidden]), select, textarea, summary, [role=tab], h1, h2, h3, h4, [role=status]'
+    // Under an open modal dialog the rest of the page is inert: the user reaches only the dialog.
+    const modal = document.querySelector('dialog:modal')
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       if (el.closest('[hidden], [inert], dialog:not([open]), .visually-hidden')) continue
+      if (modal && !modal.contains(el)) continue
       if (el.closest('.photo-canvas, .konvajs-content')) continue
       const style = getComputedStyle(el)
       if (style.visibility === 'hidden' || style.display === 'none') continue
