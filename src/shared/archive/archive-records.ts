@@ -89,10 +89,20 @@ const designRow = z.strictObject({
 
 const planRow = z.strictObject({ patient_id: text, technique: text, revision, updated_at: stamp })
 
+/**
+ * Schema 6 on: a session's name and kind, its ink lot and expiry and its clearance, and a zone
+ * treatment's own needle, pigment and dilution. An older archive lacks them and reads them as the
+ * migration's column defaults.
+ */
 const sessionRow = z.strictObject({
   id: text,
   patient_id: text,
   position,
+  name: text.default(''),
+  kind: text.default('extra'),
+  pigment_lot: text.default(''),
+  pigment_expires: text.nullable().default(null),
+  clearance: json.nullable().default(null),
   starts_at: text,
   duration_min: finite,
   practitioner: text,
@@ -114,6 +124,10 @@ const treatmentRow = z.strictObject({
   unit: text,
   value: finite,
   position,
+  needle_config: text.nullable().default(null),
+  needle_mm: finite.nullable().default(null),
+  pigment_id: text.nullable().default(null),
+  dilution: finite.nullable().default(null),
 })
 
 const pigmentRow = z.strictObject({

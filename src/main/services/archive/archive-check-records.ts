@@ -171,7 +171,10 @@ function checkDesigns(records: ArchiveRecords, photos: ReadonlyMap<string, Photo
 
 function checkPigments(records: ArchiveRecords) {
   uniqueIds(records.pigments, 'pigments')
-  const used = new Set(records.sessions.map((s) => s.pigment_id))
+  const used = new Set([
+    ...records.sessions.map((s) => s.pigment_id),
+    ...records.treatments.flatMap((t) => (t.pigment_id === null ? [] : [t.pigment_id])),
+  ])
   for (const row of records.pigments) {
     const where = `the pigment “${row.name}”`
     const fade = jsonOf(row.fade, `the fade of ${where}`)
@@ -198,7 +201,18 @@ function checkPlan(records: ArchiveRecords, designs: readonly Design[]) {
     if (s.patient_id !== records.patient.id) invalid(`the session of ${s.starts_at} belongs to another patient.`)
   const draft = {
     technique: plan.technique,
-    sessions: sessions.map((s) => rowToSession(s as SessionRow, treatmentsOf.get(s.id) ?? [])),
+    sessions: sessions.map((s) =>
+      rowToSession(
+        {
+          ...(s as SessionRow),
+          clearance:
+            s.clearance === null
+              ? null
+              : JSON.stringify(jsonOf(s.clearance, `the clearance of the session of ${s.starts_at}`)),
+        },
+        treatmentsOf.get(s.id) ?? [],
+      ),
+    ),
   }
   must(planDraftSchema, draft, 'the treatment plan')
 
@@ -210,9 +224,12 @@ function checkPlan(records: ArchiveRecords, designs: readonly Design[]) {
   for (const session of draft.sessions) {
     if (!pigmentIds.has(session.pigmentId))
       invalid(`the session of ${session.startsAt} uses a pigment the archive does not hold.`)
-    for (const t of session.treatments)
+    for (const t of session.treatments) {
+      if (t.pigmentId !== undefined && !pigmentIds.has(t.pigmentId))
+        invalid(`the session of ${session.startsAt} gives a zone a pigment the archive does not hold.`)
       if (!zones.has(zoneKey(t.designId, t.zoneId)))
         invalid(`the session of ${session.startsAt} treats a zone none of the archive’s designs holds.`)
+    }
   }
 }
 

@@ -29,7 +29,11 @@ export function createRecordsReader(db: Database): (patientId: PatientId) => Arc
      WHERE sessions.patient_id = ? ORDER BY session_treatments.session_id, session_treatments.position`,
   )
   const pigments = rows<ArchiveRecords['pigments'][number]>(
-    'SELECT * FROM pigments WHERE id IN (SELECT pigment_id FROM sessions WHERE patient_id = ?) ORDER BY position, id',
+    `WITH own AS (SELECT id, pigment_id FROM sessions WHERE patient_id = ?)
+     SELECT * FROM pigments WHERE id IN (
+       SELECT pigment_id FROM own
+       UNION SELECT session_treatments.pigment_id FROM session_treatments JOIN own ON own.id = session_treatments.session_id
+     ) ORDER BY position, id`,
   )
   const comments = rows<ArchiveRecords['comments'][number]>(
     `SELECT comments.* FROM comments JOIN designs ON designs.id = comments.design_id

@@ -36,6 +36,11 @@ const COLUMNS = {
     'id',
     'patient_id',
     'position',
+    'name',
+    'kind',
+    'pigment_lot',
+    'pigment_expires',
+    'clearance',
     'starts_at',
     'duration_min',
     'practitioner',
@@ -71,7 +76,18 @@ const COLUMNS = {
   ],
   photo_measurements: ['id', 'photo_id', 'kind', 'label', 'points', 'created_at'],
   designs: ['id', 'patient_id', 'photo_id', 'document', 'schema_version', 'created_at', 'updated_at', 'revision'],
-  session_treatments: ['session_id', 'design_id', 'zone_id', 'unit', 'value', 'position'],
+  session_treatments: [
+    'session_id',
+    'design_id',
+    'zone_id',
+    'unit',
+    'value',
+    'position',
+    'needle_config',
+    'needle_mm',
+    'pigment_id',
+    'dilution',
+  ],
   comments: [
     'id',
     'design_id',
@@ -89,8 +105,8 @@ const COLUMNS = {
 
 /**
  * Writes a checked patient's rows as they are, parents before children so every foreign key
- * finds its row; the caller's transaction makes it all or nothing. Sessions use the catalogue
- * ids `pigmentIds` gives.
+ * finds its row; the caller's transaction makes it all or nothing. Sessions and zone treatments use
+ * the catalogue ids `pigmentIds` gives.
  */
 export function createRecordsWriter(db: Database) {
   const insert = Object.fromEntries(
@@ -105,7 +121,12 @@ export function createRecordsWriter(db: Database) {
     for (const photo of records.photos) insert.photos.run({ ...photo, chart: photo.chart ?? null })
     for (const measurement of records.measurements) insert.photo_measurements.run(measurement)
     for (const design of records.designs) insert.designs.run(design)
-    for (const treatment of records.treatments) insert.session_treatments.run(treatment)
+    for (const treatment of records.treatments)
+      insert.session_treatments.run({
+        ...treatment,
+        pigment_id:
+          treatment.pigment_id === null ? null : (pigmentIds.get(treatment.pigment_id) ?? treatment.pigment_id),
+      })
     for (const comment of records.comments) insert.comments.run(comment)
   }
 }
