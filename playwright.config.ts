@@ -8,7 +8,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  timeout: 30_000,
+  // Each test starts its own harness and browser page; a 2-core machine under load needs the room.
+  timeout: 60_000,
   reporter: [['list']],
   use: {
     browserName: 'chromium',

@@ -20,7 +20,8 @@ export function forgedArchives(archive: Uint8Array): fc.Arbitrary<Uint8Array<Arr
   const files = unzipSync(archive)
   const repack = (records: unknown, manifest: unknown) => {
     const forged: Record<string, Uint8Array> = { ...files, [RECORDS]: encode(records) }
-    const entries = (manifest as { entries?: unknown }).entries
+    // A mutated manifest may be null or undefined, which a forger writes as such.
+    const entries = (manifest as { entries?: unknown } | null | undefined)?.entries
     if (Array.isArray(entries))
       for (const entry of entries) {
         const bytes = typeof entry?.path === 'string' ? forged[entry.path] : undefined
