@@ -33,6 +33,8 @@ export default defineConfig({
         plugins: [react()],
         test: {
           name: 'browser',
+          // Pixel probes at 800–3200% and 300 dpi draw large bitmaps in software; under load they need the room.
+          testTimeout: 30_000,
           include: ['src/renderer/**/*.test.tsx', 'test/browser/**/*.test.tsx'],
           browser: {
             enabled: true,
