@@ -2,7 +2,7 @@ import type { AuditEntry, DesignChanges, FieldChange, ObjectChange, ObjectNote }
 
 /**
  * Autosaves of one design this close together are one sitting at the canvas: the history
- * shows them as one entry. "A few minutes" (issue 19); five keeps a pause to think inside it.
+ * shows them as one entry. "A few minutes"; five keeps a pause to think inside it.
  */
 export const DESIGN_BURST_MS = 5 * 60_000
 

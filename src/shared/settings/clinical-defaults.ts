@@ -70,14 +70,14 @@ export interface ClinicalSettings {
   hairlineIrregularity: number
   midFrontalHeightCm: number
   frontoTemporalOffsetCm: number
-  /** Treatment model (issue 15): how the forehead curves back, for tape heights against photo heights. */
+  /** How the forehead curves back, for tape heights against photo heights. */
   foreheadRadiusCm: number
-  /** Treatment model (issue 15): below this tape height above the glabella a hairline is lower than the clinics'. */
+  /** Below this tape height above the glabella a hairline is lower than the clinics'. */
   lowestHairlineCm: number
   futStripWidthMm: number
   fueScarDiameterMm: number
   protocols: Record<Technique, ProtocolTemplate>
-  /** Treatment model (issue 15): spacing, dot sizes and the warnings' lines. */
+  /** The treatment model: spacing, dot sizes and the warnings' lines. */
   spacing: Record<Technique, SpacingWindows>
   needle: { config: NeedleConfig; diameterMm: number }
   /** Healed impression diameter by needle grouping at the usual 0.25 mm needle, mm; other needles in proportion. */
@@ -138,13 +138,13 @@ export const CLINICAL_DEFAULTS = {
    */
   frontoTemporalOffsetCm: 6.7,
   /**
-   * Treatment model (issue 15). The forehead's curve from the glabella up, cm: heights are
+   * The forehead's curve from the glabella up, cm: heights are
    * measured with tape over it, photos show them flat (`src/shared/design/forehead.ts`). The same
    * 8 cm radius as the fronto-temporal offset above: 8 cm of tape shows as 6.7 cm flat.
    */
   foreheadRadiusCm: 8,
   /**
-   * Treatment model (issue 15). The mid-frontal point is 7 cm (aggressive) to 10 cm (conservative)
+   * The mid-frontal point is 7 cm (aggressive) to 10 cm (conservative)
    * above the glabella; Shapiro: "never too low" ("Hairline", research.md §5).
    */
   lowestHairlineCm: 7,
@@ -190,7 +190,7 @@ export const CLINICAL_DEFAULTS = {
       ],
     },
   },
-  /** Treatment model (issue 15): spacing windows by technique and session kind. */
+  /** Spacing windows by technique and session kind. */
   spacing: {
     temporary: {
       'day-2': {

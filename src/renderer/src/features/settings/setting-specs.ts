@@ -229,7 +229,7 @@ export const FADING_GROUP: SettingGroup = {
   ],
 }
 
-/** The lines the plan's warnings draw (treatment model, issue 15). */
+/** The lines the plan's warnings draw. */
 export const WARNING_GROUP: SettingGroup = {
   title: 'Warning lines',
   fields: [
