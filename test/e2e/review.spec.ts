@@ -124,10 +124,13 @@ test('a clinician reviews the layers, swipes between two sessions, pins a commen
 
   await review.getByRole('button', { name: 'Side by side' }).click()
   await expect(review.locator('.photo-canvas')).toHaveCount(2)
+  // Each side is half as wide, so its zoom is lower and a healed dot darkens fewer whole pixels
+  // than in the single view: B is measured as the swipe's B was, and A against B.
   await expect
     .poll(() => dotsIn(review.locator('.photo-canvas').nth(1), LEFT_BOX), { timeout: 20_000 })
-    .toBeGreaterThan(allSessions * 0.9)
-  expect(await dotsIn(review.locator('.photo-canvas').first(), LEFT_BOX)).toBeLessThan(allSessions * 0.1)
+    .toBeGreaterThan(allSessions * 0.5)
+  const sideB = await dotsIn(review.locator('.photo-canvas').nth(1), LEFT_BOX)
+  expect(await dotsIn(review.locator('.photo-canvas').first(), LEFT_BOX)).toBeLessThan(sideB * 0.1)
   await page.screenshot({ path: testInfo.outputPath('review-side-by-side.png') })
 
   // A comment pinned on the zone, then resolved.
