@@ -4,10 +4,10 @@ import type { ArchiveImportNote, AuditEvent } from '../../../shared/audit/audit-
 import type { PatientId } from '../../../shared/patients/patient'
 import { createAuditLog } from '../audit/audit-log'
 
-export interface ArchiveHistory {
+export interface ArchiveTrail {
   patientId: PatientId
   /** The patient's entries from the machine that made the archive, oldest first. */
-  history: readonly AuditArchiveRow[]
+  entries: readonly AuditArchiveRow[]
   /** For a copy, each archive id to the copy's; null when the ids were kept. */
   ids: ReadonlyMap<string, string> | null
   note: ArchiveImportNote
@@ -16,16 +16,16 @@ export interface ArchiveHistory {
 }
 
 /**
- * The archive's history joins this machine's trail: each entry appended anew, with the time it
- * happened and under the ids of the record it now belongs to, so the patient's history reads on
+ * The archive's audit entries join this machine's trail: each entry appended anew, with the time it
+ * happened and under the ids of the record it now belongs to, so the patient's trail reads on
  * as before while this machine's chain stays whole (the other machine's hashes mean nothing in
  * it). An `imported` entry follows, saying where the entries before it came from. Runs in the
  * import's transaction.
  */
-export function appendArchiveHistory(db: Database, { patientId, history, ids, note, at }: ArchiveHistory): void {
+export function appendArchiveTrail(db: Database, { patientId, entries, ids, note, at }: ArchiveTrail): void {
   const log = createAuditLog(db)
   const mapped = (id: string) => ids?.get(id) ?? id
-  for (const entry of history) {
+  for (const entry of entries) {
     const ownId = entry.entity === 'patient' || entry.entity === 'plan'
     // An archive's entries were written by a Stipple's own audit, and the records check proved
     // each detail a JSON object; the trail keeps what it was given, as it does for its own rows.

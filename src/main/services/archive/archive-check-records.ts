@@ -247,10 +247,10 @@ function checkAudit(records: ArchiveRecords) {
 }
 
 /**
- * History is a record of when things happened: no entry may be dated before the patient's record
+ * The audit trail is a record of when things happened: no entry may be dated before the patient's record
  * was created or after the archive was made, so a forged entry cannot be slipped into the past.
  */
-function checkHistoryDates(records: ArchiveRecords, archiveCreatedAt: string) {
+function checkAuditDates(records: ArchiveRecords, archiveCreatedAt: string) {
   const created = Date.parse(records.patient.created_at)
   const made = Date.parse(archiveCreatedAt)
   for (const entry of records.audit) {
@@ -331,7 +331,7 @@ export function checkRecords(raw: unknown, manifest: ArchiveManifest): ArchiveRe
     const wrong = (Object.keys(counts) as (keyof ArchiveCounts)[]).find((k) => counts[k] !== manifest.counts[k])
     if (wrong) invalid(`the manifest counts ${manifest.counts[wrong]} ${wrong} but the records hold ${counts[wrong]}.`)
     checkRecordValues(records)
-    checkHistoryDates(records, manifest.createdAt)
+    checkAuditDates(records, manifest.createdAt)
     return records
   } catch (error) {
     if (error instanceof RecordProblem)

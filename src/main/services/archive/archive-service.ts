@@ -18,7 +18,7 @@ import { decodePool, HeavyWorkStopped } from '../../workers/worker-pool'
 import type { PhotoFiles, StoredVariant } from '../photos/photo-files'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
-import { appendArchiveHistory } from './archive-audit'
+import { appendArchiveTrail } from './archive-audit'
 import { photoEntries } from './archive-check-photos'
 import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { copyWithNewIds } from './archive-copy'
@@ -133,9 +133,9 @@ export function createArchiveService(
         throw new ServiceError('conflict', 'This patient was imported meanwhile; open the import again to choose.')
       const pigments = reconcilePigments(records.pigments, localToday(now()))
       write(records, pigments.ids)
-      appendArchiveHistory(db, {
+      appendArchiveTrail(db, {
         patientId: records.patient.id,
-        history: original.audit,
+        entries: original.audit,
         ids: copyIds,
         note: { ...archive, copyOf: copyIds ? original.patient.id : null, entries: original.audit.length },
         at: now().toISOString(),

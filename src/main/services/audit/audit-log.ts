@@ -12,7 +12,7 @@ export interface AuditLog {
   /**
    * Appends one entry inside the caller's write transaction, so the change and its entry commit
    * together or not at all; throws when called outside one. `at` is the change's own stamp, which
-   * also lets an imported patient's history be appended with the times it happened.
+   * also lets an imported patient's trail be appended with the times it happened.
    */
   append(entry: NewAuditEntry): AuditEntry
 }

@@ -9,9 +9,9 @@ export function objectNote(object: DesignObject): ObjectNote {
 }
 
 /**
- * Its clinical settings as the history shows them: points as a count, since coordinates mean
+ * Its clinical settings as the trail shows them: points as a count, since coordinates mean
  * nothing read aloud. Shown or hidden and locked for editing are how the artist works, not what
- * is planned for the patient, so they are not in the history.
+ * is planned for the patient, so they are not in the trail.
  */
 function settingsOf(object: DesignObject): Record<string, AuditValue> {
   const { id: _id, points, hidden: _hidden, locked: _locked, ...settings } = object

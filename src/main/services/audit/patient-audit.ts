@@ -4,7 +4,7 @@ import { EMPTY_PATIENT_FIELDS, type Patient, type PatientFields, toFields } from
 import { createAuditLog } from './audit-log'
 import { fieldChanges } from './field-changes'
 
-/** The record's fields flat, medical flags as `medical.keloid`, so each is its own line in the history. */
+/** The record's fields flat, medical flags as `medical.keloid`, so each is its own line in the trail. */
 function flatFields(fields: PatientFields): Record<string, AuditValue> {
   const { medical, ...rest } = fields
   return { ...rest, ...Object.fromEntries(Object.entries(medical).map(([flag, value]) => [`medical.${flag}`, value])) }

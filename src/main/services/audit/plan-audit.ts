@@ -7,7 +7,7 @@ import { type PlanNames, planChanges } from './plan-changes'
 export function createPlanAudit(db: Database) {
   const log = createAuditLog(db)
   return {
-    /** A save that changed nothing the history shows (a layer's opacity, say) is no entry. */
+    /** A save that changed nothing the trail shows (a layer's opacity, say) is no entry. */
     saved(at: string, before: TreatmentPlan, saved: TreatmentPlan, names: PlanNames) {
       const changes = planChanges(before, saved, names)
       if (!changes) return

@@ -4,7 +4,7 @@ import { type PlanZone, zoneKey } from '../../../shared/plan/plan-zones'
 import { canonicalJson } from './canonical-json'
 import { fieldChanges } from './field-changes'
 
-/** What the plan is named by in the history: zone and pigment names as they are at the save. */
+/** What the plan is named by in the trail: zone and pigment names as they are at the save. */
 export interface PlanNames {
   zones: readonly Pick<PlanZone, 'key' | 'name'>[]
   pigments: readonly Pick<Pigment, 'id' | 'name'>[]
@@ -26,7 +26,7 @@ function sessionFields(session: Session, names: PlanNames): Record<string, Audit
     pigmentLot: session.pigmentLot,
     pigmentExpires: session.pigmentExpires ?? '',
     status: session.status,
-    // Who cleared a contraindicated session, when and why belongs in the history.
+    // Who cleared a contraindicated session, when and why belongs in the trail.
     clearance: clearance ? `${clearance.by}, ${clearance.on}: ${clearance.reason}` : '',
     zoneTools: zoneTools(session, names),
     notes: session.notes,

@@ -2,7 +2,7 @@ import type { ArchiveImportNote } from '../../../../shared/audit/audit-types'
 import { formatEntryTime } from '../../../../shared/audit/chain-words'
 import type { ChangeSection } from '../audit/describe-entry'
 
-/** A record's history entry for its import from an archive, in words. */
+/** A record's audit entry for its import from an archive, in words. */
 export function importSections(note: ArchiveImportNote): ChangeSection[] {
   const entries = note.entries === 1 ? 'The entry' : `The ${note.entries.toLocaleString('en')} entries`
   return [

@@ -1,14 +1,14 @@
 import type { PatientId } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
-import type { ChainState } from './use-history'
+import type { ChainState } from './use-audit-trail'
 
 const entries = (n: number) => (n === 1 ? '1 entry' : `${n.toLocaleString('en')} entries`)
 
-/** Whether the history still reads as Stipple wrote it; a break is an alert, never a footnote. */
+/** Whether the audit trail still reads as Stipple wrote it; a break is an alert, never a footnote. */
 export function ChainStatus(props: { state: ChainState; patientId: PatientId; onRecheck(): void }) {
   const { state } = props
-  if (state.status === 'loading') return <Loading className="history-status">Checking the history…</Loading>
+  if (state.status === 'loading') return <Loading className="audit-status">Checking the history…</Loading>
   if (state.status === 'error')
     return (
       <Banner tone="caution" title="The history could not be checked">
@@ -21,9 +21,9 @@ export function ChainStatus(props: { state: ChainState; patientId: PatientId; on
   const report = state.value
   if (report.intact)
     return (
-      <p className="history-status history-status--intact" data-testid="history-status">
+      <p className="audit-status audit-status--intact" data-testid="audit-status">
         <span aria-hidden="true">✓</span> History intact, {entries(report.checked)} checked
-        <span className="history-status__scope"> (every patient’s, each against the one before it)</span>
+        <span className="audit-status__scope"> (every patient’s, each against the one before it)</span>
       </p>
     )
   const { problem } = report
@@ -35,7 +35,7 @@ export function ChainStatus(props: { state: ChainState; patientId: PatientId; on
         : ' It is in another patient’s history.'
   return (
     <Banner tone="error" title="The history has been tampered with">
-      <p data-testid="history-status">
+      <p data-testid="audit-status">
         {problem.message}
         {whose}
       </p>

@@ -3,7 +3,7 @@ import { EMPTY_PATIENT_FIELDS, type Patient, toFields } from '../../../../shared
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { onTabListKey } from '../../ui/tab-keys'
-import { HistoryTab } from '../audit/HistoryTab'
+import { AuditTrailTab } from '../audit/AuditTrailTab'
 import { guideStore, useGuide } from '../onboarding/guide-store'
 import { SampleBanner } from '../onboarding/SampleBanner'
 import { useRestorePhoto } from '../onboarding/use-where-you-were'
@@ -173,7 +173,7 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
             <PhotoLibrary patientId={props.patient.id} archived={archived} />
           </div>
         ) : section === 'history' ? (
-          <HistoryTab patientId={props.patient.id} />
+          <AuditTrailTab patientId={props.patient.id} />
         ) : section === 'review' ? (
           <ReviewPage patient={props.patient} canComment={!archived} />
         ) : (

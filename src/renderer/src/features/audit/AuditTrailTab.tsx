@@ -7,10 +7,10 @@ import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { OptionSelect } from '../../ui/OptionSelect'
 import { formatDate } from '../patients/format'
+import { AuditEntryRow } from './AuditEntryRow'
 import { ChainStatus } from './ChainStatus'
-import { HistoryEntry } from './HistoryEntry'
-import { useChainCheck, useHistory } from './use-history'
-import './history.css'
+import { useAuditTrail, useChainCheck } from './use-audit-trail'
+import './audit-trail.css'
 
 type Filter = AuditEntity | 'all'
 const FILTERS: readonly { value: Filter; label: string }[] = [
@@ -29,24 +29,24 @@ function byDay(entries: readonly AuditEntry[]): { day: string; entries: AuditEnt
 }
 
 /** The patient's History tab: every recorded change, newest first, and whether the record still holds. */
-export function HistoryTab({ patientId }: { patientId: PatientId }) {
+export function AuditTrailTab({ patientId }: { patientId: PatientId }) {
   const [filter, setFilter] = useState<Filter>('all')
-  const history = useHistory(patientId, filter === 'all' ? null : filter)
+  const trail = useAuditTrail(patientId, filter === 'all' ? null : filter)
   const chain = useChainCheck()
   const brokenSeq = chain.state.status === 'ready' && !chain.state.value.intact ? chain.state.value.problem.seq : null
-  const { state } = history
+  const { state } = trail
 
   return (
-    <section className="history" aria-labelledby="history-title">
-      <header className="history__header">
-        <h1 id="history-title" className="page-title">
+    <section className="audit-trail" aria-labelledby="audit-trail-title">
+      <header className="audit-trail__header">
+        <h1 id="audit-trail-title" className="page-title">
           History
         </h1>
-        <div className="history__filter">
-          <label className="field__label" htmlFor="history-filter">
+        <div className="audit-trail__filter">
+          <label className="field__label" htmlFor="audit-filter">
             Show
           </label>
-          <OptionSelect id="history-filter" options={FILTERS} value={filter} onChange={setFilter} />
+          <OptionSelect id="audit-filter" options={FILTERS} value={filter} onChange={setFilter} />
         </div>
       </header>
       <ChainStatus state={chain.state} patientId={patientId} onRecheck={chain.recheck} />
@@ -56,12 +56,12 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
       ) : state.status === 'error' ? (
         <Banner tone="error" title="The history could not be loaded">
           <p>{state.message}</p>
-          <button type="button" className="button" onClick={history.retry}>
+          <button type="button" className="button" onClick={trail.retry}>
             Try again
           </button>
         </Banner>
       ) : state.entries.length === 0 ? (
-        <p className="history__empty">
+        <p className="audit-trail__empty">
           {filter === 'all'
             ? 'No changes recorded for this patient yet. Each change to the record, photos, designs, plan and review comments appears here, by day.'
             : 'No changes of this kind recorded.'}
@@ -69,11 +69,11 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
       ) : (
         <>
           {byDay(mergeDesignBursts(state.entries, brokenSeq)).map(({ day, entries }) => (
-            <section key={day} className="history-day" aria-label={formatDate(day)}>
+            <section key={day} className="audit-day" aria-label={formatDate(day)}>
               <h2 className="section-title">{formatDate(day)}</h2>
-              <ol className="row-list history-day__entries">
+              <ol className="row-list audit-day__entries">
                 {entries.map((entry) => (
-                  <HistoryEntry key={entry.seq} entry={entry} broken={entry.seq === brokenSeq} />
+                  <AuditEntryRow key={entry.seq} entry={entry} broken={entry.seq === brokenSeq} />
                 ))}
               </ol>
             </section>
@@ -86,9 +86,9 @@ export function HistoryTab({ patientId }: { patientId: PatientId }) {
           {state.nextBefore !== null && (
             <button
               type="button"
-              className="button history__more"
+              className="button audit-trail__more"
               disabled={state.loadingMore}
-              onClick={() => void history.loadMore()}
+              onClick={() => void trail.loadMore()}
             >
               {state.loadingMore
                 ? 'Loading older changes…'

@@ -6,9 +6,9 @@ import { useBridge } from '../../bridge/bridge-context'
 import { type Loaded, useLoad } from '../../ui/use-load'
 
 /** Entries per page: a busy day of design autosaves, without loading years at once. */
-export const HISTORY_PAGE = 50
+export const AUDIT_PAGE = 50
 
-export type HistoryState =
+export type AuditTrailState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | {
@@ -21,16 +21,16 @@ export type HistoryState =
     }
 
 /** A patient's entries, newest first, of one kind or all, with the next older page on demand. */
-export function useHistory(patientId: PatientId, entity: AuditEntity | null) {
+export function useAuditTrail(patientId: PatientId, entity: AuditEntity | null) {
   const bridge = useBridge()
-  const [state, setState] = useState<HistoryState>({ status: 'loading' })
+  const [state, setState] = useState<AuditTrailState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is how "Try again" asks for a reload.
   useEffect(() => {
     let live = true
     setState({ status: 'loading' })
-    bridge.call('audit.forPatient', { patientId, entity, before: null, limit: HISTORY_PAGE }).then(
+    bridge.call('audit.forPatient', { patientId, entity, before: null, limit: AUDIT_PAGE }).then(
       (page) => live && setState({ status: 'ready', ...page, loadingMore: false, moreError: null }),
       (error) => live && setState({ status: 'error', message: errorMessage(error) }),
     )
@@ -48,7 +48,7 @@ export function useHistory(patientId: PatientId, entity: AuditEntity | null) {
         patientId,
         entity,
         before: shown.nextBefore,
-        limit: HISTORY_PAGE,
+        limit: AUDIT_PAGE,
       })
       setState({
         ...page,

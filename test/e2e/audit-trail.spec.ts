@@ -14,7 +14,7 @@ test('a practitioner edits a record and reads the change, before → after, in i
   await expect(main(page).getByText('+39 06 1234 5678')).toBeVisible()
 
   await main(page).getByRole('tab', { name: 'History' }).click()
-  await expect(main(page).getByTestId('history-status')).toContainText('History intact, 2 entries checked')
+  await expect(main(page).getByTestId('audit-status')).toContainText('History intact, 2 entries checked')
   const edited = main(page).getByRole('listitem', { name: 'Record edited' })
   const phone = edited.getByRole('listitem').filter({ hasText: 'Phone:' })
   await expect(phone.getByRole('deletion')).toHaveText('Not recorded')
@@ -24,10 +24,10 @@ test('a practitioner edits a record and reads the change, before → after, in i
   await expect(keloid.getByRole('insertion')).toHaveText('Yes')
   await expect(main(page).getByRole('listitem', { name: 'Record created' })).toContainText('Full name: Marco Bianchi')
 
-  // Newest first, and the history is kept: it reads the same after a reload.
+  // Newest first, and the trail is kept: it reads the same after a reload.
   await page.reload()
   await openPatient(page, 'Marco Bianchi')
   await main(page).getByRole('tab', { name: 'History' }).click()
-  await expect(main(page).locator('.history-entry')).toHaveCount(2)
-  await expect(main(page).locator('.history-entry').first()).toHaveAccessibleName('Record edited')
+  await expect(main(page).locator('.audit-entry')).toHaveCount(2)
+  await expect(main(page).locator('.audit-entry').first()).toHaveAccessibleName('Record edited')
 })

@@ -3,7 +3,7 @@ import { render } from 'vitest-browser-react'
 import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
-import { HistoryTab } from '../../src/renderer/src/features/audit/HistoryTab'
+import { AuditTrailTab } from '../../src/renderer/src/features/audit/AuditTrailTab'
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
@@ -18,7 +18,7 @@ function trail(events: { at: string; event: AuditEvent }[]): AuditEntry[] {
   return events.map(({ at, event }, i) => ({ ...event, seq: i + 1, at, patientId: PATIENT_ID, entityId: PATIENT_ID }))
 }
 
-const HISTORY = trail([
+const TRAIL = trail([
   {
     at: '2026-03-02T11:00:00.000Z',
     event: {
@@ -91,8 +91,8 @@ const HISTORY = trail([
 ])
 
 /** The real tab over the real bridge dispatch (main's validation of every call), the trail in memory. */
-async function renderHistory(options: { entries?: AuditEntry[]; report?: ChainReport } = {}) {
-  const entries = options.entries ?? HISTORY
+async function renderAuditTrail(options: { entries?: AuditEntry[]; report?: ChainReport } = {}) {
+  const entries = options.entries ?? TRAIL
   const queries: { entity: AuditEntity | null; before: number | null }[] = []
   const dispatch = createDispatch({
     'audit.forPatient': ({ entity, before, limit }) => {
@@ -111,19 +111,17 @@ async function renderHistory(options: { entries?: AuditEntry[]; report?: ChainRe
   const bridge = createBridgeClient((name, input) => dispatch(name, input))
   const screen = await render(
     <BridgeProvider client={bridge}>
-      <HistoryTab patientId={PATIENT_ID} />
+      <AuditTrailTab patientId={PATIENT_ID} />
     </BridgeProvider>,
   )
   return { screen, queries }
 }
 
-describe('HistoryTab', () => {
+describe('AuditTrailTab', () => {
   it('shows the chain intact and every change by day, newest first, with values before → after', async () => {
-    const { screen } = await renderHistory()
-    await expect
-      .element(screen.getByTestId('history-status'))
-      .toMatchTextContent(/^✓ History intact, 7 entries checked/)
-    const days = [...screen.container.querySelectorAll('.history-day')].map((day) => day.getAttribute('aria-label'))
+    const { screen } = await renderAuditTrail()
+    await expect.element(screen.getByTestId('audit-status')).toMatchTextContent(/^✓ History intact, 7 entries checked/)
+    const days = [...screen.container.querySelectorAll('.audit-day')].map((day) => day.getAttribute('aria-label'))
     expect(days).toEqual(['3 Mar 2026', '2 Mar 2026'])
 
     const edited = screen.getByRole('listitem', { name: 'Record edited' })
@@ -152,7 +150,7 @@ describe('HistoryTab', () => {
     const titles = screen
       .getByRole('listitem')
       .elements()
-      .filter((li) => li.classList.contains('history-entry'))
+      .filter((li) => li.classList.contains('audit-entry'))
       .map((li) => li.getAttribute('aria-label'))
     expect(titles).toEqual([
       'Treatment plan changed',
@@ -164,7 +162,7 @@ describe('HistoryTab', () => {
   })
 
   it('shows one kind of change when asked', async () => {
-    const { screen, queries } = await renderHistory()
+    const { screen, queries } = await renderAuditTrail()
     await expect.element(screen.getByRole('listitem', { name: 'Record created' })).toBeVisible()
     await screen.getByRole('combobox', { name: 'Show' }).selectOptions('Record')
     await expect.element(screen.getByRole('listitem', { name: 'Photo imported' })).not.toBeInTheDocument()
@@ -187,7 +185,7 @@ describe('HistoryTab', () => {
         },
       })),
     )
-    const { screen } = await renderHistory({ entries: many })
+    const { screen } = await renderAuditTrail({ entries: many })
     const more = screen.getByRole('button', { name: 'Show older changes (10 more)' })
     await expect.element(more).toBeVisible()
     expect(screen.getByRole('listitem', { name: 'Record edited' }).elements()).toHaveLength(50)
@@ -205,7 +203,7 @@ describe('HistoryTab', () => {
       patientId: PATIENT_ID,
       missing: 0,
     }
-    const { screen } = await renderHistory({
+    const { screen } = await renderAuditTrail({
       report: { intact: false, checked: 2, problem: { ...facts, message: describeChainProblem(facts) } },
     })
     const alert = screen.getByRole('alert')
