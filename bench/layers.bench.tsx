@@ -2,8 +2,8 @@ import * as React from 'react'
 import { flushSync } from 'react-dom'
 import { afterAll, describe, expect, it } from 'vitest'
 import { type CanvasStore, createCanvasStore } from '../src/renderer/src/features/canvas/canvas-store'
-import { DotRenderer } from '../src/renderer/src/features/layers/dot-renderer'
 import { canvasBytes, renderView } from '../src/renderer/src/features/sheets/render-view'
+import { DotRenderer } from '../src/renderer/src/features/simulation/dot-renderer'
 import { simulate } from '../src/shared/simulation/simulate'
 import {
   busy,

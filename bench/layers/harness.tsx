@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client'
 import type { CanvasStore } from '../../src/renderer/src/features/canvas/canvas-store'
 import { PhotoCanvas } from '../../src/renderer/src/features/canvas/PhotoCanvas'
 import type { PigmentSource } from '../../src/renderer/src/features/canvas/view-cache'
-import type { DotRenderer, DotView } from '../../src/renderer/src/features/layers/dot-renderer'
+import type { DotRenderer, DotView } from '../../src/renderer/src/features/simulation/dot-renderer'
 
 /** The canvas the targets are set for. */
 export const STAGE = { width: 1600, height: 900 }

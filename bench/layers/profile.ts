@@ -1,5 +1,5 @@
 import type { Size, Viewport } from '../../src/renderer/src/features/canvas/viewport'
-import type { RasterTile } from '../../src/renderer/src/features/layers/raster-protocol'
+import type { RasterTile } from '../../src/renderer/src/features/simulation/raster-protocol'
 import { median } from './frames'
 
 const RUNS = 15

@@ -1,6 +1,6 @@
-import type { DotWorkerLike } from '../../src/renderer/src/features/layers/dot-renderer'
-import DotWorker from '../../src/renderer/src/features/layers/dot-worker?worker&inline'
-import type { WorkerReply, WorkerRequest } from '../../src/renderer/src/features/layers/raster-protocol'
+import type { DotWorkerLike } from '../../src/renderer/src/features/simulation/dot-renderer'
+import DotWorker from '../../src/renderer/src/features/simulation/dot-worker?worker&inline'
+import type { WorkerReply, WorkerRequest } from '../../src/renderer/src/features/simulation/raster-protocol'
 
 /** What the dot worker reported: its own time for each reply, and when the reply reached the page. */
 export interface WorkerTrace {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { buildScene, sceneStyles } from '../../src/renderer/src/features/layers/layer-scene'
 import { renderView } from '../../src/renderer/src/features/sheets/render-view'
+import { buildScene, sceneStyles } from '../../src/renderer/src/features/simulation/simulation-scene'
 import type { Calibration } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft } from '../../src/shared/plan/plan-types'

@@ -26,10 +26,10 @@ import { TOOL_HINTS } from '../designer/tool-hints'
 import { useDesignSession } from '../designer/use-design-session'
 import { useEditor } from '../designer/use-editor'
 import { useEditorKeys } from '../designer/use-editor-keys'
-import { CanvasWarnings, SessionLayersPanel } from '../layers/SessionLayersPanel'
-import { useSessionLayers } from '../layers/use-session-layers'
 import { usePhotoPlace } from '../onboarding/use-where-you-were'
 import { usePlanActions } from '../plan/plan-context'
+import { CanvasWarnings, SimulationPanel } from '../simulation/SimulationPanel'
+import { useSimulation } from '../simulation/use-simulation'
 import { CalibrationPanel } from './CalibrationPanel'
 import { formatTakenAt, photoName } from './format-photo'
 import { MeasurementList } from './MeasurementList'
@@ -67,7 +67,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   if (pending && !calibrationOpen) setCalibrationOpen(true)
   const session = useDesignSession(photo, store, attempt)
   const editor = session.status === 'ready' ? session.editor : null
-  const layers = useSessionLayers(editor, photo)
+  const layers = useSimulation(editor, photo)
   // Over simulated pigment the zones' tint would change the colour the artist is judging.
   const [tintZones, setTintZones] = useState(false)
   const { refreshWorld } = usePlanActions()
@@ -206,8 +206,8 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
               {layers && (
                 <details className="panel-section" open>
                   <summary className="section-title">Sessions</summary>
-                  <SessionLayersPanel
-                    layers={layers}
+                  <SimulationPanel
+                    simulation={layers}
                     pxPerMm={pxPerMm(photo.calibration)}
                     tintZones={tintZones}
                     onTintZones={setTintZones}

@@ -1,5 +1,5 @@
 import type { CanvasStore } from '../canvas/canvas-store'
-import type { LayerScene } from '../layers/layer-scene'
+import type { SimulationScene } from '../simulation/simulation-scene'
 import { MomentPicker } from './MomentPicker'
 import { ReviewCanvas } from './ReviewCanvas'
 import { ReviewToolbar } from './ReviewToolbar'
@@ -7,12 +7,12 @@ import type { ReviewData, ReviewView } from './review-data'
 import { type LayerDisplays, momentLabel, type ReviewMoment } from './review-moments'
 import { SwipeStage } from './SwipeStage'
 import { useReviewCanvas } from './use-review-canvas'
-import { useReviewRenderer } from './use-review-layers'
+import { useReviewRenderer } from './use-review-simulation'
 
 export interface CompareProps {
   view: ReviewView
   data: ReviewData
-  scene: LayerScene
+  scene: SimulationScene
   displays: LayerDisplays
   showDesign: boolean
   onShowDesign(show: boolean): void

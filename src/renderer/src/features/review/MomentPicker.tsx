@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../../../../shared/dates'
-import type { LayerScene } from '../layers/layer-scene'
+import type { SimulationScene } from '../simulation/simulation-scene'
 import { momentDay, momentKey, momentOptions, type ReviewMoment } from './review-moments'
 
 const CUSTOM = 'custom'
@@ -10,7 +10,7 @@ const CUSTOM = 'custom'
  */
 export function MomentPicker(props: {
   side: string
-  scene: LayerScene
+  scene: SimulationScene
   moment: ReviewMoment
   onChange(moment: ReviewMoment): void
 }) {

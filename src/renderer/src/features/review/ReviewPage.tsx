@@ -8,12 +8,12 @@ import { OptionSelect } from '../../ui/OptionSelect'
 import { useLoad } from '../../ui/use-load'
 import { type CompareProps, SideBySide, SwipeCompare } from './CompareViews'
 import { createCommentsStore } from './comments-store'
-import { LayersView } from './LayersView'
 import { PhotoPair } from './PhotoPair'
 import { loadReview, type ReviewData, type ReviewView, reviewViews } from './review-data'
 import { defaultPair, type LayerDisplays, type ReviewMoment } from './review-moments'
-import { useReviewScene } from './use-review-layers'
-import '../layers/layers.css'
+import { SimulationView } from './SimulationView'
+import { useReviewScene } from './use-review-simulation'
+import '../simulation/simulation.css'
 import '../designer/designer.css'
 import '../photos/photos.css'
 import './review.css'
@@ -27,10 +27,10 @@ export interface ReviewPageProps {
   canComment?: boolean
 }
 
-type Mode = 'layers' | 'side-by-side' | 'swipe' | 'photos'
+type Mode = 'simulation' | 'side-by-side' | 'swipe' | 'photos'
 
 const MODES: { id: Mode; label: string; needsSessions: boolean }[] = [
-  { id: 'layers', label: 'Layers', needsSessions: false },
+  { id: 'simulation', label: 'Layers', needsSessions: false },
   { id: 'side-by-side', label: 'Side by side', needsSessions: true },
   { id: 'swipe', label: 'Swipe', needsSessions: true },
   { id: 'photos', label: 'Before / after photos', needsSessions: false },
@@ -104,7 +104,7 @@ function Review(props: { patientName: string; data: ReviewData; canComment: bool
 function ReviewOfView(props: { view: ReviewView; data: ReviewData; canComment: boolean; picker: ReactNode }) {
   const { view, data } = props
   const scene = useReviewScene(view, data)
-  const [mode, setMode] = useState<Mode>('layers')
+  const [mode, setMode] = useState<Mode>('simulation')
   const [displays, setDisplays] = useState<LayerDisplays>({})
   const [showDesign, setShowDesign] = useState(true)
   const bridge = useBridge()
@@ -151,8 +151,8 @@ function ReviewOfView(props: { view: ReviewView; data: ReviewData; canComment: b
           ))}
         </fieldset>
       </header>
-      {mode === 'layers' && (
-        <LayersView
+      {mode === 'simulation' && (
+        <SimulationView
           view={view}
           data={data}
           scene={scene}

@@ -4,7 +4,7 @@ import { session, share } from '../../../../../test/fixtures/plans'
 import { DEFAULT_PIGMENTS } from '../../../../shared/plan/default-pigments'
 import type { PlanDraft } from '../../../../shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
-import { buildScene } from '../layers/layer-scene'
+import { buildScene } from '../simulation/simulation-scene'
 import { defaultPair, momentOptions, reviewStyles } from './review-moments'
 
 const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings

@@ -2,8 +2,8 @@ import { addDays, formatDay } from '../../../../shared/plan/plan-dates'
 import type { LayerDisplay, SessionId } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
-import { defaultDay, timelineRange } from '../layers/FadeTimeline'
-import { type LayerScene, sceneStyles } from '../layers/layer-scene'
+import { defaultDay, timelineRange } from '../simulation/FadeTimeline'
+import { type SimulationScene, sceneStyles } from '../simulation/simulation-scene'
 
 /**
  * What one canvas of the review shows: the layers as of a day, or as they stood once a given
@@ -24,7 +24,7 @@ export interface MomentOption {
 }
 
 /** The day a moment shows the layers at; null when the plan has no session to date it by. */
-export function momentDay(scene: LayerScene, moment: ReviewMoment): string | null {
+export function momentDay(scene: SimulationScene, moment: ReviewMoment): string | null {
   if (moment.kind === 'day') return moment.day
   const layer = scene.layers.find((l) => l.number === moment.number)
   return layer ? layer.session.startsAt.slice(0, 10) : null
@@ -35,7 +35,7 @@ export function momentKey(moment: ReviewMoment): string {
 }
 
 /** How a moment is named beside its canvas: "After session 2 · 5 Dec 2026", "As of 1 Jan 2028". */
-export function momentLabel(scene: LayerScene, moment: ReviewMoment): string {
+export function momentLabel(scene: SimulationScene, moment: ReviewMoment): string {
   const day = momentDay(scene, moment)
   if (moment.kind === 'session') return `After session ${moment.number}${day ? ` · ${formatDay(day)}` : ''}`
   const range = timelineRange(scene.layers)
@@ -44,7 +44,7 @@ export function momentLabel(scene: LayerScene, moment: ReviewMoment): string {
 }
 
 /** The moments a compare side offers: before treatment, after each session, and years on. */
-export function momentOptions(scene: LayerScene): MomentOption[] {
+export function momentOptions(scene: SimulationScene): MomentOption[] {
   const range = timelineRange(scene.layers)
   const last = defaultDay(scene.layers)
   if (!range || !last) return []
@@ -66,7 +66,7 @@ export function momentOptions(scene: LayerScene): MomentOption[] {
 }
 
 /** Two moments worth comparing first: after the first session and as the plan ends. */
-export function defaultPair(scene: LayerScene): [ReviewMoment, ReviewMoment] | null {
+export function defaultPair(scene: SimulationScene): [ReviewMoment, ReviewMoment] | null {
   const done = scene.layers.filter((l) => l.session.status !== 'skipped')
   const first = done[0]
   const last = done.at(-1)
@@ -82,14 +82,14 @@ export function defaultPair(scene: LayerScene): [ReviewMoment, ReviewMoment] | n
  * the same styles the workspace draws, so the review shows exactly what the artist sees.
  */
 export function reviewStyles(
-  scene: LayerScene,
+  scene: SimulationScene,
   displays: LayerDisplays,
   moment: ReviewMoment,
   settings: ClinicalSettings,
 ): LayerStyle[] | null {
   const day = momentDay(scene, moment)
   if (!day) return null
-  const shown: LayerScene = {
+  const shown: SimulationScene = {
     ...scene,
     layers: scene.layers.map((layer) => {
       const display = displays[layer.session.id] ?? layer.session.layer

@@ -7,7 +7,7 @@ import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import { bakePhoto, composeView } from '../canvas/view-cache'
 import type { Size } from '../canvas/viewport'
-import { DotRenderer } from '../layers/dot-renderer'
+import { DotRenderer } from '../simulation/dot-renderer'
 import { ViewOverlay } from './ViewOverlay'
 
 /** Everything a view's picture is drawn from. */

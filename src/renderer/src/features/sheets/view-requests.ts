@@ -4,7 +4,7 @@ import type { ClinicalSettings } from '../../../../shared/settings/clinical-defa
 import type { SheetView } from '../../../../shared/sheets/sheet-view'
 import type { BridgeClient } from '../../bridge/bridge-client'
 import type { Size } from '../canvas/viewport'
-import { buildScene, sceneStyles } from '../layers/layer-scene'
+import { buildScene, sceneStyles } from '../simulation/simulation-scene'
 import type { ViewRenderRequest } from './render-view'
 
 export interface PlanWorldPart {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { buildScene, sceneStyles } from '../../src/renderer/src/features/layers/layer-scene'
+import { buildScene, sceneStyles } from '../../src/renderer/src/features/simulation/simulation-scene'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft } from '../../src/shared/plan/plan-types'
 import { type DotLayer, simulate } from '../../src/shared/simulation/simulate'

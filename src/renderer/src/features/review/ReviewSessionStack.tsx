@@ -1,15 +1,15 @@
 import type { LayerDisplay } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
-import { LayerStack } from '../layers/LayerStack'
-import type { LayerScene, SceneLayer } from '../layers/layer-scene'
+import { SessionStack } from '../simulation/SessionStack'
+import type { SceneLayer, SimulationScene } from '../simulation/simulation-scene'
 import type { LayerDisplays } from './review-moments'
 
 /**
  * The session layers with visibility and opacity for this review only: the plan keeps the
  * display the artist saved, so a clinician looking around never changes what the artist sees.
  */
-export function ReviewLayerList(props: {
-  scene: LayerScene
+export function ReviewSessionStack(props: {
+  scene: SimulationScene
   day: string
   settings: ClinicalSettings
   displays: LayerDisplays
@@ -18,7 +18,7 @@ export function ReviewLayerList(props: {
   const { displays, onDisplay } = props
   const displayOf = (layer: SceneLayer) => displays[layer.session.id] ?? layer.session.layer
   return (
-    <LayerStack
+    <SessionStack
       scene={props.scene}
       day={props.day}
       settings={props.settings}

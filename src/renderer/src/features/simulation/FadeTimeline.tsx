@@ -1,5 +1,5 @@
 import { addDays, daysBetween, formatDay } from '../../../../shared/plan/plan-dates'
-import type { SceneLayer } from './layer-scene'
+import type { SceneLayer } from './simulation-scene'
 
 export interface TimelineMark {
   day: string

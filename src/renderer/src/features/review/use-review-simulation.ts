@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react'
 import { pxPerMm } from '../../../../shared/photos/calibration'
-import { DotRenderer } from '../layers/dot-renderer'
-import { buildScene, type LayerScene } from '../layers/layer-scene'
+import { DotRenderer } from '../simulation/dot-renderer'
+import { buildScene, type SimulationScene } from '../simulation/simulation-scene'
 import type { ReviewData, ReviewView } from './review-data'
 import { type LayerDisplays, type ReviewMoment, reviewStyles } from './review-moments'
 
 /** The session layers of one view as the saved plan draws them: no editor, nothing written. */
-export function useReviewScene(view: ReviewView, data: ReviewData): LayerScene {
+export function useReviewScene(view: ReviewView, data: ReviewData): SimulationScene {
   const { photo, design } = view
   return useMemo(
     () =>
@@ -30,7 +30,7 @@ export function useReviewScene(view: ReviewView, data: ReviewData): LayerScene {
  */
 export function useReviewRenderer(
   view: ReviewView,
-  scene: LayerScene,
+  scene: SimulationScene,
   displays: LayerDisplays,
   moment: ReviewMoment | null,
   data: ReviewData,

@@ -3,15 +3,16 @@ import type { PlanWarning } from '../../../../shared/plan/plan-warnings'
 import { sessionDensities } from '../../../../shared/plan/session-density'
 import { usePlan, usePlanActions } from '../plan/plan-context'
 import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from './FadeTimeline'
-import { LayerReadout, LayersList } from './LayersPanel'
-import { useLayerLook } from './layer-look'
-import type { SessionLayers } from './use-session-layers'
-import './layers.css'
+import { PlanSessionStack } from './PlanSessionStack'
+import { SimulationReadout } from './SimulationReadout'
+import { useSimulationLook } from './simulation-look'
+import type { PhotoSimulation } from './use-simulation'
+import './simulation.css'
 
 /** The plan's warnings that concern this photo: the patient's own, and those of its sessions and zones. */
-export function warningsFor(warnings: readonly PlanWarning[], layers: SessionLayers): PlanWarning[] {
-  const sessions = new Set(layers.scene.layers.map((l) => l.session.id))
-  const designId = layers.scene.input?.seedKey
+export function warningsFor(warnings: readonly PlanWarning[], simulation: PhotoSimulation): PlanWarning[] {
+  const sessions = new Set(simulation.scene.layers.map((l) => l.session.id))
+  const designId = simulation.scene.input?.seedKey
   return warnings.filter(
     (w) =>
       (w.zoneKey === null && w.sessionId === null) ||
@@ -21,7 +22,7 @@ export function warningsFor(warnings: readonly PlanWarning[], layers: SessionLay
 }
 
 /** The plan's warnings over the canvas, so they are in view while the artist looks at the result. */
-export function CanvasWarnings({ layers }: { layers: SessionLayers }) {
+export function CanvasWarnings({ layers }: { layers: PhotoSimulation }) {
   const warnings = warningsFor(
     usePlan((s) => s.warnings),
     layers,
@@ -57,20 +58,20 @@ export function CanvasWarnings({ layers }: { layers: SessionLayers }) {
   )
 }
 
-/** The Sessions section of the photo panel: the fade timeline, the layer stack and the dots' figures. */
-export function SessionLayersPanel(props: {
-  layers: SessionLayers
+/** The Sessions section of the photo panel: the fade timeline, the session stack and the dots' figures. */
+export function SimulationPanel(props: {
+  simulation: PhotoSimulation
   pxPerMm: number | null
   tintZones: boolean
   onTintZones(tint: boolean): void
 }) {
-  const { layers, pxPerMm } = props
+  const { simulation, pxPerMm } = props
   const world = usePlan((s) => s.world)
   const touchUps = usePlan((s) => s.touchUps)
   const draft = usePlan((s) => s.draft)
-  const { fresh, setFresh } = useLayerLook()
+  const { fresh, setFresh } = useSimulationLook()
   const { setViewDate } = usePlanActions()
-  const { scene, renderer, day } = layers
+  const { scene, renderer, day } = simulation
   if (!world) return null
   if (scene.reason) return <p className="readouts__hint">{scene.reason} Plan the sessions in the patient's Plan tab.</p>
   const range = timelineRange(scene.layers)
@@ -88,7 +89,7 @@ export function SessionLayersPanel(props: {
       .map((t) => ({ day: t.date, label: 'Touch-up', name: 'Suggested touch-up', kind: 'touch-up' as const })),
   ]
   return (
-    <div className="session-layers">
+    <div className="simulation-panel">
       {range && day && (
         <FadeTimeline
           range={range}
@@ -97,12 +98,12 @@ export function SessionLayersPanel(props: {
           onChange={(next) => setViewDate(next === defaultDay(scene.layers) ? null : next)}
         />
       )}
-      {day && <LayersList scene={scene} day={day} settings={world.settings} />}
-      <label className="session-layers__tint">
+      {day && <PlanSessionStack scene={scene} day={day} settings={world.settings} />}
+      <label className="simulation-panel__tint">
         <input type="checkbox" checked={fresh} onChange={(event) => setFresh(event.currentTarget.checked)} />
         Fresh look on a session's day
       </label>
-      <label className="session-layers__tint">
+      <label className="simulation-panel__tint">
         <input
           type="checkbox"
           checked={props.tintZones}
@@ -111,7 +112,7 @@ export function SessionLayersPanel(props: {
         Tint zones over the pigment
       </label>
       {pxPerMm && day && (
-        <LayerReadout
+        <SimulationReadout
           scene={scene}
           renderer={renderer}
           plan={sessionDensities(draft, world.zones, world.settings)}

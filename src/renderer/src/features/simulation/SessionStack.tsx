@@ -2,7 +2,7 @@ import { labelOf } from '../../../../shared/patients/patient-fields'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { type LayerDisplay, SESSION_STATUSES } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
-import { type LayerScene, layerStrength, type SceneLayer } from './layer-scene'
+import { layerStrength, type SceneLayer, type SimulationScene } from './simulation-scene'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 
@@ -11,8 +11,8 @@ const pct = (x: number) => `${Math.round(x * 100)}%`
  * opacity and its strength on the chosen day. Where a change goes is the caller's: the plan's
  * undoable history in the workspace, a display of its own in the review.
  */
-export function LayerStack(props: {
-  scene: LayerScene
+export function SessionStack(props: {
+  scene: SimulationScene
   day: string
   settings: ClinicalSettings
   displayOf(layer: SceneLayer): LayerDisplay
@@ -21,38 +21,38 @@ export function LayerStack(props: {
 }) {
   const { scene, day, settings } = props
   return (
-    <ol className="layer-list" aria-label="Session layers">
+    <ol className="session-stack" aria-label="Session layers">
       {[...scene.layers].reverse().map((layer) => {
         const { session } = layer
         const display = props.displayOf(layer)
         const strength = Math.max(0, ...scene.zones.map((zone) => layerStrength(layer, zone, `${day}T23:59`, settings)))
         const name = `Session ${layer.number}`
         return (
-          <li key={session.id} className="layer-row" data-status={session.status}>
+          <li key={session.id} className="session-row" data-status={session.status}>
             <input
               type="checkbox"
-              className="layer-row__visible"
+              className="session-row__visible"
               checked={display.visible}
               aria-label={`Show ${name}`}
               onChange={(event) => props.onVisible(layer, event.currentTarget.checked)}
             />
             <span
-              className="layer-row__swatch"
+              className="session-row__swatch"
               style={{ background: layer.pigment?.shade ?? 'transparent' }}
               aria-hidden="true"
             />
-            <div className="layer-row__text">
-              <span className="layer-row__name">
+            <div className="session-row__text">
+              <span className="session-row__name">
                 {name} · {formatDay(session.startsAt)}
               </span>
-              <span className="layer-row__meta">
+              <span className="session-row__meta">
                 {labelOf(SESSION_STATUSES, session.status)} · {layer.pigment?.name ?? 'pigment missing'} ·{' '}
                 {session.needle.config} {session.needle.diameterMm} mm · strength {pct(strength)}
               </span>
             </div>
             <input
               type="range"
-              className="layer-row__opacity"
+              className="session-row__opacity"
               min={0}
               max={100}
               value={Math.round(display.opacity * 100)}

@@ -9,8 +9,8 @@ import type { Editor } from '../../editor/editor'
 import { usePlan } from '../plan/plan-context'
 import { DotRenderer } from './dot-renderer'
 import { defaultDay } from './FadeTimeline'
-import { useLayerLook } from './layer-look'
-import { buildScene, type LayerScene, sceneStyles } from './layer-scene'
+import { useSimulationLook } from './simulation-look'
+import { buildScene, type SimulationScene, sceneStyles } from './simulation-scene'
 
 /** Zone id → the sessions that treat it, as a person would name them ("Session 2 (5 Dec 2026)"). */
 export function treatedZones(draft: PlanDraft, designId: string | null): Map<string, string> {
@@ -24,9 +24,9 @@ export function treatedZones(draft: PlanDraft, designId: string | null): Map<str
   return new Map([...named].map(([zoneId, sessions]) => [zoneId, sessions.join(', ')]))
 }
 
-export interface SessionLayers {
+export interface PhotoSimulation {
   renderer: DotRenderer
-  scene: LayerScene
+  scene: SimulationScene
   /** The day the layers show. */
   day: string | null
 }
@@ -36,7 +36,7 @@ export interface SessionLayers {
  * the dots' data changes (an outline, a density, a needle), the styles whenever the look does
  * (the day, a layer's visibility or opacity), so scrubbing the timeline never re-samples.
  */
-export function useSessionLayers(editor: Editor | null, photo: PhotoDetail): SessionLayers | null {
+export function useSimulation(editor: Editor | null, photo: PhotoDetail): PhotoSimulation | null {
   const document = useSyncExternalStore(
     useCallback((onChange: () => void) => editor?.store.subscribe(onChange) ?? (() => {}), [editor]),
     (): DesignDocument | null => editor?.store.getState().document ?? null,
@@ -77,7 +77,7 @@ export function useSessionLayers(editor: Editor | null, photo: PhotoDetail): Ses
     renderer.setScene(scene.input)
   }, [renderer, scene])
 
-  const fresh = useLayerLook((s) => s.fresh)
+  const fresh = useSimulationLook((s) => s.fresh)
   useEffect(() => {
     if (!scene || !world || !day) return
     renderer.setStyles(sceneStyles(scene, day, world.settings, { fresh }))

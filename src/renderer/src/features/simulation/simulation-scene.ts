@@ -29,7 +29,7 @@ export interface SceneZone {
   overScar: boolean
 }
 
-export interface LayerScene {
+export interface SimulationScene {
   /** null when there is nothing to draw; `reason` says why. */
   input: SimInput | null
   layers: SceneLayer[]
@@ -52,7 +52,7 @@ export interface SceneSource {
  * becomes a layer, and each treated zone of the live document (so an edited outline shows at
  * once) a sampling region. Densities per cm² become dots per px² through the calibration.
  */
-export function buildScene(source: SceneSource): LayerScene {
+export function buildScene(source: SceneSource): SimulationScene {
   const { designId, document, pxPerMm, draft, pigments, settings } = source
   const ordered = chronological(draft.sessions)
   const numbers = new Map(ordered.map((s, i) => [s.id, i + 1]))
@@ -112,7 +112,7 @@ function freshLookOf(session: Session, settings: ClinicalSettings) {
  * day of their session (larger, darker), and only on that day.
  */
 export function sceneStyles(
-  scene: LayerScene,
+  scene: SimulationScene,
   day: string,
   settings: ClinicalSettings,
   options: { fresh?: boolean } = {},

@@ -7,7 +7,7 @@ import { dotDiameterMm, freshDotDiameterMm } from '../../../../shared/plan/sessi
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import { rasterize } from '../../../../shared/simulation/rasterize'
 import { simulate } from '../../../../shared/simulation/simulate'
-import { buildScene, sceneStyles } from './layer-scene'
+import { buildScene, sceneStyles } from './simulation-scene'
 
 const settings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
 const DESIGN_ID = 'design-1'

@@ -4,48 +4,18 @@ import type { PlanZone } from '../../../../shared/plan/plan-zones'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import { coverageAt } from '../../../../shared/plan/timeline'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
-import { usePlanActions } from '../plan/plan-context'
 import type { DotRenderer } from './dot-renderer'
-import { LayerStack } from './LayerStack'
-import type { LayerScene } from './layer-scene'
+import type { SimulationScene } from './simulation-scene'
 
 const pct = (x: number) => `${Math.round(x * 100)}%`
 const count = (n: number) => n.toLocaleString('en')
 
-/** The layer stack over this photo. Visibility and opacity are part of the plan, so they are undoable and come back with it. */
-export function LayersList({ scene, day, settings }: { scene: LayerScene; day: string; settings: ClinicalSettings }) {
-  const { change } = usePlanActions()
-  const setDisplay = (id: string, patch: { visible?: boolean; opacity?: number }, label: string, key?: string) =>
-    change(
-      label,
-      (draft) => ({
-        ...draft,
-        sessions: draft.sessions.map((s) => (s.id === id ? { ...s, layer: { ...s.layer, ...patch } } : s)),
-      }),
-      key,
-    )
-  return (
-    <LayerStack
-      scene={scene}
-      day={day}
-      settings={settings}
-      displayOf={(layer) => layer.session.layer}
-      onVisible={(layer, visible) =>
-        setDisplay(layer.session.id, { visible }, `${visible ? 'show' : 'hide'} Session ${layer.number}`)
-      }
-      onOpacity={(layer, opacity) =>
-        setDisplay(layer.session.id, { opacity }, `opacity of Session ${layer.number}`, `opacity:${layer.session.id}`)
-      }
-    />
-  )
-}
-
 /**
  * Dots placed per zone by each session and in all beside the plan's impressions, and the plan's
- * coverage: the layer panel reads the same figures as the plan.
+ * coverage: the simulation panel reads the same figures as the plan.
  */
-export function LayerReadout(props: {
-  scene: LayerScene
+export function SimulationReadout(props: {
+  scene: SimulationScene
   renderer: DotRenderer
   /** The plan's rows (`sessionDensities`) over the plan's zones. */
   plan: readonly SessionZoneDensity[]
@@ -69,7 +39,7 @@ export function LayerReadout(props: {
   })
   return (
     <>
-      <table className="readouts__table layer-readout">
+      <table className="readouts__table simulation-readout">
         <caption className="visually-hidden">Impressions placed per zone and session, planned, and coverage</caption>
         <thead>
           <tr>
@@ -108,7 +78,9 @@ export function LayerReadout(props: {
                 ))}
                 <td>{count(total)}</td>
                 <td>{count(planned)}</td>
-                <td className={cover !== null && cover > settings.coverageLimit ? 'layer-readout__over' : undefined}>
+                <td
+                  className={cover !== null && cover > settings.coverageLimit ? 'simulation-readout__over' : undefined}
+                >
                   {cover === null ? '—' : pct(cover)}
                 </td>
               </tr>
@@ -116,7 +88,7 @@ export function LayerReadout(props: {
           })}
         </tbody>
       </table>
-      <p className="readouts__hint layer-readout__rule">
+      <p className="readouts__hint simulation-readout__rule">
         Where zones overlap, the zone drawn last sets the density: its dots only, blended across the feathered edges.
         {under.length > 0 && ` ${under.join('; ')}.`}
       </p>

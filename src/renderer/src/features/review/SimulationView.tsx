@@ -3,21 +3,21 @@ import { useStore } from 'zustand'
 import type { ReviewComment } from '../../../../shared/comments/comment'
 import type { LayerDisplay } from '../../../../shared/plan/plan-types'
 import { toScreen } from '../canvas/viewport'
-import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from '../layers/FadeTimeline'
-import type { LayerScene } from '../layers/layer-scene'
+import { defaultDay, FadeTimeline, type TimelineMark, timelineRange } from '../simulation/FadeTimeline'
+import type { SimulationScene } from '../simulation/simulation-scene'
 import { CommentPins } from './CommentPins'
 import { CommentsPanel } from './CommentsPanel'
 import type { CommentsStore } from './comments-store'
 import { ReviewCanvas } from './ReviewCanvas'
-import { ReviewLayerList } from './ReviewLayerList'
+import { ReviewSessionStack } from './ReviewSessionStack'
 import { ReviewToolbar } from './ReviewToolbar'
 import type { ReviewData, ReviewView } from './review-data'
 import type { LayerDisplays, ReviewMoment } from './review-moments'
 import { SessionPhotos } from './SessionPhotos'
 import { useReviewCanvas } from './use-review-canvas'
-import { useReviewRenderer } from './use-review-layers'
+import { useReviewRenderer } from './use-review-simulation'
 
-function sessionMarks(scene: LayerScene): TimelineMark[] {
+function sessionMarks(scene: SimulationScene): TimelineMark[] {
   return scene.layers
     .filter((l) => l.session.status !== 'skipped')
     .map((l) => ({
@@ -35,10 +35,10 @@ const FOCUS_MARGIN_PX = 40
  * One view under review: the photo with its design and session layers, the fade timeline, the
  * layer toggles, the comment pins and their list, and each session's photos.
  */
-export function LayersView(props: {
+export function SimulationView(props: {
   view: ReviewView
   data: ReviewData
-  scene: LayerScene
+  scene: SimulationScene
   displays: LayerDisplays
   onDisplay(sessionId: string, display: LayerDisplay): void
   showDesign: boolean
@@ -101,7 +101,7 @@ export function LayersView(props: {
             />
           )}
           {day && scene.layers.length > 0 && (
-            <ReviewLayerList
+            <ReviewSessionStack
               scene={scene}
               day={day}
               settings={data.settings}
