@@ -1,4 +1,4 @@
-import type { DesignDocument } from '../../../shared/design/design-types'
+import { type DesignDocument, OBJECT_KINDS, type ObjectKind } from '../../../shared/design/design-types'
 import type { Point } from '../../../shared/geometry/point'
 import type { ClinicalSettings } from '../../../shared/settings/clinical-defaults'
 
@@ -38,3 +38,9 @@ export const objectBase = (document: DesignDocument, name: string, colour: strin
   locked: false,
   points,
 })
+
+/** The kind's names, as main's history also writes them. */
+export function kindNames(kind: ObjectKind): { label: string; plural: string } {
+  const names = OBJECT_KINDS.find((k) => k.kind === kind)
+  return { label: names?.label ?? kind, plural: names?.plural ?? kind }
+}

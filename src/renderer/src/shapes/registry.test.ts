@@ -22,6 +22,7 @@ describe('the shapes registry', () => {
   it('has a definition for every kind the document holds, under its own kind', () => {
     expect(Object.keys(SHAPES).sort()).toEqual(OBJECT_KINDS.map((k) => k.kind).sort())
     for (const object of objects) expect(shapeOf(object).kind).toBe(object.kind)
+    expect(Object.values(SHAPES).map(({ kind, label, plural }) => ({ kind, label, plural }))).toEqual(OBJECT_KINDS)
     expect(isObjectKind('zone')).toBe(true)
     expect(isObjectKind('select')).toBe(false)
   })

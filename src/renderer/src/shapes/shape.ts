@@ -33,6 +33,9 @@ export interface FigureContext {
  */
 export interface ShapeDefinition<O extends DesignObject = DesignObject> {
   readonly kind: O['kind']
+  /** What one is called, and several, as the objects panel and the history name them. */
+  readonly label: string
+  readonly plural: string
   /** Picked before the areas it lies on: a point or a line over a zone. */
   readonly pickedFirst: boolean
   /** Deleting one of its points deletes it: the object is its point (a landmark, a pin). */

@@ -9,7 +9,7 @@ import { boundsOf } from '../../../../shared/geometry/polygon'
 import { formatQuantity } from '../../../../shared/photos/calibration'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
 import { newLandmark } from '../landmark/landmark-shape'
-import { type ObjectDefaults, objectBase } from '../object-base'
+import { kindNames, type ObjectDefaults, objectBase } from '../object-base'
 import type { Figure, ShapeDefinition } from '../shape'
 import { nearLine } from '../shape-rules'
 
@@ -91,6 +91,7 @@ export function presetHairline(
  */
 export const hairlineShape: ShapeDefinition<HairlineObject> = {
   kind: 'hairline',
+  ...kindNames('hairline'),
   pickedFirst: true,
   deletedWithPoint: false,
   isClosed: isClosedOutline,

@@ -7,7 +7,7 @@ import {
 import { isClosedOutline, minimumPoints } from '../../../../shared/design/point-rules'
 import { distance, type Point } from '../../../../shared/geometry/point'
 import { boundsOf } from '../../../../shared/geometry/polygon'
-import { labelOf, objectBase } from '../object-base'
+import { kindNames, labelOf, objectBase } from '../object-base'
 import type { ShapeDefinition } from '../shape'
 import { nearLine, ownPoint } from '../shape-rules'
 
@@ -23,6 +23,7 @@ export function newLandmark(document: DesignDocument, points: Point[], role: Lan
  */
 export const landmarkShape: ShapeDefinition<LandmarkObject> = {
   kind: 'landmark',
+  ...kindNames('landmark'),
   pickedFirst: true,
   deletedWithPoint: true,
   isClosed: isClosedOutline,

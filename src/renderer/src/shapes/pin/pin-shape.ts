@@ -2,7 +2,7 @@ import type { DesignDocument, PinObject } from '../../../../shared/design/design
 import { isClosedOutline, minimumPoints } from '../../../../shared/design/point-rules'
 import { distance, type Point } from '../../../../shared/geometry/point'
 import { boundsOf } from '../../../../shared/geometry/polygon'
-import { objectBase } from '../object-base'
+import { kindNames, objectBase } from '../object-base'
 import type { ShapeDefinition } from '../shape'
 import { ownPoint } from '../shape-rules'
 
@@ -18,6 +18,7 @@ export const pinCaption = (pin: PinObject): string => pin.note.split('\n')[0] ||
 /** A note pin: one point with the artist's working note, hit a little more generously than a landmark. */
 export const pinShape: ShapeDefinition<PinObject> = {
   kind: 'pin',
+  ...kindNames('pin'),
   pickedFirst: true,
   deletedWithPoint: true,
   isClosed: isClosedOutline,

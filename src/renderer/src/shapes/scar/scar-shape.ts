@@ -10,7 +10,7 @@ import { distance, type Point } from '../../../../shared/geometry/point'
 import { boundsOf, pointInPolygon } from '../../../../shared/geometry/polygon'
 import { formatQuantity } from '../../../../shared/photos/calibration'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
-import { labelOf, type ObjectDefaults, objectBase } from '../object-base'
+import { kindNames, labelOf, type ObjectDefaults, objectBase } from '../object-base'
 import type { Figure, ShapeDefinition } from '../shape'
 import { nearLine, outlineProblem, ownPoint } from '../shape-rules'
 
@@ -41,6 +41,7 @@ export const scarShapeLabel = (scar: ScarObject): string => labelOf(SCAR_SHAPES,
  */
 export const scarShape: ShapeDefinition<ScarObject> = {
   kind: 'scar',
+  ...kindNames('scar'),
   pickedFirst: false,
   deletedWithPoint: false,
   isClosed: isClosedOutline,

@@ -5,7 +5,7 @@ import type { Point } from '../../../../shared/geometry/point'
 import { boundsOf, pointInPolygon } from '../../../../shared/geometry/polygon'
 import { formatQuantity } from '../../../../shared/photos/calibration'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
-import { labelOf, type ObjectDefaults, objectBase } from '../object-base'
+import { kindNames, labelOf, type ObjectDefaults, objectBase } from '../object-base'
 import type { ShapeDefinition } from '../shape'
 import { centroid, nearLine, outlineProblem, ownPoint } from '../shape-rules'
 
@@ -49,6 +49,7 @@ export function zoneCaption(zone: ZoneObject, readout: ZoneReadout): string {
 /** A density zone: a closed outline with a target density, its area and impressions written over it. */
 export const zoneShape: ShapeDefinition<ZoneObject> = {
   kind: 'zone',
+  ...kindNames('zone'),
   pickedFirst: false,
   deletedWithPoint: false,
   isClosed: isClosedOutline,
