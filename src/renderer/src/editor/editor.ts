@@ -302,7 +302,7 @@ export class Editor {
       this.run(`Delete ${object.name}`, (d) => removeObjects(d, [id]))
       return
     }
-    const index = shape.pointSource(object, document, drawnIndex)?.index ?? -1
+    const index = shape.handles(object, document)[drawnIndex]?.source.index ?? -1
     if (index < 0) return
     const points = object.points.filter((_, i) => i !== index)
     const problem = pointRemovalProblem(object, points)

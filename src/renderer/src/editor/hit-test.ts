@@ -32,7 +32,9 @@ export function handleAt(
 ): { id: string; index: number } | null {
   for (const object of [...document.objects].reverse()) {
     if (!ids.includes(object.id) || !isEditable(object)) continue
-    const points = shapeOf(object).handles(object, document)
+    const points = shapeOf(object)
+      .handles(object, document)
+      .map((handle) => handle.point)
     let best = -1
     let bestDistance = tolerance
     points.forEach((q, index) => {

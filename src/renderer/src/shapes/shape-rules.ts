@@ -1,6 +1,7 @@
 import { closestOnPolyline } from '../../../shared/geometry/line'
 import type { Point } from '../../../shared/geometry/point'
 import { isSimplePolygon } from '../../../shared/geometry/polygon'
+import type { Handle } from './shape'
 
 /** Whether `p` lies within `within` of the line through `points` (closed: back to the first). */
 export const nearLine = (p: Point, points: readonly Point[], closed: boolean, within: number): boolean =>
@@ -10,8 +11,9 @@ export const nearLine = (p: Point, points: readonly Point[], closed: boolean, wi
 export const outlineProblem = (points: readonly Point[]): string | null =>
   isSimplePolygon(points) ? null : 'That would make the outline cross itself, so the point went back.'
 
-/** Each point stands for itself: the handle at index i moves stored point i. */
-export const ownPoint = (drawnIndex: number) => ({ index: drawnIndex, mirrored: false })
+/** A handle on each stored point, moving that point. */
+export const ownHandles = (points: readonly Point[]): Handle[] =>
+  points.map((point, index) => ({ point, source: { index, mirrored: false } }))
 
 /** The mean of the points: where a zone's label sits. */
 export function centroid(points: readonly Point[]): Point {

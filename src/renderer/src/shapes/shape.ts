@@ -17,6 +17,12 @@ export interface Figure {
   explanation?: string
 }
 
+/** A control point as drawn, and the stored point dragging it moves. */
+export interface Handle {
+  point: Point
+  source: PointSource
+}
+
 /** What a kind's figures are computed from besides the object. */
 export interface FigureContext {
   document: DesignDocument
@@ -46,10 +52,8 @@ export interface ShapeDefinition<O extends DesignObject = DesignObject> {
   minimumPoints(object: O): number
   /** Why its points cannot stay as an edit left them, or null when they can. */
   pointsProblem(object: O): string | null
-  /** The points it shows handles for, in drawn order (a mirrored hairline shows both halves). */
-  handles(object: O, document: DesignDocument): Point[]
-  /** The stored point a handle moves, or null when there is no such handle. */
-  pointSource(object: O, document: DesignDocument, drawnIndex: number): PointSource | null
+  /** Its handles in drawn order, each with the stored point it moves (a mirrored hairline shows both halves). */
+  handles(object: O, document: DesignDocument): Handle[]
   /** The line or outline it is hit, bounded and measured by, in image pixels. */
   outline(object: O, document: DesignDocument): Point[]
   /** Whether `p` is on it; `tolerance` is a few screen pixels in image pixels. */

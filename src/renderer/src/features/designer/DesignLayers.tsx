@@ -85,27 +85,28 @@ function InteractionLayer({ editor }: { editor: Editor }) {
             />
           ))}
         {handleOwners.map((object) => {
-          const shape = shapeOf(object)
-          return shape.handles(object, document).map((p, i) => {
-            const active = activePoint?.id === object.id && activePoint.index === i
-            return (
-              <Rect
-                // biome-ignore lint/suspicious/noArrayIndexKey: a handle is the object's i-th point
-                key={`${object.id}:${i}`}
-                x={p.x}
-                y={p.y}
-                width={9 / zoom}
-                height={9 / zoom}
-                offsetX={4.5 / zoom}
-                offsetY={4.5 / zoom}
-                // A reflected point is hollow: dragging it moves its original on the other side.
-                fill={shape.pointSource(object, document, i)?.mirrored ? undefined : active ? object.colour : '#ffffff'}
-                stroke={active ? '#ffffff' : object.colour}
-                strokeWidth={1.5}
-                strokeScaleEnabled={false}
-              />
-            )
-          })
+          return shapeOf(object)
+            .handles(object, document)
+            .map(({ point: p, source }, i) => {
+              const active = activePoint?.id === object.id && activePoint.index === i
+              return (
+                <Rect
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a handle is the object's i-th point
+                  key={`${object.id}:${i}`}
+                  x={p.x}
+                  y={p.y}
+                  width={9 / zoom}
+                  height={9 / zoom}
+                  offsetX={4.5 / zoom}
+                  offsetY={4.5 / zoom}
+                  // A reflected point is hollow: dragging it moves its original on the other side.
+                  fill={source.mirrored ? undefined : active ? object.colour : '#ffffff'}
+                  stroke={active ? '#ffffff' : object.colour}
+                  strokeWidth={1.5}
+                  strokeScaleEnabled={false}
+                />
+              )
+            })
         })}
         {toolState.name === 'marquee' && (
           <Rect

@@ -31,17 +31,12 @@ describe('the hairline shape', () => {
   })
 
   it('shows handles on both halves when mirrored, a reflected handle moving its stored original', () => {
-    expect(hairlineShape.handles(half, withMidline)).toEqual([
-      p(300, 400),
-      p(400, 320),
-      p(500, 300),
-      p(600, 320),
-      p(700, 400),
-    ])
-    expect(hairlineShape.pointSource(half, withMidline, 3)).toEqual({ index: 1, mirrored: true })
-    expect(hairlineShape.pointSource(half, withMidline, 5)).toBeNull()
+    const handles = hairlineShape.handles(half, withMidline)
+    expect(handles.map((h) => h.point)).toEqual([p(300, 400), p(400, 320), p(500, 300), p(600, 320), p(700, 400)])
+    expect(handles[3]?.source).toEqual({ index: 1, mirrored: true })
+    expect(handles[2]?.source).toEqual({ index: 2, mirrored: false })
     // Without a midline there is nothing to reflect about: the stored points alone.
-    expect(hairlineShape.handles(half, emptyDesign())).toEqual(half.points)
+    expect(hairlineShape.handles(half, emptyDesign()).map((h) => h.point)).toEqual(half.points)
   })
 
   it('is hit along its curve on both sides, not between its ends, and before the areas under it', () => {

@@ -1,5 +1,5 @@
 import type { DesignDocument, HairlineObject, LandmarkObject } from '../../../../shared/design/design-types'
-import { hairlineControls, hairlineCurve } from '../../../../shared/design/hairline'
+import { hairlineControls, hairlineCurve, type PointSource } from '../../../../shared/design/hairline'
 import { type HairlinePreset, presetFrame, presetHalf } from '../../../../shared/design/hairline-presets'
 import { glabellaOf, midlineOf, upDirection } from '../../../../shared/design/landmarks'
 import { isClosedOutline, minimumPoints } from '../../../../shared/design/point-rules'
@@ -97,9 +97,10 @@ export const hairlineShape: ShapeDefinition<HairlineObject> = {
   isClosed: isClosedOutline,
   minimumPoints,
   pointsProblem: () => null,
-  handles: (hairline, document) => hairlineControls(hairline, midlineOf(document)).points,
-  pointSource: (hairline, document, drawnIndex) =>
-    hairlineControls(hairline, midlineOf(document)).sources[drawnIndex] ?? null,
+  handles(hairline, document) {
+    const { points, sources } = hairlineControls(hairline, midlineOf(document))
+    return points.map((point, i) => ({ point, source: sources[i] as PointSource }))
+  },
   outline: (hairline, document) => hairlineCurve(hairline, midlineOf(document)),
   hitTest: (hairline, document, p, tolerance) =>
     nearLine(p, hairlineCurve(hairline, midlineOf(document)), false, tolerance),

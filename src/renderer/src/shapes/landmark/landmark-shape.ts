@@ -9,7 +9,7 @@ import { distance, type Point } from '../../../../shared/geometry/point'
 import { boundsOf } from '../../../../shared/geometry/polygon'
 import { kindNames, labelOf, objectBase } from '../object-base'
 import type { ShapeDefinition } from '../shape'
-import { nearLine, ownPoint } from '../shape-rules'
+import { nearLine, ownHandles } from '../shape-rules'
 
 export const LANDMARK_COLOUR = '#ffe066'
 
@@ -32,8 +32,7 @@ export const landmarkShape: ShapeDefinition<LandmarkObject> = {
     role === 'midline' && a && b && a.x === b.x && a.y === b.y
       ? 'The midline needs two different points, so the point went back.'
       : null,
-  handles: (landmark) => landmark.points,
-  pointSource: (_landmark, _document, drawnIndex) => ownPoint(drawnIndex),
+  handles: (landmark) => ownHandles(landmark.points),
   outline: (landmark) => landmark.points,
   hitTest: (landmark, _document, p, tolerance) =>
     landmark.role === 'midline'

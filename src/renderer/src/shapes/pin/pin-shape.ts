@@ -4,7 +4,7 @@ import { distance, type Point } from '../../../../shared/geometry/point'
 import { boundsOf } from '../../../../shared/geometry/polygon'
 import { kindNames, objectBase } from '../object-base'
 import type { ShapeDefinition } from '../shape'
-import { ownPoint } from '../shape-rules'
+import { ownHandles } from '../shape-rules'
 
 export const PIN_COLOUR = '#ffffff'
 
@@ -24,8 +24,7 @@ export const pinShape: ShapeDefinition<PinObject> = {
   isClosed: isClosedOutline,
   minimumPoints,
   pointsProblem: () => null,
-  handles: (pin) => pin.points,
-  pointSource: (_pin, _document, drawnIndex) => ownPoint(drawnIndex),
+  handles: (pin) => ownHandles(pin.points),
   outline: (pin) => pin.points,
   hitTest: (pin, _document, p, tolerance) => distance(pin.points[0] as Point, p) <= tolerance * 2,
   bounds: (pin) => boundsOf(pin.points),

@@ -12,7 +12,7 @@ import { formatQuantity } from '../../../../shared/photos/calibration'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
 import { kindNames, labelOf, type ObjectDefaults, objectBase } from '../object-base'
 import type { Figure, ShapeDefinition } from '../shape'
-import { nearLine, outlineProblem, ownPoint } from '../shape-rules'
+import { nearLine, outlineProblem, ownHandles } from '../shape-rules'
 
 export const SCAR_COLOUR = '#eb5757'
 
@@ -47,8 +47,7 @@ export const scarShape: ShapeDefinition<ScarObject> = {
   isClosed: isClosedOutline,
   minimumPoints,
   pointsProblem: (scar) => (isClosedOutline(scar) ? outlineProblem(scar.points) : null),
-  handles: (scar) => scar.points,
-  pointSource: (_scar, _document, drawnIndex) => ownPoint(drawnIndex),
+  handles: (scar) => ownHandles(scar.points),
   outline: (scar) => scar.points,
   hitTest(scar, _document, p, tolerance, pxPerMm) {
     if (scar.shape === 'polygon') return pointInPolygon(p, scar.points) || nearLine(p, scar.points, true, tolerance)

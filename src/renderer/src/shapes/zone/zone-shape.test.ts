@@ -46,8 +46,9 @@ describe('the zone shape', () => {
   it('is bounded by its corners, labelled at their mean, and has a handle on each', () => {
     expect(zoneShape.bounds(square, doc)).toEqual({ minX: 100, minY: 100, maxX: 300, maxY: 300 })
     expect(zoneShape.labelAnchor(square)).toEqual(p(200, 200))
-    expect(zoneShape.handles(square, doc)).toEqual(square.points)
-    expect(zoneShape.pointSource(square, doc, 2)).toEqual({ index: 2, mirrored: false })
+    const handles = zoneShape.handles(square, doc)
+    expect(handles.map((h) => h.point)).toEqual(square.points)
+    expect(handles[2]?.source).toEqual({ index: 2, mirrored: false })
   })
 
   it('shows its area and impressions, or asks for a calibration', () => {

@@ -7,7 +7,7 @@ import { formatQuantity } from '../../../../shared/photos/calibration'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
 import { kindNames, labelOf, type ObjectDefaults, objectBase } from '../object-base'
 import type { ShapeDefinition } from '../shape'
-import { centroid, nearLine, outlineProblem, ownPoint } from '../shape-rules'
+import { centroid, nearLine, outlineProblem, ownHandles } from '../shape-rules'
 
 /**
  * Colours chosen to stay legible over skin and dark hair and apart from each other; zones take
@@ -55,8 +55,7 @@ export const zoneShape: ShapeDefinition<ZoneObject> = {
   isClosed: isClosedOutline,
   minimumPoints,
   pointsProblem: (zone) => outlineProblem(zone.points),
-  handles: (zone) => zone.points,
-  pointSource: (_zone, _document, drawnIndex) => ownPoint(drawnIndex),
+  handles: (zone) => ownHandles(zone.points),
   outline: (zone) => zone.points,
   hitTest: (zone, _document, p, tolerance) =>
     pointInPolygon(p, zone.points) || nearLine(p, zone.points, true, tolerance),
