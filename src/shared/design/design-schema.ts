@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { isSimplePolygon } from '../geometry/polygon'
 import { pointSchema } from '../photos/photo-schema'
 import { DESIGN_LIMITS } from './design-limits'
 import {
@@ -12,6 +11,7 @@ import {
   ZONE_ROLES,
   type ZoneRole,
 } from './design-types'
+import { pointsProblem } from './point-rules'
 
 const enumOf = <T extends string>(values: readonly { value: T }[], error: string) =>
   z.enum(values.map((v) => v.value) as [T, ...T[]], { error })
@@ -84,31 +84,6 @@ const objectSchema = z.discriminatedUnion(
   { error: 'An object is a hairline, zone, scar, landmark or pin' },
 )
 
-/** How many control points each kind of object needs, and whether its outline must be simple. */
-function shapeProblem(object: z.infer<typeof objectSchema>): string | null {
-  const n = object.points.length
-  switch (object.kind) {
-    case 'hairline':
-      return n >= 2 ? null : 'A hairline needs at least two points'
-    case 'zone':
-      if (n < 3) return 'A zone needs at least three corners'
-      return isSimplePolygon(object.points) ? null : 'A zone outline must not cross itself'
-    case 'scar':
-      if (object.shape === 'dots') return n >= 1 ? null : 'An FUE scar cluster needs at least one dot'
-      if (object.shape === 'strip') return n >= 2 ? null : 'A strip scar needs at least two points'
-      if (n < 3) return 'A scar area needs at least three corners'
-      return isSimplePolygon(object.points) ? null : 'A scar outline must not cross itself'
-    case 'landmark':
-      if (object.role !== 'midline') return n === 1 ? null : 'A landmark is one point'
-      if (n !== 2) return 'The midline is two points'
-      return object.points[0]?.x === object.points[1]?.x && object.points[0]?.y === object.points[1]?.y
-        ? 'The midline needs two different points'
-        : null
-    case 'pin':
-      return n === 1 ? null : 'A pin is one point'
-  }
-}
-
 export const designDocumentSchema = z
   .strictObject(
     {
@@ -123,7 +98,7 @@ export const designDocumentSchema = z
     const ids = new Set<string>()
     const landmarks = new Set<string>()
     document.objects.forEach((object, index) => {
-      const problem = shapeProblem(object)
+      const problem = pointsProblem(object)
       const name = object.name || object.kind
       if (problem)
         context.addIssue({ code: 'custom', path: ['objects', index, 'points'], message: `${name}: ${problem}` })

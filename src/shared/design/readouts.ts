@@ -7,6 +7,7 @@ import type { DesignDocument, DesignObject, HairlineObject, ScarObject, ZoneObje
 import { flatToTapeCm } from './forehead'
 import { hairlineCurve } from './hairline'
 import { glabellaOf, midlineOf, upDirection } from './landmarks'
+import { isClosedOutline } from './point-rules'
 
 export interface ZoneReadout {
   area: Quantity
@@ -68,7 +69,7 @@ export function zoneReadout(zone: ZoneObject, scale: number | null): ZoneReadout
 }
 
 export function scarReadout(scar: ScarObject, scale: number | null): ScarReadout {
-  if (scar.shape === 'polygon') return { area: area(scar.points, scale), length: null, dots: null }
+  if (isClosedOutline(scar)) return { area: area(scar.points, scale), length: null, dots: null }
   if (scar.shape === 'dots') {
     const dotMm2 = Math.PI * (scar.dotMm / 2) ** 2
     return {

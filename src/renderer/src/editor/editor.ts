@@ -1,12 +1,14 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DesignDocument, LandmarkRole, ScarShape, ZoneRole } from '../../../shared/design/design-types'
-import { hairlineControls, setHairlineMirror } from '../../../shared/design/hairline'
-import { type HairlinePreset, presetFrame, presetHalf } from '../../../shared/design/hairline-presets'
-import { glabellaOf, midlineOf, upDirection } from '../../../shared/design/landmarks'
+import { setHairlineMirror } from '../../../shared/design/hairline'
+import type { HairlinePreset } from '../../../shared/design/hairline-presets'
+import { midlineOf } from '../../../shared/design/landmarks'
 import type { Point } from '../../../shared/geometry/point'
-import { isSimplePolygon } from '../../../shared/geometry/polygon'
 import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import type { CanvasStore } from '../features/canvas/canvas-store'
+import { newHairline, presetHairline } from '../shapes/hairline/hairline-shape'
+import type { ObjectDefaults } from '../shapes/object-base'
+import { pointRemovalProblem, shapeOf } from '../shapes/registry'
 import {
   addObject,
   clampDelta,
@@ -18,7 +20,6 @@ import {
   updateObject,
 } from './commands'
 import { type ExternalChange, emptyHistory, type History, record, redo, undo } from './history'
-import { newHairline, newLandmark, type ObjectDefaults } from './object-factory'
 import { TOOLS } from './tools/registry'
 import { type DesignToolId, IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
 
@@ -296,28 +297,17 @@ export class Editor {
     const object = document.objects.find((o) => o.id === id)
     if (!object || object.locked) return
     this.store.setState({ activePoint: null })
-    if (object.kind === 'landmark' || object.kind === 'pin') {
+    const shape = shapeOf(object)
+    if (shape.deletedWithPoint) {
       this.run(`Delete ${object.name}`, (d) => removeObjects(d, [id]))
       return
     }
-    const midline = midlineOf(document)
-    const index =
-      object.kind === 'hairline' ? (hairlineControls(object, midline).sources[drawnIndex]?.index ?? -1) : drawnIndex
+    const index = shape.handles(object, document)[drawnIndex]?.source.index ?? -1
     if (index < 0) return
     const points = object.points.filter((_, i) => i !== index)
-    const minimum =
-      object.kind === 'zone' || (object.kind === 'scar' && object.shape === 'polygon')
-        ? 3
-        : object.kind === 'scar' && object.shape === 'dots'
-          ? 1
-          : 2
-    if (points.length < minimum) {
-      const unit = minimum === 1 ? 'point' : 'points'
-      this.setNotice(`${object.name} needs at least ${minimum} ${unit}; delete the whole object instead.`)
-      return
-    }
-    if (minimum === 3 && !isSimplePolygon(points)) {
-      this.setNotice('Without that point the outline would cross itself.')
+    const problem = pointRemovalProblem(object, points)
+    if (problem) {
+      this.setNotice(problem)
       return
     }
     this.run('Delete point', (d) => setPoints(d, id, points))
@@ -357,39 +347,33 @@ export class Editor {
   }
 
   /**
-   * Adds a preset hairline, mirrored, sized by the calibration and placed from the glabella.
-   * Without a midline it places one down the middle of the photo first, in the same undo step.
+   * Places a preset hairline, mirrored, sized by the calibration and the user's settings and
+   * placed from the glabella. With a hairline selected the preset replaces its points (trying
+   * presets in turn leaves one hairline); otherwise it adds one. Without a midline it places one
+   * down the middle of the photo first, in the same undo step.
    */
   applyPreset(preset: HairlinePreset): void {
-    this.run('Add hairline preset', (document) => {
-      let next = document
-      let midline = midlineOf(next)
-      if (!midline) {
-        const x = this.image.width / 2
-        const landmark = newLandmark(
-          next,
-          [
-            { x, y: this.image.height * 0.1 },
-            { x, y: this.image.height * 0.9 },
-          ],
-          'midline',
-        )
-        next = addObject(next, landmark)
-        midline = midlineOf(next)
-      }
-      const frame = presetFrame(this.image, glabellaOf(next), midline, upDirection(midline), this.getState().pxPerMm)
-      const half = presetHalf(preset, frame, this.defaults.midFrontalHeightCm, this.defaults.frontoTemporalOffsetCm)
-      const onPhoto = half.map((p) => this.clampToImage(p))
-      const hairline = newHairline(next, onPhoto, true, this.defaults)
-      const cut = onPhoto.some((p, i) => p.x !== half[i]?.x || p.y !== half[i]?.y)
-      // True size matters more than the shape's edge: the mid-frontal height is the clinical figure.
+    const { document, selection, pxPerMm } = this.getState()
+    const selected = document.objects.find((o) => selection.length === 1 && o.id === selection[0])
+    const replacing = selected?.kind === 'hairline' ? selected : null
+    if (replacing?.locked) {
+      this.setNotice(`${replacing.name} is locked; unlock it to replace it with a preset.`)
+      return
+    }
+    const placement = { image: this.image, pxPerMm, defaults: this.defaults, clamp: (p: Point) => this.clampToImage(p) }
+    this.run(replacing ? 'Replace hairline with preset' : 'Add hairline preset', (before) => {
+      const placed = presetHairline(before, preset, placement)
+      const next = placed.midline ? addObject(before, placed.midline) : before
+      const hairline = replacing ?? newHairline(next, placed.points, true, this.defaults)
       this.store.setState({
         selection: [hairline.id],
-        notice: cut
+        notice: placed.cut
           ? 'Part of the preset lies beyond the photo and is held at its edge; drag the points to adjust.'
           : null,
       })
-      return addObject(next, hairline)
+      return replacing
+        ? updateObject(next, replacing.id, { points: placed.points, mirror: true })
+        : addObject(next, hairline)
     })
   }
 

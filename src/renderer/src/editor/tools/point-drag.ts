@@ -1,7 +1,7 @@
 import type { DesignDocument, DesignObject } from '../../../../shared/design/design-types'
 import { hairlineControls, type PointSource, storedPosition } from '../../../../shared/design/hairline'
 import { midlineOf } from '../../../../shared/design/landmarks'
-import { isSimplePolygon } from '../../../../shared/geometry/polygon'
+import { shapeOf } from '../../shapes/registry'
 import { setPoints } from '../commands'
 import type { Editor } from '../editor'
 import type { PointerInput } from './tool'
@@ -62,14 +62,5 @@ export function endPointDrag(editor: Editor): void {
 
 /** Why a dragged point cannot stay where it was dropped, or null when it can. */
 function dropProblem(object: DesignObject): string | null {
-  if (crossesItself(object)) return 'That would make the outline cross itself, so the point went back.'
-  const [a, b] = object.points
-  if (object.kind === 'landmark' && object.role === 'midline' && a && b && a.x === b.x && a.y === b.y)
-    return 'The midline needs two different points, so the point went back.'
-  return null
-}
-
-export function crossesItself(object: DesignObject): boolean {
-  const closed = object.kind === 'zone' || (object.kind === 'scar' && object.shape === 'polygon')
-  return closed && !isSimplePolygon(object.points)
+  return shapeOf(object).pointsProblem(object)
 }

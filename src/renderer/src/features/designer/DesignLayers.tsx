@@ -1,9 +1,10 @@
 import { Circle, Group, Layer, Line, Rect } from 'react-konva'
-import { hairlineControls, hairlineCurve } from '../../../../shared/design/hairline'
+import { hairlineCurve } from '../../../../shared/design/hairline'
 import { midlineOf } from '../../../../shared/design/landmarks'
+import { isClosedOutline } from '../../../../shared/design/point-rules'
 import type { Point } from '../../../../shared/geometry/point'
 import type { Editor } from '../../editor/editor'
-import { handlePoints } from '../../editor/hit-test'
+import { isObjectKind, shapeOf } from '../../shapes/registry'
 import { OVERLAY } from '../canvas/overlay-style'
 import { useCanvas } from '../canvas/use-canvas'
 import { DesignObjects } from './DesignObjects'
@@ -57,7 +58,7 @@ function InteractionLayer({ editor }: { editor: Editor }) {
     tool === 'hairline' && draft.length > 1
       ? hairlineCurve({ points: draft, mirror: mirror && midline !== null }, midline)
       : draft
-  const closedDraft = tool === 'zone' || (tool === 'scar' && scarShape === 'polygon')
+  const closedDraft = isObjectKind(tool) && isClosedOutline({ kind: tool, shape: scarShape })
   return (
     <Layer listening={false}>
       <Group {...transform}>
@@ -84,27 +85,28 @@ function InteractionLayer({ editor }: { editor: Editor }) {
             />
           ))}
         {handleOwners.map((object) => {
-          const sources = object.kind === 'hairline' ? hairlineControls(object, midline).sources : null
-          return handlePoints(object, document).map((p, i) => {
-            const active = activePoint?.id === object.id && activePoint.index === i
-            return (
-              <Rect
-                // biome-ignore lint/suspicious/noArrayIndexKey: a handle is the object's i-th point
-                key={`${object.id}:${i}`}
-                x={p.x}
-                y={p.y}
-                width={9 / zoom}
-                height={9 / zoom}
-                offsetX={4.5 / zoom}
-                offsetY={4.5 / zoom}
-                // A reflected point is hollow: dragging it moves its original on the other side.
-                fill={sources?.[i]?.mirrored ? undefined : active ? object.colour : '#ffffff'}
-                stroke={active ? '#ffffff' : object.colour}
-                strokeWidth={1.5}
-                strokeScaleEnabled={false}
-              />
-            )
-          })
+          return shapeOf(object)
+            .handles(object, document)
+            .map(({ point: p, source }, i) => {
+              const active = activePoint?.id === object.id && activePoint.index === i
+              return (
+                <Rect
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a handle is the object's i-th point
+                  key={`${object.id}:${i}`}
+                  x={p.x}
+                  y={p.y}
+                  width={9 / zoom}
+                  height={9 / zoom}
+                  offsetX={4.5 / zoom}
+                  offsetY={4.5 / zoom}
+                  // A reflected point is hollow: dragging it moves its original on the other side.
+                  fill={source.mirrored ? undefined : active ? object.colour : '#ffffff'}
+                  stroke={active ? '#ffffff' : object.colour}
+                  strokeWidth={1.5}
+                  strokeScaleEnabled={false}
+                />
+              )
+            })
         })}
         {toolState.name === 'marquee' && (
           <Rect

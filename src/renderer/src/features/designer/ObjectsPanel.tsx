@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { type DesignObject, OBJECT_KINDS } from '../../../../shared/design/design-types'
+import type { DesignObject } from '../../../../shared/design/design-types'
 import type { Editor } from '../../editor/editor'
+import { SHAPES, shapeOf } from '../../shapes/registry'
 import { Icon } from '../../ui/icons'
 import { useEditor } from './use-editor'
 
@@ -41,7 +42,7 @@ function NameCell({ editor, object }: { editor: Editor; object: DesignObject }) 
       }}
       onDoubleClick={() => setEditing(true)}
     >
-      {object.name || object.kind}
+      {object.name || shapeOf(object).label}
     </button>
   )
 }
@@ -57,7 +58,7 @@ export function ObjectsPanel({ editor }: { editor: Editor }) {
     )
   return (
     <div className="objects-panel">
-      {OBJECT_KINDS.map(({ kind, plural }) => {
+      {Object.values(SHAPES).map(({ kind, plural }) => {
         const group = objects.filter((o) => o.kind === kind)
         if (group.length === 0) return null
         return (

@@ -1,17 +1,16 @@
-import { useMemo } from 'react'
-import {
-  type DesignReadouts,
-  designReadouts,
-  type HairlineReadout,
-  HEIGHT_EXPLANATION,
-} from '../../../../shared/design/readouts'
+import { Fragment, useMemo } from 'react'
+import { type DesignReadouts, designReadouts } from '../../../../shared/design/readouts'
 import { formatQuantity } from '../../../../shared/photos/calibration'
 import type { Editor } from '../../editor/editor'
+import { hairlineFigures } from '../../shapes/hairline/hairline-shape'
+import { ofKind, shapeOf } from '../../shapes/registry'
+import type { Figure } from '../../shapes/shape'
 import { useEditor } from './use-editor'
 
 function useReadouts(editor: Editor): DesignReadouts {
   const { document, pxPerMm } = useEditor(editor, (s) => ({ document: s.document, pxPerMm: s.pxPerMm }))
-  return useMemo(() => designReadouts(document, pxPerMm), [document, pxPerMm])
+  const settings = editor.defaults
+  return useMemo(() => designReadouts(document, pxPerMm, settings), [document, pxPerMm, settings])
 }
 
 const count = (n: number) => n.toLocaleString('en')
@@ -25,72 +24,35 @@ function UncalibratedHint() {
   )
 }
 
-/** A hairline's length and height, or why the height cannot be found yet. */
-function HairlineFacts({ readout, lengthLabel }: { readout: HairlineReadout; lengthLabel: string }) {
-  return (
-    <>
-      <dt>{lengthLabel}</dt>
-      <dd>{formatQuantity(readout.length)}</dd>
-      <dt>Height above glabella</dt>
-      <dd title={HEIGHT_EXPLANATION}>
-        {readout.height ? (
-          readout.tapeHeight ? (
-            <>
-              {formatQuantity(readout.tapeHeight)} over the forehead (tape)
-              <span className="readouts__muted"> · {formatQuantity(readout.height)} flat on the photo</span>
-            </>
-          ) : (
-            formatQuantity(readout.height)
-          )
-        ) : (
-          <span className="readouts__muted">{readout.heightHint}</span>
-        )}
-      </dd>
-      {readout.lowHint && (
+/** Figures as the lines of a description list: a muted value says why there is no figure yet. */
+function Figures({ figures }: { figures: readonly Figure[] }) {
+  return figures.map((figure) => (
+    <Fragment key={figure.label ?? figure.value}>
+      {figure.label && <dt>{figure.label}</dt>}
+      {figure.tone === 'warning' ? (
         <dd className="readouts__warning" role="note">
-          {readout.lowHint}
+          {figure.value}
+        </dd>
+      ) : (
+        <dd title={figure.explanation}>
+          {figure.tone === 'muted' ? <span className="readouts__muted">{figure.value}</span> : figure.value}
+          {figure.detail && <span className="readouts__muted">{figure.detail}</span>}
         </dd>
       )}
-    </>
-  )
+    </Fragment>
+  ))
 }
 
-/** The figures for one object, under its properties. */
+/** The figures for one object, under its properties, from its kind. */
 export function ObjectReadout({ editor, id }: { editor: Editor; id: string }) {
-  const readouts = useReadouts(editor)
-  const zone = readouts.zones.get(id)
-  const scar = readouts.scars.get(id)
-  const hairline = readouts.hairlines.get(id)
-  if (!zone && !scar && !hairline) return null
+  const { document, pxPerMm } = useEditor(editor, (s) => ({ document: s.document, pxPerMm: s.pxPerMm }))
+  const object = document.objects.find((o) => o.id === id)
+  if (!object) return null
+  const figures = shapeOf(object).figures(object, { document, pxPerMm, settings: editor.defaults })
+  if (figures.length === 0) return null
   return (
     <dl className="readouts__facts">
-      {zone && (
-        <>
-          <dt>Area</dt>
-          <dd>{formatQuantity(zone.area)}</dd>
-          <dt>Impressions</dt>
-          <dd>{zone.impressions === null ? '— (calibrate first)' : count(zone.impressions)}</dd>
-        </>
-      )}
-      {scar?.area && (
-        <>
-          <dt>Area</dt>
-          <dd>{formatQuantity(scar.area)}</dd>
-        </>
-      )}
-      {scar?.length && (
-        <>
-          <dt>Length</dt>
-          <dd>{formatQuantity(scar.length)}</dd>
-        </>
-      )}
-      {scar?.dots !== null && scar?.dots !== undefined && (
-        <>
-          <dt>Dot scars</dt>
-          <dd>{count(scar.dots)}</dd>
-        </>
-      )}
-      {hairline && <HairlineFacts readout={hairline} lengthLabel="Length" />}
+      <Figures figures={figures} />
     </dl>
   )
 }
@@ -102,10 +64,10 @@ export function ObjectReadout({ editor, id }: { editor: Editor; id: string }) {
 export function ReadoutsPanel({ editor }: { editor: Editor }) {
   const readouts = useReadouts(editor)
   const objects = useEditor(editor, (s) => s.document.objects)
-  const zones = objects.filter((o) => o.kind === 'zone')
+  const zones = ofKind(objects, 'zone')
   const largest = Math.max(1, ...zones.map((z) => readouts.zones.get(z.id)?.impressions ?? 0))
-  const hairlines = objects.filter((o) => o.kind === 'hairline')
-  const scars = objects.filter((o) => o.kind === 'scar')
+  const hairlines = ofKind(objects, 'hairline')
+  const scars = ofKind(objects, 'scar')
   return (
     <section className="readouts" aria-label="Design figures">
       {!readouts.calibrated && <UncalibratedHint />}
@@ -130,7 +92,7 @@ export function ReadoutsPanel({ editor }: { editor: Editor }) {
                     <span className="inspector__swatch" style={{ background: zone.colour }} /> {zone.name}
                   </th>
                   <td>{formatQuantity(readout.area)}</td>
-                  <td>{zone.kind === 'zone' && zone.density}/cm²</td>
+                  <td>{zone.density}/cm²</td>
                   <td>
                     {readout.impressions === null ? '—' : count(readout.impressions)}
                     {readout.impressions !== null && (
@@ -162,7 +124,7 @@ export function ReadoutsPanel({ editor }: { editor: Editor }) {
         if (!readout) return null
         return (
           <dl key={hairline.id} className="readouts__facts" aria-label={hairline.name}>
-            <HairlineFacts readout={readout} lengthLabel={`${hairline.name} length`} />
+            <Figures figures={hairlineFigures(readout, `${hairline.name} length`)} />
           </dl>
         )
       })}

@@ -1,6 +1,7 @@
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
 import { HAIRLINE_PRESETS } from '../../../../shared/design/hairline-presets'
 import type { Editor, ToolOptions as ToolOptionsType } from '../../editor/editor'
+import { ofKind } from '../../shapes/registry'
 import { useCanvas } from '../canvas/use-canvas'
 import { useEditor } from './use-editor'
 
@@ -14,9 +15,14 @@ const CHOICES = {
 /** The active tool's options, in a strip under the toolbar, as in Photoshop's options bar. */
 export function ToolOptions({ editor }: { editor: Editor }) {
   const tool = useCanvas(editor.canvas, (s) => ({ tool: s.tool })).tool
-  const { options, hasMidline } = useEditor(editor, (s) => ({
+  const { options, hasMidline, selectedHairline } = useEditor(editor, (s) => ({
     options: s.options,
     hasMidline: s.document.objects.some((o) => o.kind === 'landmark' && o.role === 'midline'),
+    // A preset replaces the one hairline selected, so trying presets in turn leaves one hairline.
+    selectedHairline:
+      s.selection.length === 1
+        ? ofKind(s.document.objects, 'hairline').find((o) => o.id === s.selection[0])?.name
+        : undefined,
   }))
   if (tool === 'hairline')
     return (
@@ -30,7 +36,9 @@ export function ToolOptions({ editor }: { editor: Editor }) {
           Mirror about the midline
         </label>
         {!hasMidline && <span className="tool-options__hint">Place the midline (landmark tool, K) to mirror.</span>}
-        <span className="tool-options__label">Start from a preset:</span>
+        <span className="tool-options__label">
+          {selectedHairline ? `Replace ${selectedHairline} with a preset:` : 'Start from a preset:'}
+        </span>
         {HAIRLINE_PRESETS.map((preset) => (
           <button
             key={preset.value}

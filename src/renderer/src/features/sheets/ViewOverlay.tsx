@@ -3,9 +3,10 @@ import { useLayoutEffect, useRef } from 'react'
 import { Group, Image as KonvaImage, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
 import { type DesignDocument, ZONE_ROLES } from '../../../../shared/design/design-types'
 import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
+import { ofKind } from '../../shapes/registry'
+import { zoneShape } from '../../shapes/zone/zone-shape'
 import type { Size } from '../canvas/viewport'
 import { DesignObjects } from '../designer/DesignObjects'
-import { labelAnchor } from '../designer/label-anchor'
 
 const INK = '#1c1c1e'
 const PAPER = 'rgba(255, 255, 255, 0.88)'
@@ -69,9 +70,9 @@ export function ViewOverlay(props: ViewOverlayProps) {
           tint={tint}
           pins={false}
         />
-        {document.objects.map((object) => {
-          if (object.hidden || object.kind !== 'zone' || object.points.length < 3) return null
-          const at = labelAnchor(object.points)
+        {ofKind(document.objects, 'zone').map((object) => {
+          const at = zoneShape.labelAnchor(object)
+          if (object.hidden || object.points.length < 3 || !at) return null
           const name = object.name.trim() || (ZONE_ROLES.find((r) => r.value === object.role)?.label ?? '')
           return (
             <Label key={`label-${object.id}`} x={at.x * zoom} y={at.y * zoom} offsetX={name.length * 3} offsetY={10}>
