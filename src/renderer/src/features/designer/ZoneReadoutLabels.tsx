@@ -2,8 +2,8 @@ import { Label, Tag, Text } from 'react-konva'
 import type { DesignObject } from '../../../../shared/design/design-types'
 import { zoneReadout } from '../../../../shared/design/readouts'
 import { formatQuantity } from '../../../../shared/photos/calibration'
+import { toScreen, type Viewport } from '../../canvas/viewport'
 import { OVERLAY } from '../canvas/overlay-style'
-import { toScreen, type Viewport } from '../canvas/viewport'
 import { labelAnchor } from './label-anchor'
 
 /** Each visible zone's name, area and impressions at screen size over its middle, for a Konva layer. */

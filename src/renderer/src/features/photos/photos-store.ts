@@ -1,21 +1,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DesignSummary } from '../../../../shared/design/design-types'
-import type { Point } from '../../../../shared/geometry/point'
 import type { PatientId } from '../../../../shared/patients/patient'
-import type {
-  Calibration,
-  Measurement,
-  MeasurementId,
-  MeasurementKind,
-  Photo,
-  PhotoDetail,
-  PhotoEditableFields,
-  PhotoId,
-} from '../../../../shared/photos/photo'
+import type { Photo, PhotoDetail, PhotoEditableFields, PhotoId } from '../../../../shared/photos/photo'
 import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
 import { desktopPathOf } from '../../bridge/desktop-files'
-import type { ExternalChange } from '../../editor/history'
 import type { Load } from '../patients/patients-store'
 import type { Grouping } from './group-photos'
 
@@ -55,20 +44,12 @@ export interface PhotosState {
   closePhoto(): void
   toggleCompare(id: PhotoId): void
   clearCompare(): void
-  calibrate(calibration: Calibration | null): Promise<void>
-  addMeasurement(kind: MeasurementKind, points: Point[]): Promise<void>
-  renameMeasurement(id: MeasurementId, label: string): Promise<void>
-  deleteMeasurement(id: MeasurementId): Promise<void>
   /**
-   * Where calibration and measurement changes are recorded for undo: the open design's
-   * history, so one Ctrl+Z takes back whatever was done last.
+   * The open photo's calibration or measurements were stored (the open design's editor owns
+   * them): takes in the photo main returned, or reads the photo again for its counts.
    */
-  setUndoRecorder(recorder: UndoRecorder | null): void
+  measuresStored(photo: Photo | null): Promise<void>
 }
-
-export type UndoRecorder = (label: string, change: ExternalChange) => void
-
-type MeasurementInput = Pick<Measurement, 'kind' | 'label' | 'points'>
 
 export type PhotosStore = StoreApi<PhotosState>
 
@@ -121,28 +102,6 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
         set({ notice: errorMessage(error) })
         throw error
       }
-    }
-
-    let recorder: UndoRecorder | null = null
-
-    // The bridge calls behind each change, shared by the change itself and by its undo and redo.
-    const storeMeasurement = async (photoId: PhotoId, input: MeasurementInput): Promise<Measurement> => {
-      const saved = await bridge.call('measurements.add', { photoId, measurement: input })
-      await refreshOpen()
-      return saved
-    }
-    const dropMeasurement = async (id: MeasurementId) => {
-      await bridge.call('measurements.delete', { id })
-      await refreshOpen()
-    }
-    const relabel = async (id: MeasurementId, label: string) => {
-      await bridge.call('measurements.rename', { id, label })
-      await refreshOpen()
-    }
-    const storeCalibration = async (calibration: Calibration | null) => {
-      const detail = openDetail()
-      if (!detail) throw new Error('The photo is no longer open.')
-      replacePhoto(await bridge.call('photos.calibrate', { id: detail.id, revision: detail.revision, calibration }))
     }
 
     // Badges are a convenience: a failure leaves them as they were rather than failing the library.
@@ -291,65 +250,9 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
 
       clearCompare: () => set({ compare: [] }),
 
-      async calibrate(calibration) {
-        const detail = openDetail()
-        if (!detail) return
-        const previous = detail.calibration
-        await attempt(
-          () => storeCalibration(calibration),
-          calibration ? `Calibrated: ${calibration.lengthMm} mm` : 'Calibration removed',
-        )
-        recorder?.(calibration ? 'Calibrate' : 'Remove calibration', {
-          undo: () => storeCalibration(previous),
-          redo: () => storeCalibration(calibration),
-        })
-      },
-
-      async addMeasurement(kind, points) {
-        const detail = openDetail()
-        if (!detail) return
-        const input: MeasurementInput = { kind, label: '', points }
-        let current: Measurement | null = null
-        await attempt(async () => {
-          current = await storeMeasurement(detail.id, input)
-        })
-        recorder?.(kind === 'distance' ? 'Measure distance' : 'Measure area', {
-          undo: async () => {
-            if (current) await dropMeasurement(current.id)
-          },
-          redo: async () => {
-            current = await storeMeasurement(detail.id, input)
-          },
-        })
-      },
-
-      async renameMeasurement(id, label) {
-        const previous = openDetail()?.measurements.find((m) => m.id === id)?.label ?? ''
-        await attempt(() => relabel(id, label))
-        recorder?.('Rename measurement', { undo: () => relabel(id, previous), redo: () => relabel(id, label) })
-      },
-
-      async deleteMeasurement(id) {
-        const detail = openDetail()
-        const deleted = detail?.measurements.find((m) => m.id === id)
-        await attempt(() => dropMeasurement(id), 'Measurement deleted')
-        if (!detail || !deleted) return
-        // Undo stores it again under a new id; redo deletes whichever copy undo made.
-        let current: Measurement = deleted
-        recorder?.('Delete measurement', {
-          undo: async () => {
-            current = await storeMeasurement(detail.id, {
-              kind: deleted.kind,
-              label: deleted.label,
-              points: deleted.points,
-            })
-          },
-          redo: () => dropMeasurement(current.id),
-        })
-      },
-
-      setUndoRecorder(next) {
-        recorder = next
+      async measuresStored(photo) {
+        if (photo) replacePhoto(photo)
+        else await refreshOpen()
       },
     }
   })

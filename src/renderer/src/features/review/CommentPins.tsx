@@ -5,9 +5,9 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { isResolved } from '../../../../shared/comments/comment'
 import type { Point } from '../../../../shared/geometry/point'
-import type { CanvasStore } from '../canvas/canvas-store'
-import { useCanvas } from '../canvas/use-canvas'
-import { toImage, toScreen } from '../canvas/viewport'
+import { toImage, toScreen } from '../../canvas/viewport'
+import type { ViewportStore } from '../../canvas/viewport-store'
+import { useViewport } from '../canvas/use-viewport'
 import { type CommentsStore, pinNumbers } from './comments-store'
 
 /**
@@ -71,8 +71,8 @@ function Pin(props: {
  * photo point through pan and zoom. While placing, a click on the photo pins a new comment
  * there; a drag still pans.
  */
-export function CommentPins({ canvas, comments }: { canvas: CanvasStore; comments: CommentsStore }) {
-  const { viewport, stage, image } = useCanvas(canvas, (s) => ({
+export function CommentPins({ canvas, comments }: { canvas: ViewportStore; comments: CommentsStore }) {
+  const { viewport, stage, image } = useViewport(canvas, (s) => ({
     viewport: s.viewport,
     stage: s.stage,
     image: s.image,

@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'react'
 import { Group, Image as KonvaImage, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
 import { type DesignDocument, ZONE_ROLES } from '../../../../shared/design/design-types'
 import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
-import type { Size } from '../canvas/viewport'
+import type { Size } from '../../canvas/viewport'
 import { DesignObjects } from '../designer/DesignObjects'
 import { labelAnchor } from '../designer/label-anchor'
 
