@@ -65,7 +65,7 @@ export interface EditorState {
   toolState: ToolState
   /** Space held: the hand for as long as it is down, whatever the tool, as in every image editor. */
   spaceHeld: boolean
-  /** Where the pointer is while a draft follows it. */
+  /** Where the pointer is while the points being drawn follow it. */
   pointer: Point | null
   options: ToolOptions
   /** A short message about the last thing refused, shown until the next action. */
@@ -348,7 +348,7 @@ export class Editor {
     this.follow(null)
   }
 
-  /** The pointer over the canvas; only a draft follows it, so nothing else redraws on a move. */
+  /** The pointer over the canvas; only a drawing follows it, so nothing else redraws on a move. */
   private follow(point: Point | null): void {
     const { toolState, pointer } = this.getState()
     if (toolState.name === 'drawing') this.store.setState({ pointer: point && this.clampToImage(point) })
@@ -383,7 +383,7 @@ export class Editor {
 
   // Commands: every change goes through `run` or `apply`, so every one can be undone.
 
-  /** Takes back the last step; in the middle of a gesture (a draft, a drag) it takes back only that. */
+  /** Takes back the last step; in the middle of a gesture (a drawing, a drag) it takes back only that. */
   undo(): void {
     if (this.getState().toolState.name !== 'idle') {
       this.cancelGesture()

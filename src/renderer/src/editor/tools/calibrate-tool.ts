@@ -1,13 +1,13 @@
 import type { Point } from '../../../../shared/geometry/point'
 import type { Editor } from '../editor'
-import { addDraftPoint, draftPoints, takeBackPoint } from './draft'
+import { addDrawingPoint, drawingPoints, takeBackPoint } from './drawing'
 import type { PointerInput, Tool } from './tool'
 
 /** The line's second end: the ruler line then waits for its real length. */
 function place(editor: Editor, input: PointerInput): void {
   if (editor.getState().toolState.name === 'awaiting-length') editor.setToolState({ name: 'idle' })
-  if (addDraftPoint(editor, input, false) !== 'added') return
-  const [a, b] = draftPoints(editor)
+  if (addDrawingPoint(editor, input, false) !== 'added') return
+  const [a, b] = drawingPoints(editor)
   if (a && b) editor.setToolState({ name: 'awaiting-length', points: [a, b] as [Point, Point] })
 }
 

@@ -18,7 +18,7 @@ export interface PointerInput {
 /**
  * What the active tool is doing. Tools are small state machines that move between these; the
  * editor keeps the current one, so a test can drive a tool and read where it is. `drawing` is
- * the one draft of every tool: the points placed so far, an outline's or a ruler line's alike.
+ * the one drawing state of every tool: the points placed so far, an outline's or a ruler line's alike.
  */
 export type ToolState =
   | { name: 'idle' }

@@ -13,7 +13,7 @@ import type { Editor, PhotoMeasurement } from '../../editor/editor'
 import { BakedPhoto } from './BakedPhoto'
 import './canvas.css'
 import { OVERLAY } from './overlay-style'
-import { PhotoToolDraft } from './PhotoToolDraft'
+import { PhotoToolDrawing } from './PhotoToolDrawing'
 import { panInput } from './pan-input'
 import { ScreenLabel } from './ScreenLabel'
 import { useHtmlImage } from './use-html-image'
@@ -157,7 +157,7 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
             </Group>
           </Layer>
           {props.children}
-          {editor && <PhotoToolDraft editor={editor} />}
+          {editor && <PhotoToolDrawing editor={editor} />}
           <Layer listening={false}>
             {props.calibration && scale && (
               <ScreenLabel

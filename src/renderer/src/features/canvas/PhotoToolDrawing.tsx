@@ -14,7 +14,7 @@ const flat = (points: readonly Point[]) => points.flatMap((p) => [p.x, p.y])
  * What the photo's own tools are drawing: a ruler line or a measurement following the pointer,
  * with its live readout, and a ruler line waiting for its length.
  */
-export function PhotoToolDraft({ editor }: { editor: Editor }) {
+export function PhotoToolDrawing({ editor }: { editor: Editor }) {
   const { viewport } = useViewport(editor.viewport, (s) => ({ viewport: s.viewport }))
   const { tool, toolState, pointer, pxPerMm } = useEditor(editor, (s) => ({
     tool: s.tool,
@@ -64,7 +64,7 @@ export function PhotoToolDraft({ editor }: { editor: Editor }) {
         />
         {placed.map((p, i) => (
           <Circle
-            // biome-ignore lint/suspicious/noArrayIndexKey: a draft's corners have no identity but their order
+            // biome-ignore lint/suspicious/noArrayIndexKey: a drawing's corners have no identity but their order
             key={i}
             x={p.x}
             y={p.y}
