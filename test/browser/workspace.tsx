@@ -97,6 +97,15 @@ export async function renderWorkspace(
       }
       return saved
     },
+    'measurements.delete': ({ id }) => {
+      const measurements = photo.measurements.filter((m) => m.id !== id)
+      photo = { ...photo, measurements, measurementCount: measurements.length }
+      return { id }
+    },
+    'measurements.rename': ({ id, label }) => {
+      photo = { ...photo, measurements: photo.measurements.map((m) => (m.id === id ? { ...m, label } : m)) }
+      return photo.measurements.find((m) => m.id === id) as Measurement
+    },
     'designs.forPhoto': () => design,
     'designs.forPatient': () => (design ? [design] : []),
     'photos.list': () => [photo],
