@@ -342,6 +342,7 @@ export class Editor {
   pointerLeave(): void {
     const last = this.lastPointer
     if (this.captured && last) this.pointerUp({ ...last, button: 0 })
+    this.lastPointer = null
     this.captured = false
     this.panning = null
     this.clicks.cancel()
@@ -356,6 +357,21 @@ export class Editor {
   }
 
   // Keys.
+
+  /**
+   * A click where the pointer rests over the canvas, given from the keyboard: the pointer aims
+   * and a key places the point, for outlines placed without pressing the button. False when
+   * the pointer is not over the canvas or a press is held.
+   */
+  placeAtPointer(): boolean {
+    const at = this.lastPointer
+    if (!at || this.captured || this.panning || this.clicks.pressedAt()) return false
+    const input = this.input(at)
+    this.tolerance = input.tolerance
+    this.store.setState({ notice: null })
+    this.tool().onClick?.(this, input)
+    return true
+  }
 
   enter(): void {
     this.store.setState({ notice: null })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Editor } from './editor'
-import { doubleTap, drag, makeEditor, objects, p, pointerAt, press, tap, tapAll } from './testing'
+import { doubleTap, drag, hover, makeEditor, objects, p, pointerAt, press, tap, tapAll } from './testing'
 
 const measurements = (editor: Editor) => editor.getState().measures.measurements
 const labels = (editor: Editor) => editor.getState().history.past.map((e) => e.label)
@@ -138,5 +138,25 @@ describe('an editor closed', () => {
     tap(editor, 200, 200)
     expect(after).toBeGreaterThanOrEqual(before)
     expect(heard).toBe(after)
+  })
+})
+
+describe('placing a point from the keyboard', () => {
+  it('places the drawing tool’s point where the pointer rests, and nothing once it has left', () => {
+    const editor = makeEditor({ tool: 'zone' })
+    for (const [x, y] of [
+      [100, 100],
+      [300, 100],
+      [300, 300],
+    ] as const) {
+      hover(editor, x, y)
+      expect(editor.placeAtPointer()).toBe(true)
+    }
+    expect(editor.getState().toolState).toEqual({ name: 'drawing', points: [p(100, 100), p(300, 100), p(300, 300)] })
+    hover(editor, 100, 100)
+    editor.placeAtPointer()
+    expect(objects(editor)).toHaveLength(1)
+    editor.pointerLeave()
+    expect(editor.placeAtPointer()).toBe(false)
   })
 })
