@@ -12,12 +12,12 @@ export interface PointerInfo {
 }
 
 /** A pointer that moves less than this between press and release clicked rather than dragged. */
-export const CLICK_SLOP_PX = 4
+const CLICK_SLOP_PX = 4
 /** Two clicks this close in time, and within the click slop of each other, are a double-click. */
-export const DOUBLE_CLICK_MS = 400
+const DOUBLE_CLICK_MS = 400
 
-export type MoveKind = 'hover' | 'held' | 'drag-start' | 'drag'
-export type ReleaseKind = 'click' | 'double-click' | 'drag-end' | 'none'
+type MoveKind = 'hover' | 'held' | 'drag-start' | 'drag'
+type ReleaseKind = 'click' | 'double-click' | 'drag-end' | 'none'
 
 /**
  * Tells clicks, double-clicks and drags apart from plain pointer input. Browsers (and Konva)

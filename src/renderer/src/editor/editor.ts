@@ -261,12 +261,6 @@ export class Editor {
     this.panning = { last: screen }
   }
 
-  /** Whether a press now would pan: the hand tool, or Space held. */
-  pans(): boolean {
-    const { tool, spaceHeld } = this.getState()
-    return tool === 'hand' || spaceHeld
-  }
-
   setSpaceHeld(spaceHeld: boolean): void {
     if (spaceHeld !== this.getState().spaceHeld) this.store.setState({ spaceHeld })
   }
@@ -320,6 +314,7 @@ export class Editor {
     const kind = this.clicks.up(info)
     if (this.panning) {
       this.panning = null
+      this.captured = false
       return
     }
     if (info.button !== 0) return

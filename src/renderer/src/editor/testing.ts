@@ -21,7 +21,7 @@ import type { ToolId } from './tools/tool-ids'
 export const TOLERANCE = HIT_PX
 
 /** A ruler line that makes `pxPerMm` pixels per millimetre. */
-export const calibrationOf = (pxPerMm: number): Calibration => ({
+const calibrationOf = (pxPerMm: number): Calibration => ({
   a: { x: 0, y: 0 },
   b: { x: pxPerMm * 10, y: 0 },
   lengthMm: 10,
