@@ -155,7 +155,11 @@ describe('DesignWorkspace', () => {
     await userEvent.keyboard('c')
     await clickPhoto({ x: 100, y: 835 })
     await clickPhoto({ x: 600, y: 835 })
-    await expect.element(screen.getByRole('textbox', { name: 'Real length (mm)' })).toHaveFocus()
+    const length = screen.getByRole('textbox', { name: 'Real length (mm)' })
+    await expect.element(length).toHaveFocus()
+    // A click into the field keeps the focus there, though the field lies over the canvas.
+    await length.click()
+    await expect.element(length).toHaveFocus()
     await userEvent.keyboard('{Escape}')
     await expect.element(screen.getByRole('form', { name: 'Set calibration' })).not.toBeInTheDocument()
     expect(current().calibration).toBeNull()

@@ -109,7 +109,14 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
       // Enter on a focused button still presses the button; its keys are the workspace's own.
       role="application"
       tabIndex={editor ? 0 : undefined}
-      onPointerDown={editor ? (event) => event.currentTarget.focus({ preventScroll: true }) : undefined}
+      onPointerDown={
+        editor
+          ? (event) => {
+              // Only a press on the photo itself: a field placed over it keeps the focus it takes.
+              if (event.target instanceof HTMLCanvasElement) event.currentTarget.focus({ preventScroll: true })
+            }
+          : undefined
+      }
       aria-label={props.label}
     >
       {stage.width > 0 && (
