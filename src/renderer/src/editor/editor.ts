@@ -6,7 +6,7 @@ import { glabellaOf, midlineOf, upDirection } from '../../../shared/design/landm
 import type { Point } from '../../../shared/geometry/point'
 import { isSimplePolygon } from '../../../shared/geometry/polygon'
 import { pxPerMm } from '../../../shared/photos/calibration'
-import type { Calibration, Measurement, MeasurementKind } from '../../../shared/photos/photo'
+import type { Calibration, MeasurementKind } from '../../../shared/photos/photo'
 import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import { toImage } from '../canvas/viewport'
 import type { ViewportStore } from '../canvas/viewport-store'
@@ -22,6 +22,14 @@ import {
   updateObject,
 } from './commands'
 import { bailToMark, emptyHistory, type History, type Mark, mark, record, redo, squashToMark, undo } from './history'
+import {
+  addMeasurement,
+  deleteMeasurement,
+  NO_MEASURES,
+  type PhotoMeasures,
+  renameMeasurement,
+  setCalibration,
+} from './measures'
 import { newHairline, newLandmark, type ObjectDefaults } from './object-factory'
 import { DEFAULT_TOOLS } from './tools/registry'
 import { IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
@@ -36,15 +44,6 @@ export interface ToolOptions {
   landmarkRole: LandmarkRole
   /** Draw new hairlines as one half mirrored about the midline. */
   mirror: boolean
-}
-
-/** A measurement as the editor keeps it: main adds where and when it was stored. */
-export type PhotoMeasurement = Pick<Measurement, 'id' | 'kind' | 'label' | 'points'>
-
-/** The photo's own figures the editor changes beside the design: its scale and its measurements. */
-export interface PhotoMeasures {
-  calibration: Calibration | null
-  measurements: readonly PhotoMeasurement[]
 }
 
 /** What one undo step takes back: the design and the photo's measures together. */
@@ -75,7 +74,6 @@ export interface EditorState {
 }
 
 const DEFAULT_OPTIONS: ToolOptions = { zoneRole: 'frontal', scarShape: 'strip', landmarkRole: 'midline', mirror: true }
-const NO_MEASURES: PhotoMeasures = { calibration: null, measurements: [] }
 
 /**
  * The design editor: the document and the photo's measures, the tools and the one whose state
@@ -434,33 +432,22 @@ export class Editor {
   }
 
   addMeasurement(kind: MeasurementKind, points: Point[]): void {
-    const measurement: PhotoMeasurement = { id: crypto.randomUUID(), kind, label: '', points }
-    this.changeMeasures(kind === 'distance' ? 'Measure distance' : 'Measure area', (m) => ({
-      ...m,
-      measurements: [...m.measurements, measurement],
-    }))
+    this.changeMeasures(kind === 'distance' ? 'Measure distance' : 'Measure area', (m) =>
+      addMeasurement(m, { id: crypto.randomUUID(), kind, label: '', points }),
+    )
   }
 
   renameMeasurement(id: string, label: string): void {
-    this.changeMeasures('Rename measurement', (m) => {
-      const found = m.measurements.find((x) => x.id === id)
-      if (!found || found.label === label) return m
-      return { ...m, measurements: m.measurements.map((x) => (x === found ? { ...x, label } : x)) }
-    })
+    this.changeMeasures('Rename measurement', (m) => renameMeasurement(m, id, label))
   }
 
   deleteMeasurement(id: string): void {
-    this.changeMeasures('Delete measurement', (m) => {
-      const measurements = m.measurements.filter((x) => x.id !== id)
-      return measurements.length === m.measurements.length ? m : { ...m, measurements }
-    })
+    this.changeMeasures('Delete measurement', (m) => deleteMeasurement(m, id))
   }
 
   /** Sets or removes the photo's calibration, as one undo step. */
   setCalibration(calibration: Calibration | null): void {
-    this.changeMeasures(calibration ? 'Calibrate' : 'Remove calibration', (m) =>
-      m.calibration === calibration ? m : { ...m, calibration },
-    )
+    this.changeMeasures(calibration ? 'Calibrate' : 'Remove calibration', (m) => setCalibration(m, calibration))
   }
 
   /** The ruler line waiting for its length gets it: the photo is calibrated and the tool goes back to Select. */

@@ -7,7 +7,8 @@ import { toScreen } from '../canvas/viewport'
 import { createViewportStore } from '../canvas/viewport-store'
 import { actionFor, type KeyPress } from './actions'
 import type { PointerInfo } from './click-manager'
-import { Editor, HIT_PX, type PhotoMeasurement } from './editor'
+import { Editor, HIT_PX } from './editor'
+import type { PhotoMeasurement } from './measures'
 import type { ToolId } from './tools/tool-ids'
 
 /**

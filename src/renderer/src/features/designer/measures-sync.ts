@@ -1,6 +1,7 @@
 import type { Photo, PhotoId } from '../../../../shared/photos/photo'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
-import type { Editor, PhotoMeasures } from '../../editor/editor'
+import type { Editor } from '../../editor/editor'
+import type { PhotoMeasures } from '../../editor/measures'
 
 export interface MeasuresSync {
   /** Resolves once every change so far has reached main. */

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { formatQuantity, measure } from '../../../../shared/photos/calibration'
 import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
-import type { Editor, PhotoMeasurement } from '../../editor/editor'
+import type { Editor } from '../../editor/editor'
+import type { PhotoMeasurement } from '../../editor/measures'
 import { useEditor } from '../designer/use-editor'
 
 function MeasurementRow({ editor, m, scale }: { editor: Editor; m: PhotoMeasurement; scale: number | null }) {
