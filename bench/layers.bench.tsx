@@ -1,7 +1,7 @@
 import * as React from 'react'
 import { flushSync } from 'react-dom'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type CanvasStore, createCanvasStore } from '../src/renderer/src/features/canvas/canvas-store'
+import { createViewportStore, type ViewportStore } from '../src/renderer/src/canvas/viewport-store'
 import { canvasBytes, renderView } from '../src/renderer/src/features/sheets/render-view'
 import { DotRenderer } from '../src/renderer/src/features/simulation/dot-renderer'
 import { simulate } from '../src/shared/simulation/simulate'
@@ -47,7 +47,7 @@ describe('session layers: five layers of 100,000 impressions on a 24 MP photo', 
   const trace: WorkerTrace[] = []
   let url = ''
   let scene = benchScene()
-  let store: CanvasStore
+  let store: ViewportStore
   let renderer: DotRenderer
   let screen: ReturnType<typeof mount>
   let oursPan = { median: Number.NaN, p95: Number.NaN }
@@ -79,7 +79,7 @@ describe('session layers: five layers of 100,000 impressions on a 24 MP photo', 
     expect(longestTask(longTasks.tasks(), before, performance.now())).toBeGreaterThanOrEqual(80)
 
     url = await photoUrl()
-    store = createCanvasStore(PHOTO, 'hand')
+    store = createViewportStore(PHOTO)
     renderer = new DotRenderer(PHOTO, tracedWorker(trace))
     screen = mount(<Harness store={store} url={url} pigment={renderer} />)
     await expect.poll(() => store.getState().stage, { timeout: 10_000 }).toEqual(STAGE)
@@ -373,7 +373,7 @@ describe('session layers: five layers of 100,000 impressions on a 24 MP photo', 
     // The working copy is on disk (here a decoded-once URL); from the click to the last layer drawn.
     const times: number[] = []
     for (let run = 1; run <= 3; run++) {
-      const openStore = createCanvasStore(PHOTO, 'hand')
+      const openStore = createViewportStore(PHOTO)
       const start = performance.now()
       const openRenderer = new DotRenderer(PHOTO)
       const opened = mount(<Harness store={openStore} url={url} pigment={openRenderer} />)
@@ -423,7 +423,7 @@ describe('session layers: five layers of 100,000 impressions on a 24 MP photo', 
     const layers = simulate(scene.input)
     const sampledIn = performance.now() - sampled
     expect(layers.reduce((sum, l) => sum + l.x.length, 0)).toBeGreaterThan(0.95 * 5 * DOTS_PER_LAYER)
-    const naiveStore = createCanvasStore(PHOTO, 'hand')
+    const naiveStore = createViewportStore(PHOTO)
     const start = performance.now()
     const naive = mount(
       <Harness store={naiveStore} url={url}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import { createRoot } from 'react-dom/client'
-import type { CanvasStore } from '../../src/renderer/src/features/canvas/canvas-store'
+import type { ViewportStore } from '../../src/renderer/src/canvas/viewport-store'
 import { PhotoCanvas } from '../../src/renderer/src/features/canvas/PhotoCanvas'
 import type { PigmentSource } from '../../src/renderer/src/features/canvas/view-cache'
 import type { DotRenderer, DotView } from '../../src/renderer/src/features/simulation/dot-renderer'
@@ -16,7 +16,7 @@ export function Harness({
   pigment,
   children,
 }: {
-  store: CanvasStore
+  store: ViewportStore
   url: string
   pigment?: PigmentSource | null
   children?: ReactNode
@@ -24,12 +24,10 @@ export function Harness({
   return (
     <div style={{ position: 'fixed', left: 0, top: 0, width: STAGE.width, height: STAGE.height, display: 'grid' }}>
       <PhotoCanvas
-        store={store}
+        viewport={store}
         imageUrl={url}
         calibration={null}
         measurements={[]}
-        pendingCalibration={null}
-        onDrawn={() => {}}
         label="Benchmark photo"
         pigment={pigment ?? null}
       >
@@ -95,7 +93,7 @@ export function bitmapBytes(view: DotView): number {
   return bytes
 }
 
-export const fitView = (store: CanvasStore) => flushSync(() => store.getState().fit())
+export const fitView = (store: ViewportStore) => flushSync(() => store.getState().fit())
 /** A trackpad pinch step, as the canvas store reads wheel events. */
 export const pinch = (deltaY: number) =>
   ({ ctrlKey: true, metaKey: false, deltaX: 0, deltaY, deltaMode: 0 }) as unknown as WheelEvent

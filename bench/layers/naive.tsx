@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { Circle, Group, Layer } from 'react-konva'
-import type { CanvasStore } from '../../src/renderer/src/features/canvas/canvas-store'
-import { useCanvas } from '../../src/renderer/src/features/canvas/use-canvas'
+import type { ViewportStore } from '../../src/renderer/src/canvas/viewport-store'
+import { useViewport } from '../../src/renderer/src/features/canvas/use-viewport'
 import type { LayerStyle } from '../../src/shared/simulation/rasterize'
 import type { DotLayer } from '../../src/shared/simulation/simulate'
 
@@ -16,11 +16,11 @@ export function NaiveLayers({
   layers,
   styles,
 }: {
-  canvas: CanvasStore
+  canvas: ViewportStore
   layers: readonly DotLayer[]
   styles: readonly LayerStyle[]
 }) {
-  const { viewport } = useCanvas(canvas, (s) => ({ viewport: s.viewport }))
+  const { viewport } = useViewport(canvas, (s) => ({ viewport: s.viewport }))
   const circles = useMemo(
     () =>
       layers.map((layer, l) => {

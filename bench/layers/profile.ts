@@ -1,4 +1,4 @@
-import type { Size, Viewport } from '../../src/renderer/src/features/canvas/viewport'
+import type { Size, Viewport } from '../../src/renderer/src/canvas/viewport'
 import type { RasterTile } from '../../src/renderer/src/features/simulation/raster-protocol'
 import { median } from './frames'
 

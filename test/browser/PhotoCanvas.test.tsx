@@ -3,9 +3,8 @@ import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
+import { createViewportStore, type ViewportStore } from '../../src/renderer/src/canvas/viewport-store'
 import { Editor } from '../../src/renderer/src/editor/editor'
-import { type CanvasStore, createCanvasStore } from '../../src/renderer/src/features/canvas/canvas-store'
-import type { ToolId } from '../../src/renderer/src/features/canvas/measure-tool'
 import { PhotoCanvas } from '../../src/renderer/src/features/canvas/PhotoCanvas'
 import { DesignLayers } from '../../src/renderer/src/features/designer/DesignLayers'
 import { emptyDesign } from '../../src/shared/design/design-types'
@@ -16,20 +15,18 @@ const IMAGE = { width: 400, height: 200 }
 const STAGE = { width: 600, height: 400 }
 
 async function renderCanvas(
-  options: { tool?: ToolId; editor?: (store: CanvasStore) => Editor } = {},
-): Promise<{ store: CanvasStore; holder: HTMLElement; canvas: HTMLCanvasElement; editor: Editor | undefined }> {
-  const store = createCanvasStore(IMAGE, options.tool)
+  options: { editor?: (store: ViewportStore) => Editor } = {},
+): Promise<{ store: ViewportStore; holder: HTMLElement; canvas: HTMLCanvasElement; editor: Editor | undefined }> {
+  const store = createViewportStore(IMAGE)
   const editor = options.editor?.(store)
   const url = await twoToneImageUrl(IMAGE.width, IMAGE.height)
   const screen = await render(
     <div style={{ width: STAGE.width, height: STAGE.height, display: 'grid' }}>
       <PhotoCanvas
-        store={store}
+        viewport={store}
         imageUrl={url}
         calibration={null}
         measurements={[]}
-        pendingCalibration={null}
-        onDrawn={() => {}}
         label="Test photo"
         editor={editor}
       >
@@ -127,11 +124,10 @@ describe('PhotoCanvas', () => {
 describe('PhotoCanvas with the design editor', () => {
   const renderEditor = () =>
     renderCanvas({
-      tool: 'zone',
-      editor: (store) => new Editor({ document: emptyDesign(), canvas: store, pxPerMm: null }),
+      editor: (store) => new Editor({ document: emptyDesign(), viewport: store, tool: 'zone' }),
     })
   /** Screen position, from the stage's corner, of a photo point. */
-  const at = (store: CanvasStore, p: Point) => {
+  const at = (store: ViewportStore, p: Point) => {
     const { viewport } = store.getState()
     return { x: viewport.x + p.x * viewport.scale, y: viewport.y + p.y * viewport.scale }
   }

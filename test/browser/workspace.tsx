@@ -6,8 +6,8 @@ import { pointOutsidePhoto } from '../../src/main/services/designs/design-bounds
 import { ServiceError } from '../../src/main/services/service-error'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
+import { DesignWorkspace } from '../../src/renderer/src/features/designer/DesignWorkspace'
 import { savePlace } from '../../src/renderer/src/features/onboarding/where-you-were'
-import { PhotoWorkspace } from '../../src/renderer/src/features/photos/PhotoWorkspace'
 import { PhotosProvider } from '../../src/renderer/src/features/photos/photos-context'
 import { createPhotosStore } from '../../src/renderer/src/features/photos/photos-store'
 import '../../src/renderer/src/ui/tokens.css'
@@ -97,6 +97,15 @@ export async function renderWorkspace(
       }
       return saved
     },
+    'measurements.delete': ({ id }) => {
+      const measurements = photo.measurements.filter((m) => m.id !== id)
+      photo = { ...photo, measurements, measurementCount: measurements.length }
+      return { id }
+    },
+    'measurements.rename': ({ id, label }) => {
+      photo = { ...photo, measurements: photo.measurements.map((m) => (m.id === id ? { ...m, label } : m)) }
+      return photo.measurements.find((m) => m.id === id) as Measurement
+    },
     'designs.forPhoto': () => design,
     'designs.forPatient': () => (design ? [design] : []),
     'photos.list': () => [photo],
@@ -149,7 +158,7 @@ export async function renderWorkspace(
       <BridgeProvider client={bridge}>
         <PhotosProvider store={store}>
           <PlanProvider store={planStore}>
-            <PhotoWorkspace />
+            <DesignWorkspace />
           </PlanProvider>
         </PhotosProvider>
       </BridgeProvider>

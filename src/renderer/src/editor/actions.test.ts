@@ -26,7 +26,7 @@ describe('the actions registry', () => {
     ]
     for (const [letter, tool] of expected) {
       press(editor, letter)
-      expect(editor.canvas.getState().tool, letter).toBe(tool)
+      expect(editor.getState().tool, letter).toBe(tool)
     }
   })
 
@@ -130,8 +130,8 @@ describe('the actions registry', () => {
 
   it('zooms in and out through the steps, to 100 % and to fit', () => {
     const editor = makeEditor({ tool: 'select' })
-    const scale = () => editor.canvas.getState().viewport.scale
-    editor.canvas.getState().setStage({ width: 548, height: 448 })
+    const scale = () => editor.viewport.getState().viewport.scale
+    editor.viewport.getState().setStage({ width: 548, height: 448 })
     // (548 − 2 × 24) / 1000 and (448 − 2 × 24) / 800 are both a half.
     expect(scale()).toBe(0.5)
     press(editor, '+')
@@ -151,7 +151,7 @@ describe('the actions registry', () => {
     const editor = makeEditor({ tool: 'hand' })
     tap(editor, 100, 100)
     press(editor, 'Enter')
-    expect(editor.activeTool()).toBeNull()
+    expect(editor.getState().tool).toBe('hand')
     expect(editor.getState().toolState.name).toBe('idle')
     expect(objects(editor)).toEqual([])
   })

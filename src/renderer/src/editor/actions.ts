@@ -1,6 +1,6 @@
-import type { CanvasStore } from '../features/canvas/canvas-store'
-import type { ToolId } from '../features/canvas/measure-tool'
+import type { ViewportStore } from '../canvas/viewport-store'
 import type { Editor } from './editor'
+import type { ToolId } from './tools/tool-ids'
 
 /** What a key press looks like to the registry, so it can be tested without a DOM. */
 export interface KeyPress {
@@ -31,7 +31,7 @@ function toolAction(tool: ToolId, label: string, key: string): EditorAction {
     label,
     shortcut: key.toUpperCase(),
     matches: plain(key),
-    perform: (editor) => editor.canvas.getState().setTool(tool),
+    perform: (editor) => editor.setTool(tool),
   }
 }
 
@@ -56,7 +56,7 @@ function nudgeAction(key: string, dx: number, dy: number): EditorAction {
     shortcut: key,
     matches: (p) => !p.mod && p.key === key,
     perform(editor, press) {
-      const step = (press?.shift ? 10 : 1) / editor.canvas.getState().viewport.scale
+      const step = (press?.shift ? 10 : 1) / editor.viewport.getState().viewport.scale
       editor.nudge(dx * step, dy * step)
     },
     enabled: (editor) => editor.getState().selection.length > 0,
@@ -145,7 +145,7 @@ export const EDIT_ACTIONS: EditorAction[] = [
 
 /** A view action needs only a canvas, so a canvas without an editor (the review) zooms by the same keys. */
 export interface ViewAction extends EditorAction {
-  performOn(canvas: CanvasStore): void
+  performOn(canvas: ViewportStore): void
 }
 
 function viewAction(
@@ -153,9 +153,9 @@ function viewAction(
   label: string,
   shortcut: string,
   keys: string[],
-  performOn: (canvas: CanvasStore) => void,
+  performOn: (canvas: ViewportStore) => void,
 ): ViewAction {
-  return { id, label, shortcut, matches: plain(...keys), performOn, perform: (editor) => performOn(editor.canvas) }
+  return { id, label, shortcut, matches: plain(...keys), performOn, perform: (editor) => performOn(editor.viewport) }
 }
 
 export const VIEW_ACTIONS: ViewAction[] = [

@@ -4,7 +4,7 @@ import { type Autosave, createAutosave } from './autosave'
 import { addObject } from './commands'
 import type { Editor } from './editor'
 import { newZone } from './object-factory'
-import { drag, makeEditor, p, press, tap } from './testing'
+import { drag, makeEditor, p, press, release, tap } from './testing'
 
 interface SaveCall {
   document: DesignDocument
@@ -238,7 +238,7 @@ describe('autosave', () => {
     await wait(3000)
     expect(calls).toHaveLength(1)
 
-    editor.pointerUp({ point: p(250, 200), shift: false, alt: false, tolerance: 8 })
+    release(editor, 250, 200)
     await wait(500)
     expect(calls).toHaveLength(2)
     expect(calls[1]?.document.objects[0]?.points[0]).toEqual(p(200, 150))

@@ -13,7 +13,7 @@ function withGlabella(): Editor {
   const editor = makeEditor({ tool: 'landmark', image: IMAGE, pxPerMm: 10 })
   editor.setOption('landmarkRole', 'glabella')
   tap(editor, 1000, 1200)
-  editor.canvas.getState().setTool('hairline')
+  editor.setTool('hairline')
   return editor
 }
 

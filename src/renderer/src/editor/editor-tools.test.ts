@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ScarObject } from '../../../shared/design/design-types'
 import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
-import { byName, doubleTap, expectStorable, makeEditor, objects, only, p, press, tap, tapAll } from './testing'
+import { byName, doubleTap, expectStorable, hover, makeEditor, objects, only, p, press, tap, tapAll } from './testing'
 
 const SQUARE: [number, number][] = [
   [100, 100],
@@ -157,7 +157,7 @@ describe('zone tool', () => {
   it('Escape drops the draft and the pointer that followed it, leaving no trace', () => {
     const editor = makeEditor({ tool: 'zone' })
     tapAll(editor, SQUARE.slice(0, 3))
-    editor.hover(p(350, 350))
+    hover(editor, 350, 350)
     expect(editor.getState().pointer).toEqual(p(350, 350))
 
     press(editor, 'Escape')
@@ -174,7 +174,7 @@ describe('zone tool', () => {
     const editor = makeEditor({ tool: 'zone' })
     tapAll(editor, SQUARE.slice(0, 3))
     press(editor, 'v')
-    expect(editor.canvas.getState().tool).toBe('select')
+    expect(editor.getState().tool).toBe('select')
     expect(editor.getState().toolState.name).toBe('idle')
 
     press(editor, 'z')

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { DesignDocument } from '../../../shared/design/design-types'
 import type { Editor } from './editor'
-import { byName, drag, expectStorable, makeEditor, objects, p, press, tap, tapAll } from './testing'
+import { byName, drag, expectStorable, makeEditor, objects, p, press, release, tap, tapAll } from './testing'
 
 const undoKey = (editor: Editor) => press(editor, 'z', { mod: true })
 const redoKey = (editor: Editor) => press(editor, 'Z', { mod: true, shift: true })
@@ -104,7 +104,7 @@ describe('undo and redo', () => {
     expect(editor.getState().history).toBe(history)
     expect(editor.getState().toolState.name).toBe('idle')
     // The button is released later: nothing more happens.
-    editor.pointerUp({ point: p(250, 250), shift: false, alt: false, tolerance: 8 })
+    release(editor, 250, 250)
     expect(editor.getState().document).toBe(before)
     expect(editor.getState().history).toBe(history)
   })
@@ -204,40 +204,28 @@ describe('undo and redo', () => {
   })
 })
 
-describe('changes kept outside the document (measurements, calibration)', () => {
-  /** A measurement list kept by "main", changed only through the recorded undo and redo. */
-  function externalList(editor: Editor) {
-    const stored: string[] = []
-    const add = (name: string) => {
-      stored.push(name)
-      editor.recordExternal(`Measure ${name}`, {
-        undo: async () => {
-          stored.splice(stored.indexOf(name), 1)
-        },
-        redo: async () => {
-          stored.push(name)
-        },
-      })
-    }
-    return { stored, add }
-  }
+describe('the photo’s measures (measurements, calibration)', () => {
+  const measurements = (editor: Editor) => editor.getState().measures.measurements
 
-  it('take their turn in the one undo history with the design steps, in reverse order', async () => {
+  it('take their turn in the one undo history with the design steps, in reverse order', () => {
     const editor = twoZones()
-    const list = externalList(editor)
     const zones = editor.getState().document
-    list.add('distance')
-    tapAll(editor, [[150, 150]])
+    press(editor, 'm')
+    tapAll(editor, [
+      [100, 750],
+      [400, 750],
+    ])
+    expect(measurements(editor)).toMatchObject([{ kind: 'distance', label: '', points: [p(100, 750), p(400, 750)] }])
+    editor.select([byName(editor, 'Frontal').id])
     press(editor, 'Delete')
     expect(objects(editor)).toHaveLength(1)
 
     undoKey(editor)
     expect(objects(editor)).toHaveLength(2)
-    expect(list.stored).toEqual(['distance'])
+    expect(measurements(editor)).toHaveLength(1)
 
     undoKey(editor)
-    await Promise.resolve()
-    expect(list.stored).toEqual([])
+    expect(measurements(editor)).toEqual([])
     expect(editor.getState().document).toBe(zones)
 
     undoKey(editor)
@@ -246,21 +234,41 @@ describe('changes kept outside the document (measurements, calibration)', () => 
 
     redoKey(editor)
     redoKey(editor)
-    await Promise.resolve()
-    expect(list.stored).toEqual(['distance'])
+    expect(measurements(editor)).toHaveLength(1)
     expect(objects(editor)).toHaveLength(2)
   })
 
-  it('say so when main refuses to reverse one, and leave the document alone', async () => {
-    const editor = twoZones()
-    const before = editor.getState().document
-    editor.recordExternal('Calibrate', {
-      undo: () => Promise.reject(new Error('The photo was deleted.')),
-      redo: () => Promise.resolve(),
+  it('rename and delete a measurement as undo steps, and undo brings it back as it was', () => {
+    const editor = makeEditor({
+      measurements: [{ id: 'm1', kind: 'distance', label: '', points: [p(0, 0), p(30, 40)] }],
     })
+    editor.renameMeasurement('m1', 'Temple')
+    editor.deleteMeasurement('m1')
+    expect(measurements(editor)).toEqual([])
+    expect(labels(editor)).toEqual(['Rename measurement', 'Delete measurement'])
     undoKey(editor)
-    await new Promise((resolve) => setTimeout(resolve, 0))
-    expect(editor.getState().notice).toBe('Could not undo calibrate: The photo was deleted.')
-    expect(editor.getState().document).toBe(before)
+    expect(measurements(editor)).toEqual([
+      { id: 'm1', kind: 'distance', label: 'Temple', points: [p(0, 0), p(30, 40)] },
+    ])
+    undoKey(editor)
+    expect(measurements(editor)[0]?.label).toBe('')
+  })
+
+  it('calibrate from a ruler line and its length; undo takes the scale back', () => {
+    const editor = makeEditor()
+    press(editor, 'c')
+    tapAll(editor, [
+      [100, 700],
+      [600, 700],
+    ])
+    expect(editor.getState().toolState).toEqual({ name: 'awaiting-length', points: [p(100, 700), p(600, 700)] })
+    editor.confirmRuler(50)
+    expect(editor.getState().measures.calibration).toEqual({ a: p(100, 700), b: p(600, 700), lengthMm: 50 })
+    expect(editor.getState().pxPerMm).toBe(10)
+    expect(editor.getState().tool).toBe('select')
+    expect(labels(editor)).toEqual(['Calibrate'])
+    undoKey(editor)
+    expect(editor.getState().measures.calibration).toBeNull()
+    expect(editor.getState().pxPerMm).toBeNull()
   })
 })

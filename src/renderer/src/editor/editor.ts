@@ -4,11 +4,15 @@ import { setHairlineMirror } from '../../../shared/design/hairline'
 import type { HairlinePreset } from '../../../shared/design/hairline-presets'
 import { midlineOf } from '../../../shared/design/landmarks'
 import type { Point } from '../../../shared/geometry/point'
+import { pxPerMm } from '../../../shared/photos/calibration'
+import type { Calibration, MeasurementKind } from '../../../shared/photos/photo'
 import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
-import type { CanvasStore } from '../features/canvas/canvas-store'
+import { toImage } from '../canvas/viewport'
+import type { ViewportStore } from '../canvas/viewport-store'
 import { newHairline, presetHairline } from '../shapes/hairline/hairline-shape'
 import type { ObjectDefaults } from '../shapes/object-base'
 import { pointRemovalProblem, shapeOf } from '../shapes/registry'
+import { ClickManager, type PointerInfo } from './click-manager'
 import {
   addObject,
   clampDelta,
@@ -19,9 +23,21 @@ import {
   setPoints,
   updateObject,
 } from './commands'
-import { type ExternalChange, emptyHistory, type History, record, redo, undo } from './history'
-import { TOOLS } from './tools/registry'
-import { type DesignToolId, IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
+import { bailToMark, emptyHistory, type History, type Mark, mark, record, redo, squashToMark, undo } from './history'
+import {
+  addMeasurement,
+  deleteMeasurement,
+  NO_MEASURES,
+  type PhotoMeasures,
+  renameMeasurement,
+  setCalibration,
+} from './measures'
+import { DEFAULT_TOOLS } from './tools/registry'
+import { IDLE, type PointerInput, type Tool, type ToolState } from './tools/tool'
+import type { ToolId } from './tools/tool-ids'
+
+/** Screen pixels around a point or line that count as on it, whatever the zoom. */
+export const HIT_PX = 8
 
 export interface ToolOptions {
   zoneRole: ZoneRole
@@ -31,35 +47,58 @@ export interface ToolOptions {
   mirror: boolean
 }
 
+/** What one undo step takes back: the design and the photo's measures together. */
+export interface Snapshot {
+  document: DesignDocument
+  measures: PhotoMeasures
+}
+
 export interface EditorState {
   document: DesignDocument
-  history: History
+  measures: PhotoMeasures
+  history: History<Snapshot>
   /** Selected object ids; selection never enters the undo history. */
   selection: string[]
   /** The control point last clicked, which Delete removes. */
   activePoint: { id: string; index: number } | null
+  tool: ToolId
   toolState: ToolState
-  /** Where the pointer is while a draft follows it. */
+  /** Space held: the hand for as long as it is down, whatever the tool, as in every image editor. */
+  spaceHeld: boolean
+  /** Where the pointer is while the points being drawn follow it. */
   pointer: Point | null
   options: ToolOptions
   /** A short message about the last thing refused, shown until the next action. */
   notice: string | null
+  /** The calibration's scale, kept beside it since most readouts need only this. */
   pxPerMm: number | null
 }
 
 const DEFAULT_OPTIONS: ToolOptions = { zoneRole: 'frontal', scarShape: 'strip', landmarkRole: 'midline', mirror: true }
 
 /**
- * The design editor: the document, the active tool's state machine, commands and their undo
- * history. Plain TypeScript with no React: components render its state and call its methods,
- * and tests drive it directly.
+ * The design editor: the document and the photo's measures, the tools and the one whose state
+ * machine is running, the pointer's clicks and drags, commands and their undo history. Plain
+ * TypeScript with no React: components render its state and feed it plain input, and tests
+ * drive it the same way.
  */
 export class Editor {
   readonly store: StoreApi<EditorState>
-  readonly canvas: CanvasStore
+  /** The pan and zoom: the editor pans it, the canvas draws through it. */
+  readonly viewport: ViewportStore
   readonly image: { width: number; height: number }
+  private readonly tools: Readonly<Record<ToolId, Tool>>
+  private readonly clicks = new ClickManager()
+  /** Where the running gesture began in the history, or null between gestures. */
+  private gesture: Mark<Snapshot> | null = null
+  /** A press the active tool took: its moves and release go to the tool, not to click detection. */
+  private captured = false
+  private panning: { last: Point } | null = null
+  private lastPointer: PointerInfo | null = null
+  private lastSnapshot: Snapshot | null = null
+  private readonly disposables = new Set<() => void>()
   /** The last pointer's tolerance, for steps that finish from a key rather than a click. */
-  tolerance = 1
+  tolerance = HIT_PX
   /**
    * Zones the treatment plan's sessions treat, by id, with the sessions named: deleting one would
    * leave the plan pointing at nothing, so the editor refuses and says which sessions to change.
@@ -68,38 +107,62 @@ export class Editor {
   /** What new objects start from; the workspace sets the user's own settings once they load. */
   defaults: ObjectDefaults = CLINICAL_DEFAULTS
 
-  constructor(options: { document: DesignDocument; canvas: CanvasStore; pxPerMm: number | null }) {
-    this.canvas = options.canvas
-    this.image = options.canvas.getState().image
+  constructor(options: {
+    document: DesignDocument
+    viewport: ViewportStore
+    measures?: PhotoMeasures
+    tool?: ToolId
+    /** The tools by id; every id has one, so `setTool` never finds a gap. */
+    tools?: Readonly<Record<ToolId, Tool>>
+  }) {
+    this.viewport = options.viewport
+    this.image = options.viewport.getState().image
+    this.tools = options.tools ?? DEFAULT_TOOLS
+    const measures = options.measures ?? NO_MEASURES
     this.store = createStore<EditorState>(() => ({
       document: options.document,
-      history: emptyHistory(),
+      measures,
+      history: emptyHistory<Snapshot>(),
       selection: [],
       activePoint: null,
+      tool: options.tool ?? 'select',
       toolState: IDLE,
+      spaceHeld: false,
       pointer: null,
       options: DEFAULT_OPTIONS,
       notice: null,
-      pxPerMm: options.pxPerMm,
+      pxPerMm: pxPerMm(measures.calibration),
     }))
-    // A tool change from anywhere (toolbar, key, panel) leaves the old tool's gesture behind.
-    this.canvas.subscribe((next, previous) => {
-      if (next.tool !== previous.tool) this.cancelGesture()
-    })
   }
 
   getState = (): EditorState => this.store.getState()
-  subscribe = (listener: (state: EditorState, previous: EditorState) => void) => this.store.subscribe(listener)
 
-  /** The active design tool, or null while a photo tool (hand, calibrate, measure) is active. */
-  activeTool(): DesignToolId | null {
-    const tool = this.canvas.getState().tool
-    return tool in TOOLS ? (tool as DesignToolId) : null
+  /** Listens to every change; `dispose` removes the listener, so a closed editor leaves nothing behind. */
+  subscribe = (listener: (state: EditorState, previous: EditorState) => void): (() => void) => {
+    const unsubscribe = this.store.subscribe(listener)
+    const stop = () => {
+      unsubscribe()
+      this.disposables.delete(stop)
+    }
+    this.disposables.add(stop)
+    return stop
   }
 
-  private tool(): Tool | null {
-    const id = this.activeTool()
-    return id ? TOOLS[id] : null
+  /** Ends the editor: drops the gesture under way and every listener added through `subscribe`. */
+  dispose(): void {
+    this.cancelGesture()
+    for (const stop of [...this.disposables]) stop()
+  }
+
+  /** Picks a tool; the old tool's gesture is left behind. */
+  setTool(tool: ToolId): void {
+    if (tool === this.getState().tool) return
+    this.cancelGesture()
+    this.store.setState({ tool })
+  }
+
+  private tool(): Tool {
+    return this.tools[this.getState().tool]
   }
 
   // Plumbing the tools use.
@@ -120,76 +183,198 @@ export class Editor {
     return clampPoint(p, this.image)
   }
 
-  /** Shows a document mid-gesture without an undo step; `commit` makes the step when it ends. */
-  preview(document: DesignDocument): void {
-    this.store.setState({ document })
+  /** What undo would restore now; the same object while nothing has changed, since history compares by identity. */
+  private snapshot(): Snapshot {
+    const { document, measures } = this.getState()
+    const last = this.lastSnapshot
+    if (last?.document === document && last.measures === measures) return last
+    this.lastSnapshot = { document, measures }
+    return this.lastSnapshot
   }
 
-  commit(label: string, before: DesignDocument, after: DesignDocument, coalesceKey?: string): void {
-    const { history, selection } = this.getState()
-    const ids = new Set(after.objects.map((o) => o.id))
+  /** A change in the middle of a gesture: recorded since the gesture's mark, squashed when it ends. */
+  preview(document: DesignDocument): void {
+    const before = this.snapshot()
+    const after = { ...before, document }
+    const history = this.gesture
+      ? record(this.getState().history, { label: 'Gesture', before, after })
+      : this.getState().history
+    this.store.setState({ document, history })
+    this.lastSnapshot = after
+  }
+
+  /** Ends the gesture as one undo step named `label`, or as none when it changed nothing. */
+  endGesture(label: string): void {
+    const at = this.gesture
+    this.gesture = null
+    if (!at) return
+    const now = this.snapshot()
+    const unchanged = now.document === at.at.document && now.measures === at.at.measures
+    this.store.setState({ history: squashToMark(at, unchanged ? at.at : now, label) })
+  }
+
+  /** Takes the gesture back to its mark: the document and history as they were before it began. */
+  bailGesture(): void {
+    const at = this.gesture
+    this.gesture = null
+    if (!at) return
+    const back = bailToMark(at)
+    this.restore(back.document, back.history)
+  }
+
+  private apply(label: string, after: Snapshot, coalesceKey?: string): void {
+    const before = this.snapshot()
+    if (after.document === before.document && after.measures === before.measures) return
+    const ids = new Set(after.document.objects.map((o) => o.id))
     this.store.setState({
-      document: after,
-      history: record(history, { label, before, after, ...(coalesceKey && { coalesceKey }) }),
-      selection: selection.filter((id) => ids.has(id)),
+      document: after.document,
+      measures: after.measures,
+      pxPerMm: pxPerMm(after.measures.calibration),
+      history: record(this.getState().history, { label, before, after, ...(coalesceKey && { coalesceKey }) }),
+      selection: this.getState().selection.filter((id) => ids.has(id)),
     })
+    this.lastSnapshot = after
   }
 
   /** Runs a command on the document as one undo step. */
   run(label: string, change: (document: DesignDocument) => DesignDocument, coalesceKey?: string): void {
-    const before = this.getState().document
-    const after = change(before)
-    if (after !== before) this.commit(label, before, after, coalesceKey)
+    const before = this.snapshot()
+    this.apply(label, { ...before, document: change(before.document) }, coalesceKey)
   }
 
-  // Pointer and keys, already in image pixels.
+  // Pointer input, in stage pixels as the canvas reports it.
+
+  private input(info: PointerInfo): PointerInput {
+    const { viewport } = this.viewport.getState()
+    return {
+      point: toImage(viewport, info.screen),
+      screen: info.screen,
+      shift: info.shift,
+      alt: info.alt,
+      tolerance: HIT_PX / viewport.scale,
+    }
+  }
+
+  /** Pans from `screen` as the pointer moves, until it is released. */
+  beginPan(screen: Point): void {
+    this.panning = { last: screen }
+  }
+
+  setSpaceHeld(spaceHeld: boolean): void {
+    if (spaceHeld !== this.getState().spaceHeld) this.store.setState({ spaceHeld })
+  }
 
   /**
-   * Returns true when the tool took the press: as the start of a drag, or by acting on it at once
-   * (an Alt-click delete), so that its release is not also taken as a click.
+   * A press. Returns true when the tool took it (as the start of a drag, or by acting on it at
+   * once), so that its release is not also taken as a click.
    */
-  pointerDown(input: PointerInput): boolean {
+  pointerDown(info: PointerInfo): boolean {
+    this.lastPointer = info
+    this.clicks.down(info)
+    this.captured = false
+    if (info.button === 1 || (info.button === 0 && this.getState().spaceHeld)) {
+      this.beginPan(info.screen)
+      return true
+    }
+    if (info.button !== 0) return false
+    const input = this.input(info)
     this.tolerance = input.tolerance
     this.store.setState({ notice: null })
     const before = this.getState().toolState
-    const took = this.tool()?.onPointerDown?.(this, input) === true
+    this.gesture = mark(this.getState().history, this.snapshot())
+    const took = this.tool().onPointerDown?.(this, input) === true
     const after = this.getState().toolState
-    return took || (after !== before && after.name !== 'idle' && after.name !== 'drawing')
+    const started = after !== before && after.name !== 'idle' && after.name !== 'drawing'
+    if (!started) this.gesture = null
+    this.captured = took || started
+    return this.captured
   }
 
-  pointerMove(input: PointerInput): void {
-    this.tool()?.onPointerMove?.(this, input)
+  pointerMove(info: PointerInfo): void {
+    this.lastPointer = info
+    const kind = this.clicks.move(info)
+    if (this.panning) {
+      this.viewport.getState().pan(info.screen.x - this.panning.last.x, info.screen.y - this.panning.last.y)
+      this.panning.last = info.screen
+      return
+    }
+    const input = this.input(info)
+    if (this.captured) {
+      this.tool().onPointerMove?.(this, input)
+      return
+    }
+    const from = this.clicks.pressedAt()
+    if (kind === 'drag-start' && from) this.tool().onDragStart?.(this, this.input({ ...info, screen: from }))
+    this.follow(input.point)
   }
 
-  pointerUp(input: PointerInput): void {
-    this.tool()?.onPointerUp?.(this, input)
+  pointerUp(info: PointerInfo): void {
+    this.lastPointer = info
+    const kind = this.clicks.up(info)
+    if (this.panning) {
+      this.panning = null
+      this.captured = false
+      return
+    }
+    if (info.button !== 0) return
+    const input = this.input(info)
+    if (this.captured) {
+      this.captured = false
+      this.tool().onPointerUp?.(this, input)
+      return
+    }
+    if (kind === 'drag-end') this.tool().onDragEnd?.(this, input)
+    else if (kind === 'double-click') this.tool().onDoubleClick?.(this, input)
+    else if (kind === 'click') {
+      this.tolerance = input.tolerance
+      this.store.setState({ notice: null })
+      this.tool().onClick?.(this, input)
+    }
   }
 
-  click(input: PointerInput): void {
-    this.tolerance = input.tolerance
-    this.store.setState({ notice: null })
-    this.tool()?.onClick?.(this, input)
+  /** The pointer left the canvas: a drag ends where it last was, as if released there. */
+  pointerLeave(): void {
+    const last = this.lastPointer
+    if (this.captured && last) this.pointerUp({ ...last, button: 0 })
+    this.lastPointer = null
+    this.captured = false
+    this.panning = null
+    this.clicks.cancel()
+    this.follow(null)
   }
 
-  doubleClick(input: PointerInput): void {
-    this.tool()?.onDoubleClick?.(this, input)
-  }
-
-  /** The pointer over the canvas; only a draft follows it, so nothing else redraws on a move. */
-  hover(point: Point | null): void {
+  /** The pointer over the canvas; only a drawing follows it, so nothing else redraws on a move. */
+  private follow(point: Point | null): void {
     const { toolState, pointer } = this.getState()
     if (toolState.name === 'drawing') this.store.setState({ pointer: point && this.clampToImage(point) })
     else if (pointer) this.store.setState({ pointer: null })
   }
 
+  // Keys.
+
+  /**
+   * A click where the pointer rests over the canvas, given from the keyboard: the pointer aims
+   * and a key places the point, for outlines placed without pressing the button. False when
+   * the pointer is not over the canvas or a press is held.
+   */
+  placeAtPointer(): boolean {
+    const at = this.lastPointer
+    if (!at || this.captured || this.panning || this.clicks.pressedAt()) return false
+    const input = this.input(at)
+    this.tolerance = input.tolerance
+    this.store.setState({ notice: null })
+    this.tool().onClick?.(this, input)
+    return true
+  }
+
   enter(): void {
     this.store.setState({ notice: null })
-    this.tool()?.onEnter?.(this)
+    this.tool().onEnter?.(this)
   }
 
   backspace(): boolean {
     this.store.setState({ notice: null })
-    return this.tool()?.onBackspace?.(this) ?? false
+    return this.tool().onBackspace?.(this) ?? false
   }
 
   /** Escape: drops the gesture under way, or else the selection. */
@@ -199,56 +384,81 @@ export class Editor {
   }
 
   private cancelGesture(): void {
-    const state = this.getState().toolState
-    if (state.name === 'dragging' || state.name === 'dragging-point') this.preview(state.before)
+    this.captured = false
+    this.clicks.cancel()
+    this.bailGesture()
     this.setToolState(IDLE)
     this.store.setState({ notice: null })
   }
 
-  // Commands: every document change goes through `run` or `commit`, so every one can be undone.
+  // Commands: every change goes through `run` or `apply`, so every one can be undone.
 
-  /** Takes back the last step; in the middle of a gesture (a draft, a drag) it takes back only that. */
+  /** Takes back the last step; in the middle of a gesture (a drawing, a drag) it takes back only that. */
   undo(): void {
     if (this.getState().toolState.name !== 'idle') {
       this.cancelGesture()
       return
     }
     const step = undo(this.getState().history)
-    if (!step) return
-    this.restore(step.document, step.history)
-    if (step.external) this.settle(step.external.undo(), `undo ${step.label.toLowerCase()}`)
+    if (step) this.restore(step.document, step.history)
   }
 
   redo(): void {
     this.cancelGesture()
     const step = redo(this.getState().history)
-    if (!step) return
-    this.restore(step.document, step.history)
-    if (step.external) this.settle(step.external.redo(), `redo ${step.label.toLowerCase()}`)
+    if (step) this.restore(step.document, step.history)
   }
 
-  /** Records a change made outside the document, so the same undo takes it back in turn. */
-  recordExternal(label: string, change: ExternalChange): void {
-    const { document, history } = this.getState()
-    this.store.setState({ history: record(history, { label, before: document, after: document, external: change }) })
-  }
-
-  private settle(pending: Promise<void>, what: string): void {
-    pending.catch((error: unknown) =>
-      this.setNotice(`Could not ${what}: ${error instanceof Error ? error.message : 'something went wrong'}`),
-    )
-  }
-
-  private restore(document: DesignDocument, history: History): void {
+  private restore(snapshot: Snapshot, history: History<Snapshot>): void {
+    this.lastSnapshot = snapshot
+    const { document, measures } = snapshot
     const ids = new Set(document.objects.map((o) => o.id))
     const { selection, activePoint } = this.getState()
     this.store.setState({
       document,
+      measures,
+      pxPerMm: pxPerMm(measures.calibration),
       history,
       selection: selection.filter((id) => ids.has(id)),
       activePoint: activePoint && ids.has(activePoint.id) ? activePoint : null,
       notice: null,
     })
+  }
+
+  // The photo's measures: undone and redone with the design; main hears of them through a sync.
+
+  private changeMeasures(label: string, change: (measures: PhotoMeasures) => PhotoMeasures): void {
+    const before = this.snapshot()
+    this.apply(label, { ...before, measures: change(before.measures) })
+  }
+
+  addMeasurement(kind: MeasurementKind, points: Point[]): void {
+    this.changeMeasures(kind === 'distance' ? 'Measure distance' : 'Measure area', (m) =>
+      addMeasurement(m, { id: crypto.randomUUID(), kind, label: '', points }),
+    )
+  }
+
+  renameMeasurement(id: string, label: string): void {
+    this.changeMeasures('Rename measurement', (m) => renameMeasurement(m, id, label))
+  }
+
+  deleteMeasurement(id: string): void {
+    this.changeMeasures('Delete measurement', (m) => deleteMeasurement(m, id))
+  }
+
+  /** Sets or removes the photo's calibration, as one undo step. */
+  setCalibration(calibration: Calibration | null): void {
+    this.changeMeasures(calibration ? 'Calibrate' : 'Remove calibration', (m) => setCalibration(m, calibration))
+  }
+
+  /** The ruler line waiting for its length gets it: the photo is calibrated and the tool goes back to Select. */
+  confirmRuler(lengthMm: number): void {
+    const state = this.getState().toolState
+    if (state.name !== 'awaiting-length') return
+    const [a, b] = state.points
+    this.setToolState(IDLE)
+    this.setCalibration({ a, b, lengthMm })
+    this.setTool('select')
   }
 
   select(ids: readonly string[]): void {
@@ -342,10 +552,6 @@ export class Editor {
     this.store.setState({ options: { ...this.getState().options, [key]: value } })
   }
 
-  setPxPerMm(pxPerMm: number | null): void {
-    this.store.setState({ pxPerMm })
-  }
-
   /**
    * Places a preset hairline, mirrored, sized by the calibration and the user's settings and
    * placed from the glabella. With a hairline selected the preset replaces its points (trying
@@ -379,7 +585,7 @@ export class Editor {
 
   /** Replaces the document wholesale (a reload after a conflict); history starts afresh. */
   load(document: DesignDocument): void {
-    this.setToolState(IDLE)
-    this.store.setState({ document, history: emptyHistory(), selection: [], activePoint: null, notice: null })
+    this.cancelGesture()
+    this.store.setState({ document, history: emptyHistory<Snapshot>(), selection: [], activePoint: null, notice: null })
   }
 }

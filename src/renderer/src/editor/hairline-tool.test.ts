@@ -6,7 +6,7 @@ import { midlineOf } from '../../../shared/design/landmarks'
 import { designReadouts } from '../../../shared/design/readouts'
 import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
 import type { Editor } from './editor'
-import { drag, expectStorable, makeEditor, near, objects, only, p, press, tap, tapAll } from './testing'
+import { drag, expectStorable, makeEditor, near, objects, only, p, pointerAt, press, tap, tapAll } from './testing'
 
 /**
  * Where a preset point sits on a front photo at 10 px/mm with the glabella at y 1200: its share of
@@ -22,7 +22,7 @@ function withMidline(): Editor {
     [500, 50],
   ])
   press(editor, 'l')
-  expect(editor.canvas.getState().tool).toBe('hairline')
+  expect(editor.getState().tool).toBe('hairline')
   return editor
 }
 
@@ -119,9 +119,8 @@ describe('drawing a hairline', () => {
   it('finishes on a double-click', () => {
     const editor = withMidline()
     tapAll(editor, LEFT_HALF)
-    const input = { point: p(497, 290), shift: false, alt: false, tolerance: 8 }
-    expect(editor.pointerDown(input)).toBe(false)
-    editor.doubleClick(input)
+    expect(editor.pointerDown(pointerAt(editor, 497, 290))).toBe(false)
+    editor.pointerUp(pointerAt(editor, 497, 290))
     expect(hairline(editor).points).toEqual([p(200, 500), p(300, 350), p(420, 300), p(500, 290)])
   })
 })
@@ -301,7 +300,7 @@ describe('moving a whole mirrored hairline', () => {
     ])
     press(editor, 'Enter')
     expect(hairline(editor).mirror).toBe(true)
-    editor.canvas.setState({ viewport: { scale: 0.125, x: 0, y: 0 } })
+    editor.viewport.setState({ viewport: { scale: 0.125, x: 0, y: 0 } })
     // Shift+Up at 1/8 zoom asks for 80 px up; 20 px up the midline (and 5 px right) reaches the edge.
     press(editor, 'ArrowUp', { shift: true })
     expect(hairline(editor).points).toEqual([near(105, 280), near(305, 0)])

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { type DesignDocument, emptyDesign } from '../../../shared/design/design-types'
-import { emptyHistory, HISTORY_LIMIT, type History, record, redo, undo } from './history'
+import {
+  bailToMark,
+  emptyHistory,
+  HISTORY_LIMIT,
+  type History,
+  mark,
+  record,
+  redo,
+  squashToMark,
+  undo,
+} from './history'
 
 /** Distinct documents: history works on identity, so empty ones tell steps apart. */
 const docs = (n: number): DesignDocument[] => Array.from({ length: n }, () => emptyDesign())
@@ -112,5 +122,37 @@ describe('undo and redo', () => {
   it('find nothing in an empty history', () => {
     expect(undo(emptyHistory())).toBeNull()
     expect(redo(emptyHistory())).toBeNull()
+  })
+})
+
+describe('marks', () => {
+  it('squash every step since the mark into one, from the mark to now', () => {
+    const [d0, d1, d2, d3] = docs(4) as [DesignDocument, DesignDocument, DesignDocument, DesignDocument]
+    const start = record(emptyHistory(), { label: 'Draw zone', before: d0, after: d1 })
+    const at = mark(start, d1)
+    let history = record(start, { label: 'Move', before: d1, after: d2 })
+    history = record(history, { label: 'Move', before: d2, after: d3 })
+    expect(history.past).toHaveLength(3)
+    history = squashToMark(at, d3, 'Move object')
+    expect(history.past).toEqual([
+      { label: 'Draw zone', before: d0, after: d1 },
+      { label: 'Move object', before: d1, after: d3 },
+    ])
+  })
+
+  it('make no step for a gesture that ends where it began', () => {
+    const [d0] = docs(1) as [DesignDocument]
+    const start = emptyHistory()
+    expect(squashToMark(mark(start, d0), d0, 'Move object')).toBe(start)
+  })
+
+  it('bail back to the very history and document of the mark', () => {
+    const [d0, d1] = docs(2) as [DesignDocument, DesignDocument]
+    const start = emptyHistory()
+    const at = mark(start, d0)
+    record(start, { label: 'Move', before: d0, after: d1 })
+    const back = bailToMark(at)
+    expect(back.history).toBe(start)
+    expect(back.document).toBe(d0)
   })
 })

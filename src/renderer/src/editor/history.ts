@@ -1,19 +1,10 @@
 import type { DesignDocument } from '../../../shared/design/design-types'
 
 /**
- * A change kept outside the design document (a measurement, the calibration): main stores it,
- * so undo and redo ask main to reverse it and apply it again.
+ * One undo step: what was kept before and after a command, under the name the menu shows. The
+ * plan keeps its own history of the same shape, so what is kept is a parameter.
  */
-export interface ExternalChange {
-  undo(): Promise<void>
-  redo(): Promise<void>
-}
-
-/**
- * One undo step: the document before and after a command, under the name the menu shows. The
- * plan keeps its own history of the same shape, so the document type is a parameter.
- */
-export interface HistoryEntry<D = DesignDocument> {
+export interface UndoStep<D = DesignDocument> {
   label: string
   before: D
   after: D
@@ -22,13 +13,11 @@ export interface HistoryEntry<D = DesignDocument> {
    * one undo step rather than one per keystroke.
    */
   coalesceKey?: string
-  /** Set for a step outside the document; its `before` and `after` are the same document. */
-  external?: ExternalChange
 }
 
 export interface History<D = DesignDocument> {
-  past: HistoryEntry<D>[]
-  future: HistoryEntry<D>[]
+  past: UndoStep<D>[]
+  future: UndoStep<D>[]
 }
 
 /** Enough for an afternoon's work; documents share structure, so each step is small. */
@@ -36,40 +25,58 @@ export const HISTORY_LIMIT = 500
 
 export const emptyHistory = <D = DesignDocument>(): History<D> => ({ past: [], future: [] })
 
-export function record<D>(history: History<D>, entry: HistoryEntry<D>): History<D> {
-  if (entry.before === entry.after && !entry.external) return history
+export function record<D>(history: History<D>, step: UndoStep<D>): History<D> {
+  if (step.before === step.after) return history
   const last = history.past.at(-1)
-  if (entry.coalesceKey && last?.coalesceKey === entry.coalesceKey && last.after === entry.before) {
-    return { past: [...history.past.slice(0, -1), { ...entry, before: last.before }], future: [] }
+  if (step.coalesceKey && last?.coalesceKey === step.coalesceKey && last.after === step.before) {
+    return { past: [...history.past.slice(0, -1), { ...step, before: last.before }], future: [] }
   }
-  return { past: [...history.past, entry].slice(-HISTORY_LIMIT), future: [] }
+  return { past: [...history.past, step].slice(-HISTORY_LIMIT), future: [] }
 }
 
 export interface Step<D = DesignDocument> {
   history: History<D>
   document: D
   label: string
-  external?: ExternalChange
 }
 
 export function undo<D>(history: History<D>): Step<D> | null {
-  const entry = history.past.at(-1)
-  if (!entry) return null
+  const step = history.past.at(-1)
+  if (!step) return null
   return {
-    history: { past: history.past.slice(0, -1), future: [...history.future, entry] },
-    document: entry.before,
-    label: entry.label,
-    ...(entry.external && { external: entry.external }),
+    history: { past: history.past.slice(0, -1), future: [...history.future, step] },
+    document: step.before,
+    label: step.label,
   }
 }
 
 export function redo<D>(history: History<D>): Step<D> | null {
-  const entry = history.future.at(-1)
-  if (!entry) return null
+  const step = history.future.at(-1)
+  if (!step) return null
   return {
-    history: { past: [...history.past, entry], future: history.future.slice(0, -1) },
-    document: entry.after,
-    label: entry.label,
-    ...(entry.external && { external: entry.external }),
+    history: { past: [...history.past, step], future: history.future.slice(0, -1) },
+    document: step.after,
+    label: step.label,
   }
+}
+
+/**
+ * Where a gesture (a drag, a marquee) began: the history and what was kept then. Every change the
+ * gesture makes is recorded as it goes; its end squashes them into one step, Escape bails back.
+ */
+export interface Mark<D = DesignDocument> {
+  history: History<D>
+  at: D
+}
+
+export const mark = <D>(history: History<D>, at: D): Mark<D> => ({ history, at })
+
+/** Everything since the mark as one step named `label`, or no step when it came back to where it began. */
+export function squashToMark<D>(mark: Mark<D>, now: D, label: string): History<D> {
+  return record(mark.history, { label, before: mark.at, after: now })
+}
+
+/** Back to the mark: what was kept and the history exactly as they were, the gesture's steps gone. */
+export function bailToMark<D>(mark: Mark<D>): Step<D> {
+  return { history: mark.history, document: mark.at, label: '' }
 }

@@ -3,7 +3,7 @@ import { type DesignDocument, emptyDesign } from '../../../shared/design/design-
 import { addObject } from './commands'
 import type { Editor } from './editor'
 import { newPin, newZone } from './object-factory'
-import { drag, expectStorable, makeEditor, objects, p, press, tap } from './testing'
+import { drag, expectStorable, makeEditor, objects, p, press, release, tap } from './testing'
 
 /**
  * Zone A spans x/y 100–300; zone B, drawn over it, spans 200–400; a pin sits at (700, 600).
@@ -62,7 +62,7 @@ describe('picking objects', () => {
     const { editor, a, b, pin } = scene()
     drag(editor, [50, 50], [320, 320], { release: false })
     expect(editor.getState().toolState.name).toBe('marquee')
-    editor.pointerUp({ point: p(320, 320), shift: false, alt: false, tolerance: 8 })
+    release(editor, 320, 320)
     // B reaches to 400, outside the marquee.
     expect(selection(editor)).toEqual([a])
     expect(editor.getState().toolState.name).toBe('idle')
@@ -140,7 +140,7 @@ describe('moving objects', () => {
 describe('arrow keys', () => {
   it('nudge by one screen pixel, ten with Shift, at any zoom, as one undo step', () => {
     const { editor, a } = scene()
-    editor.canvas.setState({ viewport: { scale: 4, x: 0, y: 0 } })
+    editor.viewport.setState({ viewport: { scale: 4, x: 0, y: 0 } })
     tap(editor, 150, 150)
     const before = editor.getState().document
     press(editor, 'ArrowRight')

@@ -2,20 +2,31 @@ import { expect } from 'vitest'
 import { designDocumentSchema } from '../../../shared/design/design-schema'
 import { type DesignDocument, type DesignObject, emptyDesign } from '../../../shared/design/design-types'
 import type { Point } from '../../../shared/geometry/point'
-import { createCanvasStore } from '../features/canvas/canvas-store'
-import type { ToolId } from '../features/canvas/measure-tool'
+import type { Calibration } from '../../../shared/photos/photo'
+import { toScreen } from '../canvas/viewport'
+import { createViewportStore } from '../canvas/viewport-store'
 import { actionFor, type KeyPress } from './actions'
-import { Editor } from './editor'
-import type { PointerInput } from './tools/tool'
+import type { PointerInfo } from './click-manager'
+import { Editor, HIT_PX } from './editor'
+import type { PhotoMeasurement } from './measures'
+import type { ToolId } from './tools/tool-ids'
 
 /**
  * Helpers for the editor's Node tests: an editor over a blank photo, and the pointer and key
- * input a person produces, routed the way the photo canvas and the key handler route them.
+ * input a person produces, fed to the editor as the photo canvas feeds it (stage pixels, a
+ * button, a time), so clicks, double-clicks and drags are told apart by the editor's own code.
  * Test-only; nothing in the app imports this.
  */
 
-/** How many image pixels count as "on" something: a few screen pixels at 100 %. */
-export const TOLERANCE = 8
+/** How many image pixels count as "on" something at 100 %. */
+export const TOLERANCE = HIT_PX
+
+/** A ruler line that makes `pxPerMm` pixels per millimetre. */
+const calibrationOf = (pxPerMm: number): Calibration => ({
+  a: { x: 0, y: 0 },
+  b: { x: pxPerMm * 10, y: 0 },
+  lengthMm: 10,
+})
 
 export function makeEditor(
   options: {
@@ -23,57 +34,92 @@ export function makeEditor(
     document?: DesignDocument
     image?: { width: number; height: number }
     pxPerMm?: number | null
+    measurements?: PhotoMeasurement[]
   } = {},
 ): Editor {
-  const canvas = createCanvasStore(options.image ?? { width: 1000, height: 800 }, options.tool ?? 'select')
-  return new Editor({ document: options.document ?? emptyDesign(), canvas, pxPerMm: options.pxPerMm ?? null })
+  const viewport = createViewportStore(options.image ?? { width: 1000, height: 800 })
+  return new Editor({
+    document: options.document ?? emptyDesign(),
+    viewport,
+    tool: options.tool ?? 'select',
+    measures: {
+      calibration: options.pxPerMm ? calibrationOf(options.pxPerMm) : null,
+      measurements: options.measurements ?? [],
+    },
+  })
 }
 
 export const p = (x: number, y: number): Point => ({ x, y })
 
-export const at = (x: number, y: number, mods: { shift?: boolean; alt?: boolean } = {}): PointerInput => ({
-  point: { x, y },
-  shift: mods.shift ?? false,
-  alt: mods.alt ?? false,
-  tolerance: TOLERANCE,
-})
-
 /**
- * A press and release on one spot, as the photo canvas routes it: a press the editor takes
- * (it returns true) is followed by pointerUp, any other press by a click.
+ * The test's clock, in milliseconds: each tap comes well after the last, so two taps are two
+ * clicks unless a test asks for a double-click.
  */
-export function tap(editor: Editor, x: number, y: number, mods: { shift?: boolean; alt?: boolean } = {}): void {
-  const input = at(x, y, mods)
-  if (editor.pointerDown(input)) editor.pointerUp(input)
-  else editor.click(input)
+let now = 0
+const APART_MS = 1000
+const QUICK_MS = 100
+
+type Mods = { shift?: boolean; alt?: boolean }
+
+/** A pointer event at an image point, in stage pixels through the editor's viewport. */
+export function pointerAt(editor: Editor, x: number, y: number, mods: Mods = {}, button = 0): PointerInfo {
+  return {
+    screen: toScreen(editor.viewport.getState().viewport, { x, y }),
+    button,
+    shift: mods.shift ?? false,
+    alt: mods.alt ?? false,
+    time: now,
+  }
 }
 
-/** The second press of a double-click on one spot: the canvas sends a doubleClick instead of a click. */
+/** A press and release on one spot, well after the last one. */
+export function tap(editor: Editor, x: number, y: number, mods: Mods = {}): void {
+  now += APART_MS
+  editor.pointerDown(pointerAt(editor, x, y, mods))
+  editor.pointerUp(pointerAt(editor, x, y, mods))
+}
+
+/** A press and release right after the last tap: on the same spot, the second half of a double-click. */
 export function doubleTap(editor: Editor, x: number, y: number): void {
-  const input = at(x, y)
-  if (editor.pointerDown(input)) editor.pointerUp(input)
-  else editor.doubleClick(input)
+  now += QUICK_MS
+  editor.pointerDown(pointerAt(editor, x, y))
+  editor.pointerUp(pointerAt(editor, x, y))
 }
 
 export function tapAll(editor: Editor, points: readonly [number, number][]): void {
   for (const [x, y] of points) tap(editor, x, y)
 }
 
-/** Press, move in `steps` even moves, release; fails the test if the editor did not take the press. */
+/** The pointer moving over the canvas with no button held. */
+export function hover(editor: Editor, x: number, y: number): void {
+  editor.pointerMove(pointerAt(editor, x, y))
+}
+
+/** The main button released at an image point. */
+export function release(editor: Editor, x: number, y: number, mods: Mods = {}): void {
+  editor.pointerUp(pointerAt(editor, x, y, mods))
+}
+
+/**
+ * Press, move in `steps` even moves, release. With `taken` (the default) it fails the test if
+ * the tool did not take the press; a drag the tool leaves alone passes `taken: false`.
+ */
 export function drag(
   editor: Editor,
   from: [number, number],
   to: [number, number],
-  options: { steps?: number; shift?: boolean; release?: boolean } = {},
+  options: { steps?: number; shift?: boolean; release?: boolean; taken?: boolean } = {},
 ): void {
+  now += APART_MS
   const steps = options.steps ?? 6
   const mods = { shift: options.shift ?? false }
-  expect(editor.pointerDown(at(from[0], from[1], mods)), 'the press starts a drag').toBe(true)
+  const took = editor.pointerDown(pointerAt(editor, from[0], from[1], mods))
+  if (options.taken ?? true) expect(took, 'the press starts a drag').toBe(true)
   for (let i = 1; i <= steps; i++) {
     const t = i / steps
-    editor.pointerMove(at(from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t, mods))
+    editor.pointerMove(pointerAt(editor, from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t, mods))
   }
-  if (options.release ?? true) editor.pointerUp(at(to[0], to[1], mods))
+  if (options.release ?? true) editor.pointerUp(pointerAt(editor, to[0], to[1], mods))
 }
 
 /** A key press through the actions registry, as the workspace's key handler sends it. */

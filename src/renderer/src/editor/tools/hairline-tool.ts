@@ -8,7 +8,7 @@ import { addObject, setPoints } from '../commands'
 import type { Editor } from '../editor'
 import { handleAt, isEditable } from '../hit-test'
 import { newHairline } from '../object-factory'
-import { addDraftPoint, draftPoints, takeBackPoint } from './draft'
+import { addDrawingPoint, drawingPoints, takeBackPoint } from './drawing'
 import { beginInsertedPointDrag, beginPointDrag, endPointDrag, movePointDrag } from './point-drag'
 import type { Tool } from './tool'
 
@@ -67,7 +67,7 @@ export const hairlineTool: Tool = {
 
   onClick(editor, input) {
     editor.select([])
-    addDraftPoint(editor, input, false)
+    addDrawingPoint(editor, input, false)
   },
   onDoubleClick: (editor) => finish(editor),
   onEnter: (editor) => finish(editor),
@@ -75,7 +75,7 @@ export const hairlineTool: Tool = {
 }
 
 function finish(editor: Editor): void {
-  const drawn = draftPoints(editor)
+  const drawn = drawingPoints(editor)
   if (drawn.length < 2) return
   const { document, options } = editor.getState()
   const midline = midlineOf(document)

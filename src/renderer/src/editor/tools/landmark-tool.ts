@@ -4,7 +4,7 @@ import type { Point } from '../../../../shared/geometry/point'
 import { addObject, setPoints } from '../commands'
 import type { Editor } from '../editor'
 import { newLandmark } from '../object-factory'
-import { addDraftPoint, draftPoints, takeBackPoint } from './draft'
+import { addDrawingPoint, drawingPoints, takeBackPoint } from './drawing'
 import type { Tool } from './tool'
 
 /**
@@ -18,8 +18,8 @@ export const landmarkTool: Tool = {
       place(editor, role, [editor.clampToImage(input.point)])
       return
     }
-    if (addDraftPoint(editor, input, false) !== 'added') return
-    const points = draftPoints(editor)
+    if (addDrawingPoint(editor, input, false) !== 'added') return
+    const points = drawingPoints(editor)
     if (points.length === 2) {
       editor.setToolState({ name: 'idle' })
       place(editor, 'midline', points)

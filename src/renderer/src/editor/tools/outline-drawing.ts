@@ -3,7 +3,7 @@ import type { Point } from '../../../../shared/geometry/point'
 import { isSimplePolygon } from '../../../../shared/geometry/polygon'
 import { addObject } from '../commands'
 import type { Editor } from '../editor'
-import { addDraftPoint, draftPoints, takeBackPoint } from './draft'
+import { addDrawingPoint, drawingPoints, takeBackPoint } from './drawing'
 import type { PointerInput } from './tool'
 
 /** How a drawn outline or line becomes an object. */
@@ -22,11 +22,11 @@ export interface OutlineSpec {
 export const outlineDrawing = {
   click(editor: Editor, input: PointerInput, spec: OutlineSpec): void {
     editor.select([])
-    if (addDraftPoint(editor, input, spec.closed) === 'close') this.finish(editor, spec)
+    if (addDrawingPoint(editor, input, spec.closed) === 'close') this.finish(editor, spec)
   },
 
   finish(editor: Editor, spec: OutlineSpec): void {
-    const points = draftPoints(editor)
+    const points = drawingPoints(editor)
     const needed = spec.closed ? 3 : 2
     if (points.length < needed) {
       editor.setNotice(spec.closed ? 'An outline needs at least three corners.' : 'A line needs at least two points.')

@@ -49,15 +49,14 @@ export function endPointDrag(editor: Editor): void {
   const state = editor.getState().toolState
   if (state.name !== 'dragging-point') return
   editor.setToolState({ name: 'idle' })
-  const { document } = editor.getState()
-  const object = document.objects.find((o) => o.id === state.id)
+  const object = editor.getState().document.objects.find((o) => o.id === state.id)
   const problem = object && dropProblem(object)
   if (problem) {
-    editor.preview(state.before)
+    editor.bailGesture()
     editor.setNotice(problem)
     return
   }
-  editor.commit(state.label, state.before, document)
+  editor.endGesture(state.label)
 }
 
 /** Why a dragged point cannot stay where it was dropped, or null when it can. */

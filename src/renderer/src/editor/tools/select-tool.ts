@@ -56,12 +56,11 @@ export const selectTool: Tool = {
     if (state.name === 'dragging-point') endPointDrag(editor)
     else if (state.name === 'dragging') {
       editor.setToolState({ name: 'idle' })
-      const moved = editor.getState().document
-      if (state.moved)
-        editor.commit(editor.getState().selection.length > 1 ? 'Move objects' : 'Move object', state.before, moved)
+      editor.endGesture(editor.getState().selection.length > 1 ? 'Move objects' : 'Move object')
     } else if (state.name === 'marquee') {
       selectTool.onPointerMove?.(editor, input)
       editor.setToolState({ name: 'idle' })
+      editor.endGesture('Select')
     }
   },
 }

@@ -1,8 +1,8 @@
 import type Konva from 'konva'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Shape } from 'react-konva'
+import type { Size, Viewport } from '../../canvas/viewport'
 import { bakePhoto, type ComposedView, composeView, covers, type PigmentSource, visiblePart } from './view-cache'
-import type { Size, Viewport } from './viewport'
 
 /** A zoom has settled once the scale has not changed for this long; then the view is redrawn sharp. */
 const SETTLE_MS = 60

@@ -1,77 +1,66 @@
 import type Konva from 'konva'
-import { type ReactNode, useEffect, useRef } from 'react'
-import { Circle, Group, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
+import { type ReactNode, useEffect, useMemo, useRef } from 'react'
+import { Group, Layer, Line, Rect, Stage } from 'react-konva'
+import { useStore } from 'zustand'
+import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Point } from '../../../../shared/geometry/point'
-import { formatQuantity, lengthOf, measure, pxPerMm } from '../../../../shared/photos/calibration'
-import type { Calibration, Measurement } from '../../../../shared/photos/photo'
-import { BakedPhoto } from './BakedPhoto'
-import type { CanvasStore } from './canvas-store'
-import './canvas.css'
+import { formatQuantity, measure, pxPerMm } from '../../../../shared/photos/calibration'
+import type { Calibration } from '../../../../shared/photos/photo'
+import { toScreen } from '../../canvas/viewport'
+import type { ViewportStore } from '../../canvas/viewport-store'
+import type { PointerInfo } from '../../editor/click-manager'
 import type { Editor } from '../../editor/editor'
-import type { PointerInput } from '../../editor/tools/tool'
-import { draftWithPointer, isDrawingTool } from './measure-tool'
+import type { PhotoMeasurement } from '../../editor/measures'
+import { BakedPhoto } from './BakedPhoto'
+import './canvas.css'
 import { OVERLAY } from './overlay-style'
-import { useCanvas } from './use-canvas'
+import { PhotoToolDrawing } from './PhotoToolDrawing'
+import { panInput } from './pan-input'
+import { ScreenLabel } from './ScreenLabel'
 import { useHtmlImage } from './use-html-image'
+import { useViewport } from './use-viewport'
 import type { PigmentSource } from './view-cache'
-import { toImage, toScreen } from './viewport'
-
-/** A pointer that moves less than this between press and release clicked rather than dragged. */
-const CLICK_SLOP_PX = 4
-/** Screen pixels around a point or line that count as on it, whatever the zoom. */
-const HIT_PX = 8
-/** Two clicks this close in time, and within the click slop of each other, are a double-click. */
-const DOUBLE_CLICK_MS = 400
 
 interface PhotoCanvasProps {
-  store: CanvasStore
+  viewport: ViewportStore
   imageUrl: string
   calibration: Calibration | null
-  measurements: readonly Measurement[]
-  /** A ruler line waiting for its real length. */
-  pendingCalibration: readonly Point[] | null
-  onDrawn(tool: 'calibrate' | 'distance' | 'area', points: Point[]): void
+  measurements: readonly PhotoMeasurement[]
   label: string
-  /** The design editor the design tools' input goes to. */
+  /** The editor the pointer input goes to; without one (the review) a drag pans. */
   editor?: Editor
   /** Konva layers drawn over the photo (the design), under the labels. */
   children?: ReactNode
+  /** HTML placed over the stage (a prompt beside what was drawn). */
+  overlay?: ReactNode
   /** Bitmaps multiplied into the photo itself, under the calibration and measurements: the session layers. */
   pigment?: PigmentSource | null
 }
 
-function ScreenLabel({ at, text, colour }: { at: Point; text: string; colour: string }) {
-  return (
-    <Label x={at.x + 10} y={at.y - 28} listening={false}>
-      <Tag fill={OVERLAY.labelBackground} cornerRadius={4} stroke={colour} strokeWidth={1} />
-      <Text text={text} fill={OVERLAY.labelText} fontSize={12} padding={5} fontFamily="system-ui, sans-serif" />
-    </Label>
-  )
-}
+type CursorSource = StoreApi<{ tool: string; spaceHeld: boolean }>
+/** A canvas without an editor only pans. */
+const PAN_ONLY: CursorSource = createStore(() => ({ tool: 'hand', spaceHeld: false }))
 
 /**
  * The photo on a Konva stage: the working copy drawn at the original's pixel size (so every
- * point is in original pixels, the calibration's unit), with measurements on top. Pan, zoom
- * and tools come from the canvas store; this component only renders it and forwards input.
+ * point is in original pixels, the calibration's unit), with measurements on top. It turns
+ * pointer events into plain input for the editor (stage point, button, modifiers, time) and
+ * draws; which press is a click, a double-click or a drag the editor decides.
  */
 export function PhotoCanvas(props: PhotoCanvasProps) {
-  const { store } = props
-  const { image, stage, viewport, tool, spaceHeld, draft, pointer } = useCanvas(store, (s) => ({
+  const { viewport: store, editor } = props
+  const { image, stage, viewport } = useViewport(store, (s) => ({
     image: s.image,
     stage: s.stage,
     viewport: s.viewport,
-    tool: s.tool,
-    spaceHeld: s.spaceHeld,
-    draft: s.draft,
-    pointer: s.pointer,
   }))
   const holder = useRef<HTMLDivElement>(null)
-  const press = useRef<{ screen: Point; last: Point; panning: boolean; captured: boolean } | null>(null)
-  const lastClick = useRef<{ at: Point; time: number } | null>(null)
+  const panner = useMemo(() => panInput(store), [store])
+  const input = editor ?? panner
   const loaded = useHtmlImage(props.imageUrl)
   const scale = pxPerMm(props.calibration)
-  const panMode = tool === 'hand' || spaceHeld
-  const editor = props.editor && !isDrawingTool(tool) && tool !== 'hand' ? props.editor : null
+  // What the pointer shows: the hand while a press would pan, else the tool.
+  const cursorTool = useStore(editor?.store ?? PAN_ONLY, (s) => (s.tool === 'hand' || s.spaceHeld ? 'hand' : s.tool))
 
   useEffect(() => {
     const element = holder.current
@@ -93,92 +82,18 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
     }
   }, [store])
 
-  const screenPoint = (event: Konva.KonvaEventObject<MouseEvent>): Point | null =>
-    event.target.getStage()?.getPointerPosition() ?? null
-
-  const input = (at: Point, event: MouseEvent): PointerInput => {
-    const { viewport: current } = store.getState()
-    return {
-      point: toImage(current, at),
-      shift: event.shiftKey,
-      alt: event.altKey,
-      tolerance: HIT_PX / current.scale,
-    }
+  const pointer = (event: Konva.KonvaEventObject<MouseEvent>): PointerInfo | null => {
+    const screen: Point | null = event.target.getStage()?.getPointerPosition() ?? null
+    if (!screen) return null
+    const { button, shiftKey, altKey, timeStamp } = event.evt
+    return { screen, button, shift: shiftKey, alt: altKey, time: timeStamp }
   }
-
-  const onMouseDown = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    const at = screenPoint(event)
-    if (!at) return
-    const panning = panMode || event.evt.button === 1
-    const captured = !panning && event.evt.button === 0 && (editor?.pointerDown(input(at, event.evt)) ?? false)
-    press.current = { screen: at, last: at, panning, captured }
-  }
-
-  const onMouseMove = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    const at = screenPoint(event)
-    if (!at) return
-    const state = store.getState()
-    const held = press.current
-    if (held?.panning) {
-      state.pan(at.x - held.last.x, at.y - held.last.y)
-      held.last = at
-      return
-    }
-    if (editor) {
-      if (held?.captured) {
-        held.last = at
-        editor.pointerMove(input(at, event.evt))
-      } else editor.hover(toImage(state.viewport, at))
-      return
-    }
-    // Only a draft follows the pointer; tracking it otherwise would redraw the photo on every move.
-    if (state.draft) state.setPointer(toImage(state.viewport, at))
-  }
-
-  const onMouseUp = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    const held = press.current
-    press.current = null
-    const at = screenPoint(event)
-    if (!held || !at || held.panning || event.evt.button !== 0) return
-    if (editor && held.captured) {
-      editor.pointerUp(input(at, event.evt))
-      return
-    }
-    if (Math.hypot(at.x - held.screen.x, at.y - held.screen.y) > CLICK_SLOP_PX) return
-    // Konva reports any two clicks within 400 ms as a double-click, wherever they were; quick
-    // corner-by-corner clicking must not finish an outline, so only a second click on the same
-    // spot counts.
-    const previous = lastClick.current
-    const double =
-      previous !== null &&
-      event.evt.timeStamp - previous.time < DOUBLE_CLICK_MS &&
-      Math.hypot(at.x - previous.at.x, at.y - previous.at.y) <= CLICK_SLOP_PX
-    lastClick.current = double ? null : { at, time: event.evt.timeStamp }
-    if (editor) {
-      if (double) editor.doubleClick(input(at, event.evt))
-      else editor.click(input(at, event.evt))
-      return
-    }
-    const state = store.getState()
-    const done = double
-      ? state.toolEvent({ type: 'close' })
-      : state.toolEvent({ type: 'click', point: clampToImage(toImage(state.viewport, at), image) })
-    if (done) props.onDrawn(done.tool, done.points)
+  const send = (deliver: (info: PointerInfo) => void) => (event: Konva.KonvaEventObject<MouseEvent>) => {
+    const info = pointer(event)
+    if (info) deliver(info)
   }
 
   const flat = (points: readonly Point[]) => points.flatMap((p) => [p.x, p.y])
-  const handleRadius = OVERLAY.handle / viewport.scale
-  const live = draftWithPointer(draft, pointer && clampToImage(pointer, image))
-  const liveText = (() => {
-    if (!draft || live.length < 2) return null
-    if (draft.tool === 'area') {
-      if (live.length < 3) return null
-      return formatQuantity(measure({ kind: 'area', points: live }, scale))
-    }
-    if (draft.tool === 'calibrate') return `${Math.round(lengthOf(live, null).value)} px ruler line`
-    return formatQuantity(lengthOf(live, scale))
-  })()
-
   const labels: ReactNode[] = props.measurements.map((m) => {
     const anchor = m.kind === 'distance' ? (m.points[1] as Point) : topmost(m.points)
     const text = `${m.label ? `${m.label}: ` : ''}${formatQuantity(measure(m, scale))}`
@@ -189,30 +104,30 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
     <div
       ref={holder}
       className="photo-canvas"
-      data-tool={panMode ? 'hand' : tool}
+      data-tool={cursorTool}
       data-scale={viewport.scale.toFixed(4)}
       // The editing canvas takes the focus when pressed, so Enter finishes an outline there while
       // Enter on a focused button still presses the button; its keys are the workspace's own.
       role="application"
-      tabIndex={props.editor ? 0 : undefined}
-      onPointerDown={props.editor ? (event) => event.currentTarget.focus({ preventScroll: true }) : undefined}
+      tabIndex={editor ? 0 : undefined}
+      onPointerDown={
+        editor
+          ? (event) => {
+              // Only a press on the photo itself: a field placed over it keeps the focus it takes.
+              if (event.target instanceof HTMLCanvasElement) event.currentTarget.focus({ preventScroll: true })
+            }
+          : undefined
+      }
       aria-label={props.label}
     >
       {stage.width > 0 && (
         <Stage
           width={stage.width}
           height={stage.height}
-          onMouseDown={onMouseDown}
-          onMouseMove={onMouseMove}
-          onMouseUp={onMouseUp}
-          onMouseLeave={(event) => {
-            // A drag that leaves the photo ends where the pointer last was, as if released there.
-            const held = press.current
-            if (held?.captured && editor) editor.pointerUp(input(held.last, event.evt))
-            press.current = null
-            store.getState().setPointer(null)
-            props.editor?.hover(null)
-          }}
+          onMouseDown={send((info) => input.pointerDown(info))}
+          onMouseMove={send((info) => input.pointerMove(info))}
+          onMouseUp={send((info) => input.pointerUp(info))}
+          onMouseLeave={() => input.pointerLeave()}
         >
           <Layer listening={false}>
             <Group x={viewport.x} y={viewport.y} scaleX={viewport.scale} scaleY={viewport.scale}>
@@ -247,40 +162,10 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
                   strokeScaleEnabled={false}
                 />
               ))}
-              {props.pendingCalibration && (
-                <Line
-                  points={flat(props.pendingCalibration)}
-                  stroke={OVERLAY.calibration}
-                  strokeWidth={OVERLAY.stroke}
-                  strokeScaleEnabled={false}
-                />
-              )}
-              {live.length > 0 && (
-                <Line
-                  points={flat(live)}
-                  closed={draft?.tool === 'area' && live.length > 2}
-                  stroke={draft?.tool === 'calibrate' ? OVERLAY.calibration : OVERLAY.draft}
-                  fill={draft?.tool === 'area' ? OVERLAY.areaFill : undefined}
-                  strokeWidth={OVERLAY.stroke}
-                  strokeScaleEnabled={false}
-                  dash={[6, 4]}
-                  dashEnabled
-                />
-              )}
-              {draft?.points.map((p, i) => (
-                <Circle
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a draft's corners have no identity but their order
-                  key={i}
-                  x={p.x}
-                  y={p.y}
-                  radius={handleRadius * (i === 0 && draft.tool === 'area' ? 1.6 : 1)}
-                  fill={OVERLAY.draft}
-                  strokeScaleEnabled={false}
-                />
-              ))}
             </Group>
           </Layer>
           {props.children}
+          {editor && <PhotoToolDrawing editor={editor} />}
           <Layer listening={false}>
             {props.calibration && scale && (
               <ScreenLabel
@@ -290,12 +175,10 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
               />
             )}
             {labels}
-            {liveText && pointer && (
-              <ScreenLabel at={toScreen(viewport, live.at(-1) as Point)} text={liveText} colour={OVERLAY.draft} />
-            )}
           </Layer>
         </Stage>
       )}
+      {props.overlay}
       {loaded.status === 'error' && (
         <p className="photo-canvas__error" role="alert">
           The photo file could not be loaded.
@@ -303,10 +186,6 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
       )}
     </div>
   )
-}
-
-function clampToImage(p: Point, image: { width: number; height: number }): Point {
-  return { x: Math.min(image.width, Math.max(0, p.x)), y: Math.min(image.height, Math.max(0, p.y)) }
 }
 
 function topmost(points: readonly Point[]): Point {

@@ -1,10 +1,10 @@
-import type { CanvasStore } from './canvas-store'
-import { useCanvas } from './use-canvas'
+import type { ViewportStore } from '../../canvas/viewport-store'
+import { useViewport } from './use-viewport'
 
 /** Zoom out, the level, zoom in, fit and 100 %: one control for a canvas, or for however many share its view. */
-export function ZoomControls({ canvas }: { canvas: CanvasStore }) {
-  const { scale } = useCanvas(canvas, (s) => ({ scale: s.viewport.scale }))
-  const actions = canvas.getState()
+export function ZoomControls({ viewport }: { viewport: ViewportStore }) {
+  const { scale } = useViewport(viewport, (s) => ({ scale: s.viewport.scale }))
+  const actions = viewport.getState()
   return (
     <fieldset className="canvas-toolbar__group">
       <legend className="visually-hidden">Zoom</legend>

@@ -1,4 +1,4 @@
-import type { Size, Viewport } from './viewport'
+import type { Size, Viewport } from '../../canvas/viewport'
 
 /** A rectangle of the photo in its original pixels. */
 export interface ImageRect {

@@ -4,9 +4,11 @@ import { midlineOf } from '../../../../shared/design/landmarks'
 import { isClosedOutline } from '../../../../shared/design/point-rules'
 import type { Point } from '../../../../shared/geometry/point'
 import type { Editor } from '../../editor/editor'
+import { IDLE } from '../../editor/tools/tool'
+import { isDesignTool } from '../../editor/tools/tool-ids'
 import { isObjectKind, shapeOf } from '../../shapes/registry'
 import { OVERLAY } from '../canvas/overlay-style'
-import { useCanvas } from '../canvas/use-canvas'
+import { useViewport } from '../canvas/use-viewport'
 import { DesignObjects } from './DesignObjects'
 import { useEditor } from './use-editor'
 import { ZoneReadoutLabels } from './ZoneReadoutLabels'
@@ -15,7 +17,7 @@ const flat = (points: readonly Point[]) => points.flatMap((p) => [p.x, p.y])
 
 /** The committed objects; it redraws when they or the view change, never as a draft follows the pointer. */
 function ObjectsLayer({ editor, tint }: { editor: Editor; tint: boolean }) {
-  const { viewport, image } = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport, image: s.image }))
+  const { viewport, image } = useViewport(editor.viewport, (s) => ({ viewport: s.viewport, image: s.image }))
   const { document, selection, pxPerMm } = useEditor(editor, (s) => ({
     document: s.document,
     selection: s.selection,
@@ -37,11 +39,13 @@ function ObjectsLayer({ editor, tint }: { editor: Editor; tint: boolean }) {
 
 /** What is being drawn, the selection's handles and the marquee: the part that follows the pointer. */
 function InteractionLayer({ editor }: { editor: Editor }) {
-  const { viewport, tool } = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport, tool: s.tool }))
-  const { document, selection, toolState, pointer, mirror, scarShape, activePoint } = useEditor(editor, (s) => ({
+  const { viewport } = useViewport(editor.viewport, (s) => ({ viewport: s.viewport }))
+  const { tool, document, selection, toolState, pointer, mirror, scarShape, activePoint } = useEditor(editor, (s) => ({
+    tool: s.tool,
     document: s.document,
     selection: s.selection,
-    toolState: s.toolState,
+    // The photo tools' drafts (a ruler line, a measurement) are the photo canvas's to draw.
+    toolState: isDesignTool(s.tool) ? s.toolState : IDLE,
     pointer: s.pointer,
     mirror: s.options.mirror,
     scarShape: s.options.scarShape,
@@ -128,7 +132,7 @@ function InteractionLayer({ editor }: { editor: Editor }) {
 
 /** Each zone's readout at screen size: redrawn when the objects, the calibration or the view change. */
 function LabelsLayer({ editor }: { editor: Editor }) {
-  const viewport = useCanvas(editor.canvas, (s) => ({ viewport: s.viewport })).viewport
+  const viewport = useViewport(editor.viewport, (s) => ({ viewport: s.viewport })).viewport
   const { objects, pxPerMm } = useEditor(editor, (s) => ({ objects: s.document.objects, pxPerMm: s.pxPerMm }))
   return (
     <Layer listening={false}>

@@ -3,7 +3,7 @@ import { Group } from 'react-konva'
 import type { DesignDocument } from '../../../../shared/design/design-types'
 import { assumedPxPerMm } from '../../../../shared/design/hairline-presets'
 import { landmarkOf } from '../../../../shared/design/landmarks'
-import type { Size, Viewport } from '../canvas/viewport'
+import type { Size, Viewport } from '../../canvas/viewport'
 import { DesignShape } from './DesignShape'
 
 const NO_SELECTION: readonly string[] = []

@@ -1,7 +1,6 @@
 import { actionById, TOOL_ACTIONS } from '../../editor/actions'
 import type { Editor } from '../../editor/editor'
-import type { ToolId } from '../canvas/measure-tool'
-import { useCanvas } from '../canvas/use-canvas'
+import type { ToolId } from '../../editor/tools/tool-ids'
 import { ZoomControls } from '../canvas/ZoomControls'
 import { TOOL_HINTS } from './tool-hints'
 import { useEditor } from './use-editor'
@@ -11,8 +10,8 @@ const redoAction = actionById('edit.redo')
 
 /** Tools and undo/redo, read from the one actions registry the shortcuts use, and the zoom controls. */
 export function DesignToolbar({ editor }: { editor: Editor }) {
-  const { tool } = useCanvas(editor.canvas, (s) => ({ tool: s.tool }))
-  const { undoLabel, redoLabel } = useEditor(editor, (s) => ({
+  const { tool, undoLabel, redoLabel } = useEditor(editor, (s) => ({
+    tool: s.tool,
     // Mid-gesture, undo drops the shape being drawn or the drag, and nothing before it.
     undoLabel: s.toolState.name !== 'idle' ? 'what is being drawn' : (s.history.past.at(-1)?.label ?? null),
     redoLabel: s.history.future.at(-1)?.label ?? null,
@@ -58,7 +57,7 @@ export function DesignToolbar({ editor }: { editor: Editor }) {
           Redo
         </button>
       </fieldset>
-      <ZoomControls canvas={editor.canvas} />
+      <ZoomControls viewport={editor.viewport} />
     </div>
   )
 }

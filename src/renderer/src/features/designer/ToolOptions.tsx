@@ -2,7 +2,6 @@ import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/desi
 import { HAIRLINE_PRESETS } from '../../../../shared/design/hairline-presets'
 import type { Editor, ToolOptions as ToolOptionsType } from '../../editor/editor'
 import { ofKind } from '../../shapes/registry'
-import { useCanvas } from '../canvas/use-canvas'
 import { useEditor } from './use-editor'
 
 /** The one choice each drawing tool offers: what the next zone, scar or landmark will be. */
@@ -14,7 +13,7 @@ const CHOICES = {
 
 /** The active tool's options, in a strip under the toolbar, as in Photoshop's options bar. */
 export function ToolOptions({ editor }: { editor: Editor }) {
-  const tool = useCanvas(editor.canvas, (s) => ({ tool: s.tool })).tool
+  const tool = useEditor(editor, (s) => s.tool)
   const { options, hasMidline, selectedHairline } = useEditor(editor, (s) => ({
     options: s.options,
     hasMidline: s.document.objects.some((o) => o.kind === 'landmark' && o.role === 'midline'),

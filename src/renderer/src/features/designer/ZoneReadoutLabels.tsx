@@ -1,10 +1,10 @@
 import { Label, Tag, Text } from 'react-konva'
 import type { DesignObject } from '../../../../shared/design/design-types'
 import { zoneReadout } from '../../../../shared/design/readouts'
+import { toScreen, type Viewport } from '../../canvas/viewport'
 import { ofKind } from '../../shapes/registry'
 import { zoneCaption, zoneShape } from '../../shapes/zone/zone-shape'
 import { OVERLAY } from '../canvas/overlay-style'
-import { toScreen, type Viewport } from '../canvas/viewport'
 
 /** Each visible zone's name, area and impressions at screen size over its middle, for a Konva layer. */
 export function ZoneReadoutLabels(props: {

@@ -1,4 +1,4 @@
-import type { ToolId } from '../canvas/measure-tool'
+import type { ToolId } from '../../editor/tools/tool-ids'
 
 /** The status bar's line for each tool: what a click does, and the keys that go with it. */
 export const TOOL_HINTS: Record<ToolId, string> = {
@@ -10,7 +10,8 @@ export const TOOL_HINTS: Record<ToolId, string> = {
   scar: 'Strip: click along the scar, Enter finishes. Area: click the corners. FUE: click each dot, Esc starts a new cluster.',
   landmark: 'Click to place the chosen landmark; the midline takes two clicks.',
   pin: 'Click to drop a note pin, then type its note in the panel.',
-  calibrate: 'Click both ends of a ruler or sticker of known size.',
+  calibrate:
+    'Click both ends of a ruler or sticker of known size, or drag from one end to the other; then type its length.',
   distance: 'Click two points to measure between them.',
   area: 'Click the corners; click the first one, double-click or press Enter to close.',
 }

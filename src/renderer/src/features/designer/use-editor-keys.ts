@@ -1,9 +1,7 @@
 import { useEffect } from 'react'
-import type { Point } from '../../../../shared/geometry/point'
 import { actionFor } from '../../editor/actions'
 import type { Editor } from '../../editor/editor'
 import { typingInto } from '../../ui/typing-into'
-import { type DrawingTool, isDrawingTool } from '../canvas/measure-tool'
 
 /** A control that answers Enter or Space itself: a button, a section's summary, a link. */
 const PRESSABLE = 'button, a[href], summary, [role=button], [role=tab], [role=radio], [role=checkbox], [role=menuitem]'
@@ -19,32 +17,19 @@ const controlTakes = (event: KeyboardEvent) => {
 
 /**
  * The workspace's keys, from the actions registry: tools, undo/redo, delete, nudge, zoom.
- * Space held pans. A ruler or measurement being drawn takes Enter, Escape and Backspace
- * first. Keys typed into a field are left to the field, so its own undo works there; Enter,
+ * Space held pans. Keys typed into a field are left to the field, so its own undo works there; Enter,
  * Space and the arrows on a focused control are the control's (Enter presses a button).
  */
-export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingTool, points: Point[]) => void): void {
+export function useEditorKeys(editor: Editor | null): void {
   useEffect(() => {
     if (!editor) return
-    const canvas = editor.canvas
     const onKeyDown = (event: KeyboardEvent) => {
       if (typingInto(event.target) || event.altKey) return
       if (controlTakes(event)) return
       if (event.key === ' ') {
         event.preventDefault()
-        canvas.getState().setSpaceHeld(true)
+        editor.setSpaceHeld(true)
         return
-      }
-      const state = canvas.getState()
-      if (isDrawingTool(state.tool) && state.draft) {
-        const measureKey = { Enter: 'close', Escape: 'cancel', Backspace: 'undo-point' } as const
-        const type = measureKey[event.key as keyof typeof measureKey]
-        if (type) {
-          event.preventDefault()
-          const done = state.toolEvent({ type })
-          if (done) onMeasured(done.tool, done.points)
-          return
-        }
       }
       const press = { key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey }
       const action = actionFor(press)
@@ -54,9 +39,9 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
       action.perform(editor, press)
     }
     const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === ' ') canvas.getState().setSpaceHeld(false)
+      if (event.key === ' ') editor.setSpaceHeld(false)
     }
-    const onBlur = () => canvas.getState().setSpaceHeld(false)
+    const onBlur = () => editor.setSpaceHeld(false)
     window.addEventListener('keydown', onKeyDown)
     window.addEventListener('keyup', onKeyUp)
     window.addEventListener('blur', onBlur)
@@ -65,5 +50,5 @@ export function useEditorKeys(editor: Editor | null, onMeasured: (tool: DrawingT
       window.removeEventListener('keyup', onKeyUp)
       window.removeEventListener('blur', onBlur)
     }
-  }, [editor, onMeasured])
+  }, [editor])
 }

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react'
 import type { PatientId } from '../../../../shared/patients/patient'
 import type { PhotoId } from '../../../../shared/photos/photo'
 import { useBridge } from '../../bridge/bridge-context'
-import type { CanvasStore } from '../canvas/canvas-store'
+import type { ViewportStore } from '../../canvas/viewport-store'
+import type { Editor } from '../../editor/editor'
 import { usePatientActions, usePatients } from '../patients/patients-context'
 import { usePhotoActions, usePhotos } from '../photos/photos-context'
 import { readPlace, savePlace } from './where-you-were'
@@ -78,33 +79,42 @@ export function useRestorePhoto(patientId: PatientId) {
 }
 
 /** Restores the zoom, pan and tool last used on this photo, and saves them as they change. */
-export function usePhotoPlace(photoId: PhotoId, canvas: CanvasStore) {
+export function usePhotoPlace(photoId: PhotoId, viewport: ViewportStore, editor: Editor | null) {
   useEffect(() => {
     const place = readPlace()
-    const mine = place.photoId === photoId
-    if (mine && place.tool) canvas.getState().setTool(place.tool)
-    let waiting = mine && place.viewport ? place.viewport : null
+    let waiting = place.photoId === photoId && place.viewport ? place.viewport : null
     let timer = 0
     // Cleared before the state changes: the change calls this again through the subscription.
     const apply = () => {
-      if (!waiting || canvas.getState().stage.width <= 0) return
-      const viewport = waiting
+      if (!waiting || viewport.getState().stage.width <= 0) return
+      const restored = waiting
       waiting = null
-      canvas.setState({ viewport, fitted: false })
+      viewport.setState({ viewport: restored, fitted: false })
     }
     apply()
-    const unsubscribe = canvas.subscribe((state, before) => {
+    const unsubscribe = viewport.subscribe((state, before) => {
       apply()
-      if (state.viewport === before.viewport && state.tool === before.tool) return
+      if (state.viewport === before.viewport) return
       window.clearTimeout(timer)
       timer = window.setTimeout(() => {
-        const { viewport, tool, fitted } = canvas.getState()
-        savePlace({ photoId, viewport: fitted ? null : viewport, tool })
+        const { viewport: now, fitted } = viewport.getState()
+        savePlace({ photoId, viewport: fitted ? null : now })
       }, 250)
     })
     return () => {
       window.clearTimeout(timer)
       unsubscribe()
     }
-  }, [photoId, canvas])
+  }, [photoId, viewport])
+
+  useEffect(() => {
+    if (!editor) return
+    const place = readPlace()
+    if (place.photoId === photoId && place.tool) editor.setTool(place.tool)
+    return editor.subscribe((state, before) => {
+      if (state.tool === before.tool) return
+      const { viewport: now, fitted } = viewport.getState()
+      savePlace({ photoId, tool: state.tool, viewport: fitted ? null : now })
+    })
+  }, [photoId, viewport, editor])
 }

@@ -1,5 +1,5 @@
-import type { ToolId } from '../canvas/measure-tool'
-import type { Viewport } from '../canvas/viewport'
+import type { Viewport } from '../../canvas/viewport'
+import { isToolId, type ToolId } from '../../editor/tools/tool-ids'
 
 export type Section = 'record' | 'photos' | 'plan' | 'review' | 'history'
 
@@ -37,7 +37,7 @@ export function readPlace(): Place {
         viewport && [viewport.scale, viewport.x, viewport.y].every((n) => Number.isFinite(n)) && viewport.scale > 0
           ? { scale: viewport.scale, x: viewport.x, y: viewport.y }
           : null,
-      tool: typeof raw.tool === 'string' ? (raw.tool as ToolId) : null,
+      tool: isToolId(raw.tool) ? raw.tool : null,
     }
   } catch {
     return {}

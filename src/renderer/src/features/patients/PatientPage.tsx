@@ -4,6 +4,7 @@ import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
 import { onTabListKey } from '../../ui/tab-keys'
 import { AuditTrailTab } from '../audit/AuditTrailTab'
+import { DesignWorkspace } from '../designer/DesignWorkspace'
 import { guideStore, useGuide } from '../onboarding/guide-store'
 import { SampleBanner } from '../onboarding/SampleBanner'
 import { useRestorePhoto } from '../onboarding/use-where-you-were'
@@ -11,7 +12,6 @@ import { Welcome } from '../onboarding/Welcome'
 import type { Section } from '../onboarding/where-you-were'
 import { PhotoDropZone } from '../photos/PhotoDropZone'
 import { PhotoLibrary } from '../photos/PhotoLibrary'
-import { PhotoWorkspace } from '../photos/PhotoWorkspace'
 import { usePhotoActions, usePhotos } from '../photos/photos-context'
 import { PlanPage } from '../plan/PlanPage'
 import { PlanProvider, usePlanStore } from '../plan/plan-context'
@@ -122,7 +122,7 @@ function PatientSections(props: { patient: Patient; onEdit(): void; onArchive():
   const archived = props.patient.archivedAt !== null
   const [sheetOpen, setSheetOpen] = useState(false)
 
-  if (openPhoto) return <PhotoWorkspace />
+  if (openPhoto) return <DesignWorkspace />
   if (sheetOpen) return <SheetPage patient={props.patient} onClose={() => setSheetOpen(false)} />
   return (
     <PhotoDropZone enabled={!archived} onImport={showPhotos}>

@@ -1,6 +1,6 @@
 import { formatBytes } from './format-photo'
+import { type ImportJob, isFinished } from './photo-imports'
 import { usePhotoActions, usePhotos } from './photos-context'
-import { type ImportJob, isFinished } from './photos-store'
 
 const STATUS_TEXT: Record<ImportJob['status'], string> = {
   waiting: 'Waiting',

@@ -1,34 +1,11 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { DesignSummary } from '../../../../shared/design/design-types'
-import type { Point } from '../../../../shared/geometry/point'
 import type { PatientId } from '../../../../shared/patients/patient'
-import type {
-  Calibration,
-  Measurement,
-  MeasurementId,
-  MeasurementKind,
-  Photo,
-  PhotoDetail,
-  PhotoEditableFields,
-  PhotoId,
-} from '../../../../shared/photos/photo'
-import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
+import type { Photo, PhotoDetail, PhotoEditableFields, PhotoId } from '../../../../shared/photos/photo'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
-import { desktopPathOf } from '../../bridge/desktop-files'
-import type { ExternalChange } from '../../editor/history'
 import type { Load } from '../patients/patients-store'
 import type { Grouping } from './group-photos'
-
-export type ImportStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
-
-export interface ImportJob {
-  key: number
-  patientId: PatientId
-  name: string
-  size: number
-  status: ImportStatus
-  message: string
-}
+import { createImportQueue, type ImportJob } from './photo-imports'
 
 export interface PhotosState {
   patientId: PatientId | null
@@ -55,36 +32,20 @@ export interface PhotosState {
   closePhoto(): void
   toggleCompare(id: PhotoId): void
   clearCompare(): void
-  calibrate(calibration: Calibration | null): Promise<void>
-  addMeasurement(kind: MeasurementKind, points: Point[]): Promise<void>
-  renameMeasurement(id: MeasurementId, label: string): Promise<void>
-  deleteMeasurement(id: MeasurementId): Promise<void>
   /**
-   * Where calibration and measurement changes are recorded for undo: the open design's
-   * history, so one Ctrl+Z takes back whatever was done last.
+   * The open photo's calibration or measurements were stored (the open design's editor owns
+   * them): takes in the photo main returned, or reads the photo again for its counts.
    */
-  setUndoRecorder(recorder: UndoRecorder | null): void
+  measuresStored(photo: Photo | null): Promise<void>
 }
 
-export type UndoRecorder = (label: string, change: ExternalChange) => void
-
-type MeasurementInput = Pick<Measurement, 'kind' | 'label' | 'points'>
-
 export type PhotosStore = StoreApi<PhotosState>
-
-const DONE: readonly ImportStatus[] = ['imported', 'duplicate', 'failed']
-export const isFinished = (job: ImportJob) => DONE.includes(job.status)
 
 /** A patient's photo library: the list, imports with per-file outcomes, and the open photo. */
 export function createPhotosStore(bridge: BridgeClient): PhotosStore {
   let loadRequest = 0
-  let nextKey = 1
-  let draining = false
 
   return createStore<PhotosState>((set, get) => {
-    const patchJob = (key: number, patch: Partial<ImportJob>) =>
-      set({ imports: get().imports.map((j) => (j.key === key ? { ...j, ...patch } : j)) })
-
     /** Puts a changed photo everywhere it is shown. */
     const replacePhoto = (photo: Photo) => {
       const { photos, open, patientId } = get()
@@ -123,28 +84,6 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       }
     }
 
-    let recorder: UndoRecorder | null = null
-
-    // The bridge calls behind each change, shared by the change itself and by its undo and redo.
-    const storeMeasurement = async (photoId: PhotoId, input: MeasurementInput): Promise<Measurement> => {
-      const saved = await bridge.call('measurements.add', { photoId, measurement: input })
-      await refreshOpen()
-      return saved
-    }
-    const dropMeasurement = async (id: MeasurementId) => {
-      await bridge.call('measurements.delete', { id })
-      await refreshOpen()
-    }
-    const relabel = async (id: MeasurementId, label: string) => {
-      await bridge.call('measurements.rename', { id, label })
-      await refreshOpen()
-    }
-    const storeCalibration = async (calibration: Calibration | null) => {
-      const detail = openDetail()
-      if (!detail) throw new Error('The photo is no longer open.')
-      replacePhoto(await bridge.call('photos.calibrate', { id: detail.id, revision: detail.revision, calibration }))
-    }
-
     // Badges are a convenience: a failure leaves them as they were rather than failing the library.
     const loadDesigns = async (patientId: PatientId) => {
       try {
@@ -154,51 +93,7 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
       } catch {}
     }
 
-    // The files of queued jobs; kept out of state because a File is not data to render.
-    const pending = new Map<number, File>()
-
-    const drain = async () => {
-      if (draining) return
-      draining = true
-      try {
-        for (;;) {
-          const job = get().imports.find((j) => j.status === 'waiting')
-          if (!job) break
-          const file = pending.get(job.key)
-          pending.delete(job.key)
-          if (!file) continue
-          patchJob(job.key, { status: 'importing' })
-          try {
-            if (file.size > PHOTO_LIMITS.maxBytes)
-              throw new Error(`${file.name}: The file is larger than ${PHOTO_LIMITS.maxBytes / 1024 / 1024} MB`)
-            const path = desktopPathOf(file)
-            const outcome = path
-              ? await bridge.call('photos.importFile', { patientId: job.patientId, path })
-              : await bridge.call('photos.import', {
-                  patientId: job.patientId,
-                  name: file.name || 'pasted image',
-                  lastModified: file.lastModified || null,
-                  bytes: new Uint8Array(await file.arrayBuffer()),
-                })
-            patchJob(job.key, {
-              status: outcome.status,
-              message: outcome.status === 'duplicate' ? 'Already in this library' : 'Imported',
-            })
-            replacePhoto(outcome.photo)
-          } catch (error) {
-            patchJob(job.key, { status: 'failed', message: errorMessage(error).replace(`${file.name}: `, '') })
-          }
-        }
-      } finally {
-        draining = false
-      }
-      const jobs = get().imports
-      const imported = jobs.filter((j) => j.status === 'imported').length
-      const failed = jobs.filter((j) => j.status === 'failed').length
-      set({
-        notice: `Import finished: ${imported} imported${failed ? `, ${failed} could not be imported` : ''}`,
-      })
-    }
+    const imports = createImportQueue({ bridge, get, set, replacePhoto })
 
     return {
       patientId: null,
@@ -231,21 +126,8 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
 
       setGrouping: (grouping) => set({ grouping }),
 
-      async importFiles(files) {
-        const { patientId } = get()
-        if (!patientId || files.length === 0) return
-        const finishedBefore = get().imports.every(isFinished)
-        const jobs = files.map((file): ImportJob => {
-          const key = nextKey++
-          pending.set(key, file)
-          return { key, patientId, name: file.name || 'pasted image', size: file.size, status: 'waiting', message: '' }
-        })
-        // A new batch after a finished one starts a fresh list; while importing, files queue up.
-        set({ imports: [...(finishedBefore ? [] : get().imports), ...jobs] })
-        await drain()
-      },
-
-      dismissImports: () => set({ imports: get().imports.filter((j) => !isFinished(j)) }),
+      importFiles: imports.importFiles,
+      dismissImports: imports.dismissImports,
 
       async updateFields(photo, fields) {
         await attempt(async () => {
@@ -291,65 +173,9 @@ export function createPhotosStore(bridge: BridgeClient): PhotosStore {
 
       clearCompare: () => set({ compare: [] }),
 
-      async calibrate(calibration) {
-        const detail = openDetail()
-        if (!detail) return
-        const previous = detail.calibration
-        await attempt(
-          () => storeCalibration(calibration),
-          calibration ? `Calibrated: ${calibration.lengthMm} mm` : 'Calibration removed',
-        )
-        recorder?.(calibration ? 'Calibrate' : 'Remove calibration', {
-          undo: () => storeCalibration(previous),
-          redo: () => storeCalibration(calibration),
-        })
-      },
-
-      async addMeasurement(kind, points) {
-        const detail = openDetail()
-        if (!detail) return
-        const input: MeasurementInput = { kind, label: '', points }
-        let current: Measurement | null = null
-        await attempt(async () => {
-          current = await storeMeasurement(detail.id, input)
-        })
-        recorder?.(kind === 'distance' ? 'Measure distance' : 'Measure area', {
-          undo: async () => {
-            if (current) await dropMeasurement(current.id)
-          },
-          redo: async () => {
-            current = await storeMeasurement(detail.id, input)
-          },
-        })
-      },
-
-      async renameMeasurement(id, label) {
-        const previous = openDetail()?.measurements.find((m) => m.id === id)?.label ?? ''
-        await attempt(() => relabel(id, label))
-        recorder?.('Rename measurement', { undo: () => relabel(id, previous), redo: () => relabel(id, label) })
-      },
-
-      async deleteMeasurement(id) {
-        const detail = openDetail()
-        const deleted = detail?.measurements.find((m) => m.id === id)
-        await attempt(() => dropMeasurement(id), 'Measurement deleted')
-        if (!detail || !deleted) return
-        // Undo stores it again under a new id; redo deletes whichever copy undo made.
-        let current: Measurement = deleted
-        recorder?.('Delete measurement', {
-          undo: async () => {
-            current = await storeMeasurement(detail.id, {
-              kind: deleted.kind,
-              label: deleted.label,
-              points: deleted.points,
-            })
-          },
-          redo: () => dropMeasurement(current.id),
-        })
-      },
-
-      setUndoRecorder(next) {
-        recorder = next
+      async measuresStored(photo) {
+        if (photo) replacePhoto(photo)
+        else await refreshOpen()
       },
     }
   })

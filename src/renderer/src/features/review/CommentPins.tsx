@@ -5,9 +5,10 @@ import { useStore } from 'zustand'
 import { useShallow } from 'zustand/react/shallow'
 import { isResolved } from '../../../../shared/comments/comment'
 import type { Point } from '../../../../shared/geometry/point'
-import type { CanvasStore } from '../canvas/canvas-store'
-import { useCanvas } from '../canvas/use-canvas'
-import { toImage, toScreen } from '../canvas/viewport'
+import { toImage, toScreen } from '../../canvas/viewport'
+import type { ViewportStore } from '../../canvas/viewport-store'
+import { ClickManager, type PointerInfo } from '../../editor/click-manager'
+import { useViewport } from '../canvas/use-viewport'
 import { type CommentsStore, pinNumbers } from './comments-store'
 
 /**
@@ -23,9 +24,6 @@ export const PIN = {
   /** Screen pixels, whatever the zoom. */
   radius: 11,
 } as const
-
-/** A press that moves less than this is a click (a pin), more a drag (a pan). */
-const CLICK_SLOP_PX = 4
 
 function Pin(props: {
   at: Point
@@ -71,8 +69,8 @@ function Pin(props: {
  * photo point through pan and zoom. While placing, a click on the photo pins a new comment
  * there; a drag still pans.
  */
-export function CommentPins({ canvas, comments }: { canvas: CanvasStore; comments: CommentsStore }) {
-  const { viewport, stage, image } = useCanvas(canvas, (s) => ({
+export function CommentPins({ canvas, comments }: { canvas: ViewportStore; comments: CommentsStore }) {
+  const { viewport, stage, image } = useViewport(canvas, (s) => ({
     viewport: s.viewport,
     stage: s.stage,
     image: s.image,
@@ -81,15 +79,22 @@ export function CommentPins({ canvas, comments }: { canvas: CanvasStore; comment
     comments,
     useShallow((s) => ({ list: s.comments, selectedId: s.selectedId, placing: s.placing, pending: s.pending })),
   )
-  const press = useRef<Point | null>(null)
+  // A press and release within the click slop places a pin; more is a drag, which pans.
+  const clicks = useRef(new ClickManager()).current
   const numbers = pinNumbers(list)
-  const pointer = (event: Konva.KonvaEventObject<MouseEvent>) => event.target.getStage()?.getPointerPosition() ?? null
+  const pointer = (event: Konva.KonvaEventObject<MouseEvent>): PointerInfo | null => {
+    const screen = event.target.getStage()?.getPointerPosition()
+    if (!screen) return null
+    const { button, shiftKey, altKey, timeStamp } = event.evt
+    return { screen, button, shift: shiftKey, alt: altKey, time: timeStamp }
+  }
 
   const onUp = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    const from = press.current
-    press.current = null
-    const at = pointer(event)
-    if (!from || !at || event.evt.button !== 0 || Math.hypot(at.x - from.x, at.y - from.y) > CLICK_SLOP_PX) return
+    const info = pointer(event)
+    if (!info) return
+    const released = clicks.up(info)
+    if (info.button !== 0 || (released !== 'click' && released !== 'double-click')) return
+    const at = info.screen
     const point = toImage(canvas.getState().viewport, at)
     if (point.x < 0 || point.y < 0 || point.x > image.width || point.y > image.height) return
     comments.getState().place(point)
@@ -103,7 +108,8 @@ export function CommentPins({ canvas, comments }: { canvas: CanvasStore; comment
           height={stage.height}
           fill="transparent"
           onMouseDown={(event) => {
-            press.current = pointer(event)
+            const info = pointer(event)
+            if (info) clicks.down(info)
           }}
           onMouseUp={onUp}
         />

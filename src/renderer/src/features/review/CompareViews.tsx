@@ -1,4 +1,4 @@
-import type { CanvasStore } from '../canvas/canvas-store'
+import type { ViewportStore } from '../../canvas/viewport-store'
 import type { SimulationScene } from '../simulation/simulation-scene'
 import { MomentPicker } from './MomentPicker'
 import { ReviewCanvas } from './ReviewCanvas'
@@ -39,7 +39,7 @@ function useComparison(props: CompareProps) {
   return { canvas, a, b, canvasOf }
 }
 
-function CompareToolbar(props: CompareProps & { canvas: CanvasStore }) {
+function CompareToolbar(props: CompareProps & { canvas: ViewportStore }) {
   const [a, b] = props.moments
   return (
     <ReviewToolbar canvas={props.canvas} showDesign={props.showDesign} onShowDesign={props.onShowDesign}>

@@ -1,7 +1,7 @@
 import { Layer } from 'react-konva'
 import type { DesignDocument } from '../../../../shared/design/design-types'
-import type { CanvasStore } from '../canvas/canvas-store'
-import { useCanvas } from '../canvas/use-canvas'
+import type { ViewportStore } from '../../canvas/viewport-store'
+import { useViewport } from '../canvas/use-viewport'
 import { DesignObjects } from '../designer/DesignObjects'
 import { ZoneReadoutLabels } from '../designer/ZoneReadoutLabels'
 
@@ -11,14 +11,14 @@ import { ZoneReadoutLabels } from '../designer/ZoneReadoutLabels'
  * area and impressions at screen size. No editor is made, so nothing here can change it.
  */
 export function DesignOverlay(props: {
-  canvas: CanvasStore
+  canvas: ViewportStore
   document: DesignDocument
   pxPerMm: number | null
   /** Zones filled with their colour; without it only outlines, so the pigment shows true. */
   tint: boolean
 }) {
   const { document, pxPerMm, tint } = props
-  const { viewport, image } = useCanvas(props.canvas, (s) => ({ viewport: s.viewport, image: s.image }))
+  const { viewport, image } = useViewport(props.canvas, (s) => ({ viewport: s.viewport, image: s.image }))
   return (
     <Layer listening={false}>
       <DesignObjects document={document} pxPerMm={pxPerMm} image={image} view={viewport} tint={tint} />

@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react'
 import { pxPerMm } from '../../../../shared/photos/calibration'
 import { useBridge } from '../../bridge/bridge-context'
-import type { CanvasStore } from '../canvas/canvas-store'
+import type { ViewportStore } from '../../canvas/viewport-store'
 import { PhotoCanvas } from '../canvas/PhotoCanvas'
 import type { PigmentSource } from '../canvas/view-cache'
 import { DesignOverlay } from './DesignOverlay'
 import type { ReviewView } from './review-data'
 
 const NO_MEASUREMENTS = [] as const
-const ignoreDrawn = () => {}
 
 /**
  * One review canvas: the photo with the session layers multiplied in, the saved design over it
@@ -16,7 +15,7 @@ const ignoreDrawn = () => {}
  * canvases given one store move together.
  */
 export function ReviewCanvas(props: {
-  store: CanvasStore
+  store: ViewportStore
   view: ReviewView
   showDesign: boolean
   pigment: PigmentSource | null
@@ -27,12 +26,10 @@ export function ReviewCanvas(props: {
   const { photo, design } = props.view
   return (
     <PhotoCanvas
-      store={props.store}
+      viewport={props.store}
       imageUrl={bridge.photoUrl(photo.sha256, 'working')}
       calibration={photo.calibration}
       measurements={NO_MEASUREMENTS}
-      pendingCalibration={null}
-      onDrawn={ignoreDrawn}
       label={props.label}
       pigment={props.pigment}
     >

@@ -1,17 +1,17 @@
 import type { ReactNode } from 'react'
-import type { CanvasStore } from '../canvas/canvas-store'
+import type { ViewportStore } from '../../canvas/viewport-store'
 import { ZoomControls } from '../canvas/ZoomControls'
 
 /** Above a review's canvases: their shared zoom, whether the design is drawn, and what the mode adds. */
 export function ReviewToolbar(props: {
-  canvas: CanvasStore
+  canvas: ViewportStore
   showDesign: boolean
   onShowDesign(show: boolean): void
   children?: ReactNode
 }) {
   return (
     <div className="canvas-toolbar review-toolbar">
-      <ZoomControls canvas={props.canvas} />
+      <ZoomControls viewport={props.canvas} />
       <label className="checkbox">
         <input
           type="checkbox"

@@ -1,16 +1,16 @@
 import { useEffect, useMemo } from 'react'
+import { createViewportStore, type ViewportStore } from '../../canvas/viewport-store'
 import { viewActionFor } from '../../editor/actions'
 import { typingInto } from '../../ui/typing-into'
-import { type CanvasStore, createCanvasStore } from '../canvas/canvas-store'
 import type { ReviewView } from './review-data'
 
 /**
- * The one canvas store every canvas of a review mode draws, with the hand tool since the review
- * edits nothing, and `+` `-` `0` `1` zooming it by the registry's view actions.
+ * The one viewport every canvas of a review mode draws (the review edits nothing, so a drag
+ * pans), with `+` `-` `0` `1` zooming it by the registry's view actions.
  */
-export function useReviewCanvas(view: ReviewView): CanvasStore {
+export function useReviewCanvas(view: ReviewView): ViewportStore {
   const { width, height } = view.photo
-  const canvas = useMemo(() => createCanvasStore({ width, height }, 'hand'), [width, height])
+  const canvas = useMemo(() => createViewportStore({ width, height }), [width, height])
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (typingInto(event.target) || event.altKey) return

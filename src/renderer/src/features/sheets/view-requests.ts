@@ -3,7 +3,7 @@ import type { Pigment, PlanDraft } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import type { SheetView } from '../../../../shared/sheets/sheet-view'
 import type { BridgeClient } from '../../bridge/bridge-client'
-import type { Size } from '../canvas/viewport'
+import type { Size } from '../../canvas/viewport'
 import { buildScene, sceneStyles } from '../simulation/simulation-scene'
 import type { ViewRenderRequest } from './render-view'
 

@@ -28,10 +28,22 @@ export function CanvasWarnings({ layers }: { layers: PhotoSimulation }) {
     layers,
   )
   const [open, setOpen] = useState(true)
-  if (warnings.length === 0) return null
+  // Dismissed, they stay away until the warnings themselves change.
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const shown = warnings.map((w) => `${w.kind}-${w.sessionId}-${w.zoneKey}`).join('|')
+  if (warnings.length === 0 || dismissed === shown) return null
   const count = `${warnings.length} plan warning${warnings.length === 1 ? '' : 's'}`
   return (
     <section className="canvas-warnings" aria-label="Plan warnings" data-open={open}>
+      <button
+        type="button"
+        className="canvas-warnings__dismiss"
+        aria-label="Dismiss the plan warnings"
+        title="Dismiss the warnings until they change"
+        onClick={() => setDismissed(shown)}
+      >
+        ✕
+      </button>
       {/* Folded to a badge, the warnings leave the photo free; the badge still counts them. */}
       <button
         type="button"

@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
+import type { Size, Viewport } from '../../canvas/viewport'
 import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
-import type { Size, Viewport } from '../canvas/viewport'
 import DotWorker from './dot-worker?worker&inline'
 import {
   DETAIL_MAX_PX,

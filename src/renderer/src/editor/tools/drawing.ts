@@ -3,18 +3,18 @@ import type { Editor } from '../editor'
 import type { PointerInput } from './tool'
 
 /** The points being drawn, or none when the tool is not drawing. */
-export function draftPoints(editor: Editor): Point[] {
+export function drawingPoints(editor: Editor): Point[] {
   const state = editor.getState().toolState
   return state.name === 'drawing' ? state.points : []
 }
 
 /**
- * Adds a clicked point to the draft. For an outline, a click on its first corner (once there
+ * Adds a clicked point to the drawing. For an outline, a click on its first corner (once there
  * are three) closes it; a click on the last point again (the second half of a double-click) is
  * not a new point.
  */
-export function addDraftPoint(editor: Editor, input: PointerInput, closable: boolean): 'added' | 'close' | 'ignored' {
-  const points = draftPoints(editor)
+export function addDrawingPoint(editor: Editor, input: PointerInput, closable: boolean): 'added' | 'close' | 'ignored' {
+  const points = drawingPoints(editor)
   const last = points.at(-1)
   if (last && distance(last, input.point) <= input.tolerance) return 'ignored'
   const first = points[0]
@@ -23,9 +23,9 @@ export function addDraftPoint(editor: Editor, input: PointerInput, closable: boo
   return 'added'
 }
 
-/** Backspace while drawing: takes back the last point; the draft ends with its first. */
+/** Backspace while drawing: takes back the last point; the drawing ends with its first. */
 export function takeBackPoint(editor: Editor): boolean {
-  const points = draftPoints(editor)
+  const points = drawingPoints(editor)
   if (points.length === 0) return false
   editor.setToolState(points.length > 1 ? { name: 'drawing', points: points.slice(0, -1) } : { name: 'idle' })
   return true

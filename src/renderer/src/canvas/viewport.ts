@@ -1,4 +1,4 @@
-import type { Point } from '../../../../shared/geometry/point'
+import type { Point } from '../../../shared/geometry/point'
 
 /** How the photo sits on screen: screen = image × scale + offset, all in CSS pixels. */
 export interface Viewport {

@@ -6,7 +6,7 @@ import type { Measurement } from '../../src/shared/photos/photo'
 import { probe } from './photo-image'
 import { photoLayer, renderWorkspace, TEN_PX_PER_MM } from './workspace'
 
-describe('PhotoWorkspace', () => {
+describe('DesignWorkspace', () => {
   it('calibrates from a ruler line drawn on the photo, then measures an area in cm²', async () => {
     const { screen, clickPhoto, scale, current } = await renderWorkspace()
     await expect.element(screen.getByText(/Not calibrated/)).toBeVisible()
@@ -128,5 +128,57 @@ describe('PhotoWorkspace', () => {
     const again = await renderWorkspace({ keepPlace: true })
     await expect.element(again.screen.getByRole('button', { name: /^Measure/, pressed: true })).toBeVisible()
     await expect.poll(() => again.holder.dataset.scale).toBe('1.0000')
+  })
+
+  it('calibrates from a ruler line dragged on the photo, asking its length beside the line', async () => {
+    const { screen, dragPhoto, toStage, holder, current } = await renderWorkspace()
+    await userEvent.keyboard('c')
+    await dragPhoto({ x: 100, y: 835 }, { x: 350, y: 835 }, { x: 600, y: 835 })
+    const length = screen.getByRole('textbox', { name: 'Real length (mm)' })
+    await expect.element(length).toHaveFocus()
+    // The prompt sits on the stage next to the line's end, not in the side panel.
+    const prompt = screen.getByRole('form', { name: 'Set calibration' }).element() as HTMLElement
+    expect(holder.contains(prompt)).toBe(true)
+    const end = toStage({ x: 600, y: 835 })
+    const box = prompt.getBoundingClientRect()
+    const stage = holder.getBoundingClientRect()
+    expect(Math.hypot(box.left - stage.left - end.x, box.top - stage.top - end.y)).toBeLessThan(200)
+    await userEvent.keyboard('{Control>}a{/Control}50{Enter}')
+    await expect.poll(() => pxPerMm(current().calibration)).toBeCloseTo(10, 0)
+    await expect.element(screen.getByText(/Calibrated:/)).toBeVisible()
+    await expect.element(screen.getByRole('form', { name: 'Set calibration' })).not.toBeInTheDocument()
+    await expect.element(screen.getByRole('button', { name: /^Select/, pressed: true })).toBeVisible()
+  })
+
+  it('drops the ruler line on Escape in the length prompt, leaving the photo uncalibrated', async () => {
+    const { screen, clickPhoto, current } = await renderWorkspace()
+    await userEvent.keyboard('c')
+    await clickPhoto({ x: 100, y: 835 })
+    await clickPhoto({ x: 600, y: 835 })
+    const length = screen.getByRole('textbox', { name: 'Real length (mm)' })
+    await expect.element(length).toHaveFocus()
+    // A click into the field keeps the focus there, though the field lies over the canvas.
+    await length.click()
+    await expect.element(length).toHaveFocus()
+    await userEvent.keyboard('{Escape}')
+    await expect.element(screen.getByRole('form', { name: 'Set calibration' })).not.toBeInTheDocument()
+    expect(current().calibration).toBeNull()
+    await expect.element(screen.getByText(/Not calibrated/)).toBeVisible()
+  })
+
+  it('deletes a measurement from the list, and undo brings it back as one more step of the design’s history', async () => {
+    const { screen, clickPhoto, current } = await renderWorkspace()
+    await userEvent.keyboard('m')
+    await clickPhoto({ x: 100, y: 100 })
+    await clickPhoto({ x: 400, y: 500 })
+    const list = screen.getByRole('list', { name: 'Measurements' })
+    await expect.element(list.getByText(/^(49\d|50\d) px$/)).toBeVisible()
+    await expect.poll(() => current().measurements.length).toBe(1)
+    await screen.getByRole('button', { name: /^Delete distance/ }).click()
+    await expect.element(list).not.toBeInTheDocument()
+    await expect.poll(() => current().measurements.length).toBe(0)
+    await screen.getByRole('button', { name: 'Undo', exact: true }).click()
+    await expect.element(list.getByText(/^(49\d|50\d) px$/)).toBeVisible()
+    await expect.poll(() => current().measurements.length).toBe(1)
   })
 })
