@@ -220,7 +220,7 @@ describe('PlanPage', () => {
   })
 
   it('shows a density the dots cannot hold next to its zone, and does not save it', async () => {
-    const { screen, saves } = await renderPlan({ sessions: [session()] })
+    const { screen, store, saves } = await renderPlan({ sessions: [session()] })
     const first = card(screen, 1)
 
     // A 1.2 mm three-needle grouping heals to 0.67 mm dots: 300 per cm² would leave them 0.58 mm apart.
@@ -233,12 +233,13 @@ describe('PlanPage', () => {
       .element(first.getByText(/the dots would be .* apart on average.*they would run together/).first())
       .toBeVisible()
     await expect.element(screen.getByText(/Not saved: 1 problem to fix/)).toBeVisible()
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    // Even written at once, a plan with a problem is not saved.
+    await store.getState().flush()
     expect(saves).toHaveLength(0)
   })
 
   it('saves a valid change once, after the autosave delay, with the whole draft', async () => {
-    const { screen, saves } = await renderPlan({ sessions: [session()] })
+    const { screen, store, saves } = await renderPlan({ sessions: [session()] })
     await card(screen, 1).getByLabelText('Practitioner').click()
     await userEvent.keyboard('Dr Lee')
     expect(saves).toHaveLength(0)
@@ -246,7 +247,8 @@ describe('PlanPage', () => {
 
     await expect.poll(() => saves.length).toBe(1)
     await expect.element(screen.getByText('All changes saved')).toBeVisible()
-    await new Promise((resolve) => setTimeout(resolve, 800))
+    // Nothing is left to write: a flush now saves nothing more.
+    await store.getState().flush()
     expect(saves).toHaveLength(1)
     expect(saves[0]).toEqual({ technique: 'permanent', sessions: [session({ practitioner: 'Dr Lee' })] })
     // Typing the name was one undo step.

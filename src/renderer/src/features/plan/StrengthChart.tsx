@@ -13,7 +13,7 @@ import { Field } from '../../ui/Field'
 import { monthTicks, percentTicks } from './chart-axes'
 import { usePlan, usePlanActions } from './plan-context'
 import { percent, zoneColour, zoneLabels } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 
 /** How far past the last session the chart looks. */
 const YEARS_AFTER = 3

@@ -11,7 +11,7 @@ import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { percent } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 import { defaultPigmentId, defaultStart, newSessionId } from './session-edits'
 import { ZoneChecklist } from './ZoneChecklist'
 

@@ -3,7 +3,7 @@ import { dotColour } from '../../../../shared/plan/fade'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import type { Pigment } from '../../../../shared/plan/plan-types'
 import type { PlanZone } from '../../../../shared/plan/plan-zones'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`
 
