@@ -2,7 +2,7 @@ import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import { type DesignObject, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
 import { reorderObject } from '../../editor/commands'
 import type { Editor } from '../../editor/editor'
-import { NumberInput } from './NumberInput'
+import { NumberInput } from '../../ui/NumberInput'
 import { ObjectReadout } from './ReadoutsPanel'
 import { useEditor } from './use-editor'
 

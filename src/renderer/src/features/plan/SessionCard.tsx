@@ -10,8 +10,8 @@ import {
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import { Field } from '../../ui/Field'
+import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
-import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { formatStart } from './plan-format'
@@ -170,7 +170,7 @@ export function SessionCard(props: SessionCardProps) {
         </Field>
         <Field id={id('durationMin')} label="Duration (min)" error={error('durationMin')}>
           {(control) => (
-            <NumberField
+            <NumberInput
               {...control}
               value={session.durationMin}
               min={PLAN_LIMITS.durationMin.min}
@@ -257,7 +257,7 @@ export function SessionCard(props: SessionCardProps) {
           </Field>
           <Field id={id('needle.diameterMm')} label="Diameter (mm)" error={error('needle.diameterMm')}>
             {(control) => (
-              <NumberField
+              <NumberInput
                 {...control}
                 value={session.needle.diameterMm}
                 min={PLAN_LIMITS.needleMm.min}

@@ -6,8 +6,8 @@ import { applyTemplate } from '../../../../shared/plan/protocols'
 import { chronological } from '../../../../shared/plan/session-density'
 import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
+import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
-import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { percent } from './plan-format'
@@ -158,7 +158,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
           </Field>
           <Field id="plan-template-diameter" label="Diameter (mm)">
             {(control) => (
-              <NumberField
+              <NumberInput
                 {...control}
                 value={diameterMm}
                 min={PLAN_LIMITS.needleMm.min}
