@@ -9,7 +9,7 @@ import {
   type TreatmentAmount,
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
-import { Field } from '../../ui/Field'
+import { Field, TextField } from '../../ui/Field'
 import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
 import { PigmentSelect } from './PigmentSelect'
@@ -124,20 +124,15 @@ export function SessionCard(props: SessionCardProps) {
       </header>
 
       <div className="plan-session__fields">
-        <Field id={id('name')} label="Name" error={error('name')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.sessionName}
-              value={session.name}
-              onFocus={name.onFocus}
-              onChange={(event) => edit('name', { name: event.target.value }, name.key())}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id('name')}
+          label="Name"
+          error={error('name')}
+          maxLength={PLAN_LIMITS.sessionName}
+          value={session.name}
+          onFocus={name.onFocus}
+          onChange={(value) => edit('name', { name: value }, name.key())}
+        />
         <Field
           id={id('kind')}
           label="Kind"
@@ -182,20 +177,15 @@ export function SessionCard(props: SessionCardProps) {
             />
           )}
         </Field>
-        <Field id={id('practitioner')} label="Practitioner" error={error('practitioner')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.practitioner}
-              value={session.practitioner}
-              onFocus={practitioner.onFocus}
-              onChange={(event) => edit('practitioner', { practitioner: event.target.value }, practitioner.key())}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id('practitioner')}
+          label="Practitioner"
+          error={error('practitioner')}
+          maxLength={PLAN_LIMITS.practitioner}
+          value={session.practitioner}
+          onFocus={practitioner.onFocus}
+          onChange={(value) => edit('practitioner', { practitioner: value }, practitioner.key())}
+        />
         <Field id={id('status')} label="Status" error={error('status')}>
           {(control) => (
             <OptionSelect
@@ -219,20 +209,15 @@ export function SessionCard(props: SessionCardProps) {
             )}
           </Field>
         </div>
-        <Field id={id('pigmentLot')} label="Pigment lot / batch" error={error('pigmentLot')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.pigmentLot}
-              value={session.pigmentLot}
-              onFocus={lot.onFocus}
-              onChange={(event) => edit('pigment lot', { pigmentLot: event.target.value }, lot.key())}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id('pigmentLot')}
+          label="Pigment lot / batch"
+          error={error('pigmentLot')}
+          maxLength={PLAN_LIMITS.pigmentLot}
+          value={session.pigmentLot}
+          onFocus={lot.onFocus}
+          onChange={(value) => edit('pigment lot', { pigmentLot: value }, lot.key())}
+        />
         <Field id={id('pigmentExpires')} label="Lot expires" error={error('pigmentExpires')}>
           {(control) => (
             <input

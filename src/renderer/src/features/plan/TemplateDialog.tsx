@@ -5,7 +5,7 @@ import { NEEDLE_CONFIGS, type NeedleConfig, type PlanDraft, TECHNIQUES } from '.
 import { applyTemplate } from '../../../../shared/plan/protocols'
 import { chronological } from '../../../../shared/plan/session-density'
 import { Banner } from '../../ui/Banner'
-import { Field } from '../../ui/Field'
+import { Field, TextField } from '../../ui/Field'
 import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
 import { PigmentSelect } from './PigmentSelect'
@@ -128,19 +128,13 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
             />
           )}
         </Field>
-        <Field id="plan-template-practitioner" label="Practitioner">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.practitioner}
-              value={practitioner}
-              onChange={(e) => setPractitioner(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="plan-template-practitioner"
+          label="Practitioner"
+          maxLength={PLAN_LIMITS.practitioner}
+          value={practitioner}
+          onChange={setPractitioner}
+        />
         <Field id="plan-template-pigment" label="Pigment">
           {(control) => (
             <PigmentSelect
