@@ -1,4 +1,4 @@
-import { formatBytes } from './format-photo'
+import { formatBytes } from '../../ui/format'
 import { usePhotoActions, usePhotos } from './photos-context'
 import { type ImportJob, isFinished } from './photos-store'
 

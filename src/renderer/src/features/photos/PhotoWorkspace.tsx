@@ -6,6 +6,7 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
 import type { DesignToolId } from '../../editor/tools/tool'
 import { Banner } from '../../ui/Banner'
+import { formatDayTime } from '../../ui/format'
 import { Icon } from '../../ui/icons'
 import { Loading } from '../../ui/Loading'
 import { SaveIndicator } from '../../ui/SaveIndicator'
@@ -31,7 +32,7 @@ import { useSessionLayers } from '../layers/use-session-layers'
 import { usePhotoPlace } from '../onboarding/use-where-you-were'
 import { usePlanActions } from '../plan/plan-context'
 import { CalibrationPanel } from './CalibrationPanel'
-import { formatTakenAt, photoName } from './format-photo'
+import { photoName } from './format-photo'
 import { MeasurementList } from './MeasurementList'
 import { PhotoDetailsForm } from './PhotoDetailsForm'
 import { usePhotoActions, usePhotos } from './photos-context'
@@ -110,7 +111,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
 
   const title = photo.chart
     ? photoName(photo)
-    : `${labelOfView(photo.view)} · ${photoName(photo)} · ${formatTakenAt(photo.takenAt)}`
+    : `${labelOfView(photo.view)} · ${photoName(photo)} · ${formatDayTime(photo.takenAt)}`
   const headingRef = useRef<HTMLHeadingElement>(null)
   useArrivalFocus(headingRef)
   // On a narrow window the canvas needs the room; the panel is a button away.
@@ -242,7 +243,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
             <dl className="photo-facts">
               <dt>Taken</dt>
               <dd>
-                {formatTakenAt(photo.takenAt)}{' '}
+                {formatDayTime(photo.takenAt)}{' '}
                 {photo.takenAtSource === 'file' && <span className="badge badge--muted">file date</span>}
               </dd>
               <dt>Size</dt>

@@ -16,7 +16,7 @@ import { PHOTO_LIMITS } from '../../../../shared/photos/photo-fields'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
 import { desktopPathOf } from '../../bridge/desktop-files'
 import type { ExternalChange } from '../../editor/history'
-import type { Load } from '../patients/patients-store'
+import type { Loaded } from '../../ui/use-load'
 import type { Grouping } from './group-photos'
 
 export type ImportStatus = 'waiting' | 'importing' | 'imported' | 'duplicate' | 'failed'
@@ -32,11 +32,11 @@ export interface ImportJob {
 
 export interface PhotosState {
   patientId: PatientId | null
-  photos: Load<Photo[]>
+  photos: Loaded<Photo[]>
   grouping: Grouping
   imports: ImportJob[]
   /** The photo open in the canvas, with its measurements. */
-  open: { id: PhotoId; detail: Load<PhotoDetail> } | null
+  open: { id: PhotoId; detail: Loaded<PhotoDetail> } | null
   /** The photo opened last, which the library focuses again when the canvas closes. */
   lastOpened: PhotoId | null
   /** Up to two photos picked for before/after. */

@@ -10,11 +10,11 @@ import {
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import { Field, TextField } from '../../ui/Field'
+import { formatDayTime } from '../../ui/format'
 import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
-import { formatStart } from './plan-format'
 import type { PlanWorld } from './plan-world'
 import { SessionClearance } from './SessionClearance'
 import type { ZoneOutcome } from './SessionList'
@@ -82,7 +82,7 @@ export function SessionCard(props: SessionCardProps) {
             {title}
             {session.name.trim() && <span className="plan-session__step"> · {session.name.trim()}</span>}
           </h3>
-          <p className="plan-session__when">{formatStart(session.startsAt)}</p>
+          <p className="plan-session__when">{formatDayTime(session.startsAt)}</p>
         </div>
         {warnings.length > 0 && (
           <ul className="stack-list plan-session__warnings" aria-label={`Warnings for ${title}`}>
