@@ -266,11 +266,41 @@ describe('PlanPage', () => {
     await expect.element(second.getByRole('spinbutton', { name: 'Amount for Crown in Session 2' })).toHaveValue(40)
     await expect.element(second.getByLabelText('Practitioner')).toHaveValue('Dr Lee')
 
+    // Delete asks first; the same place then confirms.
+    await second.getByRole('button', { name: 'Delete Session 2' }).click()
     await second.getByRole('button', { name: 'Delete Session 2' }).click()
     await expect.element(second).not.toBeInTheDocument()
     ;(document.activeElement as HTMLElement | null)?.blur()
     await userEvent.keyboard('{Control>}z{/Control}')
     await expect.element(card(screen, 2).getByText('25 May 2026, 09:00')).toBeVisible()
+  })
+
+  it('asks before deleting a session: the question takes the focus, Escape or Keep keeps it and gives the focus back', async () => {
+    const { screen, store } = await renderPlan({ sessions: [session()] })
+    const first = card(screen, 1)
+    const deleteButton = first.getByRole('button', { name: 'Delete Session 1' })
+    const keep = first.getByRole('button', { name: 'Keep' })
+    const focused = () => document.activeElement?.textContent
+
+    await deleteButton.click()
+    await expect.element(keep).toBeVisible()
+    expect(focused()).toBe('Delete Session 1')
+    await userEvent.keyboard('{Escape}')
+    await expect.element(keep).not.toBeInTheDocument()
+    expect(focused()).toBe('Delete…')
+
+    await deleteButton.click()
+    await keep.click()
+    await expect.element(keep).not.toBeInTheDocument()
+    expect(focused()).toBe('Delete…')
+    expect(store.getState().draft.sessions).toHaveLength(1)
+
+    await deleteButton.click()
+    await deleteButton.click()
+    await expect.element(first).not.toBeInTheDocument()
+    expect(store.getState().draft.sessions).toHaveLength(0)
+    await screen.getByRole('button', { name: 'Undo Delete Session 1' }).click()
+    await expect.element(card(screen, 1)).toBeVisible()
   })
 
   it('keeps a keloid patient’s session from being done until a clearance is recorded, with who, when and why', async () => {

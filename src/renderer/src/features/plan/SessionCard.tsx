@@ -9,6 +9,8 @@ import {
   type TreatmentAmount,
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
+import { DateInput } from '../../ui/DateInput'
+import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
 import { Field, TextField } from '../../ui/Field'
 import { formatDayTime } from '../../ui/format'
 import { NumberInput } from '../../ui/NumberInput'
@@ -69,6 +71,7 @@ export function SessionCard(props: SessionCardProps) {
   const notes = useFieldRun(id('notes'))
   const name = useFieldRun(id('name'))
   const lot = useFieldRun(id('pigmentLot'))
+  const deleting = useAskInPlace()
 
   return (
     <article
@@ -112,14 +115,27 @@ export function SessionCard(props: SessionCardProps) {
           >
             Duplicate
           </button>
-          <button
-            type="button"
-            className="button button--small button--danger"
-            aria-label={`Delete ${title}`}
-            onClick={props.onDelete}
-          >
-            Delete
-          </button>
+          {deleting.asking ? (
+            <DeleteInPlace
+              className="plan-session__confirm"
+              label={`Delete ${title}`}
+              busy={false}
+              small
+              onConfirm={props.onDelete}
+              onCancel={deleting.keep}
+            />
+          ) : (
+            <button
+              ref={deleting.askRef}
+              type="button"
+              className="button button--small button--danger"
+              aria-label={`Delete ${title}`}
+              title="Asks first; Undo brings a deleted session back"
+              onClick={deleting.ask}
+            >
+              Delete…
+            </button>
+          )}
         </div>
       </header>
 
@@ -220,12 +236,10 @@ export function SessionCard(props: SessionCardProps) {
         />
         <Field id={id('pigmentExpires')} label="Lot expires" error={error('pigmentExpires')}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              className="input"
-              type="date"
               value={session.pigmentExpires ?? ''}
-              onChange={(event) => edit('lot expiry', { pigmentExpires: event.target.value || null })}
+              onChange={(day) => edit('lot expiry', { pigmentExpires: day || null })}
             />
           )}
         </Field>
