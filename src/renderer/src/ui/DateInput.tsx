@@ -1,6 +1,7 @@
 import { type InputHTMLAttributes, useRef, useState } from 'react'
 import { addDays } from '../../../shared/plan/plan-dates'
 import { formatDay } from './format'
+import { Icon } from './icons'
 import { readDate } from './read-date'
 
 type ControlProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'min' | 'max'>
@@ -99,7 +100,7 @@ export function DateInput(props: DateInputProps) {
           disabled={control.disabled || control.readOnly}
           onClick={openPicker}
         >
-          <span aria-hidden="true">▦</span>
+          <Icon name="calendar" />
         </button>
         <input
           ref={picker}
