@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { DateInput } from '../../src/renderer/src/ui/DateInput'
+import { DateTimeInput } from '../../src/renderer/src/ui/DateTimeInput'
 import { Field } from '../../src/renderer/src/ui/Field'
-import { readDate } from '../../src/renderer/src/ui/read-date'
+import { readDate, readTime } from '../../src/renderer/src/ui/read-date'
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
@@ -52,6 +53,74 @@ describe('readDate', () => {
     expect(readDate('29 Feb 2028')).toBe('2028-02-29')
     for (const text of ['31/4/2026', '29 Feb 2027', '6/12/26', 'Dec 6 2026', '6 De 2026', '13/13/2026', 'tomorrow', ''])
       expect(readDate(text), text).toBeNull()
+  })
+})
+
+describe('readTime', () => {
+  it('reads a time of day on the 24-hour clock, or with am/pm', () => {
+    for (const [text, time] of [
+      ['09:00', '09:00'],
+      ['9:00', '09:00'],
+      ['9', '09:00'],
+      ['9.30', '09:30'],
+      ['930', '09:30'],
+      ['14h30', '14:30'],
+      ['2:30 pm', '14:30'],
+      ['12 am', '00:00'],
+      ['12pm', '12:00'],
+    ])
+      expect(readTime(text as string), text).toBe(time)
+    for (const text of ['24:00', '9:60', '13 pm', 'noon', '']) expect(readTime(text), text).toBeNull()
+  })
+})
+
+describe('DateTimeInput', () => {
+  function renderStart(initial: string) {
+    const stored: string[] = []
+    function Harness() {
+      const [value, setValue] = useState(initial)
+      return (
+        <Field id="starts" label="Starts">
+          {(control) => (
+            <DateTimeInput
+              {...control}
+              value={value}
+              onChange={(next) => {
+                stored.push(next)
+                setValue(next)
+              }}
+            />
+          )}
+        </Field>
+      )
+    }
+    render(<Harness />)
+    return {
+      stored,
+      date: page.getByRole('textbox', { name: 'Starts' }),
+      time: page.getByRole('textbox', { name: 'Time' }),
+    }
+  }
+
+  it('shows the day and the 24-hour time as the app writes them, and stores a wall-clock stamp', async () => {
+    const { stored, date, time } = renderStart('2026-05-04T09:00')
+    await expect.element(date).toHaveValue('4 May 2026')
+    await expect.element(time).toHaveValue('09:00')
+    await date.fill('5/5/2026')
+    await time.fill('2:30 pm')
+    expect(stored).toEqual(['2026-05-05T09:00', '2026-05-05T14:30'])
+    await userEvent.tab()
+    await expect.element(time).toHaveValue('14:30')
+  })
+
+  it('takes a whole stamp pasted into the date, and steps the time by a quarter hour', async () => {
+    const { stored, date, time } = renderStart('2026-05-04T09:00')
+    await date.fill('2026-06-01T15:00')
+    await expect.element(date).toHaveValue('1 Jun 2026')
+    await expect.element(time).toHaveValue('15:00')
+    await time.click()
+    await userEvent.keyboard('{ArrowUp}')
+    expect(stored).toEqual(['2026-06-01T15:00', '2026-06-01T15:15'])
   })
 })
 

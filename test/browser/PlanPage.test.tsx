@@ -209,7 +209,9 @@ describe('PlanPage', () => {
 
     await screen.getByRole('button', { name: 'Undo Session 2 date' }).click()
     await expect.element(warning).not.toBeInTheDocument()
-    await expect.element(card(screen, 2).getByLabelText('Starts')).toHaveValue('2026-05-05T09:00')
+    // The date and time show as the app writes them: 2026-05-05T09:00.
+    await expect.element(card(screen, 2).getByLabelText('Starts')).toHaveValue('5 May 2026')
+    await expect.element(card(screen, 2).getByRole('textbox', { name: 'Time' })).toHaveValue('09:00')
 
     // Redo from the keyboard, with focus outside any text field.
     ;(document.activeElement as HTMLElement | null)?.blur()

@@ -13,6 +13,11 @@ export type DateInputProps = ControlProps & {
   onChange(value: string): void
   /** The last day the calendar offers (a date of birth: today); the form's validation says why a later one is refused. */
   max?: string
+  /**
+   * A date and time typed or pasted whole (`2026-05-04T15:00`), for a date-and-time field to take;
+   * answers the day it names, or null when the text is not one.
+   */
+  readStamp?(text: string): string | null
 }
 
 const FORMAT_HELP = 'Day, month, year: 6 Dec 2026 or 6/12/2026'
@@ -25,7 +30,7 @@ const NOT_A_DATE = 'Not a date: write it day first, as 6 Dec 2026 or 6/12/2026'
  * arrow keys step a day; the calendar button opens the system's date picker.
  */
 export function DateInput(props: DateInputProps) {
-  const { value, onChange, max, className = 'input', onBlur, onKeyDown, ...control } = props
+  const { value, onChange, max, readStamp, className = 'input', onBlur, onKeyDown, ...control } = props
   const id = control.id ?? 'date'
   const show = (iso: string) => (iso ? formatDay(iso) : '')
   const [text, setText] = useState(() => show(value))
@@ -69,7 +74,11 @@ export function DateInput(props: DateInputProps) {
           onChange={(event) => {
             const next = event.target.value
             setText(next)
-            if (next.trim() === '') take('')
+            const stamped = readStamp?.(next) ?? null
+            if (stamped !== null) {
+              setText(show(stamped))
+              setLastValue(stamped)
+            } else if (next.trim() === '') take('')
             else {
               const day = readDate(next)
               if (day !== null) take(day)

@@ -48,3 +48,21 @@ export function readDate(text: string): string | null {
   }
   return null
 }
+
+/**
+ * Reads a time of day as `HH:MM`: "09:00", "9:00", "9.30", "930", "14h30", "2:30 pm". Null when
+ * the text names no minute of a day.
+ */
+export function readTime(text: string): string | null {
+  const match = /^(\d{1,2})(?:\s*[:.h]?\s*(\d{2}))?\s*([ap])?\.?\s*(?:m\.?)?$/i.exec(text.trim())
+  if (!match) return null
+  let hours = Number(match[1])
+  const minutes = Number(match[2] ?? 0)
+  const half = match[3]?.toLowerCase()
+  if (half) {
+    if (hours < 1 || hours > 12) return null
+    hours = (hours % 12) + (half === 'p' ? 12 : 0)
+  }
+  if (hours > 23 || minutes > 59) return null
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
+}

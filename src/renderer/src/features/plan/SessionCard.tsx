@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
 import { DateInput } from '../../ui/DateInput'
+import { DateTimeInput } from '../../ui/DateTimeInput'
 import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
 import { Field, TextField } from '../../ui/Field'
 import { formatDayTime } from '../../ui/format'
@@ -166,14 +167,12 @@ export function SessionCard(props: SessionCardProps) {
         </Field>
         <Field id={id('startsAt')} label="Starts" error={error('startsAt')}>
           {(control) => (
-            <input
+            <DateTimeInput
               {...control}
-              className="input"
-              type="datetime-local"
               value={session.startsAt}
               onFocus={date.onFocus}
-              onChange={(event) => {
-                if (event.target.value) edit('date', { startsAt: event.target.value.slice(0, 16) }, date.key())
+              onChange={(startsAt) => {
+                if (startsAt) edit('date', { startsAt }, date.key())
               }}
               onBlur={() => change(`${title} date`, sortedByStart, date.key())}
             />

@@ -5,6 +5,7 @@ import { NEEDLE_CONFIGS, type NeedleConfig, type PlanDraft, TECHNIQUES } from '.
 import { applyTemplate } from '../../../../shared/plan/protocols'
 import { chronological } from '../../../../shared/plan/session-density'
 import { Banner } from '../../ui/Banner'
+import { DateTimeInput } from '../../ui/DateTimeInput'
 import { Field, TextField } from '../../ui/Field'
 import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
@@ -118,15 +119,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
       </ol>
       <div className="form-grid">
         <Field id="plan-template-start" label="First session starts" required>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="datetime-local"
-              value={start}
-              onChange={(e) => setStart(e.target.value.slice(0, 16))}
-            />
-          )}
+          {(control) => <DateTimeInput {...control} value={start} onChange={setStart} />}
         </Field>
         <TextField
           id="plan-template-practitioner"
