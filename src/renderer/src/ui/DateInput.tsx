@@ -113,7 +113,7 @@ export function DateInput(props: DateInputProps) {
         </button>
         <input
           ref={picker}
-          className="date-input__picker"
+          className="visually-hidden"
           type="date"
           max={max}
           tabIndex={-1}
