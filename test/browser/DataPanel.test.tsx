@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
-import { formatTaken } from '../../src/renderer/src/features/backups/backup-format'
 import { DataPanel } from '../../src/renderer/src/features/backups/DataPanel'
+import { formatMoment } from '../../src/renderer/src/ui/format'
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
@@ -21,7 +21,7 @@ function renderPanel(world = backupsWorld()) {
 }
 
 const backups = () => page.getByRole('list', { name: 'Backups' })
-const row = (iso: string) => page.getByRole('listitem', { name: `Backup of ${formatTaken(iso)}` })
+const row = (iso: string) => page.getByRole('listitem', { name: `Backup of ${formatMoment(iso)}` })
 
 describe('Settings › Your data', () => {
   it('shows where the data lives, the last backup and every backup with what it holds', async () => {
@@ -29,7 +29,7 @@ describe('Settings › Your data', () => {
     await expect.element(page.getByText(DATA_DIR)).toBeVisible()
     await expect
       .element(page.getByTestId('last-backup'))
-      .toMatchTextContent(`Last backup: ${formatTaken(NEWER.createdAt)}`)
+      .toMatchTextContent(`Last backup: ${formatMoment(NEWER.createdAt)}`)
     await expect
       .element(row(NEWER.createdAt))
       .toMatchTextContent('Manual · 3 patients · 7 photos · 4 sessions · 2.3 MB')
@@ -50,7 +50,7 @@ describe('Settings › Your data', () => {
   it('previews a backup and says a safety backup comes first before restoring it', async () => {
     const world = renderPanel()
     await userEvent.click(row(OLDER.createdAt).getByRole('button', { name: 'Restore…' }))
-    const dialog = page.getByRole('alertdialog', { name: `Restore the backup of ${formatTaken(OLDER.createdAt)}?` })
+    const dialog = page.getByRole('alertdialog', { name: `Restore the backup of ${formatMoment(OLDER.createdAt)}?` })
     await expect.element(dialog).toMatchTextContent('It holds 2 patients · 5 photos · 3 sessions')
     await expect.element(dialog).toMatchTextContent('Ana Ruiz, Ben Okafor (archived)')
     await expect.element(dialog).toHaveAccessibleDescription(/A safety backup of your current data is taken first/)

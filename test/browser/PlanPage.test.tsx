@@ -209,7 +209,9 @@ describe('PlanPage', () => {
 
     await screen.getByRole('button', { name: 'Undo Session 2 date' }).click()
     await expect.element(warning).not.toBeInTheDocument()
-    await expect.element(card(screen, 2).getByLabelText('Starts')).toHaveValue('2026-05-05T09:00')
+    // The date and time show as the app writes them: 2026-05-05T09:00.
+    await expect.element(card(screen, 2).getByLabelText('Starts')).toHaveValue('5 May 2026')
+    await expect.element(card(screen, 2).getByRole('textbox', { name: 'Time' })).toHaveValue('09:00')
 
     // Redo from the keyboard, with focus outside any text field.
     ;(document.activeElement as HTMLElement | null)?.blur()
@@ -220,7 +222,7 @@ describe('PlanPage', () => {
   })
 
   it('shows a density the dots cannot hold next to its zone, and does not save it', async () => {
-    const { screen, saves } = await renderPlan({ sessions: [session()] })
+    const { screen, store, saves } = await renderPlan({ sessions: [session()] })
     const first = card(screen, 1)
 
     // A 1.2 mm three-needle grouping heals to 0.67 mm dots: 300 per cm² would leave them 0.58 mm apart.
@@ -233,12 +235,13 @@ describe('PlanPage', () => {
       .element(first.getByText(/the dots would be .* apart on average.*they would run together/).first())
       .toBeVisible()
     await expect.element(screen.getByText(/Not saved: 1 problem to fix/)).toBeVisible()
-    await new Promise((resolve) => setTimeout(resolve, 1200))
+    // Even written at once, a plan with a problem is not saved.
+    await store.getState().flush()
     expect(saves).toHaveLength(0)
   })
 
   it('saves a valid change once, after the autosave delay, with the whole draft', async () => {
-    const { screen, saves } = await renderPlan({ sessions: [session()] })
+    const { screen, store, saves } = await renderPlan({ sessions: [session()] })
     await card(screen, 1).getByLabelText('Practitioner').click()
     await userEvent.keyboard('Dr Lee')
     expect(saves).toHaveLength(0)
@@ -246,7 +249,8 @@ describe('PlanPage', () => {
 
     await expect.poll(() => saves.length).toBe(1)
     await expect.element(screen.getByText('All changes saved')).toBeVisible()
-    await new Promise((resolve) => setTimeout(resolve, 800))
+    // Nothing is left to write: a flush now saves nothing more.
+    await store.getState().flush()
     expect(saves).toHaveLength(1)
     expect(saves[0]).toEqual({ technique: 'permanent', sessions: [session({ practitioner: 'Dr Lee' })] })
     // Typing the name was one undo step.
@@ -264,11 +268,41 @@ describe('PlanPage', () => {
     await expect.element(second.getByRole('spinbutton', { name: 'Amount for Crown in Session 2' })).toHaveValue(40)
     await expect.element(second.getByLabelText('Practitioner')).toHaveValue('Dr Lee')
 
+    // Delete asks first; the same place then confirms.
+    await second.getByRole('button', { name: 'Delete Session 2' }).click()
     await second.getByRole('button', { name: 'Delete Session 2' }).click()
     await expect.element(second).not.toBeInTheDocument()
     ;(document.activeElement as HTMLElement | null)?.blur()
     await userEvent.keyboard('{Control>}z{/Control}')
     await expect.element(card(screen, 2).getByText('25 May 2026, 09:00')).toBeVisible()
+  })
+
+  it('asks before deleting a session: the question takes the focus, Escape or Keep keeps it and gives the focus back', async () => {
+    const { screen, store } = await renderPlan({ sessions: [session()] })
+    const first = card(screen, 1)
+    const deleteButton = first.getByRole('button', { name: 'Delete Session 1' })
+    const keep = first.getByRole('button', { name: 'Keep' })
+    const focused = () => document.activeElement?.textContent
+
+    await deleteButton.click()
+    await expect.element(keep).toBeVisible()
+    expect(focused()).toBe('Delete Session 1')
+    await userEvent.keyboard('{Escape}')
+    await expect.element(keep).not.toBeInTheDocument()
+    expect(focused()).toBe('Delete…')
+
+    await deleteButton.click()
+    await keep.click()
+    await expect.element(keep).not.toBeInTheDocument()
+    expect(focused()).toBe('Delete…')
+    expect(store.getState().draft.sessions).toHaveLength(1)
+
+    await deleteButton.click()
+    await deleteButton.click()
+    await expect.element(first).not.toBeInTheDocument()
+    expect(store.getState().draft.sessions).toHaveLength(0)
+    await screen.getByRole('button', { name: 'Undo Delete Session 1' }).click()
+    await expect.element(card(screen, 1)).toBeVisible()
   })
 
   it('keeps a keloid patient’s session from being done until a clearance is recorded, with who, when and why', async () => {

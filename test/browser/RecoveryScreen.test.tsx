@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
-import { formatTaken } from '../../src/renderer/src/features/backups/backup-format'
 import { RecoveryGate } from '../../src/renderer/src/features/backups/RecoveryGate'
 import { RecoveryScreen } from '../../src/renderer/src/features/backups/RecoveryScreen'
+import { formatMoment } from '../../src/renderer/src/ui/format'
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
@@ -40,7 +40,7 @@ describe('the recovery screen', () => {
     await expect.element(page.getByText(DATA_DIR)).toBeVisible()
 
     const newest = page.getByRole('region', { name: /Newest good backup/ })
-    await expect.element(newest.getByRole('heading')).toMatchTextContent(formatTaken(OLDER.createdAt))
+    await expect.element(newest.getByRole('heading')).toMatchTextContent(formatMoment(OLDER.createdAt))
     const dialog = newest.getByRole('alertdialog')
     await expect
       .element(dialog)
@@ -61,7 +61,7 @@ describe('the recovery screen', () => {
     const all = page.getByRole('region', { name: 'All backups' })
     await expect.element(all.getByRole('listitem')).toHaveLength(2)
     await userEvent.click(
-      all.getByRole('listitem', { name: `Backup of ${formatTaken(OLDER.createdAt)}` }).getByRole('button', {
+      all.getByRole('listitem', { name: `Backup of ${formatMoment(OLDER.createdAt)}` }).getByRole('button', {
         name: 'Restore…',
       }),
     )

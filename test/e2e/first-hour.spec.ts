@@ -239,3 +239,48 @@ test('the app reopens where the user was: patient, tab, photo, zoom and tool', a
     page.getByRole('list', { name: 'Patients' }).getByRole('button', { name: /Ines Duarte/ }),
   ).toHaveAttribute('aria-current', 'true')
 })
+
+test('on a 720×450 window the tour’s card leaves what it points at and the page title uncovered', async ({
+  page,
+  harness,
+}) => {
+  await page.setViewportSize({ width: 720, height: 450 })
+  await page.goto(harness.url)
+  await main(page).getByRole('button', { name: 'Take the tour' }).click()
+  const card = tour(page)
+  const boxes = (target: string) =>
+    page.evaluate((selector) => {
+      const box = (el: Element | null) => {
+        const r = el?.getBoundingClientRect()
+        return r && r.width > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null
+      }
+      return {
+        card: box(document.querySelector('.tour__card')),
+        target: box(document.querySelector(selector)),
+        titles: [...document.querySelectorAll('h1')].map(box).filter((b) => b !== null),
+      }
+    }, target)
+  type Rect = { x: number; y: number; width: number; height: number }
+  const overlaps = (a: Rect, b: Rect) =>
+    a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+  for (const [heading, target] of [
+    ['Welcome to Stipple', '[data-tour="welcome"]'],
+    ['Your patients', '[data-tour="patients"]'],
+  ] as const) {
+    await expect(card.getByRole('heading', { name: heading })).toBeVisible()
+    // The card is placed after the target is measured (every quarter second while a step shows).
+    await expect
+      .poll(async () => {
+        const { card: at, target: pointed, titles } = await boxes(target)
+        if (!at) return 'no card'
+        if (at.x < 0 || at.y < 0 || at.x + at.width > 720 || at.y + at.height > 450) return 'outside the window'
+        if (pointed && overlaps(at, pointed)) return 'covers its target'
+        if (titles.some((title) => overlaps(at, title))) return 'covers the page title'
+        return 'clear'
+      })
+      .toBe('clear')
+    if (heading === 'Welcome to Stipple') await page.screenshot({ path: path.join(SCREENSHOTS, 'tour-720x450.png') })
+    await card.getByRole('button', { name: 'Next' }).click()
+  }
+})

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type Design, type DesignDocument, emptyDesign } from '../../../shared/design/design-types'
+import { BridgeCallError } from '../bridge/bridge-client'
 import { type Autosave, createAutosave } from './autosave'
 import { addObject } from './commands'
 import type { Editor } from './editor'
@@ -206,6 +207,44 @@ describe('autosave', () => {
     await autosave.flush()
     expect(calls).toHaveLength(1)
     expect(status(autosave)).toEqual(conflict)
+  })
+
+  it('offline: says the data service could not be reached, and "Try again" (a flush) saves the change', async () => {
+    const { editor, autosave, calls } = session({ hold: true })
+    addPin(editor, 500)
+    await wait(500)
+    calls[0]?.reject(
+      new BridgeCallError({ code: 'unavailable', message: 'Stipple could not reach its data service. Try again.' }),
+    )
+    await wait(0)
+    expect(status(autosave)).toEqual({
+      state: 'error',
+      message: 'Stipple could not reach its data service. Try again.',
+      conflict: false,
+    })
+    await wait(5000)
+    expect(calls).toHaveLength(1)
+
+    const retried = autosave.flush()
+    await wait(0)
+    expect(calls).toHaveLength(2)
+    expect(calls[1]?.document).toBe(editor.getState().document)
+    expect(calls[1]?.baseRevision).toBe(3)
+    calls[1]?.resolve()
+    await retried
+    expect(status(autosave).state).toBe('saved')
+  })
+
+  it('a conflict reported by the bridge stops saving just as one from the store does', async () => {
+    const { editor, autosave, calls } = session({ hold: true })
+    addPin(editor, 500)
+    await wait(500)
+    calls[0]?.reject(new BridgeCallError({ code: 'conflict', message: 'Changed elsewhere.' }))
+    await wait(0)
+    expect(status(autosave)).toEqual({ state: 'error', message: 'Changed elsewhere.', conflict: true })
+    addPin(editor, 600)
+    await wait(5000)
+    expect(calls).toHaveLength(1)
   })
 
   it('flush writes at once, and nothing is left for the timer', async () => {

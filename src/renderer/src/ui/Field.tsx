@@ -46,3 +46,31 @@ export function Field(props: {
     </div>
   )
 }
+
+/** A labelled one-line text field: the row the plan's forms repeat for names, lots and practitioners. */
+export function TextField(props: {
+  id: string
+  label: string
+  value: string
+  maxLength: number
+  error?: string | undefined
+  onChange(value: string): void
+  onFocus?(): void
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error}>
+      {(control) => (
+        <input
+          {...control}
+          className="input"
+          type="text"
+          autoComplete="off"
+          maxLength={props.maxLength}
+          value={props.value}
+          onFocus={props.onFocus}
+          onChange={(event) => props.onChange(event.target.value)}
+        />
+      )}
+    </Field>
+  )
+}

@@ -6,6 +6,8 @@ const paths = {
   unlock: 'M4 7h8v6.5H4Z M5.5 7V5a2.5 2.5 0 0 1 4.9-.7',
   /** A side panel with its edge: shows or hides the patient list or the photo panel. */
   panel: 'M2 3h12v10H2Z M6 3v10',
+  /** A calendar page: opens the system's date picker. */
+  calendar: 'M2.5 3.5h11v10h-11Z M2.5 6.5h11 M5.5 2v3 M10.5 2v3',
 } as const
 
 export type IconName = keyof typeof paths

@@ -1,6 +1,7 @@
 import { type DependencyList, useCallback, useEffect, useState } from 'react'
 import { errorMessage } from '../bridge/bridge-client'
 
+/** Something asked of main: on its way, failed with a message to show, or here. */
 export type Loaded<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; value: T }
 
 /**

@@ -7,7 +7,8 @@ import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { desktopPathOf, onDesktopProgress } from '../../bridge/desktop-files'
 import { Banner } from '../../ui/Banner'
-import { formatBirth, formatDateTime } from '../patients/format'
+import { formatMoment } from '../../ui/format'
+import { formatBirth } from '../patients/format'
 import { usePatientActions } from '../patients/patients-context'
 import { countsWords, sizeWords } from './archive-words'
 import { fileProblem, readArchiveFile } from './read-archive-file'
@@ -238,7 +239,7 @@ function ArchiveFacts({ summary }: { summary: ArchiveSummary }) {
     ['Patient', summary.patient.fullName + (summary.patient.archived ? ' (archived record)' : '')],
     ['Date of birth', formatBirth(summary.patient.dateOfBirth)],
     ['Holds', countsWords(summary.counts)],
-    ['Exported', `${formatDateTime(summary.createdAt)} by Stipple ${summary.appVersion}`],
+    ['Exported', `${formatMoment(summary.createdAt)} by Stipple ${summary.appVersion}`],
   ]
   return (
     <dl className="archive-dialog__facts" aria-label="What the archive holds">

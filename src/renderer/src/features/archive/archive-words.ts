@@ -1,6 +1,5 @@
 import type { ArchiveCounts } from '../../../../shared/archive/archive-summary'
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
+import { plural } from '../../ui/format'
 
 /** "2 photos, 1 design, 4 sessions": what an archive holds besides the record, zeros left out. */
 export function countsWords(counts: ArchiveCounts): string {

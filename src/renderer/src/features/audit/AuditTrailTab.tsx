@@ -4,9 +4,9 @@ import { mergeDesignBursts } from '../../../../shared/audit/design-bursts'
 import { localDateOf } from '../../../../shared/dates'
 import type { PatientId } from '../../../../shared/patients/patient'
 import { Banner } from '../../ui/Banner'
+import { formatDay } from '../../ui/format'
 import { Loading } from '../../ui/Loading'
 import { OptionSelect } from '../../ui/OptionSelect'
-import { formatDate } from '../patients/format'
 import { AuditEntryRow } from './AuditEntryRow'
 import { ChainStatus } from './ChainStatus'
 import { useAuditTrail, useChainCheck } from './use-audit-trail'
@@ -69,8 +69,8 @@ export function AuditTrailTab({ patientId }: { patientId: PatientId }) {
       ) : (
         <>
           {byDay(mergeDesignBursts(state.entries, brokenSeq)).map(({ day, entries }) => (
-            <section key={day} className="audit-day" aria-label={formatDate(day)}>
-              <h2 className="section-title">{formatDate(day)}</h2>
+            <section key={day} className="audit-day" aria-label={formatDay(day)}>
+              <h2 className="section-title">{formatDay(day)}</h2>
               <ol className="row-list audit-day__entries">
                 {entries.map((entry) => (
                   <AuditEntryRow key={entry.seq} entry={entry} broken={entry.seq === brokenSeq} />

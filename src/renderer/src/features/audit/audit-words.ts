@@ -9,10 +9,9 @@ import {
   TECHNIQUES,
   type TreatmentAmount,
 } from '../../../../shared/plan/plan-types'
-import { formatDate } from '../patients/format'
+import { formatDay, formatDayTime } from '../../ui/format'
 import { type ChoiceField, choiceWords, goalsWords, PATIENT_LABELS } from '../patients/patient-words'
-import { formatTakenAt } from '../photos/format-photo'
-import { formatStart, percent } from '../plan/plan-format'
+import { percent } from '../plan/plan-format'
 
 /** How one field is named and how its values read, as the form that edits it says them. */
 interface FieldWords {
@@ -32,7 +31,7 @@ const option =
   (value: AuditValue) =>
     value === null ? NOT_RECORDED : labelOf(options, value as T)
 
-const day = (value: AuditValue) => (typeof value === 'string' ? formatDate(value) : NOT_RECORDED)
+const day = (value: AuditValue) => (typeof value === 'string' ? formatDay(value) : NOT_RECORDED)
 
 const unit = (suffix: string) => (value: AuditValue) => (typeof value === 'number' ? `${value} ${suffix}` : '—')
 
@@ -65,7 +64,7 @@ const PHOTO_FIELDS: Record<string, FieldWords> = {
   caption: { label: 'Caption', value: text('No caption') },
   session: {
     label: 'Taken at session',
-    value: (value) => (typeof value === 'string' ? formatStart(value) : NOT_RECORDED),
+    value: (value) => (typeof value === 'string' ? formatDayTime(value) : NOT_RECORDED),
   },
 }
 
@@ -93,7 +92,7 @@ const OBJECT_FIELDS: Record<string, FieldWords> = {
 const SESSION_FIELDS: Record<string, FieldWords> = {
   name: { label: 'Name', value: text('None') },
   kind: { label: 'Kind of session', value: option(SESSION_KINDS) },
-  startsAt: { label: 'Starts', value: (value) => (typeof value === 'string' ? formatStart(value) : '—') },
+  startsAt: { label: 'Starts', value: (value) => (typeof value === 'string' ? formatDayTime(value) : '—') },
   durationMin: { label: 'Duration', value: unit('min') },
   practitioner: { label: 'Practitioner', value: text() },
   pigment: { label: 'Pigment', value: text(NOT_RECORDED) },
@@ -128,7 +127,7 @@ export function fieldWords(group: FieldGroup, field: string): FieldWords {
 
 /** "crown.jpg (Crown, taken 3 Mar 2026, 09:41)". */
 export function photoWords(photo: PhotoNote): string {
-  return `${photo.name} (${labelOfView(photo.view)}, taken ${formatTakenAt(photo.takenAt)})`
+  return `${photo.name} (${labelOfView(photo.view)}, taken ${formatDayTime(photo.takenAt)})`
 }
 
 export function amountWords(amount: TreatmentAmount | null): string {

@@ -15,8 +15,8 @@ import type {
 } from '../../../../shared/audit/audit-types'
 import { OBJECT_KINDS } from '../../../../shared/design/design-types'
 import { formatQuantity } from '../../../../shared/photos/calibration'
+import { formatDayTime } from '../../ui/format'
 import { importSections } from '../archive/import-note-words'
-import { formatStart } from '../plan/plan-format'
 import { amountWords, type FieldGroup, fieldWords, photoWords } from './audit-words'
 
 /** One line of what changed: a value before → after, a value as it was set, or a plain note. */
@@ -66,7 +66,7 @@ function sessionSections(heading: string, s: SessionChange, side: 'before' | 'af
       ? { kind: 'value', label: t.zone, value: amountWords(t[side]) }
       : { kind: 'change', label: t.zone, before: amountWords(t.before), after: amountWords(t.after) },
   )
-  return [{ heading: `${heading}: ${formatStart(s.startsAt)}`, lines: [...fields, ...treatments] }]
+  return [{ heading: `${heading}: ${formatDayTime(s.startsAt)}`, lines: [...fields, ...treatments] }]
 }
 
 type EntryBody = Omit<EntryWords, 'title'>

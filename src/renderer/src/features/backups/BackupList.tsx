@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { BackupSummary, RestoreOutcome } from '../../../../shared/backups/backup-types'
-import { formatCounts, formatSize, formatTaken, reasonLabel } from './backup-format'
+import { formatBytes, formatMoment } from '../../ui/format'
+import { formatCounts, reasonLabel } from './backup-format'
 import { RestoreConfirm } from './RestoreConfirm'
 
 type Open = { id: string; action: 'restore' | 'delete' } | null
@@ -21,14 +22,14 @@ export function BackupList(props: {
   return (
     <ul className="row-list" aria-label="Backups">
       {props.backups.map((backup) => {
-        const taken = formatTaken(backup.createdAt)
+        const taken = formatMoment(backup.createdAt)
         return (
           <li key={backup.id} className="row-list__row backup-row" aria-label={`Backup of ${taken}`}>
             <div className="backup-row__summary">
               <div>
                 <p className="backup-row__when">{taken}</p>
                 <p className="backup-row__meta">
-                  {reasonLabel(backup.reason)} · {formatCounts(backup.counts)} · {formatSize(backup.bytes)}
+                  {reasonLabel(backup.reason)} · {formatCounts(backup.counts)} · {formatBytes(backup.bytes)}
                 </p>
               </div>
               <div className="backup-row__actions">

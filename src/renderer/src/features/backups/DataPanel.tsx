@@ -3,10 +3,11 @@ import type { BackupSummary, RestoreOutcome } from '../../../../shared/backups/b
 import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { Banner } from '../../ui/Banner'
+import { formatAge, formatMoment } from '../../ui/format'
 import { Loading } from '../../ui/Loading'
 import { BackupList } from './BackupList'
 import { BackupPolicyForm } from './BackupPolicyForm'
-import { formatAge, formatCounts, formatTaken } from './backup-format'
+import { formatCounts } from './backup-format'
 import { DatabaseCheck } from './DatabaseCheck'
 import { reloadWithNotice, restoreNoticeText } from './restore-notice'
 import './backups.css'
@@ -57,7 +58,7 @@ export function DataPanel({
       setMessage({
         tone: 'info',
         title: 'Backed up',
-        text: `${formatCounts(backup.counts)} saved at ${formatTaken(backup.createdAt)}.`,
+        text: `${formatCounts(backup.counts)} saved at ${formatMoment(backup.createdAt)}.`,
       })
     } catch (e) {
       setMessage({ tone: 'error', title: 'The backup failed', text: errorMessage(e) })
@@ -114,7 +115,7 @@ export function DataPanel({
           </button>
           <span className="settings-note" data-testid="last-backup">
             {newest
-              ? `Last backup: ${formatTaken(newest.createdAt)} (${formatAge(newest.createdAt)})`
+              ? `Last backup: ${formatMoment(newest.createdAt)} (${formatAge(newest.createdAt)})`
               : backups && 'No backup yet'}
           </span>
         </div>

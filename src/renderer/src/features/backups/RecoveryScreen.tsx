@@ -3,9 +3,10 @@ import type { BackupSummary, RecoveryState, RestoreOutcome } from '../../../../s
 import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { Banner } from '../../ui/Banner'
+import { formatMoment } from '../../ui/format'
 import { Loading } from '../../ui/Loading'
 import { BackupList } from './BackupList'
-import { formatCounts, formatTaken, reasonLabel } from './backup-format'
+import { formatCounts, reasonLabel } from './backup-format'
 import { RestoreConfirm } from './RestoreConfirm'
 import { StartEmptyConfirm } from './StartEmptyConfirm'
 import './backups.css'
@@ -69,7 +70,7 @@ export function RecoveryScreen(props: { dataDir: string; recovery: RecoveryState
   const restored = (outcome: RestoreOutcome) =>
     setDone({
       title: 'Your data is back',
-      text: `Stipple restored the backup of ${formatTaken(outcome.restored.createdAt)} (${formatCounts(outcome.restored.counts)}).${keptAs(outcome.movedAside)}`,
+      text: `Stipple restored the backup of ${formatMoment(outcome.restored.createdAt)} (${formatCounts(outcome.restored.counts)}).${keptAs(outcome.movedAside)}`,
     })
   const startedEmpty = (movedAside: string | null) =>
     setDone({ title: 'Stipple starts with an empty database', text: `No patients yet.${keptAs(movedAside)}` })
@@ -139,7 +140,7 @@ function RecoveryChoices(props: {
       {newestGood && (
         <section className="recovery__section" aria-labelledby="recovery-newest">
           <h2 className="settings-heading" id="recovery-newest">
-            Newest good backup: {formatTaken(newestGood.createdAt)}
+            Newest good backup: {formatMoment(newestGood.createdAt)}
           </h2>
           <p className="settings-note">
             {reasonLabel(newestGood.reason)} backup · {formatCounts(newestGood.counts)}. Changes made after it was taken

@@ -3,8 +3,9 @@ import type { BackupPreview, RestoreOutcome } from '../../../../shared/backups/b
 import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { Banner } from '../../ui/Banner'
+import { formatMoment } from '../../ui/format'
 import { Loading } from '../../ui/Loading'
-import { formatCounts, formatTaken } from './backup-format'
+import { formatCounts } from './backup-format'
 
 const CHECK_OUTCOME = {
   passed: 'passed',
@@ -74,7 +75,7 @@ export function RestoreConfirm(props: {
       }}
     >
       <p className="banner__title" id={`${id}-title`}>
-        {preview ? `Restore the backup of ${formatTaken(preview.backup.createdAt)}?` : 'Restore this backup?'}
+        {preview ? `Restore the backup of ${formatMoment(preview.backup.createdAt)}?` : 'Restore this backup?'}
       </p>
       {!preview && !error && <Loading className="status-line">Checking the backup…</Loading>}
       {preview && (

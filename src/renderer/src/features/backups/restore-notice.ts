@@ -1,14 +1,14 @@
 import type { RestoreOutcome } from '../../../../shared/backups/backup-types'
-import { formatTaken } from './backup-format'
+import { formatMoment } from '../../ui/format'
 
 const KEY = 'stipple.restoreNotice'
 
 /** What the user is told once the app has reloaded over a restored database. */
 export function restoreNoticeText(outcome: RestoreOutcome): string {
-  const parts = [`The backup of ${formatTaken(outcome.restored.createdAt)} is restored.`]
+  const parts = [`The backup of ${formatMoment(outcome.restored.createdAt)} is restored.`]
   if (outcome.safetyBackup)
     parts.push(
-      `What was there before is kept as a safety backup (${formatTaken(outcome.safetyBackup.createdAt)}) under Settings › Your data.`,
+      `What was there before is kept as a safety backup (${formatMoment(outcome.safetyBackup.createdAt)}) under Settings › Your data.`,
     )
   if (outcome.movedAside) parts.push(`The damaged database is kept in your data folder as ${outcome.movedAside}.`)
   return parts.join(' ')

@@ -4,11 +4,12 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { createViewportStore } from '../../canvas/viewport-store'
 import type { Editor } from '../../editor/editor'
 import { Banner } from '../../ui/Banner'
+import { formatDayTime } from '../../ui/format'
 import { Loading } from '../../ui/Loading'
 import { useArrivalFocus } from '../../ui/use-arrival-focus'
 import { useNarrowWindow } from '../../ui/use-narrow-window'
 import { usePhotoPlace } from '../onboarding/use-where-you-were'
-import { formatTakenAt, photoName } from '../photos/format-photo'
+import { photoName } from '../photos/format-photo'
 import { usePhotoActions, usePhotos } from '../photos/photos-context'
 import { usePlanActions } from '../plan/plan-context'
 import { useSimulation } from '../simulation/use-simulation'
@@ -70,7 +71,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
 
   const title = photo.chart
     ? photoName(photo)
-    : `${labelOfView(photo.view)} · ${photoName(photo)} · ${formatTakenAt(photo.takenAt)}`
+    : `${labelOfView(photo.view)} · ${photoName(photo)} · ${formatDayTime(photo.takenAt)}`
   const headingRef = useRef<HTMLHeadingElement>(null)
   useArrivalFocus(headingRef)
   // On a narrow window the canvas needs the room; the panel is a button away.

@@ -1,6 +1,6 @@
 import type { RefObject } from 'react'
 import { Icon } from '../../ui/icons'
-import { SaveIndicator } from './SaveIndicator'
+import { SaveIndicator } from '../../ui/SaveIndicator'
 import type { OpenDesign } from './use-open-design'
 
 /** The design workspace's header: back to the library, the photo's name, the save state and the panel's toggle. */

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { PhotoDetail } from '../../../../shared/photos/photo'
 import type { Editor } from '../../editor/editor'
+import { formatDayTime } from '../../ui/format'
 import { TakeOverPanel } from '../charts/TakeOverPanel'
 import { CalibrationPanel } from '../photos/CalibrationPanel'
-import { formatTakenAt } from '../photos/format-photo'
 import { MeasurementList } from '../photos/MeasurementList'
 import { PhotoDetailsForm } from '../photos/PhotoDetailsForm'
 import { SimulationPanel } from '../simulation/SimulationPanel'
@@ -21,7 +21,7 @@ function PhotoFacts({ photo }: { photo: PhotoDetail }) {
       <dl className="photo-facts">
         <dt>Taken</dt>
         <dd>
-          {formatTakenAt(photo.takenAt)}{' '}
+          {formatDayTime(photo.takenAt)}{' '}
           {photo.takenAtSource === 'file' && <span className="badge badge--muted">file date</span>}
         </dd>
         <dt>Size</dt>

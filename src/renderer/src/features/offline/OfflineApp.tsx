@@ -1,5 +1,4 @@
 import { useMemo } from 'react'
-import { formatDay } from '../../../../shared/plan/plan-dates'
 import type { OfflineReview } from '../../../../shared/review-file/offline-review'
 import { ThemeButton } from '../../app/ThemeButton'
 import { useTheme } from '../../app/theme'
@@ -7,12 +6,10 @@ import { BridgeProvider } from '../../bridge/bridge-context'
 import { offlineBridge } from '../../bridge/offline-bridge'
 import type { EmbeddedReview } from '../../bridge/offline-review-data'
 import { Banner } from '../../ui/Banner'
+import { formatDayTime } from '../../ui/format'
 import { ClinicalWarnings } from '../patients/ClinicalWarnings'
 import { ReviewPage } from '../review/ReviewPage'
 import './offline.css'
-
-/** "21 Nov 2026, 14:05" from the generating machine's wall clock. */
-export const formatGenerated = (wallClock: string) => `${formatDay(wallClock)}, ${wallClock.slice(11, 16)}`
 
 function OfflineHeader({ review }: { review: OfflineReview }) {
   const [theme, setTheme] = useTheme({ remember: false })
@@ -24,7 +21,7 @@ function OfflineHeader({ review }: { review: OfflineReview }) {
       </div>
       <div className="offline-header__about">
         <span className="badge badge--muted">Read-only review</span>
-        <span className="offline-header__generated">Generated on {formatGenerated(review.generatedAt)}</span>
+        <span className="offline-header__generated">Generated on {formatDayTime(review.generatedAt)}</span>
         <ThemeButton theme={theme} onChange={setTheme} />
       </div>
     </header>

@@ -2,6 +2,7 @@ import './onboarding.css'
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { usePhotoActions } from '../photos/photos-context'
 import { guideStore, useGuide } from './guide-store'
+import { type Box, GAP, placeCard } from './tour-placement'
 import { TOUR_STEPS } from './tour-steps'
 import { useSample } from './use-sample'
 
@@ -25,35 +26,16 @@ function endTour() {
   guideStore.getState().setTourStep(null)
 }
 
-interface Box {
-  top: number
-  left: number
-  width: number
-  height: number
-}
-
-function boxOf(selector: string): Box | null {
-  const element = document.querySelector(selector) ?? document.querySelector('.workspace')
+function boxOf(element: Element | null): Box | null {
   if (!element) return null
   const r = element.getBoundingClientRect()
-  return { top: r.top, left: r.left, width: r.width, height: r.height }
+  return r.width > 0 && r.height > 0 ? { top: r.top, left: r.left, width: r.width, height: r.height } : null
 }
 
 const CARD_WIDTH = 340
-const GAP = 12
 
-/** Beside the target where it fits: below, above, or to its right, always inside the window. */
-function cardPosition(box: Box | null, cardHeight: number) {
-  const vw = window.innerWidth
-  const vh = window.innerHeight
-  if (!box) return { top: GAP * 2, left: vw - CARD_WIDTH - GAP * 2 }
-  const clampLeft = (x: number) => Math.min(Math.max(x, GAP), vw - CARD_WIDTH - GAP)
-  const clampTop = (y: number) => Math.min(Math.max(y, GAP), vh - cardHeight - GAP)
-  if (box.top + box.height + GAP + cardHeight < vh)
-    return { top: box.top + box.height + GAP, left: clampLeft(box.left) }
-  if (box.top - GAP - cardHeight > 0) return { top: box.top - GAP - cardHeight, left: clampLeft(box.left) }
-  return { top: clampTop(box.top), left: clampLeft(box.left + box.width + GAP) }
-}
+/** The headings the card must leave readable: the page's title. */
+const titles = () => [...document.querySelectorAll('h1')].map(boxOf).filter((box): box is Box => box !== null)
 
 /**
  * The guided tour: a card beside each real screen element it explains, with that element
@@ -94,7 +76,7 @@ export function Tour() {
         endTour()
         return
       }
-      setBox(boxOf(current.target))
+      setBox(boxOf(document.querySelector(current.target) ?? document.querySelector('.workspace')))
       if (card.current) setCardHeight(card.current.offsetHeight)
     }
     measure()
@@ -122,7 +104,13 @@ export function Tour() {
 
   if (step === null || !current) return null
   const last = step === TOUR_STEPS.length - 1
-  const at = cardPosition(box, cardHeight)
+  const width = Math.min(CARD_WIDTH, window.innerWidth - GAP * 2)
+  const at = placeCard(
+    { width, height: cardHeight },
+    { width: window.innerWidth, height: window.innerHeight },
+    box,
+    titles(),
+  )
   return (
     <>
       {box && (
@@ -139,7 +127,7 @@ export function Tour() {
         aria-modal="false"
         aria-labelledby="tour-title"
         aria-describedby="tour-body"
-        style={{ top: at.top, left: at.left, width: CARD_WIDTH }}
+        style={{ top: at.top, left: at.left, width }}
       >
         <p className="tour__count">
           Tour · {step + 1} of {TOUR_STEPS.length}

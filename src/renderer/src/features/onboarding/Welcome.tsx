@@ -23,8 +23,8 @@ export function Welcome() {
   const [opening, setOpening] = useState(false)
 
   return (
-    <section className="welcome" aria-labelledby="welcome-title" data-tour="welcome">
-      <h1 id="welcome-title" className="welcome__title">
+    <section className="welcome" aria-labelledby="welcome-title">
+      <h1 id="welcome-title" className="welcome__title" data-tour="welcome">
         Welcome to Stipple
       </h1>
       <p className="welcome__lead">

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/patients/patient-fields'
 import { BridgeCallError, errorMessage } from '../../bridge/bridge-client'
 import { Banner } from '../../ui/Banner'
+import { DateInput } from '../../ui/DateInput'
 import { Field } from '../../ui/Field'
 import { ClinicalWarnings } from './ClinicalWarnings'
 import {
@@ -130,13 +131,11 @@ export function PatientForm({ title, submitLabel, initial, onSubmit, onCancel }:
           {text('fullName', 'Full name', 'text', { autoComplete: 'off', autoFocus: true })}
           <Field id={controlId('dateOfBirth')} label="Date of birth" error={errors.dateOfBirth}>
             {(control) => (
-              <input
+              <DateInput
                 {...control}
-                className="input"
-                type="date"
                 max={localToday()}
                 value={form.dateOfBirth}
-                onChange={(e) => update('dateOfBirth', e.target.value)}
+                onChange={(day) => update('dateOfBirth', day)}
               />
             )}
           </Field>
@@ -217,13 +216,7 @@ export function PatientForm({ title, submitLabel, initial, onSubmit, onCancel }:
           error={errors.transplantDate}
         >
           {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              value={form.transplantDate}
-              onChange={(e) => update('transplantDate', e.target.value)}
-            />
+            <DateInput {...control} value={form.transplantDate} onChange={(day) => update('transplantDate', day)} />
           )}
         </Field>
         <ClinicalWarnings medical={form.medical} />

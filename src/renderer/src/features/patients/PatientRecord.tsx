@@ -4,11 +4,12 @@ import { MEDICAL_FLAGS, NOT_RECORDED } from '../../../../shared/patients/patient
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { Banner } from '../../ui/Banner'
 import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
+import { formatMoment } from '../../ui/format'
 import { useArrivalFocus } from '../../ui/use-arrival-focus'
 import { ExportPatientButton } from '../archive/ExportPatientButton'
 import { ReviewFileButton } from '../offline/ReviewFileButton'
 import { ClinicalWarnings } from './ClinicalWarnings'
-import { formatBirth, formatDateTime } from './format'
+import { formatBirth } from './format'
 import { choiceWords, goalsWords, PATIENT_LABELS as LABEL } from './patient-words'
 
 /** A patient's record, read-only, with its warnings first. */
@@ -47,7 +48,7 @@ export function PatientRecord(props: {
           <h1 id="patient-record-title" className="page-title" ref={headingRef} tabIndex={-1}>
             {p.fullName}
           </h1>
-          <p className="page-subtitle">Last changed {formatDateTime(p.updatedAt)}</p>
+          <p className="page-subtitle">Last changed {formatMoment(p.updatedAt)}</p>
         </div>
         <div className="page-actions">
           {props.onDesignSheet && (
@@ -92,7 +93,7 @@ export function PatientRecord(props: {
 
       {p.archivedAt && (
         <Banner tone="info" title="Archived record">
-          <p>Archived {formatDateTime(p.archivedAt)}. Restore it to edit or plan treatment.</p>
+          <p>Archived {formatMoment(p.archivedAt)}. Restore it to edit or plan treatment.</p>
         </Banner>
       )}
       <ClinicalWarnings medical={p.medical} />

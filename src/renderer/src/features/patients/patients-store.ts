@@ -1,19 +1,18 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { Patient, PatientFields, PatientId, PatientSummary } from '../../../../shared/patients/patient'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
-
-export type Load<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; message: string }
+import type { Loaded } from '../../ui/use-load'
 
 /** What the main area shows. */
 export type PatientView =
   | { kind: 'none' }
   | { kind: 'create' }
-  | { kind: 'patient'; id: PatientId; editing: boolean; record: Load<Patient> }
+  | { kind: 'patient'; id: PatientId; editing: boolean; record: Loaded<Patient> }
 
 export interface PatientsState {
   query: string
   includeArchived: boolean
-  list: Load<{ patients: PatientSummary[]; total: number }>
+  list: Loaded<{ patients: PatientSummary[]; total: number }>
   view: PatientView
   /** A one-line outcome of the last action ("Archived Ana Ruiz"), announced politely. */
   notice: string

@@ -1,7 +1,8 @@
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { useBridge } from '../../bridge/bridge-context'
-import { formatTakenAt, photoName } from './format-photo'
+import { formatDayTime } from '../../ui/format'
+import { photoName } from './format-photo'
 
 /**
  * Two photos of one view side by side, older on the left, as a consultation shows progress.
@@ -28,10 +29,10 @@ export function BeforeAfter({ photos, onClose }: { photos: [Photo, Photo]; onClo
           <figure key={photo.id} className="before-after__side">
             <img
               src={bridge.photoUrl(photo.sha256, 'working')}
-              alt={`${title}: ${photoName(photo)}, ${formatTakenAt(photo.takenAt)}`}
+              alt={`${title}: ${photoName(photo)}, ${formatDayTime(photo.takenAt)}`}
             />
             <figcaption>
-              <strong>{title}</strong> · {photoName(photo)} · {formatTakenAt(photo.takenAt)}
+              <strong>{title}</strong> · {photoName(photo)} · {formatDayTime(photo.takenAt)}
               {photo.caption && ` · ${photo.caption}`}
             </figcaption>
           </figure>

@@ -1,4 +1,4 @@
-import { formatBytes } from './format-photo'
+import { formatBytes } from '../../ui/format'
 import { type ImportJob, isFinished } from './photo-imports'
 import { usePhotoActions, usePhotos } from './photos-context'
 

@@ -3,7 +3,8 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { suggestView } from '../../../../shared/photos/suggest-view'
 import { useBridge } from '../../bridge/bridge-context'
 import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
-import { formatTakenAt, photoName } from './format-photo'
+import { formatDayTime } from '../../ui/format'
+import { photoName } from './format-photo'
 import { usePhotoActions, usePhotos } from './photos-context'
 import { ViewSelect } from './ViewSelect'
 
@@ -17,7 +18,7 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
   const deleting = useAskInPlace()
   const name = photo.chart
     ? `${photoName(photo)}, drawn by Stipple`
-    : `${labelOfView(photo.view)} photo ${photo.originalName} of ${formatTakenAt(photo.takenAt)}`
+    : `${labelOfView(photo.view)} photo ${photo.originalName} of ${formatDayTime(photo.takenAt)}`
 
   return (
     <li className="photo-card" aria-label={name} data-photo-id={photo.id} data-picked={picked || undefined}>
@@ -44,7 +45,7 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
             chart
           </span>
         ) : (
-          <span className="photo-card__date">{formatTakenAt(photo.takenAt)}</span>
+          <span className="photo-card__date">{formatDayTime(photo.takenAt)}</span>
         )}
         {photo.calibration ? (
           <span className="badge" title="Calibrated: real units available">

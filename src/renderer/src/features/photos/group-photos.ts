@@ -1,6 +1,6 @@
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView, PHOTO_VIEWS } from '../../../../shared/photos/photo-fields'
-import { formatDate } from '../patients/format'
+import { formatDay } from '../../ui/format'
 
 export type Grouping = 'view' | 'date'
 
@@ -30,5 +30,5 @@ export function groupPhotos(photos: readonly Photo[], by: Grouping): PhotoGroup[
     const day = photo.takenAt.slice(0, 10)
     days.set(day, [...(days.get(day) ?? []), photo])
   }
-  return [...days].map(([day, list]) => ({ key: day, title: formatDate(day), photos: list }))
+  return [...days].map(([day, list]) => ({ key: day, title: formatDay(day), photos: list }))
 }

@@ -3,17 +3,17 @@ import type { DesignSummary } from '../../../../shared/design/design-types'
 import type { PatientId } from '../../../../shared/patients/patient'
 import type { Photo, PhotoDetail, PhotoEditableFields, PhotoId } from '../../../../shared/photos/photo'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
-import type { Load } from '../patients/patients-store'
+import type { Loaded } from '../../ui/use-load'
 import type { Grouping } from './group-photos'
 import { createImportQueue, type ImportJob } from './photo-imports'
 
 export interface PhotosState {
   patientId: PatientId | null
-  photos: Load<Photo[]>
+  photos: Loaded<Photo[]>
   grouping: Grouping
   imports: ImportJob[]
   /** The photo open in the canvas, with its measurements. */
-  open: { id: PhotoId; detail: Load<PhotoDetail> } | null
+  open: { id: PhotoId; detail: Loaded<PhotoDetail> } | null
   /** The photo opened last, which the library focuses again when the canvas closes. */
   lastOpened: PhotoId | null
   /** Up to two photos picked for before/after. */

@@ -1,5 +1,5 @@
 import { TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
-import { PlanSaveIndicator } from './PlanSaveIndicator'
+import { SaveIndicator } from '../../ui/SaveIndicator'
 import { usePlan, usePlanActions } from './plan-context'
 
 /** The plan's technique, its save state, undo and redo naming their step, and the template. */
@@ -7,7 +7,8 @@ export function PlanHeader({ archived, onApplyTemplate }: { archived: boolean; o
   const technique = usePlan((s) => s.draft.technique)
   const undoLabel = usePlan((s) => s.history.past.at(-1)?.label ?? null)
   const redoLabel = usePlan((s) => s.history.future.at(-1)?.label ?? null)
-  const { change, undo, redo } = usePlanActions()
+  const autosave = usePlan((s) => s.autosave)
+  const { change, undo, redo, load } = usePlanActions()
   const setTechnique = (next: Technique) =>
     change('Technique change', (d) => (d.technique === next ? d : { ...d, technique: next }))
 
@@ -15,7 +16,7 @@ export function PlanHeader({ archived, onApplyTemplate }: { archived: boolean; o
     <header className="plan-header">
       <div className="plan-header__title">
         <h1 className="page-title">Treatment plan</h1>
-        <PlanSaveIndicator />
+        <SaveIndicator autosave={autosave} onReload={() => void load()} />
       </div>
       <fieldset className="plan-header__tools" disabled={archived}>
         <legend className="visually-hidden">Plan</legend>

@@ -9,13 +9,16 @@ import {
   type TreatmentAmount,
 } from '../../../../shared/plan/plan-types'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
-import { Field } from '../../ui/Field'
+import { DateInput } from '../../ui/DateInput'
+import { DateTimeInput } from '../../ui/DateTimeInput'
+import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
+import { Field, TextField } from '../../ui/Field'
+import { formatDayTime } from '../../ui/format'
+import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
-import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
-import { formatStart } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 import { SessionClearance } from './SessionClearance'
 import type { ZoneOutcome } from './SessionList'
 import { SessionPhotos } from './SessionPhotos'
@@ -69,6 +72,7 @@ export function SessionCard(props: SessionCardProps) {
   const notes = useFieldRun(id('notes'))
   const name = useFieldRun(id('name'))
   const lot = useFieldRun(id('pigmentLot'))
+  const deleting = useAskInPlace()
 
   return (
     <article
@@ -82,7 +86,7 @@ export function SessionCard(props: SessionCardProps) {
             {title}
             {session.name.trim() && <span className="plan-session__step"> · {session.name.trim()}</span>}
           </h3>
-          <p className="plan-session__when">{formatStart(session.startsAt)}</p>
+          <p className="plan-session__when">{formatDayTime(session.startsAt)}</p>
         </div>
         {warnings.length > 0 && (
           <ul className="stack-list plan-session__warnings" aria-label={`Warnings for ${title}`}>
@@ -112,32 +116,40 @@ export function SessionCard(props: SessionCardProps) {
           >
             Duplicate
           </button>
-          <button
-            type="button"
-            className="button button--small button--danger"
-            aria-label={`Delete ${title}`}
-            onClick={props.onDelete}
-          >
-            Delete
-          </button>
+          {deleting.asking ? (
+            <DeleteInPlace
+              className="plan-session__confirm"
+              label={`Delete ${title}`}
+              busy={false}
+              small
+              onConfirm={props.onDelete}
+              onCancel={deleting.keep}
+            />
+          ) : (
+            <button
+              ref={deleting.askRef}
+              type="button"
+              className="button button--small button--danger"
+              aria-label={`Delete ${title}`}
+              title="Asks first; Undo brings a deleted session back"
+              onClick={deleting.ask}
+            >
+              Delete…
+            </button>
+          )}
         </div>
       </header>
 
       <div className="plan-session__fields">
-        <Field id={id('name')} label="Name" error={error('name')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.sessionName}
-              value={session.name}
-              onFocus={name.onFocus}
-              onChange={(event) => edit('name', { name: event.target.value }, name.key())}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id('name')}
+          label="Name"
+          error={error('name')}
+          maxLength={PLAN_LIMITS.sessionName}
+          value={session.name}
+          onFocus={name.onFocus}
+          onChange={(value) => edit('name', { name: value }, name.key())}
+        />
         <Field
           id={id('kind')}
           label="Kind"
@@ -155,14 +167,12 @@ export function SessionCard(props: SessionCardProps) {
         </Field>
         <Field id={id('startsAt')} label="Starts" error={error('startsAt')}>
           {(control) => (
-            <input
+            <DateTimeInput
               {...control}
-              className="input"
-              type="datetime-local"
               value={session.startsAt}
               onFocus={date.onFocus}
-              onChange={(event) => {
-                if (event.target.value) edit('date', { startsAt: event.target.value.slice(0, 16) }, date.key())
+              onChange={(startsAt) => {
+                if (startsAt) edit('date', { startsAt }, date.key())
               }}
               onBlur={() => change(`${title} date`, sortedByStart, date.key())}
             />
@@ -170,7 +180,7 @@ export function SessionCard(props: SessionCardProps) {
         </Field>
         <Field id={id('durationMin')} label="Duration (min)" error={error('durationMin')}>
           {(control) => (
-            <NumberField
+            <NumberInput
               {...control}
               value={session.durationMin}
               min={PLAN_LIMITS.durationMin.min}
@@ -182,20 +192,15 @@ export function SessionCard(props: SessionCardProps) {
             />
           )}
         </Field>
-        <Field id={id('practitioner')} label="Practitioner" error={error('practitioner')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.practitioner}
-              value={session.practitioner}
-              onFocus={practitioner.onFocus}
-              onChange={(event) => edit('practitioner', { practitioner: event.target.value }, practitioner.key())}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id('practitioner')}
+          label="Practitioner"
+          error={error('practitioner')}
+          maxLength={PLAN_LIMITS.practitioner}
+          value={session.practitioner}
+          onFocus={practitioner.onFocus}
+          onChange={(value) => edit('practitioner', { practitioner: value }, practitioner.key())}
+        />
         <Field id={id('status')} label="Status" error={error('status')}>
           {(control) => (
             <OptionSelect
@@ -219,28 +224,21 @@ export function SessionCard(props: SessionCardProps) {
             )}
           </Field>
         </div>
-        <Field id={id('pigmentLot')} label="Pigment lot / batch" error={error('pigmentLot')}>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.pigmentLot}
-              value={session.pigmentLot}
-              onFocus={lot.onFocus}
-              onChange={(event) => edit('pigment lot', { pigmentLot: event.target.value }, lot.key())}
-            />
-          )}
-        </Field>
+        <TextField
+          id={id('pigmentLot')}
+          label="Pigment lot / batch"
+          error={error('pigmentLot')}
+          maxLength={PLAN_LIMITS.pigmentLot}
+          value={session.pigmentLot}
+          onFocus={lot.onFocus}
+          onChange={(value) => edit('pigment lot', { pigmentLot: value }, lot.key())}
+        />
         <Field id={id('pigmentExpires')} label="Lot expires" error={error('pigmentExpires')}>
           {(control) => (
-            <input
+            <DateInput
               {...control}
-              className="input"
-              type="date"
               value={session.pigmentExpires ?? ''}
-              onChange={(event) => edit('lot expiry', { pigmentExpires: event.target.value || null })}
+              onChange={(day) => edit('lot expiry', { pigmentExpires: day || null })}
             />
           )}
         </Field>
@@ -257,7 +255,7 @@ export function SessionCard(props: SessionCardProps) {
           </Field>
           <Field id={id('needle.diameterMm')} label="Diameter (mm)" error={error('needle.diameterMm')}>
             {(control) => (
-              <NumberField
+              <NumberInput
                 {...control}
                 value={session.needle.diameterMm}
                 min={PLAN_LIMITS.needleMm.min}

@@ -7,7 +7,7 @@ import type { ClinicalSettings } from '../../../../shared/settings/clinical-defa
 import { warningId } from './PlanWarnings'
 import { usePlan, usePlanActions } from './plan-context'
 import { zoneLabels } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 import { SessionCard, type SessionWarningLink } from './SessionCard'
 import {
   addSession,

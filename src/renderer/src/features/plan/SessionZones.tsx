@@ -10,11 +10,12 @@ import {
 } from '../../../../shared/plan/plan-types'
 import { type PlanZone, zoneKey } from '../../../../shared/plan/plan-zones'
 import type { SessionZoneDensity } from '../../../../shared/plan/session-density'
-import { NumberField } from './NumberField'
+import { count } from '../../ui/format'
+import { NumberInput } from '../../ui/NumberInput'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
-import { count, keyId, percent, zoneColour, zoneView } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import { keyId, percent, zoneColour, zoneView } from './plan-format'
+import type { PlanWorld } from './plan-world'
 import type { ZoneOutcome } from './SessionList'
 import { roundShare, setTreatment, setTreatmentTools } from './session-edits'
 import { useFieldRun } from './use-field-run'
@@ -265,7 +266,7 @@ function AmountInput({ id, amount, target, label, problemId, onChange }: AmountI
   }
   return (
     <span className="plan-amount">
-      <NumberField
+      <NumberInput
         id={id}
         className="input plan-amount__value"
         value={share ? Math.round(amount.value * 10_000) / 100 : amount.value}

@@ -9,11 +9,12 @@ import {
   type TouchUpSuggestion,
   touchUpSuggestions,
 } from '../../../../shared/plan/timeline'
+import { DateInput } from '../../ui/DateInput'
 import { Field } from '../../ui/Field'
 import { monthTicks, percentTicks } from './chart-axes'
 import { usePlan, usePlanActions } from './plan-context'
 import { percent, zoneColour, zoneLabels } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 
 /** How far past the last session the chart looks. */
 const YEARS_AFTER = 3
@@ -152,15 +153,7 @@ export function StrengthChart({ world, draft }: { world: PlanWorld; draft: PlanD
           label="Show the layers as on"
           hint="Photos draw each session's dots faded to this day; empty shows them as the plan ends."
         >
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="date"
-              value={viewDate ?? ''}
-              onChange={(event) => setViewDate(event.target.value || null)}
-            />
-          )}
+          {(control) => <DateInput {...control} value={viewDate ?? ''} onChange={(day) => setViewDate(day || null)} />}
         </Field>
         {viewDate && (
           <button type="button" className="button button--small" onClick={() => setViewDate(null)}>

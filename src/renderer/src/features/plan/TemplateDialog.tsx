@@ -5,13 +5,14 @@ import { NEEDLE_CONFIGS, type NeedleConfig, type PlanDraft, TECHNIQUES } from '.
 import { applyTemplate } from '../../../../shared/plan/protocols'
 import { chronological } from '../../../../shared/plan/session-density'
 import { Banner } from '../../ui/Banner'
-import { Field } from '../../ui/Field'
+import { DateTimeInput } from '../../ui/DateTimeInput'
+import { Field, TextField } from '../../ui/Field'
+import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
-import { NumberField } from './NumberField'
 import { PigmentSelect } from './PigmentSelect'
 import { usePlanActions } from './plan-context'
 import { percent } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 import { defaultPigmentId, defaultStart, newSessionId } from './session-edits'
 import { ZoneChecklist } from './ZoneChecklist'
 
@@ -118,29 +119,15 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
       </ol>
       <div className="form-grid">
         <Field id="plan-template-start" label="First session starts" required>
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="datetime-local"
-              value={start}
-              onChange={(e) => setStart(e.target.value.slice(0, 16))}
-            />
-          )}
+          {(control) => <DateTimeInput {...control} value={start} onChange={setStart} />}
         </Field>
-        <Field id="plan-template-practitioner" label="Practitioner">
-          {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="text"
-              autoComplete="off"
-              maxLength={PLAN_LIMITS.practitioner}
-              value={practitioner}
-              onChange={(e) => setPractitioner(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          id="plan-template-practitioner"
+          label="Practitioner"
+          maxLength={PLAN_LIMITS.practitioner}
+          value={practitioner}
+          onChange={setPractitioner}
+        />
         <Field id="plan-template-pigment" label="Pigment">
           {(control) => (
             <PigmentSelect
@@ -158,7 +145,7 @@ function TemplateForm({ world, draft, onClose }: Omit<TemplateDialogProps, 'open
           </Field>
           <Field id="plan-template-diameter" label="Diameter (mm)">
             {(control) => (
-              <NumberField
+              <NumberInput
                 {...control}
                 value={diameterMm}
                 min={PLAN_LIMITS.needleMm.min}

@@ -2,7 +2,7 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import type { PlanZone } from '../../../../shared/plan/plan-zones'
 import { zoneColour } from './plan-format'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 
 interface PhotoGroup {
   photoId: string

@@ -1,16 +1,10 @@
 import { labelOfView } from '../../../../shared/photos/photo-fields'
 import { dotColour } from '../../../../shared/plan/fade'
-import { formatDay } from '../../../../shared/plan/plan-dates'
 import type { Pigment } from '../../../../shared/plan/plan-types'
 import type { PlanZone } from '../../../../shared/plan/plan-zones'
-import type { PlanWorld } from './plan-store'
+import type { PlanWorld } from './plan-world'
 
 export const percent = (share: number) => `${Math.round(share * 100)}%`
-
-export const count = (n: number) => Math.round(n).toLocaleString('en')
-
-/** "3 May 2026, 09:00". */
-export const formatStart = (startsAt: string) => `${formatDay(startsAt)}, ${startsAt.slice(11, 16)}`
 
 /** The view of the photo a zone is drawn on; a zone outlives its photo only until the next refresh. */
 export function zoneView(world: PlanWorld, zone: PlanZone): string {

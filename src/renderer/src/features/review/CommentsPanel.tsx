@@ -5,8 +5,8 @@ import { COMMENT_LIMITS, isResolved, type ReviewComment } from '../../../../shar
 import { Banner } from '../../ui/Banner'
 import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
 import { Field } from '../../ui/Field'
+import { formatMoment } from '../../ui/format'
 import { Loading } from '../../ui/Loading'
-import { formatDateTime } from '../patients/format'
 import { type CommentsStore, pinNumbers } from './comments-store'
 import { rememberAuthor, rememberedAuthor } from './review-author'
 
@@ -42,13 +42,13 @@ function CommentItem(props: {
       <div className="review-comment__text">
         <p className="review-comment__meta">
           <strong>{comment.author}</strong> ·{' '}
-          <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+          <time dateTime={comment.createdAt}>{formatMoment(comment.createdAt)}</time>
         </p>
         <p className="review-comment__body">{comment.body}</p>
         {resolved && comment.resolvedAt && (
           <p className="review-comment__meta">
             Resolved by {comment.resolvedBy} ·{' '}
-            <time dateTime={comment.resolvedAt}>{formatDateTime(comment.resolvedAt)}</time>
+            <time dateTime={comment.resolvedAt}>{formatMoment(comment.resolvedAt)}</time>
           </p>
         )}
         {props.canComment && (

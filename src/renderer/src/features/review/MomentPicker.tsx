@@ -1,4 +1,5 @@
 import { isCalendarDate } from '../../../../shared/dates'
+import { DateInput } from '../../ui/DateInput'
 import type { SimulationScene } from '../simulation/simulation-scene'
 import { momentDay, momentKey, momentOptions, type ReviewMoment } from './review-moments'
 
@@ -39,13 +40,12 @@ export function MomentPicker(props: {
         ))}
         {!listed && <option value={CUSTOM}>Chosen date</option>}
       </select>
-      <input
-        type="date"
+      <DateInput
+        id={`review-moment-${side}-date`}
         className="input review-moment__date"
         aria-label={`Side ${side} as of date`}
         value={momentDay(scene, moment) ?? ''}
-        onChange={(event) => {
-          const day = event.currentTarget.value
+        onChange={(day) => {
           if (isCalendarDate(day)) onChange({ kind: 'day', day })
         }}
       />

@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import type { Photo } from '../../../../shared/photos/photo'
 import { labelOfView } from '../../../../shared/photos/photo-fields'
+import { formatDayTime } from '../../ui/format'
 import { OptionSelect } from '../../ui/OptionSelect'
 import { BeforeAfter } from '../photos/BeforeAfter'
-import { formatTakenAt, photoName } from '../photos/format-photo'
+import { photoName } from '../photos/format-photo'
 
 /**
  * Before and after: two real photos of the reviewed view (the same angle on other days), the
@@ -24,7 +25,7 @@ export function PhotoPair({ photo, photos }: { photo: Photo; photos: readonly Ph
     )
   const options = sameView.map((p) => ({
     value: p.id,
-    label: `${formatTakenAt(p.takenAt)} · ${p.caption || photoName(p)}`,
+    label: `${formatDayTime(p.takenAt)} · ${p.caption || photoName(p)}`,
   }))
   return (
     <div className="review-photo-pair">

@@ -6,7 +6,7 @@ import { formatDay } from '../../../../shared/plan/plan-dates'
 import { SESSION_STATUSES, type Session } from '../../../../shared/plan/plan-types'
 import { chronological } from '../../../../shared/plan/session-density'
 import { useBridge } from '../../bridge/bridge-context'
-import { formatTakenAt } from '../photos/format-photo'
+import { formatDayTime } from '../../ui/format'
 
 /** One photo at full size in a modal, closed by its button or Escape. */
 function PhotoDialog({ photo, onClose }: { photo: Photo; onClose(): void }) {
@@ -16,7 +16,7 @@ function PhotoDialog({ photo, onClose }: { photo: Photo; onClose(): void }) {
     const dialog = ref.current
     if (dialog && !dialog.open) dialog.showModal()
   }, [])
-  const title = `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
+  const title = `${labelOfView(photo.view)} · ${formatDayTime(photo.takenAt)}`
   return (
     <dialog ref={ref} className="review-photo-dialog" aria-label={title} onClose={onClose}>
       <figure>
@@ -62,7 +62,7 @@ export function SessionPhotos({ sessions, photos }: { sessions: readonly Session
                       <button
                         type="button"
                         className="review-thumb"
-                        title={`Open ${labelOfView(photo.view)}, ${formatTakenAt(photo.takenAt)}`}
+                        title={`Open ${labelOfView(photo.view)}, ${formatDayTime(photo.takenAt)}`}
                         onClick={() => setEnlarged(photo)}
                       >
                         <img

@@ -5,7 +5,8 @@ import { labelOfView } from '../../../../shared/photos/photo-fields'
 import type { Pigment, TreatmentPlan } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
 import type { BridgeClient } from '../../bridge/bridge-client'
-import { formatTakenAt, photoName } from '../photos/format-photo'
+import { formatDayTime } from '../../ui/format'
+import { photoName } from '../photos/format-photo'
 
 /** Everything the review shows of one patient, read once: it never writes any of it. */
 export interface ReviewData {
@@ -36,7 +37,7 @@ export async function loadReview(bridge: BridgeClient, patientId: PatientId): Pr
 }
 
 export const viewLabel = (photo: Photo): string =>
-  photo.chart ? photoName(photo) : `${labelOfView(photo.view)} · ${formatTakenAt(photo.takenAt)}`
+  photo.chart ? photoName(photo) : `${labelOfView(photo.view)} · ${formatDayTime(photo.takenAt)}`
 
 /** The photos that carry a design, oldest first, as the treatment went. */
 export function reviewViews(data: Pick<ReviewData, 'photos' | 'designs'>): ReviewView[] {

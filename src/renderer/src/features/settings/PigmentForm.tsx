@@ -4,11 +4,11 @@ import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
 import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
+import { AS_IS, PERCENT, type Scale } from '../../ui/format'
+import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
-import { DecimalInput } from './DecimalInput'
 import { FadeChart } from './FadeChart'
 import { CHART_YEARS, fadedColour, freshColour } from './fade-curve'
-import { AS_IS, PERCENT, type Scale } from './format-number'
 import type { PigmentDraft } from './pigment-catalogue-store'
 import { Swatch } from './Swatch'
 import { useCatalogue, useCatalogueActions } from './settings-context'
@@ -41,7 +41,7 @@ export function PigmentForm() {
   ) => (
     <Field id={id(path)} label={label} hint={options.hint} error={errors[path]}>
       {(control) => (
-        <DecimalInput
+        <NumberInput
           {...control}
           value={numberAt(draft, path)}
           scale={options.scale ?? AS_IS}

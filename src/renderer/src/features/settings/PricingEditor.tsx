@@ -1,6 +1,6 @@
 import type { ClinicalSettings, PriceBand } from '../../../../shared/settings/clinical-defaults'
+import { NumberInput } from '../../ui/NumberInput'
 import { DEFAULT_SETTINGS } from './clinical-settings-store'
-import { DecimalInput } from './DecimalInput'
 import { DefaultNote, describedBy, SettingNumberField } from './SettingNumberField'
 import { useClinical, useClinicalActions } from './settings-context'
 import { controlId, sameData } from './settings-paths'
@@ -54,7 +54,7 @@ function BandRow(props: {
         {last ? (
           <span className="settings-note">any larger area</span>
         ) : (
-          <DecimalInput
+          <NumberInput
             {...cell('upToCm2', 'largest area, cm²')}
             nullable
             min={1}
@@ -65,7 +65,7 @@ function BandRow(props: {
         )}
       </td>
       <td>
-        <DecimalInput
+        <NumberInput
           {...cell('low', 'lowest price')}
           min={0}
           step={50}
@@ -74,7 +74,7 @@ function BandRow(props: {
         />
       </td>
       <td>
-        <DecimalInput
+        <NumberInput
           {...cell('high', 'highest price')}
           min={0}
           step={50}

@@ -1,7 +1,7 @@
 import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
+import { PERCENT } from '../../ui/format'
 import { DEFAULT_SETTINGS } from './clinical-settings-store'
-import { PERCENT } from './format-number'
 import { ProtocolStepRow } from './ProtocolStepRow'
 import { nextStep, withSteps } from './protocol-steps'
 import { DefaultNote, SettingNumberField } from './SettingNumberField'

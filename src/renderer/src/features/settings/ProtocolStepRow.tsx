@@ -1,7 +1,7 @@
 import { SESSION_KINDS, type SessionKind, type Technique } from '../../../../shared/plan/plan-types'
 import type { ProtocolStep } from '../../../../shared/settings/clinical-defaults'
-import { DecimalInput } from './DecimalInput'
-import { formatNumber, PERCENT, toShown } from './format-number'
+import { formatNumber, PERCENT, toShown } from '../../ui/format'
+import { NumberInput } from '../../ui/NumberInput'
 import { type StepField, stepPath, withStepField, withSteps } from './protocol-steps'
 import { describedBy } from './SettingNumberField'
 import { useClinicalActions } from './settings-context'
@@ -54,7 +54,7 @@ export function ProtocolStepRow({ technique, index, step, fallback, errors, canR
         />
       </td>
       <td>
-        <DecimalInput
+        <NumberInput
           {...cell('gapDays', 'proposed gap, days', days)}
           min={0}
           step={1}
@@ -77,7 +77,7 @@ export function ProtocolStepRow({ technique, index, step, fallback, errors, canR
         </select>
       </td>
       <td>
-        <DecimalInput
+        <NumberInput
           {...cell('cumulativeShare', 'share of target reached, %', percent)}
           scale={PERCENT}
           min={0}

@@ -1,7 +1,7 @@
 import { Field } from '../../ui/Field'
+import { AS_IS, formatNumber, toShown } from '../../ui/format'
+import { NumberInput } from '../../ui/NumberInput'
 import { DEFAULT_SETTINGS } from './clinical-settings-store'
-import { DecimalInput } from './DecimalInput'
-import { AS_IS, formatNumber, toShown } from './format-number'
 import type { SettingSpec } from './setting-specs'
 import { useClinical, useClinicalActions } from './settings-context'
 import { controlId, numberAt, withNumberAt } from './settings-paths'
@@ -21,7 +21,7 @@ export function SettingNumberField({ spec }: { spec: SettingSpec }) {
       <Field id={id} label={`${label} (${unit})`} hint={source} error={error}>
         {(control) => (
           <>
-            <DecimalInput
+            <NumberInput
               {...control}
               aria-describedby={describedBy(control['aria-describedby'], value !== fallback && `${id}-default`)}
               value={value}

@@ -1,6 +1,6 @@
 import { SESSION_KINDS, TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
 import type { ClinicalSettings, SpacingWindow, SpacingWindows } from '../../../../shared/settings/clinical-defaults'
-import { DecimalInput } from './DecimalInput'
+import { NumberInput } from '../../ui/NumberInput'
 import { describedBy } from './SettingNumberField'
 import { useClinical, useClinicalActions } from './settings-context'
 import { controlId } from './settings-paths'
@@ -68,7 +68,7 @@ export function SpacingEditor({ technique }: { technique: Technique }) {
                 <tr key={kind}>
                   <th scope="row">{kindLabel}</th>
                   <td>
-                    <DecimalInput
+                    <NumberInput
                       {...control(kind, 'minDays', 'shortest gap, days')}
                       min={0}
                       step={1}
@@ -77,7 +77,7 @@ export function SpacingEditor({ technique }: { technique: Technique }) {
                     />
                   </td>
                   <td>
-                    <DecimalInput
+                    <NumberInput
                       {...control(kind, 'maxDays', 'longest gap, days')}
                       nullable
                       placeholder="no limit"

@@ -1,7 +1,7 @@
 import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import { ZONE_ROLES } from '../../../../shared/design/design-types'
 import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
-import { PERCENT, type Scale } from './format-number'
+import { PERCENT, type Scale } from '../../ui/format'
 import type { SettingPath } from './settings-paths'
 
 /**

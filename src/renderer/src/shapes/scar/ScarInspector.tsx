@@ -1,6 +1,6 @@
 import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import type { ScarObject } from '../../../../shared/design/design-types'
-import { NumberInput } from '../../features/designer/NumberInput'
+import { NumberInput } from '../../ui/NumberInput'
 import { fieldId, type InspectorProps, NoteField, Row, setField } from '../inspector-fields'
 import { scarShapeLabel } from './scar-shape'
 

@@ -1,6 +1,6 @@
 import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import { ZONE_ROLES, type ZoneObject } from '../../../../shared/design/design-types'
-import { NumberInput } from '../../features/designer/NumberInput'
+import { NumberInput } from '../../ui/NumberInput'
 import { fieldId, type InspectorProps, Row, setField } from '../inspector-fields'
 
 /** A zone's role, target density and edge softness. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { session } from '../../../../../test/fixtures/plans'
 import type { PlanDraft } from '../../../../shared/plan/plan-types'
-import { byField } from './plan-store'
+import { byField } from './plan-field-errors'
 
 describe('byField', () => {
   it('puts main’s positional messages beside the session field they are about', () => {
