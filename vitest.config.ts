@@ -24,6 +24,7 @@ export default defineConfig({
             'src/main/**/*.test.ts',
             'src/shared/**/*.test.ts',
             'src/renderer/src/editor/**/*.test.ts',
+            'src/renderer/src/actions/**/*.test.ts',
             'src/renderer/src/features/**/*.test.ts',
             'test/node/**/*.test.ts',
           ],

@@ -23,9 +23,9 @@ import { ReadoutsPanel } from '../designer/ReadoutsPanel'
 import { SaveIndicator } from '../designer/SaveIndicator'
 import { ToolOptions } from '../designer/ToolOptions'
 import { TOOL_HINTS } from '../designer/tool-hints'
+import { useDesignActions } from '../designer/use-design-actions'
 import { useDesignSession } from '../designer/use-design-session'
 import { useEditor } from '../designer/use-editor'
-import { useEditorKeys } from '../designer/use-editor-keys'
 import { CanvasWarnings, SessionLayersPanel } from '../layers/SessionLayersPanel'
 import { useSessionLayers } from '../layers/use-session-layers'
 import { usePhotoPlace } from '../onboarding/use-where-you-were'
@@ -89,7 +89,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     },
     [addMeasurement],
   )
-  useEditorKeys(editor, onDrawn)
+  useDesignActions(editor, onDrawn)
 
   useEffect(() => {
     if (!editor) return
