@@ -2,7 +2,7 @@ import './design-toolbar.css'
 import { useRef, useState } from 'react'
 import { ActionMenu, type MenuPosition } from '../../actions/ActionMenu'
 import { useRegisteredActions } from '../../actions/ActionsProvider'
-import { TOOL_ACTIONS } from '../../editor/actions'
+import { TOOL_ACTIONS, VIEW_ACTIONS } from '../../editor/actions'
 import type { Editor } from '../../editor/editor'
 import type { ToolId } from '../canvas/measure-tool'
 import { ZoomControls } from '../canvas/ZoomControls'
@@ -13,12 +13,14 @@ import { useOverflowCount } from './use-overflow-count'
 
 const TOOL_IDS = TOOL_ACTIONS.map((action) => action.id)
 const HISTORY_IDS = ['edit.undo', 'edit.redo']
+const ZOOM_IDS = VIEW_ACTIONS.map((action) => action.id)
 const hintOf = (actionId: string) => TOOL_HINTS[actionId.slice('tool.'.length) as ToolId]
 
 /**
  * Tools and undo/redo, read from the app's actions registry (the design workspace registers
  * them, as keys, the Edit menu and the canvas's context menu reach them), and the zoom controls.
- * On a window too narrow for the row, the last tools go into a "More" menu rather than wrapping.
+ * On a window too narrow for the row, the zoom controls and then the last tools go into a "More"
+ * menu (as the registry's zoom and tool actions) rather than wrapping.
  */
 export function DesignToolbar({ editor }: { editor: Editor }) {
   // Re-rendered when the tool changes, for the pressed state the tool actions report.
@@ -30,11 +32,14 @@ export function DesignToolbar({ editor }: { editor: Editor }) {
   }))
   const tools = useRegisteredActions(TOOL_IDS)
   const [undo, redo] = useRegisteredActions(HISTORY_IDS)
+  const zoom = useRegisteredActions(ZOOM_IDS)
   const row = useRef<HTMLDivElement>(null)
-  const shown = useOverflowCount(row, tools.length)
+  // The row's items in the order they give way: the zoom controls (last) first, then tools from the end.
+  const shown = useOverflowCount(row, tools.length + 1)
+  const zoomShown = shown > tools.length
   const more = useRef<HTMLButtonElement>(null)
   const [moreAt, setMoreAt] = useState<MenuPosition | null>(null)
-  const hidden = tools.slice(shown)
+  const hidden = [...tools.slice(shown), ...(zoomShown ? [] : zoom)]
 
   return (
     <div ref={row} className="canvas-toolbar design-toolbar">
@@ -62,7 +67,7 @@ export function DesignToolbar({ editor }: { editor: Editor }) {
             aria-haspopup="menu"
             aria-expanded={moreAt !== null}
             data-active={hidden.some((action) => action.checked?.()) || undefined}
-            title={`More tools: ${hidden.map((action) => action.label).join(', ')}`}
+            title={`More: ${hidden.map((action) => action.label).join(', ')}`}
             onClick={() => {
               const box = more.current?.getBoundingClientRect()
               setMoreAt(moreAt || !box ? null : { x: box.left, y: box.bottom + 2 })
@@ -73,7 +78,7 @@ export function DesignToolbar({ editor }: { editor: Editor }) {
         )}
         {moreAt && (
           <ActionMenu
-            label="More tools"
+            label="More"
             actions={hidden}
             at={moreAt}
             opener={more}
@@ -105,7 +110,11 @@ export function DesignToolbar({ editor }: { editor: Editor }) {
           Redo
         </button>
       </fieldset>
-      <ZoomControls canvas={viewportStore(editor)} />
+      {zoomShown && (
+        <div data-overflow-item>
+          <ZoomControls canvas={viewportStore(editor)} />
+        </div>
+      )}
     </div>
   )
 }

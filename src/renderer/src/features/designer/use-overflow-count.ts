@@ -9,7 +9,9 @@ const widthWithGap = (element: Element | null | undefined, gap: number) =>
  * the row's elements marked `data-overflow-item` (in order), the menu's button `data-overflow-more`.
  */
 export function useOverflowCount(row: RefObject<HTMLElement | null>, count: number): number {
-  const [shown, setShown] = useState(count)
+  // Counted from the end, so items registered after the first render start on the row.
+  const [hidden, setHidden] = useState(0)
+  const shown = Math.max(0, count - hidden)
   const [, setWidth] = useState(0)
   // Each item's width the last time it was on the row, to tell whether it fits back in.
   const widths = useRef<number[]>([])
@@ -29,21 +31,20 @@ export function useOverflowCount(row: RefObject<HTMLElement | null>, count: numb
     items.forEach((item, index) => {
       widths.current[index] = item.offsetWidth
     })
-    if (shown > count) return setShown(count)
     const style = getComputedStyle(element)
     const room = element.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight)
     if (element.scrollWidth > element.clientWidth + 0.5) {
-      if (shown > 0) setShown(shown - 1)
+      if (shown > 0) setHidden(count - shown + 1)
       return
     }
-    if (shown === count) return
+    if (hidden === 0) return
     const gap = Number.parseFloat(style.columnGap) || 0
     const used = [...element.children].reduce((sum, child) => sum + widthWithGap(child, gap), -gap)
     const next = widths.current[shown]
     // The last item back on the row takes the place of the More button.
     const freed = shown + 1 === count ? widthWithGap(element.querySelector('[data-overflow-more]'), gap) : 0
-    if (next === undefined || used + next + gap - freed <= room) setShown(shown + 1)
+    if (next === undefined || used + next + gap - freed <= room) setHidden(count - shown - 1)
   })
 
-  return Math.min(shown, count)
+  return shown
 }
