@@ -1,5 +1,7 @@
 import { type RefObject, useLayoutEffect, useRef, useState } from 'react'
 
+const SPARE_PX = 6
+
 const widthWithGap = (element: Element | null | undefined, gap: number) =>
   element instanceof HTMLElement ? element.offsetWidth + gap : 0
 
@@ -43,7 +45,8 @@ export function useOverflowCount(row: RefObject<HTMLElement | null>, count: numb
     const next = widths.current[shown]
     // The last item back on the row takes the place of the More button.
     const freed = shown + 1 === count ? widthWithGap(element.querySelector('[data-overflow-more]'), gap) : 0
-    if (next === undefined || used + next + gap - freed <= room) setHidden(count - shown - 1)
+    // A few pixels spare, so rounding never brings back an item that then overflows again.
+    if (next === undefined || used + next + gap - freed <= room - SPARE_PX) setHidden(count - shown - 1)
   })
 
   return shown
