@@ -1,7 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useLayoutEffect, useState } from 'react'
 import { ActionMenu, type MenuPosition } from './ActionMenu'
-import type { AppAction, Registration } from './action'
-import { isEnabled } from './action'
+import { type AppAction, isEnabled, type Registration } from './action'
 import { createDispatcher } from './dispatcher'
 import { focusOf } from './focus'
 import { type ActionRegistry, createActionRegistry } from './registry'
