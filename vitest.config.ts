@@ -25,6 +25,7 @@ export default defineConfig({
             'src/shared/**/*.test.ts',
             'src/renderer/src/editor/**/*.test.ts',
             'src/renderer/src/shapes/**/*.test.ts',
+            'src/renderer/src/actions/**/*.test.ts',
             'src/renderer/src/features/**/*.test.ts',
             'test/node/**/*.test.ts',
           ],

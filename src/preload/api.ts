@@ -1,4 +1,4 @@
-import type { AppCommand } from '../shared/app-commands'
+import type { AppCommand } from '../shared/actions/app-commands'
 import type { CallInput, CallName, CallOutput } from '../shared/bridge/contract'
 import type { ArchiveOnDisk, Progress } from '../shared/bridge/desktop-events'
 import type { BridgeResult } from '../shared/bridge/errors'

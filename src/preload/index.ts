@@ -1,5 +1,5 @@
 import { contextBridge, type IpcRendererEvent, ipcRenderer, webUtils } from 'electron'
-import { APP_COMMAND_CHANNEL, type AppCommand, isAppCommand } from '../shared/app-commands'
+import { APP_COMMAND_CHANNEL, type AppCommand, isAppCommand } from '../shared/actions/app-commands'
 import { channelOf, isCallName } from '../shared/bridge/contract'
 import {
   isArchiveOnDisk,

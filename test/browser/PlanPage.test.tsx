@@ -3,6 +3,7 @@ import { userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { ServiceError } from '../../src/main/services/service-error'
+import { ActionsProvider } from '../../src/renderer/src/actions/ActionsProvider'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
 import { PlanPage } from '../../src/renderer/src/features/plan/PlanPage'
@@ -113,9 +114,11 @@ async function renderPlan(options: { sessions?: Session[]; archived?: boolean; k
   await store.getState().load()
   const screen = await render(
     <BridgeProvider client={bridge}>
-      <PlanProvider store={store}>
-        <PlanPage archived={options.archived ?? false} />
-      </PlanProvider>
+      <ActionsProvider>
+        <PlanProvider store={store}>
+          <PlanPage archived={options.archived ?? false} />
+        </PlanProvider>
+      </ActionsProvider>
     </BridgeProvider>,
   )
   return { screen, store, saves }

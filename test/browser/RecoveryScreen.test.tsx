@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
+import { ActionsProvider } from '../../src/renderer/src/actions/ActionsProvider'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
 import { RecoveryGate } from '../../src/renderer/src/features/backups/RecoveryGate'
 import { RecoveryScreen } from '../../src/renderer/src/features/backups/RecoveryScreen'
@@ -90,9 +91,11 @@ describe('the recovery gate', () => {
   const renderGate = (world: ReturnType<typeof backupsWorld>) =>
     render(
       <BridgeProvider client={world.bridge}>
-        <RecoveryGate>
-          <p>The app</p>
-        </RecoveryGate>
+        <ActionsProvider>
+          <RecoveryGate>
+            <p>The app</p>
+          </RecoveryGate>
+        </ActionsProvider>
       </BridgeProvider>,
     )
 

@@ -4,6 +4,7 @@ import { render } from 'vitest-browser-react'
 import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { pointOutsidePhoto } from '../../src/main/services/designs/design-bounds'
 import { ServiceError } from '../../src/main/services/service-error'
+import { ActionsProvider } from '../../src/renderer/src/actions/ActionsProvider'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
 import { DesignWorkspace } from '../../src/renderer/src/features/designer/DesignWorkspace'
@@ -156,11 +157,13 @@ export async function renderWorkspace(
   const screen = await render(
     <div style={{ width: 1100, height: 720 }}>
       <BridgeProvider client={bridge}>
-        <PhotosProvider store={store}>
-          <PlanProvider store={planStore}>
-            <DesignWorkspace />
-          </PlanProvider>
-        </PhotosProvider>
+        <ActionsProvider>
+          <PhotosProvider store={store}>
+            <PlanProvider store={planStore}>
+              <DesignWorkspace />
+            </PlanProvider>
+          </PhotosProvider>
+        </ActionsProvider>
       </BridgeProvider>
     </div>,
   )

@@ -1,5 +1,12 @@
 import { type BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron'
-import { APP_COMMAND_CHANNEL, APP_COMMANDS, type AppCommand } from '../../shared/app-commands'
+import {
+  APP_COMMAND_CHANNEL,
+  APP_COMMANDS,
+  type AppCommand,
+  appCommand,
+  commandsAt,
+  type MenuPlace,
+} from '../../shared/actions/app-commands'
 import { PRODUCT_NAME } from './identity'
 
 export interface MenuOptions {
@@ -15,17 +22,21 @@ export interface MenuOptions {
 export function shortcutList(isMac: boolean): string {
   const key = (accelerator: string) =>
     accelerator.replace('CmdOrCtrl', isMac ? '⌘' : 'Ctrl').replace('Shift', isMac ? '⇧' : 'Shift')
-  return Object.values(APP_COMMANDS as Record<string, { label: string; accelerator?: string }>)
+  return (Object.keys(APP_COMMANDS) as AppCommand[])
+    .map(appCommand)
     .filter((command) => command.accelerator)
     .map((command) => `${command.label.replace('…', '')}: ${key(command.accelerator ?? '')}`)
     .join('\n')
 }
 
-/** The native application menu; app commands are forwarded to the focused window's page. */
+/**
+ * The native application menu. Its app commands come from the shared catalogue, each at its place
+ * there, and are forwarded to the focused window's page; the rest are Electron's roles and main's own.
+ */
 export function applicationMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const { getWindow, isDev } = options
   const command = (id: AppCommand): MenuItemConstructorOptions => {
-    const def: { label: string; accelerator?: string; pageHandlesKey?: true } = APP_COMMANDS[id]
+    const def = appCommand(id)
     return {
       label: def.label,
       ...(def.accelerator && { accelerator: def.accelerator }),
@@ -33,6 +44,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
       click: () => getWindow()?.webContents.send(APP_COMMAND_CHANNEL, id),
     }
   }
+  const commands = (place: MenuPlace) => commandsAt(place).map(command)
   const isMac = process.platform === 'darwin'
 
   // macOS keeps Settings in the application menu; Windows and Linux in File.
@@ -41,7 +53,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
     submenu: [
       { role: 'about' },
       { type: 'separator' },
-      command('app.settings'),
+      ...commands('app.settings'),
       { type: 'separator' },
       { role: 'services' },
       { type: 'separator' },
@@ -58,8 +70,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
     {
       label: 'File',
       submenu: [
-        command('patient.new'),
-        command('patient.search'),
+        ...commands('file.patient'),
         { type: 'separator' },
         {
           label: 'Import Patient Archive…',
@@ -78,8 +89,8 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
           },
         },
         { type: 'separator' },
-        command('data.backUpNow'),
-        ...(isMac ? [] : [{ type: 'separator' as const }, command('app.settings')]),
+        ...commands('file.data'),
+        ...(isMac ? [] : [{ type: 'separator' as const }, ...commands('app.settings')]),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -87,8 +98,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
     {
       label: 'Edit',
       submenu: [
-        command('edit.undo'),
-        command('edit.redo'),
+        ...commands('edit.history'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -99,8 +109,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
     {
       label: 'View',
       submenu: [
-        command('view.theme.dark'),
-        command('view.theme.light'),
+        ...commands('view.theme'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client'
 import './ui/tokens.css'
 import './ui/base.css'
 import './app/app.css'
+import { ActionsProvider } from './actions/ActionsProvider'
 import { App } from './app/App'
 import { createBridgeClient } from './bridge/bridge-client'
 import { BridgeProvider } from './bridge/bridge-context'
@@ -36,9 +37,11 @@ if (embedded.status !== 'none') {
       <BridgeProvider client={bridge}>
         <PatientsProvider store={createPatientsStore(bridge)}>
           <PhotosProvider store={createPhotosStore(bridge)}>
-            <RecoveryGate>
-              <App />
-            </RecoveryGate>
+            <ActionsProvider>
+              <RecoveryGate>
+                <App />
+              </RecoveryGate>
+            </ActionsProvider>
           </PhotosProvider>
         </PatientsProvider>
       </BridgeProvider>

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
-import type { AppCommand } from '../../../shared/app-commands'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import type { AppInfo } from '../../../shared/bridge/contract'
+import { useRegisterActions } from '../actions/ActionsProvider'
+import { commandAction } from '../actions/command-action'
 import { useBridge } from '../bridge/bridge-context'
 import { ArchiveImportZone } from '../features/archive/ArchiveImport'
 import { guideStore } from '../features/onboarding/guide-store'
@@ -16,10 +17,6 @@ import { Icon } from '../ui/icons'
 import { useNarrowWindow } from '../ui/use-narrow-window'
 import { ThemeButton } from './ThemeButton'
 import { useTheme } from './theme'
-
-const isTextField = (element: Element | null) =>
-  element instanceof HTMLElement &&
-  (element.isContentEditable || element.tagName === 'INPUT' || element.tagName === 'TEXTAREA')
 
 export function App() {
   const [theme, setTheme] = useTheme()
@@ -62,34 +59,25 @@ export function App() {
     if (firstRun && !tourSeen() && guideStore.getState().tourStep === null) guideStore.getState().setTourStep(0)
   }, [firstRun])
 
-  useEffect(() => {
-    const run = (command: AppCommand) => {
-      if (command === 'patient.new') startCreate()
-      else if (command === 'app.settings') setSettingsOpen(true)
-      else if (command === 'patient.search') {
-        setSidebarOpen(true)
-        requestAnimationFrame(() => searchRef.current?.focus())
-      } else if (command === 'view.theme.light' || command === 'view.theme.dark')
-        setTheme(command === 'view.theme.light' ? 'light' : 'dark')
-      // Undo and redo in a text field are the field's own; the design workspace takes them elsewhere.
-      else if ((command === 'edit.undo' || command === 'edit.redo') && isTextField(document.activeElement))
-        document.execCommand(command === 'edit.undo' ? 'undo' : 'redo')
-    }
-    return window.stipple?.onAppCommand(run)
-  }, [startCreate, setTheme])
-
-  // The desktop menu answers Ctrl+, (Cmd+, on a Mac); in a browser the page does.
-  useEffect(() => {
-    if (window.stipple) return
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === ',' && (event.ctrlKey || event.metaKey) && !event.altKey) {
-        event.preventDefault()
-        setSettingsOpen(true)
-      }
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [])
+  // The app's own commands, wherever the person is: the desktop menu sends them, and in a browser
+  // (no native menu) the page takes their keys, so Ctrl+, (Cmd+, on a Mac) opens Settings there too.
+  useRegisterActions(
+    useMemo(
+      () => ({
+        actions: [
+          commandAction('patient.new', 'app', startCreate),
+          commandAction('patient.search', 'app', () => {
+            setSidebarOpen(true)
+            requestAnimationFrame(() => searchRef.current?.focus())
+          }),
+          commandAction('app.settings', 'app', () => setSettingsOpen(true)),
+          commandAction('view.theme.dark', 'app', () => setTheme('dark')),
+          commandAction('view.theme.light', 'app', () => setTheme('light')),
+        ],
+      }),
+      [startCreate, setTheme],
+    ),
+  )
 
   const closeSidebar = () => {
     setSidebarOpen(false)

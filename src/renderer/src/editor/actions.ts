@@ -1,21 +1,22 @@
+import { type AppCommand, appCommand, commandKeyTest, commandShortcut } from '../../../shared/actions/app-commands'
+import type { KeyPress } from '../../../shared/actions/key-press'
 import type { ViewportStore } from '../canvas/viewport-store'
 import type { Editor } from './editor'
 import type { ToolId } from './tools/tool-ids'
 
-/** What a key press looks like to the registry, so it can be tested without a DOM. */
-export interface KeyPress {
-  key: string
-  shift: boolean
-  /** Ctrl, or Cmd on a Mac. */
-  mod: boolean
-}
+export type { KeyPress }
 
+/**
+ * The design editor's actions, plain data over an `Editor`: the designer feature binds them to
+ * its editor and registers them in the app's actions registry, which feeds keys, the menu's
+ * commands, the toolbar and the canvas's context menu.
+ */
 export interface EditorAction {
   id: string
   label: string
   /** As shown in tooltips and menus. */
   shortcut: string
-  matches(press: KeyPress): boolean
+  keyTest(press: KeyPress): boolean
   perform(editor: Editor, press?: KeyPress): void
   enabled?(editor: Editor): boolean
 }
@@ -30,7 +31,7 @@ function toolAction(tool: ToolId, label: string, key: string): EditorAction {
     id: `tool.${tool}`,
     label,
     shortcut: key.toUpperCase(),
-    matches: plain(key),
+    keyTest: plain(key),
     perform: (editor) => editor.setTool(tool),
   }
 }
@@ -54,7 +55,7 @@ function nudgeAction(key: string, dx: number, dy: number): EditorAction {
     id: `edit.nudge.${key}`,
     label: 'Nudge',
     shortcut: key,
-    matches: (p) => !p.mod && p.key === key,
+    keyTest: (p) => !p.mod && p.key === key,
     perform(editor, press) {
       const step = (press?.shift ? 10 : 1) / editor.viewport.getState().viewport.scale
       editor.nudge(dx * step, dy * step)
@@ -72,16 +73,27 @@ function selectStepAction(id: string, label: string, shift: boolean, step: 1 | -
     id,
     label,
     shortcut: shift ? 'Shift+N' : 'N',
-    matches: (p) => !p.mod && p.shift === shift && p.key.toLowerCase() === 'n',
+    keyTest: (p) => !p.mod && p.shift === shift && p.key.toLowerCase() === 'n',
     perform(editor) {
       const { document, selection } = editor.getState()
       const pickable = document.objects.filter((o) => !o.hidden && !o.locked)
-      if (pickable.length === 0) return
       const at = pickable.findIndex((o) => o.id === selection[0])
       const next = at < 0 ? (step === 1 ? 0 : pickable.length - 1) : (at + step + pickable.length) % pickable.length
       const object = pickable[next]
       if (object) editor.select([object.id])
     },
+    enabled: (editor) => editor.getState().document.objects.some((o) => !o.hidden && !o.locked),
+  }
+}
+
+/** A command the app's menu also has: its label and keys are the shared catalogue's. */
+function fromCatalogue(id: AppCommand): Pick<EditorAction, 'id' | 'label' | 'shortcut' | 'keyTest'> {
+  const keyTest = commandKeyTest(id)
+  return {
+    id,
+    label: appCommand(id).label,
+    shortcut: commandShortcut(id),
+    keyTest: (press) => keyTest?.(press) ?? false,
   }
 }
 
@@ -89,19 +101,13 @@ export const EDIT_ACTIONS: EditorAction[] = [
   selectStepAction('edit.selectNext', 'Select next object', false, 1),
   selectStepAction('edit.selectPrevious', 'Select previous object', true, -1),
   {
-    id: 'edit.undo',
-    label: 'Undo',
-    shortcut: 'Ctrl+Z',
-    matches: (p) => p.mod && !p.shift && p.key.toLowerCase() === 'z',
+    ...fromCatalogue('edit.undo'),
     perform: (editor) => editor.undo(),
     // In the middle of a draft or a drag, undo takes that back even before there is a step.
     enabled: (editor) => editor.getState().history.past.length > 0 || editor.getState().toolState.name !== 'idle',
   },
   {
-    id: 'edit.redo',
-    label: 'Redo',
-    shortcut: 'Shift+Ctrl+Z',
-    matches: (p) => p.mod && ((p.shift && p.key.toLowerCase() === 'z') || p.key.toLowerCase() === 'y'),
+    ...fromCatalogue('edit.redo'),
     perform: (editor) => editor.redo(),
     enabled: (editor) => editor.getState().history.future.length > 0,
   },
@@ -109,32 +115,40 @@ export const EDIT_ACTIONS: EditorAction[] = [
     id: 'edit.selectAll',
     label: 'Select all',
     shortcut: 'Ctrl+A',
-    matches: (p) => p.mod && p.key.toLowerCase() === 'a',
+    keyTest: (p) => p.mod && p.key.toLowerCase() === 'a',
     perform: (editor) => editor.selectAll(),
   },
   {
     id: 'edit.delete',
     label: 'Delete',
     shortcut: 'Delete',
-    matches: (p) => !p.mod && (p.key === 'Delete' || p.key === 'Backspace'),
+    keyTest: (p) => !p.mod && (p.key === 'Delete' || p.key === 'Backspace'),
     // Backspace while drawing takes back the last point instead.
     perform: (editor, press) => {
       if (press?.key === 'Backspace' && editor.backspace()) return
       editor.deleteSelection()
     },
+    enabled: (editor) => editor.getState().selection.length > 0 || editor.getState().toolState.name !== 'idle',
   },
   {
     id: 'edit.finish',
     label: 'Finish',
     shortcut: 'Enter',
-    matches: plain('enter'),
+    keyTest: plain('enter'),
     perform: (editor) => editor.enter(),
+  },
+  {
+    id: 'edit.placeAtPointer',
+    label: 'Place a point at the pointer',
+    shortcut: '.',
+    keyTest: plain('.'),
+    perform: (editor) => editor.placeAtPointer(),
   },
   {
     id: 'edit.cancel',
     label: 'Cancel',
     shortcut: 'Esc',
-    matches: plain('escape'),
+    keyTest: plain('escape'),
     perform: (editor) => editor.escape(),
   },
   nudgeAction('ArrowLeft', -1, 0),
@@ -155,7 +169,7 @@ function viewAction(
   keys: string[],
   performOn: (canvas: ViewportStore) => void,
 ): ViewAction {
-  return { id, label, shortcut, matches: plain(...keys), performOn, perform: (editor) => performOn(editor.viewport) }
+  return { id, label, shortcut, keyTest: plain(...keys), performOn, perform: (editor) => performOn(editor.viewport) }
 }
 
 export const VIEW_ACTIONS: ViewAction[] = [
@@ -165,15 +179,15 @@ export const VIEW_ACTIONS: ViewAction[] = [
   viewAction('view.actualSize', '100%', '1', ['1'], (c) => c.getState().actualSize()),
 ]
 
-/** One registry for toolbar, menus and shortcuts. */
+/** Every design action, in the order the registry tries them for a key. */
 export const ACTIONS: EditorAction[] = [...EDIT_ACTIONS, ...TOOL_ACTIONS, ...VIEW_ACTIONS]
 
 export function actionFor(press: KeyPress): EditorAction | undefined {
-  return ACTIONS.find((action) => action.matches(press))
+  return ACTIONS.find((action) => action.keyTest(press))
 }
 
 export const actionById = (id: string): EditorAction | undefined => ACTIONS.find((action) => action.id === id)
 
 export function viewActionFor(press: KeyPress): ViewAction | undefined {
-  return VIEW_ACTIONS.find((action) => action.matches(press))
+  return VIEW_ACTIONS.find((action) => action.keyTest(press))
 }

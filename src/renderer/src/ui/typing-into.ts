@@ -1,4 +1,11 @@
-/** True when a key press belongs to a field being typed into, so a shortcut must leave it alone. */
-export const typingInto = (target: EventTarget | null): boolean =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+import { focusOf } from '../actions/focus'
+
+/**
+ * True when a plain key press belongs to the focused field or control (a text field, a select,
+ * an open menu), so a shortcut must leave it alone: the actions registry's rule, for a canvas
+ * that has no editor (the review) and takes its zoom keys itself.
+ */
+export const typingInto = (target: EventTarget | null): boolean => {
+  const focus = focusOf(target)
+  return focus.text || focus.plainKeys
+}

@@ -1,4 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
+import { useRegisterActions } from '../../actions/ActionsProvider'
+import { commandAction } from '../../actions/command-action'
 import { errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { formatCounts } from './backup-format'
@@ -18,17 +20,21 @@ export function DataNotices() {
   })
   useEffect(clearNotice, [])
 
-  useEffect(
-    () =>
-      window.stipple?.onAppCommand((command) => {
-        if (command !== 'data.backUpNow') return
-        setNotice({ tone: 'busy', text: 'Backing up…' })
-        bridge.call('backups.create', {}).then(
-          (backup) => setNotice({ tone: 'info', text: `Backed up: ${formatCounts(backup.counts)}.` }),
-          (e: unknown) => setNotice({ tone: 'error', text: `The backup failed: ${errorMessage(e)}` }),
-        )
+  useRegisterActions(
+    useMemo(
+      () => ({
+        actions: [
+          commandAction('data.backUpNow', 'data', () => {
+            setNotice({ tone: 'busy', text: 'Backing up…' })
+            bridge.call('backups.create', {}).then(
+              (backup) => setNotice({ tone: 'info', text: `Backed up: ${formatCounts(backup.counts)}.` }),
+              (e: unknown) => setNotice({ tone: 'error', text: `The backup failed: ${errorMessage(e)}` }),
+            )
+          }),
+        ],
       }),
-    [bridge],
+      [bridge],
+    ),
   )
 
   if (!notice) return null

@@ -16,8 +16,8 @@ import { useSimulation } from '../simulation/use-simulation'
 import { DesignToolbar } from './DesignToolbar'
 import { ToolOptions } from './ToolOptions'
 import { TOOL_HINTS } from './tool-hints'
+import { useDesignActions } from './use-design-actions'
 import { useEditor } from './use-editor'
-import { useEditorKeys } from './use-editor-keys'
 import { useOpenDesign } from './use-open-design'
 import { WorkspaceHeader } from './WorkspaceHeader'
 import { WorkspacePanel } from './WorkspacePanel'
@@ -67,7 +67,7 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     const { autosave } = design
     return () => void autosave.flush().then(refreshWorld)
   }, [design, refreshWorld])
-  useEditorKeys(editor)
+  useDesignActions(editor)
 
   const title = photo.chart
     ? photoName(photo)

@@ -1,6 +1,6 @@
 import './onboarding.css'
 import { useEffect, useRef, useState } from 'react'
-import { APP_COMMANDS } from '../../../../shared/app-commands'
+import { APP_COMMANDS } from '../../../../shared/actions/app-commands'
 import { errorMessage } from '../../bridge/bridge-client'
 import { EDIT_ACTIONS, TOOL_ACTIONS, VIEW_ACTIONS } from '../../editor/actions'
 import { usePatientActions } from '../patients/patients-context'
