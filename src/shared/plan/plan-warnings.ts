@@ -1,5 +1,7 @@
+import { clearanceNeeds } from '../patients/contraindications'
 import { strengthAt, yearsBetween } from './fade'
 import { addMonths, dayOf, daysBetween, formatDay } from './plan-dates'
+import { matureReason } from './plan-hairlines'
 import type { PlanContext } from './plan-problems'
 import { type PlanDraft, SESSION_KINDS, type Session, TECHNIQUES } from './plan-types'
 import { type PlanZone, zoneKey } from './plan-zones'
@@ -15,6 +17,9 @@ export type PlanWarningKind =
   | 'too-much-at-once'
   | 'coverage'
   | 'keloid'
+  | 'needs-clearance'
+  | 'hairline-low'
+  | 'hairline-mature'
   | 'carbon-black-temporary'
   | 'reink-drifted'
   | 'scar-too-soon'
@@ -265,28 +270,60 @@ function lotWarnings(active: readonly Session[]): PlanWarning[] {
   })
 }
 
-function keloidWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
-  if (!ctx.patient.keloid) return []
+/** Each contraindication on the record: no session may be marked done until someone records its clearance. */
+function clearanceWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
   const uncleared = active.filter((s) => s.clearance === null).length
-  return [
-    {
-      kind: 'keloid',
-      level: 'contraindication',
-      sessionId: null,
-      zoneKey: null,
-      title: 'Keloid tendency: contraindication',
-      detail: `Every session is needle trauma that can raise keloid scars. Do not treat without medical clearance; keloid or hypertrophic scars must be flattened first. Record who cleared each session, when and why before marking it done${uncleared > 0 ? ` (${uncleared} session${uncleared === 1 ? '' : 's'} not cleared yet)` : ''}.`,
-      source:
-        'Seed 002: "People who are prone to keloids … should not get scalp micropigmentation"; research.md §7: flatten keloid scars first.',
-    },
-  ]
+  return clearanceNeeds(ctx.patient.medical).map((need) => ({
+    kind: need.flag === 'keloid' ? 'keloid' : 'needs-clearance',
+    level: 'contraindication',
+    sessionId: null,
+    zoneKey: null,
+    title: `${need.label[0]?.toUpperCase()}${need.label.slice(1)}: contraindication`,
+    detail: `${need.detail} Record who cleared each session, when and why before marking it done${uncleared > 0 ? ` (${uncleared} session${uncleared === 1 ? '' : 's'} not cleared yet)` : ''}.`,
+    source: need.source,
+  }))
+}
+
+const cm = (x: number) => `${x.toFixed(1)} cm`
+
+/**
+ * A hairline drawn lower than the clinics' line, or, for a patient old enough or far enough
+ * along the Norwood scale, lower than a mature line: it cannot be raised once the pigment is in.
+ */
+function hairlineWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
+  const { lowestHairlineCm, matureHairlineRiseCm } = ctx.settings
+  // The patient's age on the first session still to come (today when none is).
+  const on = dayOf(active.find((s) => s.status === 'planned' && s.startsAt >= ctx.now)?.startsAt ?? ctx.now)
+  const mature = matureReason(ctx.patient, on, ctx.settings)
+  const lowest = mature ? lowestHairlineCm + matureHairlineRiseCm : lowestHairlineCm
+  const matureLine = mature
+    ? ` A mature hairline sits higher at the centre; with ${mature} draw it at ${cm(lowest)} or more, and plan for further loss.`
+    : ''
+  return ctx.hairlines
+    .filter((h) => h.tapeCm < lowest)
+    .map((h) => {
+      const belowClinics = h.tapeCm < lowestHairlineCm
+      return {
+        kind: belowClinics ? 'hairline-low' : 'hairline-mature',
+        level: 'caution',
+        sessionId: null,
+        zoneKey: null,
+        title: belowClinics
+          ? `Hairline below the clinics' line: ${h.name}`
+          : `Hairline too low for ${mature}: ${h.name}`,
+        detail: `${h.name} sits ${cm(h.tapeCm)} above the glabella, measured with a tape over the forehead. Clinics place the mid-frontal point ${cm(lowestHairlineCm)} (aggressive) to 10 cm (conservative) above it, about 8 cm usually; a line too low cannot be raised once the pigment is in.${matureLine}`,
+        source:
+          'research.md §5: mid-frontal point 8 cm above the glabella, 7 cm aggressive to 10 cm conservative (Garg); Shapiro: never too low, plan for future loss; a mature hairline sits 1–2 cm higher at the centre.',
+      }
+    })
 }
 
 /** Every caution and contraindication the plan raises; skipped sessions raise none. */
 export function planWarnings(draft: PlanDraft, ctx: PlanContext): PlanWarning[] {
   const active = chronological(draft.sessions).filter((s) => s.status !== 'skipped')
   return [
-    ...keloidWarnings(active, ctx),
+    ...clearanceWarnings(active, ctx),
+    ...hairlineWarnings(active, ctx),
     ...fewSessionsWarnings(draft, active, ctx),
     ...spacingWarnings(draft, active, ctx),
     ...tooMuchWarnings(active, ctx),

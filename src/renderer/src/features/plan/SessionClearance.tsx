@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { localToday } from '../../../../shared/dates'
+import { type ClearanceFlag, clearanceNeeds, clearancePhrase } from '../../../../shared/patients/contraindications'
+import type { MedicalFlags } from '../../../../shared/patients/patient'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import type { Clearance, Session } from '../../../../shared/plan/plan-types'
@@ -8,23 +10,26 @@ import { Field } from '../../ui/Field'
 interface SessionClearanceProps {
   session: Session
   title: string
-  /** The patient has a contraindication, so a done session needs the clearance. */
-  required: boolean
+  /** The patient's record: each contraindication on it needs the clearance before the session is done. */
+  medical: Pick<MedicalFlags, ClearanceFlag>
   onChange(clearance: Clearance | null): void
 }
 
 /**
- * Who gave medical clearance for this session despite the patient's contraindication, when and
- * why. A session cannot be marked done without it, and it enters the history with the plan.
+ * Who gave medical clearance for this session despite the patient's contraindications, when and
+ * why; the heading names them. A session cannot be marked done without it, and it enters the
+ * history with the plan. Shown only when the patient has one, or a clearance was recorded.
  */
-export function SessionClearance({ session, title, required, onChange }: SessionClearanceProps) {
+export function SessionClearance({ session, title, medical, onChange }: SessionClearanceProps) {
   const [editing, setEditing] = useState(false)
   const clearance = session.clearance
+  const needs = clearanceNeeds(medical)
   const base = `session-${session.id}-clearance`
+  if (needs.length === 0 && !clearance) return null
   return (
     <section className="plan-clearance" aria-labelledby={`${base}-title`}>
       <h4 className="plan-clearance__title" id={`${base}-title`}>
-        Medical clearance{required && ' (keloid tendency)'}
+        Medical clearance{needs.length > 0 && ` (${clearancePhrase(needs, 'label')})`}
       </h4>
       {!editing && clearance && (
         <p>

@@ -3,6 +3,7 @@ import { localDateOf, localDateTime } from '../../../../shared/dates'
 import type { Design } from '../../../../shared/design/design-types'
 import type { Patient, PatientId } from '../../../../shared/patients/patient'
 import type { Photo } from '../../../../shared/photos/photo'
+import { planHairlines } from '../../../../shared/plan/plan-hairlines'
 import type { PlanContext } from '../../../../shared/plan/plan-problems'
 import { planProblems, sessionField } from '../../../../shared/plan/plan-problems'
 import type { Pigment, PlanDraft, TreatmentPlan } from '../../../../shared/plan/plan-types'
@@ -64,9 +65,10 @@ function planContext(world: PlanWorld, now = new Date()): PlanContext {
   return {
     now: localDateTime(now),
     recordCreated: localDateOf(world.patient.createdAt),
-    patient: { keloid: world.patient.medical.keloid, transplantDate: world.patient.transplantDate },
+    patient: world.patient,
     pigments: world.pigments,
     zones: world.zones,
+    hairlines: planHairlines(world.designs, world.photos, world.settings),
     settings: world.settings,
   }
 }
