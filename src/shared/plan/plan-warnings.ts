@@ -1,7 +1,7 @@
 import { clearanceNeeds } from '../patients/contraindications'
 import { strengthAt, yearsBetween } from './fade'
 import { addMonths, dayOf, daysBetween, formatDay } from './plan-dates'
-import { matureReason } from './plan-hairlines'
+import { hairlineWarnings } from './plan-hairlines'
 import type { PlanContext } from './plan-problems'
 import { type PlanDraft, SESSION_KINDS, type Session, TECHNIQUES } from './plan-types'
 import { type PlanZone, zoneKey } from './plan-zones'
@@ -284,46 +284,18 @@ function clearanceWarnings(active: readonly Session[], ctx: PlanContext): PlanWa
   }))
 }
 
-const cm = (x: number) => `${x.toFixed(1)} cm`
-
-/**
- * A hairline drawn lower than the clinics' line, or, for a patient old enough or far enough
- * along the Norwood scale, lower than a mature line: it cannot be raised once the pigment is in.
- */
-function hairlineWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
-  const { lowestHairlineCm, matureHairlineRiseCm } = ctx.settings
-  // The patient's age on the first session still to come (today when none is).
-  const on = dayOf(active.find((s) => s.status === 'planned' && s.startsAt >= ctx.now)?.startsAt ?? ctx.now)
-  const mature = matureReason(ctx.patient, on, ctx.settings)
-  const lowest = mature ? lowestHairlineCm + matureHairlineRiseCm : lowestHairlineCm
-  const matureLine = mature
-    ? ` A mature hairline sits higher at the centre; with ${mature} draw it at ${cm(lowest)} or more, and plan for further loss.`
-    : ''
-  return ctx.hairlines
-    .filter((h) => h.tapeCm < lowest)
-    .map((h) => {
-      const belowClinics = h.tapeCm < lowestHairlineCm
-      return {
-        kind: belowClinics ? 'hairline-low' : 'hairline-mature',
-        level: 'caution',
-        sessionId: null,
-        zoneKey: null,
-        title: belowClinics
-          ? `Hairline below the clinics' line: ${h.name}`
-          : `Hairline too low for ${mature}: ${h.name}`,
-        detail: `${h.name} sits ${cm(h.tapeCm)} above the glabella, measured with a tape over the forehead. Clinics place the mid-frontal point ${cm(lowestHairlineCm)} (aggressive) to 10 cm (conservative) above it, about 8 cm usually; a line too low cannot be raised once the pigment is in.${matureLine}`,
-        source:
-          'research.md §5: mid-frontal point 8 cm above the glabella, 7 cm aggressive to 10 cm conservative (Garg); Shapiro: never too low, plan for future loss; a mature hairline sits 1–2 cm higher at the centre.',
-      }
-    })
-}
-
 /** Every caution and contraindication the plan raises; skipped sessions raise none. */
 export function planWarnings(draft: PlanDraft, ctx: PlanContext): PlanWarning[] {
   const active = chronological(draft.sessions).filter((s) => s.status !== 'skipped')
   return [
     ...clearanceWarnings(active, ctx),
-    ...hairlineWarnings(active, ctx),
+    // The patient's age on the first session still to come, today when none is.
+    ...hairlineWarnings(
+      ctx.hairlines,
+      ctx.patient,
+      dayOf(active.find((s) => s.status === 'planned' && s.startsAt >= ctx.now)?.startsAt ?? ctx.now),
+      ctx.settings,
+    ),
     ...fewSessionsWarnings(draft, active, ctx),
     ...spacingWarnings(draft, active, ctx),
     ...tooMuchWarnings(active, ctx),
