@@ -298,6 +298,7 @@ describe('the model holds every claim of the clinic pages', () => {
 })
 
 describe('each risk produces its warning', () => {
+  const hairlineAt = (tapeCm: number) => ({ designId: 'design', hairlineId: 'hl', name: 'Hairline', tapeCm })
   const keloid = context({ zones: [crown], patient: planPatient({ keloid: true }) })
   const scar = planZone({ zoneId: 'scar', name: 'Donor strip', overScar: true })
   const transplant = context({ zones: [crown, scar], patient: planPatient({ transplantDate: '2025-01-01' }) })
@@ -326,6 +327,13 @@ describe('each risk produces its warning', () => {
       ctx,
     ],
     ['keloid', permanent, keloid],
+    ['needs-clearance', permanent, context({ zones: [crown], patient: planPatient({ scalpCondition: true }) })],
+    ['hairline-low', permanent, context({ zones: [crown], hairlines: [hairlineAt(6.5)] })],
+    [
+      'hairline-mature',
+      permanent,
+      context({ zones: [crown], hairlines: [hairlineAt(7.5)], patient: planPatient({ hairLossPattern: 'norwood-6' }) }),
+    ],
     [
       'carbon-black-temporary',
       draft('temporary', ...template('temporary').map((s) => ({ ...s, pigmentId: carbon }))),
