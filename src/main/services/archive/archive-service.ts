@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
-import type { ArchiveRecords } from '../../../shared/archive/archive-records'
+import type { ArchiveRecords, PhotoArchiveRow } from '../../../shared/archive/archive-records'
 import {
   type ArchiveExport,
   type ArchiveImportResult,
@@ -22,6 +22,7 @@ import { appendArchiveHistory } from './archive-audit'
 import { photoEntries } from './archive-check-photos'
 import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { copyWithNewIds } from './archive-copy'
+import { archivedOriginal } from './archive-originals'
 import { createPigmentReconciler } from './archive-pigments'
 import { createRecordsReader } from './archive-read'
 import { archiveRejected } from './archive-rejected'
@@ -56,9 +57,16 @@ const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleS
  */
 export function createArchiveService(
   db: Database,
-  deps: { photos: Pick<PhotoService, 'storeFilesThen'>; files: Pick<PhotoFiles, 'pathOf'>; now?: () => Date },
+  deps: {
+    photos: Pick<PhotoService, 'storeFilesThen'>
+    files: Pick<PhotoFiles, 'pathOf'>
+    now?: () => Date
+    /** Whether originals leave without their location, as the clinic's setting has imports do. */
+    removeLocation?: () => boolean
+  },
 ): ArchiveService {
   const now = deps.now ?? (() => new Date())
+  const removeLocation = deps.removeLocation ?? (() => true)
   const read = createRecordsReader(db)
   const write = createRecordsWriter(db)
   const reconcilePigments = createPigmentReconciler(db)
@@ -162,15 +170,19 @@ export function createArchiveService(
           )
         throw error
       }
+      const createdAt = now().toISOString()
       const files = new Map<string, Uint8Array>()
+      const photos: PhotoArchiveRow[] = []
       let size = 0
-      for (const photo of records.photos) {
+      for (const stored of records.photos) {
+        const fileOf = (variant: StoredVariant) =>
+          readFile(deps.files.pathOf(stored.sha256, variant, stored.format as PhotoFormat), stored.original_name)
+        const original = await archivedOriginal(stored, await fileOf('original'), removeLocation(), createdAt)
+        const photo = original.photo
+        photos.push(photo)
         const entries = photoEntries(photo)
         for (const variant of Object.keys(entries) as StoredVariant[]) {
-          const bytes = await readFile(
-            deps.files.pathOf(photo.sha256, variant, photo.format as PhotoFormat),
-            photo.original_name,
-          )
+          const bytes = variant === 'original' ? original.bytes : await fileOf(variant)
           size += bytes.byteLength
           if (size > MAX_ARCHIVE_BYTES)
             throw new ServiceError(
@@ -180,14 +192,13 @@ export function createArchiveService(
           files.set(entries[variant], bytes)
         }
       }
-      const createdAt = now().toISOString()
       const bytes = packArchive({
         appVersion,
         schemaVersion: LATEST_SCHEMA_VERSION,
         createdAt,
         patient: { id: records.patient.id, fullName: records.patient.full_name },
         counts: countsOf(records),
-        records,
+        records: { ...records, photos },
         files,
       })
       return {
