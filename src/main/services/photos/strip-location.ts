@@ -79,6 +79,8 @@ function blankTiff(tiff: Uint8Array): boolean {
     if (IFD0_IDENTIFYING.has(tag)) removed = zeroValue(entry) || removed
     if (tag !== GPS_POINTER_TAG) continue
     const gps = u32(entry + 8)
+    // A pointer already 0 (blanked before) names no position.
+    if (gps === 0) continue
     zero(entry + 8, entry + 12)
     removed = true
     if (gps < 8 || gps + 2 > tiff.length) continue
