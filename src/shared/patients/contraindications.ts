@@ -41,7 +41,7 @@ export function clinicalWarnings(medical: MedicalFlags): ClinicalWarning[] {
 }
 
 /** The recorded conditions after which a session needs a doctor's clearance before it is marked done. */
-export type ClearanceFlag = 'keloid' | 'scalpCondition' | 'chemotherapy'
+export type ClearanceFlag = 'keloid' | 'scalpCondition' | 'chemotherapy' | 'pregnancy' | 'bloodThinners'
 
 /** A contraindication the patient has, which a recorded clearance must acknowledge. */
 export interface ClearanceNeed {
@@ -58,9 +58,9 @@ export interface ClearanceNeed {
 
 /**
  * The contraindications of the domain notes that the patient record holds. The seeds name only a
- * keloid tendency; the wider list (scalp conditions, recent chemotherapy) is from research.md §9.
- * Pregnancy, blood thinners and recent laser removal are on that list too, but the record has no
- * field for them (they go in "Other").
+ * keloid tendency; the wider list (scalp conditions, recent chemotherapy, pregnancy, blood
+ * thinners) is from research.md §9. Severe acne and sunburn count as a scalp condition; recent
+ * laser removal has no field on the record (it goes in "Other").
  */
 const NEEDS_CLEARANCE: readonly ClearanceNeed[] = [
   {
@@ -87,6 +87,20 @@ const NEEDS_CLEARANCE: readonly ClearanceNeed[] = [
     detail:
       'Chemotherapy in the past year is a contraindication: a doctor confirms the last course ended over a year ago.',
     source: 'Domain notes, "More contraindications": chemotherapy in the past year (research.md §9).',
+  },
+  {
+    flag: 'pregnancy',
+    label: 'pregnancy',
+    phrase: 'a pregnancy recorded',
+    detail: 'Pregnancy is a contraindication: do not treat without a doctor’s clearance.',
+    source: 'Domain notes, "More contraindications": pregnancy (research.md §9).',
+  },
+  {
+    flag: 'bloodThinners',
+    label: 'blood thinners',
+    phrase: 'blood thinners recorded',
+    detail: 'Blood thinners are a contraindication: a doctor confirms treatment may go ahead.',
+    source: 'Domain notes, "More contraindications": blood thinners (research.md §9).',
   },
 ]
 

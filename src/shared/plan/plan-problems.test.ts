@@ -139,6 +139,10 @@ describe('clearance of a contraindication', () => {
     expect(planProblems(draft('permanent', done), three)['sessions.s1.status']).toMatch(
       /^This patient has a keloid tendency, an active scalp condition and a history of chemotherapy: record who/,
     )
+    const expecting = context({ zones: [crown], patient: planPatient({ pregnancy: true, bloodThinners: true }) })
+    expect(planProblems(draft('permanent', done), expecting)['sessions.s1.status']).toMatch(
+      /^This patient has a pregnancy recorded and blood thinners recorded: record who gave medical clearance/,
+    )
     const cleared = { ...done, clearance: { by: 'Dr Okafor', on: '2025-01-20', reason: 'Last course ended 2023' } }
     expect(planProblems(draft('permanent', cleared), three)).toEqual({})
   })

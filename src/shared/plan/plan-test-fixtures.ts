@@ -117,9 +117,16 @@ export const draft = (technique: PlanDraft['technique'], ...sessions: Session[])
 export const planPatient = (
   over: Partial<Omit<PlanPatient, 'medical'>> & Partial<PlanPatient['medical']> = {},
 ): PlanPatient => {
-  const { keloid = false, scalpCondition = false, chemotherapy = false, ...rest } = over
+  const {
+    keloid = false,
+    scalpCondition = false,
+    chemotherapy = false,
+    pregnancy = false,
+    bloodThinners = false,
+    ...rest
+  } = over
   return {
-    medical: { keloid, scalpCondition, chemotherapy },
+    medical: { keloid, scalpCondition, chemotherapy, pregnancy, bloodThinners },
     transplantDate: null,
     dateOfBirth: null,
     hairLossPattern: null,

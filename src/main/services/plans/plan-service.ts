@@ -44,6 +44,8 @@ interface PatientOfPlan {
   keloid: number
   scalp_condition: number
   chemotherapy: number
+  pregnancy: number
+  blood_thinners: number
   transplant_date: string | null
   date_of_birth: string | null
   hair_loss_pattern: HairLossPattern | null
@@ -67,8 +69,8 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
   const stamp = createStamp(now)
   const audit = createPlanAudit(db)
   const patientById = db.prepare<[string], PatientOfPlan>(
-    `SELECT created_at, archived_at, keloid, scalp_condition, chemotherapy, transplant_date, date_of_birth,
-       hair_loss_pattern FROM patients WHERE id = ?`,
+    `SELECT created_at, archived_at, keloid, scalp_condition, chemotherapy, pregnancy, blood_thinners,
+       transplant_date, date_of_birth, hair_loss_pattern FROM patients WHERE id = ?`,
   )
   const planOf = db.prepare<[string], PlanRow>('SELECT * FROM treatment_plans WHERE patient_id = ?')
   const sessionsOf = db.prepare<[string], SessionRow>(
@@ -159,6 +161,8 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
           keloid: patient.keloid === 1,
           scalpCondition: patient.scalp_condition === 1,
           chemotherapy: patient.chemotherapy === 1,
+          pregnancy: patient.pregnancy === 1,
+          bloodThinners: patient.blood_thinners === 1,
         },
         transplantDate: patient.transplant_date,
         dateOfBirth: patient.date_of_birth,
