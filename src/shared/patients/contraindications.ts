@@ -37,6 +37,20 @@ export function clinicalWarnings(medical: MedicalFlags): ClinicalWarning[] {
       detail: 'Confirm the last chemotherapy ended more than a year ago before treating.',
     })
   }
+  if (medical.pregnancy) {
+    warnings.push({
+      level: 'caution',
+      title: 'Pregnancy',
+      detail: 'Do not treat without a doctor’s clearance.',
+    })
+  }
+  if (medical.bloodThinners) {
+    warnings.push({
+      level: 'caution',
+      title: 'Blood thinners',
+      detail: 'Do not treat without a doctor’s clearance.',
+    })
+  }
   return warnings
 }
 
