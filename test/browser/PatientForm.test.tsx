@@ -74,6 +74,8 @@ describe('PatientForm', () => {
         chemotherapy: true,
         hormonal: false,
         scalpCondition: false,
+        pregnancy: false,
+        bloodThinners: false,
         other: 'Finished chemo 2023',
       },
       transplantDate: null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { userEvent } from 'vitest/browser'
+import { page, userEvent } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
 import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { ServiceError } from '../../src/main/services/service-error'
@@ -20,7 +20,7 @@ import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft, Session, TreatmentPlan } from '../../src/shared/plan/plan-types'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 import { designRecord } from '../fixtures/design-record'
-import { p, zone } from '../fixtures/designs'
+import { hairline, landmark, p, zone } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
 import { session as planSession, share } from '../fixtures/plans'
@@ -30,8 +30,9 @@ const PATIENT_ID = '0b7e2f4a-1c3d-4e5f-8a9b-0c1d2e3f4a5b'
 const PHOTO_ID = '6f1c7d0e-8a4b-4c52-9a39-2f0b8d6c1e11'
 const DESIGN_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d'
 
-const patient = (archived: boolean, keloid = false): Patient => ({
+const patient = (archived: boolean, keloid = false, over: Partial<Patient> = {}): Patient => ({
   ...validFields({ fullName: 'Marco Bianchi', medical: { ...EMPTY_MEDICAL_FLAGS, keloid } }),
+  ...over,
   id: PATIENT_ID,
   createdAt: '2026-01-05T10:00:00.000Z',
   updatedAt: '2026-01-05T10:00:00.000Z',
@@ -85,7 +86,17 @@ const session = (overrides: Partial<Session> = {}): Session =>
  * The real Plan tab over the real bridge dispatch (main's validation of every call) and the real
  * plan store, with the patient's world kept in memory; `saves` is every draft `plans.save` received.
  */
-async function renderPlan(options: { sessions?: Session[]; archived?: boolean; keloid?: boolean } = {}) {
+async function renderPlan(
+  options: {
+    sessions?: Session[]
+    archived?: boolean
+    keloid?: boolean
+    /** The rest of the record: other contraindications, birth date, pattern. */
+    record?: Partial<Patient>
+    design?: Design
+    photo?: Photo
+  } = {},
+) {
   let plan: TreatmentPlan = {
     patientId: PATIENT_ID,
     technique: 'permanent',
@@ -96,11 +107,11 @@ async function renderPlan(options: { sessions?: Session[]; archived?: boolean; k
   const saves: PlanDraft[] = []
   const settings: ClinicalSettings = structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
   const dispatch = createDispatch({
-    'patients.get': () => patient(options.archived ?? false, options.keloid ?? false),
+    'patients.get': () => patient(options.archived ?? false, options.keloid ?? false, options.record),
     'pigments.list': () => DEFAULT_PIGMENTS.map((pigment) => ({ ...pigment, revision: 1 })),
     'settings.get': () => ({ settings, revision: 0 }),
-    'designs.forPatient': () => [design],
-    'photos.list': () => [photo],
+    'designs.forPatient': () => [options.design ?? design],
+    'photos.list': () => [options.photo ?? photo],
     'plans.get': () => plan,
     'plans.save': ({ baseRevision, draft }) => {
       if (baseRevision !== plan.revision) throw new ServiceError('conflict', 'changed elsewhere')
@@ -337,6 +348,71 @@ describe('PlanPage', () => {
       status: 'done',
       clearance: { by: 'Dr Okafor', on: '2026-01-08', reason: 'No keloid in ten years; test patch healed flat' },
     })
+  })
+
+  it('asks a clearance for an active scalp condition and chemotherapy too, naming both', async () => {
+    const { screen, saves } = await renderPlan({
+      sessions: [session({ startsAt: '2026-01-10T09:00' })],
+      record: { medical: { ...EMPTY_MEDICAL_FLAGS, scalpCondition: true, chemotherapy: true } },
+    })
+    const first = card(screen, 1)
+    const warnings = screen.getByRole('region', { name: /^Warnings/ })
+    await expect.element(warnings.getByText(/Active scalp condition: contraindication/)).toBeVisible()
+    await expect.element(warnings.getByText(/Chemotherapy: contraindication/)).toBeVisible()
+    await expect
+      .element(first.getByRole('heading', { name: 'Medical clearance (active scalp condition and chemotherapy)' }))
+      .toBeVisible()
+
+    await first.getByLabelText('Status').selectOptions('Done')
+    await expect
+      .element(first.getByText(/This patient has an active scalp condition and a history of chemotherapy: record who/))
+      .toBeVisible()
+    await first.getByRole('button', { name: 'Record clearance…' }).click()
+    await first.getByLabelText(/^Cleared by/).fill('Dr Okafor')
+    await first.getByLabelText(/^On/).fill('2026-01-08')
+    await first.getByLabelText(/^Why/).fill('Scalp clear; last chemotherapy in 2023')
+    await first.getByRole('button', { name: 'Save clearance' }).click()
+    await expect.poll(() => saves.length).toBe(1)
+    expect(saves[0]?.sessions[0]).toMatchObject({ status: 'done', clearance: { by: 'Dr Okafor' } })
+  })
+
+  it('asks no clearance, and shows none, for a patient without a contraindication', async () => {
+    const { screen } = await renderPlan({ sessions: [session()] })
+    await expect.element(card(screen, 1).getByText(/Medical clearance/)).not.toBeInTheDocument()
+  })
+
+  it('warns of a hairline drawn lower than a mature line for a Norwood 5 patient of 58', async () => {
+    // The glabella at (600, 880); a level hairline 6.5 cm above it flat on the 10 px/mm photo,
+    // which a tape over the forehead reads as about 7.6 cm: above the clinics' 7 cm, below 8.
+    const front: Photo = { ...photo, view: 'front' }
+    const lined: Design = {
+      ...design,
+      document: {
+        ...design.document,
+        objects: [
+          ...design.document.objects,
+          landmark({ id: 'glabella', role: 'glabella', name: 'Glabella', points: [p(600, 880)] }),
+          hairline({ id: 'hl', mirror: false, points: [p(200, 230), p(600, 230), p(1000, 230)] }),
+        ],
+      },
+    }
+    const { screen } = await renderPlan({
+      sessions: [session()],
+      design: lined,
+      photo: front,
+      record: { dateOfBirth: '1968-02-01', hairLossPattern: 'norwood-5' },
+    })
+    const warning = screen
+      .getByRole('region', { name: /^Warnings/ })
+      .getByRole('listitem')
+      .filter({ hasText: 'Hairline too low' })
+    await expect
+      .element(warning.getByText(/Hairline too low for age 58 and Norwood 5: Hairline on the Front photo$/))
+      .toBeVisible()
+    await expect.element(warning.getByText(/sits 7\.6 cm above the glabella, measured with a tape/)).toBeVisible()
+    await expect.element(warning.getByText(/draw it at 8\.0 cm or more/)).toBeVisible()
+    await expect.element(warning.getByText(/^Source: research\.md §5/)).toBeVisible()
+    await page.screenshot({ path: '../../test-results/browser/plan-hairline-warning.png' })
   })
 
   it('says what 100% means on the chart and draws zones with the same course apart', async () => {

@@ -30,6 +30,8 @@ export async function patientWithEverything(bed: Bed) {
         chemotherapy: false,
         hormonal: true,
         scalpCondition: false,
+        pregnancy: false,
+        bloodThinners: false,
         other: 'Finasteride since 2024',
       },
       transplantDate: '2025-06-01',

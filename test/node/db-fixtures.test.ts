@@ -52,6 +52,9 @@ describe('databases of every released schema version', () => {
           chemotherapy: true,
           alopeciaAreata: false,
           other: 'Blood thinners; “stopped” in 2025 😀',
+          // Recorded from schema 9 on; an older record reads as not recorded.
+          bloodThinners: version >= 9,
+          pregnancy: false,
         },
         notes: "Line one\nLine two: it's fine",
         createdAt: FIXTURE.stamp,

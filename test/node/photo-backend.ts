@@ -72,7 +72,12 @@ export function photoBackendsForEachTest(makeDir: () => string) {
       // Swapping the database under the services takes a whole backend (openBackend).
       replaceDatabase: () => Promise.reject(new Error('restore needs openBackend')),
     })
-    const archives = createArchiveService(db, { photos, files, now })
+    const archives = createArchiveService(db, {
+      photos,
+      files,
+      now,
+      removeLocation: () => settings.get().settings.removePhotoLocation,
+    })
     const charts = createChartService(db, { photos, designs }, now)
     const sample = createSampleService(
       db,

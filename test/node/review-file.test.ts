@@ -52,6 +52,8 @@ const PERSONAL = {
     chemotherapy: false,
     hormonal: true,
     scalpCondition: false,
+    pregnancy: false,
+    bloodThinners: false,
     other: 'Takes warfarin since 2023',
   },
 } as const
@@ -166,6 +168,8 @@ describe('the offline review file', () => {
       chemotherapy: false,
       hormonal: false,
       scalpCondition: false,
+      pregnancy: false,
+      bloodThinners: false,
       other: '',
     })
     expect([patient.sex, patient.fitzpatrick, patient.hairColour, patient.goals]).toEqual([null, null, null, []])

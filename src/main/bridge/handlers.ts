@@ -3,6 +3,8 @@ import type { ChosenFileKind } from '../../shared/files/chosen-file'
 import type { SavedFileKind } from '../../shared/files/safe-file-name'
 import { fileNameSchema } from '../../shared/photos/photo-schema'
 import type { Platform } from '../platform'
+import { createPhotoFiles } from '../services/photos/photo-files'
+import { viewHintOfFile } from '../services/photos/view-hint'
 import { createReviewFileService } from '../services/review-file/review-file-service'
 import { ServiceError } from '../services/service-error'
 import type { Handlers } from './dispatch'
@@ -45,6 +47,11 @@ export function createHandlers(
     'patients.restore': ({ id }) => patients.restore(id),
     'photos.list': ({ patientId }) => photos.list(patientId),
     'photos.get': ({ id }) => photos.get(id),
+    'photos.viewHint': ({ id }) => {
+      const photo = photos.get(id)
+      if (photo.chart) return null
+      return viewHintOfFile(createPhotoFiles(info.dataDir).pathOf(photo.sha256, 'original', photo.format))
+    },
     'photos.import': (input) => photos.import(input),
     'photos.importFile': async ({ patientId, path }) => {
       const chosen = await read(path, 'photo')

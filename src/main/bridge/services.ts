@@ -81,7 +81,11 @@ export function createServices(db: Database, dataDir: string, host: ServicesHost
     }),
     clinic: createClinicService(db),
     comments,
-    archives: createArchiveService(db, { photos, files: createPhotoFiles(dataDir) }),
+    archives: createArchiveService(db, {
+      photos,
+      files: createPhotoFiles(dataDir),
+      removeLocation: () => settings.get().settings.removePhotoLocation,
+    }),
     backups: createBackupService({
       db,
       store: host.backups,

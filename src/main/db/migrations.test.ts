@@ -156,7 +156,13 @@ describe('version 4: treatment plans', () => {
     const after = { ...everyRow(db), designs: db.prepare('SELECT * FROM designs').all() }
     expect(after).toEqual({
       ...before,
-      patients: before.patients?.map((row) => ({ ...(row as object), transplant_date: null, sample: 0 })),
+      patients: before.patients?.map((row) => ({
+        ...(row as object),
+        transplant_date: null,
+        sample: 0,
+        pregnancy: 0,
+        blood_thinners: 0,
+      })),
       photos: before.photos?.map((row) => ({
         ...(row as object),
         session_id: null,

@@ -346,6 +346,17 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 9,
+    name: 'pregnancy and blood thinners on the patient record',
+    up: (db) => {
+      // Two contraindications of the domain notes a session needs a doctor's clearance for.
+      db.exec(`
+        ALTER TABLE patients ADD COLUMN pregnancy INTEGER NOT NULL DEFAULT 0 CHECK (pregnancy IN (0, 1));
+        ALTER TABLE patients ADD COLUMN blood_thinners INTEGER NOT NULL DEFAULT 0 CHECK (blood_thinners IN (0, 1));
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

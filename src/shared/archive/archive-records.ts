@@ -34,6 +34,9 @@ const patientRow = z.strictObject({
   chemotherapy: flag,
   hormonal: flag,
   scalp_condition: flag,
+  /** Schema 9 on; an older archive's patient has neither. */
+  pregnancy: flag.optional(),
+  blood_thinners: flag.optional(),
   medical_other: text,
   notes: text,
   created_at: stamp,

@@ -47,6 +47,7 @@ import {
   photoFieldsSchema,
   photoIdSchema,
 } from '../photos/photo-schema'
+import type { ViewHint } from '../photos/suggest-view'
 import { clinicalSettingsSchema, pigmentSchema, planDraftSchema } from '../plan/plan-schema'
 import type { Pigment, PigmentId, TreatmentPlan } from '../plan/plan-types'
 import type { SampleStatus } from '../sample/sample-patient'
@@ -141,6 +142,8 @@ export const contract = {
   'patients.restore': call(z.strictObject({ id: patientIdSchema })).returns<Patient>(),
   'photos.list': call(z.strictObject({ patientId: patientIdSchema })).returns<Photo[]>(),
   'photos.get': call(z.strictObject({ id: photoIdSchema })).returns<PhotoDetail>(),
+  /** The view the photo's own metadata points to (a camera pointed straight down: the top), or null when it cannot tell. */
+  'photos.viewHint': call(z.strictObject({ id: photoIdSchema })).returns<ViewHint | null>(),
   /** One file per call, so a batch can show progress and a result per file. */
   'photos.import': call(
     z.strictObject({

@@ -69,6 +69,8 @@ export const MEDICAL_FLAGS = [
   { value: 'chemotherapy', label: 'Chemotherapy' },
   { value: 'hormonal', label: 'PCOS / hormonal hair loss' },
   { value: 'scalpCondition', label: 'Psoriasis or active scalp condition' },
+  { value: 'pregnancy', label: 'Pregnancy' },
+  { value: 'bloodThinners', label: 'Blood thinners' },
 ] as const
 export type MedicalFlag = (typeof MEDICAL_FLAGS)[number]['value']
 

@@ -48,6 +48,8 @@ export const medicalFlagsSchema = z.strictObject(
     chemotherapy: flag,
     hormonal: flag,
     scalpCondition: flag,
+    pregnancy: flag,
+    bloodThinners: flag,
     other: textField(FIELD_LIMITS.medicalOther, 'Other medical notes'),
   },
   { error: 'Medical flags are missing' },

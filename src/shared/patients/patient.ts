@@ -56,6 +56,8 @@ export const EMPTY_MEDICAL_FLAGS: MedicalFlags = {
   chemotherapy: false,
   hormonal: false,
   scalpCondition: false,
+  pregnancy: false,
+  bloodThinners: false,
   other: '',
 }
 

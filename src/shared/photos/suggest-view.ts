@@ -28,3 +28,10 @@ export function suggestView(photo: { originalName: string }): PhotoView | null {
     .toLowerCase()
   return NAMED.find((n) => n.words.test(name))?.view ?? null
 }
+
+/** What a photo's own metadata says about its view, and why (`src/main/services/photos/view-hint.ts`). */
+export interface ViewHint {
+  view: PhotoView
+  /** "the camera pointed down at 85° (its XMP pitch)": shown beside the suggestion. */
+  reason: string
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_PIGMENTS } from './default-pigments'
 import { planProblems } from './plan-problems'
-import { context, draft, perCm2, planZone, session, share } from './plan-test-fixtures'
+import { context, draft, perCm2, planPatient, planZone, session, share } from './plan-test-fixtures'
 
 const crown = planZone()
 const ctx = context({ zones: [crown] })
@@ -115,7 +115,7 @@ describe('planProblems', () => {
 })
 
 describe('clearance of a contraindication', () => {
-  const keloid = context({ zones: [crown], patient: { keloid: true, transplantDate: null } })
+  const keloid = context({ zones: [crown], patient: planPatient({ keloid: true }) })
   const done = session('s1', '2025-02-01T09:00', [share(crown, 0.3)], { status: 'done' })
 
   it('refuses a done session of a keloid-prone patient until someone records the clearance', () => {
@@ -125,6 +125,26 @@ describe('clearance of a contraindication', () => {
     })
     const cleared = { ...done, clearance: { by: 'Dr Okafor', on: '2025-01-20', reason: 'Test patch healed flat' } }
     expect(planProblems(draft('permanent', cleared), keloid)).toEqual({})
+  })
+
+  it('asks the clearance for an active scalp condition or chemotherapy too, naming each one the patient has', () => {
+    const scalp = context({ zones: [crown], patient: planPatient({ scalpCondition: true }) })
+    expect(planProblems(draft('permanent', done), scalp)['sessions.s1.status']).toBe(
+      'This patient has an active scalp condition: record who gave medical clearance for this session, when and why, before marking it done.',
+    )
+    const three = context({
+      zones: [crown],
+      patient: planPatient({ keloid: true, scalpCondition: true, chemotherapy: true }),
+    })
+    expect(planProblems(draft('permanent', done), three)['sessions.s1.status']).toMatch(
+      /^This patient has a keloid tendency, an active scalp condition and a history of chemotherapy: record who/,
+    )
+    const expecting = context({ zones: [crown], patient: planPatient({ pregnancy: true, bloodThinners: true }) })
+    expect(planProblems(draft('permanent', done), expecting)['sessions.s1.status']).toMatch(
+      /^This patient has a pregnancy recorded and blood thinners recorded: record who gave medical clearance/,
+    )
+    const cleared = { ...done, clearance: { by: 'Dr Okafor', on: '2025-01-20', reason: 'Last course ended 2023' } }
+    expect(planProblems(draft('permanent', cleared), three)).toEqual({})
   })
 
   it('lets a planned session wait for its clearance, and asks none without a contraindication', () => {

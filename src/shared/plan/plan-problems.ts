@@ -1,8 +1,22 @@
+import { type ClearanceFlag, clearanceNeeds, clearancePhrase } from '../patients/contraindications'
+import type { MedicalFlags } from '../patients/patient'
+import type { HairLossPattern } from '../patients/patient-fields'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
 import { dayOf, formatDay } from './plan-dates'
+import type { PlanHairline } from './plan-hairlines'
 import type { Pigment, PlanDraft, Session } from './plan-types'
 import { type PlanZone, zoneKey } from './plan-zones'
 import { chronological, maxFittingDensity, meanSpacingMm, sessionDensities } from './session-density'
+
+/** What the plan's rules read of the patient's record. */
+export interface PlanPatient {
+  /** The contraindications that need a recorded clearance before a session is done (`clearanceNeeds`). */
+  medical: Pick<MedicalFlags, ClearanceFlag>
+  transplantDate: string | null
+  /** `YYYY-MM-DD`: with the pattern, whether the hairline is judged as a mature one. */
+  dateOfBirth: string | null
+  hairLossPattern: HairLossPattern | null
+}
 
 /** What checking a plan needs beyond the plan itself; the warnings read it too. */
 export interface PlanContext {
@@ -10,11 +24,12 @@ export interface PlanContext {
   now: string
   /** The day the patient's record was created, `YYYY-MM-DD`. */
   recordCreated: string
-  /** `keloid`: a contraindication that needs a recorded clearance before a session is done. */
-  patient: { keloid: boolean; transplantDate: string | null }
+  patient: PlanPatient
   /** The whole catalogue, retired pigments included. */
   pigments: readonly Pigment[]
   zones: readonly PlanZone[]
+  /** The designs' hairlines whose height can be measured (`planHairlines`). */
+  hairlines: readonly PlanHairline[]
   settings: ClinicalSettings
 }
 
@@ -34,8 +49,9 @@ function statusProblem(session: Session, ordered: readonly Session[], ctx: PlanC
   if (session.status !== 'done') return null
   if (session.startsAt > ctx.now)
     return `A session cannot be done before it starts: it is dated ${formatDay(session.startsAt)}. Mark it planned, or correct its date.`
-  if (ctx.patient.keloid && session.clearance === null)
-    return 'This patient has a keloid tendency: record who gave medical clearance for this session, when and why, before marking it done.'
+  const needs = clearanceNeeds(ctx.patient.medical)
+  if (needs.length > 0 && session.clearance === null)
+    return `This patient has ${clearancePhrase(needs)}: record who gave medical clearance for this session, when and why, before marking it done.`
   const pending = ordered.find((s) => s.startsAt < session.startsAt && s.status === 'planned')
   if (pending)
     return `This session is out of order with its done status: the earlier session on ${formatDay(pending.startsAt)} is still planned. Mark that one done or skipped first.`

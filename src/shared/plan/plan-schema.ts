@@ -342,6 +342,9 @@ export const clinicalSettingsSchema = z.strictObject(
     frontoTemporalOffsetCm: between('The fronto-temporal offset', 3, 12, ' cm'),
     foreheadRadiusCm: between('The forehead radius', 3, 30, ' cm'),
     lowestHairlineCm: between('The lowest hairline', 3, 14, ' cm'),
+    matureHairlineRiseCm: between('The rise of a mature hairline', 0, 5, ' cm'),
+    matureHairlineAge: wholeBetween('The age of a mature hairline', 14, 100, ' years'),
+    matureNorwoodStage: wholeBetween('The Norwood stage of a mature hairline', 1, 7),
     futStripWidthMm: mmBetween('The strip scar width', 0.1, DESIGN_LIMITS.widthMm),
     fueScarDiameterMm: mmBetween('The FUE scar diameter', DESIGN_LIMITS.dotMm.min, DESIGN_LIMITS.dotMm.max),
     protocols: z.strictObject(

@@ -2,7 +2,7 @@ import type { Design, DesignObject, ScarObject, ZoneObject } from '../design/des
 import type { Point } from '../geometry/point'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../settings/clinical-defaults'
 import { DEFAULT_PIGMENTS } from './default-pigments'
-import type { PlanContext } from './plan-problems'
+import type { PlanContext, PlanPatient } from './plan-problems'
 import type { PlanDraft, Session, ZoneTreatment } from './plan-types'
 import type { PlanZone } from './plan-zones'
 
@@ -113,12 +113,34 @@ export const session = (
 
 export const draft = (technique: PlanDraft['technique'], ...sessions: Session[]): PlanDraft => ({ technique, sessions })
 
+/** A patient with no contraindication, no transplant, no birth date and no pattern, but for `over`. */
+export const planPatient = (
+  over: Partial<Omit<PlanPatient, 'medical'>> & Partial<PlanPatient['medical']> = {},
+): PlanPatient => {
+  const {
+    keloid = false,
+    scalpCondition = false,
+    chemotherapy = false,
+    pregnancy = false,
+    bloodThinners = false,
+    ...rest
+  } = over
+  return {
+    medical: { keloid, scalpCondition, chemotherapy, pregnancy, bloodThinners },
+    transplantDate: null,
+    dateOfBirth: null,
+    hairLossPattern: null,
+    ...rest,
+  }
+}
+
 export const context = (over: Partial<PlanContext> = {}): PlanContext => ({
   now: '2025-03-01T12:00',
   recordCreated: '2025-01-10',
-  patient: { keloid: false, transplantDate: null },
+  patient: planPatient(),
   pigments: DEFAULT_PIGMENTS,
   zones: [planZone()],
+  hairlines: [],
   settings,
   ...over,
 })

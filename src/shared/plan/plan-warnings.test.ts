@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PlanContext } from './plan-problems'
-import { context, draft, perCm2, planZone, session, settings, share } from './plan-test-fixtures'
+import { context, draft, perCm2, planPatient, planZone, session, settings, share } from './plan-test-fixtures'
 import type { PlanDraft } from './plan-types'
 import { type PlanWarningKind, planWarnings } from './plan-warnings'
 import { applyTemplate } from './protocols'
@@ -115,11 +115,30 @@ describe('planWarnings', () => {
 
   it('flags a keloid tendency as a contraindication, and only then', () => {
     const plan = draft('permanent', session('s1', '2025-02-01T09:00', [share(crown, 0.3)]))
-    const keloid = context({ zones: [crown], patient: { keloid: true, transplantDate: null } })
+    const keloid = context({ zones: [crown], patient: planPatient({ keloid: true }) })
     expect(kinds(plan, keloid)).toEqual([
       expect.objectContaining({ kind: 'keloid', level: 'contraindication', sessionId: null }),
     ])
     expect(kinds(plan)).toEqual([])
+  })
+
+  it('names each other contraindication that needs a clearance, and counts the sessions not cleared', () => {
+    const plan = draft(
+      'permanent',
+      session('s1', '2025-02-01T09:00', [share(crown, 0.3)], {
+        clearance: { by: 'Dr Okafor', on: '2025-01-20', reason: 'Scalp clear' },
+      }),
+      session('s2', '2025-02-22T09:00', [share(crown, 0.4)]),
+    )
+    const both = context({ zones: [crown], patient: planPatient({ scalpCondition: true, chemotherapy: true }) })
+    const warnings = kinds(plan, both)
+    expect(warnings.map((w) => [w.kind, w.level, w.title])).toEqual([
+      ['needs-clearance', 'contraindication', 'Active scalp condition: contraindication'],
+      ['needs-clearance', 'contraindication', 'Chemotherapy: contraindication'],
+    ])
+    expect(warnings[0]?.detail).toMatch(/Psoriasis or eczema .* \(1 session not cleared yet\)\.$/)
+    expect(warnings[1]?.detail).toContain('last course ended over a year ago')
+    expect(warnings.every((w) => w.source.includes('research.md §9'))).toBe(true)
   })
 
   describe('pigment and technique', () => {
@@ -146,7 +165,7 @@ describe('planWarnings', () => {
   })
 
   describe('scars after a transplant', () => {
-    const transplant = context({ zones: [crown, scarZone], patient: { keloid: false, transplantDate: '2024-12-01' } })
+    const transplant = context({ zones: [crown, scarZone], patient: planPatient({ transplantDate: '2024-12-01' }) })
 
     it('cautions when a scar zone is treated within the wait', () => {
       const plan = draft('permanent', session('s1', '2025-03-01T09:00', [share(crown, 0.3), share(scarZone, 0.3)]))

@@ -1,5 +1,7 @@
+import { clearanceNeeds } from '../patients/contraindications'
 import { strengthAt, yearsBetween } from './fade'
 import { addMonths, dayOf, daysBetween, formatDay } from './plan-dates'
+import { hairlineWarnings } from './plan-hairlines'
 import type { PlanContext } from './plan-problems'
 import { type PlanDraft, SESSION_KINDS, type Session, TECHNIQUES } from './plan-types'
 import { type PlanZone, zoneKey } from './plan-zones'
@@ -15,6 +17,9 @@ export type PlanWarningKind =
   | 'too-much-at-once'
   | 'coverage'
   | 'keloid'
+  | 'needs-clearance'
+  | 'hairline-low'
+  | 'hairline-mature'
   | 'carbon-black-temporary'
   | 'reink-drifted'
   | 'scar-too-soon'
@@ -265,28 +270,32 @@ function lotWarnings(active: readonly Session[]): PlanWarning[] {
   })
 }
 
-function keloidWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
-  if (!ctx.patient.keloid) return []
+/** Each contraindication on the record: no session may be marked done until someone records its clearance. */
+function clearanceWarnings(active: readonly Session[], ctx: PlanContext): PlanWarning[] {
   const uncleared = active.filter((s) => s.clearance === null).length
-  return [
-    {
-      kind: 'keloid',
-      level: 'contraindication',
-      sessionId: null,
-      zoneKey: null,
-      title: 'Keloid tendency: contraindication',
-      detail: `Every session is needle trauma that can raise keloid scars. Do not treat without medical clearance; keloid or hypertrophic scars must be flattened first. Record who cleared each session, when and why before marking it done${uncleared > 0 ? ` (${uncleared} session${uncleared === 1 ? '' : 's'} not cleared yet)` : ''}.`,
-      source:
-        'Seed 002: "People who are prone to keloids … should not get scalp micropigmentation"; research.md §7: flatten keloid scars first.',
-    },
-  ]
+  return clearanceNeeds(ctx.patient.medical).map((need) => ({
+    kind: need.flag === 'keloid' ? 'keloid' : 'needs-clearance',
+    level: 'contraindication',
+    sessionId: null,
+    zoneKey: null,
+    title: `${need.label[0]?.toUpperCase()}${need.label.slice(1)}: contraindication`,
+    detail: `${need.detail} Record who cleared each session, when and why before marking it done${uncleared > 0 ? ` (${uncleared} session${uncleared === 1 ? '' : 's'} not cleared yet)` : ''}.`,
+    source: need.source,
+  }))
 }
 
 /** Every caution and contraindication the plan raises; skipped sessions raise none. */
 export function planWarnings(draft: PlanDraft, ctx: PlanContext): PlanWarning[] {
   const active = chronological(draft.sessions).filter((s) => s.status !== 'skipped')
   return [
-    ...keloidWarnings(active, ctx),
+    ...clearanceWarnings(active, ctx),
+    // The patient's age on the first session still to come, today when none is.
+    ...hairlineWarnings(
+      ctx.hairlines,
+      ctx.patient,
+      dayOf(active.find((s) => s.status === 'planned' && s.startsAt >= ctx.now)?.startsAt ?? ctx.now),
+      ctx.settings,
+    ),
     ...fewSessionsWarnings(draft, active, ctx),
     ...spacingWarnings(draft, active, ctx),
     ...tooMuchWarnings(active, ctx),

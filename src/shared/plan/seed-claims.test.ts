@@ -4,7 +4,7 @@ import { DEFAULT_PIGMENTS } from './default-pigments'
 import { dotColour, strengthAt } from './fade'
 import { addDays } from './plan-dates'
 import { planProblems } from './plan-problems'
-import { context, draft, perCm2, pigment, planZone, session, settings, share } from './plan-test-fixtures'
+import { context, draft, perCm2, pigment, planPatient, planZone, session, settings, share } from './plan-test-fixtures'
 import type { PlanDraft, Session, Technique } from './plan-types'
 import { type PlanWarningKind, planWarnings } from './plan-warnings'
 import { applyTemplate } from './protocols'
@@ -254,7 +254,7 @@ const claims: Claim[] = [
     claim: 'a keloid tendency is a contraindication',
     seed: '002: "People who are prone to keloids … should not get scalp micropigmentation."',
     holds: () =>
-      planWarnings(temporary, context({ zones: [crown], patient: { keloid: true, transplantDate: null } })).some(
+      planWarnings(temporary, context({ zones: [crown], patient: planPatient({ keloid: true }) })).some(
         (w) => w.kind === 'keloid' && w.level === 'contraindication',
       ),
   },
@@ -266,7 +266,7 @@ const claims: Claim[] = [
         zones: [crown],
         now: '2030-01-01T00:00',
         recordCreated: '2025-01-01',
-        patient: { keloid: true, transplantDate: null },
+        patient: planPatient({ keloid: true }),
       })
       const done = { ...(day1 as Session), status: 'done' as const }
       const cleared = {
@@ -298,9 +298,10 @@ describe('the model holds every claim of the clinic pages', () => {
 })
 
 describe('each risk produces its warning', () => {
-  const keloid = context({ zones: [crown], patient: { keloid: true, transplantDate: null } })
+  const hairlineAt = (tapeCm: number) => ({ designId: 'design', hairlineId: 'hl', name: 'Hairline', tapeCm })
+  const keloid = context({ zones: [crown], patient: planPatient({ keloid: true }) })
   const scar = planZone({ zoneId: 'scar', name: 'Donor strip', overScar: true })
-  const transplant = context({ zones: [crown, scar], patient: { keloid: false, transplantDate: '2025-01-01' } })
+  const transplant = context({ zones: [crown, scar], patient: planPatient({ transplantDate: '2025-01-01' }) })
   const base = (value: number, pigmentId = carbon) =>
     session('r1', '2025-03-03T09:00', [share(crown, value)], { kind: 'base', pigmentId })
   const rows: [PlanWarningKind, PlanDraft, typeof ctx][] = [
@@ -326,6 +327,13 @@ describe('each risk produces its warning', () => {
       ctx,
     ],
     ['keloid', permanent, keloid],
+    ['needs-clearance', permanent, context({ zones: [crown], patient: planPatient({ scalpCondition: true }) })],
+    ['hairline-low', permanent, context({ zones: [crown], hairlines: [hairlineAt(6.5)] })],
+    [
+      'hairline-mature',
+      permanent,
+      context({ zones: [crown], hairlines: [hairlineAt(7.5)], patient: planPatient({ hairLossPattern: 'norwood-6' }) }),
+    ],
     [
       'carbon-black-temporary',
       draft('temporary', ...template('temporary').map((s) => ({ ...s, pigmentId: carbon }))),

@@ -74,6 +74,12 @@ export interface ClinicalSettings {
   foreheadRadiusCm: number
   /** Below this tape height above the glabella a hairline is lower than the clinics'. */
   lowestHairlineCm: number
+  /** How much higher than the lowest line a mature hairline sits, cm (tape). */
+  matureHairlineRiseCm: number
+  /** From this age (years) the patient's hairline is judged against the mature line. */
+  matureHairlineAge: number
+  /** From this Norwood stage (1–7) the hairline is judged against the mature line. */
+  matureNorwoodStage: number
   futStripWidthMm: number
   fueScarDiameterMm: number
   protocols: Record<Technique, ProtocolTemplate>
@@ -148,6 +154,22 @@ export const CLINICAL_DEFAULTS = {
    * above the glabella; Shapiro: "never too low" ("Hairline", research.md §5).
    */
   lowestHairlineCm: 7,
+  /**
+   * A mature hairline sits 1–2 cm higher at the centre than a juvenile one (research.md §5,
+   * northwesternhair); Shapiro: plan for future loss, start high. The lower end of that range.
+   */
+  matureHairlineRiseCm: 1,
+  /**
+   * research.md gives the rise, not the age by which the hairline has matured; ours: by 30 a
+   * man's hairline has usually matured, and a line drawn lower looks young beside a face that is not.
+   */
+  matureHairlineAge: 30,
+  /**
+   * From Norwood 4 the front and top are bald and further loss is likely, so the hairline is
+   * drawn as a mature, receding one ("Hairline": plan for future loss); clinics group stages
+   * 2–3, 4–5 and 6–7 (research.md §8). Ours: the start of the middle group.
+   */
+  matureNorwoodStage: 4,
   /** FUT strip scar width, mm: strips are 1.0–1.5 cm wide when cut ("Scars"). */
   futStripWidthMm: 10,
   /** FUE punch scar diameter, mm: 0.7–1.0 ("Scars"). */

@@ -3,6 +3,7 @@ import { validFields } from '../../../test/fixtures/patients'
 import { photoRecord } from '../../../test/fixtures/photo-record'
 import { CLINIC_DEFAULTS } from '../clinic/clinic-details'
 import type { DesignObject } from '../design/design-types'
+import { tapeToFlatCm } from '../design/forehead'
 import type { Patient } from '../patients/patient'
 import { DEFAULT_PIGMENTS } from '../plan/default-pigments'
 import {
@@ -108,6 +109,46 @@ const options = (over: Partial<SheetOptions> = {}): SheetOptions => ({
 })
 
 describe('a design sheet’s content', () => {
+  it('warns beside the contraindications of a hairline drawn too low for the patient, as the Plan does', () => {
+    // A level hairline at 7.5 cm of tape above the glabella: above the clinics' 7 cm, but Ana is 41.
+    const y = 1500 - tapeToFlatCm(7.5, settings.foreheadRadiusCm) * 100
+    const lined = design(
+      'd-front',
+      'front',
+      {
+        id: 'glabella',
+        kind: 'landmark',
+        role: 'glabella',
+        name: '',
+        colour: '#000000',
+        hidden: false,
+        locked: false,
+        points: [p(1000, 1500)],
+      },
+      {
+        id: 'hl',
+        kind: 'hairline',
+        name: '',
+        colour: '#aa3333',
+        hidden: false,
+        locked: false,
+        points: [p(600, y), p(1000, y), p(1400, y)],
+        mirror: false,
+        featherMm: 4,
+        irregularity: 0.5,
+      },
+    )
+    const sheet = buildSheet({ ...source, designs: [lined] }, options({ designIds: ['d-front'] }))
+    expect(sheet.patient.warnings.map((w) => w.title)).toEqual([
+      'Keloid tendency: contraindication',
+      'Hairline too low for age 41: Hairline on the Front photo',
+    ])
+    expect(sheet.patient.warnings[1]).toMatchObject({ level: 'caution' })
+    expect(sheet.patient.warnings[1]?.detail).toContain('sits 7.5 cm above the glabella')
+    // Not shown on the sheet, its hairline is not warned about there.
+    expect(buildSheet({ ...source, designs: [lined] }, options({ designIds: [] })).patient.warnings).toHaveLength(1)
+  })
+
   it('names the patient with the facts the sheet prints, the keloid warning first among them', () => {
     const sheet = buildSheet(source, options())
     expect(sheet.patient.name).toBe('Ana Ruiz')

@@ -6,6 +6,7 @@ import type { Patient } from '../patients/patient'
 import { FITZPATRICK_TYPES, GOALS, HAIR_COLOURS, HAIR_LOSS_PATTERNS, labelOf } from '../patients/patient-fields'
 import type { Photo } from '../photos/photo'
 import { formatDay } from '../plan/plan-dates'
+import { hairlineWarnings, planHairlines } from '../plan/plan-hairlines'
 import {
   type Pigment,
   type PlanDraft,
@@ -215,7 +216,20 @@ export function buildSheet(source: SheetSource, options: SheetOptions): SheetMod
         ['Hair-loss pattern', labelOf(HAIR_LOSS_PATTERNS, patient.hairLossPattern)],
         ['Goals', patient.goals.map((g) => labelOf(GOALS, g)).join(', ') || 'Not recorded'],
       ],
-      warnings: clinicalWarnings(patient.medical),
+      // A hairline drawn too low for the patient stands beside the contraindications.
+      warnings: [
+        ...clinicalWarnings(patient.medical),
+        ...hairlineWarnings(
+          planHairlines(
+            chosenDesigns.map(({ design }) => design),
+            photos,
+            settings,
+          ),
+          patient,
+          today,
+          settings,
+        ).map(({ level, title, detail }) => ({ level, title, detail })),
+      ],
     },
     technique: TECHNIQUES.find((t) => t.value === draft.technique)?.label ?? draft.technique,
     views,

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { HairlineObject } from '../design/design-types'
 import type { Calibration } from '../photos/photo'
+import { DEFAULT_PIGMENTS } from '../plan/default-pigments'
 import { design, draft, p, session, settings, share, zoneObject } from '../plan/plan-test-fixtures'
 import { planZones } from '../plan/plan-zones'
-import { sessionDensities } from '../plan/session-density'
+import { dotDiameterMm, sessionDensities } from '../plan/session-density'
+import { coverageAt } from '../plan/timeline'
 import { planSimInput } from './plan-scene'
 import { simulate } from './simulate'
 
@@ -89,5 +91,62 @@ describe('the picture is the plan', () => {
     const perCm2 = inside / (((x1 - x0) * (y1 - y0)) / 10_000)
     expect(perCm2).toBeGreaterThan(120 * 0.6)
     expect(perCm2).toBeLessThan((120 + 150) * 0.75)
+  })
+})
+
+describe("a zone's own needle", () => {
+  // One permanent session with the usual 3RL 0.25 mm needle, the hairline band done with a fine 1RL.
+  const fine = { config: '1RL', diameterMm: 0.18 } as const
+  const one = draft(
+    'permanent',
+    session('s1', '2025-03-01T10:00', [{ ...share(bandZone, 0.5), needle: fine }, share(midZone, 0.5)]),
+  )
+  const oneInput = planSimInput({
+    designId: 'd1',
+    document: theDesign.document,
+    pxPerMm: 10,
+    sessions: one.sessions,
+    settings,
+  })
+  const [layer] = simulate(oneInput)
+  /** Mean diameter (mm) and mean area (mm²) of the dots drawn in one zone. */
+  const drawn = (zoneId: string) => {
+    const z = oneInput.zones.findIndex((zone) => zone.id === zoneId)
+    let sumR = 0
+    let sumArea = 0
+    let n = 0
+    for (let d = 0; d < (layer?.r.length ?? 0); d++) {
+      if (layer?.zone[d] !== z) continue
+      const r = (layer.r[d] as number) / 10
+      sumR += r
+      sumArea += Math.PI * r * r
+      n++
+    }
+    return { diameterMm: (2 * sumR) / n, areaMm2: sumArea / n, count: n }
+  }
+
+  it('draws the dots of that zone with its needle, smaller than the session needle’s elsewhere', () => {
+    const band = drawn('band')
+    const mid = drawn('mid')
+    expect(band.count).toBeGreaterThan(300)
+    expect(mid.count).toBeGreaterThan(300)
+    // 1RL at 0.18 mm heals to 0.10 × 0.18 / 0.25 = 0.072 mm; 3RL at 0.25 mm to 0.14 mm.
+    expect(band.diameterMm).toBeCloseTo(dotDiameterMm(fine, settings), 2)
+    expect(mid.diameterMm).toBeCloseTo(dotDiameterMm({ config: '3RL', diameterMm: 0.25 }, settings), 2)
+    expect(band.diameterMm).toBeLessThan(mid.diameterMm * 0.6)
+  })
+
+  it("gives the plan's coverage figure the skin the drawn dots cover", () => {
+    // A year on the dots are healed; per impression still present, the plan counts as much skin
+    // as a drawn dot covers.
+    for (const [zone, id] of [
+      [bandZone, 'band'],
+      [midZone, 'mid'],
+    ] as const) {
+      const { coverage, densityPresent } = coverageAt(one, zone, DEFAULT_PIGMENTS, settings, '2026-03-01T10:00')
+      const planMm2 = (coverage / densityPresent) * 100
+      const area = drawn(id).areaMm2
+      expect(Math.abs(area - planMm2) / planMm2, `${id}: drawn ${area} mm², plan ${planMm2} mm²`).toBeLessThan(0.03)
+    }
   })
 })

@@ -1,17 +1,19 @@
 import type { DesignDocument } from '../design/design-types'
 import type { Needle, Session } from '../plan/plan-types'
 import { addedDensity, dotDiameterMm } from '../plan/session-density'
+import { treatmentNeedle } from '../plan/treatment-tools'
 import type { ClinicalSettings } from '../settings/clinical-defaults'
 import { designSimZones } from './design-zones'
 import type { SimInput } from './simulate'
 
-/** The needle a session uses: read here only, so per-zone needles change one place. */
+/** The needle a session uses where a zone has none of its own: what its layer's fresh look is scaled by. */
 export const sessionNeedle = (session: Session): Needle => session.needle
 
 /**
  * The sampler's input for one design's sessions (in date order): each zone a session treats,
- * with the zones drawn over it (`designSimZones`), and per session its healed dot size and the
- * density it adds per zone. Densities per cm² become dots per px² through the calibration.
+ * with the zones drawn over it (`designSimZones`), and per session the density it adds per zone
+ * and the healed dot size there: the zone's own needle's, else the session's (as `coverageAt`
+ * counts them). Densities per cm² become dots per px² through the calibration.
  */
 export function planSimInput(source: {
   designId: string
@@ -43,7 +45,13 @@ export function planSimInput(source: {
           : session.treatments.flatMap((t) => {
               const target = targets.get(t.zoneId)
               return t.designId === designId && target !== undefined && treated.has(t.zoneId)
-                ? [{ zoneId: t.zoneId, densityPerPx2: addedDensity(t.amount, target) * perPx2 }]
+                ? [
+                    {
+                      zoneId: t.zoneId,
+                      densityPerPx2: addedDensity(t.amount, target) * perPx2,
+                      dotDiameterPx: dotDiameterMm(treatmentNeedle(session, t), settings) * pxPerMm,
+                    },
+                  ]
                 : []
             }),
     })),

@@ -24,9 +24,13 @@ export interface SimZone extends ZoneShape {
 
 export interface SimSession {
   id: string
+  /** The session's dot size: that of its own needle. */
   dotDiameterPx: number
-  /** Density this session adds in each zone it treats. */
-  treatments: { zoneId: string; densityPerPx2: number }[]
+  /**
+   * Density this session adds in each zone it treats, and the dot size there when the zone is
+   * treated with its own needle (a 1RL at the hairline, the session's 3RL elsewhere).
+   */
+  treatments: { zoneId: string; densityPerPx2: number; dotDiameterPx?: number }[]
 }
 
 export interface SimInput {
@@ -81,10 +85,15 @@ function stagesOf(zone: SimZone, sessions: readonly SimSession[]): Stage[] {
   let cumulative = 0
   for (const session of sessions) {
     let added = 0
-    for (const t of session.treatments) if (t.zoneId === zone.id && t.densityPerPx2 > 0) added += t.densityPerPx2
+    let diameter = session.dotDiameterPx
+    for (const t of session.treatments)
+      if (t.zoneId === zone.id && t.densityPerPx2 > 0) {
+        added += t.densityPerPx2
+        diameter = t.dotDiameterPx ?? diameter
+      }
     if (added === 0) continue
     cumulative += added
-    stages.push({ sessionId: session.id, cumulativeDensity: cumulative, meanRadius: session.dotDiameterPx / 2 })
+    stages.push({ sessionId: session.id, cumulativeDensity: cumulative, meanRadius: diameter / 2 })
   }
   return stages
 }

@@ -80,6 +80,8 @@ const patientFields = () =>
       chemotherapy: false,
       hormonal: false,
       scalpCondition: false,
+      pregnancy: false,
+      bloodThinners: false,
       other: words(int(0, 4)),
     },
     notes: words(int(0, 12)),

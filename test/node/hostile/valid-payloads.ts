@@ -37,7 +37,16 @@ export const patientFields = () =>
       validFields({
         fullName,
         notes,
-        medical: { keloid, alopeciaAreata: false, chemotherapy: false, hormonal: false, scalpCondition: false, other },
+        medical: {
+          keloid,
+          alopeciaAreata: false,
+          chemotherapy: false,
+          hormonal: false,
+          scalpCondition: false,
+          pregnancy: false,
+          bloodThinners: false,
+          other,
+        },
       }),
     )
 
@@ -147,6 +156,7 @@ export const VALID_PAYLOADS: Generators = {
   'patients.restore': (bed) => fc.constant({ id: bed.ids.patient }),
   'photos.list': (bed) => fc.constant({ patientId: bed.ids.patient }),
   'photos.get': (bed) => fc.constant({ id: bed.ids.photo }),
+  'photos.viewHint': (bed) => fc.constant({ id: bed.ids.photo }),
   'photos.import': (bed) =>
     fc.record({
       patientId: fc.constant(bed.ids.patient),

@@ -97,7 +97,9 @@ function checkPatient(records: ArchiveRecords) {
   must(patientIdSchema, row.id, 'the patient’s id')
   const goals = jsonOf(row.goals, 'the patient’s goals')
   if (!Array.isArray(goals)) invalid('the patient’s goals are not a list.')
-  must(patientFieldsSchema, toFields(rowToPatient(row)), 'the patient record')
+  // An archive from before schema 9 records neither pregnancy nor blood thinners.
+  const full = { pregnancy: 0, blood_thinners: 0, ...row }
+  must(patientFieldsSchema, toFields(rowToPatient(full)), 'the patient record')
 }
 
 function checkPhotos(records: ArchiveRecords, sessionIds: ReadonlySet<string>): Map<string, PhotoArchiveRow> {

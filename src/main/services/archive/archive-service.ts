@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
+import type { PhotoArchiveRow } from '../../../shared/archive/archive-records'
 import { type ArchiveExport, MAX_ARCHIVE_BYTES } from '../../../shared/archive/archive-summary'
 import { localToday } from '../../../shared/dates'
 import { safeFileName } from '../../../shared/files/safe-file-name'
@@ -12,6 +13,7 @@ import { ServiceError } from '../service-error'
 import { photoEntries } from './archive-check-photos'
 import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { type ArchiveImporter, createArchiveImporter } from './archive-import'
+import { archivedOriginal } from './archive-originals'
 import { createRecordsReader } from './archive-read'
 import { packArchive } from './archive-zip'
 
@@ -29,9 +31,16 @@ const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleS
  */
 export function createArchiveService(
   db: Database,
-  deps: { photos: Pick<PhotoService, 'storeFilesThen'>; files: Pick<PhotoFiles, 'pathOf'>; now?: () => Date },
+  deps: {
+    photos: Pick<PhotoService, 'storeFilesThen'>
+    files: Pick<PhotoFiles, 'pathOf'>
+    now?: () => Date
+    /** Whether originals leave without their location, as the clinic's setting has imports do. */
+    removeLocation?: () => boolean
+  },
 ): ArchiveService {
   const now = deps.now ?? (() => new Date())
+  const removeLocation = deps.removeLocation ?? (() => true)
   const read = createRecordsReader(db)
   const importer = createArchiveImporter(db, { photos: deps.photos, now })
 
@@ -64,15 +73,19 @@ export function createArchiveService(
           )
         throw error
       }
+      const createdAt = now().toISOString()
       const files = new Map<string, Uint8Array>()
+      const photos: PhotoArchiveRow[] = []
       let size = 0
-      for (const photo of records.photos) {
+      for (const stored of records.photos) {
+        const fileOf = (variant: StoredVariant) =>
+          readFile(deps.files.pathOf(stored.sha256, variant, stored.format as PhotoFormat), stored.original_name)
+        const original = await archivedOriginal(stored, await fileOf('original'), removeLocation(), createdAt)
+        const photo = original.photo
+        photos.push(photo)
         const entries = photoEntries(photo)
         for (const variant of Object.keys(entries) as StoredVariant[]) {
-          const bytes = await readFile(
-            deps.files.pathOf(photo.sha256, variant, photo.format as PhotoFormat),
-            photo.original_name,
-          )
+          const bytes = variant === 'original' ? original.bytes : await fileOf(variant)
           size += bytes.byteLength
           if (size > MAX_ARCHIVE_BYTES)
             throw new ServiceError(
@@ -82,14 +95,13 @@ export function createArchiveService(
           files.set(entries[variant], bytes)
         }
       }
-      const createdAt = now().toISOString()
       const bytes = packArchive({
         appVersion,
         schemaVersion: LATEST_SCHEMA_VERSION,
         createdAt,
         patient: { id: records.patient.id, fullName: records.patient.full_name },
         counts: countsOf(records),
-        records,
+        records: { ...records, photos },
         files,
       })
       return {

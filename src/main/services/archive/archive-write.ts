@@ -23,6 +23,8 @@ const COLUMNS = {
     'chemotherapy',
     'hormonal',
     'scalp_condition',
+    'pregnancy',
+    'blood_thinners',
     'medical_other',
     'notes',
     'created_at',
@@ -115,7 +117,13 @@ export function createRecordsWriter(db: Database) {
   ) as Record<keyof typeof COLUMNS, ReturnType<Database['prepare']>>
 
   return (records: ArchiveRecords, pigmentIds: ReadonlyMap<string, string>) => {
-    insert.patients.run({ ...records.patient, search_name: searchKey(records.patient.full_name) })
+    // An archive from before schema 9 records neither pregnancy nor blood thinners.
+    insert.patients.run({
+      pregnancy: 0,
+      blood_thinners: 0,
+      ...records.patient,
+      search_name: searchKey(records.patient.full_name),
+    })
     if (records.plan) insert.treatment_plans.run(records.plan)
     // An archive from before schema 6 names no kind: its sessions are extra ones, as the migration would leave them.
     for (const session of records.sessions)

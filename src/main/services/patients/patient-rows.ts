@@ -17,6 +17,8 @@ export interface PatientRow {
   chemotherapy: number
   hormonal: number
   scalp_condition: number
+  pregnancy: number
+  blood_thinners: number
   medical_other: string
   transplant_date: string | null
   notes: string
@@ -49,6 +51,8 @@ export function fieldParams(fields: PatientFields) {
     chemotherapy: Number(fields.medical.chemotherapy),
     hormonal: Number(fields.medical.hormonal),
     scalp_condition: Number(fields.medical.scalpCondition),
+    pregnancy: Number(fields.medical.pregnancy),
+    blood_thinners: Number(fields.medical.bloodThinners),
     medical_other: fields.medical.other,
     transplant_date: fields.transplantDate,
     notes: fields.notes,
@@ -74,6 +78,8 @@ export function rowToPatient(row: PatientRow): Patient {
       chemotherapy: row.chemotherapy === 1,
       hormonal: row.hormonal === 1,
       scalpCondition: row.scalp_condition === 1,
+      pregnancy: row.pregnancy === 1,
+      bloodThinners: row.blood_thinners === 1,
       other: row.medical_other,
     },
     transplantDate: row.transplant_date,

@@ -34,6 +34,8 @@ describe('patient service', () => {
         chemotherapy: false,
         hormonal: true,
         scalpCondition: false,
+        pregnancy: false,
+        bloodThinners: false,
         other: 'Aspirin',
       },
       transplantDate: '2025-11-02',

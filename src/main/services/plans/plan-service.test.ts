@@ -226,6 +226,23 @@ describe('treatment plans', () => {
     })
   })
 
+  it('refuse a done session of a patient with a scalp condition or chemotherapy until its clearance is recorded', async () => {
+    const { plans, patientId, design, db } = await planned()
+    db.prepare('UPDATE patients SET scalp_condition = 1, chemotherapy = 1 WHERE id = ?').run(patientId)
+    const draft = buildUp(design.id)
+    const problem = refusal(() => plans.save(patientId, 0, draft))
+    expect(problem.fieldErrors).toEqual({
+      'sessions.first.status':
+        'This patient has an active scalp condition and a history of chemotherapy: record who gave medical clearance for this session, when and why, before marking it done.',
+    })
+    const clearance = { by: 'Dr Okafor', on: '2026-03-20', reason: 'Scalp clear; last chemotherapy ended in 2024' }
+    const saved = plans.save(patientId, 0, {
+      ...draft,
+      sessions: draft.sessions.map((s) => (s.id === 'first' ? { ...s, clearance } : s)),
+    })
+    expect(saved.sessions.find((s) => s.id === 'first')?.clearance).toEqual(clearance)
+  })
+
   it('refuse a save made from a stale copy, keeping the newer plan', async () => {
     const { plans, patientId, design, dump } = await planned()
     plans.save(patientId, 0, buildUp(design.id))

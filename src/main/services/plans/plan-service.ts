@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { localDateOf, localDateTime } from '../../../shared/dates'
 import type { PatientId } from '../../../shared/patients/patient'
+import type { HairLossPattern } from '../../../shared/patients/patient-fields'
+import { planHairlines } from '../../../shared/plan/plan-hairlines'
 import type { PlanContext } from '../../../shared/plan/plan-problems'
 import { planProblems, sessionField } from '../../../shared/plan/plan-problems'
 import type { PlanDraft, TreatmentPlan } from '../../../shared/plan/plan-types'
@@ -40,7 +42,13 @@ interface PatientOfPlan {
   created_at: string
   archived_at: string | null
   keloid: number
+  scalp_condition: number
+  chemotherapy: number
+  pregnancy: number
+  blood_thinners: number
   transplant_date: string | null
+  date_of_birth: string | null
+  hair_loss_pattern: HairLossPattern | null
 }
 
 /** "The plan was not saved: …", with the first problem, since the rest are shown beside their sessions. */
@@ -61,7 +69,8 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
   const stamp = createStamp(now)
   const audit = createPlanAudit(db)
   const patientById = db.prepare<[string], PatientOfPlan>(
-    'SELECT created_at, archived_at, keloid, transplant_date FROM patients WHERE id = ?',
+    `SELECT created_at, archived_at, keloid, scalp_condition, chemotherapy, pregnancy, blood_thinners,
+       transplant_date, date_of_birth, hair_loss_pattern FROM patients WHERE id = ?`,
   )
   const planOf = db.prepare<[string], PlanRow>('SELECT * FROM treatment_plans WHERE patient_id = ?')
   const sessionsOf = db.prepare<[string], SessionRow>(
@@ -140,14 +149,31 @@ export function createPlanService(db: Database, sources: PlanSources, now: () =>
     }
   }
 
-  const contextOf = (patientId: PatientId, patient: PatientOfPlan): PlanContext => ({
-    now: localDateTime(now()),
-    recordCreated: localDateOf(patient.created_at),
-    patient: { keloid: patient.keloid === 1, transplantDate: patient.transplant_date },
-    pigments: sources.pigments.list(true),
-    zones: planZones(sources.designs.forPatient(patientId), sources.photos.list(patientId)),
-    settings: sources.settings.get().settings,
-  })
+  const contextOf = (patientId: PatientId, patient: PatientOfPlan): PlanContext => {
+    const designs = sources.designs.forPatient(patientId)
+    const photos = sources.photos.list(patientId)
+    const settings = sources.settings.get().settings
+    return {
+      now: localDateTime(now()),
+      recordCreated: localDateOf(patient.created_at),
+      patient: {
+        medical: {
+          keloid: patient.keloid === 1,
+          scalpCondition: patient.scalp_condition === 1,
+          chemotherapy: patient.chemotherapy === 1,
+          pregnancy: patient.pregnancy === 1,
+          bloodThinners: patient.blood_thinners === 1,
+        },
+        transplantDate: patient.transplant_date,
+        dateOfBirth: patient.date_of_birth,
+        hairLossPattern: patient.hair_loss_pattern,
+      },
+      pigments: sources.pigments.list(true),
+      zones: planZones(designs, photos),
+      hairlines: planHairlines(designs, photos, settings),
+      settings,
+    }
+  }
 
   // Immediate: the revision check, the checks against the catalogue and designs, and the write
   // all see one state of the database, which no other process can change in between.

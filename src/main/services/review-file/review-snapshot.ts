@@ -20,6 +20,8 @@ export function reviewedPatient(patient: Patient): Patient {
       keloid: patient.medical.keloid,
       scalpCondition: patient.medical.scalpCondition,
       chemotherapy: patient.medical.chemotherapy,
+      pregnancy: patient.medical.pregnancy,
+      bloodThinners: patient.medical.bloodThinners,
     },
     transplantDate: patient.transplantDate,
     createdAt: patient.createdAt,

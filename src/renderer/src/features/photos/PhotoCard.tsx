@@ -6,6 +6,7 @@ import { DeleteInPlace, useAskInPlace } from '../../ui/DeleteInPlace'
 import { formatDayTime } from '../../ui/format'
 import { photoName } from './format-photo'
 import { usePhotoActions, usePhotos } from './photos-context'
+import { useViewHint } from './use-view-hint'
 import { ViewSelect } from './ViewSelect'
 
 /** One thumbnail in the library: open it, tag its view, pick it for before/after, delete it. */
@@ -14,7 +15,11 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
   const summary = usePhotos((s) => s.designs[photo.id])
   const design = summary && summary.objectCount > 0 ? summary : null
   const { openPhoto, toggleCompare, remove, updateFields } = usePhotoActions()
-  const suggested = photo.view === 'other' && !photo.chart ? suggestView(photo) : null
+  const untagged = photo.view === 'other' && !photo.chart
+  const named = untagged ? suggestView(photo) : null
+  const hint = useViewHint(photo, untagged && named === null)
+  const suggested = named ?? hint?.view ?? null
+  const why = named ? 'The file name says' : `From the photo itself: ${hint?.reason ?? ''}, so`
   const deleting = useAskInPlace()
   const name = photo.chart
     ? `${photoName(photo)}, drawn by Stipple`
@@ -67,7 +72,7 @@ export function PhotoCard({ photo, picked }: { photo: Photo; picked: boolean }) 
         <button
           type="button"
           className="button photo-card__suggest"
-          title={`The file name says ${labelOfView(suggested).toLowerCase()}`}
+          title={`${why} ${labelOfView(suggested).toLowerCase()}`}
           onClick={() => void updateFields(photo, { view: suggested }).catch(() => {})}
         >
           Tag as {labelOfView(suggested)}

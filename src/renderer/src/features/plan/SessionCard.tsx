@@ -284,14 +284,12 @@ export function SessionCard(props: SessionCardProps) {
         defaultAmount={props.defaultAmount}
       />
 
-      {(world.patient.medical.keloid || session.clearance) && (
-        <SessionClearance
-          session={session}
-          title={title}
-          required={world.patient.medical.keloid}
-          onChange={(clearance) => edit('clearance', { clearance })}
-        />
-      )}
+      <SessionClearance
+        session={session}
+        title={title}
+        medical={world.patient.medical}
+        onChange={(clearance) => edit('clearance', { clearance })}
+      />
 
       <SessionPhotos photos={world.photos} sessionId={session.id} title={title} />
 

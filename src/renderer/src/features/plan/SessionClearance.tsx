@@ -1,30 +1,36 @@
 import { type FormEvent, useState } from 'react'
 import { localToday } from '../../../../shared/dates'
+import { type ClearanceFlag, clearanceNeeds, clearancePhrase } from '../../../../shared/patients/contraindications'
+import type { MedicalFlags } from '../../../../shared/patients/patient'
 import { formatDay } from '../../../../shared/plan/plan-dates'
 import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import type { Clearance, Session } from '../../../../shared/plan/plan-types'
+import { DateInput } from '../../ui/DateInput'
 import { Field } from '../../ui/Field'
 
 interface SessionClearanceProps {
   session: Session
   title: string
-  /** The patient has a contraindication, so a done session needs the clearance. */
-  required: boolean
+  /** The patient's record: each contraindication on it needs the clearance before the session is done. */
+  medical: Pick<MedicalFlags, ClearanceFlag>
   onChange(clearance: Clearance | null): void
 }
 
 /**
- * Who gave medical clearance for this session despite the patient's contraindication, when and
- * why. A session cannot be marked done without it, and it enters the history with the plan.
+ * Who gave medical clearance for this session despite the patient's contraindications, when and
+ * why; the heading names them. A session cannot be marked done without it, and it enters the
+ * history with the plan. Shown only when the patient has one, or a clearance was recorded.
  */
-export function SessionClearance({ session, title, required, onChange }: SessionClearanceProps) {
+export function SessionClearance({ session, title, medical, onChange }: SessionClearanceProps) {
   const [editing, setEditing] = useState(false)
   const clearance = session.clearance
+  const needs = clearanceNeeds(medical)
   const base = `session-${session.id}-clearance`
+  if (needs.length === 0 && !clearance) return null
   return (
     <section className="plan-clearance" aria-labelledby={`${base}-title`}>
       <h4 className="plan-clearance__title" id={`${base}-title`}>
-        Medical clearance{required && ' (keloid tendency)'}
+        Medical clearance{needs.length > 0 && ` (${clearancePhrase(needs, 'label')})`}
       </h4>
       {!editing && clearance && (
         <p>
@@ -99,15 +105,7 @@ function ClearanceForm(props: {
         )}
       </Field>
       <Field id={`${base}-on`} label="On" required error={tried ? missing.on : undefined}>
-        {(control) => (
-          <input
-            {...control}
-            className="input"
-            type="date"
-            value={on}
-            onChange={(event) => setOn(event.target.value)}
-          />
-        )}
+        {(control) => <DateInput {...control} value={on} onChange={setOn} />}
       </Field>
       <Field id={`${base}-reason`} label="Why" required error={tried ? missing.reason : undefined}>
         {(control) => (

@@ -2,6 +2,7 @@ import { localDateOf, localDateTime } from '../../../../shared/dates'
 import type { Design } from '../../../../shared/design/design-types'
 import type { Patient, PatientId } from '../../../../shared/patients/patient'
 import type { Photo } from '../../../../shared/photos/photo'
+import { planHairlines } from '../../../../shared/plan/plan-hairlines'
 import { type PlanContext, planProblems } from '../../../../shared/plan/plan-problems'
 import type { Pigment, PlanDraft } from '../../../../shared/plan/plan-types'
 import { type PlanWarning, planWarnings } from '../../../../shared/plan/plan-warnings'
@@ -47,9 +48,10 @@ function planContext(world: PlanWorld, now = new Date()): PlanContext {
   return {
     now: localDateTime(now),
     recordCreated: localDateOf(world.patient.createdAt),
-    patient: { keloid: world.patient.medical.keloid, transplantDate: world.patient.transplantDate },
+    patient: world.patient,
     pigments: world.pigments,
     zones: world.zones,
+    hairlines: planHairlines(world.designs, world.photos, world.settings),
     settings: world.settings,
   }
 }

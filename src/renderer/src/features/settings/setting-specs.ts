@@ -108,6 +108,34 @@ export const HAIRLINE_GROUP: SettingGroup = {
       max: 14,
       step: 0.1,
     },
+    {
+      path: 'matureHairlineRiseCm',
+      label: 'Mature hairline rise (tape)',
+      unit: 'cm',
+      source:
+        'A mature hairline sits 1–2 cm higher at the centre; for older or advanced patients the lowest line rises by this.',
+      min: 0,
+      max: 5,
+      step: 0.1,
+    },
+    {
+      path: 'matureHairlineAge',
+      label: 'Mature hairline from age',
+      unit: 'years',
+      source: 'Ours: by this age the hairline has usually matured; Shapiro: plan for future loss.',
+      min: 14,
+      max: 100,
+      step: 1,
+    },
+    {
+      path: 'matureNorwoodStage',
+      label: 'Mature hairline from Norwood stage',
+      unit: '',
+      source: 'Ours: from this stage the front is bald and more loss is likely, so the line is drawn receding.',
+      min: 1,
+      max: 7,
+      step: 1,
+    },
   ],
 }
 
