@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { page, userEvent } from 'vitest/browser'
 import type { RenderResult } from 'vitest-browser-react'
-import { KIND_COLOURS, ZONE_COLOURS } from '../../src/renderer/src/editor/object-factory'
+import { HAIRLINE_COLOUR } from '../../src/renderer/src/shapes/hairline/hairline-shape'
+import { LANDMARK_COLOUR } from '../../src/renderer/src/shapes/landmark/landmark-shape'
+import { SCAR_COLOUR } from '../../src/renderer/src/shapes/scar/scar-shape'
+import { ZONE_COLOURS } from '../../src/renderer/src/shapes/zone/zone-shape'
 import type { DesignDocument, HairlineObject, ZoneObject } from '../../src/shared/design/design-types'
 import type { Point } from '../../src/shared/geometry/point'
 import { colourDistance, hexToRgb, type Rgb, renderWorkspace, TEN_PX_PER_MM, tinted } from './workspace'
@@ -10,7 +13,7 @@ type Workspace = Awaited<ReturnType<typeof renderWorkspace>>
 
 const RED: Rgb = [255, 0, 0]
 const BLUE: Rgb = [0, 0, 255]
-const PINK = hexToRgb(KIND_COLOURS.hairline)
+const PINK = hexToRgb(HAIRLINE_COLOUR)
 const FRONTAL = hexToRgb(ZONE_COLOURS.frontal)
 
 /** 4 px/mm: the ruler's 500 px are 125 mm, so a whole head's design fits the 1200 × 900 photo. */
@@ -360,11 +363,11 @@ describe('design editor', () => {
     const peak = hairline.points.at(-1) as Point
     expect(shownNear(w, { x: peak.x - 20, y: peak.y + 6 }, tinted(RED, PINK, 0.28), 12, 2)).toBe(true)
     // Scars: the strip's width band and each dot.
-    const scar = hexToRgb(KIND_COLOURS.scar)
+    const scar = hexToRgb(SCAR_COLOUR)
     expect(colourDistance(w.pixelAt({ x: 950, y: 668 }), tinted(BLUE, scar, 0.35))).toBeLessThan(10)
     for (const dot of dots) expect(shownNear(w, dot, tinted(BLUE, scar, 0.75), 20, 1)).toBe(true)
     // Landmarks (the midline's dashes and the glabella's cross) and the pin.
-    const landmark = hexToRgb(KIND_COLOURS.landmark)
+    const landmark = hexToRgb(LANDMARK_COLOUR)
     expect(shownNear(w, { x: 600, y: 760 }, landmark, 30, 1)).toBe(true)
     expect(shownNear(w, { x: 600, y: 20 }, landmark, 30, 3)).toBe(true)
     expect(shownNear(w, pin, [255, 255, 255], 10, 1)).toBe(true)

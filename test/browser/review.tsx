@@ -2,6 +2,7 @@ import { expect } from 'vitest'
 import { render } from 'vitest-browser-react'
 import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { ServiceError } from '../../src/main/services/service-error'
+import { ActionsProvider } from '../../src/renderer/src/actions/ActionsProvider'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
 import { ReviewPage } from '../../src/renderer/src/features/review/ReviewPage'
@@ -116,7 +117,9 @@ export async function renderReview(options: { canComment?: boolean; comments?: R
   const screen = await render(
     <div style={{ width: 1240, height: 780 }}>
       <BridgeProvider client={bridge}>
-        <ReviewPage patient={patient} canComment={options.canComment ?? true} />
+        <ActionsProvider>
+          <ReviewPage patient={patient} canComment={options.canComment ?? true} />
+        </ActionsProvider>
       </BridgeProvider>
     </div>,
   )

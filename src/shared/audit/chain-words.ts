@@ -1,13 +1,9 @@
-import { localDateTime } from '../dates'
-import { formatDay } from '../plan/plan-dates'
+import { formatMoment } from '../plan/plan-dates'
 import type { ChainProblem } from './audit-types'
 
 /** "3 Mar 2026, 10:04" on this machine's clock; a stamp that is not a date is shown as written. */
 export function formatEntryTime(at: string): string {
-  const ms = Date.parse(at)
-  if (Number.isNaN(ms)) return at
-  const local = localDateTime(new Date(ms))
-  return `${formatDay(local)}, ${local.slice(11, 16)}`
+  return Number.isNaN(Date.parse(at)) ? at : formatMoment(at)
 }
 
 const entries = (n: number) => (n === 1 ? '1 entry' : `${n} entries`)

@@ -1,3 +1,5 @@
+import { localDateTime } from '../dates'
+
 /**
  * Plan dates are local wall-clock strings, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`. They are turned
  * into milliseconds as if they were UTC so that a daylight-saving change never moves a session by
@@ -65,3 +67,9 @@ export function formatDay(s: string): string {
   const [y, m, d] = dayOf(s).split('-').map(Number) as [number, number, number]
   return `${d} ${MONTHS[m - 1]} ${y}`
 }
+
+/** "14 Mar 2026, 09:41" from a wall-clock `YYYY-MM-DDTHH:MM` (a photo's capture, a session's start), never shifted by time zone. */
+export const formatDayTime = (wallClock: string): string => `${formatDay(wallClock)}, ${wallClock.slice(11, 16)}`
+
+/** An instant (a backup, an audit entry) as "14 Mar 2026, 09:41" on this machine's clock. */
+export const formatMoment = (iso: string): string => formatDayTime(localDateTime(new Date(iso)))

@@ -1,7 +1,7 @@
 import type { KeyPress } from '../../../shared/actions/key-press'
 
 /** Which part of the app registered an action: the app itself, its data, or the page open. */
-export type ActionScope = 'app' | 'data' | 'design' | 'plan'
+export type ActionScope = 'app' | 'data' | 'design' | 'plan' | 'review'
 
 /**
  * One thing the app can do, as keys, the native menu, toolbars and context menus all reach it

@@ -187,7 +187,3 @@ export function actionFor(press: KeyPress): EditorAction | undefined {
 }
 
 export const actionById = (id: string): EditorAction | undefined => ACTIONS.find((action) => action.id === id)
-
-export function viewActionFor(press: KeyPress): ViewAction | undefined {
-  return VIEW_ACTIONS.find((action) => action.keyTest(press))
-}

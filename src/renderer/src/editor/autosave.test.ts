@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type Design, type DesignDocument, emptyDesign } from '../../../shared/design/design-types'
 import { BridgeCallError } from '../bridge/bridge-client'
+import { newZone } from '../shapes/zone/zone-shape'
 import { type Autosave, createAutosave } from './autosave'
 import { addObject } from './commands'
 import type { Editor } from './editor'
-import { newZone } from './object-factory'
 import { drag, makeEditor, p, press, release, tap } from './testing'
 
 interface SaveCall {

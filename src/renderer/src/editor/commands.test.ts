@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { type DesignDocument, emptyDesign } from '../../../shared/design/design-types'
+import { newHairline } from '../shapes/hairline/hairline-shape'
+import { newLandmark } from '../shapes/landmark/landmark-shape'
+import { newPin } from '../shapes/pin/pin-shape'
+import { newZone } from '../shapes/zone/zone-shape'
 import {
   addObject,
   clampDelta,
@@ -10,7 +14,6 @@ import {
   setPoints,
   updateObject,
 } from './commands'
-import { newHairline, newLandmark, newPin, newZone } from './object-factory'
 import { near, p } from './testing'
 
 const IMAGE = { width: 1000, height: 800 }

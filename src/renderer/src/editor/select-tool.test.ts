@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { type DesignDocument, emptyDesign } from '../../../shared/design/design-types'
+import { newPin } from '../shapes/pin/pin-shape'
+import { newZone } from '../shapes/zone/zone-shape'
 import { addObject } from './commands'
 import type { Editor } from './editor'
-import { newPin, newZone } from './object-factory'
 import { drag, expectStorable, makeEditor, objects, p, press, release, tap } from './testing'
 
 /**

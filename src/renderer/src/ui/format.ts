@@ -1,14 +1,5 @@
-import { localDateTime } from '../../../shared/dates'
-import { formatDay } from '../../../shared/plan/plan-dates'
-
-/** "3 May 2025": the one way a day is written, unambiguous in every locale (main writes it too). */
-export { formatDay }
-
-/** "14 Mar 2026, 09:41" from a wall-clock `YYYY-MM-DDTHH:MM` (a photo's capture, a session's start), never shifted by time zone. */
-export const formatDayTime = (wallClock: string): string => `${formatDay(wallClock)}, ${wallClock.slice(11, 16)}`
-
-/** An instant (a backup, a record's last change) as "14 Mar 2026, 09:41" on this machine's clock. */
-export const formatMoment = (iso: string): string => formatDayTime(localDateTime(new Date(iso)))
+/** "3 May 2025", "14 Mar 2026, 09:41": the one way days and moments are written, unambiguous in every locale (main writes them too). */
+export { formatDay, formatDayTime, formatMoment } from '../../../shared/plan/plan-dates'
 
 /** "3 hours ago", "yesterday", "12 days ago". */
 export function formatAge(iso: string, now = new Date()): string {

@@ -1,9 +1,9 @@
 import { LANDMARK_ROLES, type LandmarkRole } from '../../../../shared/design/design-types'
 import { landmarkOf } from '../../../../shared/design/landmarks'
 import type { Point } from '../../../../shared/geometry/point'
+import { newLandmark } from '../../shapes/landmark/landmark-shape'
 import { addObject, setPoints } from '../commands'
 import type { Editor } from '../editor'
-import { newLandmark } from '../object-factory'
 import { addDrawingPoint, drawingPoints, takeBackPoint } from './drawing'
 import type { Tool } from './tool'
 

@@ -1,5 +1,5 @@
+import { newPin } from '../../shapes/pin/pin-shape'
 import { addObject } from '../commands'
-import { newPin } from '../object-factory'
 import type { Tool } from './tool'
 
 /** Pins: a click drops a note pin and selects it, so its note can be typed at once. */

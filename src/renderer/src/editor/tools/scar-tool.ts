@@ -1,15 +1,16 @@
 import type { ScarObject } from '../../../../shared/design/design-types'
+import { isClosedOutline } from '../../../../shared/design/point-rules'
 import { distance } from '../../../../shared/geometry/point'
+import { newScar } from '../../shapes/scar/scar-shape'
 import { addObject, setPoints } from '../commands'
 import type { Editor } from '../editor'
-import { newScar } from '../object-factory'
 import { type OutlineSpec, outlineDrawing } from './outline-drawing'
 import type { PointerInput, Tool } from './tool'
 
 const outline = (editor: Editor): OutlineSpec => {
   const shape = editor.getState().options.scarShape
   return {
-    closed: shape === 'polygon',
+    closed: isClosedOutline({ kind: 'scar', shape }),
     label: shape === 'polygon' ? 'Draw scar area' : 'Draw strip scar',
     create: (document, points) => newScar(document, points, shape, editor.defaults),
   }

@@ -1,10 +1,11 @@
+import { isClosedOutline } from '../../../../shared/design/point-rules'
+import { newZone } from '../../shapes/zone/zone-shape'
 import type { Editor } from '../editor'
-import { newZone } from '../object-factory'
 import { type OutlineSpec, outlineDrawing } from './outline-drawing'
 import type { Tool } from './tool'
 
 const zone = (editor: Editor): OutlineSpec => ({
-  closed: true,
+  closed: isClosedOutline({ kind: 'zone' }),
   label: 'Draw zone',
   create: (document, points) => newZone(document, points, editor.getState().options.zoneRole, editor.defaults),
 })

@@ -1,26 +1,31 @@
-import { useEffect, useMemo } from 'react'
+import { useMemo } from 'react'
+import { useRegisterActions } from '../../actions/ActionsProvider'
+import type { Registration } from '../../actions/action'
 import { createViewportStore, type ViewportStore } from '../../canvas/viewport-store'
-import { viewActionFor } from '../../editor/actions'
-import { typingInto } from '../../ui/typing-into'
+import { VIEW_ACTIONS } from '../../editor/actions'
 import type { ReviewView } from './review-data'
 
 /**
  * The one viewport every canvas of a review mode draws (the review edits nothing, so a drag
- * pans), with `+` `-` `0` `1` zooming it by the registry's view actions.
+ * pans), with `+` `-` `0` `1` zooming it: the registry's view actions, registered for the review
+ * so keys reach them through the app's one dispatcher and its rule for typing in a field.
  */
 export function useReviewCanvas(view: ReviewView): ViewportStore {
   const { width, height } = view.photo
   const canvas = useMemo(() => createViewportStore({ width, height }), [width, height])
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (typingInto(event.target) || event.altKey) return
-      const action = viewActionFor({ key: event.key, shift: event.shiftKey, mod: event.ctrlKey || event.metaKey })
-      if (!action) return
-      event.preventDefault()
-      action.performOn(canvas)
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [canvas])
+  const zoomKeys = useMemo<Registration>(
+    () => ({
+      actions: VIEW_ACTIONS.map((action) => ({
+        id: action.id,
+        label: action.label,
+        shortcut: action.shortcut,
+        keyTest: action.keyTest,
+        perform: () => action.performOn(canvas),
+        scope: 'review',
+      })),
+    }),
+    [canvas],
+  )
+  useRegisterActions(zoomKeys)
   return canvas
 }
