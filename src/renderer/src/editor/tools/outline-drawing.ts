@@ -1,6 +1,6 @@
 import type { DesignDocument, DesignObject } from '../../../../shared/design/design-types'
 import type { Point } from '../../../../shared/geometry/point'
-import { isSimplePolygon } from '../../../../shared/geometry/polygon'
+import { shapeOf } from '../../shapes/registry'
 import { addObject } from '../commands'
 import type { Editor } from '../editor'
 import { addDrawingPoint, drawingPoints, takeBackPoint } from './drawing'
@@ -15,6 +15,20 @@ export interface OutlineSpec {
 }
 
 /**
+ * Why the drawn object cannot be finished yet, in the words of a drawing under way; its kind's
+ * rules decide (how many points, whether it may cross itself), so the tool holds none of its own.
+ */
+function outlineProblem(object: DesignObject): string | null {
+  const shape = shapeOf(object)
+  const closed = shape.isClosed(object)
+  if (object.points.length < shape.minimumPoints(object))
+    return closed ? 'An outline needs at least three corners.' : 'A line needs at least two points.'
+  if (closed && shape.pointsProblem(object))
+    return 'The outline crosses itself. Take back a corner (Backspace) or click elsewhere.'
+  return null
+}
+
+/**
  * Drawing an outline corner by corner, as the zone and scar tools do: click to add, click the
  * first corner, double-click the last or press Enter to finish, Backspace takes one back.
  * An outline that would cross itself is refused with a notice and stays open to fix.
@@ -26,17 +40,12 @@ export const outlineDrawing = {
   },
 
   finish(editor: Editor, spec: OutlineSpec): void {
-    const points = drawingPoints(editor)
-    const needed = spec.closed ? 3 : 2
-    if (points.length < needed) {
-      editor.setNotice(spec.closed ? 'An outline needs at least three corners.' : 'A line needs at least two points.')
+    const object = spec.create(editor.getState().document, drawingPoints(editor))
+    const problem = outlineProblem(object)
+    if (problem) {
+      editor.setNotice(problem)
       return
     }
-    if (spec.closed && !isSimplePolygon(points)) {
-      editor.setNotice('The outline crosses itself. Take back a corner (Backspace) or click elsewhere.')
-      return
-    }
-    const object = spec.create(editor.getState().document, points)
     editor.setToolState({ name: 'idle' })
     editor.run(spec.label, (d) => addObject(d, object))
     editor.select([object.id])

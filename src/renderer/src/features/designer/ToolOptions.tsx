@@ -1,6 +1,7 @@
 import { LANDMARK_ROLES, SCAR_SHAPES, ZONE_ROLES } from '../../../../shared/design/design-types'
 import { HAIRLINE_PRESETS } from '../../../../shared/design/hairline-presets'
-import type { Editor, ToolOptions as ToolOptionsType } from '../../editor/editor'
+import type { Editor } from '../../editor/editor'
+import type { ToolOptions as ToolOptionsType } from '../../editor/editor-state'
 import { ofKind } from '../../shapes/registry'
 import { useEditor } from './use-editor'
 
