@@ -34,7 +34,7 @@ export type ViewportStore = StoreApi<ViewportState>
 
 /**
  * How a photo sits on screen: its size, the stage's and the pan and zoom between them. Plain
- * TypeScript: the editor pans it, the views draw it, and canvases handed one store move together.
+ * TypeScript: the editor pans it, the canvases draw through it, and canvases handed one store move together.
  */
 export function createViewportStore(image: Size): ViewportStore {
   return createStore<ViewportState>((set, get) => {

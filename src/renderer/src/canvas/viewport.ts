@@ -31,14 +31,14 @@ export function fitViewport(image: Size, stage: Size, margin = 24): Viewport {
 }
 
 /** Zooms to `scale` keeping the image point under `anchor` (a screen point) where it is. */
-export function zoomTo(view: Viewport, scale: number, anchor: Point): Viewport {
+export function zoomTo(viewport: Viewport, scale: number, anchor: Point): Viewport {
   const next = clampScale(scale)
-  const image = toImage(view, anchor)
+  const image = toImage(viewport, anchor)
   return { scale: next, x: anchor.x - image.x * next, y: anchor.y - image.y * next }
 }
 
-export function zoomBy(view: Viewport, factor: number, anchor: Point): Viewport {
-  return zoomTo(view, view.scale * factor, anchor)
+export function zoomBy(viewport: Viewport, factor: number, anchor: Point): Viewport {
+  return zoomTo(viewport, viewport.scale * factor, anchor)
 }
 
 /** The next step up or down from the current scale (`+` / `-`). */
@@ -47,16 +47,16 @@ export function stepScale(scale: number, direction: 1 | -1): number {
   return [...STEPS].reverse().find((s) => s < scale / 1.001) ?? MIN_SCALE
 }
 
-export function panBy(view: Viewport, dx: number, dy: number): Viewport {
-  return { ...view, x: view.x + dx, y: view.y + dy }
+export function panBy(viewport: Viewport, dx: number, dy: number): Viewport {
+  return { ...viewport, x: viewport.x + dx, y: viewport.y + dy }
 }
 
-export function toImage(view: Viewport, screen: Point): Point {
-  return { x: (screen.x - view.x) / view.scale, y: (screen.y - view.y) / view.scale }
+export function toImage(viewport: Viewport, screen: Point): Point {
+  return { x: (screen.x - viewport.x) / viewport.scale, y: (screen.y - viewport.y) / viewport.scale }
 }
 
-export function toScreen(view: Viewport, image: Point): Point {
-  return { x: image.x * view.scale + view.x, y: image.y * view.scale + view.y }
+export function toScreen(viewport: Viewport, image: Point): Point {
+  return { x: image.x * viewport.scale + viewport.x, y: image.y * viewport.scale + viewport.y }
 }
 
 /**

@@ -157,7 +157,7 @@ export const EDIT_ACTIONS: EditorAction[] = [
   nudgeAction('ArrowDown', 0, 1),
 ]
 
-/** A view action needs only a canvas, so a canvas without an editor (the review) zooms by the same keys. */
+/** A zoom action (the View menu's) needs only a canvas, so a canvas without an editor (the review) zooms by the same keys. */
 export interface ViewAction extends EditorAction {
   performOn(canvas: ViewportStore): void
 }

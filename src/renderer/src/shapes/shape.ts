@@ -35,7 +35,7 @@ export interface FigureContext {
  * Everything the editor and the app know about one kind of design object, in one place (as
  * tldraw's ShapeUtil): its name, its point rules, how it is hit, its bounds, where its label sits
  * and the figures it shows. Plain TypeScript, so the editor can import it; the kind's drawing and
- * inspector components sit beside it (`shape-views.ts`). Its stored form is in `src/shared/design`.
+ * inspector components sit beside it (`shape-components.tsx`). Its stored form is in `src/shared/design`.
  */
 export interface ShapeDefinition<O extends DesignObject = DesignObject> {
   readonly kind: O['kind']

@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import type { DesignObject } from '../../../../shared/design/design-types'
 import type { DrawingProps } from '../../shapes/drawing'
-import { viewOf } from '../../shapes/shape-views'
+import { componentsOf } from '../../shapes/shape-components'
 
 /**
  * One design object drawn in image pixels by its kind's component, with the preview of its soft
@@ -9,6 +9,6 @@ import { viewOf } from '../../shapes/shape-views'
  * hairline's curve and band.
  */
 export const DesignShape = memo(function DesignShape(props: DrawingProps<DesignObject>) {
-  const { Drawing } = viewOf(props.object)
+  const { Drawing } = componentsOf(props.object)
   return <Drawing {...props} />
 })

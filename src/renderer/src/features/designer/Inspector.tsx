@@ -1,13 +1,13 @@
 import type { DesignObject } from '../../../../shared/design/design-types'
 import { reorderObject } from '../../editor/commands'
 import type { Editor } from '../../editor/editor'
-import { viewOf } from '../../shapes/shape-views'
+import { componentsOf } from '../../shapes/shape-components'
 import { ObjectReadout } from './ReadoutsPanel'
 import { useEditor } from './use-editor'
 
 /** The properties the object's kind has of its own, keyed by object so a new selection starts afresh. */
 function Properties({ editor, object }: { editor: Editor; object: DesignObject }) {
-  const { Inspector: Section } = viewOf(object)
+  const { Inspector: Section } = componentsOf(object)
   return Section ? <Section editor={editor} object={object} /> : null
 }
 

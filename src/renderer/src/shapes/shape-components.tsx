@@ -13,7 +13,7 @@ import { ZoneDrawing } from './zone/ZoneDrawing'
 import { ZoneInspector } from './zone/ZoneInspector'
 
 /** A kind's components: how it is drawn on the canvas, and its own properties in the inspector. */
-export interface ShapeView<O extends DesignObject> {
+export interface ShapeComponents<O extends DesignObject> {
   Drawing: ComponentType<DrawingProps<O>>
   /** Absent when the kind has no properties of its own (a landmark is its role and point). */
   Inspector?: ComponentType<InspectorProps<O>>
@@ -22,7 +22,7 @@ export interface ShapeView<O extends DesignObject> {
 type ObjectOf<K extends ObjectKind> = Extract<DesignObject, { kind: K }>
 
 /** The React half of each kind, beside its definition in `registry.ts`, which the editor reads. */
-const SHAPE_VIEWS: { readonly [K in ObjectKind]: ShapeView<ObjectOf<K>> } = {
+const SHAPE_COMPONENTS: { readonly [K in ObjectKind]: ShapeComponents<ObjectOf<K>> } = {
   hairline: { Drawing: HairlineDrawing, Inspector: HairlineInspector },
   zone: { Drawing: ZoneDrawing, Inspector: ZoneInspector },
   scar: { Drawing: ScarDrawing, Inspector: ScarInspector },
@@ -31,7 +31,7 @@ const SHAPE_VIEWS: { readonly [K in ObjectKind]: ShapeView<ObjectOf<K>> } = {
 }
 
 /** The components of the object's kind. */
-export function viewOf(object: DesignObject): ShapeView<DesignObject> {
+export function componentsOf(object: DesignObject): ShapeComponents<DesignObject> {
   // Each kind's components take only its own objects, which the kind key guarantees here.
-  return SHAPE_VIEWS[object.kind] as ShapeView<DesignObject>
+  return SHAPE_COMPONENTS[object.kind] as ShapeComponents<DesignObject>
 }
