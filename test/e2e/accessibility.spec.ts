@@ -141,7 +141,7 @@ const SCREENS: { name: string; open(): Promise<void>; overlay?: string }[] = [
   {
     name: 'design take-over',
     open: async () => {
-      await (await openHelp()).getByRole('button', { name: /the sample patient$/ }).click()
+      await (await openHelp()).getByRole('button', { name: /^(Open|Bring back) the sample patient$/ }).click()
       await expect(main(page).getByRole('note', { name: 'Sample patient' })).toBeVisible({ timeout: 15_000 })
       await main(page)
         .getByRole('tab', { name: /^Photos/ })
