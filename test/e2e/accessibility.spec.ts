@@ -1,8 +1,11 @@
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
 import { addDays } from '../../src/shared/plan/plan-dates'
+import { scalpPhotoJpeg } from '../node/scalp-photo'
 import { expect, sharedHarness, test } from './harness-fixture'
 import { layoutProblems } from './layout-check'
 import { applyTemplate, canvas, main, openPatient, patientWithZone } from './steps'
@@ -135,7 +138,38 @@ const SCREENS: { name: string; open(): Promise<void>; overlay?: string }[] = [
       await expect(main(page).getByRole('note', { name: 'Sample patient' })).toBeVisible({ timeout: 15_000 })
     },
   },
+  {
+    name: 'design take-over',
+    open: async () => {
+      await (await openHelp()).getByRole('button', { name: /^(Open|Bring back) the sample patient$/ }).click()
+      await expect(main(page).getByRole('note', { name: 'Sample patient' })).toBeVisible({ timeout: 15_000 })
+      await main(page)
+        .getByRole('tab', { name: /^Photos/ })
+        .click()
+      const card = main(page).getByRole('listitem', { name: new RegExp(TAKE_OVER_PHOTO) })
+      if ((await card.count()) === 0) {
+        await main(page)
+          .getByTestId('photo-file-input')
+          .setInputFiles([await takeOverPhotoFile()])
+        await expect(card).toBeVisible({ timeout: 15_000 })
+      }
+      await card.getByRole('button').first().click()
+      await expect(canvas(page).locator('canvas').first()).toBeVisible({ timeout: 20_000 })
+      // The panel with its refusal showing: the photo has none of the chart's landmarks yet.
+      await main(page).getByRole('button', { name: 'Take the design over' }).click()
+      await expect(main(page).getByRole('alert')).toContainText('at least two of the same landmarks')
+    },
+  },
 ]
+
+/** A photo for the sample patient, imported once, to take a head chart's design over. */
+const TAKE_OVER_PHOTO = 'Sample front later.jpg'
+
+async function takeOverPhotoFile() {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-a11y-')), TAKE_OVER_PHOTO)
+  fs.writeFileSync(file, await scalpPhotoJpeg({ pxPerMm: 10 }))
+  return file
+}
 
 async function openHelp() {
   await page.getByRole('complementary').getByRole('button', { name: 'Help' }).click()

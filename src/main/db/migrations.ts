@@ -357,6 +357,27 @@ export const MIGRATIONS: readonly Migration[] = [
       `)
     },
   },
+  {
+    version: 10,
+    name: 'the sample patient’s history kept apart from the trail',
+    up: (db) => {
+      // The sample is made-up teaching data that the user removes at will. Its entries cannot be
+      // cut from the hash chain without breaking it for every real patient, so they are kept here,
+      // outside the chain, and removed with the sample. Entries an earlier version chained stay.
+      db.exec(`
+        CREATE TABLE sample_audit_log (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          patient_id TEXT NOT NULL,
+          entity TEXT NOT NULL,
+          entity_id TEXT NOT NULL,
+          action TEXT NOT NULL,
+          detail TEXT NOT NULL CHECK (json_valid(detail))
+        );
+        CREATE INDEX sample_audit_log_by_patient ON sample_audit_log (patient_id, seq);
+      `)
+    },
+  },
 ]
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0

@@ -28,9 +28,27 @@ export function createAuditLog(db: Database): AuditLog {
     `INSERT INTO audit_log (seq, at, patient_id, entity, entity_id, action, detail, prev_hash, hash)
      VALUES (@seq, @at, @patient_id, @entity, @entity_id, @action, @detail, @prev_hash, @hash)`,
   )
+  const isSample = db.prepare<[string], { sample: number }>('SELECT sample FROM patients WHERE id = ? AND sample = 1')
+  const insertSample = db.prepare(
+    `INSERT INTO sample_audit_log (at, patient_id, entity, entity_id, action, detail)
+     VALUES (@at, @patient_id, @entity, @entity_id, @action, @detail)`,
+  )
   return {
     append(entry) {
       if (!db.inTransaction) throw new Error('An audit entry must be appended in the transaction of its change')
+      if (isSample.get(entry.patientId)) {
+        // The sample's history is kept out of the chain, so that removing the sample removes it.
+        const row = {
+          at: wellFormed(entry.at),
+          patient_id: wellFormed(entry.patientId),
+          entity: entry.entity,
+          entity_id: wellFormed(entry.entityId),
+          action: entry.action,
+          detail: canonicalJson(entry.detail),
+        }
+        const seq = Number(insertSample.run(row).lastInsertRowid)
+        return { ...entry, seq, at: row.at, patientId: row.patient_id, entityId: row.entity_id }
+      }
       const head = headOf.get()
       // Numbering from anything else would hide entries cut from the end under new ones.
       if (!head)

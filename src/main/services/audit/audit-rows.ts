@@ -6,9 +6,12 @@ export interface AuditRow extends ChainRow {
   hash: string
 }
 
+/** An entry's own columns, in the chain or (the sample patient's) outside it. */
+export type EntryRow = Omit<AuditRow, 'prev_hash' | 'hash'>
+
 // Rows are written only by `append`, which takes a typed event; an entry altered outside
 // Stipple still parses (the table checks the JSON) and `verify` names it.
-export function rowToEntry(row: AuditRow): AuditEntry {
+export function rowToEntry(row: EntryRow): AuditEntry {
   return {
     seq: row.seq,
     at: row.at,

@@ -3,7 +3,7 @@ import type { AuditPageQuery } from '../../../shared/audit/audit-schema'
 import type { AuditPage, ChainReport } from '../../../shared/audit/audit-types'
 import { CHECK_TIMEOUT_MS, checkPool } from '../../workers/worker-pool'
 import { ServiceError } from '../service-error'
-import { type AuditRow, rowToEntry } from './audit-rows'
+import { type EntryRow, rowToEntry } from './audit-rows'
 
 export interface AuditService {
   /** A patient's entries, newest first, a page at a time. */
@@ -14,19 +14,26 @@ export interface AuditService {
 
 /** Reading the audit trail; writing it is `createAuditLog`'s, inside each change's transaction. */
 export function createAuditService(db: Database): AuditService {
-  const patientExists = db.prepare<[string], { id: string }>('SELECT id FROM patients WHERE id = ?')
-  const page = db.prepare<{ patientId: string; entity: string | null; before: number; limit: number }, AuditRow>(
-    `SELECT * FROM audit_log
-     WHERE patient_id = @patientId AND (@entity IS NULL OR entity = @entity) AND seq < @before
-     ORDER BY seq DESC LIMIT @limit`,
-  )
-  const count = db.prepare<{ patientId: string; entity: string | null }, { n: number }>(
-    'SELECT count(*) AS n FROM audit_log WHERE patient_id = @patientId AND (@entity IS NULL OR entity = @entity)',
-  )
+  const patientOf = db.prepare<[string], { sample: number }>('SELECT sample FROM patients WHERE id = ?')
+  // The sample patient's entries are kept outside the chain (see `createAuditLog`).
+  const queries = (table: 'audit_log' | 'sample_audit_log') => ({
+    page: db.prepare<{ patientId: string; entity: string | null; before: number; limit: number }, EntryRow>(
+      `SELECT * FROM ${table}
+       WHERE patient_id = @patientId AND (@entity IS NULL OR entity = @entity) AND seq < @before
+       ORDER BY seq DESC LIMIT @limit`,
+    ),
+    count: db.prepare<{ patientId: string; entity: string | null }, { n: number }>(
+      `SELECT count(*) AS n FROM ${table} WHERE patient_id = @patientId AND (@entity IS NULL OR entity = @entity)`,
+    ),
+  })
+  const chained = queries('audit_log')
+  const apart = queries('sample_audit_log')
 
   return {
     forPatient({ patientId, entity, before, limit }) {
-      if (!patientExists.get(patientId)) throw new ServiceError('not_found', 'That patient record does not exist.')
+      const patient = patientOf.get(patientId)
+      if (!patient) throw new ServiceError('not_found', 'That patient record does not exist.')
+      const { page, count } = patient.sample ? apart : chained
       // One read transaction: the page and its count come from the same moment.
       return db.transaction((): AuditPage => {
         // One more than asked says whether an older page exists.

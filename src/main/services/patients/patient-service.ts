@@ -15,7 +15,8 @@ import { fieldParams, type PatientRow, rowToPatient, rowToSummary, searchKey } f
 export interface PatientService {
   list(query: { query: string; includeArchived: boolean }): PatientList
   get(id: PatientId): Patient
-  create(fields: PatientFields): Patient
+  /** `sample`: the teaching record, whose history stays out of the trail from its first entry. */
+  create(fields: PatientFields, kind?: 'real' | 'sample'): Patient
   update(id: PatientId, revision: number, fields: PatientFields): Patient
   archive(id: PatientId): Patient
   restore(id: PatientId): Patient
@@ -31,8 +32,8 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`)
 export function createPatientService(db: Database, now: () => Date = () => new Date()): PatientService {
   const columns = Object.keys(fieldParams(EMPTY_PATIENT_FIELDS))
   const insert = db.prepare(
-    `INSERT INTO patients (id, ${columns.join(', ')}, created_at, updated_at, revision)
-     VALUES (@id, ${columns.map((c) => `@${c}`).join(', ')}, @now, @now, 1)`,
+    `INSERT INTO patients (id, ${columns.join(', ')}, created_at, updated_at, revision, sample)
+     VALUES (@id, ${columns.map((c) => `@${c}`).join(', ')}, @now, @now, 1, @sample)`,
   )
   const update = db.prepare(
     `UPDATE patients SET ${columns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now, revision = revision + 1
@@ -52,9 +53,9 @@ export function createPatientService(db: Database, now: () => Date = () => new D
     return rowToPatient(row)
   }
 
-  const create = db.transaction((fields: PatientFields): Patient => {
+  const create = db.transaction((fields: PatientFields, kind: 'real' | 'sample'): Patient => {
     const id = randomUUID()
-    insert.run({ id, now: stamp(), ...fieldParams(fields) })
+    insert.run({ id, now: stamp(), ...fieldParams(fields), sample: kind === 'sample' ? 1 : 0 })
     const created = get(id)
     audit.created(created)
     return created
@@ -113,7 +114,7 @@ export function createPatientService(db: Database, now: () => Date = () => new D
     get,
 
     // Each change and its audit entry commit together, under one write lock.
-    create: (fields) => create.immediate(fields),
+    create: (fields, kind = 'real') => create.immediate(fields, kind),
     update: (id, revision, fields) => updateRecord.immediate(id, revision, fields),
     archive: (id) => archive.immediate(id),
     restore: (id) => restore.immediate(id),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { validFields } from '../../../../test/fixtures/patients'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import { CHART_SIZE } from '../../../shared/charts/head-chart'
 import { pxPerMm } from '../../../shared/photos/calibration'
 import { CLINICAL_DEFAULTS } from '../../../shared/settings/clinical-defaults'
+import { verifyChain } from '../audit/audit-verify'
 import { readContents } from '../backups/backup-contents'
 
 const tempDir = tempDirsForEachTest()
@@ -110,6 +112,34 @@ describe('the sample patient', () => {
     const again = await bed.sample.open()
     expect(again.patientId).not.toBe(patientId)
     expect(bed.photos.list(again.patientId)).toHaveLength(2)
+  })
+
+  it('keeps its history outside the hash chain, readable while it exists and removed with it; the real chain still verifies', async () => {
+    const bed = backend()
+    const real = bed.patient('Real Person')
+    const count = (sql: string, ...params: string[]) => (bed.db.prepare(sql).get(...params) as { n: number }).n
+    const { patientId } = await bed.sample.open()
+    const history = bed.audit.forPatient({ patientId, entity: null, before: null, limit: 50 })
+    expect(history.total).toBeGreaterThan(3)
+    expect(history.entries.map((e) => e.entity)).toEqual(expect.arrayContaining(['patient', 'photo', 'design', 'plan']))
+    expect(history.entries.find((e) => e.entity === 'patient' && e.action === 'created')).toBeDefined()
+    // None of it is chained, from the sample's very first entry.
+    expect(count('SELECT count(*) AS n FROM audit_log WHERE patient_id = ?', patientId)).toBe(0)
+    bed.patients.update(real, 1, validFields({ fullName: 'Real Person', notes: 'After the sample was made' }))
+
+    await bed.sample.remove()
+    expect(count('SELECT count(*) AS n FROM sample_audit_log')).toBe(0)
+    expect(count('SELECT count(*) AS n FROM audit_log WHERE patient_id != ?', real)).toBe(0)
+    const realHistory = bed.audit.forPatient({ patientId: real, entity: null, before: null, limit: 50 })
+    expect(realHistory.entries.map((e) => e.action)).toEqual(['updated', 'created'])
+    expect(verifyChain(bed.db)).toEqual({ intact: true, checked: 2 })
+
+    // Made and removed again, the chain goes on from where it was.
+    await bed.sample.open()
+    await bed.sample.remove()
+    bed.patients.update(real, 2, validFields({ fullName: 'Real Person', notes: 'And again' }))
+    expect(verifyChain(bed.db)).toEqual({ intact: true, checked: 3 })
+    expect(count('SELECT count(*) AS n FROM sample_audit_log')).toBe(0)
   })
 
   it('cannot be exported as a patient archive', async () => {

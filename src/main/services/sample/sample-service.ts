@@ -25,7 +25,10 @@ export interface SampleService {
   status(): SampleStatus
   /** The sample patient, made on first use (or again after a removal). */
   open(): Promise<SampleStatus & { patientId: PatientId }>
-  /** Removes the sample patient and everything of it; its history entries stay in the append-only trail. */
+  /**
+   * Removes the sample patient and everything of it, its history too: that is kept outside the
+   * hash-chained trail (see `createAuditLog`), so the real patients' chain still verifies.
+   */
   remove(): Promise<SampleStatus>
 }
 
@@ -50,7 +53,6 @@ export function createSampleService(
   now: () => Date = () => new Date(),
 ): SampleService {
   const sampleRow = db.prepare<[], { id: string }>('SELECT id FROM patients WHERE sample = 1 LIMIT 1')
-  const markSample = db.prepare<[string]>('UPDATE patients SET sample = 1 WHERE id = ?')
   const deleteRows = db.transaction((patientId: string) => {
     for (const sql of [
       'DELETE FROM sessions WHERE patient_id = ?',
@@ -59,19 +61,21 @@ export function createSampleService(
     ])
       db.prepare(sql).run(patientId)
   })
-  const deletePatient = db.prepare<[string]>('DELETE FROM patients WHERE id = ? AND sample = 1')
+  const deletePatient = db.transaction((patientId: string) => {
+    if (db.prepare<[string]>('DELETE FROM patients WHERE id = ? AND sample = 1').run(patientId).changes === 0) return
+    db.prepare<[string]>('DELETE FROM sample_audit_log WHERE patient_id = ?').run(patientId)
+  })
 
   const status = (): SampleStatus => ({ patientId: sampleRow.get()?.id ?? null })
 
   async function removeSample(patientId: string) {
     deleteRows.immediate(patientId)
     for (const photo of deps.photos.list(patientId)) await deps.photos.remove(photo.id)
-    deletePatient.run(patientId)
+    deletePatient.immediate(patientId)
   }
 
   async function build(): Promise<PatientId> {
-    const patient = deps.patients.create(SAMPLE_PATIENT_FIELDS)
-    markSample.run(patient.id)
+    const patient = deps.patients.create(SAMPLE_PATIENT_FIELDS, 'sample')
     try {
       const designs: Design[] = []
       for (const view of SAMPLE_VIEWS) {
