@@ -5,6 +5,7 @@ import { createDispatch, type Handlers } from '../../src/main/bridge/dispatch'
 import { ServiceError } from '../../src/main/services/service-error'
 import { createBridgeClient } from '../../src/renderer/src/bridge/bridge-client'
 import { BridgeProvider } from '../../src/renderer/src/bridge/bridge-context'
+import { createClinicDetailsStore } from '../../src/renderer/src/features/settings/clinic-details-store'
 import { createClinicalSettingsStore } from '../../src/renderer/src/features/settings/clinical-settings-store'
 import { createPigmentCatalogueStore } from '../../src/renderer/src/features/settings/pigment-catalogue-store'
 import { SettingsPage } from '../../src/renderer/src/features/settings/SettingsPage'
@@ -12,6 +13,7 @@ import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import type { PigmentInput, SavedPigment, SavedSettings } from '../../src/shared/bridge/contract'
+import { CLINIC_DEFAULTS, type ClinicDetails, type SavedClinic } from '../../src/shared/clinic/clinic-details'
 import { DEFAULT_PIGMENTS, PERMANENT_FADE } from '../../src/shared/plan/default-pigments'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 
@@ -25,8 +27,10 @@ const defaults = (): ClinicalSettings => structuredClone(CLINICAL_DEFAULTS) as C
 function renderSettings(options: { saved?: SavedSettings; usedPigments?: Record<string, number> } = {}) {
   let saved: SavedSettings = options.saved ?? { settings: defaults(), revision: 0 }
   let pigments: SavedPigment[] = DEFAULT_PIGMENTS.map((p) => ({ ...structuredClone(p), revision: 1 }))
+  let clinic: SavedClinic = { details: structuredClone(CLINIC_DEFAULTS), revision: 0 }
   const settingsSaves: ClinicalSettings[] = []
   const pigmentSaves: PigmentInput[] = []
+  const clinicSaves: ClinicDetails[] = []
   let resets = 0
   const dispatch = createDispatch({
     'settings.get': () => saved,
@@ -40,6 +44,19 @@ function renderSettings(options: { saved?: SavedSettings; usedPigments?: Record<
       resets++
       saved = { settings: defaults(), revision: 0 }
       return saved
+    },
+    'clinic.get': () => clinic,
+    'clinic.save': ({ baseRevision, details }) => {
+      if (baseRevision !== clinic.revision) throw new ServiceError('conflict', 'changed elsewhere')
+      // As main does: a logo whose bytes are not the image its type says is refused on the logo.
+      const bytes = details.logo?.split(',')[1]
+      if (details.logo !== clinic.details.logo && bytes && !atob(bytes).startsWith('\x89PNG')) {
+        const message = 'The file is not a PNG image.'
+        throw new ServiceError('invalid_input', message, { 'details.logo': message })
+      }
+      clinicSaves.push(details)
+      clinic = { details, revision: clinic.revision + 1 }
+      return clinic
     },
     'pigments.list': () => pigments,
     'pigments.save': ({ pigment, baseRevision }) => {
@@ -69,17 +86,41 @@ function renderSettings(options: { saved?: SavedSettings; usedPigments?: Record<
     },
   } as Partial<Handlers> as Handlers)
   const bridge = createBridgeClient((name, input) => dispatch(name, input))
-  const stores = { clinical: createClinicalSettingsStore(bridge), pigments: createPigmentCatalogueStore(bridge) }
-  const screen = render(
-    <BridgeProvider client={bridge}>
-      <SettingsPage stores={stores} onClose={() => {}} />
-    </BridgeProvider>,
-  )
-  return { screen, settingsSaves, pigmentSaves, resets: () => resets, pigments: () => pigments }
+  /** Settings as the app opens it after a restart: fresh stores over what main holds. */
+  const open = () => {
+    const stores = {
+      clinical: createClinicalSettingsStore(bridge),
+      pigments: createPigmentCatalogueStore(bridge),
+      clinic: createClinicDetailsStore(bridge),
+    }
+    return render(
+      <BridgeProvider client={bridge}>
+        <SettingsPage stores={stores} onClose={() => {}} />
+      </BridgeProvider>,
+    )
+  }
+  let screen = open()
+  const reopen = async () => {
+    await (await screen).unmount()
+    screen = open()
+    await screen
+  }
+  return {
+    screen,
+    reopen,
+    settingsSaves,
+    pigmentSaves,
+    clinicSaves,
+    resets: () => resets,
+    pigments: () => pigments,
+  }
 }
 
 const permanentProtocol = () => page.getByRole('group', { name: 'Permanent SMP protocol' })
 const permanentTouchUp = () => permanentProtocol().getByRole('spinbutton', { name: 'Touch-up line (% of target)' })
+const locationForm = () => page.getByRole('form', { name: 'Photo locations' })
+const saveButton = () => page.getByRole('button', { name: 'Save', exact: true })
+const revertButton = () => page.getByRole('button', { name: 'Revert', exact: true })
 const openCatalogue = () => userEvent.click(page.getByRole('tab', { name: 'Pigment catalogue' }))
 
 describe('Settings: clinical defaults', () => {
@@ -179,7 +220,7 @@ describe('Settings: pigment catalogue', () => {
     const { pigmentSaves } = renderSettings()
     await openCatalogue()
     await userEvent.click(page.getByRole('button', { name: 'Add pigment' }))
-    const form = page.getByRole('form', { name: 'New pigment' })
+    const form = page.getByRole('group', { name: 'New pigment' })
     await expect.element(form.getByRole('textbox', { name: 'Name' })).toHaveFocus()
     await userEvent.fill(form.getByRole('textbox', { name: 'Name' }), '  Trico warm brown ')
     await userEvent.selectOptions(form.getByRole('combobox', { name: 'Family' }), 'Temporary (tricho-pigmentation)')
@@ -190,7 +231,7 @@ describe('Settings: pigment catalogue', () => {
     await userEvent.fill(form.getByRole('spinbutton', { name: 'Never fades (%)' }), '0')
     await userEvent.click(form.getByRole('checkbox', { name: /Carbon black/ }))
     await expect.element(form.getByRole('spinbutton', { name: 'Drift at full fade (%)' })).toBeDisabled()
-    await userEvent.click(form.getByRole('button', { name: 'Add pigment' }))
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
 
     await expect.poll(() => pigmentSaves.length).toBe(1)
     expect(pigmentSaves[0]).toEqual({
@@ -215,7 +256,7 @@ describe('Settings: pigment catalogue', () => {
     renderSettings()
     await openCatalogue()
     await userEvent.click(page.getByRole('button', { name: 'Edit SMP carbon black, medium grey' }))
-    const form = page.getByRole('form', { name: 'Edit SMP carbon black, medium grey' })
+    const form = page.getByRole('group', { name: 'Edit SMP carbon black, medium grey' })
     const chart = form.getByRole('img', { name: /^Fade of SMP carbon black, medium grey/ })
     await expect.element(chart).toHaveAccessibleName(/94% after 1 year/)
     const curve = () => chart.element().querySelector('.fade-chart__curve')?.getAttribute('d')
@@ -245,6 +286,8 @@ describe('Settings: pigment catalogue', () => {
     await userEvent.click(item.getByRole('button', { name: 'Retire SMP carbon black, dark' }))
     await expect.element(item.getByText('Retired')).toBeVisible()
     await expect.element(item.getByRole('button', { name: 'Unretire SMP carbon black, dark' })).toBeVisible()
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
+    await expect.poll(() => pigments().find((p) => p.id === 'smp-carbon-dark')?.retired).toBe(true)
   })
 
   it('deletes an unused pigment once confirmed', async () => {
@@ -261,7 +304,7 @@ describe('Settings: pigment catalogue', () => {
 })
 
 describe('Settings: your data', () => {
-  it('saves the photo location choice at once, leaving unsaved clinical edits unsaved', async () => {
+  it('saves the photo location choice with its own Save, leaving unsaved clinical edits unsaved', async () => {
     const { settingsSaves } = renderSettings()
     await expect.element(permanentTouchUp()).toHaveValue(60)
     await userEvent.fill(permanentTouchUp(), '45')
@@ -270,6 +313,7 @@ describe('Settings: your data', () => {
     const choice = page.getByRole('checkbox', { name: 'Remove the location from photos as they are imported' })
     await expect.element(choice).toBeChecked()
     await userEvent.click(choice)
+    await userEvent.click(locationForm().getByRole('button', { name: 'Save', exact: true }))
 
     await expect.poll(() => settingsSaves.length).toBe(1)
     expect(settingsSaves[0]).toEqual({ ...defaults(), removePhotoLocation: false })
