@@ -14,7 +14,7 @@ import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import type { PigmentInput, SavedPigment, SavedSettings } from '../../src/shared/bridge/contract'
 import { CLINIC_DEFAULTS, type ClinicDetails, type SavedClinic } from '../../src/shared/clinic/clinic-details'
-import { DEFAULT_PIGMENTS, PERMANENT_FADE } from '../../src/shared/plan/default-pigments'
+import { CARBON_MEDIUM_GREY, DEFAULT_PIGMENTS, PERMANENT_FADE } from '../../src/shared/plan/default-pigments'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../../src/shared/settings/clinical-defaults'
 
 const defaults = (): ClinicalSettings => structuredClone(CLINICAL_DEFAULTS) as ClinicalSettings
@@ -322,5 +322,123 @@ describe('Settings: your data', () => {
     await userEvent.click(page.getByRole('tab', { name: 'Clinical defaults' }))
     await expect.element(permanentTouchUp()).toHaveValue(45)
     await expect.element(page.getByText('Unsaved changes')).toBeVisible()
+  })
+})
+
+describe('Settings: every section saves the same way', () => {
+  const bar = () => page.getByRole('status').filter({ hasText: /changes|defaults/ })
+
+  it('clinical defaults: Save keeps an edit across a restart, Revert drops it, a refusal saves nothing', async () => {
+    const { settingsSaves, reopen } = renderSettings()
+    await userEvent.fill(permanentTouchUp(), '45')
+    await expect.element(bar()).toHaveTextContent('Unsaved changes')
+    await userEvent.click(revertButton())
+    await expect.element(permanentTouchUp()).toHaveValue(60)
+    await expect.element(bar()).toHaveTextContent('Using the shipped defaults')
+    expect(settingsSaves).toEqual([])
+
+    await userEvent.fill(permanentTouchUp(), '200')
+    await userEvent.click(saveButton())
+    await expect.element(permanentTouchUp()).toHaveAccessibleDescription(/The touch-up line is between 0\.05 and 1/)
+    await expect.element(permanentTouchUp()).toHaveFocus()
+    expect(settingsSaves).toEqual([])
+
+    await userEvent.fill(permanentTouchUp(), '45')
+    await userEvent.click(saveButton())
+    await expect.element(bar()).toHaveTextContent('All changes saved')
+    await reopen()
+    await expect.element(permanentTouchUp()).toHaveValue(45)
+  })
+
+  it('pigment catalogue: edits wait for the one Save, Revert drops them, a refusal saves nothing', async () => {
+    const { pigmentSaves, reopen, pigments } = renderSettings()
+    await openCatalogue()
+    const name = 'SMP carbon black, medium grey'
+    const item = page.getByRole('listitem', { name })
+    const tau = () => page.getByRole('group', { name: `Edit ${name}` }).getByRole('spinbutton', { name: /Fade time/ })
+
+    await userEvent.click(page.getByRole('button', { name: `Edit ${name}` }))
+    await userEvent.fill(tau(), '3')
+    await userEvent.keyboard('{Escape}')
+    // Closing the form keeps the edit in the draft, and the focus on the button that opened it.
+    await expect.element(page.getByRole('button', { name: `Edit ${name}` })).toHaveFocus()
+    await expect.element(item.getByText('Unsaved')).toBeVisible()
+    await expect.element(bar()).toHaveTextContent('Unsaved changes')
+    await userEvent.click(revertButton())
+    await expect.element(item.getByText('Unsaved')).not.toBeInTheDocument()
+    await userEvent.click(page.getByRole('button', { name: `Edit ${name}` }))
+    await expect.element(tau()).toHaveValue(CARBON_MEDIUM_GREY.fade.tauYears)
+    expect(pigmentSaves).toEqual([])
+
+    await userEvent.fill(tau(), '3')
+    await userEvent.click(page.getByRole('button', { name: 'Done' }))
+    await userEvent.click(page.getByRole('button', { name: 'Add pigment' }))
+    const added = page.getByRole('group', { name: 'New pigment' })
+    await userEvent.click(saveButton())
+    // Main refuses the nameless pigment: its form says why and has the focus; it is not stored.
+    await expect.element(added.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(/Name the pigment/)
+    await expect.element(added.getByRole('textbox', { name: 'Name' })).toHaveFocus()
+    await expect.element(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible()
+    expect(pigments().map((p) => p.name)).not.toContain('')
+
+    await userEvent.fill(added.getByRole('textbox', { name: 'Name' }), 'Carbon black, extra dark')
+    await userEvent.click(saveButton())
+    await expect.element(bar()).toHaveTextContent('All changes saved')
+    expect(pigmentSaves.map((p) => p.name)).toEqual([name, 'Carbon black, extra dark'])
+
+    await reopen()
+    await openCatalogue()
+    await expect.element(page.getByRole('listitem', { name: 'Carbon black, extra dark' })).toBeVisible()
+    await userEvent.click(page.getByRole('button', { name: `Edit ${name}` }))
+    await expect.element(tau()).toHaveValue(3)
+  })
+
+  it('clinic and sheets: the draft survives another section, Save keeps it, Revert drops it, a refusal saves nothing', async () => {
+    const { clinicSaves, reopen } = renderSettings()
+    await userEvent.click(page.getByRole('tab', { name: 'Clinic and sheets' }))
+    const clinicName = () => page.getByRole('textbox', { name: 'Clinic name' })
+    await userEvent.fill(clinicName(), 'Northside Scalp Clinic')
+    await userEvent.click(revertButton())
+    await expect.element(clinicName()).toHaveValue(CLINIC_DEFAULTS.name)
+
+    await userEvent.fill(clinicName(), 'Northside Scalp Clinic')
+    await userEvent.click(page.getByRole('tab', { name: 'Pigment catalogue' }))
+    await userEvent.click(page.getByRole('tab', { name: 'Clinic and sheets' }))
+    await expect.element(clinicName()).toHaveValue('Northside Scalp Clinic')
+    await expect.element(bar()).toHaveTextContent('Unsaved changes')
+
+    await userEvent.upload(
+      page.getByTestId('clinic-logo-input'),
+      new File(['not a picture'], 'logo.png', { type: 'image/png' }),
+    )
+    await userEvent.click(saveButton())
+    await expect.element(page.getByText('The file is not a PNG image.').first()).toBeVisible()
+    expect(clinicSaves).toEqual([])
+
+    await userEvent.click(page.getByRole('button', { name: 'Remove logo' }))
+    await userEvent.click(saveButton())
+    await expect.element(bar()).toHaveTextContent('All changes saved')
+    expect(clinicSaves).toHaveLength(1)
+    await reopen()
+    await userEvent.click(page.getByRole('tab', { name: 'Clinic and sheets' }))
+    await expect.element(clinicName()).toHaveValue('Northside Scalp Clinic')
+  })
+
+  it('your data: the photo location choice waits for its Save, and Revert drops it', async () => {
+    const { settingsSaves, reopen } = renderSettings()
+    await userEvent.click(page.getByRole('tab', { name: 'Your data' }))
+    const choice = () => page.getByRole('checkbox', { name: 'Remove the location from photos as they are imported' })
+    await userEvent.click(choice())
+    await expect.element(locationForm().getByText('Unsaved changes')).toBeVisible()
+    await userEvent.click(locationForm().getByRole('button', { name: 'Revert' }))
+    await expect.element(choice()).toBeChecked()
+    expect(settingsSaves).toEqual([])
+
+    await userEvent.click(choice())
+    await userEvent.click(locationForm().getByRole('button', { name: 'Save', exact: true }))
+    await expect.element(locationForm().getByText('All changes saved')).toBeVisible()
+    await reopen()
+    await userEvent.click(page.getByRole('tab', { name: 'Your data' }))
+    await expect.element(choice()).not.toBeChecked()
   })
 })
