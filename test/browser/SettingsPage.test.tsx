@@ -188,10 +188,18 @@ describe('Settings: clinical defaults', () => {
     await userEvent.click(confirm.getByRole('button', { name: 'Keep my settings' }))
     await expect.element(confirm).not.toBeInTheDocument()
     expect(resets()).toBe(0)
+    // Escape keeps the settings too, and the focus goes back to the button that asked.
+    await userEvent.click(page.getByRole('button', { name: 'Restore defaults…' }))
+    await expect.element(confirm.getByRole('button', { name: 'Restore defaults' })).toHaveFocus()
+    await userEvent.keyboard('{Escape}')
+    await expect.element(confirm).not.toBeInTheDocument()
+    await expect.element(page.getByRole('button', { name: 'Restore defaults…' })).toHaveFocus()
+    expect(resets()).toBe(0)
 
     await userEvent.click(page.getByRole('button', { name: 'Restore defaults…' }))
     await userEvent.click(confirm.getByRole('button', { name: 'Restore defaults' }))
     await expect.poll(resets).toBe(1)
+    await expect.element(page.getByRole('button', { name: 'Restore defaults…' })).toHaveFocus()
     await expect.element(permanentTouchUp()).toHaveValue(60)
     await expect.element(page.getByText('Using the shipped defaults')).toBeVisible()
   })

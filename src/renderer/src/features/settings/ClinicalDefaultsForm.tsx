@@ -87,6 +87,7 @@ function ClinicalActionBar() {
   const { revert, load, restoreDefaults } = useClinicalActions()
   const [confirming, setConfirming] = useState(false)
   const restoreRef = useRef<HTMLButtonElement>(null)
+  const cannotRestore = busy !== null || (atDefaults && !dirty)
 
   const closeConfirm = () => {
     setConfirming(false)
@@ -105,9 +106,12 @@ function ClinicalActionBar() {
           ref={restoreRef}
           type="button"
           className="button"
-          disabled={busy !== null || (atDefaults && !dirty)}
+          // Not `disabled`: the focus comes back here once the defaults are restored, when it cannot act.
+          aria-disabled={cannotRestore || undefined}
           title={atDefaults && !dirty ? 'The shipped defaults are already in use' : undefined}
-          onClick={() => setConfirming(true)}
+          onClick={() => {
+            if (!cannotRestore) setConfirming(true)
+          }}
         >
           Restore defaults…
         </button>
