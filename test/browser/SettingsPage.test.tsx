@@ -113,6 +113,10 @@ function renderSettings(options: { saved?: SavedSettings; usedPigments?: Record<
     clinicSaves,
     resets: () => resets,
     pigments: () => pigments,
+    /** Another window saves the clinic's details. */
+    clinicSavedElsewhere: (name: string) => {
+      clinic = { details: { ...clinic.details, name }, revision: clinic.revision + 1 }
+    },
   }
 }
 
@@ -448,5 +452,20 @@ describe('Settings: every section saves the same way', () => {
     await reopen()
     await userEvent.click(page.getByRole('tab', { name: 'Your data' }))
     await expect.element(choice()).not.toBeChecked()
+  })
+
+  it('a save refused because another window saved first offers the stored record instead', async () => {
+    const { clinicSaves, clinicSavedElsewhere } = renderSettings()
+    await userEvent.click(page.getByRole('tab', { name: 'Clinic and sheets' }))
+    const clinicName = () => page.getByRole('textbox', { name: 'Clinic name' })
+    await userEvent.fill(clinicName(), 'Northside Scalp Clinic')
+    clinicSavedElsewhere('Harbour Clinic')
+    await userEvent.click(saveButton())
+    const refusal = page.getByRole('alert').filter({ hasText: 'Not saved' })
+    await expect.element(refusal).toMatchTextContent(/changed elsewhere/)
+    expect(clinicSaves).toEqual([])
+    await userEvent.click(refusal.getByRole('button', { name: 'Drop my edits and load the saved settings' }))
+    await expect.element(clinicName()).toHaveValue('Harbour Clinic')
+    await expect.element(bar()).toHaveTextContent('All changes saved')
   })
 })

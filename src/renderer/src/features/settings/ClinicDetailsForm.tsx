@@ -82,7 +82,8 @@ function ClinicForm() {
   const dirty = useClinic(isClinicDirty)
   const saving = useClinic((s) => s.saving)
   const formError = useClinic((s) => s.formError)
-  const { set, refuse, revert, save } = useClinicActions()
+  const conflict = useClinic((s) => s.conflict)
+  const { set, refuse, revert, save, load } = useClinicActions()
   const logoInput = useRef<HTMLInputElement>(null)
   const formRef = useRef<HTMLFormElement>(null)
 
@@ -108,7 +109,17 @@ function ClinicForm() {
 
   return (
     <form ref={formRef} className="settings-form" aria-label="Clinic details" noValidate onSubmit={submit}>
-      <SettingsSaveBar dirty={dirty} saving={saving} error={formError} onRevert={revert} />
+      <SettingsSaveBar
+        dirty={dirty}
+        saving={saving}
+        error={formError}
+        onRevert={revert}
+        conflict={conflict}
+        onReload={() => {
+          revert()
+          void load()
+        }}
+      />
       <fieldset className="form-section">
         <legend>Clinic</legend>
         <p className="settings-note">The header of every design sheet.</p>

@@ -116,20 +116,11 @@ function ClinicalActionBar() {
           Restore defaults…
         </button>
       }
-      errorActions={
-        conflict && (
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              revert()
-              void load()
-            }}
-          >
-            Drop my edits and load the saved settings
-          </button>
-        )
-      }
+      conflict={conflict}
+      onReload={() => {
+        revert()
+        void load()
+      }}
     >
       {confirming && (
         <RestoreDefaultsConfirm

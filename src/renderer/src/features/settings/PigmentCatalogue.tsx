@@ -34,8 +34,9 @@ function CatalogueForm() {
   const dirty = useCatalogue(isCatalogueDirty)
   const saving = useCatalogue((s) => s.saving)
   const formError = useCatalogue((s) => s.formError)
+  const conflict = useCatalogue((s) => s.conflict)
   const editing = useCatalogue((s) => s.openKey !== null)
-  const { startNew, save, revert } = useCatalogueActions()
+  const { startNew, save, revert, load } = useCatalogueActions()
   const formRef = useRef<HTMLFormElement>(null)
 
   async function submit(event: FormEvent) {
@@ -52,7 +53,17 @@ function CatalogueForm() {
       noValidate
       onSubmit={submit}
     >
-      <SettingsSaveBar dirty={dirty} saving={saving} error={formError} onRevert={revert} />
+      <SettingsSaveBar
+        dirty={dirty}
+        saving={saving}
+        error={formError}
+        onRevert={revert}
+        conflict={conflict}
+        onReload={() => {
+          revert()
+          void load()
+        }}
+      />
       <header className="pigment-catalogue__header">
         <div>
           <h2 id="pigment-catalogue-title" className="settings-heading">

@@ -16,8 +16,9 @@ export function SettingsSaveBar(props: {
   onRevert(): void
   /** Actions of the section's own (Restore defaults…), before Revert. */
   actions?: ReactNode
-  /** What a refusal offers besides fixing the fields (reloading after a conflict). */
-  errorActions?: ReactNode
+  /** The last save was refused because the record changed elsewhere: offers to drop the edits and read it again. */
+  conflict?: boolean
+  onReload?(): void
   /** In a section that shares its tab with others (Your data): in the flow, not pinned to the top. */
   inline?: boolean
   /** Shown under the bar (a confirmation that replaces the section's record). */
@@ -47,7 +48,11 @@ export function SettingsSaveBar(props: {
       {error && (
         <Banner tone="error" title="Not saved">
           <p>{error}</p>
-          {props.errorActions}
+          {props.conflict && (
+            <button type="button" className="button" onClick={props.onReload}>
+              Drop my edits and load the saved settings
+            </button>
+          )}
         </Banner>
       )}
       {props.children}

@@ -11,6 +11,8 @@ export interface ClinicDetailsState {
   /** Main's messages, and the logo's own checks, keyed by field. */
   errors: Record<string, string>
   formError: string
+  /** The last save was refused because the record changed elsewhere. */
+  conflict: boolean
   saving: boolean
   notice: string
 
@@ -31,7 +33,7 @@ export const isClinicDirty = (s: ClinicDetailsState) => s.saved !== null && !sam
 export function createClinicDetailsStore(bridge: BridgeClient): ClinicDetailsStore {
   return createStore<ClinicDetailsState>((set, get) => {
     const accept = (saved: SavedClinic, notice: string) =>
-      set({ saved, draft: saved.details, errors: {}, formError: '', notice, status: 'ready' })
+      set({ saved, draft: saved.details, errors: {}, formError: '', conflict: false, notice, status: 'ready' })
 
     return {
       status: 'loading',
@@ -40,6 +42,7 @@ export function createClinicDetailsStore(bridge: BridgeClient): ClinicDetailsSto
       draft: CLINIC_DEFAULTS,
       errors: {},
       formError: '',
+      conflict: false,
       saving: false,
       notice: '',
 
@@ -77,6 +80,7 @@ export function createClinicDetailsStore(bridge: BridgeClient): ClinicDetailsSto
           set({
             errors: error instanceof BridgeCallError ? errorsUnder('details', error.fieldErrors) : {},
             formError: errorMessage(error),
+            conflict: error instanceof BridgeCallError && error.code === 'conflict',
           })
         } finally {
           set({ saving: false })

@@ -28,6 +28,8 @@ export interface PigmentCatalogueState {
   /** Main's messages keyed by pigment path (`name`, `fade.tauYears`), by pigment key. */
   errors: Record<string, Record<string, string>>
   formError: string
+  /** The last save was refused because the record changed elsewhere. */
+  conflict: boolean
   saving: boolean
   /** Why a delete of a listed pigment was refused (a pigment in use), by pigment key. */
   refusals: Record<string, string>
@@ -93,6 +95,7 @@ export function createPigmentCatalogueStore(bridge: BridgeClient): PigmentCatalo
       openKey: null,
       errors: {},
       formError: '',
+      conflict: false,
       saving: false,
       refusals: {},
       busyKey: null,
@@ -139,13 +142,14 @@ export function createPigmentCatalogueStore(bridge: BridgeClient): PigmentCatalo
           openKey: null,
           errors: {},
           formError: '',
+          conflict: false,
           notice: 'Unsaved edits reverted',
         })
       },
 
       async save() {
         if (get().saving) return
-        set({ saving: true, formError: '', notice: '' })
+        set({ saving: true, formError: '', conflict: false, notice: '' })
         try {
           for (const entry of get().entries) {
             if (!entryChanged(entry, get().saved)) continue
@@ -170,6 +174,7 @@ export function createPigmentCatalogueStore(bridge: BridgeClient): PigmentCatalo
                   [entry.key]: error instanceof BridgeCallError ? errorsUnder('pigment', error.fieldErrors) : {},
                 },
                 formError: `${name}: ${errorMessage(error)}`,
+                conflict: error instanceof BridgeCallError && error.code === 'conflict',
                 openKey: entry.key,
               })
               return
