@@ -1,18 +1,18 @@
-import { type ChangeEvent, type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
+import { type ChangeEvent, type FormEvent, useRef } from 'react'
 import {
   CLINIC_DEFAULTS,
   CLINIC_LIMITS,
   type ClinicDetails,
   LOGO_TYPES,
-  type SavedClinic,
 } from '../../../../shared/clinic/clinic-details'
-import { BridgeCallError, errorMessage } from '../../bridge/bridge-client'
-import { useBridge } from '../../bridge/bridge-context'
+import { errorMessage } from '../../bridge/bridge-client'
 import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
 import { Loading } from '../../ui/Loading'
+import { isClinicDirty } from './clinic-details-store'
 import { DefaultNote } from './SettingNumberField'
-import { errorsUnder, sameData } from './settings-paths'
+import { focusFirstProblem, SettingsSaveBar } from './SettingsSaveBar'
+import { useClinic, useClinicActions } from './settings-context'
 import './clinic-details.css'
 
 type TextField = Exclude<keyof ClinicDetails, 'logo'>
@@ -55,103 +55,71 @@ function readAsDataUrl(file: File): Promise<string> {
 
 /**
  * The clinic's name, address, logo, aftercare and consent texts, as every design sheet prints
- * them. Saved as one record; main re-encodes a new logo and says why it refuses anything.
+ * them. Saved as one record with the section's bar; main re-encodes a new logo and says why it
+ * refuses anything.
  */
 export function ClinicDetailsForm() {
-  const bridge = useBridge()
-  const [saved, setSaved] = useState<SavedClinic | null>(null)
-  const [draft, setDraft] = useState<ClinicDetails>(CLINIC_DEFAULTS)
-  const [loadError, setLoadError] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState('')
-  const [notice, setNotice] = useState('')
-  const [busy, setBusy] = useState(false)
-  const logoInput = useRef<HTMLInputElement>(null)
+  const status = useClinic((s) => s.status)
+  const loadError = useClinic((s) => s.loadError)
+  const { load } = useClinicActions()
 
-  const accept = useCallback((record: SavedClinic) => {
-    setSaved(record)
-    setDraft(record.details)
-    setErrors({})
-    setFormError('')
-  }, [])
-
-  const load = useCallback(() => {
-    setLoadError('')
-    bridge.call('clinic.get', {}).then(accept, (error) => setLoadError(errorMessage(error)))
-  }, [bridge, accept])
-  useEffect(load, [load])
-
-  if (loadError)
+  if (status === 'loading') return <Loading>Loading the clinic details…</Loading>
+  if (status === 'error')
     return (
       <Banner tone="error" title="The clinic details could not be read">
         <p>{loadError}</p>
-        <button type="button" className="button" onClick={load}>
+        <button type="button" className="button" onClick={() => void load()}>
           Try again
         </button>
       </Banner>
     )
-  if (!saved) return <Loading>Loading the clinic details…</Loading>
+  return <ClinicForm />
+}
 
-  const dirty = !sameData(draft, saved.details)
-  const set = (field: keyof ClinicDetails, value: string | null) => {
-    setDraft((d) => ({ ...d, [field]: value }))
-    setErrors(({ [field]: _, ...rest }) => rest)
-    setNotice('')
-  }
+function ClinicForm() {
+  const draft = useClinic((s) => s.draft)
+  const errors = useClinic((s) => s.errors)
+  const dirty = useClinic(isClinicDirty)
+  const saving = useClinic((s) => s.saving)
+  const formError = useClinic((s) => s.formError)
+  const conflict = useClinic((s) => s.conflict)
+  const { set, refuse, revert, save, load } = useClinicActions()
+  const logoInput = useRef<HTMLInputElement>(null)
+  const formRef = useRef<HTMLFormElement>(null)
 
   async function chooseLogo(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
-    if (!(LOGO_TYPES as readonly string[]).includes(file.type))
-      return setErrors((e) => ({ ...e, logo: 'Choose a PNG or JPEG image.' }))
+    if (!(LOGO_TYPES as readonly string[]).includes(file.type)) return refuse('logo', 'Choose a PNG or JPEG image.')
     if (file.size > CLINIC_LIMITS.logoBytes)
-      return setErrors((e) => ({
-        ...e,
-        logo: `The logo is too large (${CLINIC_LIMITS.logoBytes / 1024 / 1024} MB at most).`,
-      }))
+      return refuse('logo', `The logo is too large (${CLINIC_LIMITS.logoBytes / 1024 / 1024} MB at most).`)
     try {
       set('logo', await readAsDataUrl(file))
     } catch (error) {
-      setErrors((e) => ({ ...e, logo: errorMessage(error) }))
+      refuse('logo', errorMessage(error))
     }
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    if (!saved) return
-    setBusy(true)
-    try {
-      accept(await bridge.call('clinic.save', { baseRevision: saved.revision, details: draft }))
-      setNotice('Clinic details saved')
-    } catch (error) {
-      setErrors(error instanceof BridgeCallError ? errorsUnder('details', error.fieldErrors) : {})
-      setFormError(errorMessage(error))
-    } finally {
-      setBusy(false)
-    }
+    await save()
+    focusFirstProblem(formRef.current)
   }
 
   return (
-    <form className="settings-form" aria-label="Clinic details" noValidate onSubmit={submit}>
-      <div className="settings-actions">
-        <div className="settings-actions__bar">
-          <p className="settings-actions__state" data-dirty={dirty || undefined} role="status">
-            {dirty ? 'Unsaved changes' : notice || 'All changes saved'}
-          </p>
-          <button type="button" className="button" disabled={!dirty || busy} onClick={() => accept(saved)}>
-            Revert
-          </button>
-          <button type="submit" className="button button--primary" disabled={!dirty || busy}>
-            {busy ? 'Saving…' : 'Save'}
-          </button>
-        </div>
-        {formError && (
-          <Banner tone="error" title="Not saved">
-            <p>{formError}</p>
-          </Banner>
-        )}
-      </div>
+    <form ref={formRef} className="settings-form" aria-label="Clinic details" noValidate onSubmit={submit}>
+      <SettingsSaveBar
+        dirty={dirty}
+        saving={saving}
+        error={formError}
+        onRevert={revert}
+        conflict={conflict}
+        onReload={() => {
+          revert()
+          void load()
+        }}
+      />
       <fieldset className="form-section">
         <legend>Clinic</legend>
         <p className="settings-note">The header of every design sheet.</p>

@@ -9,6 +9,7 @@ import { ProtocolEditor } from './ProtocolEditor'
 import { RestoreDefaultsConfirm } from './RestoreDefaultsConfirm'
 import { SettingNumberField } from './SettingNumberField'
 import { SettingsGroup } from './SettingsGroup'
+import { focusFirstProblem, SettingsSaveBar } from './SettingsSaveBar'
 import { SpacingEditor } from './SpacingEditor'
 import {
   DOT_GROUP,
@@ -50,8 +51,7 @@ function ClinicalForm() {
   async function submit(event: FormEvent) {
     event.preventDefault()
     await save()
-    // After React has drawn main's messages, take the user to the first field it refused.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+    focusFirstProblem(formRef.current)
   }
 
   return (
@@ -77,14 +77,17 @@ function ClinicalForm() {
   )
 }
 
-/** Save, revert and restore, and why a save was refused, kept in view while the long form scrolls. */
+/** The section's save bar, with "Restore defaults…" and its confirmation, kept in view while the long form scrolls. */
 function ClinicalActionBar() {
   const dirty = useClinical(isDirty)
   const busy = useClinical((s) => s.busy)
+  const formError = useClinical((s) => s.formError)
+  const conflict = useClinical((s) => s.conflict)
   const atDefaults = useClinical((s) => s.saved?.revision === 0)
-  const { revert, restoreDefaults } = useClinicalActions()
+  const { revert, load, restoreDefaults } = useClinicalActions()
   const [confirming, setConfirming] = useState(false)
   const restoreRef = useRef<HTMLButtonElement>(null)
+  const cannotRestore = busy !== null || (atDefaults && !dirty)
 
   const closeConfirm = () => {
     setConfirming(false)
@@ -92,61 +95,40 @@ function ClinicalActionBar() {
   }
 
   return (
-    <div className="settings-actions">
-      <div className="settings-actions__bar">
-        <p className="settings-actions__state" data-dirty={dirty || undefined}>
-          {dirty ? 'Unsaved changes' : atDefaults ? 'Using the shipped defaults' : 'All changes saved'}
-        </p>
+    <SettingsSaveBar
+      dirty={dirty}
+      saving={busy === 'saving'}
+      error={formError}
+      savedText={atDefaults ? 'Using the shipped defaults' : undefined}
+      onRevert={revert}
+      actions={
         <button
           ref={restoreRef}
           type="button"
           className="button"
-          disabled={busy !== null || (atDefaults && !dirty)}
+          // Not `disabled`: the focus comes back here once the defaults are restored, when it cannot act.
+          aria-disabled={cannotRestore || undefined}
           title={atDefaults && !dirty ? 'The shipped defaults are already in use' : undefined}
-          onClick={() => setConfirming(true)}
+          onClick={() => {
+            if (!cannotRestore) setConfirming(true)
+          }}
         >
           Restore defaults…
         </button>
-        <button type="button" className="button" disabled={!dirty || busy !== null} onClick={revert}>
-          Revert
-        </button>
-        <button type="submit" className="button button--primary" disabled={!dirty || busy !== null}>
-          {busy === 'saving' ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-      <SaveError />
+      }
+      conflict={conflict}
+      onReload={() => {
+        revert()
+        void load()
+      }}
+    >
       {confirming && (
         <RestoreDefaultsConfirm
           busy={busy === 'restoring'}
           onCancel={closeConfirm}
-          onConfirm={() => void restoreDefaults().then(() => setConfirming(false))}
+          onConfirm={() => void restoreDefaults().then(closeConfirm)}
         />
       )}
-    </div>
-  )
-}
-
-/** Why the last save or restore was refused; a conflict offers the stored record instead. */
-function SaveError() {
-  const formError = useClinical((s) => s.formError)
-  const conflict = useClinical((s) => s.conflict)
-  const { revert, load } = useClinicalActions()
-  if (!formError) return null
-  return (
-    <Banner tone="error" title="Not saved">
-      <p>{formError}</p>
-      {conflict && (
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            revert()
-            void load()
-          }}
-        >
-          Drop my edits and load the saved settings
-        </button>
-      )}
-    </Banner>
+    </SettingsSaveBar>
   )
 }

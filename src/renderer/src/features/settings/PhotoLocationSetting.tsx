@@ -1,20 +1,25 @@
-import { useState } from 'react'
-import { Banner } from '../../ui/Banner'
+import type { FormEvent } from 'react'
+import { SettingsSaveBar } from './SettingsSaveBar'
 import { useClinical, useClinicalActions } from './settings-context'
 
 /**
  * Settings › Your data: whether import removes a photo's GPS position from the original it keeps.
- * Saved as soon as it is changed, like a privacy choice should be, apart from the clinical form.
+ * Saved with its own bar like every Settings section, apart from the clinical defaults' draft.
  */
 export function PhotoLocationSetting() {
-  const removes = useClinical((s) => s.saved?.settings.removePhotoLocation)
-  const busy = useClinical((s) => s.busy !== null)
-  const formError = useClinical((s) => s.formError)
-  const { chooseLocationRemoval } = useClinicalActions()
-  const [failed, setFailed] = useState(false)
+  const stored = useClinical((s) => s.saved?.settings.removePhotoLocation)
+  const choice = useClinical((s) => s.locationChoice)
+  const busy = useClinical((s) => s.busy)
+  const error = useClinical((s) => s.locationError)
+  const { chooseLocationRemoval, revertLocationChoice, saveLocationChoice } = useClinicalActions()
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    void saveLocationChoice()
+  }
 
   return (
-    <section className="data-panel__section" aria-labelledby="data-location">
+    <form className="data-panel__section" aria-labelledby="data-location" noValidate onSubmit={submit}>
       <h2 className="settings-heading" id="data-location">
         Photo locations
       </h2>
@@ -27,17 +32,19 @@ export function PhotoLocationSetting() {
       <label className="checkbox">
         <input
           type="checkbox"
-          checked={removes ?? true}
-          disabled={removes === undefined || busy}
-          onChange={async (event) => setFailed(!(await chooseLocationRemoval(event.currentTarget.checked)))}
+          checked={choice ?? stored ?? true}
+          disabled={stored === undefined || busy !== null}
+          onChange={(event) => chooseLocationRemoval(event.currentTarget.checked)}
         />
         Remove the location from photos as they are imported
       </label>
-      {failed && formError && (
-        <Banner tone="error" title="The choice was not saved">
-          <p>{formError}</p>
-        </Banner>
-      )}
-    </section>
+      <SettingsSaveBar
+        dirty={choice !== null}
+        saving={busy === 'saving'}
+        error={error}
+        inline
+        onRevert={revertLocationChoice}
+      />
+    </form>
   )
 }

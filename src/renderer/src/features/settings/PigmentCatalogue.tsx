@@ -1,21 +1,20 @@
+import { type FormEvent, useRef } from 'react'
 import { Banner } from '../../ui/Banner'
 import { Loading } from '../../ui/Loading'
-import { PigmentForm } from './PigmentForm'
-import { PigmentItem, useReturnFocus } from './PigmentItem'
+import { PigmentItem } from './PigmentItem'
+import { isCatalogueDirty } from './pigment-catalogue-store'
+import { focusFirstProblem, SettingsSaveBar } from './SettingsSaveBar'
 import { useCatalogue, useCatalogueActions } from './settings-context'
 
 /**
- * The pigments sessions are drawn with. A pigment a session used is a record of what went into
- * a patient's skin: main refuses to delete it, and retiring hides it from new sessions instead.
+ * The pigments sessions are drawn with, edited as one draft and saved with the section's bar.
+ * A pigment a session used is a record of what went into a patient's skin: main refuses to
+ * delete it, and retiring hides it from new sessions instead.
  */
 export function PigmentCatalogue() {
   const status = useCatalogue((s) => s.status)
   const loadError = useCatalogue((s) => s.loadError)
-  const pigments = useCatalogue((s) => s.pigments)
-  const addingNew = useCatalogue((s) => s.editor !== null && s.editor.baseRevision === null)
-  const editing = useCatalogue((s) => s.editor !== null)
-  const { load, startNew } = useCatalogueActions()
-  const addRef = useReturnFocus(addingNew)
+  const { load } = useCatalogueActions()
 
   if (status === 'loading') return <Loading>Loading the pigment catalogue…</Loading>
   if (status === 'error')
@@ -27,9 +26,44 @@ export function PigmentCatalogue() {
         </button>
       </Banner>
     )
+  return <CatalogueForm />
+}
+
+function CatalogueForm() {
+  const entries = useCatalogue((s) => s.entries)
+  const dirty = useCatalogue(isCatalogueDirty)
+  const saving = useCatalogue((s) => s.saving)
+  const formError = useCatalogue((s) => s.formError)
+  const conflict = useCatalogue((s) => s.conflict)
+  const editing = useCatalogue((s) => s.openKey !== null)
+  const { startNew, save, revert, load } = useCatalogueActions()
+  const formRef = useRef<HTMLFormElement>(null)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    await save()
+    focusFirstProblem(formRef.current)
+  }
 
   return (
-    <section className="pigment-catalogue" aria-labelledby="pigment-catalogue-title">
+    <form
+      ref={formRef}
+      className="settings-form pigment-catalogue"
+      aria-labelledby="pigment-catalogue-title"
+      noValidate
+      onSubmit={submit}
+    >
+      <SettingsSaveBar
+        dirty={dirty}
+        saving={saving}
+        error={formError}
+        onRevert={revert}
+        conflict={conflict}
+        onReload={() => {
+          revert()
+          void load()
+        }}
+      />
       <header className="pigment-catalogue__header">
         <div>
           <h2 id="pigment-catalogue-title" className="settings-heading">
@@ -40,24 +74,19 @@ export function PigmentCatalogue() {
             stay with the plans that use them.
           </p>
         </div>
-        <button ref={addRef} type="button" className="button button--primary" disabled={editing} onClick={startNew}>
+        <button type="button" className="button" disabled={editing} onClick={startNew}>
           Add pigment
         </button>
       </header>
-      {addingNew && (
-        <div className="card pigment-item">
-          <PigmentForm />
-        </div>
-      )}
-      {pigments.length === 0 ? (
+      {entries.length === 0 ? (
         <p className="empty-state">No pigments yet. Add the ones you work with.</p>
       ) : (
         <ul className="stack-list">
-          {pigments.map((pigment) => (
-            <PigmentItem key={pigment.id} pigment={pigment} />
+          {entries.map((entry) => (
+            <PigmentItem key={entry.key} entry={entry} />
           ))}
         </ul>
       )}
-    </section>
+    </form>
   )
 }

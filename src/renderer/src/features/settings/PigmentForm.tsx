@@ -1,15 +1,14 @@
-import { type FormEvent, useId, useRef } from 'react'
+import { useId } from 'react'
 import { PERMANENT_FADE, TEMPORARY_FADE } from '../../../../shared/plan/default-pigments'
 import { PLAN_LIMITS } from '../../../../shared/plan/plan-limits'
 import { TECHNIQUES, type Technique } from '../../../../shared/plan/plan-types'
-import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
 import { AS_IS, PERCENT, type Scale } from '../../ui/format'
 import { NumberInput } from '../../ui/NumberInput'
 import { OptionSelect } from '../../ui/OptionSelect'
 import { FadeChart } from './FadeChart'
 import { CHART_YEARS, fadedColour, freshColour } from './fade-curve'
-import type { PigmentDraft } from './pigment-catalogue-store'
+import type { PigmentDraft, PigmentEntry } from './pigment-catalogue-store'
 import { Swatch } from './Swatch'
 import { useCatalogue, useCatalogueActions } from './settings-context'
 import { controlId, type NumberPaths, numberAt, withNumberAt } from './settings-paths'
@@ -17,22 +16,18 @@ import { controlId, type NumberPaths, numberAt, withNumberAt } from './settings-
 const FITTED_FADE: Record<Technique, PigmentDraft['fade']> = { temporary: TEMPORARY_FADE, permanent: PERMANENT_FADE }
 
 const id = (path: string) => controlId('pigment', path)
+const NO_ERRORS: Record<string, string> = {}
 
-/** Adds or edits one pigment, with its fade curve and dot colours drawn live from the numbers typed. */
-export function PigmentForm() {
-  const editor = useCatalogue((s) => s.editor)
-  const { edit, save, cancelEdit } = useCatalogueActions()
-  const formRef = useRef<HTMLFormElement>(null)
+/**
+ * Edits one pigment of the catalogue's draft, with its fade curve and dot colours drawn live from
+ * the numbers typed. The section's bar saves it; Done (or Escape) closes it and keeps the edits.
+ */
+export function PigmentForm({ entry }: { entry: PigmentEntry }) {
+  const errors = useCatalogue((s) => s.errors[entry.key]) ?? NO_ERRORS
+  const { edit, closeEditor } = useCatalogueActions()
   const headingId = useId()
-  if (!editor) return null
-  const { draft, errors, formError, saving } = editor
-  const isNew = editor.baseRevision === null
-
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    await save()
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-  }
+  const { draft } = entry
+  const isNew = entry.baseRevision === null
 
   const number = (
     path: NumberPaths<PigmentDraft>,
@@ -82,24 +77,16 @@ export function PigmentForm() {
     draft.fade.floor === fitted.floor
 
   return (
-    <form
-      ref={formRef}
+    <fieldset
       className="pigment-form"
       aria-labelledby={headingId}
-      noValidate
-      onSubmit={submit}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') cancelEdit()
+        if (e.key === 'Escape') closeEditor()
       }}
     >
       <h3 id={headingId} className="pigment-form__title">
         {isNew ? 'New pigment' : `Edit ${draft.name}`}
       </h3>
-      {formError && (
-        <Banner tone="error" title="Not saved">
-          <p>{formError}</p>
-        </Banner>
-      )}
       <div className="pigment-form__body">
         <div className="pigment-form__fields">
           <div className="form-grid">
@@ -250,13 +237,11 @@ export function PigmentForm() {
       </div>
 
       <div className="page-actions pigment-form__actions">
-        <button type="button" className="button" onClick={cancelEdit} disabled={saving}>
-          Cancel
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {saving ? 'Saving…' : isNew ? 'Add pigment' : 'Save pigment'}
+        <p className="settings-note">The Save above saves it with the rest of the catalogue.</p>
+        <button type="button" className="button" onClick={closeEditor}>
+          Done
         </button>
       </div>
-    </form>
+    </fieldset>
   )
 }

@@ -1,26 +1,27 @@
 import { useEffect, useRef, useState } from 'react'
-import type { SavedPigment } from '../../../../shared/bridge/contract'
 import { TECHNIQUES } from '../../../../shared/plan/plan-types'
 import { DeleteInPlace } from '../../ui/DeleteInPlace'
 import { FadeChart } from './FadeChart'
 import { freshColour } from './fade-curve'
 import { PigmentForm } from './PigmentForm'
+import { entryChanged, type PigmentEntry } from './pigment-catalogue-store'
 import { Swatch } from './Swatch'
 import { useCatalogue, useCatalogueActions } from './settings-context'
 
-const familyLabel = (pigment: SavedPigment) => TECHNIQUES.find((t) => t.value === pigment.family)?.label ?? ''
-
-/** One catalogue pigment: its dot colour, what it is, how it fades, and what can be done with it. */
-export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
-  const editingThis = useCatalogue((s) => s.editor?.draft.id === pigment.id)
-  const editingAny = useCatalogue((s) => s.editor !== null)
-  const busy = useCatalogue((s) => s.busyId === pigment.id)
-  const refusal = useCatalogue((s) => s.refusals[pigment.id])
+/** One catalogue pigment as drafted: its dot colour, what it is, how it fades, and what can be done with it. */
+export function PigmentItem({ entry }: { entry: PigmentEntry }) {
+  const { key, draft: pigment } = entry
+  const editingThis = useCatalogue((s) => s.openKey === key)
+  const editingAny = useCatalogue((s) => s.openKey !== null)
+  const unsaved = useCatalogue((s) => entryChanged(entry, s.saved))
+  const busy = useCatalogue((s) => s.busyKey === key || s.saving)
+  const refusal = useCatalogue((s) => s.refusals[key])
   const { startEdit, setRetired, remove } = useCatalogueActions()
   const [confirmingDelete, setConfirmingDelete] = useState(false)
   const editRef = useReturnFocus(editingThis)
   const deleteRef = useRef<HTMLButtonElement>(null)
-  const headingId = `pigment-${pigment.id}-name`
+  const headingId = `pigment-${key}-name`
+  const name = pigment.name || 'New pigment'
 
   const closeConfirm = () => {
     setConfirmingDelete(false)
@@ -33,42 +34,43 @@ export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
         <Swatch colour={freshColour(pigment)} />
         <div className="pigment-item__text">
           <p className="pigment-item__name">
-            <span id={headingId}>{pigment.name}</span>
+            <span id={headingId}>{name}</span>
             {pigment.retired && <span className="badge badge--muted">Retired</span>}
+            {unsaved && <span className="badge pigment-item__unsaved">Unsaved</span>}
           </p>
           <p className="pigment-item__meta">
-            {familyLabel(pigment)} · {pigment.carbonBlack ? 'carbon black' : 'no carbon black'} · dilution{' '}
-            {Math.round(pigment.dilution * 100)}%
+            {TECHNIQUES.find((t) => t.value === pigment.family)?.label ?? ''} ·{' '}
+            {pigment.carbonBlack ? 'carbon black' : 'no carbon black'} · dilution {Math.round(pigment.dilution * 100)}%
           </p>
         </div>
-        <FadeChart pigment={pigment} name={pigment.name} />
+        <FadeChart pigment={pigment} name={name} />
         <div className="pigment-item__actions">
           <button
             ref={editRef}
             type="button"
             className="button"
-            aria-label={`Edit ${pigment.name}`}
+            aria-label={`Edit ${name}`}
             disabled={editingAny}
-            onClick={() => startEdit(pigment.id)}
+            onClick={() => startEdit(key)}
           >
             Edit
           </button>
           <button
             type="button"
             className="button"
-            aria-label={`${pigment.retired ? 'Unretire' : 'Retire'} ${pigment.name}`}
+            aria-label={`${pigment.retired ? 'Unretire' : 'Retire'} ${name}`}
             title={pigment.retired ? 'Offer it for new sessions again' : 'Hide it from new sessions; plans keep it'}
             disabled={busy}
-            onClick={() => void setRetired(pigment.id, !pigment.retired)}
+            onClick={() => setRetired(key, !pigment.retired)}
           >
             {pigment.retired ? 'Unretire' : 'Retire'}
           </button>
           {confirmingDelete ? (
             <DeleteInPlace
               className="pigment-item__confirm"
-              label={`Delete ${pigment.name}`}
+              label={`Delete ${name}`}
               busy={busy}
-              onConfirm={() => void remove(pigment.id).then(() => setConfirmingDelete(false))}
+              onConfirm={() => void remove(key).then(() => setConfirmingDelete(false))}
               onCancel={closeConfirm}
             />
           ) : (
@@ -76,7 +78,7 @@ export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
               ref={deleteRef}
               type="button"
               className="button button--ghost button--danger"
-              aria-label={`Delete ${pigment.name}`}
+              aria-label={`Delete ${name}`}
               disabled={busy || editingThis}
               onClick={() => setConfirmingDelete(true)}
             >
@@ -90,7 +92,7 @@ export function PigmentItem({ pigment }: { pigment: SavedPigment }) {
           {refusal}
         </p>
       )}
-      {editingThis && <PigmentForm />}
+      {editingThis && <PigmentForm entry={entry} />}
     </li>
   )
 }

@@ -29,11 +29,16 @@ export interface ClinicalSettingsState {
   edit(recipe: (draft: ClinicalSettings) => ClinicalSettings, path?: string): void
   revert(): void
   save(): Promise<void>
+  /** Settings › Your data's draft of whether import removes a photo's location; null while it is unchanged. */
+  locationChoice: boolean | null
+  locationError: string
+  chooseLocationRemoval(remove: boolean): void
+  revertLocationChoice(): void
   /**
-   * Saves whether import removes a photo's location at once, over the saved record: the other
-   * unsaved clinical edits stay unsaved, and stay in the draft. Resolves to whether it saved.
+   * Saves the location choice over the saved record: the unsaved clinical edits stay unsaved,
+   * and stay in the draft.
    */
-  chooseLocationRemoval(remove: boolean): Promise<boolean>
+  saveLocationChoice(): Promise<void>
   restoreDefaults(): Promise<void>
 }
 
@@ -82,6 +87,8 @@ export function createClinicalSettingsStore(bridge: BridgeClient): ClinicalSetti
       conflict: false,
       busy: null,
       notice: '',
+      locationChoice: null,
+      locationError: '',
 
       async load() {
         if (isDirty(get())) return
@@ -118,9 +125,16 @@ export function createClinicalSettingsStore(bridge: BridgeClient): ClinicalSetti
         }
       },
 
-      async chooseLocationRemoval(remove) {
-        const { saved, busy } = get()
-        if (!saved || busy) return false
+      chooseLocationRemoval(remove) {
+        const stored = get().saved?.settings.removePhotoLocation
+        set({ locationChoice: remove === stored ? null : remove, locationError: '', notice: '' })
+      },
+
+      revertLocationChoice: () => set({ locationChoice: null, locationError: '', notice: 'Unsaved edits reverted' }),
+
+      async saveLocationChoice() {
+        const { saved, busy, locationChoice: remove } = get()
+        if (!saved || busy || remove === null) return
         set({ busy: 'saving' })
         try {
           const result = await bridge.call('settings.save', {
@@ -130,14 +144,12 @@ export function createClinicalSettingsStore(bridge: BridgeClient): ClinicalSetti
           set({
             saved: result,
             draft: { ...get().draft, removePhotoLocation: result.settings.removePhotoLocation },
-            formError: '',
-            conflict: false,
+            locationChoice: null,
+            locationError: '',
             notice: remove ? 'Locations will be removed from imported photos' : 'Imported photos keep their location',
           })
-          return true
         } catch (error) {
-          refuse(error)
-          return false
+          set({ locationError: errorMessage(error), notice: '' })
         } finally {
           set({ busy: null })
         }

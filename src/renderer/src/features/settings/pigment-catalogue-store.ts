@@ -3,41 +3,53 @@ import type { CallInput, SavedPigment } from '../../../../shared/bridge/contract
 import { CARBON_MEDIUM_GREY } from '../../../../shared/plan/default-pigments'
 import type { PigmentId } from '../../../../shared/plan/plan-types'
 import { BridgeCallError, type BridgeClient, errorMessage } from '../../bridge/bridge-client'
-import { errorsUnder, errorsWithout } from './settings-paths'
+import { errorsUnder, errorsWithout, sameData } from './settings-paths'
 
 /** A pigment as the editor holds it: the id is null until main has made one. */
 export type PigmentDraft = CallInput<'pigments.save'>['pigment']
 
-export interface PigmentEditor {
+/** One pigment of the catalogue as it is being edited; `key` stays the same when a new one gets its id. */
+export interface PigmentEntry {
+  key: string
   draft: PigmentDraft
-  /** The revision the edit started from; null for a new pigment. */
+  /** The revision the edit started from; null for a pigment main has not stored yet. */
   baseRevision: number | null
-  /** Main's messages keyed by pigment path (`name`, `fade.tauYears`). */
-  errors: Record<string, string>
-  formError: string
-  saving: boolean
 }
 
 export interface PigmentCatalogueState {
   status: 'loading' | 'ready' | 'error'
   loadError: string
-  /** Every pigment, retired ones too: they stay on record and can come back. */
-  pigments: SavedPigment[]
-  editor: PigmentEditor | null
-  /** Why an action on a listed pigment was refused (a delete of a pigment in use), by pigment. */
-  refusals: Record<PigmentId, string>
-  busyId: PigmentId | null
+  /** Every pigment main holds, retired ones too: they stay on record and can come back. */
+  saved: SavedPigment[]
+  /** The catalogue as the user is editing it: compared with `saved` to know what is unsaved. */
+  entries: PigmentEntry[]
+  /** The pigment whose form is open, by key. */
+  openKey: string | null
+  /** Main's messages keyed by pigment path (`name`, `fade.tauYears`), by pigment key. */
+  errors: Record<string, Record<string, string>>
+  formError: string
+  /** The last save was refused because the record changed elsewhere. */
+  conflict: boolean
+  saving: boolean
+  /** Why a delete of a listed pigment was refused (a pigment in use), by pigment key. */
+  refusals: Record<string, string>
+  busyKey: string | null
   notice: string
 
+  /** Reads the catalogue, unless there are unsaved edits to keep. */
   load(): Promise<void>
   startNew(): void
-  startEdit(id: PigmentId): void
-  /** Applies an edit; `path` names what it touched, whose old errors (its own and those under it) no longer apply. */
+  startEdit(key: string): void
+  /** Closes the open form; its edits stay in the draft until Save or Revert. */
+  closeEditor(): void
+  /** Applies an edit to the open pigment; `path` names what it touched, whose old errors no longer apply. */
   edit(recipe: (draft: PigmentDraft) => PigmentDraft, path?: string): void
-  cancelEdit(): void
+  setRetired(key: string, retired: boolean): void
+  revert(): void
+  /** Saves every new or changed pigment; stops at the first refusal and opens that pigment's form. */
   save(): Promise<void>
-  setRetired(id: PigmentId, retired: boolean): Promise<void>
-  remove(id: PigmentId): Promise<void>
+  /** Deletes at once (after the confirmation in place): a delete is an action on the record, not an edit. */
+  remove(key: string): Promise<void>
 }
 
 export type PigmentCatalogueStore = StoreApi<PigmentCatalogueState>
@@ -48,108 +60,152 @@ export type PigmentCatalogueStore = StoreApi<PigmentCatalogueState>
  */
 export const NEW_PIGMENT: PigmentDraft = { ...CARBON_MEDIUM_GREY, id: null, name: '' }
 
-const withoutKey = (record: Record<string, string>, key: string) => {
+const entryOf = ({ revision, ...draft }: SavedPigment): PigmentEntry => ({
+  key: draft.id,
+  draft,
+  baseRevision: revision,
+})
+
+/** Whether an entry differs from what main holds (a new pigment always does). */
+export function entryChanged(entry: PigmentEntry, saved: readonly SavedPigment[]): boolean {
+  const stored = saved.find((p) => p.id === entry.draft.id)
+  return !stored || entry.baseRevision !== stored.revision || !sameData(entry.draft, entryOf(stored).draft)
+}
+
+export const isCatalogueDirty = (s: PigmentCatalogueState) =>
+  s.entries.length !== s.saved.length || s.entries.some((entry) => entryChanged(entry, s.saved))
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
   const { [key]: _gone, ...rest } = record
   return rest
 }
 
-/** The pigment catalogue: list, edit one pigment at a time, retire, delete. */
+/** The pigment catalogue: a draft of every pigment, saved together; deletes act at once once confirmed. */
 export function createPigmentCatalogueStore(bridge: BridgeClient): PigmentCatalogueStore {
   return createStore<PigmentCatalogueState>((set, get) => {
-    const replace = (saved: SavedPigment) => {
-      const { pigments } = get()
-      return pigments.some((p) => p.id === saved.id)
-        ? pigments.map((p) => (p.id === saved.id ? saved : p))
-        : [...pigments, saved]
-    }
-
-    const openEditor = (draft: PigmentDraft, baseRevision: number | null) =>
-      set({ editor: { draft, baseRevision, errors: {}, formError: '', saving: false }, notice: '' })
-
-    const patchEditor = (patch: Partial<PigmentEditor>) => {
-      const { editor } = get()
-      if (editor) set({ editor: { ...editor, ...patch } })
-    }
+    let made = 0
+    const mapEntry = (key: string, change: (entry: PigmentEntry) => PigmentEntry) =>
+      get().entries.map((entry) => (entry.key === key ? change(entry) : entry))
 
     return {
       status: 'loading',
       loadError: '',
-      pigments: [],
-      editor: null,
+      saved: [],
+      entries: [],
+      openKey: null,
+      errors: {},
+      formError: '',
+      conflict: false,
+      saving: false,
       refusals: {},
-      busyId: null,
+      busyKey: null,
       notice: '',
 
       async load() {
+        if (isCatalogueDirty(get())) return
         if (get().status !== 'ready') set({ status: 'loading' })
         try {
-          set({ pigments: await bridge.call('pigments.list', { includeRetired: true }), status: 'ready' })
+          const saved = await bridge.call('pigments.list', { includeRetired: true })
+          set({ saved, entries: saved.map(entryOf), status: 'ready' })
         } catch (error) {
           if (get().status !== 'ready') set({ status: 'error', loadError: errorMessage(error) })
         }
       },
 
-      startNew: () => openEditor(NEW_PIGMENT, null),
-
-      startEdit(id) {
-        const pigment = get().pigments.find((p) => p.id === id)
-        if (!pigment) return
-        const { revision, ...draft } = pigment
-        openEditor(draft, revision)
+      startNew() {
+        made += 1
+        const key = `new-${made}`
+        set({ entries: [...get().entries, { key, draft: NEW_PIGMENT, baseRevision: null }], openKey: key, notice: '' })
       },
 
+      startEdit: (key) => set({ openKey: key, notice: '' }),
+
+      closeEditor: () => set({ openKey: null }),
+
       edit(recipe, path) {
-        const { editor } = get()
-        if (!editor) return
+        const { openKey, errors } = get()
+        if (openKey === null) return
         set({
-          editor: {
-            ...editor,
-            draft: recipe(editor.draft),
-            errors: errorsWithout(editor.errors, path),
-          },
+          entries: mapEntry(openKey, (entry) => ({ ...entry, draft: recipe(entry.draft) })),
+          errors: { ...errors, [openKey]: errorsWithout(errors[openKey] ?? {}, path) },
+          notice: '',
         })
       },
 
-      cancelEdit: () => set({ editor: null }),
+      setRetired(key, retired) {
+        set({ entries: mapEntry(key, (entry) => ({ ...entry, draft: { ...entry.draft, retired } })), notice: '' })
+      },
+
+      revert() {
+        set({
+          entries: get().saved.map(entryOf),
+          openKey: null,
+          errors: {},
+          formError: '',
+          conflict: false,
+          notice: 'Unsaved edits reverted',
+        })
+      },
 
       async save() {
-        const { editor } = get()
-        if (!editor || editor.saving) return
-        patchEditor({ saving: true })
+        if (get().saving) return
+        set({ saving: true, formError: '', conflict: false, notice: '' })
         try {
-          const saved = await bridge.call('pigments.save', { pigment: editor.draft, baseRevision: editor.baseRevision })
-          set({ pigments: replace(saved), editor: null, notice: `Saved ${saved.name}` })
-        } catch (error) {
-          patchEditor({
-            saving: false,
-            errors: error instanceof BridgeCallError ? errorsUnder('pigment', error.fieldErrors) : {},
-            formError: errorMessage(error),
-          })
-        }
-      },
-
-      async setRetired(id, retired) {
-        set({ busyId: id, refusals: withoutKey(get().refusals, id) })
-        try {
-          const saved = await bridge.call('pigments.retire', { id, retired })
-          set({ pigments: replace(saved), notice: `${saved.name} ${retired ? 'retired' : 'back in use'}` })
-        } catch (error) {
-          set({ refusals: { ...get().refusals, [id]: errorMessage(error) } })
+          for (const entry of get().entries) {
+            if (!entryChanged(entry, get().saved)) continue
+            try {
+              const stored = await bridge.call('pigments.save', {
+                pigment: entry.draft,
+                baseRevision: entry.baseRevision,
+              })
+              const { saved, errors } = get()
+              set({
+                saved: saved.some((p) => p.id === stored.id)
+                  ? saved.map((p) => (p.id === stored.id ? stored : p))
+                  : [...saved, stored],
+                entries: mapEntry(entry.key, () => ({ ...entryOf(stored), key: entry.key })),
+                errors: withoutKey(errors, entry.key),
+              })
+            } catch (error) {
+              const name = entry.draft.name.trim() || 'The new pigment'
+              set({
+                errors: {
+                  ...get().errors,
+                  [entry.key]: error instanceof BridgeCallError ? errorsUnder('pigment', error.fieldErrors) : {},
+                },
+                formError: `${name}: ${errorMessage(error)}`,
+                conflict: error instanceof BridgeCallError && error.code === 'conflict',
+                openKey: entry.key,
+              })
+              return
+            }
+          }
+          set({ openKey: null, notice: 'Pigment catalogue saved' })
         } finally {
-          set({ busyId: null })
+          set({ saving: false })
         }
       },
 
-      async remove(id) {
-        const name = get().pigments.find((p) => p.id === id)?.name ?? 'The pigment'
-        set({ busyId: id, refusals: withoutKey(get().refusals, id) })
+      async remove(key) {
+        const entry = get().entries.find((e) => e.key === key)
+        if (!entry) return
+        const name = entry.draft.name || 'The new pigment'
+        const drop = () => ({
+          entries: get().entries.filter((e) => e.key !== key),
+          saved: get().saved.filter((p) => p.id !== entry.draft.id),
+          openKey: get().openKey === key ? null : get().openKey,
+          notice: `Deleted ${name}`,
+        })
+        if (entry.baseRevision === null) return set(drop())
+        const id = entry.draft.id as PigmentId
+        set({ busyKey: key, refusals: withoutKey(get().refusals, key) })
         try {
           await bridge.call('pigments.delete', { id })
-          set({ pigments: get().pigments.filter((p) => p.id !== id), notice: `Deleted ${name}` })
+          set(drop())
         } catch (error) {
-          set({ refusals: { ...get().refusals, [id]: errorMessage(error) } })
+          set({ refusals: { ...get().refusals, [key]: errorMessage(error) } })
         } finally {
-          set({ busyId: null })
+          set({ busyKey: null })
         }
       },
     }

@@ -1,6 +1,7 @@
 import { useMemo } from 'react'
 import { createStoreContext } from '../../app/store-context'
 import { useBridge } from '../../bridge/bridge-context'
+import { type ClinicDetailsState, type ClinicDetailsStore, createClinicDetailsStore } from './clinic-details-store'
 import {
   type ClinicalSettingsState,
   type ClinicalSettingsStore,
@@ -14,6 +15,7 @@ import {
 
 const clinical = createStoreContext<ClinicalSettingsState>('clinical settings')
 const catalogue = createStoreContext<PigmentCatalogueState>('pigment catalogue')
+const clinic = createStoreContext<ClinicDetailsState>('clinic details')
 
 export const ClinicalSettingsProvider = clinical.Provider
 export const useClinical = clinical.useSelect
@@ -21,10 +23,14 @@ export const useClinicalActions = clinical.useActions
 export const PigmentCatalogueProvider = catalogue.Provider
 export const useCatalogue = catalogue.useSelect
 export const useCatalogueActions = catalogue.useActions
+export const ClinicDetailsProvider = clinic.Provider
+export const useClinic = clinic.useSelect
+export const useClinicActions = clinic.useActions
 
 export interface SettingsStores {
   clinical: ClinicalSettingsStore
   pigments: PigmentCatalogueStore
+  clinic: ClinicDetailsStore
 }
 
 /**
@@ -34,7 +40,11 @@ export interface SettingsStores {
 export function useSettingsStores(): SettingsStores {
   const bridge = useBridge()
   return useMemo(
-    () => ({ clinical: createClinicalSettingsStore(bridge), pigments: createPigmentCatalogueStore(bridge) }),
+    () => ({
+      clinical: createClinicalSettingsStore(bridge),
+      pigments: createPigmentCatalogueStore(bridge),
+      clinic: createClinicDetailsStore(bridge),
+    }),
     [bridge],
   )
 }
