@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import type { OfflineReview } from '../../../../shared/review-file/offline-review'
+import { ActionsProvider } from '../../actions/ActionsProvider'
 import { ThemeButton } from '../../app/ThemeButton'
 import { useTheme } from '../../app/theme'
 import { BridgeProvider } from '../../bridge/bridge-context'
@@ -32,16 +33,19 @@ function OfflineReviewView({ review }: { review: OfflineReview }) {
   const bridge = useMemo(() => offlineBridge(review, document), [review])
   return (
     <BridgeProvider client={bridge}>
-      <div className="offline-app">
-        <OfflineHeader review={review} />
-        <main className="offline-app__main">
-          <ClinicalWarnings medical={review.patient.medical} />
-          <ReviewPage patient={review.patient} canComment={false} />
-        </main>
-        <footer className="offline-app__footer">
-          Made with Stipple {review.appVersion}. This file holds patient data: keep it as you keep the patient's record.
-        </footer>
-      </div>
+      <ActionsProvider>
+        <div className="offline-app">
+          <OfflineHeader review={review} />
+          <main className="offline-app__main">
+            <ClinicalWarnings medical={review.patient.medical} />
+            <ReviewPage patient={review.patient} canComment={false} />
+          </main>
+          <footer className="offline-app__footer">
+            Made with Stipple {review.appVersion}. This file holds patient data: keep it as you keep the patient's
+            record.
+          </footer>
+        </div>
+      </ActionsProvider>
     </BridgeProvider>
   )
 }
