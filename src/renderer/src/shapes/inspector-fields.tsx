@@ -1,6 +1,7 @@
 import { DESIGN_LIMITS } from '../../../shared/design/design-limits'
 import type { DesignObject } from '../../../shared/design/design-types'
 import type { Editor } from '../editor/editor'
+import { NumberInput } from '../ui/NumberInput'
 
 /** What every kind's inspector section is given: the editor and the one selected object. */
 export interface InspectorProps<O extends DesignObject> {
@@ -22,6 +23,36 @@ export function Row({ label, htmlFor, children }: { label: string; htmlFor: stri
       <label htmlFor={htmlFor}>{label}</label>
       {children}
     </div>
+  )
+}
+
+/** A labelled number property of the object, in a unit, committed as one undo step named `undoLabel`. */
+export function NumberRow(props: {
+  editor: Editor
+  object: DesignObject
+  label: string
+  id: string
+  field: string
+  value: number
+  min: number
+  max: number
+  step: number
+  unit: string
+  undoLabel: string
+}) {
+  const { editor, object, field, undoLabel } = props
+  return (
+    <Row label={props.label} htmlFor={fieldId(props.id)}>
+      <NumberInput
+        id={fieldId(props.id)}
+        value={props.value}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        unit={props.unit}
+        onCommit={(v) => setField(editor, object, field, v, undoLabel)}
+      />
+    </Row>
   )
 }
 

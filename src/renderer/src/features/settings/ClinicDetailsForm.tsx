@@ -115,10 +115,7 @@ function ClinicForm() {
         error={formError}
         onRevert={revert}
         conflict={conflict}
-        onReload={() => {
-          revert()
-          void load()
-        }}
+        onReload={load}
       />
       <fieldset className="form-section">
         <legend>Clinic</legend>

@@ -117,10 +117,7 @@ function ClinicalActionBar() {
         </button>
       }
       conflict={conflict}
-      onReload={() => {
-        revert()
-        void load()
-      }}
+      onReload={load}
     >
       {confirming && (
         <RestoreDefaultsConfirm

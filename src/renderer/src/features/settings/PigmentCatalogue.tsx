@@ -59,10 +59,7 @@ function CatalogueForm() {
         error={formError}
         onRevert={revert}
         conflict={conflict}
-        onReload={() => {
-          revert()
-          void load()
-        }}
+        onReload={load}
       />
       <header className="pigment-catalogue__header">
         <div>

@@ -18,7 +18,8 @@ export function SettingsSaveBar(props: {
   actions?: ReactNode
   /** The last save was refused because the record changed elsewhere: offers to drop the edits and read it again. */
   conflict?: boolean
-  onReload?(): void
+  /** Reads the stored record again; the bar reverts the draft first. */
+  onReload?(): Promise<unknown> | undefined
   /** In a section that shares its tab with others (Your data): in the flow, not pinned to the top. */
   inline?: boolean
   /** Shown under the bar (a confirmation that replaces the section's record). */
@@ -49,7 +50,14 @@ export function SettingsSaveBar(props: {
         <Banner tone="error" title="Not saved">
           <p>{error}</p>
           {props.conflict && (
-            <button type="button" className="button" onClick={props.onReload}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                props.onRevert()
+                void props.onReload?.()
+              }}
+            >
               Drop my edits and load the saved settings
             </button>
           )}

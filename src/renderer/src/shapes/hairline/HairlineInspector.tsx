@@ -1,7 +1,6 @@
 import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import type { HairlineObject } from '../../../../shared/design/design-types'
-import { NumberInput } from '../../ui/NumberInput'
-import { fieldId, type InspectorProps, Row, setField } from '../inspector-fields'
+import { fieldId, type InspectorProps, NumberRow, Row, setField } from '../inspector-fields'
 
 /** A hairline's mirroring, feather width and how broken its edge is. */
 export function HairlineInspector({ editor, object }: InspectorProps<HairlineObject>) {
@@ -16,17 +15,18 @@ export function HairlineInspector({ editor, object }: InspectorProps<HairlineObj
         />
         Mirror about the midline
       </label>
-      <Row label="Feather width" htmlFor={fieldId('feather')}>
-        <NumberInput
-          id={fieldId('feather')}
-          value={object.featherMm}
-          min={0}
-          max={DESIGN_LIMITS.featherMm}
-          step={0.5}
-          unit="mm"
-          onCommit={(v) => set('featherMm', v, 'Change feather width')}
-        />
-      </Row>
+      <NumberRow
+        {...{ editor, object }}
+        label="Feather width"
+        id="feather"
+        field="featherMm"
+        value={object.featherMm}
+        min={0}
+        max={DESIGN_LIMITS.featherMm}
+        step={0.5}
+        unit="mm"
+        undoLabel="Change feather width"
+      />
       <Row label="Edge" htmlFor={fieldId('irregularity')}>
         <span className="inspector__range">
           <span>Sharp</span>

@@ -1,7 +1,6 @@
 import { DESIGN_LIMITS } from '../../../../shared/design/design-limits'
 import { ZONE_ROLES, type ZoneObject } from '../../../../shared/design/design-types'
-import { NumberInput } from '../../ui/NumberInput'
-import { fieldId, type InspectorProps, Row, setField } from '../inspector-fields'
+import { fieldId, type InspectorProps, NumberRow, Row, setField } from '../inspector-fields'
 
 /** A zone's role, target density and edge softness. */
 export function ZoneInspector({ editor, object }: InspectorProps<ZoneObject>) {
@@ -22,28 +21,30 @@ export function ZoneInspector({ editor, object }: InspectorProps<ZoneObject>) {
           ))}
         </select>
       </Row>
-      <Row label="Target density" htmlFor={fieldId('density')}>
-        <NumberInput
-          id={fieldId('density')}
-          value={object.density}
-          min={DESIGN_LIMITS.density.min}
-          max={DESIGN_LIMITS.density.max}
-          step={5}
-          unit="per cm²"
-          onCommit={(v) => set('density', v, 'Change target density')}
-        />
-      </Row>
-      <Row label="Edge softness" htmlFor={fieldId('softness')}>
-        <NumberInput
-          id={fieldId('softness')}
-          value={object.softnessMm}
-          min={0}
-          max={DESIGN_LIMITS.softnessMm}
-          step={0.5}
-          unit="mm"
-          onCommit={(v) => set('softnessMm', v, 'Change edge softness')}
-        />
-      </Row>
+      <NumberRow
+        {...{ editor, object }}
+        label="Target density"
+        id="density"
+        field="density"
+        value={object.density}
+        min={DESIGN_LIMITS.density.min}
+        max={DESIGN_LIMITS.density.max}
+        step={5}
+        unit="per cm²"
+        undoLabel="Change target density"
+      />
+      <NumberRow
+        {...{ editor, object }}
+        label="Edge softness"
+        id="softness"
+        field="softnessMm"
+        value={object.softnessMm}
+        min={0}
+        max={DESIGN_LIMITS.softnessMm}
+        step={0.5}
+        unit="mm"
+        undoLabel="Change edge softness"
+      />
     </>
   )
 }
