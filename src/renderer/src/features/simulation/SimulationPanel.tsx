@@ -21,6 +21,9 @@ export function warningsFor(warnings: readonly PlanWarning[], simulation: PhotoS
   )
 }
 
+/** One warning's identity: two of one kind on the same session and zone differ by their title. */
+const warningKey = (w: PlanWarning) => `${w.kind}-${w.sessionId}-${w.zoneKey}-${w.title}`
+
 /** The plan's warnings over the canvas, so they are in view while the artist looks at the result. */
 export function CanvasWarnings({ layers }: { layers: PhotoSimulation }) {
   const warnings = warningsFor(
@@ -30,7 +33,7 @@ export function CanvasWarnings({ layers }: { layers: PhotoSimulation }) {
   const [open, setOpen] = useState(true)
   // Dismissed, they stay away until the warnings themselves change.
   const [dismissed, setDismissed] = useState<string | null>(null)
-  const shown = warnings.map((w) => `${w.kind}-${w.sessionId}-${w.zoneKey}`).join('|')
+  const shown = warnings.map(warningKey).join('|')
   if (warnings.length === 0 || dismissed === shown) return null
   const count = `${warnings.length} plan warning${warnings.length === 1 ? '' : 's'}`
   return (
@@ -58,7 +61,7 @@ export function CanvasWarnings({ layers }: { layers: PhotoSimulation }) {
       <ul id="canvas-warnings-list" hidden={!open}>
         {warnings.map((w) => (
           <li
-            key={`${w.kind}-${w.sessionId}-${w.zoneKey}`}
+            key={warningKey(w)}
             className={`canvas-warnings__item canvas-warnings__item--${w.level}`}
           >
             <strong>{w.title}</strong>
