@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { HairlineObject } from '../design/design-types'
-import { type Calibration, formatQuantity } from '../photos/calibration'
+import { formatQuantity } from '../photos/calibration'
+import type { Calibration } from '../photos/photo'
 import { design, draft, p, session, settings, share, zoneObject } from './plan-test-fixtures'
 import { planZones } from './plan-zones'
 import { sessionDensities } from './session-density'
