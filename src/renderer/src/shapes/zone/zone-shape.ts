@@ -44,17 +44,27 @@ const count = (n: number) => n.toLocaleString('en')
 export const TREATED_EXPLANATION =
   'The skin the plan counts and the dots are placed over: the feathered edge as drawn, pulled up to a hairline near it, less what a zone drawn over it takes (the zone drawn last sets the density where zones overlap).'
 
-/** The treated area and the outline beside it, when the two read differently; null when they read the same. */
+/**
+ * Below this share of the outline the two areas are the same to the artist: a feathered edge
+ * alone adds a little at the corners, and a hard edge is counted to a fraction of a grid cell.
+ */
+const SAME_AREA = 0.01
+
+/** The treated area and the outline beside it, when the two differ; null when they are the same. */
 export function treatedAndOutline(figures: ZoneFigures): { treated: string; outline: string; why: string } | null {
   if (!figures.treated) return null
   const treated = formatQuantity(figures.treated)
   const outline = formatQuantity(figures.outline)
-  if (treated === outline) return null
+  if (
+    treated === outline ||
+    Math.abs(figures.treated.value - figures.outline.value) <= SAME_AREA * figures.outline.value
+  )
+    return null
   const why = figures.under.length > 0 ? `overlap with ${figures.under.join(', ')}` : 'feathered edge'
   return { treated, outline, why }
 }
 
-/** "outline 12.40 cm² · treated 11.10 cm² (overlap with Hairline band)", or null when the two read the same. */
+/** "outline 12.40 cm² · treated 11.10 cm² (overlap with Hairline band)", or null when the two are the same. */
 export function areaNote(figures: ZoneFigures): string | null {
   const both = treatedAndOutline(figures)
   return both && `outline ${both.outline} · treated ${both.treated} (${both.why})`
