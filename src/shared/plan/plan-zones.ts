@@ -2,6 +2,7 @@ import { type Design, type DesignDocument, ZONE_ROLES, type ZoneObject, type Zon
 import { pxPerMm } from '../photos/calibration'
 import type { Photo } from '../photos/photo'
 import { designSimZones, zoneAreasPx } from '../simulation/design-zones'
+import { curveBordersPolygon } from '../simulation/hairline-border'
 import { scarOverlapsZone } from './zone-overlap'
 
 /** A density zone of one of the patient's designs, as the plan treats it. */
@@ -40,6 +41,8 @@ export const zoneName = (zone: Pick<ZoneObject, 'name' | 'role'>) => zone.name.t
 export interface CountedArea {
   areaCm2: number
   under: string[]
+  /** A hairline near it shapes its front edge: the zone is pulled up to the line and scattered past it. */
+  byHairline: boolean
 }
 
 /**
@@ -48,9 +51,28 @@ export interface CountedArea {
  * The plan and the designer's figures both read a zone's area from here.
  */
 export function countedAreas(document: DesignDocument, designId: string, pxPerMm: number): Map<string, CountedArea> {
-  const areas = zoneAreasPx(designSimZones(document, pxPerMm), designId)
+  const zones = designSimZones(document, pxPerMm)
+  const areas = zoneAreasPx(zones, designId)
   return new Map(
-    [...areas].map(([id, area]) => [id, { areaCm2: area.px2 / (pxPerMm * pxPerMm) / 100, under: area.under }]),
+    zones.map((zone) => {
+      const area = areas.get(zone.id)
+      const { hairline } = zone
+      return [
+        zone.id,
+        {
+          areaCm2: (area?.px2 ?? 0) / (pxPerMm * pxPerMm) / 100,
+          under: area?.under ?? [],
+          // The density field's own test of whether the line takes over the zone's edge.
+          byHairline:
+            !!hairline &&
+            curveBordersPolygon(
+              hairline.curve,
+              zone.polygon,
+              Math.max(0, hairline.featherPx) + Math.max(0, zone.softnessPx),
+            ),
+        },
+      ]
+    }),
   )
 }
 

@@ -94,6 +94,8 @@ describe("the designer's zone figures are the plan's", () => {
     expect(bandFigure?.under).toEqual(['Frontal'])
     expect(figures.zones.get('frontal')?.under).toEqual(['Mid-scalp left'])
     expect(figures.zones.get('mid')?.under).toEqual([])
+    // Only the band lies near enough to the hairline to be pulled up to it.
+    expect([...figures.zones.values()].map((z) => z.byHairline)).toEqual([true, false, false])
     // Nothing lies over the top zone: only its feathered edge sets it apart, by less than its softness.
     expect(figures.zones.get('mid')?.treated?.value).toBeCloseTo(36, 0)
   })
@@ -105,6 +107,7 @@ describe("the designer's zone figures are the plan's", () => {
       treated: null,
       impressions: null,
       under: [],
+      byHairline: false,
     })
     expect(plain.totalImpressions).toBeNull()
   })

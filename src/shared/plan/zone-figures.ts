@@ -16,6 +16,8 @@ export interface ZoneFigures {
   impressions: number | null
   /** The names of the zones drawn over this one that take part of its skin. */
   under: string[]
+  /** A hairline near it pulls it up to the line and scatters it past. */
+  byHairline: boolean
 }
 
 export interface DesignZoneFigures {
@@ -49,6 +51,7 @@ export function designZoneFigures(
         treated: areaCm2 === null ? null : { value: areaCm2, unit: 'cm²' },
         impressions,
         under: (area?.under ?? []).map((id) => names.get(id) ?? id),
+        byHairline: area?.byHairline ?? false,
       }
       return [zone.id, figure] as const
     }),

@@ -72,6 +72,17 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     const { autosave } = design
     return () => void autosave.flush().then(refreshWorld)
   }, [design, refreshWorld])
+  // A design's first save gives it its id: the plan learns of it, and with it of the id that seeds
+  // the zones' figures (and the layers) as the plan seeds them.
+  useEffect(() => {
+    if (design.status !== 'ready' || design.autosave.store.getState().revision !== null) return
+    const unsubscribe = design.autosave.store.subscribe((state) => {
+      if (state.revision === null) return
+      unsubscribe()
+      void refreshWorld()
+    })
+    return unsubscribe
+  }, [design, refreshWorld])
   useDesignActions(editor)
 
   const title = photo.chart

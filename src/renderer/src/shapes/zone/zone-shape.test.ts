@@ -96,6 +96,16 @@ describe('the zone shape', () => {
       { label: 'Impressions', value: '280' },
     ])
     expect(zoneCaption(under, figure)).toBe('Crown / vertex · 2.00 cm² treated (outline 4.00 cm²) · 280 imp.')
+    // A hairline near a zone pulls it up to the line: more skin than its outline.
+    expect(
+      areaNote({
+        outline: { value: 4.77, unit: 'cm²' },
+        treated: { value: 6.8, unit: 'cm²' },
+        impressions: 1020,
+        under: [],
+        byHairline: true,
+      }),
+    ).toBe('outline 4.77 cm² · treated 6.80 cm² (pulled up to the hairline)')
     // The zone on top keeps its outline's area: no note.
     const top = zoneFigures.zones.get(over.id)
     expect(top && areaNote(top)).toBeNull()

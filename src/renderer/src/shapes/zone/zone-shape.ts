@@ -60,7 +60,11 @@ export function treatedAndOutline(figures: ZoneFigures): { treated: string; outl
     Math.abs(figures.treated.value - figures.outline.value) <= SAME_AREA * figures.outline.value
   )
     return null
-  const why = figures.under.length > 0 ? `overlap with ${figures.under.join(', ')}` : 'feathered edge'
+  const causes = [
+    ...(figures.under.length > 0 ? [`overlap with ${figures.under.join(', ')}`] : []),
+    ...(figures.byHairline ? ['pulled up to the hairline'] : []),
+  ]
+  const why = causes.length > 0 ? causes.join('; ') : 'feathered edge'
   return { treated, outline, why }
 }
 
