@@ -55,8 +55,8 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   const editor = design.status === 'ready' ? design.editor : null
   usePhotoPlace(photo.id, viewport, editor)
   const layers = useSimulation(editor, photo)
-  // The plan's id for this design seeds the hairline's scatter; a design the plan has not seen yet
-  // (never saved) is not in the plan either, so any seed will do until it is.
+  // The plan's id for this design seeds the hairline's scatter. Until its first save (below) the
+  // plan has not seen the design and counts none of it, so any seed will do till then.
   const designId = usePlan((s) => s.world?.designs.find((d) => d.photoId === photo.id)?.id ?? '')
   const figures = useEditorFigures(editor, designId)
   // Over simulated pigment the zones' tint would change the colour the artist is judging.
