@@ -1,6 +1,6 @@
 import type { DesignDocument } from '../design/design-types'
 import { zoneReadout } from '../design/readouts'
-import type { Quantity } from '../photos/calibration'
+import { formatQuantity, type Quantity } from '../photos/calibration'
 import { countedAreas, impressionsOver, zoneName } from './plan-zones'
 
 /** What the designer shows of one zone: the plan's own figures, beside the outline as drawn. */
@@ -57,4 +57,28 @@ export function designZoneFigures(
     }),
   )
   return { zones: figures, totalImpressions: pxPerMm ? total : null }
+}
+
+/**
+ * Below this share of the outline the two areas are the same to the artist: a feathered edge
+ * alone adds a little at the corners, and a hard edge is counted to a fraction of a grid cell.
+ */
+const SAME_AREA = 0.01
+
+/** The treated area and the outline beside it, when the two differ; null when they are the same. */
+export function treatedAndOutline(figures: ZoneFigures): { treated: string; outline: string; why: string } | null {
+  if (!figures.treated) return null
+  const treated = formatQuantity(figures.treated)
+  const outline = formatQuantity(figures.outline)
+  if (
+    treated === outline ||
+    Math.abs(figures.treated.value - figures.outline.value) <= SAME_AREA * figures.outline.value
+  )
+    return null
+  const causes = [
+    ...(figures.under.length > 0 ? [`overlap with ${figures.under.join(', ')}`] : []),
+    ...(figures.byHairline ? ['pulled up to the hairline'] : []),
+  ]
+  const why = causes.length > 0 ? causes.join('; ') : 'feathered edge'
+  return { treated, outline, why }
 }

@@ -3,7 +3,7 @@ import { isClosedOutline, minimumPoints } from '../../../../shared/design/point-
 import type { Point } from '../../../../shared/geometry/point'
 import { boundsOf, pointInPolygon } from '../../../../shared/geometry/polygon'
 import { formatQuantity } from '../../../../shared/photos/calibration'
-import type { ZoneFigures } from '../../../../shared/plan/zone-figures'
+import { treatedAndOutline, type ZoneFigures } from '../../../../shared/plan/zone-figures'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
 import { kindNames, labelOf, type ObjectDefaults, objectBase } from '../object-base'
 import type { Figure, ShapeDefinition } from '../shape'
@@ -43,30 +43,6 @@ const count = (n: number) => n.toLocaleString('en')
 /** What the treated area means, on hover. */
 export const TREATED_EXPLANATION =
   'The skin the plan counts and the dots are placed over: the feathered edge as drawn, pulled up to a hairline near it, less what a zone drawn over it takes (the zone drawn last sets the density where zones overlap).'
-
-/**
- * Below this share of the outline the two areas are the same to the artist: a feathered edge
- * alone adds a little at the corners, and a hard edge is counted to a fraction of a grid cell.
- */
-const SAME_AREA = 0.01
-
-/** The treated area and the outline beside it, when the two differ; null when they are the same. */
-export function treatedAndOutline(figures: ZoneFigures): { treated: string; outline: string; why: string } | null {
-  if (!figures.treated) return null
-  const treated = formatQuantity(figures.treated)
-  const outline = formatQuantity(figures.outline)
-  if (
-    treated === outline ||
-    Math.abs(figures.treated.value - figures.outline.value) <= SAME_AREA * figures.outline.value
-  )
-    return null
-  const causes = [
-    ...(figures.under.length > 0 ? [`overlap with ${figures.under.join(', ')}`] : []),
-    ...(figures.byHairline ? ['pulled up to the hairline'] : []),
-  ]
-  const why = causes.length > 0 ? causes.join('; ') : 'feathered edge'
-  return { treated, outline, why }
-}
 
 /** "outline 12.40 cm² · treated 11.10 cm² (overlap with Hairline band)", or null when the two are the same. */
 export function areaNote(figures: ZoneFigures): string | null {
