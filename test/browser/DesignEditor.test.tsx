@@ -7,6 +7,7 @@ import { SCAR_COLOUR } from '../../src/renderer/src/shapes/scar/scar-shape'
 import { ZONE_COLOURS } from '../../src/renderer/src/shapes/zone/zone-shape'
 import type { DesignDocument, HairlineObject, ZoneObject } from '../../src/shared/design/design-types'
 import type { Point } from '../../src/shared/geometry/point'
+import { designZoneFigures } from '../../src/shared/plan/zone-figures'
 import { colourDistance, hexToRgb, type Rgb, renderWorkspace, TEN_PX_PER_MM, tinted } from './workspace'
 
 type Workspace = Awaited<ReturnType<typeof renderWorkspace>>
@@ -80,21 +81,26 @@ describe('design editor', () => {
     // 400 × 300 px at 10 px/mm is 40 × 30 mm = 12 cm²; each click lands within a screen pixel.
     const cm2 = shoelace(zone.points) / 10 ** 2 / 100
     expect(Math.abs(cm2 - 12)).toBeLessThan(0.15)
-    const impressions = Math.round(cm2 * 150)
+    // The area the plan counts: the 5 mm feathered edge as drawn, a little more than the outline at the corners.
+    const treated = designZoneFigures({ schema: 1, objects: [zone] }, '', 10).zones.get(zone.id)?.treated?.value ?? 0
+    expect(Math.abs(treated - cm2)).toBeLessThan(0.1)
+    const impressions = Math.round(treated * 150)
     expect(Math.abs(impressions - 1800)).toBeLessThan(25)
 
     const row = figures(screen).getByRole('row', { name: /Frontal/ })
-    await expect.element(row.getByText(`${cm2.toFixed(2)} cm²`)).toBeVisible()
+    await expect.element(row.getByText(`${treated.toFixed(2)} cm²`)).toBeVisible()
     await expect.element(row.getByText('150/cm²')).toBeVisible()
     await expect.element(row.getByText(impressions.toLocaleString('en'), { exact: true })).toBeVisible()
     await expect.element(screen.getByTestId('total-impressions')).toHaveTextContent(impressions.toLocaleString('en'))
+    // The soft corners add less than 1% to the outline: one area is shown, not two.
+    expect(figuresText(screen)).not.toContain('outline')
     // The zone stays selected, with the same figures under its properties.
     const properties = screen.getByRole('region', { name: 'Properties of Frontal' })
-    await expect.element(properties.getByText(`${cm2.toFixed(2)} cm²`)).toBeVisible()
+    await expect.element(properties.getByText(`${treated.toFixed(2)} cm²`)).toBeVisible()
 
     // A denser target: same area, more impressions.
     await properties.getByRole('spinbutton', { name: 'Target density' }).fill('200')
-    const denser = Math.round(cm2 * 200)
+    const denser = Math.round(treated * 200)
     await expect.element(row.getByText(denser.toLocaleString('en'), { exact: true })).toBeVisible()
     await expect.element(row.getByText('200/cm²')).toBeVisible()
     expect(((await saved(w)).objects[0] as ZoneObject).density).toBe(200)

@@ -1,6 +1,6 @@
 import type { ClinicalSettings } from '../settings/clinical-defaults'
 import type { Needle, PlanDraft, Session, TreatmentAmount } from './plan-types'
-import { type PlanZone, zoneKey } from './plan-zones'
+import { impressionsOver, type PlanZone, zoneKey } from './plan-zones'
 import { treatmentNeedle } from './treatment-tools'
 
 type DotSettings = Pick<ClinicalSettings, 'healedDotMm' | 'freshDotMm'>
@@ -95,7 +95,7 @@ export function sessionDensities(
         cumulative,
         dotMm: dotDiameterMm(needle, settings),
         freshDotMm: freshDotDiameterMm(needle, settings),
-        impressions: zone.areaCm2 === null ? null : Math.round(zone.areaCm2 * added),
+        impressions: zone.areaCm2 === null ? null : impressionsOver(zone.areaCm2, added),
       })
     }
   }

@@ -196,15 +196,33 @@ describe('a design sheet’s content', () => {
 
   it('measures each view from its calibration, and says so where there is none', () => {
     const [view, topView] = buildSheet(source, options()).views
+    // 60 and 20 cm² drawn; as the plan counts them (and its sessions below), the soft edges'
+    // corners round them to 60.04 and 20.04 cm², too close to the outline to show it beside them.
     expect(view?.measurements).toEqual([
-      { colour: '#aa3377', label: 'Crown zone', figures: '60.00 cm² · target 140/cm² · 8,400 impressions' },
-      { colour: '#3377aa', label: 'Frontal zone', figures: '20.00 cm² · target 150/cm² · 3,000 impressions' },
+      { colour: '#aa3377', label: 'Crown zone', figures: '60.04 cm² · target 140/cm² · 8,406 impressions' },
+      { colour: '#3377aa', label: 'Frontal zone', figures: '20.04 cm² · target 150/cm² · 3,007 impressions' },
       { colour: '#22aa44', label: 'FUT strip', figures: '100.0 mm long · 10.00 cm²' },
-      { colour: null, label: 'All zones', figures: '80.00 cm² · 11,400 impressions' },
+      { colour: null, label: 'All zones', figures: '80.09 cm² · 11,413 impressions' },
     ])
     expect(topView?.measurements).toEqual([
       { colour: '#336699', label: 'Vertex zone', figures: 'not measured: the photo is not calibrated' },
     ])
+  })
+
+  it("gives a zone under another the plan's treated area, with its outline and why beside it", () => {
+    // The frontal zone (50 × 40 mm, hard-edged) is drawn over the crown's lower 20 mm.
+    const overlapping = design(
+      'd-over',
+      'front',
+      zoneObject('crown', rect(100, 100, 500, 400), { name: 'Crown', colour: '#aa3377', softnessMm: 0 }),
+      zoneObject('frontal', rect(100, 300, 500, 400), { name: '', role: 'frontal', colour: '#3377aa', softnessMm: 0 }),
+    )
+    const view = buildSheet({ ...source, designs: [overlapping] }, options({ designIds: ['d-over'] })).views[0]
+    expect(view?.measurements[0]).toEqual({
+      colour: '#aa3377',
+      label: 'Crown zone',
+      figures: '10.00 cm² treated (outline 20.00 cm², overlap with Frontal) · target 140/cm² · 1,400 impressions',
+    })
   })
 
   it('lists the chosen sessions in date order, numbered as in the whole plan', () => {

@@ -7,6 +7,7 @@ import { dotColour } from '../plan/fade'
 import { dayOf, formatDay } from '../plan/plan-dates'
 import type { Pigment, Session } from '../plan/plan-types'
 import { chronological } from '../plan/session-density'
+import { designZoneFigures, treatedAndOutline } from '../plan/zone-figures'
 import { type ScaleBar, scaleBarFor } from './scale-bar'
 
 /** One entry of a view's legend: a colour and what it marks. */
@@ -75,6 +76,8 @@ export function sheetView(
   const scale = pxPerMm(photo.calibration)
   const objects = design.document.objects.filter((o) => !o.hidden)
   const readouts = designReadouts(design.document, scale)
+  // Zones as the plan counts them: the same areas and impressions as its sessions, the designer and the layers.
+  const zoneFigures = designZoneFigures(design.document, design.id, scale).zones
   const ordered = chronological(sessions)
   const order = new Map(ordered.map((s, i) => [s.id, i + 1]))
   const mine = ordered.filter(
@@ -87,16 +90,20 @@ export function sheetView(
 
   for (const object of objects) {
     if (object.kind === 'zone') {
-      const readout = readouts.zones.get(object.id)
+      const counted = zoneFigures.get(object.id)
       const name = object.name.trim() || labelIn(ZONE_ROLES, object.role)
       legend.push({ kind: 'zone', colour: object.colour, label: name })
+      const both = counted && treatedAndOutline(counted)
+      const area = both
+        ? `${both.treated} treated (outline ${both.outline}, ${both.why})`
+        : counted?.treated && formatQuantity(counted.treated)
       const figures =
-        readout && scale
-          ? `${formatQuantity(readout.area)} · target ${object.density}/cm² · ${(readout.impressions ?? 0).toLocaleString('en')} impressions`
+        counted?.treated && scale
+          ? `${area} · target ${object.density}/cm² · ${(counted.impressions ?? 0).toLocaleString('en')} impressions`
           : NOT_MEASURED
-      if (readout && scale) {
-        totalArea += readout.area.value
-        totalImpressions += readout.impressions ?? 0
+      if (counted?.treated && scale) {
+        totalArea += counted.treated.value
+        totalImpressions += counted.impressions ?? 0
       }
       measurements.push({ colour: object.colour, label: `${name} zone`, figures })
     } else if (object.kind === 'hairline') {

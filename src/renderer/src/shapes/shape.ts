@@ -3,6 +3,7 @@ import type { PointSource } from '../../../shared/design/hairline'
 import type { HeightSettings } from '../../../shared/design/readouts'
 import type { Point } from '../../../shared/geometry/point'
 import type { Bounds } from '../../../shared/geometry/polygon'
+import type { DesignZoneFigures } from '../../../shared/plan/zone-figures'
 
 /** One line of an object's figures: a label and its value, as the inspector and the figures panel show them. */
 export interface Figure {
@@ -29,6 +30,8 @@ export interface FigureContext {
   /** The calibration's px per mm, or null on an uncalibrated photo. */
   pxPerMm: number | null
   settings: HeightSettings
+  /** The zones as the plan counts them, counted off the UI thread; null or absent until counted. */
+  zoneFigures?: DesignZoneFigures | null
 }
 
 /**

@@ -11,6 +11,7 @@ import { OVERLAY } from '../canvas/overlay-style'
 import { useViewport } from '../canvas/use-viewport'
 import { DesignObjects } from './DesignObjects'
 import { useEditor } from './use-editor'
+import { useZoneFigures } from './use-zone-figures'
 import { ZoneReadoutLabels } from './ZoneReadoutLabels'
 
 const flat = (points: readonly Point[]) => points.flatMap((p) => [p.x, p.y])
@@ -130,13 +131,14 @@ function InteractionLayer({ editor }: { editor: Editor }) {
   )
 }
 
-/** Each zone's readout at screen size: redrawn when the objects, the calibration or the view change. */
+/** Each zone's readout at screen size: redrawn when the objects, their counted figures or the view change. */
 function LabelsLayer({ editor }: { editor: Editor }) {
   const viewport = useViewport(editor.viewport, (s) => ({ viewport: s.viewport })).viewport
-  const { objects, pxPerMm } = useEditor(editor, (s) => ({ objects: s.document.objects, pxPerMm: s.pxPerMm }))
+  const objects = useEditor(editor, (s) => s.document.objects)
+  const { figures } = useZoneFigures()
   return (
     <Layer listening={false}>
-      <ZoneReadoutLabels objects={objects} pxPerMm={pxPerMm} viewport={viewport} />
+      <ZoneReadoutLabels objects={objects} figures={figures} viewport={viewport} />
     </Layer>
   )
 }

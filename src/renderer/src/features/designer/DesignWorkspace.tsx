@@ -11,7 +11,7 @@ import { useNarrowWindow } from '../../ui/use-narrow-window'
 import { usePhotoPlace } from '../onboarding/use-where-you-were'
 import { photoName } from '../photos/format-photo'
 import { usePhotoActions, usePhotos } from '../photos/photos-context'
-import { usePlanActions } from '../plan/plan-context'
+import { usePlan, usePlanActions } from '../plan/plan-context'
 import { useSimulation } from '../simulation/use-simulation'
 import { DesignToolbar } from './DesignToolbar'
 import { ToolOptions } from './ToolOptions'
@@ -19,6 +19,7 @@ import { TOOL_HINTS } from './tool-hints'
 import { useDesignActions } from './use-design-actions'
 import { useEditor } from './use-editor'
 import { useOpenDesign } from './use-open-design'
+import { useEditorFigures, ZoneFiguresContext } from './use-zone-figures'
 import { WorkspaceHeader } from './WorkspaceHeader'
 import { WorkspacePanel } from './WorkspacePanel'
 import { WorkspaceStage } from './WorkspaceStage'
@@ -54,6 +55,10 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   const editor = design.status === 'ready' ? design.editor : null
   usePhotoPlace(photo.id, viewport, editor)
   const layers = useSimulation(editor, photo)
+  // The plan's id for this design seeds the hairline's scatter. Until its first save (below) the
+  // plan has not seen the design and counts none of it, so any seed will do till then.
+  const designId = usePlan((s) => s.world?.designs.find((d) => d.photoId === photo.id)?.id ?? '')
+  const figures = useEditorFigures(editor, designId)
   // Over simulated pigment the zones' tint would change the colour the artist is judging.
   const [tintZones, setTintZones] = useState(false)
   const { refreshWorld } = usePlanActions()
@@ -67,6 +72,17 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
     const { autosave } = design
     return () => void autosave.flush().then(refreshWorld)
   }, [design, refreshWorld])
+  // A design's first save gives it its id: the plan learns of it, and with it of the id that seeds
+  // the zones' figures (and the layers) as the plan seeds them.
+  useEffect(() => {
+    if (design.status !== 'ready' || design.autosave.store.getState().revision !== null) return
+    const unsubscribe = design.autosave.store.subscribe((state) => {
+      if (state.revision === null) return
+      unsubscribe()
+      void refreshWorld()
+    })
+    return unsubscribe
+  }, [design, refreshWorld])
   useDesignActions(editor)
 
   const title = photo.chart
@@ -78,44 +94,50 @@ function Workspace({ photo }: { photo: PhotoDetail }) {
   const [panelOpen, setPanelOpen] = usePanelOpen()
   const reopen = () => setAttempt((n) => n + 1)
   return (
-    <section className="photo-workspace" aria-label={`Photo: ${title}`}>
-      <WorkspaceHeader
-        title={title}
-        headingRef={headingRef}
-        design={design}
-        panelOpen={panelOpen}
-        onClose={closePhoto}
-        onReload={reopen}
-        onTogglePanel={() => setPanelOpen((open) => !open)}
-      />
-      {editor && (
-        <div className="photo-workspace__tools">
-          <DesignToolbar editor={editor} />
-          <ToolOptions editor={editor} />
-        </div>
-      )}
-      <div className="photo-workspace__body" data-panel={panelOpen ? 'open' : 'closed'}>
-        <WorkspaceStage
-          design={design}
-          photo={photo}
+    <ZoneFiguresContext.Provider value={figures}>
+      <section className="photo-workspace" aria-label={`Photo: ${title}`}>
+        <WorkspaceHeader
           title={title}
-          layers={layers}
-          tintZones={tintZones}
-          onRetry={reopen}
+          headingRef={headingRef}
+          design={design}
+          panelOpen={panelOpen}
+          onClose={closePhoto}
+          onReload={reopen}
+          onTogglePanel={() => setPanelOpen((open) => !open)}
         />
-        <WorkspacePanel
-          photo={photo}
-          editor={editor}
-          open={panelOpen}
-          layers={layers}
-          tintZones={tintZones}
-          onTintZones={setTintZones}
-          beforeTakeOver={() => (design.status === 'ready' ? design.autosave.flush() : Promise.resolve())}
-          onTaken={reopen}
-        />
-      </div>
-      {editor ? <ToolHint editor={editor} /> : <footer className="photo-workspace__status">{TOOL_HINTS.select}</footer>}
-    </section>
+        {editor && (
+          <div className="photo-workspace__tools">
+            <DesignToolbar editor={editor} />
+            <ToolOptions editor={editor} />
+          </div>
+        )}
+        <div className="photo-workspace__body" data-panel={panelOpen ? 'open' : 'closed'}>
+          <WorkspaceStage
+            design={design}
+            photo={photo}
+            title={title}
+            layers={layers}
+            tintZones={tintZones}
+            onRetry={reopen}
+          />
+          <WorkspacePanel
+            photo={photo}
+            editor={editor}
+            open={panelOpen}
+            layers={layers}
+            tintZones={tintZones}
+            onTintZones={setTintZones}
+            beforeTakeOver={() => (design.status === 'ready' ? design.autosave.flush() : Promise.resolve())}
+            onTaken={reopen}
+          />
+        </div>
+        {editor ? (
+          <ToolHint editor={editor} />
+        ) : (
+          <footer className="photo-workspace__status">{TOOL_HINTS.select}</footer>
+        )}
+      </section>
+    </ZoneFiguresContext.Provider>
   )
 }
 

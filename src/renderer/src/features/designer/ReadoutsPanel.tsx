@@ -5,7 +5,9 @@ import type { Editor } from '../../editor/editor'
 import { hairlineFigures } from '../../shapes/hairline/hairline-shape'
 import { ofKind, shapeOf } from '../../shapes/registry'
 import type { Figure } from '../../shapes/shape'
+import { areaNote, shownArea, TREATED_EXPLANATION } from '../../shapes/zone/zone-shape'
 import { useEditor } from './use-editor'
+import { useZoneFigures } from './use-zone-figures'
 
 function useReadouts(editor: Editor): DesignReadouts {
   const { document, pxPerMm } = useEditor(editor, (s) => ({ document: s.document, pxPerMm: s.pxPerMm }))
@@ -46,9 +48,10 @@ function Figures({ figures }: { figures: readonly Figure[] }) {
 /** The figures for one object, under its properties, from its kind. */
 export function ObjectReadout({ editor, id }: { editor: Editor; id: string }) {
   const { document, pxPerMm } = useEditor(editor, (s) => ({ document: s.document, pxPerMm: s.pxPerMm }))
+  const zoneFigures = useZoneFigures().figures
   const object = document.objects.find((o) => o.id === id)
   if (!object) return null
-  const figures = shapeOf(object).figures(object, { document, pxPerMm, settings: editor.defaults })
+  const figures = shapeOf(object).figures(object, { document, pxPerMm, settings: editor.defaults, zoneFigures })
   if (figures.length === 0) return null
   return (
     <dl className="readouts__facts">
@@ -58,52 +61,64 @@ export function ObjectReadout({ editor, id }: { editor: Editor; id: string }) {
 }
 
 /**
- * The design's figures: each zone's area and estimated impressions (area × target density)
- * with a bar to compare them at a glance, the total, the hairline and the scars.
+ * The design's figures: each zone's area and impressions as the plan counts them (the treated
+ * area × target density, the outline beside it where it differs) with a bar to compare them at
+ * a glance, the total, the hairline and the scars. The zones' figures are counted in a worker
+ * once edits pause, so they may trail an edit by a moment (`aria-busy` meanwhile).
  */
 export function ReadoutsPanel({ editor }: { editor: Editor }) {
   const readouts = useReadouts(editor)
+  const { figures, pending } = useZoneFigures()
   const objects = useEditor(editor, (s) => s.document.objects)
   const zones = ofKind(objects, 'zone')
-  const largest = Math.max(1, ...zones.map((z) => readouts.zones.get(z.id)?.impressions ?? 0))
+  const largest = Math.max(1, ...zones.map((z) => figures?.zones.get(z.id)?.impressions ?? 0))
   const hairlines = ofKind(objects, 'hairline')
   const scars = ofKind(objects, 'scar')
   return (
     <section className="readouts" aria-label="Design figures">
       {!readouts.calibrated && <UncalibratedHint />}
       {zones.length > 0 && (
-        <table className="readouts__table">
+        <table className="readouts__table" aria-busy={pending}>
           <caption className="visually-hidden">Density zones</caption>
           <thead>
             <tr>
               <th scope="col">Zone</th>
-              <th scope="col">Area</th>
+              <th scope="col" title={TREATED_EXPLANATION}>
+                Area
+              </th>
               <th scope="col">Target</th>
               <th scope="col">Impressions</th>
             </tr>
           </thead>
           <tbody>
             {zones.map((zone) => {
-              const readout = readouts.zones.get(zone.id)
-              if (!readout) return null
+              const figure = figures?.zones.get(zone.id)
+              const note = figure && areaNote(figure)
               return (
-                <tr key={zone.id}>
-                  <th scope="row">
-                    <span className="inspector__swatch" style={{ background: zone.colour }} /> {zone.name}
-                  </th>
-                  <td>{formatQuantity(readout.area)}</td>
-                  <td>{zone.density}/cm²</td>
-                  <td>
-                    {readout.impressions === null ? '—' : count(readout.impressions)}
-                    {readout.impressions !== null && (
-                      <span
-                        className="readouts__bar"
-                        style={{ width: `${(readout.impressions / largest) * 100}%`, background: zone.colour }}
-                        aria-hidden="true"
-                      />
-                    )}
-                  </td>
-                </tr>
+                <Fragment key={zone.id}>
+                  <tr>
+                    <th scope="row">
+                      <span className="inspector__swatch" style={{ background: zone.colour }} /> {zone.name}
+                    </th>
+                    <td>{figure ? shownArea(figure) : <span className="readouts__muted">counting…</span>}</td>
+                    <td>{zone.density}/cm²</td>
+                    <td>
+                      {figure?.impressions == null ? '—' : count(figure.impressions)}
+                      {figure?.impressions != null && (
+                        <span
+                          className="readouts__bar"
+                          style={{ width: `${(figure.impressions / largest) * 100}%`, background: zone.colour }}
+                          aria-hidden="true"
+                        />
+                      )}
+                    </td>
+                  </tr>
+                  {note && (
+                    <tr className="readouts__note">
+                      <td colSpan={4}>{note}</td>
+                    </tr>
+                  )}
+                </Fragment>
               )
             })}
           </tbody>
@@ -113,7 +128,7 @@ export function ReadoutsPanel({ editor }: { editor: Editor }) {
                 Total impressions
               </th>
               <td data-testid="total-impressions">
-                {readouts.totalImpressions === null ? '—' : count(readouts.totalImpressions)}
+                {figures?.totalImpressions == null ? '—' : count(figures.totalImpressions)}
               </td>
             </tr>
           </tfoot>

@@ -37,6 +37,7 @@ export function ReviewCanvas(props: {
         <DesignOverlay
           canvas={props.store}
           document={design.document}
+          designId={design.id}
           pxPerMm={pxPerMm(photo.calibration)}
           // Over simulated pigment the zones' tint would change the colour being judged.
           tint={!props.pigment}

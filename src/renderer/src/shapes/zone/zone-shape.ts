@@ -1,12 +1,12 @@
 import { type DesignDocument, ZONE_ROLES, type ZoneObject, type ZoneRole } from '../../../../shared/design/design-types'
 import { isClosedOutline, minimumPoints } from '../../../../shared/design/point-rules'
-import { type ZoneReadout, zoneReadout } from '../../../../shared/design/readouts'
 import type { Point } from '../../../../shared/geometry/point'
 import { boundsOf, pointInPolygon } from '../../../../shared/geometry/polygon'
 import { formatQuantity } from '../../../../shared/photos/calibration'
+import { treatedAndOutline, type ZoneFigures } from '../../../../shared/plan/zone-figures'
 import { CLINICAL_DEFAULTS } from '../../../../shared/settings/clinical-defaults'
 import { kindNames, labelOf, type ObjectDefaults, objectBase } from '../object-base'
-import type { ShapeDefinition } from '../shape'
+import type { Figure, ShapeDefinition } from '../shape'
 import { centroid, nearLine, outlineProblem, ownHandles } from '../shape-rules'
 
 /**
@@ -40,10 +40,42 @@ export function newZone(
 
 const count = (n: number) => n.toLocaleString('en')
 
-/** The zone's name, area and impressions in one line, as written over the photo. */
-export function zoneCaption(zone: ZoneObject, readout: ZoneReadout): string {
-  const impressions = readout.impressions === null ? '' : ` · ${count(readout.impressions)} imp.`
-  return `${zone.name} · ${formatQuantity(readout.area)}${impressions}`
+/** What the treated area means, on hover. */
+export const TREATED_EXPLANATION =
+  'The skin the plan counts and the dots are placed over: the feathered edge as drawn, pulled up to a hairline near it, less what a zone drawn over it takes (the zone drawn last sets the density where zones overlap).'
+
+/** "outline 12.40 cm² · treated 11.10 cm² (overlap with Hairline band)", or null when the two are the same. */
+export function areaNote(figures: ZoneFigures): string | null {
+  const both = treatedAndOutline(figures)
+  return both && `outline ${both.outline} · treated ${both.treated} (${both.why})`
+}
+
+/** The area the plan counts, else (uncalibrated) the outline's. */
+export const shownArea = (figures: ZoneFigures) => formatQuantity(figures.treated ?? figures.outline)
+
+/** The zone's name, area and impressions in one line, as written over the photo; its name alone until counted. */
+export function zoneCaption(zone: ZoneObject, figures: ZoneFigures | undefined): string {
+  if (!figures) return zone.name
+  const both = treatedAndOutline(figures)
+  const area = both ? `${both.treated} treated (outline ${both.outline})` : shownArea(figures)
+  const impressions = figures.impressions === null ? '' : ` · ${count(figures.impressions)} imp.`
+  return `${zone.name} · ${area}${impressions}`
+}
+
+/** The inspector's lines: the area the plan counts, the outline where it differs, the impressions. */
+function zoneFigureLines(figures: ZoneFigures | undefined): Figure[] {
+  if (!figures) return [{ label: 'Area', value: 'counting…', tone: 'muted' }]
+  const both = treatedAndOutline(figures)
+  const impressions: Figure = {
+    label: 'Impressions',
+    value: figures.impressions === null ? '— (calibrate first)' : count(figures.impressions),
+  }
+  if (!both) return [{ label: 'Area', value: shownArea(figures), explanation: TREATED_EXPLANATION }, impressions]
+  return [
+    { label: 'Treated area', value: both.treated, explanation: TREATED_EXPLANATION },
+    { label: 'Outline area', value: both.outline, detail: ` (${both.why})` },
+    impressions,
+  ]
 }
 
 /** A density zone: a closed outline with a target density, its area and impressions written over it. */
@@ -61,14 +93,5 @@ export const zoneShape: ShapeDefinition<ZoneObject> = {
     pointInPolygon(p, zone.points) || nearLine(p, zone.points, true, tolerance),
   bounds: (zone) => boundsOf(zone.points),
   labelAnchor: (zone) => (zone.points.length > 0 ? centroid(zone.points) : null),
-  figures(zone, { pxPerMm }) {
-    const readout = zoneReadout(zone, pxPerMm)
-    return [
-      { label: 'Area', value: formatQuantity(readout.area) },
-      {
-        label: 'Impressions',
-        value: readout.impressions === null ? '— (calibrate first)' : count(readout.impressions),
-      },
-    ]
-  },
+  figures: (zone, { zoneFigures }) => zoneFigureLines(zoneFigures?.zones.get(zone.id)),
 }
