@@ -27,8 +27,12 @@ export interface ArchiveService extends ArchiveImporter {
   export(patientId: PatientId, appVersion: string, report?: ReportPercent): Promise<ArchiveExport>
 }
 
-/** Of the export, how much is reading the photo files; hashing and packing them is the rest. */
-const READING_SHARE = 0.5
+/**
+ * Of the export, how much is reading the photo files, and where hashing every entry ends: the
+ * zip stores the hashed entries as they are, the last step.
+ */
+const READ_BY = 0.5
+const HASHED_BY = 0.99
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en')} MB`
 
@@ -83,7 +87,7 @@ export function createArchiveService(
       }
       const whole = percentReporter(report)
       whole(0)
-      const photoRead = unitCounter(records.photos.length, partOf(whole, 0, READING_SHARE))
+      const photoRead = unitCounter(records.photos.length, partOf(whole, 0, READ_BY))
       const createdAt = now().toISOString()
       const files = new Map<string, Uint8Array>()
       const photos: PhotoArchiveRow[] = []
@@ -117,7 +121,7 @@ export function createArchiveService(
           records: { ...records, photos },
           files,
         },
-        partOf(whole, READING_SHARE, 0.99),
+        partOf(whole, READ_BY, HASHED_BY),
       )
       whole(1)
       return {

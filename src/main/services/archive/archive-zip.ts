@@ -34,12 +34,6 @@ export interface PackInput {
   files: ReadonlyMap<string, Uint8Array>
 }
 
-const totalBytes = (entries: Iterable<readonly [string, Uint8Array]>) => {
-  let total = 0
-  for (const [, bytes] of entries) total += bytes.byteLength
-  return total
-}
-
 /**
  * The archive's bytes: the manifest first, so a person opening it sees it at the top.
  * `onHashed` hears how much of the entries' bytes are hashed: the work that grows with the
@@ -48,7 +42,10 @@ const totalBytes = (entries: Iterable<readonly [string, Uint8Array]>) => {
 export function packArchive(input: PackInput, onHashed: ReportFraction = () => {}): Uint8Array<ArrayBuffer> {
   const records = new TextEncoder().encode(JSON.stringify(input.records, null, 1))
   const entries: [string, Uint8Array][] = [[RECORDS_ENTRY, records], ...input.files]
-  const hashed = unitCounter(totalBytes(entries), onHashed)
+  const hashed = unitCounter(
+    entries.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0),
+    onHashed,
+  )
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,
