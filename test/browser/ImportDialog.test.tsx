@@ -206,7 +206,7 @@ describe('ImportDialog', () => {
 
     it('has main read a chosen archive by its path: no byte of it crosses to main', async () => {
       const file = archiveFile()
-      desktopPreload(new Map([[file.name, '/home/ana/Ines Ruiz.stipple']]))
+      const preload = desktopPreload(new Map([[file.name, '/home/ana/Ines Ruiz.stipple']]))
       const main = scriptedMain(() => ({ ok: true, value: summary(null) }), {
         status: 'imported',
         patient: { id: PATIENT_ID, fullName: 'Inés Ruiz' },
@@ -218,8 +218,13 @@ describe('ImportDialog', () => {
       await choose(file)
       const dialog = page.getByRole('dialog', { name: 'Import patient' })
       await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
-      main.release()
       await dialog.getByRole('button', { name: 'Import' }).click()
+      // The import checks the archive again in main, and the bar says how far.
+      const importing = dialog.getByRole('progressbar', { name: /Importing Inés Ruiz/ })
+      await expect.element(importing).not.toHaveAttribute('aria-valuenow')
+      preload.report(55, 'checking')
+      await expect.element(importing).toHaveAttribute('aria-valuenow', '55')
+      main.release()
       await expect.element(dialog.getByText('Imported Inés Ruiz')).toBeVisible()
       expect(main.calls.filter((c) => c.name.startsWith('archives.'))).toEqual([
         { name: 'archives.inspectFile', input: { path: '/home/ana/Ines Ruiz.stipple' } },

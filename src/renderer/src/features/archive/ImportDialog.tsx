@@ -23,7 +23,8 @@ type Step =
   | { kind: 'checking'; percent: number | null }
   | { kind: 'refused'; message: string }
   | { kind: 'ready'; summary: ArchiveSummary; payload: Payload; failure: string | null }
-  | { kind: 'importing'; summary: ArchiveSummary }
+  /** `percent` of main's check of it again, which an import starts with (the desktop's progress events). */
+  | { kind: 'importing'; summary: ArchiveSummary; percent: number | null }
   | { kind: 'done'; result: ArchiveImportResult }
 
 /**
@@ -99,13 +100,21 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
   }, [bridge, file])
 
   const start = async (summary: ArchiveSummary, payload: Payload) => {
-    setStep({ kind: 'importing', summary })
+    setStep({ kind: 'importing', summary, percent: null })
+    const stop =
+      'path' in payload
+        ? onDesktopProgress(({ task, percent }) => {
+            if (task === 'checking') setStep({ kind: 'importing', summary, percent })
+          })
+        : () => {}
     try {
       const onExisting = choice ?? 'skip'
-      const result =
+      const importing =
         'path' in payload
-          ? await bridge.call('archives.importFile', { path: payload.path, onExisting })
-          : await bridge.call('archives.import', { bytes: payload.bytes, onExisting })
+          ? bridge.call('archives.importFile', { path: payload.path, onExisting })
+          : bridge.call('archives.import', { bytes: payload.bytes, onExisting })
+      // Stopped before the outcome shows: no late percent can take the dialog back a step.
+      const result = await importing.finally(stop)
       setStep({ kind: 'done', result })
       await refreshList()
       if (result.status !== 'skipped') void open(result.patient.id)
@@ -183,7 +192,7 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
         <ArchiveProgress
           className="archive-dialog__progress"
           label={`Importing ${step.summary.patient.fullName}: photos first, then every record at once…`}
-          percent={null}
+          percent={step.percent}
         />
       )
     case 'refused':
