@@ -1,5 +1,5 @@
 // `npm run dist [-- electron-builder options]`: the current OS's installers in dist/ (see
-// electron-builder.yml): the icons from resources/icon.png, the app built, then electron-builder.
+// electron-builder.yml): the icons from resources/icon.svg, the app built, then electron-builder.
 import { spawnSync } from 'node:child_process'
 
 const steps = [

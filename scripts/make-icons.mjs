@@ -1,6 +1,7 @@
-// `node scripts/make-icons.mjs [source.png] [outDir]`: every installer's icon from one source
-// image (resources/icon.png): icon.icns for macOS, icon.ico for Windows, and the PNG sizes
-// Linux desktops look for. Made with sharp (already a dependency), so packaging needs no icon
+// `node scripts/make-icons.mjs [source] [outDir]`: every installer's icon from one source image
+// (resources/icon.svg, drawn for this project): icon.icns for macOS, icon.ico for Windows, and
+// the PNG sizes Linux desktops look for. An SVG is rendered afresh at each size, so every slot,
+// 1024 px included, is sharp. Made with sharp (already a dependency), so packaging needs no icon
 // tool from the network; `npm run dist` runs it before electron-builder.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -24,11 +25,17 @@ const ICNS_TYPES = [
 const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256]
 const LINUX_SIZES = [16, 32, 48, 64, 128, 256, 512]
 
-const png = (source, edge) =>
-  sharp(source)
+const isVector = (source) => source.toLowerCase().endsWith('.svg')
+
+const png = async (source, edge) => {
+  const { width } = await sharp(source).metadata()
+  // sharp reads an SVG at 72 dpi by default: rasterised at the density that makes it `edge` px,
+  // it is drawn at that size rather than shrunk from one large bitmap (thin dots stay crisp).
+  return sharp(source, isVector(source) ? { density: (72 * edge) / width } : {})
     .resize(edge, edge, { fit: 'contain', background: { r: 0, g: 0, b: 0, alpha: 0 } })
     .png()
     .toBuffer()
+}
 
 export function icns(entries) {
   const parts = entries.map(([type, data]) => {
@@ -66,8 +73,8 @@ export function ico(entries) {
 export async function makeIcons(source, outDir) {
   const { width, height } = await sharp(source).metadata()
   if (width !== height) throw new Error(`${source} must be square (it is ${width}×${height}).`)
-  // Never upscale: a size the source cannot fill sharply is left out, and the OS scales the next one.
-  const fits = (edge) => edge <= width
+  // A bitmap is never upscaled: a size it cannot fill sharply is left out, and the OS scales the next one.
+  const fits = (edge) => isVector(source) || edge <= width
   fs.mkdirSync(path.join(outDir, 'linux'), { recursive: true })
   const macEntries = await Promise.all(
     ICNS_TYPES.filter(([, edge]) => fits(edge)).map(async ([type, edge]) => [type, await png(source, edge)]),
@@ -77,12 +84,12 @@ export async function makeIcons(source, outDir) {
   fs.writeFileSync(path.join(outDir, 'icon.ico'), ico(winEntries))
   for (const edge of LINUX_SIZES.filter(fits))
     fs.writeFileSync(path.join(outDir, 'linux', `${edge}x${edge}.png`), await png(source, edge))
-  return { largest: width }
+  return { largest: Math.max(...ICNS_TYPES.map(([, edge]) => edge).filter(fits)) }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const source = process.argv[2] ?? path.join(root, 'resources/icon.png')
+  const source = process.argv[2] ?? path.join(root, 'resources/icon.svg')
   const outDir = process.argv[3] ?? path.join(root, 'build/icons')
   const { largest } = await makeIcons(source, outDir)
   console.log(

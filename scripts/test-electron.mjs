@@ -1,5 +1,6 @@
-// `npm run test:electron`: the desktop journeys (test/electron) with Playwright's Electron
-// support, against the built app. Electron's binary is made present with Electron's own
+// `npm run test:electron`: the journeys with Playwright's Electron support, against the built
+// app: the web harness's (test/e2e) where they apply and the desktop's own (test/electron), as
+// playwright.electron.config.ts lists them. Electron's binary is made present with Electron's own
 // installer (or named by ELECTRON_EXEC_PATH); where there is none and none can be downloaded,
 // it says it skipped and why, and exits 0. On Linux CI, run it under xvfb-run.
 import { spawnSync } from 'node:child_process'
@@ -43,5 +44,6 @@ const build = run('electron-vite', ['build'])
 if (build.status !== 0) process.exit(build.status ?? 1)
 const tests = run('playwright', ['test', '--config', 'playwright.electron.config.ts', ...process.argv.slice(2)], {
   ELECTRON_EXEC_PATH: binary,
+  STIPPLE_E2E_TRANSPORT: 'electron',
 })
 process.exit(tests.status ?? 1)

@@ -2,7 +2,12 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog } from 'electron'
-import { type ArchiveOnDisk, OPEN_ARCHIVE_CHANNEL, PROGRESS_CHANNEL } from '../shared/bridge/desktop-events'
+import {
+  type ArchiveOnDisk,
+  OPEN_ARCHIVE_CHANNEL,
+  PROGRESS_CHANNEL,
+  type Progress,
+} from '../shared/bridge/desktop-events'
 import { type Backend, openBackend } from './backend'
 import { handleAppScheme, registerAppSchemes } from './electron/app-scheme'
 import { installContextMenu } from './electron/context-menu'
@@ -106,6 +111,7 @@ if (!folderLock) {
   let backend: Backend | undefined
   const renderer = rendererLocation(devServerUrl)
   const getWindow = () => (shown && !shown.window.isDestroyed() ? shown.window : null)
+  const showProgress = (progress: Progress) => getWindow()?.webContents.send(PROGRESS_CHANNEL, progress)
 
   const openWindow = () => {
     shown = createMainWindow({ preload: path.join(mainDir, '../preload/index.cjs'), url: renderer.url, dataDir })
@@ -165,9 +171,8 @@ if (!folderLock) {
           saveFile: saveWithDialog(getWindow),
           printToPdf: printWithWindow(getWindow),
           readChosenFile: (file, kind) =>
-            readChosenFile(file, kind, (percent) =>
-              getWindow()?.webContents.send(PROGRESS_CHANNEL, { task: 'reading', percent }),
-            ),
+            readChosenFile(file, kind, (percent) => showProgress({ task: 'reading', percent })),
+          showProgress,
         },
         // Under the dev server there is no built renderer to pack into a review file.
         rendererDir: devServerUrl ? undefined : rendererDir,

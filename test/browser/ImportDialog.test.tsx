@@ -11,7 +11,7 @@ import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import type { StippleDesktopApi } from '../../src/preload/api'
 import type { ArchiveImportResult, ArchiveSummary } from '../../src/shared/archive/archive-summary'
-import type { ArchiveOnDisk, Progress } from '../../src/shared/bridge/desktop-events'
+import type { ArchiveOnDisk, Progress, ProgressTask } from '../../src/shared/bridge/desktop-events'
 import type { BridgeResult } from '../../src/shared/bridge/errors'
 import { localToday } from '../../src/shared/dates'
 import { validFields } from '../fixtures/patients'
@@ -192,8 +192,8 @@ describe('ImportDialog', () => {
       }
       window.stipple = api as StippleDesktopApi
       return {
-        report: (percent: number) => {
-          for (const listener of progress) listener({ task: 'reading', percent })
+        report: (percent: number, task: ProgressTask = 'reading') => {
+          for (const listener of progress) listener({ task, percent })
         },
         open: (archive: ArchiveOnDisk) => {
           for (const listener of opened) listener(archive)
@@ -206,7 +206,7 @@ describe('ImportDialog', () => {
 
     it('has main read a chosen archive by its path: no byte of it crosses to main', async () => {
       const file = archiveFile()
-      desktopPreload(new Map([[file.name, '/home/ana/Ines Ruiz.stipple']]))
+      const preload = desktopPreload(new Map([[file.name, '/home/ana/Ines Ruiz.stipple']]))
       const main = scriptedMain(() => ({ ok: true, value: summary(null) }), {
         status: 'imported',
         patient: { id: PATIENT_ID, fullName: 'Inés Ruiz' },
@@ -218,8 +218,13 @@ describe('ImportDialog', () => {
       await choose(file)
       const dialog = page.getByRole('dialog', { name: 'Import patient' })
       await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
-      main.release()
       await dialog.getByRole('button', { name: 'Import' }).click()
+      // The import checks the archive again in main, and the bar says how far.
+      const importing = dialog.getByRole('progressbar', { name: /Importing Inés Ruiz/ })
+      await expect.element(importing).not.toHaveAttribute('aria-valuenow')
+      preload.report(55, 'checking')
+      await expect.element(importing).toHaveAttribute('aria-valuenow', '55')
+      main.release()
       await expect.element(dialog.getByText('Imported Inés Ruiz')).toBeVisible()
       expect(main.calls.filter((c) => c.name.startsWith('archives.'))).toEqual([
         { name: 'archives.inspectFile', input: { path: '/home/ana/Ines Ruiz.stipple' } },
@@ -252,6 +257,38 @@ describe('ImportDialog', () => {
       answer({ ok: true, value: summary(null) })
       await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
       expect(calls).toContain('archives.inspectFile {"path":"C:\\\\Users\\\\ana\\\\Ines Ruiz.stipple"}')
+    })
+
+    it('shows reading and then main’s check as a bar with its percent', async () => {
+      const preload = desktopPreload(new Map())
+      const transport: Transport = async (name) => {
+        if (name === 'archives.inspectFile') return new Promise<never>(() => {})
+        if (name === 'patients.list') return { ok: true, value: { patients: [], total: 0 } }
+        throw new Error(`unexpected call ${name}`)
+      }
+      renderImport(transport)
+      await expect.element(page.getByRole('button', { name: 'Import patient…' })).toBeVisible()
+      preload.open({ path: '/home/ana/Ines Ruiz.stipple', name: 'Ines Ruiz.stipple', size: 2048 })
+      const dialog = page.getByRole('dialog', { name: 'Import patient' })
+      await expect.element(dialog.getByText('Ines Ruiz.stipple', { exact: false })).toBeVisible()
+
+      preload.report(25)
+      const reading = dialog.getByRole('progressbar', { name: /Reading the file/ })
+      await expect.element(reading).toHaveAttribute('aria-valuenow', '25')
+      await expect.element(dialog.getByText('25%')).toBeVisible()
+
+      preload.report(100)
+      const checking = dialog.getByRole('progressbar', { name: /Checking the archive/ })
+      // Until main has said how far its check is, the bar has no value.
+      await expect.element(checking).not.toHaveAttribute('aria-valuenow')
+      preload.report(40, 'checking')
+      await expect.element(checking).toHaveAttribute('aria-valuenow', '40')
+      await expect.element(checking).toHaveAttribute('aria-valuetext', '40%')
+      await expect.element(dialog.getByText('40%')).toBeVisible()
+      // Another task's progress (an export elsewhere) is not this check's.
+      preload.report(90, 'exporting')
+      preload.report(73, 'checking')
+      await expect.element(checking).toHaveAttribute('aria-valuenow', '73')
     })
   })
 })

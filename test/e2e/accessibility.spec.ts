@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
 import { addDays } from '../../src/shared/plan/plan-dates'
 import { scalpPhotoJpeg } from '../node/scalp-photo'
-import { expect, sharedHarness, test } from './harness-fixture'
+import { expect, type SharedApp, test } from './harness-fixture'
 import { layoutProblems } from './layout-check'
 import { applyTemplate, canvas, main, openPatient, patientWithZone } from './steps'
 
@@ -18,22 +18,20 @@ import { applyTemplate, canvas, main, openPatient, patientWithZone } from './ste
 const PATIENT = 'Amara Lindqvist'
 const FIRST = addDays(localToday(), 10)
 
-let harness: Awaited<ReturnType<typeof sharedHarness>>
+let harness: SharedApp
 let page: Page
 
-test.beforeAll(async ({ browser }) => {
+test.beforeAll(async ({ openSharedApp }) => {
   test.setTimeout(90_000)
-  harness = await sharedHarness()
   // axe-core's runner opens its own page in the same context, which needs a context of its own.
   // Reduced motion: a theme switch shows its colours at once, not mid-transition.
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 }, reducedMotion: 'reduce' })
-  page = await context.newPage()
+  harness = await openSharedApp({ reducedMotion: 'reduce' })
+  page = harness.page
   await patientWithZone(page, harness.url, PATIENT)
   await applyTemplate(page, { firstSession: `${FIRST}T09:00`, sessions: 3 })
 })
 
 test.afterAll(async () => {
-  await page?.context().close()
   await harness?.close()
 })
 

@@ -1,8 +1,7 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { expect, test } from './harness-fixture'
-import { main, openCalibratedPhoto, openFirstPhoto } from './steps'
+import { main, openCalibratedPhoto, openFirstPhoto, saveFrom } from './steps'
 
 const PATIENT = 'Marta Quispe'
 
@@ -19,16 +18,15 @@ test('a patient with a photo and a plan, exported and imported on a fresh machin
   await expect(main(page).getByText('All changes saved')).toBeVisible()
 
   await main(page).getByRole('tab', { name: 'Record' }).click()
-  const download = page.waitForEvent('download')
-  await main(page).getByRole('button', { name: 'Export patient…' }).click()
-  const archive = await download
-  expect(archive.suggestedFilename()).toMatch(/^Marta Quispe \d{4}-\d{2}-\d{2}\.stipple$/)
-  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-archive-')), archive.suggestedFilename())
-  await archive.saveAs(saved)
-  await expect(main(page).getByText(`Saved ${archive.suggestedFilename()}`)).toBeVisible()
+  const archive = await saveFrom(page, harness, () =>
+    main(page).getByRole('button', { name: 'Export patient…' }).click(),
+  )
+  expect(archive.name).toMatch(/^Marta Quispe \d{4}-\d{2}-\d{2}\.stipple$/)
+  const saved = archive.file
+  await expect(main(page).getByText(`Saved ${archive.name}`)).toBeVisible()
 
-  // Another machine: the harness started again on an empty data folder.
-  await harness.restart((dataDir) => {
+  // Another machine: the app started again on an empty data folder.
+  page = await harness.restart((dataDir) => {
     fs.rmSync(dataDir, { recursive: true, force: true })
     fs.mkdirSync(dataDir)
   })

@@ -72,7 +72,7 @@ test('a damaged database opens the recovery screen, which restores the newest go
   await main(page).getByRole('button', { name: 'Back up now' }).click()
   await expect(main(page).getByRole('note').filter({ hasText: 'Backed up' })).toBeVisible()
 
-  await harness.restart(damageDatabase)
+  page = await harness.restart(damageDatabase)
   await page.goto(harness.url)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stipple could not open your patient database')
   await expect(page.getByText('database disk image is malformed')).toBeVisible()

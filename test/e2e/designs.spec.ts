@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { Design, DesignDocument } from '../../src/shared/design/design-types'
 import { harnessAnswer, harnessCall, patientIdOf } from './harness-calls'
-import { expect, test } from './harness-fixture'
+import { expect, test, webOnly } from './harness-fixture'
 import {
   clickPhoto,
   clickPhotoPoints,
@@ -113,71 +113,74 @@ test('a design drawn over a photo is saved and comes back whole after a reload',
   await expect(main(page).getByText('All changes saved')).toBeVisible()
 })
 
-test('the harness refuses invalid designs and stale saves, and keeps the stored design as it was', async ({
-  page,
-  harness,
-}) => {
-  await openCalibratedPhoto(page, harness.url, PATIENT)
-  await drawSavedZone(page)
-  // A second save, so there is an older revision to build on.
-  await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('160')
-  await expect(figures(page).getByText('160/cm²')).toBeVisible()
-  await saved(page)
-  const figuresBefore = await figures(page).innerText()
-  const id = await photoId(page)
-  const stored = await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })
-  expect(stored.revision).toBe(2)
-  expect(stored.document.objects).toHaveLength(1)
-  const zone = stored.document.objects[0] as DesignDocument['objects'][number]
+test(
+  'the harness refuses invalid designs and stale saves, and keeps the stored design as it was',
+  webOnly(
+    'it reads the harness’s HTTP answers; over IPC the same dispatch refuses them (test/node/shell/main-entry.test.ts)',
+  ),
+  async ({ page, harness }) => {
+    await openCalibratedPhoto(page, harness.url, PATIENT)
+    await drawSavedZone(page)
+    // A second save, so there is an older revision to build on.
+    await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('160')
+    await expect(figures(page).getByText('160/cm²')).toBeVisible()
+    await saved(page)
+    const figuresBefore = await figures(page).innerText()
+    const id = await photoId(page)
+    const stored = await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })
+    expect(stored.revision).toBe(2)
+    expect(stored.document.objects).toHaveLength(1)
+    const zone = stored.document.objects[0] as DesignDocument['objects'][number]
 
-  const withZone = (patch: Record<string, unknown>) => ({ ...stored.document, objects: [{ ...zone, ...patch }] })
-  // Each refused for its own reason, which the message names.
-  const invalid: [string, unknown, RegExp][] = [
-    [
-      'a zone outline crossing itself',
-      withZone({
-        points: [
-          { x: 300, y: 300 },
-          { x: 700, y: 600 },
-          { x: 700, y: 300 },
-          { x: 300, y: 600 },
-        ],
-      }),
-      /must not cross itself/,
-    ],
-    [
-      'a point off the photo',
-      withZone({ points: [...zone.points.slice(0, 3), { x: -50, y: 600 }] }),
-      /outside the photo/,
-    ],
-    ['a density out of range', withZone({ density: 0 }), /density is at least 1/],
-    ['a colour that is not #rrggbb', withZone({ colour: 'red' }), /#rrggbb/],
-    ['a field the schema does not know', withZone({ script: '<img onerror=alert(1)>' }), /Unknown field/],
-    ['a zone with two corners', withZone({ points: zone.points.slice(0, 2) }), /at least three corners/],
-    ['a newer schema', { ...stored.document, schema: 2 }, /version 1/],
-    ['two objects with one id', { ...stored.document, objects: [zone, { ...zone, name: 'Copy' }] }, /share the id/],
-    ['no document', null, /missing/],
-  ]
-  for (const [what, document, reason] of invalid) {
-    const answer = await harnessAnswer(page, 'designs.save', { photoId: id, baseRevision: stored.revision, document })
-    expect(answer.status, what).toBe(200)
-    expect(answer.body.ok ? 'saved' : answer.body.error.code, what).toBe('invalid_input')
-    if (!answer.body.ok) expect(answer.body.error.message, what).toMatch(reason)
-  }
+    const withZone = (patch: Record<string, unknown>) => ({ ...stored.document, objects: [{ ...zone, ...patch }] })
+    // Each refused for its own reason, which the message names.
+    const invalid: [string, unknown, RegExp][] = [
+      [
+        'a zone outline crossing itself',
+        withZone({
+          points: [
+            { x: 300, y: 300 },
+            { x: 700, y: 600 },
+            { x: 700, y: 300 },
+            { x: 300, y: 600 },
+          ],
+        }),
+        /must not cross itself/,
+      ],
+      [
+        'a point off the photo',
+        withZone({ points: [...zone.points.slice(0, 3), { x: -50, y: 600 }] }),
+        /outside the photo/,
+      ],
+      ['a density out of range', withZone({ density: 0 }), /density is at least 1/],
+      ['a colour that is not #rrggbb', withZone({ colour: 'red' }), /#rrggbb/],
+      ['a field the schema does not know', withZone({ script: '<img onerror=alert(1)>' }), /Unknown field/],
+      ['a zone with two corners', withZone({ points: zone.points.slice(0, 2) }), /at least three corners/],
+      ['a newer schema', { ...stored.document, schema: 2 }, /version 1/],
+      ['two objects with one id', { ...stored.document, objects: [zone, { ...zone, name: 'Copy' }] }, /share the id/],
+      ['no document', null, /missing/],
+    ]
+    for (const [what, document, reason] of invalid) {
+      const answer = await harnessAnswer(page, 'designs.save', { photoId: id, baseRevision: stored.revision, document })
+      expect(answer.status, what).toBe(200)
+      expect(answer.body.ok ? 'saved' : answer.body.error.code, what).toBe('invalid_input')
+      if (!answer.body.ok) expect(answer.body.error.message, what).toMatch(reason)
+    }
 
-  // A valid save built on an older revision, on one that does not exist yet, or a first save
-  // over an existing design, is a conflict.
-  const valid = withZone({ density: 200 })
-  for (const baseRevision of [1, 3, null]) {
-    const answer = await harnessAnswer(page, 'designs.save', { photoId: id, baseRevision, document: valid })
-    expect(answer.body.ok ? 'saved' : answer.body.error.code, `base revision ${baseRevision}`).toBe('conflict')
-  }
+    // A valid save built on an older revision, on one that does not exist yet, or a first save
+    // over an existing design, is a conflict.
+    const valid = withZone({ density: 200 })
+    for (const baseRevision of [1, 3, null]) {
+      const answer = await harnessAnswer(page, 'designs.save', { photoId: id, baseRevision, document: valid })
+      expect(answer.body.ok ? 'saved' : answer.body.error.code, `base revision ${baseRevision}`).toBe('conflict')
+    }
 
-  // Nothing changed: the same revision and document, and the same figures on reopening.
-  expect(await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(stored)
-  await reopen(page)
-  expect(await figures(page).innerText()).toBe(figuresBefore)
-})
+    // Nothing changed: the same revision and document, and the same figures on reopening.
+    expect(await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(stored)
+    await reopen(page)
+    expect(await figures(page).innerText()).toBe(figuresBefore)
+  },
+)
 
 test('a design changed elsewhere is not overwritten: the workspace says so and reopens the latest', async ({
   page,

@@ -26,11 +26,21 @@ export function harnessAnswer(page: Page, name: string, input: unknown): Promise
   )
 }
 
-/** A call that must succeed, made as the page makes it: for setting up what a test is not about. */
+/**
+ * A call that must succeed, made as the page makes it (through the desktop preload, or over
+ * HTTP to the harness): for setting up what a test is not about.
+ */
 export async function harnessCall<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const answer = await harnessAnswer(page, name, input)
-  if (!answer.body.ok) throw new Error(`${name}: ${answer.body.error.code}: ${answer.body.error.message}`)
-  return answer.body.value as T
+  const viaPreload = await page.evaluate(
+    ([call, payload]) => {
+      const desktop = (window as { stipple?: { invoke(n: string, i: unknown): Promise<unknown> } }).stipple
+      return desktop ? desktop.invoke(call, payload) : null
+    },
+    [name, input] as const,
+  )
+  const body = (viaPreload ?? (await harnessAnswer(page, name, input)).body) as HarnessAnswer['body']
+  if (!body.ok) throw new Error(`${name}: ${body.error.code}: ${body.error.message}`)
+  return body.value as T
 }
 
 /** The id of the patient a search for `name` finds first (every patient for ''). */

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
 import { addDays } from '../../src/shared/plan/plan-dates'
-import { expect, sharedHarness, test } from './harness-fixture'
+import { expect, type SharedApp, test } from './harness-fixture'
 import { applyTemplate, main, patientWithZone } from './steps'
 
 /**
@@ -9,18 +9,17 @@ import { applyTemplate, main, patientWithZone } from './steps'
  * to press it, arrows in tab lists and lists. A pointer only sets up what a journey starts from.
  */
 
-let harness: Awaited<ReturnType<typeof sharedHarness>>
+let harness: SharedApp
 let page: Page
 
 test.describe.configure({ mode: 'serial' })
 
-test.beforeAll(async ({ browser }) => {
-  harness = await sharedHarness()
-  page = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage()
+test.beforeAll(async ({ openSharedApp }) => {
+  harness = await openSharedApp()
+  page = harness.page
 })
 
 test.afterAll(async () => {
-  await page?.context().close()
   await harness?.close()
 })
 

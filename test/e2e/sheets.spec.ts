@@ -9,8 +9,8 @@ import { addDays, formatDay } from '../../src/shared/plan/plan-dates'
 import { CLINICAL_DEFAULTS } from '../../src/shared/settings/clinical-defaults'
 import { PNG_METADATA_CHUNKS, pngChunkTypes } from '../node/png-chunks'
 import { harnessCall, patientIdOf } from './harness-calls'
-import { expect, test } from './harness-fixture'
-import { applyTemplate, main, openPatient, patientWithZone } from './steps'
+import { expect, type Harness, TRANSPORT, test } from './harness-fixture'
+import { applyTemplate, main, openPatient, patientWithZone, saveFrom } from './steps'
 
 const PATIENT = 'Marisol Okafor'
 
@@ -61,8 +61,11 @@ async function patientWithPlan(page: Page, url: string) {
 }
 
 /** The preview has laid out every page of the sheet as it is set now: printing is offered. */
-const previewLaidOut = (page: Page) =>
-  expect(main(page).getByRole('button', { name: 'Print / Save as PDF…' })).toBeEnabled({ timeout: 30_000 })
+const previewLaidOut = (page: Page) => expect(pdfButton(page)).toBeEnabled({ timeout: 30_000 })
+
+/** The browser prints the sheet itself; the desktop app has main print it and save the PDF. */
+const pdfButton = (page: Page) =>
+  main(page).getByRole('button', { name: TRANSPORT === 'electron' ? 'Save PDF…' : 'Print / Save as PDF…' })
 
 async function openSheet(page: Page) {
   // The record is reopened so it shows the details set above.
@@ -72,11 +75,16 @@ async function openSheet(page: Page) {
   await previewLaidOut(page)
 }
 
-/** The sheet as Chromium prints it (print media, the page's own paper size), and what poppler reads in it. */
-async function printed(page: Page) {
+/**
+ * The sheet as Chromium prints it (print media, the page's own paper size), and what poppler
+ * reads in it: printed by the test's browser in the harness, by the desktop app's own Save PDF…
+ * (main prints the window and writes where the save dialog says) in Electron.
+ */
+async function printed(page: Page, harness: Harness) {
   const dir = tempFolder('stipple-sheet-')
-  const file = path.join(dir, 'sheet.pdf')
-  fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
+  let file = path.join(dir, 'sheet.pdf')
+  if (harness.electron) file = (await saveFrom(page, harness, () => pdfButton(page).click(), dir)).file
+  else fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }))
   const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   execFileSync('pdftoppm', ['-png', '-r', '40', file, path.join(dir, 'page')])
@@ -106,7 +114,7 @@ test('a design sheet prints to PDF with the patient, the view and its areas, the
   const preview = main(page).locator('.sheet-print')
   const previewPages = Number(await preview.getAttribute('data-pages'))
 
-  const pdf = await printed(page)
+  const pdf = await printed(page, harness)
   const pages = Number(/Pages:\s+(\d+)/.exec(pdf.info)?.[1])
   expect(pages).toBe(previewPages)
   expect(pdf.info).toMatch(/Title:\s+Design sheet\s*\n/)
@@ -139,7 +147,7 @@ test('a design sheet prints to PDF with the patient, the view and its areas, the
   await main(page).getByLabel('Size').selectOption('letter')
   await main(page).getByRole('radio', { name: 'Landscape' }).check()
   await previewLaidOut(page)
-  const letter = await printed(page)
+  const letter = await printed(page, harness)
   expect(letter.info).toMatch(/Page size:\s+792 x 612 pts \(letter\)/)
   expect(Number(/Pages:\s+(\d+)/.exec(letter.info)?.[1])).toBe(Number(await preview.getAttribute('data-pages')))
 })
@@ -172,7 +180,7 @@ test('a long plan flows onto more pages, every session printed once and nothing 
   await previewLaidOut(page)
   const previewPages = Number(await main(page).locator('.sheet-print').getAttribute('data-pages'))
 
-  const pdf = await printed(page)
+  const pdf = await printed(page, harness)
   const pages = Number(/Pages:\s+(\d+)/.exec(pdf.info)?.[1])
   expect(pages).toBe(previewPages)
   expect(pages).toBeGreaterThanOrEqual(3)
@@ -205,13 +213,14 @@ test('one view exports as a PNG of the chosen size, with its design and the chos
   await expect(main(page).getByText('2400 × 1800 px')).toBeVisible()
 
   const exportPng = async () => {
-    const download = page.waitForEvent('download')
-    await main(page).getByRole('button', { name: 'Export PNG…' }).click()
-    const file = path.join(tempFolder('stipple-png-'), 'view.png')
-    const done = await download
-    await done.saveAs(file)
-    await expect(main(page).getByText(/^Downloaded /)).toBeVisible()
-    return { file, name: done.suggestedFilename() }
+    const saved = await saveFrom(
+      page,
+      harness,
+      () => main(page).getByRole('button', { name: 'Export PNG…' }).click(),
+      tempFolder('stipple-png-'),
+    )
+    await expect(main(page).getByText(harness.electron ? /^Saved / : /^Downloaded /)).toBeVisible()
+    return saved
   }
 
   const withLayers = await exportPng()
@@ -290,7 +299,7 @@ test('the clinic’s details and price table from Settings head the sheet and pr
   expect(logoSize).toEqual([600, 200])
   await expect(main(page).locator('.sheet-print .sheet-estimate')).toContainText('£900 – £1,200')
 
-  const pdf = await printed(page)
+  const pdf = await printed(page, harness)
   const text = pdf.text.replace(/\s+/g, ' ')
   expect(text).toContain('Northside Scalp Clinic')
   expect(text).toContain('£900 – £1,200')

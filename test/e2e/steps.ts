@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { scalpPhotoJpeg } from '../node/scalp-photo'
-import { expect } from './harness-fixture'
+import { answerSaveDialogs } from './electron-app'
+import { expect, type Harness } from './harness-fixture'
 
 /** What a user does again and again across the specs, as they would do it. */
 
@@ -38,6 +39,34 @@ export async function clickPhoto(page: Page, x: number, y: number) {
 export async function openSection(page: Page, title: string) {
   const section = main(page).locator('details', { has: page.locator('summary', { hasText: title }) })
   if ((await section.getAttribute('open')) === null) await section.locator('summary').click()
+}
+
+/**
+ * Saves the file `click` makes, as the person would: a download in the browser, the native save
+ * dialog on the desktop (answered at Electron's dialog module). It goes into `folder` (a fresh
+ * one unless given) under the name the app offered; resolves to where it is and that name.
+ */
+export async function saveFrom(
+  page: Page,
+  harness: Pick<Harness, 'electron'>,
+  click: () => Promise<void>,
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-e2e-saved-')),
+): Promise<{ file: string; name: string }> {
+  if (!harness.electron) {
+    const downloading = page.waitForEvent('download')
+    await click()
+    const download = await downloading
+    const file = path.join(folder, download.suggestedFilename())
+    await download.saveAs(file)
+    return { file, name: download.suggestedFilename() }
+  }
+  const dialogs = await answerSaveDialogs(harness.electron, folder)
+  await click()
+  await expect.poll(async () => (await dialogs.saved()).length, { timeout: 30_000 }).toBe(1)
+  const [file = ''] = await dialogs.saved()
+  // Main writes the whole file beside its place and renames it there: once it is there, it is whole.
+  await expect.poll(() => fs.existsSync(file), { timeout: 30_000 }).toBe(true)
+  return { file, name: path.basename(file) }
 }
 
 /** Opens a patient's record from the list in the sidebar. */

@@ -1,8 +1,11 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import sharp from 'sharp'
-import { answerMessageBoxes, answerSaveDialog, expect, test } from './desktop-fixture'
+import { answerMessageBoxes, answerOpenDialogs, answerSaveDialog } from '../e2e/electron-app'
+import { expect, type Harness, test } from '../e2e/harness-fixture'
+import { saveFrom } from '../e2e/steps'
 
 const sidebar = (page: Page) => page.getByRole('complementary')
 const main = (page: Page) => page.getByRole('main')
@@ -18,6 +21,23 @@ function invoke(page: Page, name: string, input: unknown) {
   )
 }
 
+/** The running desktop app's main process: these journeys run in the Electron project only. */
+function electronOf(harness: Harness) {
+  if (!harness.electron) throw new Error('The desktop journeys run in Electron (npm run test:electron).')
+  return harness.electron
+}
+
+/** A folder for files a test saves or imports, removed after it. */
+const folders: string[] = []
+function filesFolder() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-desktop-files-'))
+  folders.push(folder)
+  return folder
+}
+test.afterEach(() => {
+  for (const folder of folders.splice(0)) fs.rmSync(folder, { recursive: true, force: true })
+})
+
 async function createPatient(page: Page, name: string) {
   await sidebar(page).getByRole('button', { name: 'New patient' }).click()
   await page.getByRole('textbox', { name: 'Full name' }).fill(name)
@@ -25,8 +45,8 @@ async function createPatient(page: Page, name: string) {
   await expect(main(page).getByRole('heading', { name, level: 1 })).toBeVisible()
 }
 
-test('the desktop app opens its window on the app scheme and keeps a patient', async ({ desktop }) => {
-  const { window, app } = desktop
+test('the desktop app opens its window on the app scheme and keeps a patient', async ({ page: window, harness }) => {
+  const app = electronOf(harness)
   await expect(window).toHaveTitle('Stipple')
   expect(window.url()).toBe('stipple-app://app/index.html')
   await expect(sidebar(window).getByText(/^Stipple \d+\.\d+\.\d+ · desktop$/)).toBeVisible()
@@ -47,8 +67,8 @@ test('the desktop app opens its window on the app scheme and keeps a patient', a
   expect(await app.evaluate(({ app: electronApp }) => electronApp.getName())).toBe('Stipple')
 })
 
-test('the menu has File, Edit, View, Window and Help with the data and logs folders', async ({ desktop }) => {
-  const labels = await desktop.app.evaluate(({ Menu }) =>
+test('the menu has File, Edit, View, Window and Help with the data and logs folders', async ({ harness }) => {
+  const labels = await electronOf(harness).evaluate(({ Menu }) =>
     (Menu.getApplicationMenu()?.items ?? []).map((item) => ({
       label: item.label,
       items: item.submenu?.items.map((sub) => sub.label) ?? [],
@@ -59,8 +79,12 @@ test('the menu has File, Edit, View, Window and Help with the data and logs fold
   expect(labels.find((menu) => menu.label === 'File')?.items).toContain('Import Patient Archive…')
 })
 
-test('a design sheet PDF and a patient archive are written by main where the save dialog says', async ({ desktop }) => {
-  const { window, app, files } = desktop
+test('a design sheet PDF and a patient archive are written by main where the save dialog says', async ({
+  page: window,
+  harness,
+}) => {
+  const app = electronOf(harness)
+  const files = filesFolder()
   await createPatient(window, 'Ana Ruiz')
   const pdf = path.join(files, 'Design sheet.pdf')
   await answerSaveDialog(app, pdf)
@@ -79,8 +103,8 @@ test('a design sheet PDF and a patient archive are written by main where the sav
   expect(fs.statSync(archive).size).toBeGreaterThan(0)
 })
 
-test('a photo chosen by path is read by main and drawn from the photo scheme', async ({ desktop }) => {
-  const { window, files } = desktop
+test('a photo chosen by path is read by main and drawn from the photo scheme', async ({ page: window }) => {
+  const files = filesFolder()
   await createPatient(window, 'Ben Okafor')
   const photo = path.join(files, 'front.jpg')
   await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 90, b: 70 } } })
@@ -109,8 +133,8 @@ test('a photo chosen by path is read by main and drawn from the photo scheme', a
   expect(width).toBe(320)
 })
 
-test('a crashed page is reloaded and says saved work is safe', async ({ desktop }) => {
-  const { window, app } = desktop
+test('a crashed page is reloaded and says saved work is safe', async ({ page: window, harness }) => {
+  const app = electronOf(harness)
   await createPatient(window, 'Chloé Martin')
   await answerMessageBoxes(app)
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.forcefullyCrashRenderer())
@@ -118,4 +142,30 @@ test('a crashed page is reloaded and says saved work is safe', async ({ desktop 
   await expect
     .poll(() => app.evaluate(() => (globalThis as { shownMessages?: string[] }).shownMessages ?? []))
     .toEqual([expect.stringContaining('saved is safe')])
+})
+
+test('an archive saved through the save dialog and opened from File › Import Patient Archive… reaches the import preview', async ({
+  page: window,
+  harness,
+}) => {
+  const app = electronOf(harness)
+  await createPatient(window, 'Dara Nwosu')
+  const archive = await saveFrom(window, harness, () =>
+    main(window).getByRole('button', { name: 'Export patient…' }).click(),
+  )
+  await expect(main(window).getByText(`Saved ${archive.name}`)).toBeVisible()
+
+  // The open dialog answers with the saved archive; main reads it by its path and checks it.
+  await answerOpenDialogs(app, [archive.file])
+  await app.evaluate(({ Menu }) => {
+    const file = Menu.getApplicationMenu()?.items.find((item) => item.label === 'File')
+    const importItem = file?.submenu?.items.find((item) => item.label === 'Import Patient Archive…')
+    if (!importItem) throw new Error('File › Import Patient Archive… is missing')
+    importItem.click()
+  })
+  const dialog = window.getByRole('dialog', { name: 'Import patient' })
+  await expect(dialog).toContainText(archive.name)
+  await expect(dialog.getByText('Dara Nwosu is already on this machine')).toBeVisible()
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  fs.rmSync(path.dirname(archive.file), { recursive: true, force: true })
 })

@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../shared/bridge/contract'
+import type { ProgressTask } from '../../shared/bridge/desktop-events'
 import type { ChosenFileKind } from '../../shared/files/chosen-file'
 import type { SavedFileKind } from '../../shared/files/safe-file-name'
 import { fileNameSchema } from '../../shared/photos/photo-schema'
@@ -37,6 +38,8 @@ export function createHandlers(
       path,
       kind,
     )
+  /** Long work tells the window how far it has got, where the shell can (the desktop's progress events). */
+  const progressOf = (task: ProgressTask) => (percent: number) => platform.showProgress?.({ task, percent })
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -106,16 +109,17 @@ export function createHandlers(
       desktopOnly('saveFile', DOWNLOADS_INSTEAD)
       return save('html')(await reviewFiles.exportFile(patientId))
     },
-    'archives.export': ({ patientId }) => services.archives.export(patientId, info.version),
+    'archives.export': ({ patientId }) => services.archives.export(patientId, info.version, progressOf('exporting')),
     'archives.saveFile': async ({ patientId }) => {
       desktopOnly('saveFile', DOWNLOADS_INSTEAD)
-      return save('archive')(await services.archives.export(patientId, info.version))
+      return save('archive')(await services.archives.export(patientId, info.version, progressOf('exporting')))
     },
-    'archives.inspect': ({ bytes }) => services.archives.inspect(bytes),
-    'archives.import': ({ bytes, onExisting }) => services.archives.import(bytes, onExisting),
-    'archives.inspectFile': async ({ path }) => services.archives.inspect((await read(path, 'archive')).bytes),
+    'archives.inspect': ({ bytes }) => services.archives.inspect(bytes, progressOf('checking')),
+    'archives.import': ({ bytes, onExisting }) => services.archives.import(bytes, onExisting, progressOf('checking')),
+    'archives.inspectFile': async ({ path }) =>
+      services.archives.inspect((await read(path, 'archive')).bytes, progressOf('checking')),
     'archives.importFile': async ({ path, onExisting }) =>
-      services.archives.import((await read(path, 'archive')).bytes, onExisting),
+      services.archives.import((await read(path, 'archive')).bytes, onExisting, progressOf('checking')),
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backups.create(),
     'backups.preview': ({ id }) => services.backups.preview(id),

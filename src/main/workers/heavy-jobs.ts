@@ -20,7 +20,8 @@ function withReadOnly<T>(file: string, work: (db: Database.Database) => T): T {
 
 /**
  * What the worker threads run: each job takes and returns plain data (it crosses threads by
- * structured clone), and throws a `ServiceError` for a refusal the user should read.
+ * structured clone), and throws a `ServiceError` for a refusal the user should read. A job may
+ * tell `report` how far it has got, in whole percent.
  */
 export const HEAVY_JOBS = {
   /** The drawn copies of a photo; a file that is not a sound image is refused with why, as `invalid_input`. */
@@ -46,8 +47,8 @@ export const HEAVY_JOBS = {
       : { bytes: input.bytes, removed: false }
     return { bytes, locationRemoved: removed, sha256: createHash('sha256').update(bytes).digest('hex') }
   },
-  openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }) {
-    return openArchive(input.bytes, input.latestSchema, input.remake)
+  openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }, report: (percent: number) => void) {
+    return openArchive(input.bytes, input.latestSchema, input.remake, report)
   },
   /** SQLite's full integrity check and every foreign key, each problem in words. */
   checkDatabase(input: { file: string }) {

@@ -23,8 +23,8 @@ const largest = (input: unknown): number =>
 port.on('message', async (message: { id: number; name: HeavyJobName; input: unknown }) => {
   const recycle = () => grewWasmMemory() || largest(message.input) > LARGE_INPUT_BYTES
   try {
-    const run = HEAVY_JOBS[message.name] as (input: unknown) => unknown
-    const value = await run(message.input)
+    const run = HEAVY_JOBS[message.name] as (input: unknown, report: (percent: number) => void) => unknown
+    const value = await run(message.input, (percent) => port.postMessage({ id: message.id, progress: percent }))
     port.postMessage({ id: message.id, recycle: recycle(), ok: true, value })
   } catch (error) {
     port.postMessage({ id: message.id, recycle: recycle(), ok: false, error: carryError(error) })

@@ -15,10 +15,14 @@ export class HeavyWorkStopped extends Error {
 export interface JobLimits {
   /** The job is stopped (its worker ended) after this long. */
   timeoutMs: number
+  /** Hears how far a job that reports it has got, in whole percent. */
+  onProgress?(percent: number): void
 }
 
 /** `recycle`: the job grew memory the worker cannot give back (a decoder's WebAssembly heap), so it ends now. */
 type Answer = { id: number; recycle: boolean } & ({ ok: true; value: unknown } | { ok: false; error: CarriedError })
+/** Said by a job before its answer. */
+type ProgressNote = { id: number; progress: number }
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fromSource = import.meta.url.endsWith('.ts')
@@ -144,8 +148,12 @@ export function createWorkerPool(size: number): WorkerPool {
           worker.once('exit', () => idle.includes(worker) && idle.splice(idle.indexOf(worker), 1))
         } else void worker.terminate()
       }
-      const onMessage = (answer: Answer) => {
+      const onMessage = (answer: Answer | ProgressNote) => {
         if (answer.id !== id) return
+        if ('progress' in answer) {
+          limits.onProgress?.(answer.progress)
+          return
+        }
         done(!answer.recycle)
         if (answer.ok) resolve(answer.value)
         else reject(revive(answer.error))

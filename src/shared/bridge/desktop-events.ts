@@ -16,9 +16,16 @@ export interface ArchiveOnDisk {
   size: number
 }
 
-/** Long work in main, in whole percent. */
+/**
+ * Long work in main that the page shows as a bar: reading a chosen file, making a patient
+ * archive to export, checking an archive's entries and checksums before it is shown or imported.
+ */
+export const PROGRESS_TASKS = ['reading', 'exporting', 'checking'] as const
+export type ProgressTask = (typeof PROGRESS_TASKS)[number]
+
+/** How far one task has got, in whole percent (0–100, never going back within one task). */
 export interface Progress {
-  task: 'reading'
+  task: ProgressTask
   percent: number
 }
 
@@ -32,5 +39,7 @@ export const isArchiveOnDisk = (value: unknown): value is ArchiveOnDisk =>
 export const isProgress = (value: unknown): value is Progress =>
   typeof value === 'object' &&
   value !== null &&
-  (value as Progress).task === 'reading' &&
-  typeof (value as Progress).percent === 'number'
+  PROGRESS_TASKS.includes((value as Progress).task) &&
+  Number.isInteger((value as Progress).percent) &&
+  (value as Progress).percent >= 0 &&
+  (value as Progress).percent <= 100

@@ -5,6 +5,7 @@ import { sniffImageFormat } from '../photos/image-format'
 import { ImageRejected, prepareImage, readImageHeader } from '../photos/image-pipeline'
 import type { StoredVariant } from '../photos/photo-files'
 import type { StoredFileSet } from '../photos/photo-service'
+import { type ReportFraction, unitCounter } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
 
 const FOLDER_OF: Record<StoredVariant, ArchivePhotoFolder> = {
@@ -66,16 +67,19 @@ async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
  * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
  * working copy and thumbnail; no file is there that no photo names. With `remake`, the drawn
  * copies to store are made again from the original: a crafted archive's picture never becomes
- * the one a later import of the same original shows. Returns the files to store.
+ * the one a later import of the same original shows. Returns the files to store; `onChecked`
+ * hears the share of photos done.
  */
 export async function checkPhotoFiles(
   records: ArchiveRecords,
   files: ReadonlyMap<string, Uint8Array>,
   shaOfEntry: ReadonlyMap<string, string>,
   remake: boolean,
+  onChecked: ReportFraction = () => {},
 ): Promise<StoredFileSet[]> {
   const named = new Set<string>()
   const sets: StoredFileSet[] = []
+  const checked = unitCounter(records.photos.length, onChecked)
   for (const photo of records.photos) {
     const paths = photoEntries(photo)
     const bytes = {} as Record<StoredVariant, Uint8Array>
@@ -99,6 +103,7 @@ export async function checkPhotoFiles(
       format: photo.format as PhotoFormat,
       files: { original: bytes.original, working: drawn.working, thumbnail: drawn.thumbnail },
     })
+    checked(1)
   }
   const stray = [...files.keys()].find((path) => !named.has(path))
   if (stray)

@@ -10,14 +10,19 @@ import { ServiceError } from '../service-error'
 import { appendArchiveTrail } from './archive-audit'
 import { copyWithNewIds } from './archive-copy'
 import { createPigmentReconciler } from './archive-pigments'
+import type { ReportPercent } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
 import { createRecordsWriter } from './archive-write'
 
+/**
+ * Both check the whole archive first, telling `report` how far the check has got in whole
+ * percent (its entries inflated and hashed, then each photo).
+ */
 export interface ArchiveImporter {
   /** Checks an archive as an import would and says what it holds and whether its patient is here already. */
-  inspect(bytes: Uint8Array): Promise<ArchiveSummary>
+  inspect(bytes: Uint8Array, report?: ReportPercent): Promise<ArchiveSummary>
   /** Checks everything, then writes the patient whole or nothing. */
-  import(bytes: Uint8Array, onExisting: OnExisting): Promise<ArchiveImportResult>
+  import(bytes: Uint8Array, onExisting: OnExisting, report?: ReportPercent): Promise<ArchiveImportResult>
 }
 
 interface Owner {
@@ -72,12 +77,12 @@ export function createArchiveImporter(
    * The whole archive proven sound, or a refusal naming what is wrong with it: checked in a
    * worker thread, so the app keeps answering, and stopped if it takes too long or too much memory.
    */
-  async function open(bytes: Uint8Array, remake: boolean) {
+  async function open(bytes: Uint8Array, remake: boolean, report: ReportPercent | undefined) {
     try {
       return await decodePool.run(
         'openArchive',
         { bytes, latestSchema: LATEST_SCHEMA_VERSION, remake },
-        { timeoutMs: archiveTimeoutMs(bytes.byteLength) },
+        { timeoutMs: archiveTimeoutMs(bytes.byteLength), onProgress: report },
       )
     } catch (error) {
       if (!(error instanceof HeavyWorkStopped)) throw error
@@ -113,8 +118,8 @@ export function createArchiveImporter(
   )
 
   return {
-    async inspect(bytes) {
-      const { manifest, records } = await open(bytes, false)
+    async inspect(bytes, report) {
+      const { manifest, records } = await open(bytes, false, report)
       const owner = existingOwner(records)
       return {
         createdAt: manifest.createdAt,
@@ -132,8 +137,8 @@ export function createArchiveImporter(
       }
     },
 
-    async import(bytes, onExisting) {
-      const { manifest, records, fileSets } = await open(bytes, true)
+    async import(bytes, onExisting, report) {
+      const { manifest, records, fileSets } = await open(bytes, true, report)
       const owner = existingOwner(records)
       if (owner && onExisting === 'skip')
         return {

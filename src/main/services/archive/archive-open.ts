@@ -3,6 +3,7 @@ import type { ArchiveRecords } from '../../../shared/archive/archive-records'
 import type { StoredFileSet } from '../photos/photo-service'
 import { checkPhotoFiles } from './archive-check-photos'
 import { checkRecords } from './archive-check-records'
+import { partOf, percentReporter, type ReportPercent } from './archive-progress'
 import { unpackArchive } from './archive-zip'
 
 export interface OpenedArchive {
@@ -12,14 +13,26 @@ export interface OpenedArchive {
   fileSets: StoredFileSet[]
 }
 
+/** Of the whole check, how much is the container (inflating and hashing every entry); the photos are the rest. */
+const CONTAINER_SHARE = 0.6
+
 /**
  * The whole archive proven sound (container, checksums, every record, every photo file), or a
- * refusal naming what is wrong with it. Pure work on the bytes: it runs in a worker thread.
+ * refusal naming what is wrong with it, telling `report` how far it has got (100 once sound).
+ * Pure work on the bytes: it runs in a worker thread.
  */
-export async function openArchive(bytes: Uint8Array, latestSchema: number, remake: boolean): Promise<OpenedArchive> {
-  const unpacked = unpackArchive(bytes, latestSchema)
+export async function openArchive(
+  bytes: Uint8Array,
+  latestSchema: number,
+  remake: boolean,
+  report: ReportPercent = () => {},
+): Promise<OpenedArchive> {
+  const whole = percentReporter(report)
+  whole(0)
+  const unpacked = unpackArchive(bytes, latestSchema, partOf(whole, 0, CONTAINER_SHARE))
   const records = checkRecords(unpacked.records, unpacked.manifest)
   const shaOfEntry = new Map(unpacked.manifest.entries.map((e) => [e.path, e.sha256]))
-  const fileSets = await checkPhotoFiles(records, unpacked.files, shaOfEntry, remake)
+  const fileSets = await checkPhotoFiles(records, unpacked.files, shaOfEntry, remake, partOf(whole, CONTAINER_SHARE, 1))
+  whole(1)
   return { manifest: unpacked.manifest, records, fileSets }
 }

@@ -14,13 +14,25 @@ import { photoEntries } from './archive-check-photos'
 import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { type ArchiveImporter, createArchiveImporter } from './archive-import'
 import { archivedOriginal } from './archive-originals'
+import { partOf, percentReporter, type ReportPercent, unitCounter } from './archive-progress'
 import { createRecordsReader } from './archive-read'
 import { packArchive } from './archive-zip'
 
 export interface ArchiveService extends ArchiveImporter {
-  /** One patient whole, as the bytes of a `.stipple` file and the name to offer; `appVersion` goes in its manifest. */
-  export(patientId: PatientId, appVersion: string): Promise<ArchiveExport>
+  /**
+   * One patient whole, as the bytes of a `.stipple` file and the name to offer; `appVersion`
+   * goes in its manifest. `report` hears how far it has got in whole percent: the photo files
+   * read, then every entry hashed, then 100 once the zip is made.
+   */
+  export(patientId: PatientId, appVersion: string, report?: ReportPercent): Promise<ArchiveExport>
 }
+
+/**
+ * Of the export, how much is reading the photo files, and where hashing every entry ends: the
+ * zip stores the hashed entries as they are, the last step.
+ */
+const READ_BY = 0.5
+const HASHED_BY = 0.99
 
 const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en')} MB`
 
@@ -58,7 +70,7 @@ export function createArchiveService(
   const isSample = db.prepare<[string], { sample: number }>('SELECT sample FROM patients WHERE id = ? AND sample = 1')
 
   return {
-    async export(patientId, appVersion) {
+    async export(patientId, appVersion, report = () => {}) {
       const records = read(patientId)
       if (!records) throw new ServiceError('not_found', 'That patient record does not exist.')
       if (isSample.get(patientId))
@@ -73,6 +85,9 @@ export function createArchiveService(
           )
         throw error
       }
+      const whole = percentReporter(report)
+      whole(0)
+      const photoRead = unitCounter(records.photos.length, partOf(whole, 0, READ_BY))
       const createdAt = now().toISOString()
       const files = new Map<string, Uint8Array>()
       const photos: PhotoArchiveRow[] = []
@@ -94,16 +109,21 @@ export function createArchiveService(
             )
           files.set(entries[variant], bytes)
         }
+        photoRead(1)
       }
-      const bytes = packArchive({
-        appVersion,
-        schemaVersion: LATEST_SCHEMA_VERSION,
-        createdAt,
-        patient: { id: records.patient.id, fullName: records.patient.full_name },
-        counts: countsOf(records),
-        records: { ...records, photos },
-        files,
-      })
+      const bytes = packArchive(
+        {
+          appVersion,
+          schemaVersion: LATEST_SCHEMA_VERSION,
+          createdAt,
+          patient: { id: records.patient.id, fullName: records.patient.full_name },
+          counts: countsOf(records),
+          records: { ...records, photos },
+          files,
+        },
+        partOf(whole, READ_BY, HASHED_BY),
+      )
+      whole(1)
       return {
         suggestedName: safeFileName(`${records.patient.full_name} ${localToday(now())}`, 'stipple'),
         bytes,

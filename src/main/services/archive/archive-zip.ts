@@ -12,6 +12,7 @@ import {
 } from '../../../shared/archive/archive-format'
 import { type ArchiveCounts, MAX_ARCHIVE_BYTES } from '../../../shared/archive/archive-summary'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { type ReportFraction, unitCounter } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
 import { listZipEntries, readZipEntry, type ZipEntry, ZipEntryUnreadable, ZipUnreadable } from './zip-entries'
 
@@ -33,10 +34,18 @@ export interface PackInput {
   files: ReadonlyMap<string, Uint8Array>
 }
 
-/** The archive's bytes: the manifest first, so a person opening it sees it at the top. */
-export function packArchive(input: PackInput): Uint8Array<ArrayBuffer> {
+/**
+ * The archive's bytes: the manifest first, so a person opening it sees it at the top.
+ * `onHashed` hears how much of the entries' bytes are hashed: the work that grows with the
+ * photos (the zip itself stores them as they are).
+ */
+export function packArchive(input: PackInput, onHashed: ReportFraction = () => {}): Uint8Array<ArrayBuffer> {
   const records = new TextEncoder().encode(JSON.stringify(input.records, null, 1))
   const entries: [string, Uint8Array][] = [[RECORDS_ENTRY, records], ...input.files]
+  const hashed = unitCounter(
+    entries.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0),
+    onHashed,
+  )
   const manifest: ArchiveManifest = {
     format: ARCHIVE_FORMAT,
     formatVersion: ARCHIVE_FORMAT_VERSION,
@@ -45,7 +54,11 @@ export function packArchive(input: PackInput): Uint8Array<ArrayBuffer> {
     createdAt: input.createdAt,
     patient: input.patient,
     counts: input.counts,
-    entries: entries.map(([path, bytes]) => ({ path, size: bytes.byteLength, sha256: sha256Of(bytes) })),
+    entries: entries.map(([path, bytes]) => {
+      const sha256 = sha256Of(bytes)
+      hashed(bytes.byteLength)
+      return { path, size: bytes.byteLength, sha256 }
+    }),
   }
   const mtime = new Date(input.createdAt)
   const zippable: Zippable = {
@@ -194,9 +207,10 @@ function checkEntry(entry: ArchiveManifest['entries'][number], content: Uint8Arr
 /**
  * Opens an archive and proves its container whole: a zip holding a manifest this version can
  * read, and every entry the manifest lists, each of its size and SHA-256, and nothing else.
- * Throws a refusal naming what is wrong; checks no record yet.
+ * Throws a refusal naming what is wrong; checks no record yet. `onChecked` hears how much of the
+ * listed entries' bytes are proven.
  */
-export function unpackArchive(bytes: Uint8Array, latestSchema: number): Unpacked {
+export function unpackArchive(bytes: Uint8Array, latestSchema: number, onChecked: ReportFraction = () => {}): Unpacked {
   if (bytes.byteLength > MAX_ARCHIVE_BYTES)
     archiveRejected(
       `The archive is ${megabytes(bytes.byteLength)}; Stipple reads archives up to ${megabytes(MAX_ARCHIVE_BYTES)}.`,
@@ -230,7 +244,14 @@ export function unpackArchive(bytes: Uint8Array, latestSchema: number): Unpacked
   checkEntry(recordsEntry, entries[RECORDS_ENTRY], RECORDS_ENTRY)
   const records = parseJson(entries[RECORDS_ENTRY], 'records.json')
   const nameOf = entryNames(records)
-  for (const entry of manifest.entries) checkEntry(entry, entries[entry.path], nameOf(entry.path))
+  const checked = unitCounter(
+    manifest.entries.reduce((sum, entry) => sum + entry.size, 0),
+    onChecked,
+  )
+  for (const entry of manifest.entries) {
+    checkEntry(entry, entries[entry.path], nameOf(entry.path))
+    checked(entry.size)
+  }
 
   const files = new Map(Object.entries(entries))
   files.delete(RECORDS_ENTRY)

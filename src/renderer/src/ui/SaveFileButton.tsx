@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import type { SavedFileKind } from '../../../shared/files/safe-file-name'
 import { type BridgeClient, errorMessage } from '../bridge/bridge-client'
 import { useBridge } from '../bridge/bridge-context'
@@ -28,6 +28,8 @@ export function SaveFileButton(props: {
    * bytes never cross IPC. Resolves to the saved name, or null when cancelled.
    */
   saveOnDesktop?(bridge: BridgeClient): Promise<string | null>
+  /** Shown beside the outcome while it works: how far main has got, where it says. */
+  progress?: ReactNode
 }) {
   const bridge = useBridge()
   const [state, setState] = useState<SaveState>({ status: 'idle' })
@@ -67,6 +69,7 @@ export function SaveFileButton(props: {
         {state.status === 'saved' && `Saved ${state.name}`}
         {state.status === 'error' && `${props.failure}: ${state.message}`}
       </p>
+      {working && props.progress}
     </div>
   )
 }

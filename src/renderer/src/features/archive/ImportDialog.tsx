@@ -10,6 +10,7 @@ import { Banner } from '../../ui/Banner'
 import { formatMoment } from '../../ui/format'
 import { formatBirth } from '../patients/format'
 import { usePatientActions } from '../patients/patients-context'
+import { ArchiveProgress } from './ArchiveProgress'
 import { countsWords, sizeWords } from './archive-words'
 import { fileProblem, readArchiveFile } from './read-archive-file'
 
@@ -18,27 +19,31 @@ type Payload = { path: string } | { bytes: Uint8Array<ArrayBuffer> }
 
 type Step =
   | { kind: 'reading'; read: number }
-  | { kind: 'checking' }
+  /** `percent` once main says how far its check has got (the desktop's progress events). */
+  | { kind: 'checking'; percent: number | null }
   | { kind: 'refused'; message: string }
   | { kind: 'ready'; summary: ArchiveSummary; payload: Payload; failure: string | null }
-  | { kind: 'importing'; summary: ArchiveSummary }
+  /** `percent` of main's check of it again, which an import starts with (the desktop's progress events). */
+  | { kind: 'importing'; summary: ArchiveSummary; percent: number | null }
   | { kind: 'done'; result: ArchiveImportResult }
 
 /**
  * Has main prove the archive whole and say what it holds, reading it in main by its path on
- * the desktop (with main's progress) or sending the bytes the page read in the browser.
+ * the desktop (with main's progress, reading then checking) or sending the bytes the page read
+ * in the browser.
  */
 async function inspect(
   bridge: BridgeClient,
   file: File | ArchiveOnDisk,
   onRead: (read: number) => void,
-  onChecking: () => void,
+  onChecking: (percent: number | null) => void,
 ): Promise<{ summary: ArchiveSummary; payload: Payload }> {
   const path = file instanceof Blob ? desktopPathOf(file) : file.path
   if (path) {
-    const stop = onDesktopProgress(({ percent }) =>
-      percent < 100 ? onRead(Math.round((file.size * percent) / 100)) : onChecking(),
-    )
+    const stop = onDesktopProgress(({ task, percent }) => {
+      if (task === 'checking') onChecking(percent)
+      else if (task === 'reading') percent < 100 ? onRead(Math.round((file.size * percent) / 100)) : onChecking(null)
+    })
     try {
       return { summary: await bridge.call('archives.inspectFile', { path }), payload: { path } }
     } finally {
@@ -47,7 +52,7 @@ async function inspect(
   }
   if (!(file instanceof Blob)) throw new Error('The archive has no location on this machine.')
   const bytes = await readArchiveFile(file, onRead)
-  onChecking()
+  onChecking(null)
   return { summary: await bridge.call('archives.inspect', { bytes }), payload: { bytes } }
 }
 
@@ -81,7 +86,7 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
           bridge,
           file,
           (read) => current && setStep({ kind: 'reading', read }),
-          () => current && setStep({ kind: 'checking' }),
+          (percent) => current && setStep({ kind: 'checking', percent }),
         )
         if (current) setStep({ kind: 'ready', summary, payload, failure: null })
       } catch (error) {
@@ -95,13 +100,21 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
   }, [bridge, file])
 
   const start = async (summary: ArchiveSummary, payload: Payload) => {
-    setStep({ kind: 'importing', summary })
+    setStep({ kind: 'importing', summary, percent: null })
+    const stop =
+      'path' in payload
+        ? onDesktopProgress(({ task, percent }) => {
+            if (task === 'checking') setStep({ kind: 'importing', summary, percent })
+          })
+        : () => {}
     try {
       const onExisting = choice ?? 'skip'
-      const result =
+      const importing =
         'path' in payload
-          ? await bridge.call('archives.importFile', { path: payload.path, onExisting })
-          : await bridge.call('archives.import', { bytes: payload.bytes, onExisting })
+          ? bridge.call('archives.importFile', { path: payload.path, onExisting })
+          : bridge.call('archives.import', { bytes: payload.bytes, onExisting })
+      // Stopped before the outcome shows: no late percent can take the dialog back a step.
+      const result = await importing.finally(stop)
       setStep({ kind: 'done', result })
       await refreshList()
       if (result.status !== 'skipped') void open(result.patient.id)
@@ -160,16 +173,28 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
   switch (step.kind) {
     case 'reading':
       return (
-        <Progress
+        <ArchiveProgress
+          className="archive-dialog__progress"
           label={`Reading the file: ${sizeWords(step.read)} of ${sizeWords(fileSize)}`}
-          value={step.read}
-          max={fileSize}
+          percent={fileSize > 0 ? Math.floor((step.read / fileSize) * 100) : null}
         />
       )
     case 'checking':
-      return <Progress label="Checking the archive: every checksum, record and photo…" />
+      return (
+        <ArchiveProgress
+          className="archive-dialog__progress"
+          label="Checking the archive: every checksum, record and photo…"
+          percent={step.percent}
+        />
+      )
     case 'importing':
-      return <Progress label={`Importing ${step.summary.patient.fullName}: photos first, then every record at once…`} />
+      return (
+        <ArchiveProgress
+          className="archive-dialog__progress"
+          label={`Importing ${step.summary.patient.fullName}: photos first, then every record at once…`}
+          percent={step.percent}
+        />
+      )
     case 'refused':
       return (
         <>
@@ -219,15 +244,6 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
     case 'done':
       return <Outcome result={step.result} onClose={onClose} onOpen={onOpen} />
   }
-}
-
-function Progress({ label, value, max }: { label: string; value?: number; max?: number }) {
-  return (
-    <div className="archive-dialog__progress" role="status">
-      <p>{label}</p>
-      <progress className="progress-bar" value={value} max={max} aria-label={label} />
-    </div>
-  )
 }
 
 function Actions({ children }: { children: ReactNode }) {
