@@ -63,31 +63,27 @@ const GLABELLA = p(1000, 1500)
 const MIDLINE = landmark('midline', [GLABELLA, p(1000, 500)])
 
 describe('zone readouts', () => {
-  it('gives a 20 × 30 mm zone at 10 px/mm as 6.00 cm², 840 impressions at 140/cm²', () => {
+  it('gives a 20 × 30 mm zone at 10 px/mm as 6.00 cm²', () => {
     const readout = zoneReadout(zone('z', rectangle(100, 100, 200, 300), 140), 10)
     expect(readout.area.unit).toBe('cm²')
     expect(readout.area.value).toBeCloseTo(6, 9)
     expect(formatQuantity(readout.area)).toBe('6.00 cm²')
-    expect(readout.impressions).toBe(840)
   })
 
   it.each([
     // A 3-4-5 ruler: 50 px over 2 mm is 25 px/mm, so 500 × 250 px is 20 × 10 mm.
-    ['at 25 px/mm', rectangle(0, 0, 500, 250), 25, 150, 2, 300],
-    // 70 × 70 px at 10 px/mm is 0.49 cm²; 0.49 × 140 = 68.6 impressions, shown whole.
-    ['rounded to whole impressions', rectangle(0, 0, 70, 70), 10, 140, 0.49, 69],
+    ['at 25 px/mm', rectangle(0, 0, 500, 250), 25, 2],
+    // 70 × 70 px at 10 px/mm.
+    ['of a small square', rectangle(0, 0, 70, 70), 10, 0.49],
     // A right triangle with legs 40 and 30 mm: 600 mm², 6 cm².
-    ['of a triangle', [p(0, 0), p(400, 0), p(0, 300)], 10, 170, 6, 1020],
-  ])('measures a zone %s', (_label, points, scale, density, cm2, impressions) => {
-    const readout = zoneReadout(zone('z', points, density), scale)
-    expect(readout.area.value).toBeCloseTo(cm2, 9)
-    expect(readout.impressions).toBe(impressions)
+    ['of a triangle', [p(0, 0), p(400, 0), p(0, 300)], 10, 6],
+  ])('measures a zone %s', (_label, points, scale, cm2) => {
+    expect(zoneReadout(zone('z', points, 140), scale).area.value).toBeCloseTo(cm2, 9)
   })
 
-  it('gives pixels and no impressions on an uncalibrated photo', () => {
+  it('gives pixels on an uncalibrated photo', () => {
     expect(zoneReadout(zone('z', rectangle(100, 100, 200, 300), 140), null)).toEqual({
       area: { value: 60_000, unit: 'px²' },
-      impressions: null,
     })
   })
 })
@@ -231,26 +227,18 @@ describe('design readouts', () => {
     note: '',
   })
 
-  it('reads out every zone, scar and hairline by id, and adds up the impressions', () => {
+  it('reads out every zone, scar and hairline by id', () => {
     const readouts = designReadouts(document, 10)
     expect(readouts.calibrated).toBe(true)
     expect([...readouts.zones.keys()]).toEqual(['crown', 'temple'])
     expect([...readouts.scars.keys()]).toEqual(['scar-strip'])
     expect([...readouts.hairlines.keys()]).toEqual(['hl'])
-    // 840 + 69.
-    expect(readouts.totalImpressions).toBe(909)
   })
 
-  it('has no impressions at all on an uncalibrated photo', () => {
+  it('reads areas in pixels on an uncalibrated photo', () => {
     const readouts = designReadouts(document, null)
     expect(readouts.calibrated).toBe(false)
-    expect(readouts.totalImpressions).toBeNull()
-    expect([...readouts.zones.values()].map((z) => z.impressions)).toEqual([null, null])
     expect(readouts.zones.get('crown')?.area).toEqual({ value: 60_000, unit: 'px²' })
-  })
-
-  it('adds up to 0 impressions for a calibrated design without zones', () => {
-    expect(designReadouts(design(), 10).totalImpressions).toBe(0)
   })
 })
 

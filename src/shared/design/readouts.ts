@@ -9,10 +9,9 @@ import { hairlineCurve } from './hairline'
 import { glabellaOf, midlineOf, upDirection } from './landmarks'
 import { isClosedOutline } from './point-rules'
 
+/** A zone's outline area; the impressions it takes are the plan's count over its treated area (`plan/zone-figures`). */
 export interface ZoneReadout {
   area: Quantity
-  /** Area × target density, or null on an uncalibrated photo. */
-  impressions: number | null
 }
 
 export interface ScarReadout {
@@ -47,8 +46,6 @@ export interface DesignReadouts {
   zones: Map<string, ZoneReadout>
   scars: Map<string, ScarReadout>
   hairlines: Map<string, HairlineReadout>
-  /** Sum over zones; null on an uncalibrated photo. */
-  totalImpressions: number | null
 }
 
 const MM2_PER_CM2 = 100
@@ -64,8 +61,7 @@ function length(points: readonly Point[], scale: number | null): Quantity {
 }
 
 export function zoneReadout(zone: ZoneObject, scale: number | null): ZoneReadout {
-  const a = area(zone.points, scale)
-  return { area: a, impressions: scale ? Math.round(a.value * zone.density) : null }
+  return { area: area(zone.points, scale) }
 }
 
 export function scarReadout(scar: ScarObject, scale: number | null): ScarReadout {
@@ -136,15 +132,11 @@ export function designReadouts(
   const zones = new Map<string, ZoneReadout>()
   const scars = new Map<string, ScarReadout>()
   const hairlines = new Map<string, HairlineReadout>()
-  let total = 0
   const byKind = (object: DesignObject) => {
-    if (object.kind === 'zone') {
-      const readout = zoneReadout(object, scale)
-      zones.set(object.id, readout)
-      total += readout.impressions ?? 0
-    } else if (object.kind === 'scar') scars.set(object.id, scarReadout(object, scale))
+    if (object.kind === 'zone') zones.set(object.id, zoneReadout(object, scale))
+    else if (object.kind === 'scar') scars.set(object.id, scarReadout(object, scale))
     else if (object.kind === 'hairline') hairlines.set(object.id, hairlineReadout(object, document, scale, settings))
   }
   document.objects.forEach(byKind)
-  return { calibrated: scale !== null, zones, scars, hairlines, totalImpressions: scale ? total : null }
+  return { calibrated: scale !== null, zones, scars, hairlines }
 }
