@@ -24,7 +24,7 @@ import { createUtilityLauncher } from './electron/utility-launcher'
 import { createMainWindow, type MainWindow } from './electron/window'
 import { type DataFolderLock, lockDataFolder } from './files/data-folder-lock'
 import { useDecodeLauncher } from './services/isolation/decoding'
-import { builtEntry } from './workers/entry-files'
+import { decodeChildEntry } from './services/isolation/node-launcher'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -160,7 +160,7 @@ if (!folderLock) {
     hardenWebContents(renderer.isAppUrl, renderer.devServerOrigin)
     if (!devServerUrl) handleAppScheme(rendererDir)
     // The RunAsNode fuse is off, so photos and archives are decoded in utility processes.
-    useDecodeLauncher(createUtilityLauncher({ utilityProcess, app }, () => builtEntry(mainDir, 'decode-child')))
+    useDecodeLauncher(createUtilityLauncher({ utilityProcess, app }, decodeChildEntry))
     try {
       backend = openBackend({
         dataDir,

@@ -22,7 +22,7 @@ export interface DecodeHostOptions {
   launcher: () => DecodeLauncher
   /** At most this many processes, each running one job at a time; later jobs wait their turn. */
   size: number
-  /** A process whose resident memory passes this is killed and its job refused as `memory`. */
+  /** A process whose resident memory grows more than this above its idle figure is killed and its job refused as `memory`. */
   memoryBudgetMb: number
   /** V8's heap limit in each process (below the budget: the rest is for the decoders' native buffers). */
   heapMb: number
@@ -45,12 +45,15 @@ interface Slot {
   /** Called with the process's next reply, or null when it exits. */
   listener: ((reply: DecodeReply | null) => void) | null
   exited: Promise<void>
+  gone: boolean
+  /** Its resident memory once ready, before any job: what a job's growth is counted from. */
+  idleBytes: number
 }
 
 /**
  * Decode processes with an OS-enforced memory limit: main watches each one's resident set (the
  * decoders' native buffers included, which a worker thread's heap limit never saw) and kills it
- * past the budget, or past its job's time, then refuses the job as `HeavyWorkStopped`; the next
+ * when it grows past the budget above its idle figure, or past its job's time, then refuses the job as `HeavyWorkStopped`; the next
  * job gets a fresh process. Byte arrays travel as files in a per-job folder, removed after the job.
  */
 export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
@@ -87,10 +90,11 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
 
   const start = (): Promise<Slot> =>
     new Promise((resolve, reject) => {
-      let gone = false
       let markExited = () => {}
       const slot: Slot = {
         listener: null,
+        gone: false,
+        idleBytes: 0,
         exited: new Promise((done) => {
           markExited = done
         }),
@@ -98,8 +102,8 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
           heapMb: options.heapMb,
           onReply: (reply) => slot.listener?.(reply),
           onExit: () => {
-            if (gone) return
-            gone = true
+            if (slot.gone) return
+            slot.gone = true
             markExited()
             const at = idle.indexOf(slot)
             if (at >= 0) idle.splice(at, 1)
@@ -115,7 +119,11 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
       slot.listener = (reply) => {
         clearTimeout(timer)
         slot.listener = null
-        if (reply && 'ready' in reply) resolve(slot)
+        if (reply && 'ready' in reply)
+          void slot.process.residentBytes().then((bytes) => {
+            slot.idleBytes = bytes ?? 0
+            resolve(slot)
+          })
         else {
           slot.process.kill()
           reject(new HeavyWorkStopped('crash'))
@@ -140,7 +148,7 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
       }
       const watch = setInterval(async () => {
         const resident = await slot.process.residentBytes()
-        if (!settled && resident !== null && resident > options.memoryBudgetMb * MB) stop('memory')
+        if (!settled && resident !== null && resident - slot.idleBytes > options.memoryBudgetMb * MB) stop('memory')
       }, WATCH_MS)
       const timer = setTimeout(() => stop('time'), limits.timeoutMs)
       slot.listener = (reply) => {
@@ -149,6 +157,7 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
         finish()
         resolve(reply)
       }
+      if (slot.gone) return stop('crash')
       slot.process.hold(true)
       slot.process.send(request)
     })

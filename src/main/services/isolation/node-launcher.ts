@@ -8,6 +8,10 @@ import type { DecodeLauncher, DecodeReply } from './decode-launcher'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fromSource = import.meta.url.endsWith('.ts')
 
+/** The decode process's entry: decode-child.js beside the main bundle, or its source under the test runner. */
+export const decodeChildEntry = (): string =>
+  fromSource ? path.join(here, 'decode-child.ts') : builtEntry(here, 'decode-child')
+
 /** Linux tells any process's resident set in /proc; elsewhere the heap limit alone bounds a Node child. */
 async function residentBytesOf(pid: number | undefined): Promise<number | null> {
   if (pid === undefined || process.platform !== 'linux') return null
@@ -25,7 +29,7 @@ export const nodeLauncher: DecodeLauncher = {
   launch({ heapMb, onReply, onExit }) {
     const heap = `--max-old-space-size=${heapMb}`
     const child = fromSource
-      ? fork(path.join(here, 'decode-child.ts'), {
+      ? fork(decodeChildEntry(), {
           execArgv: [
             ...SOURCE_EXEC_ARGV,
             '--import',
@@ -35,7 +39,7 @@ export const nodeLauncher: DecodeLauncher = {
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         })
-      : fork(builtEntry(here, 'decode-child'), {
+      : fork(decodeChildEntry(), {
           execArgv: [heap],
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
