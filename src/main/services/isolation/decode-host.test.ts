@@ -119,22 +119,6 @@ describe('decoding in a process of its own', () => {
     await host.run('sha256', { bytes: new Uint8Array(1) }, LONG)
     expect(count.started).toBe(1)
   }, 120_000)
-
-  it('decodes the largest photos the caps allow within the app budget', async () => {
-    const { host } = newHost()
-    const baseline = await host.run(
-      'prepareImage',
-      { bytes: await jpegAtCap(PHOTO_LIMITS.maxMegapixels, false), format: 'jpeg' },
-      LONG,
-    )
-    expect(baseline.width).toBe(Math.floor(Math.sqrt(PHOTO_LIMITS.maxMegapixels * 1_000_000)))
-    const progressive = await host.run(
-      'prepareImage',
-      { bytes: await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true), format: 'jpeg' },
-      LONG,
-    )
-    expect(progressive.width).toBe(Math.floor(Math.sqrt(PHOTO_LIMITS.maxProgressiveMegapixels * 1_000_000)))
-  }, 240_000)
 })
 
 describe('a photo import whose decode is killed', () => {
