@@ -30,6 +30,9 @@ export default defineConfig({
           harness: resolve(import.meta.dirname, 'src/main/harness/cli.ts'),
           // Decoding, inflating, hashing and whole-database checks run in worker threads started from this file.
           'heavy-worker': resolve(import.meta.dirname, 'src/main/workers/heavy-worker.ts'),
+          // Photos and archives are decoded in child processes started from this file (utilityProcess
+          // in the desktop app, child_process.fork in the harness), each killed past its memory budget.
+          'decode-child': resolve(import.meta.dirname, 'src/main/services/isolation/decode-child.ts'),
         },
       },
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import sharp from 'sharp'
 import { afterAll, expect, it } from 'vitest'
 import { openDatabase } from '../src/main/db/database'
@@ -14,13 +15,17 @@ import { validFields } from '../test/fixtures/patients'
 /**
  * How long importing one camera photo takes: a 24-megapixel JPEG (6000 × 4000, quality 92,
  * about 10 MB), against sharp alone doing the irreducible part of the work (decode, shrink to
- * the 4096 px working copy, encode). Prints min / median / max; asserts only that imports work.
+ * the 4096 px working copy, encode). Prints min / median / max, and the longest task on this
+ * thread while `photos.import` ran (its event loop's longest delay: hashing and decoding run in a
+ * decode process, so this is main's own share) beside issue 17's 100 ms goal; asserts only that
+ * imports work.
  */
 
 const WIDTH = 6000
 const HEIGHT = 4000
 const RUNS = 7
 const TARGET_MEDIAN_MS = 1500
+const MAIN_TASK_GOAL_MS = 100
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-bench-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -99,12 +104,18 @@ it(`imports a 24 MP camera JPEG (${RUNS} runs each)`, async () => {
 
   // Run 0 warms up libvips, the disk cache and SQLite and is not counted; the rest interleave,
   // so drift on a busy machine falls on all three alike.
+  const loop = monitorEventLoopDelay({ resolution: 5 })
+  const mainTasks: number[] = []
   for (const [run, bytes] of inputs.entries()) {
     const [a] = await timed(() => sharpOnly(bytes))
     const [b, prepared] = await timed(() => prepareImage(bytes, 'jpeg'))
+    loop.reset()
+    loop.enable()
     const [c, outcome] = await timed(() =>
       photos.import({ patientId, name: `camera-${run}.jpg`, lastModified: null, bytes }),
     )
+    loop.disable()
+    if (run > 0) mainTasks.push(loop.max / 1e6)
     expect(prepared.working.length).toBeGreaterThan(0)
     expect(outcome.status).toBe('imported')
     expect(outcome.photo).toMatchObject({ width: WIDTH, height: HEIGHT })
@@ -130,6 +141,7 @@ it(`imports a 24 MP camera JPEG (${RUNS} runs each)`, async () => {
       `  ${summary(service)}`,
       `  import median over the sharp baseline: ${overhead >= 0 ? '+' : ''}${overhead.toFixed(0)} ms`,
       `  target: import median < ${TARGET_MEDIAN_MS} ms → ${medianOf(service.times) < TARGET_MEDIAN_MS ? 'met' : 'NOT met'}`,
+      `  longest main-thread task during photos.import: ${Math.max(...mainTasks).toFixed(0)} ms (median of runs ${medianOf(mainTasks).toFixed(0)} ms), goal ≤ ${MAIN_TASK_GOAL_MS} ms → ${Math.max(...mainTasks) <= MAIN_TASK_GOAL_MS ? 'met' : 'NOT met'}; load ${os.loadavg()[0]?.toFixed(2)}`,
       '',
     ].join('\n'),
   )

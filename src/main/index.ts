@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog } from 'electron'
+import { app, BrowserWindow, dialog, utilityProcess } from 'electron'
 import {
   type ArchiveOnDisk,
   OPEN_ARCHIVE_CHANNEL,
@@ -25,8 +25,11 @@ import { rendererLocation } from './electron/renderer-location'
 import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
 import { openShellLog } from './electron/shell-log'
+import { createUtilityLauncher } from './electron/utility-launcher'
 import { createMainWindow, type MainWindow } from './electron/window'
 import { type DataFolderLock, lockDataFolder } from './files/data-folder-lock'
+import { useDecodeLauncher } from './services/isolation/decoding'
+import { decodeChildEntry } from './services/isolation/node-launcher'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -162,6 +165,8 @@ if (!folderLock) {
     })
     hardenWebContents(renderer.isAppUrl, renderer.devServerOrigin)
     if (!devServerUrl) handleAppScheme(rendererDir)
+    // The RunAsNode fuse is off, so photos and archives are decoded in utility processes.
+    useDecodeLauncher(createUtilityLauncher({ utilityProcess, app }, decodeChildEntry))
     try {
       backend = openBackend({
         dataDir,

@@ -4,7 +4,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { MAX_ARCHIVE_BYTES } from '../../shared/archive/archive-summary'
-import { containsBytes, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
+import { containsBytes, decodeFrame, encodeFrameParts, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import type { BridgeError } from '../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
 import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
@@ -63,12 +63,31 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(bytes)
 }
 
+/** A frame written part by part: an exported archive's bytes go to the socket as they are, never copied into one buffer. */
+function sendFrame(res: http.ServerResponse, parts: Uint8Array[]) {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': FRAME_CONTENT_TYPE,
+    'Content-Length': parts.reduce((sum, part) => sum + part.byteLength, 0),
+    'Cache-Control': 'no-store',
+  })
+  for (const part of parts) res.write(part)
+  res.end()
+}
+
 function refuse(res: http.ServerResponse, refusal: Refusal) {
   const error: BridgeError = { code: 'forbidden', message: refusal.message }
   send(res, refusal.status, 'application/json', JSON.stringify({ ok: false, error }))
 }
 
 type Body = { kind: 'read'; bytes: Buffer } | { kind: 'too_large' } | { kind: 'aborted' }
+
+/**
+ * Copying a large body into its buffer is main's own work, tens of ms per few MB on a busy
+ * machine: after this many bytes the read pauses until the event loop has gone round once, so
+ * other calls and timers are answered between the slices.
+ */
+const BODY_SLICE_BYTES = 2 * 1024 * 1024
 
 /**
  * Reads a request body against its limit as it arrives: a declared length over the limit is
@@ -90,11 +109,17 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
       req.off('close', onClose)
       resolve(body)
     }
+    let slice = 0
     const onData = (chunk: Buffer) => {
       if (size + chunk.length > (whole?.length ?? limit)) return finish({ kind: 'too_large' })
       if (whole) chunk.copy(whole, size)
       else chunks.push(chunk)
       size += chunk.length
+      slice += chunk.length
+      if (slice < BODY_SLICE_BYTES) return
+      slice = 0
+      req.pause()
+      setImmediate(() => req.resume())
     }
     const onEnd = () => finish({ kind: 'read', bytes: whole ? whole.subarray(0, size) : Buffer.concat(chunks, size) })
     const onError = () => finish({ kind: 'aborted' })
@@ -178,10 +203,7 @@ export async function startHarness(options: {
       }
       const result = await options.dispatch(name, parsed.input)
       // An answer carrying a file's bytes (an exported archive) travels as a frame, like such a call.
-      if (containsBytes(result)) {
-        const frame = encodeFrame(result)
-        return send(res, 200, FRAME_CONTENT_TYPE, Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength))
-      }
+      if (containsBytes(result)) return sendFrame(res, encodeFrameParts(result))
       return send(res, 200, 'application/json', JSON.stringify(result))
     }
 

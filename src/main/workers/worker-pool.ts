@@ -1,7 +1,7 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { builtEntry, RESOLVE_SOURCE_IMPORTS, SOURCE_EXEC_ARGV } from './entry-files'
 import type { HeavyJobName, HeavyJobs } from './heavy-jobs'
 import { type CarriedError, revive } from './worker-errors'
 
@@ -27,37 +27,9 @@ type ProgressNote = { id: number; progress: number }
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fromSource = import.meta.url.endsWith('.ts')
 
-/**
- * Under the test runner main's modules are TypeScript sources: the worker starts by teaching
- * Node to resolve their extensionless imports, then loads its entry with Node's own
- * TypeScript transform. Built, the entry is `heavy-worker.js` beside the main bundle.
- */
-const SOURCE_BOOT = `
-const { registerHooks } = process.getBuiltinModule('node:module')
-const fs = process.getBuiltinModule('node:fs')
-const { workerData } = process.getBuiltinModule('node:worker_threads')
-registerHooks({
-  resolve(specifier, context, next) {
-    if (specifier.startsWith('.') && context.parentURL?.endsWith('.ts') && !/\\.[cm]?[jt]s$|\\.json$/.test(specifier)) {
-      for (const ending of ['.ts', '/index.ts']) {
-        const url = new URL(specifier + ending, context.parentURL)
-        if (fs.existsSync(url)) return next(url.href, context)
-      }
-    }
-    return next(specifier, context)
-  },
-})
-import(workerData.entry)
+const SOURCE_BOOT = `${RESOLVE_SOURCE_IMPORTS}
+import(process.getBuiltinModule('node:worker_threads').workerData.entry)
 `
-
-function builtEntry(): string {
-  for (const dir of [here, path.dirname(here)])
-    for (const name of ['heavy-worker.js', 'heavy-worker.mjs']) {
-      const file = path.join(dir, name)
-      if (fs.existsSync(file)) return file
-    }
-  throw new Error(`heavy-worker.js is missing beside ${here}`)
-}
 
 /** V8's heap in each worker; what decoders allocate outside it is bounded by the checks before them. */
 const WORKER_HEAP_MB = 448
@@ -94,11 +66,11 @@ function newWorker(): Worker {
   if (fromSource)
     return new Worker(SOURCE_BOOT, {
       eval: true,
-      execArgv: ['--experimental-transform-types', '--no-warnings'],
+      execArgv: SOURCE_EXEC_ARGV,
       workerData: { entry: pathToFileURL(path.join(here, 'heavy-worker.ts')).href },
       resourceLimits,
     })
-  return new Worker(builtEntry(), { resourceLimits })
+  return new Worker(builtEntry(here, 'heavy-worker'), { resourceLimits })
 }
 
 export type HeavyInput<N extends HeavyJobName> = Parameters<HeavyJobs[N]>[0]
@@ -196,8 +168,6 @@ export function createWorkerPool(size: number): WorkerPool {
   }
 }
 
-/** Decoding photos and opening archives: one at a time, since each may use hundreds of MB outside V8. */
-export const decodePool = createWorkerPool(1)
 /** Whole-database checks (integrity, the audit chain): beside the decoding, never on main's loop. */
 export const checkPool = createWorkerPool(1)
 /** A whole-database check of a large practice's file takes seconds; one running for minutes is stuck. */

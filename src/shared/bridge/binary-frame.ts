@@ -19,7 +19,11 @@ export function containsBytes(value: unknown, depth = 0): boolean {
   return Object.values(value).some((v) => containsBytes(v, depth + 1))
 }
 
-export function encodeFrame(value: unknown): Uint8Array {
+/**
+ * A frame as its parts, in order: the length and JSON, then each byte array as it is (not
+ * copied), so a sender can write a large file's bytes without first copying them into one frame.
+ */
+export function encodeFrameParts(value: unknown): Uint8Array[] {
   const blobs: Uint8Array[] = []
   let offset = 0
   // Read the holder's own value: by the time a replacer sees a Node Buffer, its toJSON has
@@ -32,14 +36,20 @@ export function encodeFrame(value: unknown): Uint8Array {
     offset += own.byteLength
     return marker
   })
-  const head = new TextEncoder().encode(json)
-  const frame = new Uint8Array(4 + head.byteLength + offset)
-  new DataView(frame.buffer).setUint32(0, head.byteLength)
-  frame.set(head, 4)
-  let at = 4 + head.byteLength
-  for (const blob of blobs) {
-    frame.set(blob, at)
-    at += blob.byteLength
+  const json8 = new TextEncoder().encode(json)
+  const head = new Uint8Array(4 + json8.byteLength)
+  new DataView(head.buffer).setUint32(0, json8.byteLength)
+  head.set(json8, 4)
+  return [head, ...blobs]
+}
+
+export function encodeFrame(value: unknown): Uint8Array {
+  const parts = encodeFrameParts(value)
+  const frame = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
+  let at = 0
+  for (const part of parts) {
+    frame.set(part, at)
+    at += part.byteLength
   }
   return frame
 }

@@ -29,10 +29,12 @@ export async function buildWriter(): Promise<{ file: string; remove(): void }> {
       minify: false,
       target: 'node22',
       rolldownOptions: {
-        // The photo import decodes in a worker thread started from its own bundled entry beside the writer.
+        // The photo import decodes in a child process, and whole-database checks run in a worker
+        // thread, each started from its own bundled entry beside the writer.
         input: {
           writer: path.join(import.meta.dirname, 'writer.ts'),
           'heavy-worker': path.join(ROOT, 'src/main/workers/heavy-worker.ts'),
+          'decode-child': path.join(ROOT, 'src/main/services/isolation/decode-child.ts'),
         },
         output: { entryFileNames: '[name].mjs' },
       },

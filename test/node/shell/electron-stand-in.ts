@@ -22,6 +22,7 @@ import type {
   WebFrameMain,
   WebUtils,
 } from 'electron'
+import { StandInUtilityProcess, utilityMetrics } from './utility-process-stand-in'
 
 /**
  * A stand-in for the `electron` module, enough to boot the real main entry and preload under
@@ -238,6 +239,7 @@ export class StandInApp
       | 'setAboutPanelOptions'
       | 'setAppUserModelId'
       | 'isPackaged'
+      | 'getAppMetrics'
     >
 {
   isPackaged = false
@@ -257,6 +259,7 @@ export class StandInApp
     this.paths.set('userData', `${home}/appData/${this.name}`)
     this.paths.set('documents', `${home}/Documents`)
   }
+  getAppMetrics: App['getAppMetrics'] = () => utilityMetrics()
   whenReady: App['whenReady'] = async () => {
     await new Promise((resolve) => setImmediate(resolve))
     this.ready = true
@@ -471,6 +474,7 @@ export class ElectronStandIn {
       ipcRenderer,
       contextBridge,
       webUtils,
+      utilityProcess: { fork: StandInUtilityProcess.fork },
     }
   }
 

@@ -4,7 +4,8 @@ import type { ArchiveImportResult, ArchiveSummary, OnExisting } from '../../../s
 import type { ArchiveImportNote } from '../../../shared/audit/audit-types'
 import { localToday } from '../../../shared/dates'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
-import { decodePool, HeavyWorkStopped } from '../../workers/worker-pool'
+import { HeavyWorkStopped } from '../../workers/worker-pool'
+import { decoding } from '../isolation/decoding'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
 import { appendArchiveTrail } from './archive-audit'
@@ -79,7 +80,7 @@ export function createArchiveImporter(
    */
   async function open(bytes: Uint8Array, remake: boolean, report: ReportPercent | undefined) {
     try {
-      return await decodePool.run(
+      return await decoding.run(
         'openArchive',
         { bytes, latestSchema: LATEST_SCHEMA_VERSION, remake },
         { timeoutMs: archiveTimeoutMs(bytes.byteLength), onProgress: report },

@@ -1,6 +1,7 @@
 import type { PhotoArchiveRow } from '../../../shared/archive/archive-records'
 import { PHOTO_LIMITS, type PhotoFormat } from '../../../shared/photos/photo-fields'
-import { decodePool, HeavyWorkStopped } from '../../workers/worker-pool'
+import { HeavyWorkStopped } from '../../workers/worker-pool'
+import { decoding } from '../isolation/decoding'
 import { ServiceError } from '../service-error'
 
 /**
@@ -17,7 +18,7 @@ export async function archivedOriginal(
 ): Promise<{ photo: PhotoArchiveRow; bytes: Uint8Array }> {
   if (!removeLocation) return { photo, bytes }
   try {
-    const stored = await decodePool.run(
+    const stored = await decoding.run(
       'storedOriginal',
       { bytes, format: photo.format as PhotoFormat, removeLocation: true },
       { timeoutMs: PHOTO_LIMITS.decodeSeconds * 1000 },

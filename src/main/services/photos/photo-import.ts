@@ -3,7 +3,9 @@ import type { Database } from 'better-sqlite3'
 import type { PatientId } from '../../../shared/patients/patient'
 import type { PhotoImportOutcome } from '../../../shared/photos/photo'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
-import { decodePool, type HeavyInput, type HeavyOutput, HeavyWorkStopped } from '../../workers/worker-pool'
+import { HeavyWorkStopped } from '../../workers/worker-pool'
+import type { DecodeHost, DecodeInput, DecodeOutput } from '../isolation/decode-host'
+import { DECODE_MEMORY_BUDGET_MB, decoding } from '../isolation/decoding'
 import { ServiceError } from '../service-error'
 import { sniffImageFormat } from './image-format'
 import type { PhotoFileUse } from './photo-file-use'
@@ -31,16 +33,18 @@ const rejectFile = (name: string, reason: string): never => {
 }
 
 /**
- * Hashing and decoding run in a worker thread, so the app keeps answering meanwhile; a file the
- * worker refuses, or that takes too long or too much memory, is refused by name.
+ * Hashing and decoding run in a decode process, so the app keeps answering meanwhile; a file the
+ * process refuses, or that takes too long or too much memory (the process is then killed), is
+ * refused by name.
  */
 async function heavy<N extends 'storedOriginal' | 'prepareImage'>(
+  decoder: DecodeHost,
   name: string,
   job: N,
-  input: HeavyInput<N>,
-): Promise<HeavyOutput<N>> {
+  input: DecodeInput<N>,
+): Promise<DecodeOutput<N>> {
   try {
-    return await decodePool.run(job, input, { timeoutMs: PHOTO_LIMITS.decodeSeconds * 1000 })
+    return await decoder.run(job, input, { timeoutMs: PHOTO_LIMITS.decodeSeconds * 1000 })
   } catch (error) {
     if (error instanceof ServiceError && error.code === 'invalid_input') return rejectFile(name, error.message)
     if (!(error instanceof HeavyWorkStopped)) throw error
@@ -48,7 +52,7 @@ async function heavy<N extends 'storedOriginal' | 'prepareImage'>(
       name,
       error.reason === 'time'
         ? `Stipple stopped reading this image after ${PHOTO_LIMITS.decodeSeconds} seconds, far longer than a photo takes; it may be damaged or crafted.`
-        : 'Stipple stopped reading this image: it needed far more memory than a photo does; it may be damaged or crafted.',
+        : `Stipple stopped reading this image: it needs more memory than Stipple allows for one picture (${DECODE_MEMORY_BUDGET_MB} MB); it may be damaged or crafted. Export it smaller (or as a baseline JPEG) to import it.`,
     )
   }
 }
@@ -66,8 +70,10 @@ export function createPhotoImporter(deps: {
   audit: PhotoAudit
   /** Whether import removes an original's GPS position (Settings › Your data); read at each import. */
   removeLocation: () => boolean
+  /** Where files are hashed and decoded (the app's decode processes unless a test names its own). */
+  decoder?: DecodeHost
 }): (file: PhotoImport) => Promise<PhotoImportOutcome> {
-  const { db, records, fileUse, stamp, audit, removeLocation } = deps
+  const { db, records, fileUse, stamp, audit, removeLocation, decoder = decoding } = deps
   const photoByPatientSha = db.prepare<[string, string], PhotoRow>(
     `SELECT ${PHOTO_COLUMNS} FROM photos WHERE patient_id = ? AND sha256 = ?`,
   )
@@ -87,7 +93,7 @@ export function createPhotoImporter(deps: {
     if ('unsupported' in sniffed)
       return rejectFile(name, `${sniffed.unsupported} is not supported; use JPEG, PNG, WebP or HEIC.`)
 
-    const original = await heavy(name, 'storedOriginal', {
+    const original = await heavy(decoder, name, 'storedOriginal', {
       bytes,
       format: sniffed.format,
       removeLocation: removeLocation(),
@@ -97,7 +103,7 @@ export function createPhotoImporter(deps: {
     if (existing) return { status: 'duplicate', photo: rowToPhoto(existing) }
 
     return fileUse.holding([sha256], async () => {
-      const prepared = await heavy(name, 'prepareImage', { bytes, format: sniffed.format })
+      const prepared = await heavy(decoder, name, 'prepareImage', { bytes, format: sniffed.format })
       const files = { original: original.bytes, working: prepared.working, thumbnail: prepared.thumbnail }
       const id = randomUUID()
       return fileUse.storeHeldThen([{ sha256, format: sniffed.format, files }], () =>

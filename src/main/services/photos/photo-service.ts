@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/photos/photo'
 import { createPhotoAudit } from '../audit/photo-audit'
 import { createStamp } from '../clock'
+import type { DecodeHost } from '../isolation/decode-host'
 import { createPhotoFileUse, type StoredFileSet } from './photo-file-use'
 import type { PhotoFiles } from './photo-files'
 import { createPhotoImporter, type PhotoImport } from './photo-import'
@@ -60,13 +61,23 @@ export function createPhotoService(
   now: () => Date = () => new Date(),
   /** Whether import removes an original's GPS position (Settings › Your data); read at each import. */
   removeLocation: () => boolean = () => true,
+  /** Where files are hashed and decoded: the app's decode processes unless a test names its own. */
+  decoder?: DecodeHost,
 ): PhotoService {
   const stamp = createStamp(now)
   const audit = createPhotoAudit(db)
   const records = createPhotoRecords(db, stamp, audit)
   const fileUse = createPhotoFileUse(db, files)
   const measurements = createPhotoMeasurements(db, records, stamp, audit)
-  const importPhoto = createPhotoImporter({ db, records, fileUse, stamp, audit, removeLocation })
+  const importPhoto = createPhotoImporter({
+    db,
+    records,
+    fileUse,
+    stamp,
+    audit,
+    removeLocation,
+    ...(decoder && { decoder }),
+  })
 
   return {
     list: records.list,

@@ -1,0 +1,35 @@
+import { DECODE_JOBS } from '../../workers/decode-jobs'
+import { carryError } from '../../workers/worker-errors'
+import type { DecodeReply, DecodeRequest } from './decode-launcher'
+import { spill, unspill } from './spilled-bytes'
+
+/**
+ * A decode process: runs one decode job at a time for main, which ends it when it passes its
+ * memory budget or time limit. Started by `child_process.fork` (messages on `process`) or by
+ * Electron's `utilityProcess` (messages on `process.parentPort`).
+ */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: DecodeRequest }) => void): void
+  postMessage(message: DecodeReply): void
+}
+
+const parentPort = (process as { parentPort?: ParentPort }).parentPort
+const reply = (message: DecodeReply) => (parentPort ? parentPort.postMessage(message) : process.send?.(message))
+
+async function run(request: DecodeRequest): Promise<void> {
+  try {
+    const job = DECODE_JOBS[request.name] as (input: unknown, report: (percent: number) => void) => unknown
+    const report = (percent: number) => reply({ id: request.id, progress: percent })
+    const value = await job(await unspill(request.input, request.dir), report)
+    reply({ id: request.id, ok: true, value: await spill(value, request.dir) })
+  } catch (error) {
+    reply({ id: request.id, ok: false, error: carryError(error) })
+  }
+}
+
+if (parentPort) parentPort.on('message', (event) => void run(event.data))
+else if (process.send) process.on('message', (request: DecodeRequest) => void run(request))
+else throw new Error('decode-child runs only as a child process')
+
+// Jobs are timed from here: loading the decoders is not the job's time.
+reply({ ready: true })

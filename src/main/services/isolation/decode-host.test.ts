@@ -1,0 +1,152 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import sharp from 'sharp'
+import { afterEach, describe, expect, it } from 'vitest'
+import { validFields } from '../../../../test/fixtures/patients'
+import { flatJpeg } from '../../../../test/node/images'
+import { filesUnder } from '../../../../test/node/photo-backend'
+import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
+import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { openDatabase } from '../../db/database'
+import { HeavyWorkStopped } from '../../workers/worker-pool'
+import { createPatientService } from '../patients/patient-service'
+import { createPhotoFiles } from '../photos/photo-files'
+import { createPhotoService } from '../photos/photo-service'
+import { ServiceError } from '../service-error'
+import { createDecodeHost, type DecodeHostOptions } from './decode-host'
+import type { DecodeLauncher } from './decode-launcher'
+import { DECODE_MEMORY_BUDGET_MB } from './decoding'
+import { nodeLauncher } from './node-launcher'
+
+const tempDir = tempDirsForEachTest()
+const hosts: ReturnType<typeof createDecodeHost>[] = []
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close()
+})
+
+/** Node's launcher, counting the processes alive at once. */
+function countingLauncher() {
+  const count = { alive: 0, most: 0, started: 0 }
+  const launcher: DecodeLauncher = {
+    launch(options) {
+      count.started++
+      count.most = Math.max(count.most, ++count.alive)
+      return nodeLauncher.launch({
+        ...options,
+        onExit: () => {
+          count.alive--
+          options.onExit()
+        },
+      })
+    },
+  }
+  return { launcher, count }
+}
+
+function newHost(options: Partial<DecodeHostOptions> = {}) {
+  const counting = countingLauncher()
+  const workDir = tempDir()
+  const host = createDecodeHost({
+    launcher: () => counting.launcher,
+    size: 1,
+    memoryBudgetMb: DECODE_MEMORY_BUDGET_MB,
+    heapMb: 320,
+    keepBelowMb: 192,
+    workDir,
+    ...options,
+  })
+  hosts.push(host)
+  return { host, count: counting.count, workDir }
+}
+
+const LONG = { timeoutMs: 60_000 }
+
+/** The largest square JPEG a cap lets through, one flat colour: small to send, costly to decode. */
+async function jpegAtCap(megapixels: number, progressive: boolean) {
+  const side = Math.floor(Math.sqrt(megapixels * 1_000_000))
+  return new Uint8Array(
+    await sharp({ create: { width: side, height: side, channels: 3, background: '#a07050' } })
+      .jpeg({ quality: 30, progressive })
+      .toBuffer(),
+  )
+}
+
+describe('decoding in a process of its own', () => {
+  it('kills a decode that passes its memory budget, refuses it as memory, and decodes the next in a fresh process', async () => {
+    const { host, count, workDir } = newHost({ memoryBudgetMb: 160, heapMb: 96 })
+    const large = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true)
+    await expect(host.run('prepareImage', { bytes: large, format: 'jpeg' }, LONG)).rejects.toEqual(
+      new HeavyWorkStopped('memory'),
+    )
+    expect(count.alive).toBe(0)
+    const small = await host.run(
+      'prepareImage',
+      { bytes: new Uint8Array(await flatJpeg(64, 48)), format: 'jpeg' },
+      LONG,
+    )
+    expect([small.width, small.height]).toEqual([64, 48])
+    expect(count.started).toBe(2)
+    expect(fs.readdirSync(workDir)).toEqual([])
+  }, 120_000)
+
+  it('kills a decode still running at its time limit, and serves the next job', async () => {
+    const { host, count, workDir } = newHost()
+    await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)
+    const large = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true)
+    await expect(host.run('prepareImage', { bytes: large, format: 'jpeg' }, { timeoutMs: 200 })).rejects.toEqual(
+      new HeavyWorkStopped('time'),
+    )
+    expect(count.alive).toBe(0)
+    expect(await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)).toBe(
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+    )
+    expect(fs.readdirSync(workDir)).toEqual([])
+  }, 120_000)
+
+  it('queues many jobs at once on its few processes rather than starting one each', async () => {
+    const { host, count } = newHost()
+    const jobs = Array.from({ length: 8 }, (_, i) => host.run('sha256', { bytes: new Uint8Array([i]) }, LONG))
+    const hashes = await Promise.all(jobs)
+    expect(new Set(hashes).size).toBe(8)
+    expect(count.most).toBe(1)
+    expect(count.started).toBe(1)
+  }, 120_000)
+
+  it('carries a refusal across as the same typed error and keeps the process', async () => {
+    const { host, count } = newHost()
+    const refused = host.run('prepareImage', { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0, 0]), format: 'jpeg' }, LONG)
+    await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/header/) })
+    await host.run('sha256', { bytes: new Uint8Array(1) }, LONG)
+    expect(count.started).toBe(1)
+  }, 120_000)
+})
+
+describe('a photo import whose decode is killed', () => {
+  it('is refused in words, leaves no row and no file, and the next import works', async () => {
+    const dataDir = tempDir()
+    const db = openDatabase(dataDir)
+    try {
+      const patientId = createPatientService(db).create(validFields()).id
+      const { host } = newHost({ memoryBudgetMb: 160, heapMb: 96 })
+      const photos = createPhotoService(db, createPhotoFiles(dataDir), undefined, () => true, host)
+      const large = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true)
+      const refused = photos.import({ patientId, name: 'huge.jpg', lastModified: null, bytes: large })
+      await expect(refused).rejects.toBeInstanceOf(ServiceError)
+      await expect(refused).rejects.toMatchObject({
+        code: 'invalid_input',
+        message: expect.stringMatching(/^huge\.jpg: .*needs more memory than Stipple allows for one picture/),
+      })
+      expect(photos.list(patientId)).toEqual([])
+      expect(filesUnder(path.join(dataDir, 'photos'))).toEqual([])
+      const next = await photos.import({
+        patientId,
+        name: 'small.jpg',
+        lastModified: null,
+        bytes: new Uint8Array(await flatJpeg(64, 48)),
+      })
+      expect(next.status).toBe('imported')
+    } finally {
+      db.close()
+    }
+  }, 120_000)
+})

@@ -1,0 +1,208 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { DecodeJobName, DecodeJobs } from '../../workers/decode-jobs'
+import { revive } from '../../workers/worker-errors'
+import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
+import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
+import { spill, unspill } from './spilled-bytes'
+
+export type DecodeInput<N extends DecodeJobName> = Parameters<DecodeJobs[N]>[0]
+export type DecodeOutput<N extends DecodeJobName> = Awaited<ReturnType<DecodeJobs[N]>>
+
+/** Runs decode jobs in processes of their own, each ended when it passes its memory budget or time. */
+export interface DecodeHost {
+  run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: JobLimits): Promise<DecodeOutput<N>>
+  /** Ends every decode process and removes the job folders. */
+  close(): Promise<void>
+}
+
+export interface DecodeHostOptions {
+  /** Chosen when a process starts, so the desktop shell can name Electron's launcher after this module loads. */
+  launcher: () => DecodeLauncher
+  /** At most this many processes, each running one job at a time; later jobs wait their turn. */
+  size: number
+  /** A process whose resident memory grows more than this above its idle figure is killed and its job refused as `memory`. */
+  memoryBudgetMb: number
+  /** V8's heap limit in each process (below the budget: the rest is for the decoders' native buffers). */
+  heapMb: number
+  /** After a job a process holding more than this is ended, so what it grew goes back to the OS. */
+  keepBelowMb: number
+  /** Where the job folders go (a fresh folder in the OS's temp folder when absent). */
+  workDir?: string
+}
+
+/** How often a working process's memory is read: a 100 MP decode grows by ~100 MB in about this long. */
+const WATCH_MS = 25
+/** A process's modules load before its first job is timed; one that cannot start at all is a crash. */
+const START_TIMEOUT_MS = 60_000
+const MB = 1024 * 1024
+
+type Answer = Exclude<DecodeReply, { ready: true } | { progress: number }>
+
+interface Slot {
+  process: DecodeProcess
+  /** Called with the process's next reply, or null when it exits. */
+  listener: ((reply: DecodeReply | null) => void) | null
+  exited: Promise<void>
+  gone: boolean
+  /** Its resident memory once ready, before any job: what a job's growth is counted from. */
+  idleBytes: number
+}
+
+/**
+ * Decode processes with an OS-enforced memory limit: main watches each one's resident set (the
+ * decoders' native buffers included, which a worker thread's heap limit never saw) and kills it
+ * when it grows past the budget above its idle figure, or past its job's time, then refuses the job as `HeavyWorkStopped`; the next
+ * job gets a fresh process. Byte arrays travel as files in a per-job folder, removed after the job.
+ */
+export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
+  const idle: Slot[] = []
+  const waiting: (() => void)[] = []
+  let running = 0
+  let nextId = 1
+  let workDir: string | null = null
+
+  const jobDir = async (id: number) => {
+    if (!workDir) {
+      workDir = options.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), 'stipple-decode-')))
+      const dir = workDir
+      // Photos are patient data: a job's files never outlive the app.
+      process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+    }
+    const dir = path.join(workDir, `job-${id}`)
+    await fs.promises.mkdir(dir, { recursive: true })
+    return dir
+  }
+
+  const acquire = async () => {
+    if (running < options.size) {
+      running++
+      return
+    }
+    await new Promise<void>((resolve) => waiting.push(resolve))
+  }
+  const release = () => {
+    const next = waiting.shift()
+    if (next) next()
+    else running--
+  }
+
+  const start = (): Promise<Slot> =>
+    new Promise((resolve, reject) => {
+      let markExited = () => {}
+      const slot: Slot = {
+        listener: null,
+        gone: false,
+        idleBytes: 0,
+        exited: new Promise((done) => {
+          markExited = done
+        }),
+        process: options.launcher().launch({
+          heapMb: options.heapMb,
+          onReply: (reply) => slot.listener?.(reply),
+          onExit: () => {
+            if (slot.gone) return
+            slot.gone = true
+            markExited()
+            const at = idle.indexOf(slot)
+            if (at >= 0) idle.splice(at, 1)
+            slot.listener?.(null)
+          },
+        }),
+      }
+      const timer = setTimeout(() => {
+        slot.listener = null
+        slot.process.kill()
+        reject(new HeavyWorkStopped('crash'))
+      }, START_TIMEOUT_MS)
+      slot.listener = (reply) => {
+        clearTimeout(timer)
+        slot.listener = null
+        if (reply && 'ready' in reply)
+          void slot.process.residentBytes().then((bytes) => {
+            slot.idleBytes = bytes ?? 0
+            resolve(slot)
+          })
+        else {
+          slot.process.kill()
+          reject(new HeavyWorkStopped('crash'))
+        }
+      }
+    })
+
+  /** The process's answer to one job; rejects (the process killed) when it passes its budget or time, or dies. */
+  const runOn = (slot: Slot, request: DecodeRequest, limits: JobLimits) =>
+    new Promise<Answer>((resolve, reject) => {
+      let settled = false
+      const finish = () => {
+        settled = true
+        clearTimeout(timer)
+        clearInterval(watch)
+        slot.listener = null
+      }
+      const stop = (reason: HeavyWorkStopped['reason']) => {
+        finish()
+        slot.process.kill()
+        reject(new HeavyWorkStopped(reason))
+      }
+      const watch = setInterval(async () => {
+        const resident = await slot.process.residentBytes()
+        if (!settled && resident !== null && resident - slot.idleBytes > options.memoryBudgetMb * MB) stop('memory')
+      }, WATCH_MS)
+      const timer = setTimeout(() => stop('time'), limits.timeoutMs)
+      slot.listener = (reply) => {
+        if (reply === null) return stop('crash')
+        if (!('id' in reply) || reply.id !== request.id) return
+        if ('progress' in reply) {
+          limits.onProgress?.(reply.progress)
+          return
+        }
+        finish()
+        resolve(reply)
+      }
+      if (slot.gone) return stop('crash')
+      slot.process.hold(true)
+      slot.process.send(request)
+    })
+
+  /** Keeps a process that answered for the next job, unless it holds more memory than a fresh one would. */
+  const keepOrEnd = async (slot: Slot) => {
+    const resident = await slot.process.residentBytes()
+    if (resident === null || resident > options.keepBelowMb * MB || idle.length >= options.size) {
+      slot.process.kill()
+      return
+    }
+    slot.process.hold(false)
+    idle.push(slot)
+  }
+
+  return {
+    async run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: JobLimits): Promise<DecodeOutput<N>> {
+      await acquire()
+      const id = nextId++
+      let slot: Slot | null = null
+      let dir: string | null = null
+      try {
+        dir = await jobDir(id)
+        const request: DecodeRequest = { id, name, input: await spill(input, dir), dir }
+        slot = idle.pop() ?? (await start())
+        const answer = await runOn(slot, request, limits)
+        await keepOrEnd(slot)
+        slot = null
+        if (!answer.ok) throw revive(answer.error)
+        return (await unspill(answer.value, dir)) as DecodeOutput<N>
+      } finally {
+        // A killed process may still hold its job's files open until it is gone.
+        if (slot) await Promise.race([slot.exited, new Promise((done) => setTimeout(done, 5000))])
+        if (dir) await fs.promises.rm(dir, { recursive: true, force: true })
+        release()
+      }
+    },
+    async close() {
+      for (const slot of idle.splice(0)) slot.process.kill()
+      if (workDir) await fs.promises.rm(workDir, { recursive: true, force: true })
+      workDir = null
+    },
+  }
+}

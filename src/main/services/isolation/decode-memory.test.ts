@@ -1,0 +1,78 @@
+import sharp from 'sharp'
+import { afterEach, describe, expect, it } from 'vitest'
+import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { createDecodeHost } from './decode-host'
+import type { DecodeLauncher } from './decode-launcher'
+import { DECODE_MEMORY_BUDGET_MB } from './decoding'
+import { nodeLauncher } from './node-launcher'
+
+const hosts: ReturnType<typeof createDecodeHost>[] = []
+afterEach(async () => {
+  for (const host of hosts.splice(0)) await host.close()
+})
+
+/** Issue 17's budget: the app's memory at most this far above its idle figure while it works. */
+const BUDGET_MB = 512
+
+/**
+ * The decode processes' resident memory above their idle figure, as the host reads it from the
+ * OS while they work: libvips' and libjpeg's buffers count, not only V8's heap.
+ */
+function measuringHost() {
+  const seen = { idle: 0, peak: 0 }
+  const launcher: DecodeLauncher = {
+    launch(options) {
+      const child = nodeLauncher.launch(options)
+      return {
+        ...child,
+        async residentBytes() {
+          const bytes = await child.residentBytes()
+          if (bytes !== null) {
+            seen.idle ||= bytes
+            seen.peak = Math.max(seen.peak, bytes - seen.idle)
+          }
+          return bytes
+        },
+      }
+    },
+  }
+  const host = createDecodeHost({
+    launcher: () => launcher,
+    size: 1,
+    memoryBudgetMb: DECODE_MEMORY_BUDGET_MB,
+    heapMb: 320,
+    keepBelowMb: 192,
+  })
+  hosts.push(host)
+  return { host, grewMb: () => seen.peak / (1024 * 1024) }
+}
+
+/** The largest square JPEG a cap lets through. */
+async function jpegAtCap(megapixels: number, options: { progressive: boolean; orientation?: number }) {
+  const side = Math.floor(Math.sqrt(megapixels * 1_000_000))
+  const image = sharp({ create: { width: side, height: side, channels: 3, background: '#a07050' } })
+  if (options.orientation) image.withMetadata({ orientation: options.orientation })
+  return new Uint8Array(await image.jpeg({ quality: 30, progressive: options.progressive }).toBuffer())
+}
+
+// The decode process is killed past the budget; these are the largest photos the caps let
+// through, which must import: the declared-size caps checked before decoding keep them under it.
+describe('the native memory of decoding stays within the budget', () => {
+  it('for three of the largest baseline JPEGs the caps allow, turned by EXIF, sent at once', async () => {
+    const bytes = await jpegAtCap(PHOTO_LIMITS.maxMegapixels, { progressive: false, orientation: 6 })
+    const { host, grewMb } = measuringHost()
+    const side = Math.floor(Math.sqrt(PHOTO_LIMITS.maxMegapixels * 1_000_000))
+    const prepared = await Promise.all(
+      [1, 2, 3].map(() => host.run('prepareImage', { bytes, format: 'jpeg' }, { timeoutMs: 120_000 })),
+    )
+    expect(prepared.map((each) => each.width)).toEqual([side, side, side])
+    expect(grewMb()).toBeLessThan(BUDGET_MB)
+  }, 240_000)
+
+  it('for the largest progressive JPEG the caps allow, which is decoded whole', async () => {
+    const bytes = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, { progressive: true })
+    const { host, grewMb } = measuringHost()
+    await host.run('prepareImage', { bytes, format: 'jpeg' }, { timeoutMs: 120_000 })
+    expect(grewMb()).toBeLessThan(BUDGET_MB)
+  }, 240_000)
+})

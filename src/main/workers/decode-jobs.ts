@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import type { PhotoFormat } from '../../shared/photos/photo-fields'
+import { openArchive } from '../services/archive/archive-open'
+import { ImageRejected, prepareImage } from '../services/photos/image-pipeline'
+import { stripLocation } from '../services/photos/strip-location'
+import { ServiceError } from '../services/service-error'
+
+/**
+ * The jobs that read untrusted files (decoding, inflating, hashing): each takes and returns plain
+ * data and byte arrays, and throws a `ServiceError` for a refusal the user should read. They run
+ * in a decode process (services/isolation), whose memory the OS can take back by ending it.
+ */
+export const DECODE_JOBS = {
+  /** The drawn copies of a photo; a file that is not a sound image is refused with why, as `invalid_input`. */
+  async prepareImage(input: { bytes: Uint8Array; format: PhotoFormat }) {
+    try {
+      return await prepareImage(input.bytes, input.format)
+    } catch (error) {
+      if (error instanceof ImageRejected) throw new ServiceError('invalid_input', error.message)
+      throw error
+    }
+  },
+  sha256(input: { bytes: Uint8Array }) {
+    return createHash('sha256').update(input.bytes).digest('hex')
+  },
+  /**
+   * The original as it will be stored, with its hash: its GPS block blanked unless the clinic
+   * keeps it. The hash is of the stored bytes, and blanking is deterministic, so the same
+   * camera file imported twice still names one stored file.
+   */
+  storedOriginal(input: { bytes: Uint8Array; format: PhotoFormat; removeLocation: boolean }) {
+    const { bytes, removed } = input.removeLocation
+      ? stripLocation(input.bytes, input.format)
+      : { bytes: input.bytes, removed: false }
+    return { bytes, locationRemoved: removed, sha256: createHash('sha256').update(bytes).digest('hex') }
+  },
+  openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }, report: (percent: number) => void) {
+    return openArchive(input.bytes, input.latestSchema, input.remake, report)
+  },
+}
+
+export type DecodeJobs = typeof DECODE_JOBS
+export type DecodeJobName = keyof DecodeJobs
