@@ -58,6 +58,21 @@ export interface UnitTask {
 const UNIFORMS = new Float64Array(1024)
 /** The grid, reused from unit to unit: it is the largest allocation here. */
 let slots = new Float32Array(0)
+/**
+ * Working arrays reused from unit to unit, grown as needed. Fresh memory costs far more than
+ * the work done in it (each new page is faulted in and zeroed), and a zone's units would
+ * otherwise allocate several times its dots' bytes.
+ */
+const scratch = {
+  nearX: new Float32Array(0),
+  nearY: new Float32Array(0),
+  nearStage: new Uint8Array(0),
+  xs: new Float32Array(0),
+  ys: new Float32Array(0),
+  cellX: new Float64Array(0),
+  cellY: new Float64Array(0),
+  cellFull: new Uint8Array(0),
+}
 
 export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: UnitTask): UnitDots {
   const rng = new Prng(seed)
@@ -65,21 +80,19 @@ export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: 
   // zone's soft edge add up to its ∫ w instead of each rounding down.
   const offset = rng.next()
   const wanted = Int32Array.from(stages, (d, s) => (d > 0 ? Math.floor(d * (areas[s] as number) + offset) : 0))
-  let xs = new Float32Array(
-    Math.max(
-      16,
-      wanted.reduce((most, t) => Math.max(most, t), 0),
-    ),
-  )
-  let ys = new Float32Array(xs.length)
+  let xs = scratch.xs
+  let ys = scratch.ys
   const stageEnds = new Int32Array(stages.length)
   const stageTargets = new Int32Array(stages.length)
   const { cell, cellCols, cellClass, minX, minY } = field
   const near = nearbyDots(field, regions, stages, neighbours)
   const maxCells = regions.reduce((most, _, k) => (k % 4 === 0 ? Math.max(most, areaCells(regions, k / 4)) : most), 0)
-  const cellX = new Float64Array(maxCells)
-  const cellY = new Float64Array(maxCells)
-  const cellFull = new Uint8Array(maxCells)
+  if (scratch.cellX.length < maxCells) {
+    scratch.cellX = new Float64Array(maxCells)
+    scratch.cellY = new Float64Array(maxCells)
+    scratch.cellFull = new Uint8Array(maxCells)
+  }
+  const { cellX, cellY, cellFull } = scratch
   let placed = 0
 
   for (let stage = 0; stage < stages.length; stage++) {
@@ -110,6 +123,8 @@ export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: 
       const grown = Math.max(target, 2 * xs.length)
       xs = copyInto(new Float32Array(grown), xs)
       ys = copyInto(new Float32Array(grown), ys)
+      scratch.xs = xs
+      scratch.ys = ys
     }
 
     // The cells darts can land in: w > 0 somewhere in them.
@@ -225,9 +240,13 @@ function nearbyDots(
   const minY = field.minY + j0 * field.cell - margin
   const maxY = field.minY + j1 * field.cell + margin
   const total = neighbours.reduce((sum, n) => sum + n.x.length, 0)
-  const x = new Float32Array(total)
-  const y = new Float32Array(total)
-  const stage = new Uint8Array(total)
+  if (scratch.nearX.length < total) {
+    const size = Math.max(total, 2 * scratch.nearX.length)
+    scratch.nearX = new Float32Array(size)
+    scratch.nearY = new Float32Array(size)
+    scratch.nearStage = new Uint8Array(size)
+  }
+  const { nearX: x, nearY: y, nearStage: stage } = scratch
   let count = 0
   for (const other of neighbours) {
     let s = 0
