@@ -167,22 +167,36 @@ export function simulateZone(
   }
 }
 
+/** Where one session's dots lie in the zones' results: zone z's are `zoneCounts[z]` from `starts[z]`. */
+export interface SessionSpans {
+  starts: Int32Array
+  zoneCounts: Int32Array
+  total: number
+  /** See `DotLayer.shortfall`. */
+  shortfall: number
+}
+
+export function sessionSpans(sessionId: string, zoneResults: readonly ZoneSimulation[]): SessionSpans {
+  const zoneCounts = new Int32Array(zoneResults.length)
+  const starts = new Int32Array(zoneResults.length)
+  let total = 0
+  let shortfall = 0
+  zoneResults.forEach((result, z) => {
+    const stage = result.sessionIds.indexOf(sessionId)
+    if (stage < 0) return
+    const end = result.stageEnds[stage] as number
+    starts[z] = stage === 0 ? 0 : (result.stageEnds[stage - 1] as number)
+    zoneCounts[z] = end - (starts[z] as number)
+    total += zoneCounts[z] as number
+    shortfall += Math.max(0, (result.stageTargets[stage] as number) - end)
+  })
+  return { starts, zoneCounts, total, shortfall }
+}
+
 /** The per-session layers from per-zone results, `zoneResults[i]` being the simulation of zone i. */
 export function assembleLayers(sessions: readonly SimSession[], zoneResults: readonly ZoneSimulation[]): DotLayer[] {
   return sessions.map((session) => {
-    const zoneCounts = new Int32Array(zoneResults.length)
-    const starts = new Int32Array(zoneResults.length)
-    let total = 0
-    let shortfall = 0
-    zoneResults.forEach((result, z) => {
-      const stage = result.sessionIds.indexOf(session.id)
-      if (stage < 0) return
-      const end = result.stageEnds[stage] as number
-      starts[z] = stage === 0 ? 0 : (result.stageEnds[stage - 1] as number)
-      zoneCounts[z] = end - (starts[z] as number)
-      total += zoneCounts[z] as number
-      shortfall += Math.max(0, (result.stageTargets[stage] as number) - end)
-    })
+    const { starts, zoneCounts, total, shortfall } = sessionSpans(session.id, zoneResults)
     const layer: DotLayer = {
       sessionId: session.id,
       x: new Float32Array(total),
