@@ -1,7 +1,7 @@
 import { chunkLayout, type Unit, unitFieldHash } from './chunk-layout'
 import type { DensityField } from './density-field'
 import { hashString } from './prng'
-import { sampleUnit, stageRadius, type UnitDots } from './unit-sampler'
+import { releaseUnits, sampleUnit, stageRadius, type UnitDots, unitRoom } from './unit-sampler'
 
 export { PACKING, stageRadius } from './unit-sampler'
 
@@ -76,6 +76,8 @@ export function sampleProgressive({ field, stages, seed, previous }: Progressive
   const previousIndex = new Map(reusable?.units.keys.map((key, u) => [key, u]))
 
   const count = layout.units.length
+  // This zone's units are kept in memory reused from the last zone's, which were assembled.
+  releaseUnits()
   const ids: string[] = []
   const keys: string[] = []
   const results: UnitDots[] = []
@@ -109,8 +111,7 @@ function hashKey(text: string): string {
 function unitFrom(samples: ProgressiveSamples, u: number, stageCount: number): UnitDots {
   const { starts, counts, targets } = samples.units
   const total = counts.subarray(u * stageCount, (u + 1) * stageCount).reduce((a, b) => a + b, 0)
-  const x = new Float32Array(total)
-  const y = new Float32Array(total)
+  const { x, y } = unitRoom(total)
   const stageEnds = new Int32Array(stageCount)
   let at = 0
   for (let s = 0; s < stageCount; s++) {

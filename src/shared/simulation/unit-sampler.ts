@@ -74,6 +74,29 @@ const scratch = {
   cellFull: new Uint8Array(0),
 }
 
+/** Where finished units' dots are kept until their zone's dots are assembled: reused zone to zone. */
+const kept = { x: new Float32Array(0), y: new Float32Array(0), used: 0 }
+
+/** Forgets the units' dots kept so far: call before sampling a zone, once the last zone's are assembled. */
+export function releaseUnits(): void {
+  kept.used = 0
+}
+
+/** Room for a unit's `count` dots, valid until `releaseUnits`. */
+export function unitRoom(count: number): { x: Float32Array; y: Float32Array } {
+  if (kept.used + count > kept.x.length) {
+    // Units already given room keep theirs in the old arrays.
+    const size = Math.max(count, 2 * kept.x.length, 1 << 16)
+    kept.x = new Float32Array(size)
+    kept.y = new Float32Array(size)
+    kept.used = 0
+  }
+  const from = kept.used
+  kept.used += count
+  return { x: kept.x.subarray(from, kept.used), y: kept.y.subarray(from, kept.used) }
+}
+
+/** A unit's dots are kept with `unitRoom`: valid until `releaseUnits`. */
 export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: UnitTask): UnitDots {
   const rng = new Prng(seed)
   // Per unit the counts are rounded at random (unbiased), so the many small units along a
@@ -174,7 +197,10 @@ export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: 
     if (roundedUp && target - placed === 1) stageTargets[stage] = placed
     stageEnds[stage] = placed
   }
-  return { x: xs.slice(0, placed), y: ys.slice(0, placed), stageEnds, stageTargets }
+  const room = unitRoom(placed)
+  room.x.set(xs.subarray(0, placed))
+  room.y.set(ys.subarray(0, placed))
+  return { ...room, stageEnds, stageTargets }
 }
 
 interface Grid {
@@ -249,16 +275,17 @@ function nearbyDots(
   const { nearX: x, nearY: y, nearStage: stage } = scratch
   let count = 0
   for (const other of neighbours) {
-    let s = 0
-    for (let d = 0; d < other.x.length; d++) {
-      while (d >= (other.stageEnds[s] as number)) s++
-      const dx = other.x[d] as number
-      const dy = other.y[d] as number
-      if (dx < minX || dx > maxX || dy < minY || dy > maxY) continue
-      x[count] = dx
-      y[count] = dy
-      stage[count] = s
-      count++
+    const { x: ox, y: oy, stageEnds } = other
+    for (let s = 0, d = 0; s < stageEnds.length; s++) {
+      for (const end = stageEnds[s] as number; d < end; d++) {
+        const dx = ox[d] as number
+        const dy = oy[d] as number
+        if (dx < minX || dx > maxX || dy < minY || dy > maxY) continue
+        x[count] = dx
+        y[count] = dy
+        stage[count] = s
+        count++
+      }
     }
   }
   return { x, y, stage, count }
@@ -338,6 +365,9 @@ function copyInto(to: Float32Array<ArrayBuffer>, from: Float32Array): Float32Arr
 /** The cells within two cells of one (itself left out), then those at three: 24 and 48 in all. */
 const WITHIN_TWO = 24
 const WITHIN_THREE = 48
+/** `nearestFirst`'s last answer, and the grid width it was for. */
+const offsets = new Int32Array(WITHIN_THREE)
+let offsetsCols = -1
 
 /**
  * Slot offsets (x's index in `slots`) of the cells around one, in rings of growing distance:
@@ -345,7 +375,8 @@ const WITHIN_THREE = 48
  * soonest. Which dots are looked at is unchanged, so is the answer.
  */
 function nearestFirst(cols: number): Int32Array {
-  const offsets = new Int32Array(WITHIN_THREE)
+  if (cols === offsetsCols) return offsets
+  offsetsCols = cols
   let n = 0
   for (let ring = 1; ring <= 3; ring++)
     for (let dj = -ring; dj <= ring; dj++)
