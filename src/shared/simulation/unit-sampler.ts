@@ -55,7 +55,10 @@ export interface UnitTask {
   neighbours: readonly UnitDots[]
 }
 
-const UNIFORMS = new Float64Array(1024)
+/** Draws per block of the darts' uniforms; the generator's words while the darts step it. */
+const BLOCK_DRAWS = 1024
+const WORDS = new Int32Array(4)
+const TWO_TO_MINUS_32 = 1 / 4294967296
 /** The grid, reused from unit to unit: it is the largest allocation here. */
 let slots = new Float32Array(0)
 /**
@@ -315,25 +318,59 @@ function throwDarts(
   const offsets = nearestFirst(cols)
   let placed = from
   let misses = 0
-  // Uniforms from the unit's stream a block at a time, `u` the next unused one (those left at
-  // the end are dropped). A dart takes three, or four where w < 1.
-  const uniforms = UNIFORMS
-  let u = uniforms.length
+  // Uniforms from the unit's sfc32 stream (`Prng.uint32`'s steps, in locals: a call and a
+  // store a draw cost more than the draw), taken BLOCK_DRAWS at a time: `u` counts the block's
+  // draws so far, and a block with fewer than four left is skipped to its end, as the darts
+  // always did. A dart takes three, or four where w < 1.
+  rng.save(WORDS)
+  let a = WORDS[0] as number
+  let b = WORDS[1] as number
+  let c = WORDS[2] as number
+  let d = WORDS[3] as number
+  let t = 0
+  let u = BLOCK_DRAWS
   while (placed < target && misses < MAX_MISSES) {
-    if (u > uniforms.length - 4) {
-      rng.fill(uniforms)
+    if (u > BLOCK_DRAWS - 4) {
+      for (; u < BLOCK_DRAWS; u++) {
+        t = (((a + b) | 0) + d) | 0
+        d = (d + 1) | 0
+        a = b ^ (b >>> 9)
+        b = (c + (c << 3)) | 0
+        c = (((c << 21) | (c >>> 11)) + t) | 0
+      }
       u = 0
     }
-    const pick = Math.floor((uniforms[u] as number) * cellCount)
-    const x = Math.fround((cellX[pick] as number) + (uniforms[u + 1] as number) * cell)
-    const y = Math.fround((cellY[pick] as number) + (uniforms[u + 2] as number) * cell)
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+    const pick = Math.floor((t >>> 0) * TWO_TO_MINUS_32 * cellCount)
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+    const x = Math.fround((cellX[pick] as number) + (t >>> 0) * TWO_TO_MINUS_32 * cell)
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+    const y = Math.fround((cellY[pick] as number) + (t >>> 0) * TWO_TO_MINUS_32 * cell)
     u += 3
     let spacingSquared = radiusSquared
     let looks = WITHIN_TWO
     if (cellFull[pick] === 0) {
       const w = weight(x, y)
       if (w < 1) {
-        const keep = uniforms[u++] as number
+        t = (((a + b) | 0) + d) | 0
+        d = (d + 1) | 0
+        a = b ^ (b >>> 9)
+        b = (c + (c << 3)) | 0
+        c = (((c << 21) | (c >>> 11)) + t) | 0
+        u++
+        const keep = (t >>> 0) * TWO_TO_MINUS_32
         if (keep >= w) {
           misses++
           continue
@@ -354,6 +391,19 @@ function throwDarts(
     placed++
     misses = 0
   }
+  // The rest of the last block is dropped: the stream goes on after it.
+  for (; u < BLOCK_DRAWS; u++) {
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+  }
+  WORDS[0] = a
+  WORDS[1] = b
+  WORDS[2] = c
+  WORDS[3] = d
+  rng.restore(WORDS)
   return placed
 }
 
