@@ -235,4 +235,24 @@ describe('regenerating one zone', () => {
     expect(reused.stageEnds).toEqual(fresh.stageEnds)
     expect(fresh.x).not.toEqual(old.x)
   })
+
+  it('gives the same dots whatever was sampled before, and later samplings never touch a result', () => {
+    // The sampler and the density field reuse working memory from zone to zone; a far larger
+    // zone in between makes it grow.
+    const input = design()
+    const sample = (zone: SimZone) => simulateZone(zone, input.sessions, input.seedKey, input.jitter)
+    const first = sample(band())
+    const kept = { x: first.x.slice(), y: first.y.slice(), r: first.r.slice() }
+    const large: SimZone = { ...band(), polygon: ring([0, hairlineY], [2400, hairlineY], [2400, 1600], [0, 1600]) }
+    expect(sample(large).x.length).toBeGreaterThan(5 * first.x.length)
+    sample(mid)
+    expect(first.x).toEqual(kept.x)
+    expect(first.y).toEqual(kept.y)
+    expect(first.r).toEqual(kept.r)
+    const again = sample(band())
+    expect(again.x).toEqual(first.x)
+    expect(again.y).toEqual(first.y)
+    expect(again.r).toEqual(first.r)
+    expect(again.units).toEqual(first.units)
+  })
 })
