@@ -1,5 +1,5 @@
 import type { Point } from '../geometry/point'
-import { noUnits, type SampledUnits, sampleProgressive } from './poisson-sampler'
+import { floatsIn, noUnits, type SampledUnits, sampleProgressive } from './poisson-sampler'
 import { hashString, Prng } from './prng'
 import { zoneField, zoneSeedKey } from './zone-field'
 
@@ -107,7 +107,9 @@ export function zoneCacheKey(zone: SimZone, sessions: readonly SimSession[], see
  * One zone's dots over `sessions` (in date order): seeded by `seedKey` and the zone's id, each
  * session that adds density to the zone one stage of the sampler. Given the zone's previous
  * result (any earlier outline or plan), the parts of it that cannot have changed are copied
- * rather than sampled: the result is the same either way, only faster.
+ * rather than sampled: the result is the same either way, only faster. Given `spare` (arrays
+ * the caller gives up, such as a previous result it will not read again), the dots are written
+ * into them where they have room.
  */
 export function simulateZone(
   zone: SimZone,
@@ -115,6 +117,7 @@ export function simulateZone(
   seedKey: string,
   jitter: number,
   previous?: ZoneSimulation,
+  spare?: Pick<ZoneSimulation, 'x' | 'y' | 'r'>,
 ): ZoneSimulation {
   const stages = stagesOf(zone, sessions)
   const sessionIds = stages.map((s) => s.sessionId)
@@ -138,11 +141,13 @@ export function simulateZone(
     stages: stages.map((s) => s.cumulativeDensity),
     seed: hashString(key),
     previous,
+    spare,
   })
   // Radii from their own stream per unit, so changing the jitter or a dot size never moves a
   // dot, and a unit's radii do not depend on how many dots other units hold.
   const spread = Math.max(0, jitter)
-  const r = new Float32Array(samples.x.length)
+  // Every dot's radius is written below.
+  const r = floatsIn(spare?.r, samples.x.length)
   const { ids, starts, counts } = samples.units
   ids.forEach((id, u) => {
     const rng = new Prng(hashString(`${key}\u0000${id}`, 2))
