@@ -116,7 +116,8 @@ export function createDensityField(spec: DensityFieldSpec): DensityField {
     MAX_CELLS,
   )
   const pBand = half + 2 * grid.cell
-  const p = polygonDistances(grid, polygon, pBand)
+  // With a hairline, p is only read to make the nodes: it can live in working memory.
+  const p = polygonDistances(grid, polygon, pBand, hairline !== undefined)
   const shape: FieldShape = hairline
     ? hairlineShape(grid, p, pBand, half, hairline, spec.seed ?? 0)
     : { stride: 1, data: p, feather: 0, irregularity: 0 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { indexLayer, rangesNear } from './layer-index'
-import type { DotLayer } from './simulate'
+import type { Point } from '../geometry/point'
+import { indexLayer, indexSessions, type LayerIndex, rangesNear } from './layer-index'
+import { assembleLayers, type DotLayer, type SimInput, simulateZone, type ZoneSimulation } from './simulate'
 
 /** A 10 × 7 grid of dots 60 px apart from (300, 200), radius 2, zones alternating. */
 function gridLayer(): DotLayer {
@@ -63,5 +64,79 @@ describe('layer index', () => {
     ] as const) {
       expect(rangesNear(index, x0, y0, x1, y1).length).toBe(0)
     }
+  })
+})
+
+describe('indexing sessions straight from the zones', () => {
+  const ring = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }))
+  const scene = (right: number): SimInput => ({
+    seedKey: 'index',
+    zones: [
+      { id: 'a', polygon: ring([100, 100], [right, 100], [right, 400], [100, 400]), softnessPx: 20 },
+      { id: 'b', polygon: ring([300, 300], [800, 300], [800, 700], [300, 700]), softnessPx: 10 },
+    ],
+    sessions: [
+      { id: 's1', dotDiameterPx: 4, treatments: [{ zoneId: 'a', densityPerPx2: 0.002 }] },
+      {
+        id: 's2',
+        dotDiameterPx: 3,
+        treatments: [
+          { zoneId: 'a', densityPerPx2: 0.002 },
+          { zoneId: 'b', densityPerPx2: 0.003 },
+        ],
+      },
+      { id: 'skipped', dotDiameterPx: 3, treatments: [] },
+    ],
+    jitter: 0.15,
+  })
+  const sample = (input: SimInput, previous: ZoneSimulation[] = []) =>
+    input.zones.map((zone, z) => simulateZone(zone, input.sessions, input.seedKey, input.jitter, previous[z]))
+  const expectSame = (got: LayerIndex, want: LayerIndex) => {
+    expect([got.cellPx, got.originX, got.originY, got.cols, got.rows, got.maxRadius]).toEqual([
+      want.cellPx,
+      want.originX,
+      want.originY,
+      want.cols,
+      want.rows,
+      want.maxRadius,
+    ])
+    expect(got.cellStart).toEqual(want.cellStart)
+    expect(got.x).toEqual(want.x)
+    expect(got.y).toEqual(want.y)
+    expect(got.r).toEqual(want.r)
+    expect(got.zone).toEqual(want.zone)
+  }
+
+  it('gives what indexing the assembled layers gives, an empty session included', () => {
+    const input = scene(600)
+    const results = sample(input)
+    const { layers, indexes } = indexSessions(input.sessions, results)
+    const assembled = assembleLayers(input.sessions, results)
+    expect(indexes).toHaveLength(3)
+    assembled.forEach((layer, s) => {
+      expectSame(indexes[s] as LayerIndex, indexLayer(layer))
+      expect(layers[s]).toEqual({
+        sessionId: layer.sessionId,
+        zoneCounts: layer.zoneCounts,
+        shortfall: layer.shortfall,
+      })
+    })
+    expect(indexes[2]?.x).toHaveLength(0)
+  })
+
+  it('writes into the previous indexes where they have room, and gives the same indexes as a fresh build', () => {
+    const before = scene(600)
+    const first = sample(before)
+    const old = indexSessions(before.sessions, first).indexes
+    const buffers = old.map((index) => index.x.buffer)
+    // A smaller zone a has fewer dots: they fit in the old buffers.
+    const after = scene(560)
+    const results = sample(after, first)
+    const { indexes } = indexSessions(after.sessions, results, old)
+    expect(indexes[0]?.x.buffer).toBe(buffers[0])
+    expect(indexes[0]?.x.length).toBeLessThan(buffers[0]?.byteLength as number)
+    assembleLayers(after.sessions, results).forEach((layer, s) => {
+      expectSame(indexes[s] as LayerIndex, indexLayer(layer))
+    })
   })
 })

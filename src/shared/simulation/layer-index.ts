@@ -1,4 +1,4 @@
-import type { DotLayer } from './simulate'
+import { type DotLayer, type SimSession, sessionSpans, type ZoneSimulation } from './simulate'
 
 /**
  * A layer's dots sorted into square buckets of image px: a copy for drawing. Drawn bucket by
@@ -27,6 +27,8 @@ export interface LayerIndex {
  * the order a full render does, or the 8-bit rounding after each dot could differ.
  */
 const CELL_PX = 64
+/** Multiplying by it is dividing by CELL_PX exactly (a power of two), and cheaper. */
+const PER_CELL = 1 / CELL_PX
 
 export interface DotExtent {
   minX: number
@@ -120,4 +122,122 @@ export function rangesNear(index: LayerIndex, minX: number, minY: number, maxX: 
     ranges[2 * (j - j0) + 1] = index.cellStart[j * index.cols + i1 + 1] as number
   }
   return ranges
+}
+
+/** A session's layer without its dots: what is told of it beside its index. */
+export interface LayerSummary {
+  sessionId: string
+  zoneCounts: Int32Array
+  shortfall: number
+}
+
+/**
+ * Each session's layer index straight from the zones' results: the same as `indexLayer` of each
+ * of `assembleLayers`' layers, without building those layers, and written into the buffers of
+ * `reuse` (the previous indexes, which the caller gives up) where they are large enough. Fresh
+ * memory is what costs here: a scene of 500,000 dots would otherwise take some 16 MB of new
+ * arrays at every edit.
+ */
+export function indexSessions(
+  sessions: readonly SimSession[],
+  zoneResults: readonly ZoneSimulation[],
+  reuse: readonly LayerIndex[] = [],
+): { layers: LayerSummary[]; indexes: LayerIndex[] } {
+  const layers: LayerSummary[] = []
+  const indexes = sessions.map((session, s) => {
+    const { starts, zoneCounts, total, shortfall } = sessionSpans(session.id, zoneResults)
+    layers.push({ sessionId: session.id, zoneCounts, shortfall })
+    const spans = zoneResults.flatMap((result, z) => {
+      const from = starts[z] as number
+      const count = zoneCounts[z] as number
+      return count === 0
+        ? []
+        : [
+            {
+              zone: z,
+              x: result.x.subarray(from, from + count),
+              y: result.y.subarray(from, from + count),
+              r: result.r.subarray(from, from + count),
+            },
+          ]
+    })
+    return indexSpans(spans, total, reuse[s])
+  })
+  return { layers, indexes }
+}
+
+interface Span {
+  zone: number
+  x: Float32Array
+  y: Float32Array
+  r: Float32Array
+}
+
+/** A view of `count` elements on `old`'s buffer when it holds them, else on a new one with room to grow. */
+function room<T extends Float32Array | Uint16Array>(
+  old: T | undefined,
+  count: number,
+  make: (buffer: ArrayBuffer, count: number) => T,
+  bytesEach: number,
+): T {
+  const buffer = old?.buffer
+  if (buffer instanceof ArrayBuffer && old?.byteOffset === 0 && buffer.byteLength >= count * bytesEach)
+    return make(buffer, count)
+  return make(new ArrayBuffer(Math.ceil(count * 1.02 + 256) * bytesEach), count)
+}
+
+/** `indexLayer` of the layer whose dots are the spans in order (zone `span.zone` each). */
+function indexSpans(spans: readonly Span[], n: number, old: LayerIndex | undefined): LayerIndex {
+  let minX = Number.POSITIVE_INFINITY
+  let minY = Number.POSITIVE_INFINITY
+  let maxX = Number.NEGATIVE_INFINITY
+  let maxY = Number.NEGATIVE_INFINITY
+  let maxRadius = 0
+  for (const span of spans) {
+    const extent = dotExtent(span)
+    minX = Math.min(minX, extent.minX)
+    minY = Math.min(minY, extent.minY)
+    maxX = Math.max(maxX, extent.maxX)
+    maxY = Math.max(maxY, extent.maxY)
+    maxRadius = Math.max(maxRadius, extent.maxRadius)
+  }
+  if (n === 0) [minX, minY, maxX, maxY] = [0, 0, 0, 0]
+  const cols = Math.floor((maxX - minX) / CELL_PX) + 1
+  const rows = Math.floor((maxY - minY) / CELL_PX) + 1
+  const cellStart = new Int32Array(cols * rows + 1)
+  for (const { x, y } of spans)
+    for (let d = 0; d < x.length; d++) {
+      const c =
+        Math.floor(((y[d] as number) - minY) * PER_CELL) * cols + Math.floor(((x[d] as number) - minX) * PER_CELL)
+      cellStart[c + 1] = (cellStart[c + 1] as number) + 1
+    }
+  for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number)
+  const next = cellStart.slice(0, cols * rows)
+  const floats = (buffer: ArrayBuffer, count: number) => new Float32Array(buffer, 0, count)
+  const index: LayerIndex = {
+    cellPx: CELL_PX,
+    originX: minX,
+    originY: minY,
+    cols,
+    rows,
+    cellStart,
+    x: room(old?.x, n, floats, 4),
+    y: room(old?.y, n, floats, 4),
+    r: room(old?.r, n, floats, 4),
+    zone: room(old?.zone, n, (buffer, count) => new Uint16Array(buffer, 0, count), 2),
+    maxRadius,
+  }
+  for (const { zone, x, y, r } of spans)
+    for (let d = 0; d < x.length; d++) {
+      const px = x[d] as number
+      const py = y[d] as number
+      const c = Math.floor((py - minY) * PER_CELL) * cols + Math.floor((px - minX) * PER_CELL)
+      const to = next[c] as number
+      next[c] = to + 1
+      index.x[to] = px
+      index.y[to] = py
+      index.r[to] = r[d] as number
+      index.zone[to] = zone
+    }
+  return index
 }

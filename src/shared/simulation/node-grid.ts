@@ -7,6 +7,23 @@ import type { Point } from '../geometry/point'
  * weight itself) keeps even a hard edge exact to the float, except within a cell of a corner.
  */
 
+/**
+ * Working memory for what a density field is made from and does not keep: reused from build to
+ * build, grown as needed, since fresh memory costs more than the sums done in it. What a
+ * function returns in it is valid until that function is called again.
+ */
+const scratch = { floats: [] as Float32Array[], mask: new Uint8Array(0) }
+
+/** Working float array `k` of `size` values, all 0. */
+function scratchFloats(k: number, size: number): Float32Array {
+  let array = scratch.floats[k]
+  if (!array || array.length < size) {
+    array = new Float32Array(Math.max(size, 2 * (array?.length ?? 0)))
+    scratch.floats[k] = array
+  }
+  return array.fill(0, 0, size).subarray(0, size)
+}
+
 /** Cells per block side. Blocks are the unit of distance culling and of the sampling support. */
 export const BLOCK = 8
 
@@ -146,7 +163,9 @@ function forEachBlock(
 
 /** Even-odd inside test for every node, one scanline per row of nodes. */
 function insideMask(grid: NodeGrid, polygon: readonly Point[]): Uint8Array {
-  const mask = new Uint8Array(grid.cols * grid.rows)
+  const size = grid.cols * grid.rows
+  if (scratch.mask.length < size) scratch.mask = new Uint8Array(Math.max(size, 2 * scratch.mask.length))
+  const mask = scratch.mask.fill(0, 0, size).subarray(0, size)
   const crossings: number[] = []
   for (let j = 0; j < grid.rows; j++) {
     const y = grid.originY + j * grid.cell
@@ -166,10 +185,18 @@ function insideMask(grid: NodeGrid, polygon: readonly Point[]): Uint8Array {
   return mask
 }
 
-/** Signed distance to the polygon's edges at every node (negative inside), clamped to ±band. */
-export function polygonDistances(grid: NodeGrid, polygon: readonly Point[], band: number): Float32Array {
+/**
+ * Signed distance to the polygon's edges at every node (negative inside), clamped to ±band. In
+ * working memory (valid until the next call) when `transient`, else in a new array.
+ */
+export function polygonDistances(
+  grid: NodeGrid,
+  polygon: readonly Point[],
+  band: number,
+  transient = false,
+): Float32Array {
   const mask = insideMask(grid, polygon)
-  const out = new Float32Array(grid.cols * grid.rows)
+  const out = transient ? scratchFloats(0, grid.cols * grid.rows) : new Float32Array(grid.cols * grid.rows)
   for (let n = 0; n < out.length; n++) out[n] = mask[n] ? -band : band
   const s = segmentsOf(polygon, true, false)
   forEachBlock(grid, s, band, (i0, i1, j0, j1, candidates, count) => {
@@ -214,16 +241,16 @@ export function withoutRepeats(points: readonly Point[]): Point[] {
   return points.filter((p, i) => i === 0 || p.x !== (points[i - 1] as Point).x || p.y !== (points[i - 1] as Point).y)
 }
 
-/** Needs at least two distinct consecutive points (see `withoutRepeats`). */
+/** Needs at least two distinct consecutive points (see `withoutRepeats`). In working memory: valid until the next call. */
 export function curveNearest(grid: NodeGrid, curve: readonly Point[], band: number): CurveNearest {
   const size = grid.cols * grid.rows
   const out: CurveNearest = {
-    signed: new Float32Array(size),
-    qx: new Float32Array(size),
-    qy: new Float32Array(size),
-    nx: new Float32Array(size),
-    ny: new Float32Array(size),
-    arc: new Float32Array(size),
+    signed: scratchFloats(1, size),
+    qx: scratchFloats(2, size),
+    qy: scratchFloats(3, size),
+    nx: scratchFloats(4, size),
+    ny: scratchFloats(5, size),
+    arc: scratchFloats(6, size),
   }
   const s = segmentsOf(withoutRepeats(curve), false, true)
   const { segmentNormals, vertexNormals, arcStart } = curveFrames(s)

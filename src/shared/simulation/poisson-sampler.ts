@@ -1,7 +1,7 @@
 import { chunkLayout, type Unit, unitFieldHash } from './chunk-layout'
 import type { DensityField } from './density-field'
 import { hashString } from './prng'
-import { sampleUnit, stageRadius, type UnitDots } from './unit-sampler'
+import { releaseUnits, sampleUnit, stageRadius, type UnitDots, unitRoom } from './unit-sampler'
 
 export { PACKING, stageRadius } from './unit-sampler'
 
@@ -30,6 +30,8 @@ export interface ProgressiveOptions {
   seed: number
   /** The previous result for this zone: its unchanged units are reused rather than sampled. */
   previous?: ProgressiveSamples
+  /** Arrays the caller gives up (a previous result's): x and y are written into them where they have room. */
+  spare?: { x: Float32Array; y: Float32Array }
 }
 
 export interface ProgressiveSamples {
@@ -58,7 +60,7 @@ export interface SampledUnits {
   targets: Int32Array
 }
 
-export function sampleProgressive({ field, stages, seed, previous }: ProgressiveOptions): ProgressiveSamples {
+export function sampleProgressive({ field, stages, seed, previous, spare }: ProgressiveOptions): ProgressiveSamples {
   if (!stages.some((d) => d > 0) || field.support.length === 0) return emptySamples(stages.length)
   const layout = chunkLayout(
     field,
@@ -76,6 +78,8 @@ export function sampleProgressive({ field, stages, seed, previous }: Progressive
   const previousIndex = new Map(reusable?.units.keys.map((key, u) => [key, u]))
 
   const count = layout.units.length
+  // This zone's units are kept in memory reused from the last zone's, which were assembled.
+  releaseUnits()
   const ids: string[] = []
   const keys: string[] = []
   const results: UnitDots[] = []
@@ -98,7 +102,7 @@ export function sampleProgressive({ field, stages, seed, previous }: Progressive
     keys.push(key)
     results.push(result)
   }
-  return assemble(field, layout.units, stages.length, params, ids, keys, results, count)
+  return assemble(field, layout.units, stages.length, params, ids, keys, results, count, spare)
 }
 
 /** Two independent 53-bit hashes: a collision would show wrong dots, so make it beyond reach. */
@@ -109,8 +113,7 @@ function hashKey(text: string): string {
 function unitFrom(samples: ProgressiveSamples, u: number, stageCount: number): UnitDots {
   const { starts, counts, targets } = samples.units
   const total = counts.subarray(u * stageCount, (u + 1) * stageCount).reduce((a, b) => a + b, 0)
-  const x = new Float32Array(total)
-  const y = new Float32Array(total)
+  const { x, y } = unitRoom(total)
   const stageEnds = new Int32Array(stageCount)
   let at = 0
   for (let s = 0; s < stageCount; s++) {
@@ -134,10 +137,12 @@ function assemble(
   keys: string[],
   results: readonly UnitDots[],
   count: number,
+  spare: ProgressiveOptions['spare'],
 ): ProgressiveSamples {
   const total = results.reduce((sum, r) => sum + r.x.length, 0)
-  const x = new Float32Array(total)
-  const y = new Float32Array(total)
+  // Every value is written below, and the previous result was read (into the units) above.
+  const x = floatsIn(spare?.x, total)
+  const y = floatsIn(spare?.y, total)
   const stageEnds = new Int32Array(stageCount)
   const stageTargets = new Int32Array(stageCount)
   const starts = new Int32Array(count * stageCount)
@@ -167,6 +172,17 @@ function assemble(
     rects[4 * u + 3] = (unit.j1 - unit.j0) * field.cell
   })
   return { x, y, stageEnds, stageTargets, units: { params, ids, keys, rects, starts, counts, targets } }
+}
+
+/**
+ * `count` floats on `spare`'s memory when it has room (a new array costs more than the sampling
+ * that fills it), else on new memory with a little room to spare for the next sampling.
+ */
+export function floatsIn(spare: Float32Array | undefined, count: number): Float32Array {
+  const buffer = spare?.buffer
+  if (buffer instanceof ArrayBuffer && spare?.byteOffset === 0 && buffer.byteLength >= 4 * count)
+    return new Float32Array(buffer, 0, count)
+  return new Float32Array(new ArrayBuffer(4 * Math.ceil(count * 1.02 + 256)), 0, count)
 }
 
 function emptySamples(stageCount: number): ProgressiveSamples {

@@ -32,6 +32,27 @@ describe('seeded randomness', () => {
     expect(Math.abs(sd - 1)).toBeLessThan(0.02)
     expect(normal.filter((v) => Math.abs(v) > 1.96).length / normal.length).toBeCloseTo(0.05, 2)
   })
+
+  it('hands its words to a loop that steps them and takes them back, the stream going on unbroken', () => {
+    const plain = new Prng(hashString('words'))
+    const stepped = new Prng(hashString('words'))
+    const words = new Int32Array(4)
+    stepped.save(words)
+    // Three steps of sfc32, as the darts take them.
+    let [a, b, c, d] = Array.from(words) as [number, number, number, number]
+    const drawn: number[] = []
+    for (let k = 0; k < 3; k++) {
+      const t = (((a + b) | 0) + d) | 0
+      d = (d + 1) | 0
+      a = b ^ (b >>> 9)
+      b = (c + (c << 3)) | 0
+      c = (((c << 21) | (c >>> 11)) + t) | 0
+      drawn.push((t >>> 0) / 4294967296)
+    }
+    stepped.restore(Int32Array.from([a, b, c, d]))
+    expect(drawn).toEqual([plain.next(), plain.next(), plain.next()])
+    expect(stepped.next()).toBe(plain.next())
+  })
 })
 
 const PINNED_HASH = 2698484208854473

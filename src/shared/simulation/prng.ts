@@ -69,24 +69,22 @@ export class Prng {
     return this.uint32() / 4294967296
   }
 
-  /** The next `out.length` values of `next()`, into `out`: the same stream, a hot loop's worth at a time. */
-  fill(out: Float64Array): void {
-    let a = this.a
-    let b = this.b
-    let c = this.c
-    let d = this.d
-    for (let i = 0; i < out.length; i++) {
-      const t = (((a + b) | 0) + d) | 0
-      d = (d + 1) | 0
-      a = b ^ (b >>> 9)
-      b = (c + (c << 3)) | 0
-      c = (((c << 21) | (c >>> 11)) + t) | 0
-      out[i] = (t >>> 0) / 4294967296
-    }
-    this.a = a
-    this.b = b
-    this.c = c
-    this.d = d
+  /**
+   * The generator's four words, for a hot loop to step it in locals (as `uint32` does) and hand
+   * them back with `restore`: the same stream as `next()`, without a call a draw.
+   */
+  save(into: Int32Array): void {
+    into[0] = this.a
+    into[1] = this.b
+    into[2] = this.c
+    into[3] = this.d
+  }
+
+  restore(from: Int32Array): void {
+    this.a = from[0] as number
+    this.b = from[1] as number
+    this.c = from[2] as number
+    this.d = from[3] as number
   }
 
   /** Standard normal (mean 0, sd 1), by Marsaglia's polar form of Box–Muller: no trigonometry. */

@@ -10,6 +10,7 @@ import {
   type SimZone,
   simulate,
   simulateZone,
+  type ZoneSimulation,
   zoneCacheKey,
 } from './simulate'
 import { closestPair } from './test-helpers'
@@ -234,5 +235,45 @@ describe('regenerating one zone', () => {
     expect(reused.r).toEqual(fresh.r)
     expect(reused.stageEnds).toEqual(fresh.stageEnds)
     expect(fresh.x).not.toEqual(old.x)
+  })
+
+  it('writes into the arrays it is given up where they have room, the dots the same as on new memory', () => {
+    const input = design()
+    const sample = (zone: SimZone, previous?: ZoneSimulation) =>
+      simulateZone(zone, input.sessions, input.seedKey, input.jitter, previous, previous)
+    const smaller: SimZone = { ...mid, polygon: ring([100, 300], [880, 300], [880, 800], [100, 800]) }
+    const old = sample(mid)
+    const buffers = [old.x.buffer, old.y.buffer, old.r.buffer]
+    const fresh = simulateZone(smaller, input.sessions, input.seedKey, input.jitter)
+    const reused = sample(smaller, old)
+    expect([reused.x.buffer, reused.y.buffer, reused.r.buffer]).toEqual(buffers)
+    expect(reused.x).toEqual(fresh.x)
+    expect(reused.y).toEqual(fresh.y)
+    expect(reused.r).toEqual(fresh.r)
+    // Too small for a larger zone: new memory, the same dots.
+    const larger: SimZone = { ...mid, polygon: ring([100, 300], [990, 300], [990, 990], [100, 990]) }
+    const grown = sample(larger, reused)
+    expect(grown.x.buffer).not.toBe(buffers[0])
+    expect(grown.x).toEqual(simulateZone(larger, input.sessions, input.seedKey, input.jitter).x)
+  })
+
+  it('gives the same dots whatever was sampled before, and later samplings never touch a result', () => {
+    // The sampler and the density field reuse working memory from zone to zone; a far larger
+    // zone in between makes it grow.
+    const input = design()
+    const sample = (zone: SimZone) => simulateZone(zone, input.sessions, input.seedKey, input.jitter)
+    const first = sample(band())
+    const kept = { x: first.x.slice(), y: first.y.slice(), r: first.r.slice() }
+    const large: SimZone = { ...band(), polygon: ring([0, hairlineY], [2400, hairlineY], [2400, 1600], [0, 1600]) }
+    expect(sample(large).x.length).toBeGreaterThan(5 * first.x.length)
+    sample(mid)
+    expect(first.x).toEqual(kept.x)
+    expect(first.y).toEqual(kept.y)
+    expect(first.r).toEqual(kept.r)
+    const again = sample(band())
+    expect(again.x).toEqual(first.x)
+    expect(again.y).toEqual(first.y)
+    expect(again.r).toEqual(first.r)
+    expect(again.units).toEqual(first.units)
   })
 })

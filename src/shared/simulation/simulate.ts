@@ -1,5 +1,5 @@
 import type { Point } from '../geometry/point'
-import { noUnits, type SampledUnits, sampleProgressive } from './poisson-sampler'
+import { floatsIn, noUnits, type SampledUnits, sampleProgressive } from './poisson-sampler'
 import { hashString, Prng } from './prng'
 import { zoneField, zoneSeedKey } from './zone-field'
 
@@ -107,7 +107,9 @@ export function zoneCacheKey(zone: SimZone, sessions: readonly SimSession[], see
  * One zone's dots over `sessions` (in date order): seeded by `seedKey` and the zone's id, each
  * session that adds density to the zone one stage of the sampler. Given the zone's previous
  * result (any earlier outline or plan), the parts of it that cannot have changed are copied
- * rather than sampled: the result is the same either way, only faster.
+ * rather than sampled: the result is the same either way, only faster. Given `spare` (arrays
+ * the caller gives up, such as a previous result it will not read again), the dots are written
+ * into them where they have room.
  */
 export function simulateZone(
   zone: SimZone,
@@ -115,6 +117,7 @@ export function simulateZone(
   seedKey: string,
   jitter: number,
   previous?: ZoneSimulation,
+  spare?: Pick<ZoneSimulation, 'x' | 'y' | 'r'>,
 ): ZoneSimulation {
   const stages = stagesOf(zone, sessions)
   const sessionIds = stages.map((s) => s.sessionId)
@@ -138,11 +141,13 @@ export function simulateZone(
     stages: stages.map((s) => s.cumulativeDensity),
     seed: hashString(key),
     previous,
+    spare,
   })
   // Radii from their own stream per unit, so changing the jitter or a dot size never moves a
   // dot, and a unit's radii do not depend on how many dots other units hold.
   const spread = Math.max(0, jitter)
-  const r = new Float32Array(samples.x.length)
+  // Every dot's radius is written below.
+  const r = floatsIn(spare?.r, samples.x.length)
   const { ids, starts, counts } = samples.units
   ids.forEach((id, u) => {
     const rng = new Prng(hashString(`${key}\u0000${id}`, 2))
@@ -167,22 +172,36 @@ export function simulateZone(
   }
 }
 
+/** Where one session's dots lie in the zones' results: zone z's are `zoneCounts[z]` from `starts[z]`. */
+export interface SessionSpans {
+  starts: Int32Array
+  zoneCounts: Int32Array
+  total: number
+  /** See `DotLayer.shortfall`. */
+  shortfall: number
+}
+
+export function sessionSpans(sessionId: string, zoneResults: readonly ZoneSimulation[]): SessionSpans {
+  const zoneCounts = new Int32Array(zoneResults.length)
+  const starts = new Int32Array(zoneResults.length)
+  let total = 0
+  let shortfall = 0
+  zoneResults.forEach((result, z) => {
+    const stage = result.sessionIds.indexOf(sessionId)
+    if (stage < 0) return
+    const end = result.stageEnds[stage] as number
+    starts[z] = stage === 0 ? 0 : (result.stageEnds[stage - 1] as number)
+    zoneCounts[z] = end - (starts[z] as number)
+    total += zoneCounts[z] as number
+    shortfall += Math.max(0, (result.stageTargets[stage] as number) - end)
+  })
+  return { starts, zoneCounts, total, shortfall }
+}
+
 /** The per-session layers from per-zone results, `zoneResults[i]` being the simulation of zone i. */
 export function assembleLayers(sessions: readonly SimSession[], zoneResults: readonly ZoneSimulation[]): DotLayer[] {
   return sessions.map((session) => {
-    const zoneCounts = new Int32Array(zoneResults.length)
-    const starts = new Int32Array(zoneResults.length)
-    let total = 0
-    let shortfall = 0
-    zoneResults.forEach((result, z) => {
-      const stage = result.sessionIds.indexOf(session.id)
-      if (stage < 0) return
-      const end = result.stageEnds[stage] as number
-      starts[z] = stage === 0 ? 0 : (result.stageEnds[stage - 1] as number)
-      zoneCounts[z] = end - (starts[z] as number)
-      total += zoneCounts[z] as number
-      shortfall += Math.max(0, (result.stageTargets[stage] as number) - end)
-    })
+    const { starts, zoneCounts, total, shortfall } = sessionSpans(session.id, zoneResults)
     const layer: DotLayer = {
       sessionId: session.id,
       x: new Float32Array(total),

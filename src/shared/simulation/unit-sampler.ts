@@ -55,31 +55,70 @@ export interface UnitTask {
   neighbours: readonly UnitDots[]
 }
 
-const UNIFORMS = new Float64Array(1024)
+/** Draws per block of the darts' uniforms; the generator's words while the darts step it. */
+const BLOCK_DRAWS = 1024
+const WORDS = new Int32Array(4)
+const TWO_TO_MINUS_32 = 1 / 4294967296
 /** The grid, reused from unit to unit: it is the largest allocation here. */
 let slots = new Float32Array(0)
+/**
+ * Working arrays reused from unit to unit, grown as needed. Fresh memory costs far more than
+ * the work done in it (each new page is faulted in and zeroed), and a zone's units would
+ * otherwise allocate several times its dots' bytes.
+ */
+const scratch = {
+  nearX: new Float32Array(0),
+  nearY: new Float32Array(0),
+  nearStage: new Uint8Array(0),
+  xs: new Float32Array(0),
+  ys: new Float32Array(0),
+  cellX: new Float64Array(0),
+  cellY: new Float64Array(0),
+  cellFull: new Uint8Array(0),
+}
 
+/** Where finished units' dots are kept until their zone's dots are assembled: reused zone to zone. */
+const kept = { x: new Float32Array(0), y: new Float32Array(0), used: 0 }
+
+/** Forgets the units' dots kept so far: call before sampling a zone, once the last zone's are assembled. */
+export function releaseUnits(): void {
+  kept.used = 0
+}
+
+/** Room for a unit's `count` dots, valid until `releaseUnits`. */
+export function unitRoom(count: number): { x: Float32Array; y: Float32Array } {
+  if (kept.used + count > kept.x.length) {
+    // Units already given room keep theirs in the old arrays.
+    const size = Math.max(count, 2 * kept.x.length, 1 << 16)
+    kept.x = new Float32Array(size)
+    kept.y = new Float32Array(size)
+    kept.used = 0
+  }
+  const from = kept.used
+  kept.used += count
+  return { x: kept.x.subarray(from, kept.used), y: kept.y.subarray(from, kept.used) }
+}
+
+/** A unit's dots are kept with `unitRoom`: valid until `releaseUnits`. */
 export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: UnitTask): UnitDots {
   const rng = new Prng(seed)
   // Per unit the counts are rounded at random (unbiased), so the many small units along a
   // zone's soft edge add up to its ∫ w instead of each rounding down.
   const offset = rng.next()
   const wanted = Int32Array.from(stages, (d, s) => (d > 0 ? Math.floor(d * (areas[s] as number) + offset) : 0))
-  let xs = new Float32Array(
-    Math.max(
-      16,
-      wanted.reduce((most, t) => Math.max(most, t), 0),
-    ),
-  )
-  let ys = new Float32Array(xs.length)
+  let xs = scratch.xs
+  let ys = scratch.ys
   const stageEnds = new Int32Array(stages.length)
   const stageTargets = new Int32Array(stages.length)
   const { cell, cellCols, cellClass, minX, minY } = field
   const near = nearbyDots(field, regions, stages, neighbours)
   const maxCells = regions.reduce((most, _, k) => (k % 4 === 0 ? Math.max(most, areaCells(regions, k / 4)) : most), 0)
-  const cellX = new Float64Array(maxCells)
-  const cellY = new Float64Array(maxCells)
-  const cellFull = new Uint8Array(maxCells)
+  if (scratch.cellX.length < maxCells) {
+    scratch.cellX = new Float64Array(maxCells)
+    scratch.cellY = new Float64Array(maxCells)
+    scratch.cellFull = new Uint8Array(maxCells)
+  }
+  const { cellX, cellY, cellFull } = scratch
   let placed = 0
 
   for (let stage = 0; stage < stages.length; stage++) {
@@ -110,6 +149,8 @@ export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: 
       const grown = Math.max(target, 2 * xs.length)
       xs = copyInto(new Float32Array(grown), xs)
       ys = copyInto(new Float32Array(grown), ys)
+      scratch.xs = xs
+      scratch.ys = ys
     }
 
     // The cells darts can land in: w > 0 somewhere in them.
@@ -159,7 +200,10 @@ export function sampleUnit({ field, regions, areas, stages, seed, neighbours }: 
     if (roundedUp && target - placed === 1) stageTargets[stage] = placed
     stageEnds[stage] = placed
   }
-  return { x: xs.slice(0, placed), y: ys.slice(0, placed), stageEnds, stageTargets }
+  const room = unitRoom(placed)
+  room.x.set(xs.subarray(0, placed))
+  room.y.set(ys.subarray(0, placed))
+  return { ...room, stageEnds, stageTargets }
 }
 
 interface Grid {
@@ -225,21 +269,26 @@ function nearbyDots(
   const minY = field.minY + j0 * field.cell - margin
   const maxY = field.minY + j1 * field.cell + margin
   const total = neighbours.reduce((sum, n) => sum + n.x.length, 0)
-  const x = new Float32Array(total)
-  const y = new Float32Array(total)
-  const stage = new Uint8Array(total)
+  if (scratch.nearX.length < total) {
+    const size = Math.max(total, 2 * scratch.nearX.length)
+    scratch.nearX = new Float32Array(size)
+    scratch.nearY = new Float32Array(size)
+    scratch.nearStage = new Uint8Array(size)
+  }
+  const { nearX: x, nearY: y, nearStage: stage } = scratch
   let count = 0
   for (const other of neighbours) {
-    let s = 0
-    for (let d = 0; d < other.x.length; d++) {
-      while (d >= (other.stageEnds[s] as number)) s++
-      const dx = other.x[d] as number
-      const dy = other.y[d] as number
-      if (dx < minX || dx > maxX || dy < minY || dy > maxY) continue
-      x[count] = dx
-      y[count] = dy
-      stage[count] = s
-      count++
+    const { x: ox, y: oy, stageEnds } = other
+    for (let s = 0, d = 0; s < stageEnds.length; s++) {
+      for (const end = stageEnds[s] as number; d < end; d++) {
+        const dx = ox[d] as number
+        const dy = oy[d] as number
+        if (dx < minX || dx > maxX || dy < minY || dy > maxY) continue
+        x[count] = dx
+        y[count] = dy
+        stage[count] = s
+        count++
+      }
     }
   }
   return { x, y, stage, count }
@@ -266,37 +315,72 @@ function throwDarts(
 ): number {
   const { slots, cols, x0, y0, inverseCell } = grid
   const cellCount = cellX.length
+  const offsets = nearestFirst(cols)
   let placed = from
   let misses = 0
-  // Uniforms from the unit's stream a block at a time, `u` the next unused one (those left at
-  // the end are dropped). A dart takes three, or four where w < 1.
-  const uniforms = UNIFORMS
-  let u = uniforms.length
+  // Uniforms from the unit's sfc32 stream (`Prng.uint32`'s steps, in locals: a call and a
+  // store a draw cost more than the draw), taken BLOCK_DRAWS at a time: `u` counts the block's
+  // draws so far, and a block with fewer than four left is skipped to its end, as the darts
+  // always did. A dart takes three, or four where w < 1.
+  rng.save(WORDS)
+  let a = WORDS[0] as number
+  let b = WORDS[1] as number
+  let c = WORDS[2] as number
+  let d = WORDS[3] as number
+  let t = 0
+  let u = BLOCK_DRAWS
   while (placed < target && misses < MAX_MISSES) {
-    if (u > uniforms.length - 4) {
-      rng.fill(uniforms)
+    if (u > BLOCK_DRAWS - 4) {
+      for (; u < BLOCK_DRAWS; u++) {
+        t = (((a + b) | 0) + d) | 0
+        d = (d + 1) | 0
+        a = b ^ (b >>> 9)
+        b = (c + (c << 3)) | 0
+        c = (((c << 21) | (c >>> 11)) + t) | 0
+      }
       u = 0
     }
-    const pick = Math.floor((uniforms[u] as number) * cellCount)
-    const x = Math.fround((cellX[pick] as number) + (uniforms[u + 1] as number) * cell)
-    const y = Math.fround((cellY[pick] as number) + (uniforms[u + 2] as number) * cell)
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+    const pick = Math.floor((t >>> 0) * TWO_TO_MINUS_32 * cellCount)
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+    const x = Math.fround((cellX[pick] as number) + (t >>> 0) * TWO_TO_MINUS_32 * cell)
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+    const y = Math.fround((cellY[pick] as number) + (t >>> 0) * TWO_TO_MINUS_32 * cell)
     u += 3
     let spacingSquared = radiusSquared
-    let reach = 2
+    let looks = WITHIN_TWO
     if (cellFull[pick] === 0) {
       const w = weight(x, y)
       if (w < 1) {
-        const keep = uniforms[u++] as number
+        t = (((a + b) | 0) + d) | 0
+        d = (d + 1) | 0
+        a = b ^ (b >>> 9)
+        b = (c + (c << 3)) | 0
+        c = (((c << 21) | (c >>> 11)) + t) | 0
+        u++
+        const keep = (t >>> 0) * TWO_TO_MINUS_32
         if (keep >= w) {
           misses++
           continue
         }
         spacingSquared = radiusSquared / Math.max(w, MIN_SPACED_WEIGHT)
-        reach = 3
+        looks = WITHIN_THREE
       }
     }
     const slot = (Math.floor((y - y0) * inverseCell) + PAD) * cols + Math.floor((x - x0) * inverseCell) + PAD
-    if (slots[2 * slot] !== EMPTY || crowded(slots, cols, slot, reach, x, y, spacingSquared)) {
+    if (slots[2 * slot] !== EMPTY || crowded(slots, offsets, looks, 2 * slot, x, y, spacingSquared)) {
       misses++
       continue
     }
@@ -307,6 +391,19 @@ function throwDarts(
     placed++
     misses = 0
   }
+  // The rest of the last block is dropped: the stream goes on after it.
+  for (; u < BLOCK_DRAWS; u++) {
+    t = (((a + b) | 0) + d) | 0
+    d = (d + 1) | 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) | 0
+    c = (((c << 21) | (c >>> 11)) + t) | 0
+  }
+  WORDS[0] = a
+  WORDS[1] = b
+  WORDS[2] = c
+  WORDS[3] = d
+  rng.restore(WORDS)
   return placed
 }
 
@@ -315,22 +412,44 @@ function copyInto(to: Float32Array<ArrayBuffer>, from: Float32Array): Float32Arr
   return to
 }
 
-/** Whether a dot lies closer than the spacing to (x, y), looking `reach` cells each way from its cell. */
+/** The cells within two cells of one (itself left out), then those at three: 24 and 48 in all. */
+const WITHIN_TWO = 24
+const WITHIN_THREE = 48
+/** `nearestFirst`'s last answer, and the grid width it was for. */
+const offsets = new Int32Array(WITHIN_THREE)
+let offsetsCols = -1
+
+/**
+ * Slot offsets (x's index in `slots`) of the cells around one, in rings of growing distance:
+ * a refused dart is most often refused by a dot next to it, so looking there first finds it
+ * soonest. Which dots are looked at is unchanged, so is the answer.
+ */
+function nearestFirst(cols: number): Int32Array {
+  if (cols === offsetsCols) return offsets
+  offsetsCols = cols
+  let n = 0
+  for (let ring = 1; ring <= 3; ring++)
+    for (let dj = -ring; dj <= ring; dj++)
+      for (let di = -ring; di <= ring; di++)
+        if (Math.max(Math.abs(di), Math.abs(dj)) === ring) offsets[n++] = 2 * (dj * cols + di)
+  return offsets
+}
+
+/** Whether a dot lies closer than the spacing to (x, y), in the first `looks` cells of `offsets` around slot index `at`. */
 function crowded(
   slots: Float32Array,
-  cols: number,
-  slot: number,
-  reach: number,
+  offsets: Int32Array,
+  looks: number,
+  at: number,
   x: number,
   y: number,
   spacingSquared: number,
 ): boolean {
-  for (let row = slot - reach * cols - reach, end = slot + reach * cols - reach; row <= end; row += cols) {
-    for (let k = 2 * row, last = 2 * (row + 2 * reach); k <= last; k += 2) {
-      const dx = (slots[k] as number) - x
-      const dy = (slots[k + 1] as number) - y
-      if (dx * dx + dy * dy < spacingSquared) return true
-    }
+  for (let n = 0; n < looks; n++) {
+    const k = at + (offsets[n] as number)
+    const dx = (slots[k] as number) - x
+    const dy = (slots[k + 1] as number) - y
+    if (dx * dx + dy * dy < spacingSquared) return true
   }
   return false
 }

@@ -1,13 +1,8 @@
 /// <reference lib="webworker" />
 import { DRAWN_REACH, FRESH_SCALE_MAX } from '../../../../shared/simulation/dot-coverage'
-import { dotExtent, indexLayer, type LayerIndex } from '../../../../shared/simulation/layer-index'
+import { dotExtent, indexSessions, type LayerIndex } from '../../../../shared/simulation/layer-index'
 import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/rasterize'
-import {
-  assembleLayers,
-  type SimInput,
-  type ZoneSimulation,
-  zoneCacheKey,
-} from '../../../../shared/simulation/simulate'
+import { type SimInput, type ZoneSimulation, zoneCacheKey } from '../../../../shared/simulation/simulate'
 import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
 
@@ -185,8 +180,10 @@ async function applyScene(input: SimInput | null): Promise<void> {
   })
   zoneKeys = keys
   zoneResults = next as ZoneSimulation[]
-  const layers = assembleLayers(input.sessions, zoneResults)
-  indexes = layers.map((layer) => indexLayer(layer))
+  // The old indexes' buffers are written over: new memory would cost more than the indexing.
+  const built = indexSessions(input.sessions, zoneResults, indexes)
+  const layers = built.layers
+  indexes = built.indexes
   if (!sameZones) dirty = 'all'
   else if (dirty !== 'all') dirty.push(...changed)
   // Every dot is held twice: in its zone's result (kept so an unchanged zone is not sampled

@@ -30,7 +30,9 @@ export class SamplerPool {
     const workers = this.start()
     if (!workers || (jobs.length <= 1 && !workers.length))
       return Promise.resolve(
-        jobs.map((job) => simulateZone(job.zone, input.sessions, input.seedKey, input.jitter, job.previous)),
+        jobs.map((job) =>
+          simulateZone(job.zone, input.sessions, input.seedKey, input.jitter, job.previous, job.previous),
+        ),
       )
     // About the zone's dot count: its area times all the density its sessions add.
     const cost = (job: ZoneJob) =>

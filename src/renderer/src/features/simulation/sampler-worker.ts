@@ -13,7 +13,8 @@ const scope = self as unknown as DedicatedWorkerGlobalScope
 scope.onmessage = (event: MessageEvent<SampleRequest>) => {
   const { id, zone, sessions, seedKey, jitter, previous } = event.data
   try {
-    const result = simulateZone(zone, sessions, seedKey, jitter, previous)
+    // The previous result was given up to this job: its arrays take the new dots.
+    const result = simulateZone(zone, sessions, seedKey, jitter, previous, previous)
     scope.postMessage({ id, result } satisfies SampleReply, zoneTransfer(result))
   } catch (error) {
     const message = error instanceof Error ? error.message : 'A zone could not be sampled.'
