@@ -8,6 +8,8 @@ export interface WorkerTrace {
   /** The worker's own time for the work behind this reply. */
   millis: number
   tiles: number
+  /** Zones read from the dot cache (a 'dots' reply). */
+  cached: number
   /** When the page received it. */
   at: number
 }
@@ -24,10 +26,10 @@ export function tracedWorker(trace: WorkerTrace[]): () => DotWorkerLike {
     worker.onmessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data
       const at = performance.now()
-      if (reply.type === 'dots') trace.push({ kind: 'dots', millis: reply.millis, tiles: 0, at })
+      if (reply.type === 'dots') trace.push({ kind: 'dots', millis: reply.millis, tiles: 0, cached: reply.cached, at })
       else if (reply.type === 'tiles')
-        trace.push({ kind: reply.target, millis: reply.millis, tiles: reply.tiles.length, at })
-      else trace.push({ kind: 'error', millis: 0, tiles: 0, at })
+        trace.push({ kind: reply.target, millis: reply.millis, tiles: reply.tiles.length, cached: 0, at })
+      else trace.push({ kind: 'error', millis: 0, tiles: 0, cached: 0, at })
       traced.onmessage?.(event)
     }
     return traced

@@ -1,9 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size, Viewport } from '../../canvas/viewport'
 import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
 import DotWorker from './dot-worker?worker&inline'
+import type { ZonedLayerStyle } from './layer-looks'
 import {
   DETAIL_MAX_PX,
   type ImageRect,
@@ -38,6 +38,8 @@ export interface DotView {
   counts: ZoneCounts[]
   /** Bytes held by the dots in the worker. */
   dotBytes: number
+  /** Zones of the scene whose dots were read from the dot cache, not sampled. */
+  cachedZones: number
   busy: boolean
   error: string | null
   /** Bumped on every new bitmap so the canvas knows to redraw. */
@@ -61,7 +63,7 @@ export class DotRenderer implements PigmentSource {
   readonly store: StoreApi<DotView>
   private readonly worker: DotWorkerLike
   private generation = 0
-  private styles: LayerStyle[] = []
+  private styles: ZonedLayerStyle[] = []
   private hasScene = false
   private rasterQueued = false
   private settle: ReturnType<typeof setTimeout> | null = null
@@ -84,6 +86,7 @@ export class DotRenderer implements PigmentSource {
       detail: null,
       counts: [],
       dotBytes: 0,
+      cachedZones: 0,
       busy: false,
       error: null,
       frame: 0,
@@ -98,7 +101,7 @@ export class DotRenderer implements PigmentSource {
     this.scheduleRaster()
   }
 
-  setStyles(styles: LayerStyle[]): void {
+  setStyles(styles: ZonedLayerStyle[]): void {
     this.styles = styles
     this.scheduleRaster()
   }
@@ -207,7 +210,7 @@ export class DotRenderer implements PigmentSource {
       return
     }
     if (reply.type === 'dots') {
-      this.store.setState({ counts: reply.layers, dotBytes: reply.bytes, error: null })
+      this.store.setState({ counts: reply.layers, dotBytes: reply.bytes, cachedZones: reply.cached, error: null })
       return
     }
     // The worker sends base tiles in order and only those that changed, so every base reply is

@@ -1,20 +1,18 @@
 /// <reference lib="webworker" />
 import { DRAWN_REACH, FRESH_SCALE_MAX } from '../../../../shared/simulation/dot-coverage'
 import { dotExtent, indexLayer, type LayerIndex } from '../../../../shared/simulation/layer-index'
-import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/rasterize'
-import {
-  assembleLayers,
-  type SimInput,
-  type ZoneSimulation,
-  zoneCacheKey,
-} from '../../../../shared/simulation/simulate'
+import { rasterizeTile } from '../../../../shared/simulation/rasterize'
+import { assembleLayers, type SimInput, type ZoneSimulation } from '../../../../shared/simulation/simulate'
+import { dotCacheKey, openDotCache } from './dot-cache'
+import { drawPasses, type ZonedLayerStyle } from './layer-looks'
 import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /**
- * The dot worker: has zones sampled by its pool of sampling workers (keeping each zone's dots
- * until its outline, densities or needle change, and handing the old dots to the next sampling
- * of the zone so the parts an edit did not touch are copied, not sampled) and rasterises them
+ * The dot worker: reads zones whose dots were sampled before from the dot cache and has the
+ * others sampled by its pool of sampling workers (keeping each zone's dots until its outline,
+ * densities or needle change, and handing the old dots to the next sampling of the zone so the
+ * parts an edit did not touch are copied, not sampled), and rasterises them
  * into bitmaps, so the page never spends more than a message on them. Requests are coalesced:
  * while it works, only the newest scene and the newest raster of each kind are kept.
  */
@@ -39,6 +37,7 @@ let nextDetail: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let queued = false
 let running = false
 const pool = new SamplerPool()
+const cache = openDotCache()
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer)
 
@@ -148,15 +147,25 @@ async function applyScene(input: SimInput | null): Promise<void> {
     zoneResults = []
     indexes = []
     dirty = 'all'
-    post({ type: 'dots', layers: [], bytes: 0, millis: performance.now() - started })
+    post({ type: 'dots', layers: [], bytes: 0, cached: 0, millis: performance.now() - started })
     return
   }
-  const keys = input.zones.map((zone) => zoneCacheKey(zone, input.sessions, input.seedKey, input.jitter))
+  const keys = input.zones.map((zone) => dotCacheKey(zone, input.sessions, input.seedKey, input.jitter))
   const kept = new Set<ZoneSimulation>()
   const next: (ZoneSimulation | undefined)[] = keys.map((key) => {
     const result = previousByKey.get(key)
     if (result) kept.add(result)
     return result
+  })
+  const changed: ImageRect[] = []
+  const stored = await Promise.all(keys.map((key, i) => (next[i] ? null : cache.get(key))))
+  let cached = 0
+  stored.forEach((result, i) => {
+    if (!result) return
+    cached += 1
+    next[i] = result
+    const old = previousById.get(result.zoneId)
+    changed.push(...changedRects(sameZones ? old : undefined)(result))
   })
   // Each zone to sample gets its previous result (same id), unless that is kept as it is.
   const jobs: { index: number; job: ZoneJob; changes: (next: ZoneSimulation) => ImageRect[] }[] = []
@@ -177,12 +186,13 @@ async function applyScene(input: SimInput | null): Promise<void> {
     input,
     jobs.map((j) => j.job),
   )
-  const changed: ImageRect[] = []
   jobs.forEach(({ index, changes }, k) => {
     const result = sampled[k] as ZoneSimulation
     next[index] = result
     changed.push(...changes(result))
   })
+  // Copied now, written while the tiles are drawn.
+  void cache.put(jobs.map(({ index }) => ({ key: keys[index] as string, result: next[index] as ZoneSimulation })))
   zoneKeys = keys
   zoneResults = next as ZoneSimulation[]
   const layers = assembleLayers(input.sessions, zoneResults)
@@ -205,12 +215,13 @@ async function applyScene(input: SimInput | null): Promise<void> {
       shortfall: layer.shortfall,
     })),
     bytes,
+    cached,
     millis: performance.now() - started,
   })
 }
 
-const stylesKey = (styles: readonly LayerStyle[]) =>
-  JSON.stringify(styles.map((s) => [s.visible, s.opacity, Array.from(s.zoneColours), s.look]))
+const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
+  JSON.stringify(styles.map((s) => [s.visible, s.opacity, Array.from(s.zoneColours), s.look, s.zoneLooks]))
 
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
@@ -219,10 +230,10 @@ function renderRect(
   view: { originX: number; originY: number; scale: number },
   width: number,
   height: number,
-  styles: readonly LayerStyle[],
+  passes: ReturnType<typeof drawPasses>,
 ): ImageBitmap {
   const data = new Uint8ClampedArray(width * height * 4)
-  rasterizeTile(view, { x: 0, y: 0, width, height, data }, styles, indexes)
+  rasterizeTile(view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
   const canvas = new OffscreenCanvas(width, height)
   const context = canvas.getContext('2d')
   if (!context) throw new Error('This system cannot draw off screen.')
@@ -240,6 +251,7 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   const width = Math.ceil(image.width * scale)
   const height = Math.ceil(image.height * scale)
   const tiles: RasterTile[] = []
+  const passes = drawPasses(request.styles, indexes)
   for (let ty = 0; ty < height; ty += TILE_PX) {
     for (let tx = 0; tx < width; tx += TILE_PX) {
       const w = Math.min(TILE_PX, width - tx)
@@ -248,7 +260,7 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
       const changes = dirty
       if (changes !== 'all' && !changes.some((r) => overlaps(r, rect))) continue
       const view = { originX: tx / scale, originY: ty / scale, scale }
-      tiles.push({ rect, bitmap: renderRect(view, w, h, request.styles) })
+      tiles.push({ rect, bitmap: renderRect(view, w, h, passes) })
     }
   }
   dirty = []
@@ -272,7 +284,8 @@ function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
   const width = Math.max(1, Math.ceil(rect.width * scale))
   const height = Math.max(1, Math.ceil(rect.height * scale))
-  const bitmap = renderRect({ originX: rect.x, originY: rect.y, scale }, width, height, request.styles)
+  const passes = drawPasses(request.styles, indexes)
+  const bitmap = renderRect({ originX: rect.x, originY: rect.y, scale }, width, height, passes)
   post(
     {
       type: 'tiles',
