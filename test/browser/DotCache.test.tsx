@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dotCacheKey, openDotCache } from '../../src/renderer/src/features/simulation/dot-cache'
-import { DotRenderer } from '../../src/renderer/src/features/simulation/dot-renderer'
+import { DotRenderer, type DotWorkerLike } from '../../src/renderer/src/features/simulation/dot-renderer'
+import DotWorker from '../../src/renderer/src/features/simulation/dot-worker?worker&inline'
 import type { ZonedLayerStyle } from '../../src/renderer/src/features/simulation/layer-looks'
 import { type SimInput, type SimZone, simulateZone } from '../../src/shared/simulation/simulate'
 
@@ -147,8 +148,13 @@ describe('the dot cache', () => {
       opacity: 1,
       zoneColours: Float32Array.from([0.1, 0.1, 0.1, 1]),
     }))
-    async function open(): Promise<{ counts: number[][]; cached: number; pixels: Uint8ClampedArray }> {
-      const renderer = new DotRenderer({ width: 240, height: 240 }, undefined, { baseScale: 1 })
+    // A worker of its own each time, as for a photo opened long after: no kept worker's memory.
+    const ownWorker = () => new DotWorker() as unknown as DotWorkerLike
+    async function open(
+      worker: 'own' | 'kept' = 'own',
+    ): Promise<{ counts: number[][]; cached: number; pixels: Uint8ClampedArray }> {
+      const createWorker = worker === 'own' ? ownWorker : undefined
+      const renderer = new DotRenderer({ width: 240, height: 240 }, createWorker, { baseScale: 1 })
       try {
         const drawn = new Promise<void>((resolve, reject) => {
           const unsubscribe = renderer.store.subscribe((state) => {
@@ -186,5 +192,13 @@ describe('the dot cache', () => {
     expect(second.cached).toBe(1)
     expect(second.counts).toEqual(first.counts)
     expect(second.pixels).toEqual(first.pixels)
+
+    // Closed and opened again at once: the kept worker still holds the dots, and draws them all.
+    const kept = await open('kept')
+    const again = await open('kept')
+    expect(again.cached).toBe(0)
+    expect(kept.counts).toEqual(first.counts)
+    expect(again.counts).toEqual(first.counts)
+    expect(again.pixels).toEqual(first.pixels)
   })
 })

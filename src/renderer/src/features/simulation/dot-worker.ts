@@ -1,12 +1,14 @@
 /// <reference lib="webworker" />
 import { DRAWN_REACH, FRESH_SCALE_MAX } from '../../../../shared/simulation/dot-coverage'
 import { dotExtent, indexLayer, type LayerIndex } from '../../../../shared/simulation/layer-index'
-import { rasterizeTile } from '../../../../shared/simulation/rasterize'
 import { assembleLayers, type SimInput, type ZoneSimulation } from '../../../../shared/simulation/simulate'
 import { dotCacheKey, openDotCache } from './dot-cache'
-import { drawPasses, type ZonedLayerStyle } from './layer-looks'
+import type { ZonedLayerStyle } from './layer-looks'
 import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
+import type { RasterHelpReply, RasterHelpRequest } from './raster-worker'
+import RasterWorker from './raster-worker?worker&inline'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
+import { TileDrawer, type TileJob } from './tile-raster'
 
 /**
  * The dot worker: reads zones whose dots were sampled before from the dot cache and has the
@@ -19,6 +21,11 @@ import { SamplerPool, type ZoneJob } from './sampler-pool'
 
 /** Base tiles, in base-bitmap pixels: a zone edit redraws only the tiles it touches. */
 const TILE_PX = 512
+/**
+ * A base raster of at least this many tiles is shared with the raster helper: below it (a zone
+ * edit's few tiles) copying the dots to the helper costs about what it saves.
+ */
+const HELP_MIN_TILES = 8
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
@@ -27,6 +34,9 @@ let zoneKeys: string[] = []
 let zoneResults: ZoneSimulation[] = []
 /** Per session, its dots bucketed for drawing tiles; the layers they were built from are not kept. */
 let indexes: LayerIndex[] = []
+/** The sessions the indexes were built for, and what the page was told of them. */
+let layeredSessions: string[] = []
+let lastDots: Extract<WorkerReply, { type: 'dots' }> | null = null
 /** Image rectangles whose dots changed since the base was last drawn; 'all' after a change of look. */
 let dirty: ImageRect[] | 'all' = 'all'
 let baseStylesKey = ''
@@ -38,6 +48,7 @@ let queued = false
 let running = false
 const pool = new SamplerPool()
 const cache = openDotCache()
+const drawer = new TileDrawer()
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer)
 
@@ -66,8 +77,9 @@ async function work(): Promise<void> {
         if (nextScene) continue
       }
       if (nextBase) {
-        drawBase(nextBase)
+        const request = nextBase
         nextBase = null
+        await drawBase(request)
       }
       if (nextDetail) {
         drawDetail(nextDetail)
@@ -146,11 +158,18 @@ async function applyScene(input: SimInput | null): Promise<void> {
     zoneKeys = []
     zoneResults = []
     indexes = []
+    lastDots = null
     dirty = 'all'
     post({ type: 'dots', layers: [], bytes: 0, cached: 0, millis: performance.now() - started })
     return
   }
   const keys = input.zones.map((zone) => dotCacheKey(zone, input.sessions, input.seedKey, input.jitter))
+  const sessionIds = input.sessions.map((session) => session.id)
+  if (keys.join('\u0001') === zoneKeys.join('\u0001') && sessionIds.join() === layeredSessions.join() && lastDots) {
+    // The same dots as now held (a kept worker's photo opened again): layers and indexes stand.
+    post({ ...lastDots, cached: 0, millis: performance.now() - started })
+    return
+  }
   const kept = new Set<ZoneSimulation>()
   const next: (ZoneSimulation | undefined)[] = keys.map((key) => {
     const result = previousByKey.get(key)
@@ -207,7 +226,8 @@ async function applyScene(input: SimInput | null): Promise<void> {
       (sum, i) => sum + i.x.byteLength + i.y.byteLength + i.r.byteLength + i.zone.byteLength + i.cellStart.byteLength,
       0,
     )
-  post({
+  layeredSessions = sessionIds
+  lastDots = {
     type: 'dots',
     layers: layers.map((layer) => ({
       sessionId: layer.sessionId,
@@ -217,7 +237,8 @@ async function applyScene(input: SimInput | null): Promise<void> {
     bytes,
     cached,
     millis: performance.now() - started,
-  })
+  }
+  post(lastDots)
 }
 
 const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
@@ -226,32 +247,57 @@ const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-function renderRect(
-  view: { originX: number; originY: number; scale: number },
-  width: number,
-  height: number,
-  passes: ReturnType<typeof drawPasses>,
-): ImageBitmap {
-  const data = new Uint8ClampedArray(width * height * 4)
-  rasterizeTile(view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
-  const canvas = new OffscreenCanvas(width, height)
-  const context = canvas.getContext('2d')
-  if (!context) throw new Error('This system cannot draw off screen.')
-  context.putImageData(new ImageData(data, width, height), 0, 0)
-  return canvas.transferToImageBitmap()
+/**
+ * The raster helper, started with the worker so it is ready by the first full raster; null
+ * where a worker cannot start workers or the helper failed, and the worker then draws alone.
+ */
+let helper: Worker | null = null
+let helpId = 0
+const helping = new Map<number, (tiles: RasterTile[] | null) => void>()
+
+function startHelper(): void {
+  if (typeof Worker === 'undefined') return
+  try {
+    helper = new RasterWorker()
+  } catch {
+    return
+  }
+  helper.onmessage = (event: MessageEvent<RasterHelpReply>) => {
+    const reply = event.data
+    helping.get(reply.id)?.('tiles' in reply ? reply.tiles : null)
+    helping.delete(reply.id)
+  }
+  helper.onerror = () => {
+    helper?.terminate()
+    helper = null
+    for (const done of helping.values()) done(null)
+    helping.clear()
+  }
+}
+startHelper()
+
+/** Has the helper draw `jobs`; null when it cannot, and the caller draws them itself. */
+function helpDraw(jobs: TileJob[], styles: ZonedLayerStyle[]): Promise<RasterTile[] | null> {
+  if (!helper || jobs.length === 0) return Promise.resolve(null)
+  const id = ++helpId
+  const request: RasterHelpRequest = { id, jobs, styles, indexes }
+  return new Promise((resolve) => {
+    helping.set(id, resolve)
+    // The dots are copied, not transferred: the worker keeps its own for the next raster.
+    helper?.postMessage(request)
+  })
 }
 
-function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
+async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
   if (request.target.kind !== 'base' || !scene) return
   const started = performance.now()
   const { scale, image } = request.target
   const key = stylesKey(request.styles)
-  if (key !== baseStylesKey) dirty = 'all'
+  if (key !== baseStylesKey || request.target.redraw) dirty = 'all'
   baseStylesKey = key
   const width = Math.ceil(image.width * scale)
   const height = Math.ceil(image.height * scale)
-  const tiles: RasterTile[] = []
-  const passes = drawPasses(request.styles, indexes)
+  const jobs: TileJob[] = []
   for (let ty = 0; ty < height; ty += TILE_PX) {
     for (let tx = 0; tx < width; tx += TILE_PX) {
       const w = Math.min(TILE_PX, width - tx)
@@ -259,11 +305,18 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
       const rect = { x: tx / scale, y: ty / scale, width: w / scale, height: h / scale }
       const changes = dirty
       if (changes !== 'all' && !changes.some((r) => overlaps(r, rect))) continue
-      const view = { originX: tx / scale, originY: ty / scale, scale }
-      tiles.push({ rect, bitmap: renderRect(view, w, h, passes) })
+      jobs.push({ rect, view: { originX: tx / scale, originY: ty / scale, scale }, width: w, height: h })
     }
   }
   dirty = []
+  // Every other tile to the helper, so both threads get a like share of dense and empty ones.
+  const shared = jobs.length >= HELP_MIN_TILES
+  const theirs = shared ? jobs.filter((_, k) => k % 2 === 1) : []
+  const mine = shared ? jobs.filter((_, k) => k % 2 === 0) : jobs
+  const helped = helpDraw(theirs, request.styles)
+  const tiles = drawer.draw(mine, request.styles, indexes)
+  const helperTiles = await helped
+  tiles.push(...(helperTiles ?? drawer.draw(theirs, request.styles, indexes)))
   post(
     {
       type: 'tiles',
@@ -284,17 +337,22 @@ function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
   const width = Math.max(1, Math.ceil(rect.width * scale))
   const height = Math.max(1, Math.ceil(rect.height * scale))
-  const passes = drawPasses(request.styles, indexes)
-  const bitmap = renderRect({ originX: rect.x, originY: rect.y, scale }, width, height, passes)
+  const job: TileJob = {
+    rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale },
+    view: { originX: rect.x, originY: rect.y, scale },
+    width,
+    height,
+  }
+  const tiles = drawer.draw([job], request.styles, indexes)
   post(
     {
       type: 'tiles',
       generation: request.generation,
       target: 'detail',
       scale,
-      tiles: [{ rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale }, bitmap }],
+      tiles,
       millis: performance.now() - started,
     },
-    [bitmap],
+    tiles.map((t) => t.bitmap),
   )
 }

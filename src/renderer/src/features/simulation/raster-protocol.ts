@@ -17,7 +17,13 @@ export type WorkerRequest =
       styles: ZonedLayerStyle[]
       /** The whole photo at `scale` (≤ 1), in tiles; or, for `detail`, just `rect`. */
       target:
-        | { kind: 'base'; scale: number; image: { width: number; height: number } }
+        | {
+            kind: 'base'
+            scale: number
+            image: { width: number; height: number }
+            /** Every tile, not only those whose dots or look changed: the page holds none. */
+            redraw: boolean
+          }
         | { kind: 'detail'; scale: number; rect: ImageRect }
     }
 
