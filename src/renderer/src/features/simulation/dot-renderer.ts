@@ -103,6 +103,7 @@ export class DotRenderer implements PigmentSource {
   /** Replies to requests older than this renderer's first are a kept worker's previous owner's. */
   private readonly since = generations + 1
   private generation = 0
+  private disposed = false
   private styles: ZonedLayerStyle[] = []
   private hasScene = false
   private rasterQueued = false
@@ -143,12 +144,14 @@ export class DotRenderer implements PigmentSource {
   }
 
   setScene(input: SimInput | null): void {
+    if (this.disposed) return
     this.hasScene = input !== null && input.sessions.length > 0
     this.worker.postMessage({ type: 'scene', input })
     this.scheduleRaster()
   }
 
   setStyles(styles: ZonedLayerStyle[]): void {
+    if (this.disposed) return
     this.styles = styles
     this.scheduleRaster()
   }
@@ -159,6 +162,7 @@ export class DotRenderer implements PigmentSource {
    * over as soon as it is made, and a gesture's later frames still wait for it to settle.
    */
   setView(viewport: Viewport, stage: Size, pixelRatio: number): void {
+    if (this.disposed) return
     this.view = { viewport, stage, pixelRatio }
     const resting = this.settle === null
     if (this.settle) clearTimeout(this.settle)
@@ -186,6 +190,9 @@ export class DotRenderer implements PigmentSource {
   }
 
   dispose(): void {
+    if (this.disposed) return
+    // Nothing more is sent: a kept worker may be serving another renderer by then.
+    this.disposed = true
     if (this.settle) clearTimeout(this.settle)
     // Kept only when idle: no reply of this renderer's can then reach the next one.
     const { busy, error } = this.store.getState()
@@ -207,6 +214,7 @@ export class DotRenderer implements PigmentSource {
   }
 
   private rasterise(): void {
+    if (this.disposed) return
     generations += 1
     this.generation = generations
     if (!this.hasScene) {
@@ -230,7 +238,7 @@ export class DotRenderer implements PigmentSource {
   }
 
   private requestDetail(): void {
-    if (!this.view || !this.hasScene) return
+    if (this.disposed || !this.view || !this.hasScene) return
     const { viewport, stage, pixelRatio } = this.view
     const scale = viewport.scale * pixelRatio
     if (scale < this.store.getState().baseScale * DETAIL_THRESHOLD) return
