@@ -104,6 +104,8 @@ export class DotRenderer implements PigmentSource {
   private readonly since = generations + 1
   private generation = 0
   private disposed = false
+  /** The newest detail asked for and not yet come. */
+  private pendingDetail: { rect: ImageRect; scale: number; generation: number } | null = null
   private styles: ZonedLayerStyle[] = []
   private hasScene = false
   private rasterQueued = false
@@ -263,6 +265,16 @@ export class DotRenderer implements PigmentSource {
       covers(detail.tile.rect, seen)
     )
       return
+    // Nor is one asked for again while the one on its way will do: the worker would draw both.
+    const pending = this.pendingDetail
+    if (
+      pending &&
+      pending.generation === this.generation &&
+      pending.scale >= wanted * 0.99 &&
+      covers(pending.rect, seen)
+    )
+      return
+    this.pendingDetail = { rect, scale: wanted, generation: this.generation }
     this.worker.postMessage({
       type: 'raster',
       generation: this.generation,
@@ -297,6 +309,10 @@ export class DotRenderer implements PigmentSource {
       return
     }
     if (reply.target === 'detail') {
+      const pending = this.pendingDetail
+      const [drawn] = reply.tiles
+      if (pending && drawn && pending.rect.x === drawn.rect.x && pending.rect.y === drawn.rect.y)
+        this.pendingDetail = null
       this.store.getState().detail?.tile.bitmap.close()
       const [tile] = reply.tiles
       this.store.setState((s) => ({ detail: tile ? { tile, generation: reply.generation } : null, frame: s.frame + 1 }))
