@@ -283,6 +283,10 @@ describe('session layers: five layers of 100,000 impressions on a 24 MP photo', 
     await detailCovers()
     const sharpIn = performance.now() - stepped
     row('zoom step to 400 %: sharp dots shown after', ms(sharpIn), '≤ 100 ms', sharpIn <= 100)
+    const details = trace.filter((t) => t.kind === 'detail' && t.at >= stepped)
+    breakdown.push(
+      `zoom step to 400 %                     details received at ${details.map((t) => `${ms(t.at - stepped)} (worker ${ms(t.millis)})`).join(', ')}`,
+    )
     let onSharp = 0
     const pan400 = frameRows(
       'ours: pan at 400 %',

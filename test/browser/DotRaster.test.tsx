@@ -44,7 +44,7 @@ const STYLES: ZonedLayerStyle[] = [
   { visible: true, opacity: 0.7, zoneColours: Float32Array.from([0.2, 0.1, 0.1, 1, 0.2, 0.1, 0.1, 1]) },
 ]
 
-it('draws the whole photo’s dots in tiles shared with the raster helper exactly as one full render does', async () => {
+it('draws the whole photo’s dots, and a sharp detail, shared with the raster helper exactly as one full render does', async () => {
   const renderer = new DotRenderer(IMAGE, undefined, { baseScale: 1 })
   try {
     const drawn = new Promise<void>((resolve, reject) => {
@@ -88,6 +88,37 @@ it('draws the whole photo’s dots in tiles shared with the raster helper exactl
     for (let i = 0; i < tiled.length; i += 4) if ((tiled[i] as number) < 200) darkened++
     expect(darkened).toBeGreaterThan(10_000)
     expect(tiled).toEqual(target.data)
+
+    // Zoomed to 200 %: the sharp detail, drawn in two halves (the lower by the helper), is the
+    // same view drawn in one piece.
+    const sharp = new Promise<void>((resolve, reject) => {
+      const unsubscribe = renderer.store.subscribe((state) => {
+        if (state.error) reject(new Error(state.error))
+        if (state.detail) {
+          unsubscribe()
+          resolve()
+        }
+      })
+    })
+    renderer.setView({ scale: 2, x: -600, y: -500 }, { width: 1000, height: 700 }, 1)
+    await sharp
+    const detail = renderer.store.getState().detail?.tile
+    if (!detail) throw new Error('no detail')
+    const { width, height } = detail.bitmap
+    expect(width * height).toBeGreaterThan(1_000_000)
+    const detailCanvas = new OffscreenCanvas(width, height)
+    const detailContext = detailCanvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+    detailContext.drawImage(detail.bitmap, 0, 0)
+    const whole = {
+      width,
+      height,
+      originX: detail.rect.x,
+      originY: detail.rect.y,
+      scale: width / detail.rect.width,
+      data: new Uint8ClampedArray(width * height * 4),
+    }
+    rasterize(whole, [first, first, second], [only(fresh, 0), only(fresh, 1), healed])
+    expect(detailContext.getImageData(0, 0, width, height).data).toEqual(whole.data)
   } finally {
     renderer.dispose()
   }
