@@ -82,9 +82,8 @@ async function work(): Promise<void> {
         await drawBase(request)
       }
       if (nextDetail) {
-        const request = nextDetail
+        drawDetail(nextDetail)
         nextDetail = null
-        await drawDetail(request)
       }
     }
   } catch (error) {
@@ -331,55 +330,29 @@ async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Pr
   )
 }
 
-/** A detail of at least this many pixels is drawn in two halves, the lower one by the helper. */
-const HELP_MIN_DETAIL_PX = 1_000_000
-
-async function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
+function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   if (request.target.kind !== 'detail' || !scene) return
   const started = performance.now()
   const { rect } = request.target
   const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
   const width = Math.max(1, Math.ceil(rect.width * scale))
   const height = Math.max(1, Math.ceil(rect.height * scale))
-  const whole = { x: rect.x, y: rect.y, width: width / scale, height: height / scale }
-  const view = { originX: rect.x, originY: rect.y, scale }
-  let tile: RasterTile
-  if (helper && width * height >= HELP_MIN_DETAIL_PX) {
-    // Both halves are rows of the same view, so together they are exactly the whole.
-    const top = Math.ceil(height / 2)
-    const half = (y: number, rows: number): TileJob => ({
-      rect: { x: rect.x, y: rect.y + y / scale, width: width / scale, height: rows / scale },
-      view,
-      x: 0,
-      y,
-      width,
-      height: rows,
-    })
-    const helped = helpDraw([half(top, height - top)], request.styles)
-    const [upper] = drawer.draw([half(0, top)], request.styles, indexes)
-    const [lower] = (await helped) ?? drawer.draw([half(top, height - top)], request.styles, indexes)
-    const canvas = new OffscreenCanvas(width, height)
-    const context = canvas.getContext('2d')
-    if (!context || !upper || !lower) throw new Error('This system cannot draw off screen.')
-    context.drawImage(upper.bitmap, 0, 0)
-    context.drawImage(lower.bitmap, 0, top)
-    upper.bitmap.close()
-    lower.bitmap.close()
-    tile = { rect: whole, bitmap: canvas.transferToImageBitmap() }
-  } else {
-    const [drawn] = drawer.draw([{ rect: whole, view, width, height }], request.styles, indexes)
-    if (!drawn) return
-    tile = drawn
+  const job: TileJob = {
+    rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale },
+    view: { originX: rect.x, originY: rect.y, scale },
+    width,
+    height,
   }
+  const tiles = drawer.draw([job], request.styles, indexes)
   post(
     {
       type: 'tiles',
       generation: request.generation,
       target: 'detail',
       scale,
-      tiles: [tile],
+      tiles,
       millis: performance.now() - started,
     },
-    [tile.bitmap],
+    tiles.map((t) => t.bitmap),
   )
 }

@@ -3,12 +3,10 @@ import { type RasterView, rasterizeTile } from '../../../../shared/simulation/ra
 import { drawPasses, type ZonedLayerStyle } from './layer-looks'
 import type { ImageRect, RasterTile } from './raster-protocol'
 
-/** One bitmap to draw: `rect` of the photo, the pixels of `view` from (x, y) (0, 0 unless said), `width` × `height`. */
+/** One bitmap to draw: `rect` of the photo at `view`, `width` × `height` pixels. */
 export interface TileJob {
   rect: ImageRect
   view: RasterView
-  x?: number
-  y?: number
   width: number
   height: number
 }
@@ -36,7 +34,7 @@ export class TileDrawer {
     const kept = size <= KEPT_BYTES
     if (kept && this.data.length < size) this.data = new Uint8ClampedArray(KEPT_BYTES)
     const data = kept ? this.data.subarray(0, size) : new Uint8ClampedArray(size)
-    rasterizeTile(job.view, { x: job.x ?? 0, y: job.y ?? 0, width, height, data }, passes.styles, passes.indexes)
+    rasterizeTile(job.view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height)
       this.canvas = new OffscreenCanvas(width, height)
     // transferToImageBitmap leaves the canvas blank at its size, ready for the next tile.
