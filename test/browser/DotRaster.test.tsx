@@ -5,7 +5,7 @@ import { freshLook } from '../../src/shared/simulation/dot-coverage'
 import { rasterize } from '../../src/shared/simulation/rasterize'
 import { type SimInput, simulate } from '../../src/shared/simulation/simulate'
 
-/** 1600 × 1200 at scale 1: twelve 512 px base tiles, enough for the worker to share them with its raster helper. */
+/** 1600 × 1200 at scale 1: twelve 512 px base tiles, drawn one after another into one reused buffer. */
 const IMAGE = { width: 1600, height: 1200 }
 const square = (x: number, y: number, size: number) => [
   { x, y },
@@ -14,7 +14,7 @@ const square = (x: number, y: number, size: number) => [
   { x, y: y + size },
 ]
 const INPUT: SimInput = {
-  seedKey: `helper-${Date.now()}`,
+  seedKey: `tiles-${Date.now()}`,
   zones: [
     { id: 'left', polygon: square(100, 100, 700), softnessPx: 30 },
     { id: 'right', polygon: square(800, 300, 700), softnessPx: 30 },
@@ -44,7 +44,7 @@ const STYLES: ZonedLayerStyle[] = [
   { visible: true, opacity: 0.7, zoneColours: Float32Array.from([0.2, 0.1, 0.1, 1, 0.2, 0.1, 0.1, 1]) },
 ]
 
-it('draws the whole photo’s dots in tiles shared with the raster helper, and a sharp detail, exactly as one full render does', async () => {
+it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one full render does', async () => {
   const renderer = new DotRenderer(IMAGE, undefined, { baseScale: 1 })
   try {
     const drawn = new Promise<void>((resolve, reject) => {

@@ -4,9 +4,7 @@ import { dotExtent, indexLayer, type LayerIndex } from '../../../../shared/simul
 import { assembleLayers, type SimInput, type ZoneSimulation } from '../../../../shared/simulation/simulate'
 import { dotCacheKey, openDotCache } from './dot-cache'
 import type { ZonedLayerStyle } from './layer-looks'
-import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
-import type { RasterHelpReply, RasterHelpRequest } from './raster-worker'
-import RasterWorker from './raster-worker?worker&inline'
+import { DETAIL_MAX_PX, type ImageRect, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
 import { TileDrawer, type TileJob } from './tile-raster'
 
@@ -21,11 +19,6 @@ import { TileDrawer, type TileJob } from './tile-raster'
 
 /** Base tiles, in base-bitmap pixels: a zone edit redraws only the tiles it touches. */
 const TILE_PX = 512
-/**
- * A base raster of at least this many tiles is shared with the raster helper: below it (a zone
- * edit's few tiles) copying the dots to the helper costs about what it saves.
- */
-const HELP_MIN_TILES = 8
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
 
@@ -77,9 +70,8 @@ async function work(): Promise<void> {
         if (nextScene) continue
       }
       if (nextBase) {
-        const request = nextBase
+        drawBase(nextBase)
         nextBase = null
-        await drawBase(request)
       }
       if (nextDetail) {
         drawDetail(nextDetail)
@@ -247,48 +239,7 @@ const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-/**
- * The raster helper, started with the worker so it is ready by the first full raster; null
- * where a worker cannot start workers or the helper failed, and the worker then draws alone.
- */
-let helper: Worker | null = null
-let helpId = 0
-const helping = new Map<number, (tiles: RasterTile[] | null) => void>()
-
-function startHelper(): void {
-  if (typeof Worker === 'undefined') return
-  try {
-    helper = new RasterWorker()
-  } catch {
-    return
-  }
-  helper.onmessage = (event: MessageEvent<RasterHelpReply>) => {
-    const reply = event.data
-    helping.get(reply.id)?.('tiles' in reply ? reply.tiles : null)
-    helping.delete(reply.id)
-  }
-  helper.onerror = () => {
-    helper?.terminate()
-    helper = null
-    for (const done of helping.values()) done(null)
-    helping.clear()
-  }
-}
-startHelper()
-
-/** Has the helper draw `jobs`; null when it cannot, and the caller draws them itself. */
-function helpDraw(jobs: TileJob[], styles: ZonedLayerStyle[]): Promise<RasterTile[] | null> {
-  if (!helper || jobs.length === 0) return Promise.resolve(null)
-  const id = ++helpId
-  const request: RasterHelpRequest = { id, jobs, styles, indexes }
-  return new Promise((resolve) => {
-    helping.set(id, resolve)
-    // The dots are copied, not transferred: the worker keeps its own for the next raster.
-    helper?.postMessage(request)
-  })
-}
-
-async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
+function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   if (request.target.kind !== 'base' || !scene) return
   const started = performance.now()
   const { scale, image } = request.target
@@ -309,14 +260,7 @@ async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Pr
     }
   }
   dirty = []
-  // Every other tile to the helper, so both threads get a like share of dense and empty ones.
-  const shared = jobs.length >= HELP_MIN_TILES
-  const theirs = shared ? jobs.filter((_, k) => k % 2 === 1) : []
-  const mine = shared ? jobs.filter((_, k) => k % 2 === 0) : jobs
-  const helped = helpDraw(theirs, request.styles)
-  const tiles = drawer.draw(mine, request.styles, indexes)
-  const helperTiles = await helped
-  tiles.push(...(helperTiles ?? drawer.draw(theirs, request.styles, indexes)))
+  const tiles = drawer.draw(jobs, request.styles, indexes)
   post(
     {
       type: 'tiles',
