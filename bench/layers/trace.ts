@@ -1,6 +1,4 @@
-import type { DotWorkerLike } from '../../src/renderer/src/features/simulation/dot-renderer'
-import DotWorker from '../../src/renderer/src/features/simulation/dot-worker?worker&inline'
-import type { WorkerReply, WorkerRequest } from '../../src/renderer/src/features/simulation/raster-protocol'
+import type { WorkerReply } from '../../src/renderer/src/features/simulation/raster-protocol'
 
 /** What the dot worker reported: its own time for each reply, and when the reply reached the page. */
 export interface WorkerTrace {
@@ -8,29 +6,20 @@ export interface WorkerTrace {
   /** The worker's own time for the work behind this reply. */
   millis: number
   tiles: number
+  /** Zones read from the dot cache (a 'dots' reply). */
+  cached: number
   /** When the page received it. */
   at: number
 }
 
-/** The real dot worker, with every reply it sends recorded before DotRenderer sees it. */
-export function tracedWorker(trace: WorkerTrace[]): () => DotWorkerLike {
-  return () => {
-    const worker = new DotWorker()
-    const traced: DotWorkerLike = {
-      postMessage: (message: WorkerRequest) => worker.postMessage(message),
-      onmessage: null,
-      terminate: () => worker.terminate(),
-    }
-    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
-      const reply = event.data
-      const at = performance.now()
-      if (reply.type === 'dots') trace.push({ kind: 'dots', millis: reply.millis, tiles: 0, at })
-      else if (reply.type === 'tiles')
-        trace.push({ kind: reply.target, millis: reply.millis, tiles: reply.tiles.length, at })
-      else trace.push({ kind: 'error', millis: 0, tiles: 0, at })
-      traced.onmessage?.(event)
-    }
-    return traced
+/** Records every reply the dot worker sends, before DotRenderer sees it (its `onReply`). */
+export function traceReplies(trace: WorkerTrace[]): (reply: WorkerReply) => void {
+  return (reply) => {
+    const at = performance.now()
+    if (reply.type === 'dots') trace.push({ kind: 'dots', millis: reply.millis, tiles: 0, cached: reply.cached, at })
+    else if (reply.type === 'tiles')
+      trace.push({ kind: reply.target, millis: reply.millis, tiles: reply.tiles.length, cached: 0, at })
+    else trace.push({ kind: 'error', millis: 0, tiles: 0, cached: 0, at })
   }
 }
 

@@ -56,27 +56,39 @@ function whenDrawn(renderer: DotRenderer): Promise<void> {
   })
 }
 
+/**
+ * The session layers drawn at the output's own resolution (the photo may be smaller than the
+ * picture), started at once so the worker reads or samples the dots while the photo loads.
+ */
+function drawPigment(request: ViewRenderRequest): { renderer: DotRenderer; drawn: Promise<void> } | null {
+  const { pigment, image, output } = request
+  if (!pigment || pigment.input.sessions.length === 0) return null
+  const renderer = new DotRenderer(image, undefined, { baseScale: output.width / image.width })
+  const drawn = whenDrawn(renderer)
+  // Awaited only once the photo has loaded; a photo that fails to load leaves it unawaited.
+  drawn.catch(() => undefined)
+  renderer.setScene(pigment.input)
+  renderer.setStyles(pigment.styles)
+  return { renderer, drawn }
+}
+
 /** The photo with its pigment multiplied in at the output's resolution: the canvas's own bake. */
-async function bakedView(request: ViewRenderRequest, photo: HTMLImageElement): Promise<OffscreenCanvas> {
+async function bakedView(request: ViewRenderRequest): Promise<OffscreenCanvas> {
   const { image, output } = request
-  const bake = () =>
-    bakePhoto({
+  const pigment = drawPigment(request)
+  try {
+    const photo = await loadImage(request.photoUrl)
+    const baked = bakePhoto({
       photo,
       image,
       seen: { x: 0, y: 0, width: image.width, height: image.height },
       device: { scale: output.width / image.width, x: 0, y: 0 },
     })
-  if (!request.pigment || request.pigment.input.sessions.length === 0) return bake().bitmap
-  // The dots drawn at the output's own resolution: the photo may be smaller than the picture.
-  const renderer = new DotRenderer(image, undefined, { baseScale: output.width / image.width })
-  try {
-    const drawn = whenDrawn(renderer)
-    renderer.setScene(request.pigment.input)
-    renderer.setStyles(request.pigment.styles)
-    await drawn
-    return composeView(bake(), renderer, renderer.frame()).bitmap
+    if (!pigment) return baked.bitmap
+    await pigment.drawn
+    return composeView(baked, pigment.renderer, pigment.renderer.frame()).bitmap
   } finally {
-    renderer.dispose()
+    pigment?.renderer.dispose()
   }
 }
 
@@ -118,8 +130,7 @@ function drawOverlay(request: ViewRenderRequest, base: OffscreenCanvas): HTMLCan
  * scale bar. The result is exactly `output` pixels, for a sheet's figure or a PNG.
  */
 export async function renderView(request: ViewRenderRequest): Promise<HTMLCanvasElement> {
-  const photo = await loadImage(request.photoUrl)
-  const base = await bakedView(request, photo)
+  const base = await bakedView(request)
   const drawn = drawOverlay(request, base)
   const { width, height } = request.output
   if (drawn.width === width && drawn.height === height) return drawn

@@ -1,9 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size, Viewport } from '../../canvas/viewport'
 import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
 import DotWorker from './dot-worker?worker&inline'
+import type { ZonedLayerStyle } from './layer-looks'
 import {
   DETAIL_MAX_PX,
   type ImageRect,
@@ -38,6 +38,8 @@ export interface DotView {
   counts: ZoneCounts[]
   /** Bytes held by the dots in the worker. */
   dotBytes: number
+  /** Zones of the scene whose dots were read from the dot cache, not sampled. */
+  cachedZones: number
   busy: boolean
   error: string | null
   /** Bumped on every new bitmap so the canvas knows to redraw. */
@@ -52,6 +54,41 @@ export interface DotWorkerLike {
 
 const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
 
+/** Shared by every renderer, so a reply meant for the renderer a kept worker served before is never taken for a new one's. */
+let generations = 0
+
+/** How long a closed renderer's worker is kept for the next one before it is stopped. */
+const KEEP_MS = 5 * 60_000
+
+/**
+ * The dot worker of the last renderer closed while idle, with its dots in memory: the next
+ * renderer takes it, so a photo opened again draws from dots already read or sampled, by a
+ * worker already running. One at most; a newer one replaces it.
+ */
+let kept: { worker: DotWorkerLike; timer: ReturnType<typeof setTimeout> } | null = null
+
+function takeWorker(): DotWorkerLike {
+  if (!kept) return new DotWorker() as unknown as DotWorkerLike
+  const { worker, timer } = kept
+  clearTimeout(timer)
+  kept = null
+  return worker
+}
+
+function keepWorker(worker: DotWorkerLike): void {
+  worker.onmessage = null
+  if (kept) {
+    clearTimeout(kept.timer)
+    kept.worker.terminate()
+  }
+  const timer = setTimeout(() => {
+    if (kept?.worker !== worker) return
+    kept = null
+    worker.terminate()
+  }, KEEP_MS)
+  kept = { worker, timer }
+}
+
 /**
  * The page's side of the dot pipeline: sends the scene and styles to a worker that samples and
  * rasterises off the UI thread, and keeps the bitmaps it sends back for the canvas to draw. Only
@@ -60,8 +97,16 @@ const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
 export class DotRenderer implements PigmentSource {
   readonly store: StoreApi<DotView>
   private readonly worker: DotWorkerLike
+  /** Whether the worker is the shared one, kept for the next renderer when this one closes. */
+  private readonly keepable: boolean
+  private readonly onReply: ((reply: WorkerReply) => void) | undefined
+  /** Replies to requests older than this renderer's first are a kept worker's previous owner's. */
+  private readonly since = generations + 1
   private generation = 0
-  private styles: LayerStyle[] = []
+  private disposed = false
+  /** The newest detail asked for and not yet come. */
+  private pendingDetail: { rect: ImageRect; scale: number; generation: number } | null = null
+  private styles: ZonedLayerStyle[] = []
   private hasScene = false
   private rasterQueued = false
   private settle: ReturnType<typeof setTimeout> | null = null
@@ -71,11 +116,13 @@ export class DotRenderer implements PigmentSource {
    * `baseScale`: device pixels per photo pixel of the whole-photo bitmap. A picture made for a
    * file (a 300 dpi PNG, a sheet's figure) asks for its own output's scale, so its dots are
    * drawn at the resolution they are shown at, never scaled up from a smaller bitmap.
+   * Without `createWorker` the renderer takes the worker a closed one kept, or starts one.
+   * `onReply` sees every reply first (the benchmark's trace).
    */
   constructor(
     private readonly image: Size,
-    createWorker: () => DotWorkerLike = () => new DotWorker() as unknown as DotWorkerLike,
-    options: { baseScale?: number } = {},
+    createWorker?: () => DotWorkerLike,
+    options: { baseScale?: number; onReply?: (reply: WorkerReply) => void } = {},
   ) {
     const baseScale = options.baseScale ?? Math.min(1, BASE_LONG_SIDE / Math.max(image.width, image.height))
     this.store = createStore<DotView>(() => ({
@@ -84,30 +131,48 @@ export class DotRenderer implements PigmentSource {
       detail: null,
       counts: [],
       dotBytes: 0,
+      cachedZones: 0,
       busy: false,
       error: null,
       frame: 0,
     }))
-    this.worker = createWorker()
-    this.worker.onmessage = (event) => this.receive(event.data)
+    this.keepable = createWorker === undefined
+    this.onReply = options.onReply
+    this.worker = createWorker ? createWorker() : takeWorker()
+    this.worker.onmessage = (event) => {
+      this.onReply?.(event.data)
+      this.receive(event.data)
+    }
   }
 
   setScene(input: SimInput | null): void {
+    if (this.disposed) return
     this.hasScene = input !== null && input.sessions.length > 0
     this.worker.postMessage({ type: 'scene', input })
     this.scheduleRaster()
   }
 
-  setStyles(styles: LayerStyle[]): void {
+  setStyles(styles: ZonedLayerStyle[]): void {
+    if (this.disposed) return
     this.styles = styles
     this.scheduleRaster()
   }
 
-  /** Called on every pan or zoom; asks for a sharp bitmap once the view settles zoomed in. */
+  /**
+   * Called on every pan or zoom; asks for a sharp bitmap once the view settles zoomed in, and at
+   * once when the view moves after a rest (a zoom step, the first frame of a pan): a step is
+   * over as soon as it is made, and a gesture's later frames still wait for it to settle.
+   */
   setView(viewport: Viewport, stage: Size, pixelRatio: number): void {
+    if (this.disposed) return
     this.view = { viewport, stage, pixelRatio }
+    const resting = this.settle === null
     if (this.settle) clearTimeout(this.settle)
-    this.settle = setTimeout(() => this.requestDetail(), SETTLE_MS)
+    this.settle = setTimeout(() => {
+      this.settle = null
+      this.requestDetail()
+    }, SETTLE_MS)
+    if (resting) this.requestDetail()
   }
 
   frame = (): number => this.store.getState().frame
@@ -127,8 +192,14 @@ export class DotRenderer implements PigmentSource {
   }
 
   dispose(): void {
+    if (this.disposed) return
+    // Nothing more is sent: a kept worker may be serving another renderer by then.
+    this.disposed = true
     if (this.settle) clearTimeout(this.settle)
-    this.worker.terminate()
+    // Kept only when idle: no reply of this renderer's can then reach the next one.
+    const { busy, error } = this.store.getState()
+    if (this.keepable && !busy && !error && !this.rasterQueued) keepWorker(this.worker)
+    else this.worker.terminate()
     const { base, detail } = this.store.getState()
     for (const tile of base.values()) tile.bitmap.close()
     detail?.tile.bitmap.close()
@@ -145,7 +216,9 @@ export class DotRenderer implements PigmentSource {
   }
 
   private rasterise(): void {
-    this.generation += 1
+    if (this.disposed) return
+    generations += 1
+    this.generation = generations
     if (!this.hasScene) {
       this.clear()
       return
@@ -155,13 +228,19 @@ export class DotRenderer implements PigmentSource {
       type: 'raster',
       generation: this.generation,
       styles: this.styles,
-      target: { kind: 'base', scale: this.store.getState().baseScale, image: this.image },
+      target: {
+        kind: 'base',
+        scale: this.store.getState().baseScale,
+        image: this.image,
+        // A kept worker drew its tiles for another renderer: this one has none yet.
+        redraw: this.store.getState().base.size === 0,
+      },
     })
     this.requestDetail()
   }
 
   private requestDetail(): void {
-    if (!this.view || !this.hasScene) return
+    if (this.disposed || !this.view || !this.hasScene) return
     const { viewport, stage, pixelRatio } = this.view
     const scale = viewport.scale * pixelRatio
     if (scale < this.store.getState().baseScale * DETAIL_THRESHOLD) return
@@ -186,6 +265,16 @@ export class DotRenderer implements PigmentSource {
       covers(detail.tile.rect, seen)
     )
       return
+    // Nor is one asked for again while the one on its way will do: the worker would draw both.
+    const pending = this.pendingDetail
+    if (
+      pending &&
+      pending.generation === this.generation &&
+      pending.scale >= wanted * 0.99 &&
+      covers(pending.rect, seen)
+    )
+      return
+    this.pendingDetail = { rect, scale: wanted, generation: this.generation }
     this.worker.postMessage({
       type: 'raster',
       generation: this.generation,
@@ -207,17 +296,23 @@ export class DotRenderer implements PigmentSource {
       return
     }
     if (reply.type === 'dots') {
-      this.store.setState({ counts: reply.layers, dotBytes: reply.bytes, error: null })
+      this.store.setState({ counts: reply.layers, dotBytes: reply.bytes, cachedZones: reply.cached, error: null })
       return
     }
     // The worker sends base tiles in order and only those that changed, so every base reply is
     // kept; a detail bitmap is whole and only the newest counts.
-    const stale = reply.target === 'detail' ? reply.generation !== this.generation : !this.hasScene
+    const stale =
+      reply.generation < this.since ||
+      (reply.target === 'detail' ? reply.generation !== this.generation : !this.hasScene)
     if (stale) {
       for (const tile of reply.tiles) tile.bitmap.close()
       return
     }
     if (reply.target === 'detail') {
+      const pending = this.pendingDetail
+      const [drawn] = reply.tiles
+      if (pending && drawn && pending.rect.x === drawn.rect.x && pending.rect.y === drawn.rect.y)
+        this.pendingDetail = null
       this.store.getState().detail?.tile.bitmap.close()
       const [tile] = reply.tiles
       this.store.setState((s) => ({ detail: tile ? { tile, generation: reply.generation } : null, frame: s.frame + 1 }))

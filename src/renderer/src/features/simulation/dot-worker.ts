@@ -1,15 +1,18 @@
 /// <reference lib="webworker" />
 import { DRAWN_REACH, FRESH_SCALE_MAX } from '../../../../shared/simulation/dot-coverage'
 import { dotExtent, indexSessions, type LayerIndex } from '../../../../shared/simulation/layer-index'
-import { type LayerStyle, rasterizeTile } from '../../../../shared/simulation/rasterize'
-import { type SimInput, type ZoneSimulation, zoneCacheKey } from '../../../../shared/simulation/simulate'
-import { DETAIL_MAX_PX, type ImageRect, type RasterTile, type WorkerReply, type WorkerRequest } from './raster-protocol'
+import type { SimInput, ZoneSimulation } from '../../../../shared/simulation/simulate'
+import { dotCacheKey, openDotCache } from './dot-cache'
+import type { ZonedLayerStyle } from './layer-looks'
+import { DETAIL_MAX_PX, type ImageRect, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
+import { TileDrawer, type TileJob } from './tile-raster'
 
 /**
- * The dot worker: has zones sampled by its pool of sampling workers (keeping each zone's dots
- * until its outline, densities or needle change, and handing the old dots to the next sampling
- * of the zone so the parts an edit did not touch are copied, not sampled) and rasterises them
+ * The dot worker: reads zones whose dots were sampled before from the dot cache and has the
+ * others sampled by its pool of sampling workers (keeping each zone's dots until its outline,
+ * densities or needle change, and handing the old dots to the next sampling of the zone so the
+ * parts an edit did not touch are copied, not sampled), and rasterises them
  * into bitmaps, so the page never spends more than a message on them. Requests are coalesced:
  * while it works, only the newest scene and the newest raster of each kind are kept.
  */
@@ -24,6 +27,9 @@ let zoneKeys: string[] = []
 let zoneResults: ZoneSimulation[] = []
 /** Per session, its dots bucketed for drawing tiles; the layers they were built from are not kept. */
 let indexes: LayerIndex[] = []
+/** The sessions the indexes were built for, and what the page was told of them. */
+let layeredSessions: string[] = []
+let lastDots: Extract<WorkerReply, { type: 'dots' }> | null = null
 /** Image rectangles whose dots changed since the base was last drawn; 'all' after a change of look. */
 let dirty: ImageRect[] | 'all' = 'all'
 let baseStylesKey = ''
@@ -34,6 +40,8 @@ let nextDetail: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let queued = false
 let running = false
 const pool = new SamplerPool()
+const cache = openDotCache()
+const drawer = new TileDrawer()
 
 const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer)
 
@@ -142,16 +150,33 @@ async function applyScene(input: SimInput | null): Promise<void> {
     zoneKeys = []
     zoneResults = []
     indexes = []
+    lastDots = null
     dirty = 'all'
-    post({ type: 'dots', layers: [], bytes: 0, millis: performance.now() - started })
+    post({ type: 'dots', layers: [], bytes: 0, cached: 0, millis: performance.now() - started })
     return
   }
-  const keys = input.zones.map((zone) => zoneCacheKey(zone, input.sessions, input.seedKey, input.jitter))
+  const keys = input.zones.map((zone) => dotCacheKey(zone, input.sessions, input.seedKey, input.jitter))
+  const sessionIds = input.sessions.map((session) => session.id)
+  if (keys.join('\u0001') === zoneKeys.join('\u0001') && sessionIds.join() === layeredSessions.join() && lastDots) {
+    // The same dots as now held (a kept worker's photo opened again): layers and indexes stand.
+    post({ ...lastDots, cached: 0, millis: performance.now() - started })
+    return
+  }
   const kept = new Set<ZoneSimulation>()
   const next: (ZoneSimulation | undefined)[] = keys.map((key) => {
     const result = previousByKey.get(key)
     if (result) kept.add(result)
     return result
+  })
+  const changed: ImageRect[] = []
+  const stored = await Promise.all(keys.map((key, i) => (next[i] ? null : cache.get(key))))
+  let cached = 0
+  stored.forEach((result, i) => {
+    if (!result) return
+    cached += 1
+    next[i] = result
+    const old = previousById.get(result.zoneId)
+    changed.push(...changedRects(sameZones ? old : undefined)(result))
   })
   // Each zone to sample gets its previous result (same id), unless that is kept as it is.
   const jobs: { index: number; job: ZoneJob; changes: (next: ZoneSimulation) => ImageRect[] }[] = []
@@ -172,12 +197,13 @@ async function applyScene(input: SimInput | null): Promise<void> {
     input,
     jobs.map((j) => j.job),
   )
-  const changed: ImageRect[] = []
   jobs.forEach(({ index, changes }, k) => {
     const result = sampled[k] as ZoneSimulation
     next[index] = result
     changed.push(...changes(result))
   })
+  // Copied now, written while the tiles are drawn.
+  void cache.put(jobs.map(({ index }) => ({ key: keys[index] as string, result: next[index] as ZoneSimulation })))
   zoneKeys = keys
   zoneResults = next as ZoneSimulation[]
   // The old indexes' buffers are written over: new memory would cost more than the indexing.
@@ -194,7 +220,8 @@ async function applyScene(input: SimInput | null): Promise<void> {
       (sum, i) => sum + i.x.byteLength + i.y.byteLength + i.r.byteLength + i.zone.byteLength + i.cellStart.byteLength,
       0,
     )
-  post({
+  layeredSessions = sessionIds
+  lastDots = {
     type: 'dots',
     layers: layers.map((layer) => ({
       sessionId: layer.sessionId,
@@ -202,41 +229,28 @@ async function applyScene(input: SimInput | null): Promise<void> {
       shortfall: layer.shortfall,
     })),
     bytes,
+    cached,
     millis: performance.now() - started,
-  })
+  }
+  post(lastDots)
 }
 
-const stylesKey = (styles: readonly LayerStyle[]) =>
-  JSON.stringify(styles.map((s) => [s.visible, s.opacity, Array.from(s.zoneColours), s.look]))
+const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
+  JSON.stringify(styles.map((s) => [s.visible, s.opacity, Array.from(s.zoneColours), s.look, s.zoneLooks]))
 
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
-
-function renderRect(
-  view: { originX: number; originY: number; scale: number },
-  width: number,
-  height: number,
-  styles: readonly LayerStyle[],
-): ImageBitmap {
-  const data = new Uint8ClampedArray(width * height * 4)
-  rasterizeTile(view, { x: 0, y: 0, width, height, data }, styles, indexes)
-  const canvas = new OffscreenCanvas(width, height)
-  const context = canvas.getContext('2d')
-  if (!context) throw new Error('This system cannot draw off screen.')
-  context.putImageData(new ImageData(data, width, height), 0, 0)
-  return canvas.transferToImageBitmap()
-}
 
 function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   if (request.target.kind !== 'base' || !scene) return
   const started = performance.now()
   const { scale, image } = request.target
   const key = stylesKey(request.styles)
-  if (key !== baseStylesKey) dirty = 'all'
+  if (key !== baseStylesKey || request.target.redraw) dirty = 'all'
   baseStylesKey = key
   const width = Math.ceil(image.width * scale)
   const height = Math.ceil(image.height * scale)
-  const tiles: RasterTile[] = []
+  const jobs: TileJob[] = []
   for (let ty = 0; ty < height; ty += TILE_PX) {
     for (let tx = 0; tx < width; tx += TILE_PX) {
       const w = Math.min(TILE_PX, width - tx)
@@ -244,11 +258,11 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
       const rect = { x: tx / scale, y: ty / scale, width: w / scale, height: h / scale }
       const changes = dirty
       if (changes !== 'all' && !changes.some((r) => overlaps(r, rect))) continue
-      const view = { originX: tx / scale, originY: ty / scale, scale }
-      tiles.push({ rect, bitmap: renderRect(view, w, h, request.styles) })
+      jobs.push({ rect, view: { originX: tx / scale, originY: ty / scale, scale }, width: w, height: h })
     }
   }
   dirty = []
+  const tiles = drawer.draw(jobs, request.styles, indexes)
   post(
     {
       type: 'tiles',
@@ -269,16 +283,22 @@ function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
   const width = Math.max(1, Math.ceil(rect.width * scale))
   const height = Math.max(1, Math.ceil(rect.height * scale))
-  const bitmap = renderRect({ originX: rect.x, originY: rect.y, scale }, width, height, request.styles)
+  const job: TileJob = {
+    rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale },
+    view: { originX: rect.x, originY: rect.y, scale },
+    width,
+    height,
+  }
+  const tiles = drawer.draw([job], request.styles, indexes)
   post(
     {
       type: 'tiles',
       generation: request.generation,
       target: 'detail',
       scale,
-      tiles: [{ rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale }, bitmap }],
+      tiles,
       millis: performance.now() - started,
     },
-    [bitmap],
+    tiles.map((t) => t.bitmap),
   )
 }

@@ -1,7 +1,6 @@
-import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
-
 import type { ImageRect } from '../canvas/view-cache'
+import type { ZonedLayerStyle } from './layer-looks'
 
 export type { ImageRect }
 
@@ -15,10 +14,16 @@ export type WorkerRequest =
   | {
       type: 'raster'
       generation: number
-      styles: LayerStyle[]
+      styles: ZonedLayerStyle[]
       /** The whole photo at `scale` (≤ 1), in tiles; or, for `detail`, just `rect`. */
       target:
-        | { kind: 'base'; scale: number; image: { width: number; height: number } }
+        | {
+            kind: 'base'
+            scale: number
+            image: { width: number; height: number }
+            /** Every tile, not only those whose dots or look changed: the page holds none. */
+            redraw: boolean
+          }
         | { kind: 'detail'; scale: number; rect: ImageRect }
     }
 
@@ -36,7 +41,14 @@ export interface ZoneCounts {
 }
 
 export type WorkerReply =
-  | { type: 'dots'; layers: ZoneCounts[]; bytes: number; millis: number }
+  | {
+      type: 'dots'
+      layers: ZoneCounts[]
+      bytes: number
+      /** Zones whose dots were read from the dot cache rather than sampled. */
+      cached: number
+      millis: number
+    }
   | {
       type: 'tiles'
       generation: number

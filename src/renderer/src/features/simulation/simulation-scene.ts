@@ -1,16 +1,16 @@
 import type { DesignDocument, ZoneObject } from '../../../../shared/design/design-types'
 import { dotColour } from '../../../../shared/plan/fade'
-import type { Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-types'
+import type { Needle, Pigment, PlanDraft, Session } from '../../../../shared/plan/plan-types'
 import { zoneKey } from '../../../../shared/plan/plan-zones'
 import { chronological, dotDiameterMm, freshDotDiameterMm } from '../../../../shared/plan/session-density'
 import { layerStrengthAt } from '../../../../shared/plan/timeline'
-import { treatmentPigment } from '../../../../shared/plan/treatment-tools'
+import { treatmentNeedle, treatmentPigment } from '../../../../shared/plan/treatment-tools'
 import { scarOverlapsZone } from '../../../../shared/plan/zone-overlap'
 import type { ClinicalSettings } from '../../../../shared/settings/clinical-defaults'
-import { freshLook, HEALED_LOOK } from '../../../../shared/simulation/dot-coverage'
+import { type DotLook, freshLook, HEALED_LOOK } from '../../../../shared/simulation/dot-coverage'
 import { planSimInput, sessionNeedle } from '../../../../shared/simulation/plan-scene'
-import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
+import type { ZonedLayerStyle } from './layer-looks'
 
 /** One session as a layer over this photo. */
 export interface SceneLayer {
@@ -100,23 +100,27 @@ export const layerStrength = (layer: SceneLayer, zone: SceneZone, at: string, se
   return pigment ? layerStrengthAt(layer.session, pigment, zone, at, settings) : 0
 }
 
-/** A session's dots on its own day: as much larger as the needle's fresh impression is than its healed one. */
-function freshLookOf(session: Session, settings: ClinicalSettings) {
-  const needle = sessionNeedle(session)
-  return freshLook(freshDotDiameterMm(needle, settings) / dotDiameterMm(needle, settings))
+/** Dots on their session's day: as much larger as the needle's fresh impression is than its healed one. */
+const freshLookOf = (needle: Needle, settings: ClinicalSettings): DotLook =>
+  freshLook(freshDotDiameterMm(needle, settings) / dotDiameterMm(needle, settings))
+
+/** The needle a layer's session uses on a zone: the zone's own, else the session's. */
+function needleOn(layer: SceneLayer, zone: SceneZone): Needle {
+  const treatment = layer.session.treatments.find((t) => zoneKey(t.designId, t.zoneId) === zone.key)
+  return treatment ? treatmentNeedle(layer.session, treatment) : sessionNeedle(layer.session)
 }
 
 /**
  * Each layer's look on a day: per zone its faded strength and (for carbon black) drifted colour;
  * a hidden zone's dots are not drawn. Dots look healed, unless `fresh` asks for the look on the
- * day of their session (larger, darker), and only on that day.
+ * day of their session (larger, darker, by the needle used on each zone), and only on that day.
  */
 export function sceneStyles(
   scene: SimulationScene,
   day: string,
   settings: ClinicalSettings,
   options: { fresh?: boolean } = {},
-): LayerStyle[] {
+): ZonedLayerStyle[] {
   // A session shows from the day it happens, whatever its hour.
   const at = `${day}T23:59`
   return scene.layers.map((layer) => {
@@ -128,11 +132,13 @@ export function sceneStyles(
       zoneColours.set([r, g, b, strength], i * 4)
     })
     const sessionDay = options.fresh && layer.session.startsAt.slice(0, 10) === day
+    const style = { visible: layer.session.layer.visible, opacity: layer.session.layer.opacity, zoneColours }
+    if (!sessionDay) return { ...style, look: HEALED_LOOK }
     return {
-      visible: layer.session.layer.visible,
-      opacity: layer.session.layer.opacity,
-      zoneColours,
-      look: sessionDay ? freshLookOf(layer.session, settings) : HEALED_LOOK,
+      ...style,
+      look: freshLookOf(sessionNeedle(layer.session), settings),
+      // Each zone's dots by the needle used on it: a 1RL hairline in a 3RL session has its own fresh size.
+      zoneLooks: scene.zones.map((zone) => freshLookOf(needleOn(layer, zone), settings)),
     }
   })
 }

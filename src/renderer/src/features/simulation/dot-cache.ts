@@ -1,0 +1,195 @@
+import {
+  type SimSession,
+  type SimZone,
+  type ZoneSimulation,
+  zoneCacheKey,
+} from '../../../../shared/simulation/simulate'
+
+/**
+ * Sampled dots kept between openings of a photo, per zone, in the renderer's IndexedDB (the
+ * same in Electron and the web harness; typed arrays are stored as they are, no encoding). An
+ * entry is found by a hash of everything that decides the zone's dots (`zoneCacheKey`: outline,
+ * edges, the zones over it, each session's density and dot size there, the seed and the jitter,
+ * so the calibration and the settings through the px figures they give) and is used only when
+ * its full key matches: a change to any of them misses. The store is bounded, the least recently
+ * used zones going first, and every failure (no IndexedDB, quota, a corrupt entry) is a miss:
+ * the zone is sampled as if there were no cache.
+ * The worker's own zone results are the in-memory level: it keeps the current scene's zones
+ * while it lives, and this cache serves a new worker (a photo opened again, a picture made for
+ * a file) and an outline edited back.
+ */
+
+/** Bump when the sampler's output for the same key changes (a new algorithm), so older dots are never read. */
+export const DOTS_VERSION = 1
+
+/** About a hundred full designs of 100,000 dots per session: disk, not memory. */
+export const DOT_CACHE_MAX_BYTES = 512 * 1024 * 1024
+
+const DOTS = 'dots'
+const META = 'meta'
+
+interface DotEntry {
+  id: string
+  /** The full key, compared on every read: the hash only finds the entry. */
+  source: string
+  result: ZoneSimulation
+}
+
+interface MetaEntry {
+  id: string
+  bytes: number
+  usedAt: number
+}
+
+export interface DotCache {
+  /** The zone's cached dots, or null on a miss or any failure. */
+  get(key: string): Promise<ZoneSimulation | null>
+  /**
+   * Stores results (cloned now, so the caller may hand their buffers on at once); resolves when
+   * written, or silently when they could not be.
+   */
+  put(entries: readonly { key: string; result: ZoneSimulation }[]): Promise<void>
+}
+
+/** Everything a zone's dots depend on, with the cache's version: the key to `get` and `put` under. */
+export function dotCacheKey(zone: SimZone, sessions: readonly SimSession[], seedKey: string, jitter: number): string {
+  return `${DOTS_VERSION}\u0000${zoneCacheKey(zone, sessions, seedKey, jitter)}`
+}
+
+const requestDone = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+
+const transactionDone = (transaction: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    transaction.oncomplete = () => resolve()
+    transaction.onerror = () => reject(transaction.error)
+    transaction.onabort = () => reject(transaction.error)
+  })
+
+async function digest(key: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key))
+  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+const ARRAYS = ['x', 'y', 'r'] as const
+
+/** What a stored result must be to be drawn: anything else is treated as corrupt. */
+function isWhole(result: unknown): result is ZoneSimulation {
+  if (typeof result !== 'object' || result === null) return false
+  const r = result as Partial<ZoneSimulation>
+  if (!ARRAYS.every((k) => r[k] instanceof Float32Array)) return false
+  const n = (r.x as Float32Array).length
+  if (!ARRAYS.every((k) => (r[k] as Float32Array).length === n)) return false
+  if (!(r.stageEnds instanceof Int32Array) || !(r.stageTargets instanceof Int32Array)) return false
+  if (!Array.isArray(r.sessionIds) || r.sessionIds.length !== r.stageEnds.length) return false
+  if (r.stageEnds.length > 0 && r.stageEnds[r.stageEnds.length - 1] !== n) return false
+  return typeof r.zoneId === 'string' && typeof r.units === 'object' && r.units !== null
+}
+
+const bytesOf = (result: ZoneSimulation) =>
+  result.x.byteLength +
+  result.y.byteLength +
+  result.r.byteLength +
+  result.units.rects.byteLength +
+  result.units.starts.byteLength +
+  result.units.counts.byteLength +
+  result.units.targets.byteLength
+
+export function openDotCache(
+  options: { name?: string; maxBytes?: number; factory?: IDBFactory | null } = {},
+): DotCache {
+  const name = options.name ?? 'stipple-dots'
+  const maxBytes = options.maxBytes ?? DOT_CACHE_MAX_BYTES
+  const factory = options.factory === undefined ? globalThis.indexedDB : options.factory
+  let opened: Promise<IDBDatabase | null> | null = null
+
+  const database = (): Promise<IDBDatabase | null> => {
+    opened ??= (async () => {
+      if (!factory || !globalThis.crypto?.subtle) return null
+      const request = factory.open(name, 1)
+      request.onupgradeneeded = () => {
+        const db = request.result
+        db.createObjectStore(DOTS, { keyPath: 'id' })
+        db.createObjectStore(META, { keyPath: 'id' }).createIndex('usedAt', 'usedAt')
+      }
+      return await requestDone(request)
+    })().catch(() => null)
+    return opened
+  }
+
+  async function drop(db: IDBDatabase, id: string): Promise<void> {
+    const transaction = db.transaction([DOTS, META], 'readwrite')
+    transaction.objectStore(DOTS).delete(id)
+    transaction.objectStore(META).delete(id)
+    await transactionDone(transaction)
+  }
+
+  /** Deletes the least recently used entries until the store is within its bound. */
+  async function evict(db: IDBDatabase): Promise<void> {
+    const read = db.transaction(META, 'readonly')
+    const metas = await requestDone(read.objectStore(META).index('usedAt').getAll() as IDBRequest<MetaEntry[]>)
+    let total = metas.reduce((sum, m) => sum + m.bytes, 0)
+    const doomed: string[] = []
+    for (const meta of metas) {
+      if (total <= maxBytes) break
+      total -= meta.bytes
+      doomed.push(meta.id)
+    }
+    if (doomed.length === 0) return
+    const transaction = db.transaction([DOTS, META], 'readwrite')
+    for (const id of doomed) {
+      transaction.objectStore(DOTS).delete(id)
+      transaction.objectStore(META).delete(id)
+    }
+    await transactionDone(transaction)
+  }
+
+  return {
+    async get(key) {
+      try {
+        const db = await database()
+        if (!db) return null
+        const id = await digest(key)
+        const entry = await requestDone(
+          db.transaction(DOTS, 'readonly').objectStore(DOTS).get(id) as IDBRequest<DotEntry | undefined>,
+        )
+        if (!entry) return null
+        if (entry.source !== key || !isWhole(entry.result)) {
+          await drop(db, id).catch(() => undefined)
+          return null
+        }
+        const touch = db.transaction(META, 'readwrite')
+        touch.objectStore(META).put({ id, bytes: bytesOf(entry.result), usedAt: Date.now() } satisfies MetaEntry)
+        transactionDone(touch).catch(() => undefined)
+        return entry.result
+      } catch {
+        return null
+      }
+    },
+
+    async put(entries) {
+      if (entries.length === 0) return
+      try {
+        // Copied before the first await: the caller may hand the buffers on (transfer them) at once.
+        const records = entries.map(({ key, result }) => ({ source: key, result: structuredClone(result) }))
+        const db = await database()
+        if (!db) return
+        const usedAt = Date.now()
+        const resolved = await Promise.all(entries.map(({ key }) => digest(key)))
+        const write = db.transaction([DOTS, META], 'readwrite')
+        records.forEach((record, k) => {
+          const id = resolved[k] as string
+          write.objectStore(DOTS).put({ id, ...record } satisfies DotEntry)
+          write.objectStore(META).put({ id, bytes: bytesOf(record.result), usedAt } satisfies MetaEntry)
+        })
+        await transactionDone(write)
+        await evict(db)
+      } catch {
+        // A full disk or a refused write only means the zone is sampled again next time.
+      }
+    },
+  }
+}

@@ -1,0 +1,123 @@
+import { expect, it } from 'vitest'
+import { DotRenderer } from '../../src/renderer/src/features/simulation/dot-renderer'
+import type { ZonedLayerStyle } from '../../src/renderer/src/features/simulation/layer-looks'
+import { freshLook } from '../../src/shared/simulation/dot-coverage'
+import { rasterize } from '../../src/shared/simulation/rasterize'
+import { type SimInput, simulate } from '../../src/shared/simulation/simulate'
+
+/** 1600 × 1200 at scale 1: twelve 512 px base tiles, drawn one after another into one reused buffer. */
+const IMAGE = { width: 1600, height: 1200 }
+const square = (x: number, y: number, size: number) => [
+  { x, y },
+  { x: x + size, y },
+  { x: x + size, y: y + size },
+  { x, y: y + size },
+]
+const INPUT: SimInput = {
+  seedKey: `tiles-${Date.now()}`,
+  zones: [
+    { id: 'left', polygon: square(100, 100, 700), softnessPx: 30 },
+    { id: 'right', polygon: square(800, 300, 700), softnessPx: 30 },
+  ],
+  sessions: [
+    {
+      id: 's1',
+      dotDiameterPx: 3,
+      treatments: [
+        { zoneId: 'left', densityPerPx2: 0.004, dotDiameterPx: 2 },
+        { zoneId: 'right', densityPerPx2: 0.004 },
+      ],
+    },
+    { id: 's2', dotDiameterPx: 3, treatments: [{ zoneId: 'right', densityPerPx2: 0.003 }] },
+  ],
+  jitter: 0.15,
+}
+/** The first session on its day, each zone with its own fresh look: drawn in two passes. */
+const STYLES: ZonedLayerStyle[] = [
+  {
+    visible: true,
+    opacity: 1,
+    zoneColours: Float32Array.from([0.1, 0.1, 0.12, 0.8, 0.1, 0.1, 0.12, 0.9]),
+    look: freshLook(1.8),
+    zoneLooks: [freshLook(2), freshLook(1.8)],
+  },
+  { visible: true, opacity: 0.7, zoneColours: Float32Array.from([0.2, 0.1, 0.1, 1, 0.2, 0.1, 0.1, 1]) },
+]
+
+it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one full render does', async () => {
+  const renderer = new DotRenderer(IMAGE, undefined, { baseScale: 1 })
+  try {
+    const drawn = new Promise<void>((resolve, reject) => {
+      const unsubscribe = renderer.store.subscribe((state) => {
+        if (state.error) reject(new Error(state.error))
+        if (!state.busy && state.base.size > 0) {
+          unsubscribe()
+          resolve()
+        }
+      })
+    })
+    renderer.setStyles(STYLES)
+    renderer.setScene(INPUT)
+    await drawn
+    const { base } = renderer.store.getState()
+    expect(base.size).toBe(12)
+    const canvas = new OffscreenCanvas(IMAGE.width, IMAGE.height)
+    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+    for (const tile of base.values()) context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y)
+    const tiled = context.getImageData(0, 0, IMAGE.width, IMAGE.height).data
+
+    // The same dots and looks drawn in one piece on this thread: the first layer as its two passes.
+    const layers = simulate(INPUT)
+    const [first, second] = layers
+    if (!first || !second) throw new Error('two layers expected')
+    const target = {
+      ...IMAGE,
+      originX: 0,
+      originY: 0,
+      scale: 1,
+      data: new Uint8ClampedArray(IMAGE.width * IMAGE.height * 4),
+    }
+    const only = (style: ZonedLayerStyle, zone: number) => {
+      const zoneColours = new Float32Array(style.zoneColours.length)
+      zoneColours.set(style.zoneColours.subarray(4 * zone, 4 * zone + 4), 4 * zone)
+      return { visible: style.visible, opacity: style.opacity, zoneColours, look: style.zoneLooks?.[zone] }
+    }
+    const [fresh, healed] = STYLES as [ZonedLayerStyle, ZonedLayerStyle]
+    rasterize(target, [first, first, second], [only(fresh, 0), only(fresh, 1), healed])
+    let darkened = 0
+    for (let i = 0; i < tiled.length; i += 4) if ((tiled[i] as number) < 200) darkened++
+    expect(darkened).toBeGreaterThan(10_000)
+    expect(tiled).toEqual(target.data)
+
+    // Zoomed to 200 %: the sharp detail is the same view drawn in one piece.
+    const sharp = new Promise<void>((resolve, reject) => {
+      const unsubscribe = renderer.store.subscribe((state) => {
+        if (state.error) reject(new Error(state.error))
+        if (state.detail) {
+          unsubscribe()
+          resolve()
+        }
+      })
+    })
+    renderer.setView({ scale: 2, x: -600, y: -500 }, { width: 1000, height: 700 }, 1)
+    await sharp
+    const detail = renderer.store.getState().detail?.tile
+    if (!detail) throw new Error('no detail')
+    const { width, height } = detail.bitmap
+    const detailCanvas = new OffscreenCanvas(width, height)
+    const detailContext = detailCanvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+    detailContext.drawImage(detail.bitmap, 0, 0)
+    const whole = {
+      width,
+      height,
+      originX: detail.rect.x,
+      originY: detail.rect.y,
+      scale: width / detail.rect.width,
+      data: new Uint8ClampedArray(width * height * 4),
+    }
+    rasterize(whole, [first, first, second], [only(fresh, 0), only(fresh, 1), healed])
+    expect(detailContext.getImageData(0, 0, width, height).data).toEqual(whole.data)
+  } finally {
+    renderer.dispose()
+  }
+})
