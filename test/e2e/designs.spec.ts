@@ -91,6 +91,9 @@ test('a design drawn over a photo is saved and comes back whole after a reload',
   const [tape, flat] = ((await hairline.nth(1).textContent()) ?? '').match(/\d+\.\d/g)?.map(Number) ?? []
   expect(tape).toBeGreaterThan(flat ?? Number.POSITIVE_INFINITY)
   await expect(figures(page).getByText(/^FUT strip/)).toBeVisible()
+  // Once saved, the plan knows the design and its figures are counted as the plan counts them.
+  await expect(main(page).getByText('All changes saved')).toBeVisible()
+  await expect(figures(page).locator('table[aria-busy="false"]').first()).toBeVisible({ timeout: 15_000 })
   const before = await figures(page).innerText()
   // A pin dropped just before the reload: the change is written as the page goes away.
   await page.keyboard.press('p')

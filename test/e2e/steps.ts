@@ -77,7 +77,8 @@ export async function openPatient(page: Page, name: string) {
 /** Opens the first photo of the library's Other view (where an untagged photo goes) on the canvas. */
 export async function openFirstPhoto(page: Page) {
   await main(page).getByRole('region', { name: 'Other' }).getByRole('button').first().click()
-  await expect(canvas(page).locator('canvas').first()).toBeVisible()
+  // The photo's working copy is read and decoded first: on a loaded machine that takes seconds.
+  await expect(canvas(page).locator('canvas').first()).toBeVisible({ timeout: 15_000 })
 }
 
 /** Clicks the open photo at each point in turn, in photo pixels. */

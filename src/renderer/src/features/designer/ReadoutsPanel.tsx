@@ -68,7 +68,7 @@ export function ObjectReadout({ editor, id }: { editor: Editor; id: string }) {
  */
 export function ReadoutsPanel({ editor }: { editor: Editor }) {
   const readouts = useReadouts(editor)
-  const { figures, pending } = useZoneFigures()
+  const { figures, pending, provisional } = useZoneFigures()
   const objects = useEditor(editor, (s) => s.document.objects)
   const zones = ofKind(objects, 'zone')
   const largest = Math.max(1, ...zones.map((z) => figures?.zones.get(z.id)?.impressions ?? 0))
@@ -78,7 +78,7 @@ export function ReadoutsPanel({ editor }: { editor: Editor }) {
     <section className="readouts" aria-label="Design figures">
       {!readouts.calibrated && <UncalibratedHint />}
       {zones.length > 0 && (
-        <table className="readouts__table" aria-busy={pending}>
+        <table className="readouts__table" aria-busy={pending || provisional}>
           <caption className="visually-hidden">Density zones</caption>
           <thead>
             <tr>

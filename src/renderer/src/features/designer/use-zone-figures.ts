@@ -5,7 +5,7 @@ import type { DesignDocument } from '../../../../shared/design/design-types'
 import type { Editor } from '../../editor/editor'
 import { createZoneFiguresCounter, type ZoneFiguresCounter, type ZoneFiguresState } from './zone-figures-counter'
 
-const NOTHING_COUNTED = createStore<ZoneFiguresState>(() => ({ figures: null, pending: false }))
+const NOTHING_COUNTED = createStore<ZoneFiguresState>(() => ({ figures: null, pending: false, provisional: false }))
 
 /** The workspace's counter, for the figures panel, the inspector and the labels over the photo. */
 export const ZoneFiguresContext = createContext<ZoneFiguresCounter | null>(null)

@@ -22,6 +22,11 @@ export interface ZoneFiguresState {
   figures: DesignZoneFigures | null
   /** The design has changed since they were counted: a newer count is on its way. */
   pending: boolean
+  /**
+   * Counted before the plan knows the design (no id yet): the hairline's scatter is then seeded
+   * otherwise than the plan will seed it, so the figures may shift by a hair once it is saved.
+   */
+  provisional: boolean
 }
 
 export interface ZoneFiguresCounter {
@@ -42,19 +47,21 @@ export const FIGURES_DELAY_MS = 150
  * after edits pause. Only the latest count is kept: a reply for an older subject is dropped.
  */
 export function createZoneFiguresCounter(): ZoneFiguresCounter {
-  const store = createStore<ZoneFiguresState>(() => ({ figures: null, pending: false }))
+  const store = createStore<ZoneFiguresState>(() => ({ figures: null, pending: false, provisional: false }))
   const worker = new FiguresWorker()
   let asked = 0
+  let provisional = false
   let timer: ReturnType<typeof setTimeout> | undefined
   worker.onmessage = (event: MessageEvent<FiguresReply>) => {
     const reply = event.data
     if (reply.id !== asked) return
-    if ('figures' in reply) store.setState({ figures: reply.figures, pending: false })
+    if ('figures' in reply) store.setState({ figures: reply.figures, pending: false, provisional })
     else store.setState({ pending: false })
   }
   const send = (subject: FiguresSubject) => {
     timer = undefined
     asked += 1
+    provisional = subject.designId === ''
     worker.postMessage({ id: asked, ...subject } satisfies FiguresRequest)
   }
   return {
