@@ -45,7 +45,7 @@ export interface DotCache {
   /** The zone's cached dots, or null on a miss or any failure. */
   get(key: string): Promise<ZoneSimulation | null>
   /**
-   * Stores results (cloned now, so the caller may hand their buffers on at once); resolves when
+   * Stores results (copied now, so the caller may hand their buffers on at once); resolves when
    * written, or silently when they could not be.
    */
   put(entries: readonly { key: string; result: ZoneSimulation }[]): Promise<void>
@@ -73,6 +73,9 @@ async function digest(key: string): Promise<string> {
   const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key))
   return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('')
 }
+
+/** Digests of the keys asked for lately: a write follows the read of the same keys. */
+const DIGESTS_KEPT = 256
 
 const ARRAYS = ['x', 'y', 'r'] as const
 
@@ -105,25 +108,59 @@ export function openDotCache(
   const maxBytes = options.maxBytes ?? DOT_CACHE_MAX_BYTES
   const factory = options.factory === undefined ? globalThis.indexedDB : options.factory
   let opened: Promise<IDBDatabase | null> | null = null
+  let db: IDBDatabase | null = null
+  /**
+   * The ids stored, read once when the store opens and kept up to date by this cache's writes:
+   * a zone never stored misses without a transaction, so a sampling never waits behind the
+   * write of the dots sampled before it. Another worker's writes since are missed (sampled).
+   */
+  let stored = new Set<string>()
+  const digests = new Map<string, string>()
 
   const database = (): Promise<IDBDatabase | null> => {
     opened ??= (async () => {
       if (!factory || !globalThis.crypto?.subtle) return null
       const request = factory.open(name, 1)
       request.onupgradeneeded = () => {
-        const db = request.result
-        db.createObjectStore(DOTS, { keyPath: 'id' })
-        db.createObjectStore(META, { keyPath: 'id' }).createIndex('usedAt', 'usedAt')
+        const created = request.result
+        created.createObjectStore(DOTS, { keyPath: 'id' })
+        created.createObjectStore(META, { keyPath: 'id' }).createIndex('usedAt', 'usedAt')
       }
-      return await requestDone(request)
+      const ready = await requestDone(request)
+      const ids = await requestDone(ready.transaction(META, 'readonly').objectStore(META).getAllKeys())
+      stored = new Set(ids.map(String))
+      db = ready
+      return ready
     })().catch(() => null)
     return opened
+  }
+
+  async function idOf(key: string): Promise<string> {
+    const known = digests.get(key)
+    if (known) return known
+    const id = await digest(key)
+    if (digests.size >= DIGESTS_KEPT) digests.clear()
+    digests.set(key, id)
+    return id
+  }
+
+  /** Puts the records now (IndexedDB copies them as it is asked); no durability needed: a lost write is a miss. */
+  function write(into: IDBDatabase, records: readonly { id: string; source: string; result: ZoneSimulation }[]) {
+    const usedAt = Date.now()
+    const transaction = into.transaction([DOTS, META], 'readwrite', { durability: 'relaxed' })
+    for (const record of records) {
+      transaction.objectStore(DOTS).put(record satisfies DotEntry)
+      transaction.objectStore(META).put({ id: record.id, bytes: bytesOf(record.result), usedAt } satisfies MetaEntry)
+      stored.add(record.id)
+    }
+    return transactionDone(transaction)
   }
 
   async function drop(db: IDBDatabase, id: string): Promise<void> {
     const transaction = db.transaction([DOTS, META], 'readwrite')
     transaction.objectStore(DOTS).delete(id)
     transaction.objectStore(META).delete(id)
+    stored.delete(id)
     await transactionDone(transaction)
   }
 
@@ -141,6 +178,7 @@ export function openDotCache(
     if (doomed.length === 0) return
     const transaction = db.transaction([DOTS, META], 'readwrite')
     for (const id of doomed) {
+      stored.delete(id)
       transaction.objectStore(DOTS).delete(id)
       transaction.objectStore(META).delete(id)
     }
@@ -152,7 +190,8 @@ export function openDotCache(
       try {
         const db = await database()
         if (!db) return null
-        const id = await digest(key)
+        const id = await idOf(key)
+        if (!stored.has(id)) return null
         const entry = await requestDone(
           db.transaction(DOTS, 'readonly').objectStore(DOTS).get(id) as IDBRequest<DotEntry | undefined>,
         )
@@ -161,7 +200,7 @@ export function openDotCache(
           await drop(db, id).catch(() => undefined)
           return null
         }
-        const touch = db.transaction(META, 'readwrite')
+        const touch = db.transaction(META, 'readwrite', { durability: 'relaxed' })
         touch.objectStore(META).put({ id, bytes: bytesOf(entry.result), usedAt: Date.now() } satisfies MetaEntry)
         transactionDone(touch).catch(() => undefined)
         return entry.result
@@ -173,20 +212,27 @@ export function openDotCache(
     async put(entries) {
       if (entries.length === 0) return
       try {
-        // Copied before the first await: the caller may hand the buffers on (transfer them) at once.
-        const records = entries.map(({ key, result }) => ({ source: key, result: structuredClone(result) }))
-        const db = await database()
-        if (!db) return
-        const usedAt = Date.now()
-        const resolved = await Promise.all(entries.map(({ key }) => digest(key)))
-        const write = db.transaction([DOTS, META], 'readwrite')
-        records.forEach((record, k) => {
-          const id = resolved[k] as string
-          write.objectStore(DOTS).put({ id, ...record } satisfies DotEntry)
-          write.objectStore(META).put({ id, bytes: bytesOf(record.result), usedAt } satisfies MetaEntry)
-        })
-        await transactionDone(write)
-        await evict(db)
+        const ids = entries.map(({ key }) => digests.get(key))
+        let written: Promise<void>
+        if (db && ids.every((id) => id !== undefined)) {
+          // The keys were just read: written at once, IndexedDB's own copy the only one.
+          written = write(
+            db,
+            entries.map(({ key, result }, k) => ({ id: ids[k] as string, source: key, result })),
+          )
+        } else {
+          // Copied before the first await: the caller may hand the buffers on (transfer them) at once.
+          const records = entries.map(({ key, result }) => ({ source: key, result: structuredClone(result) }))
+          const into = await database()
+          if (!into) return
+          const resolved = await Promise.all(entries.map(({ key }) => idOf(key)))
+          written = write(
+            into,
+            records.map((record, k) => ({ id: resolved[k] as string, ...record })),
+          )
+        }
+        await written
+        if (db) await evict(db)
       } catch {
         // A full disk or a refused write only means the zone is sampled again next time.
       }
