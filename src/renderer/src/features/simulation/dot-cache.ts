@@ -28,11 +28,18 @@ export const DOT_CACHE_MAX_BYTES = 512 * 1024 * 1024
 const DOTS = 'dots'
 const META = 'meta'
 
+/**
+ * A zone's result as stored: its dots' x, y and r as blobs (one copy to write, where
+ * IndexedDB's own serialising of large arrays cost the worker as much as a raster; read
+ * straight into the arrays), the rest as it is.
+ */
+type StoredResult = Omit<ZoneSimulation, 'x' | 'y' | 'r'> & { count: number; x: Blob; y: Blob; r: Blob }
+
 interface DotEntry {
   id: string
   /** The full key, compared on every read: the hash only finds the entry. */
   source: string
-  result: ZoneSimulation
+  result: StoredResult
 }
 
 interface MetaEntry {
@@ -92,6 +99,26 @@ function isWhole(result: unknown): result is ZoneSimulation {
   return typeof r.zoneId === 'string' && typeof r.units === 'object' && r.units !== null
 }
 
+/** The dots' arrays are never on shared memory. */
+const blobOf = (floats: Float32Array) => new Blob([floats as Float32Array<ArrayBuffer>])
+
+/** Copied now: the dots into blobs, the rest (a few KB) cloned, so the caller may hand the buffers on at once. */
+function toStored(result: ZoneSimulation): StoredResult {
+  const { x, y, r, ...rest } = result
+  return { ...structuredClone(rest), count: x.length, x: blobOf(x), y: blobOf(y), r: blobOf(r) }
+}
+
+/** The stored result as drawn, or null when it is not whole. */
+async function fromStored(stored: unknown): Promise<ZoneSimulation | null> {
+  if (typeof stored !== 'object' || stored === null) return null
+  const { count, x, y, r, ...rest } = stored as Partial<StoredResult>
+  const blobs = [x, y, r]
+  if (typeof count !== 'number' || !blobs.every((b) => b instanceof Blob && b.size === 4 * count)) return null
+  const [xs, ys, rs] = await Promise.all(blobs.map(async (b) => new Float32Array(await (b as Blob).arrayBuffer())))
+  const result = { ...rest, x: xs, y: ys, r: rs }
+  return isWhole(result) ? result : null
+}
+
 const bytesOf = (result: ZoneSimulation) =>
   result.x.byteLength +
   result.y.byteLength +
@@ -108,13 +135,13 @@ export function openDotCache(
   const maxBytes = options.maxBytes ?? DOT_CACHE_MAX_BYTES
   const factory = options.factory === undefined ? globalThis.indexedDB : options.factory
   let opened: Promise<IDBDatabase | null> | null = null
-  let db: IDBDatabase | null = null
   /**
    * The ids stored, read once when the store opens and kept up to date by this cache's writes:
    * a zone never stored misses without a transaction, so a sampling never waits behind the
    * write of the dots sampled before it. Another worker's writes since are missed (sampled).
    */
   let stored = new Set<string>()
+  let db: IDBDatabase | null = null
   const digests = new Map<string, string>()
 
   const database = (): Promise<IDBDatabase | null> => {
@@ -144,13 +171,12 @@ export function openDotCache(
     return id
   }
 
-  /** Puts the records now (IndexedDB copies them as it is asked); no durability needed: a lost write is a miss. */
-  function write(into: IDBDatabase, records: readonly { id: string; source: string; result: ZoneSimulation }[]) {
+  function write(into: IDBDatabase, records: readonly (DotEntry & { bytes: number })[]): Promise<void> {
     const usedAt = Date.now()
     const transaction = into.transaction([DOTS, META], 'readwrite', { durability: 'relaxed' })
-    for (const record of records) {
+    for (const { bytes, ...record } of records) {
       transaction.objectStore(DOTS).put(record satisfies DotEntry)
-      transaction.objectStore(META).put({ id: record.id, bytes: bytesOf(record.result), usedAt } satisfies MetaEntry)
+      transaction.objectStore(META).put({ id: record.id, bytes, usedAt } satisfies MetaEntry)
       stored.add(record.id)
     }
     return transactionDone(transaction)
@@ -196,14 +222,15 @@ export function openDotCache(
           db.transaction(DOTS, 'readonly').objectStore(DOTS).get(id) as IDBRequest<DotEntry | undefined>,
         )
         if (!entry) return null
-        if (entry.source !== key || !isWhole(entry.result)) {
+        const result = entry.source === key ? await fromStored(entry.result).catch(() => null) : null
+        if (!result) {
           await drop(db, id).catch(() => undefined)
           return null
         }
         const touch = db.transaction(META, 'readwrite', { durability: 'relaxed' })
-        touch.objectStore(META).put({ id, bytes: bytesOf(entry.result), usedAt: Date.now() } satisfies MetaEntry)
+        touch.objectStore(META).put({ id, bytes: bytesOf(result), usedAt: Date.now() } satisfies MetaEntry)
         transactionDone(touch).catch(() => undefined)
-        return entry.result
+        return result
       } catch {
         return null
       }
@@ -212,27 +239,22 @@ export function openDotCache(
     async put(entries) {
       if (entries.length === 0) return
       try {
-        const ids = entries.map(({ key }) => digests.get(key))
-        let written: Promise<void>
-        if (db && ids.every((id) => id !== undefined)) {
-          // The keys were just read: written at once, IndexedDB's own copy the only one.
-          written = write(
-            db,
-            entries.map(({ key, result }, k) => ({ id: ids[k] as string, source: key, result })),
-          )
-        } else {
-          // Copied before the first await: the caller may hand the buffers on (transfer them) at once.
-          const records = entries.map(({ key, result }) => ({ source: key, result: structuredClone(result) }))
-          const into = await database()
-          if (!into) return
-          const resolved = await Promise.all(entries.map(({ key }) => idOf(key)))
-          written = write(
-            into,
-            records.map((record, k) => ({ id: resolved[k] as string, ...record })),
-          )
-        }
-        await written
-        if (db) await evict(db)
+        const records = entries.map(({ key, result }) => ({
+          source: key,
+          result: toStored(result),
+          bytes: bytesOf(result),
+        }))
+        const known = entries.map(({ key }) => digests.get(key))
+        // The keys were just read: the transaction starts now, before a worker closed once its
+        // dots are drawn could lose it.
+        const into = db && known.every((id) => id !== undefined) ? db : await database()
+        if (!into) return
+        const ids = await Promise.all(entries.map(({ key }, k) => known[k] ?? idOf(key)))
+        await write(
+          into,
+          records.map((record, k) => ({ id: ids[k] as string, ...record })),
+        )
+        await evict(into)
       } catch {
         // A full disk or a refused write only means the zone is sampled again next time.
       }
