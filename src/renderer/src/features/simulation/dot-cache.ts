@@ -28,11 +28,18 @@ export const DOT_CACHE_MAX_BYTES = 512 * 1024 * 1024
 const DOTS = 'dots'
 const META = 'meta'
 
+/**
+ * A zone's result as stored: its dots' x, y and r as blobs (one copy to write, where
+ * IndexedDB's own serialising of large arrays cost the worker as much as a raster; read
+ * straight into the arrays), the rest as it is.
+ */
+type StoredResult = Omit<ZoneSimulation, 'x' | 'y' | 'r'> & { count: number; x: Blob; y: Blob; r: Blob }
+
 interface DotEntry {
   id: string
   /** The full key, compared on every read: the hash only finds the entry. */
   source: string
-  result: ZoneSimulation
+  result: StoredResult
 }
 
 interface MetaEntry {
@@ -45,7 +52,7 @@ export interface DotCache {
   /** The zone's cached dots, or null on a miss or any failure. */
   get(key: string): Promise<ZoneSimulation | null>
   /**
-   * Stores results (cloned now, so the caller may hand their buffers on at once); resolves when
+   * Stores results (copied now, so the caller may hand their buffers on at once); resolves when
    * written, or silently when they could not be.
    */
   put(entries: readonly { key: string; result: ZoneSimulation }[]): Promise<void>
@@ -74,6 +81,9 @@ async function digest(key: string): Promise<string> {
   return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
+/** Digests of the keys asked for lately: a write follows the read of the same keys. */
+const DIGESTS_KEPT = 256
+
 const ARRAYS = ['x', 'y', 'r'] as const
 
 /** What a stored result must be to be drawn: anything else is treated as corrupt. */
@@ -87,6 +97,26 @@ function isWhole(result: unknown): result is ZoneSimulation {
   if (!Array.isArray(r.sessionIds) || r.sessionIds.length !== r.stageEnds.length) return false
   if (r.stageEnds.length > 0 && r.stageEnds[r.stageEnds.length - 1] !== n) return false
   return typeof r.zoneId === 'string' && typeof r.units === 'object' && r.units !== null
+}
+
+/** The dots' arrays are never on shared memory. */
+const blobOf = (floats: Float32Array) => new Blob([floats as Float32Array<ArrayBuffer>])
+
+/** Copied now: the dots into blobs, the rest (a few KB) cloned, so the caller may hand the buffers on at once. */
+function toStored(result: ZoneSimulation): StoredResult {
+  const { x, y, r, ...rest } = result
+  return { ...structuredClone(rest), count: x.length, x: blobOf(x), y: blobOf(y), r: blobOf(r) }
+}
+
+/** The stored result as drawn, or null when it is not whole. */
+async function fromStored(stored: unknown): Promise<ZoneSimulation | null> {
+  if (typeof stored !== 'object' || stored === null) return null
+  const { count, x, y, r, ...rest } = stored as Partial<StoredResult>
+  const blobs = [x, y, r]
+  if (typeof count !== 'number' || !blobs.every((b) => b instanceof Blob && b.size === 4 * count)) return null
+  const [xs, ys, rs] = await Promise.all(blobs.map(async (b) => new Float32Array(await (b as Blob).arrayBuffer())))
+  const result = { ...rest, x: xs, y: ys, r: rs }
+  return isWhole(result) ? result : null
 }
 
 const bytesOf = (result: ZoneSimulation) =>
@@ -105,25 +135,58 @@ export function openDotCache(
   const maxBytes = options.maxBytes ?? DOT_CACHE_MAX_BYTES
   const factory = options.factory === undefined ? globalThis.indexedDB : options.factory
   let opened: Promise<IDBDatabase | null> | null = null
+  /**
+   * The ids stored, read once when the store opens and kept up to date by this cache's writes:
+   * a zone never stored misses without a transaction, so a sampling never waits behind the
+   * write of the dots sampled before it. Another worker's writes since are missed (sampled).
+   */
+  let stored = new Set<string>()
+  let db: IDBDatabase | null = null
+  const digests = new Map<string, string>()
 
   const database = (): Promise<IDBDatabase | null> => {
     opened ??= (async () => {
       if (!factory || !globalThis.crypto?.subtle) return null
       const request = factory.open(name, 1)
       request.onupgradeneeded = () => {
-        const db = request.result
-        db.createObjectStore(DOTS, { keyPath: 'id' })
-        db.createObjectStore(META, { keyPath: 'id' }).createIndex('usedAt', 'usedAt')
+        const created = request.result
+        created.createObjectStore(DOTS, { keyPath: 'id' })
+        created.createObjectStore(META, { keyPath: 'id' }).createIndex('usedAt', 'usedAt')
       }
-      return await requestDone(request)
+      const ready = await requestDone(request)
+      const ids = await requestDone(ready.transaction(META, 'readonly').objectStore(META).getAllKeys())
+      stored = new Set(ids.map(String))
+      db = ready
+      return ready
     })().catch(() => null)
     return opened
+  }
+
+  async function idOf(key: string): Promise<string> {
+    const known = digests.get(key)
+    if (known) return known
+    const id = await digest(key)
+    if (digests.size >= DIGESTS_KEPT) digests.clear()
+    digests.set(key, id)
+    return id
+  }
+
+  function write(into: IDBDatabase, records: readonly (DotEntry & { bytes: number })[]): Promise<void> {
+    const usedAt = Date.now()
+    const transaction = into.transaction([DOTS, META], 'readwrite', { durability: 'relaxed' })
+    for (const { bytes, ...record } of records) {
+      transaction.objectStore(DOTS).put(record satisfies DotEntry)
+      transaction.objectStore(META).put({ id: record.id, bytes, usedAt } satisfies MetaEntry)
+      stored.add(record.id)
+    }
+    return transactionDone(transaction)
   }
 
   async function drop(db: IDBDatabase, id: string): Promise<void> {
     const transaction = db.transaction([DOTS, META], 'readwrite')
     transaction.objectStore(DOTS).delete(id)
     transaction.objectStore(META).delete(id)
+    stored.delete(id)
     await transactionDone(transaction)
   }
 
@@ -141,6 +204,7 @@ export function openDotCache(
     if (doomed.length === 0) return
     const transaction = db.transaction([DOTS, META], 'readwrite')
     for (const id of doomed) {
+      stored.delete(id)
       transaction.objectStore(DOTS).delete(id)
       transaction.objectStore(META).delete(id)
     }
@@ -152,19 +216,21 @@ export function openDotCache(
       try {
         const db = await database()
         if (!db) return null
-        const id = await digest(key)
+        const id = await idOf(key)
+        if (!stored.has(id)) return null
         const entry = await requestDone(
           db.transaction(DOTS, 'readonly').objectStore(DOTS).get(id) as IDBRequest<DotEntry | undefined>,
         )
         if (!entry) return null
-        if (entry.source !== key || !isWhole(entry.result)) {
+        const result = entry.source === key ? await fromStored(entry.result).catch(() => null) : null
+        if (!result) {
           await drop(db, id).catch(() => undefined)
           return null
         }
-        const touch = db.transaction(META, 'readwrite')
-        touch.objectStore(META).put({ id, bytes: bytesOf(entry.result), usedAt: Date.now() } satisfies MetaEntry)
+        const touch = db.transaction(META, 'readwrite', { durability: 'relaxed' })
+        touch.objectStore(META).put({ id, bytes: bytesOf(result), usedAt: Date.now() } satisfies MetaEntry)
         transactionDone(touch).catch(() => undefined)
-        return entry.result
+        return result
       } catch {
         return null
       }
@@ -173,20 +239,22 @@ export function openDotCache(
     async put(entries) {
       if (entries.length === 0) return
       try {
-        // Copied before the first await: the caller may hand the buffers on (transfer them) at once.
-        const records = entries.map(({ key, result }) => ({ source: key, result: structuredClone(result) }))
-        const db = await database()
-        if (!db) return
-        const usedAt = Date.now()
-        const resolved = await Promise.all(entries.map(({ key }) => digest(key)))
-        const write = db.transaction([DOTS, META], 'readwrite')
-        records.forEach((record, k) => {
-          const id = resolved[k] as string
-          write.objectStore(DOTS).put({ id, ...record } satisfies DotEntry)
-          write.objectStore(META).put({ id, bytes: bytesOf(record.result), usedAt } satisfies MetaEntry)
-        })
-        await transactionDone(write)
-        await evict(db)
+        const records = entries.map(({ key, result }) => ({
+          source: key,
+          result: toStored(result),
+          bytes: bytesOf(result),
+        }))
+        const known = entries.map(({ key }) => digests.get(key))
+        // The keys were just read: the transaction starts now, before a worker closed once its
+        // dots are drawn could lose it.
+        const into = db && known.every((id) => id !== undefined) ? db : await database()
+        if (!into) return
+        const ids = await Promise.all(entries.map(({ key }, k) => known[k] ?? idOf(key)))
+        await write(
+          into,
+          records.map((record, k) => ({ id: ids[k] as string, ...record })),
+        )
+        await evict(into)
       } catch {
         // A full disk or a refused write only means the zone is sampled again next time.
       }

@@ -38,6 +38,8 @@ let nextScene: { input: SimInput | null } | null = null
 let nextBase: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let nextDetail: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let queued = false
+/** Zones sampled and not yet stored in the dot cache. */
+let unwritten: { key: string; result: ZoneSimulation }[] = []
 let running = false
 const pool = new SamplerPool()
 const cache = openDotCache()
@@ -78,6 +80,7 @@ async function work(): Promise<void> {
         nextDetail = null
       }
     }
+    writeCache()
   } catch (error) {
     // The zones' results may have gone to a sampler that failed: sample everything next time.
     zoneKeys = []
@@ -202,8 +205,7 @@ async function applyScene(input: SimInput | null): Promise<void> {
     next[index] = result
     changed.push(...changes(result))
   })
-  // Copied now, written while the tiles are drawn.
-  void cache.put(jobs.map(({ index }) => ({ key: keys[index] as string, result: next[index] as ZoneSimulation })))
+  unwritten.push(...jobs.map(({ index }) => ({ key: keys[index] as string, result: next[index] as ZoneSimulation })))
   zoneKeys = keys
   zoneResults = next as ZoneSimulation[]
   // The old indexes' buffers are written over: new memory would cost more than the indexing.
@@ -233,6 +235,17 @@ async function applyScene(input: SimInput | null): Promise<void> {
     millis: performance.now() - started,
   }
   post(lastDots)
+}
+
+/**
+ * Stores the zones sampled since the last write, once the dots asked for are drawn: storing
+ * half a million dots costs the worker as much as a raster, so it never delays a reply.
+ * Results handed on meanwhile (an edit's previous dots, transferred to a sampler) are dropped.
+ */
+function writeCache(): void {
+  const entries = unwritten.filter(({ result }) => result.x.buffer.byteLength > 0)
+  unwritten = []
+  void cache.put(entries)
 }
 
 const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
