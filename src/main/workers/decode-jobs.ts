@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto'
 import type { PhotoFormat } from '../../shared/photos/photo-fields'
 import { openArchive } from '../services/archive/archive-open'
+import { percentReporter } from '../services/archive/archive-progress'
+import { type PackInput, packArchive } from '../services/archive/archive-zip'
 import { ImageRejected, prepareImage } from '../services/photos/image-pipeline'
 import { stripLocation } from '../services/photos/strip-location'
 import { ServiceError } from '../services/service-error'
 
 /**
- * The jobs that read untrusted files (decoding, inflating, hashing): each takes and returns plain
- * data and byte arrays, and throws a `ServiceError` for a refusal the user should read. They run
- * in a decode process (services/isolation), whose memory the OS can take back by ending it.
+ * The jobs that read untrusted files (decoding, inflating, hashing), and packing an archive, too
+ * long for main's event loop: each takes and returns plain data and byte arrays, and throws a
+ * `ServiceError` for a refusal the user should read. They run in a decode process
+ * (services/isolation), whose memory the OS can take back by ending it.
  */
 export const DECODE_JOBS = {
   /** The drawn copies of a photo; a file that is not a sound image is refused with why, as `invalid_input`. */
@@ -36,6 +39,10 @@ export const DECODE_JOBS = {
   },
   openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }, report: (percent: number) => void) {
     return openArchive(input.bytes, input.latestSchema, input.remake, report)
+  },
+  /** A patient's archive: every entry hashed, then zipped; `report` hears how much is hashed, in whole percent. */
+  packArchive(input: PackInput, report: (percent: number) => void) {
+    return packArchive(input, percentReporter(report))
   },
 }
 

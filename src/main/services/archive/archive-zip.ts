@@ -30,8 +30,8 @@ export interface PackInput {
   patient: ArchiveManifest['patient']
   counts: ArchiveCounts
   records: unknown
-  /** Photo files by entry path. */
-  files: ReadonlyMap<string, Uint8Array>
+  /** Photo files, each with its entry path (pairs rather than a map, so they can cross to a decode process). */
+  files: [string, Uint8Array][]
 }
 
 /**
