@@ -5,10 +5,12 @@ import type { DecodeJobName, DecodeJobs } from '../../workers/decode-jobs'
 import { revive } from '../../workers/worker-errors'
 import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
 import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
-import { spill, unspill } from './spilled-bytes'
+import { type Spilled, spill, unspill } from './spilled-bytes'
 
 export type DecodeInput<N extends DecodeJobName> = Parameters<DecodeJobs[N]>[0]
-export type DecodeOutput<N extends DecodeJobName> = Awaited<ReturnType<DecodeJobs[N]>>
+/** A job's answer as main gets it: a file the job wrote in its folder arrives as its bytes. */
+export type DecodeOutput<N extends DecodeJobName> =
+  Awaited<ReturnType<DecodeJobs[N]>> extends Spilled ? Buffer<ArrayBuffer> : Awaited<ReturnType<DecodeJobs[N]>>
 
 export interface DecodeLimits extends JobLimits {
   /** Hears how far a job that reports it has got, in whole percent. */
