@@ -41,6 +41,7 @@ describe('packing an archive off the main thread', () => {
     const percents: number[] = []
     const packed = await packOffMain(input, (fraction) => percents.push(fraction))
 
+    expect(Buffer.isBuffer(packed)).toBe(false)
     expect(Buffer.from(packed).equals(packedHere(input))).toBe(true)
     expect(Object.keys(unzipSync(packed))).toEqual([
       'manifest.json',

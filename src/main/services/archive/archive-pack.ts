@@ -15,10 +15,13 @@ const packTimeoutMs = (byteLength: number) => 15_000 + (byteLength / (1024 * 102
 export async function packOffMain(input: PackInput, onHashed: ReportFraction): Promise<Uint8Array<ArrayBuffer>> {
   const size = input.files.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0)
   try {
-    return await decoding.run('packArchive', input, {
+    const packed = await decoding.run('packArchive', input, {
       timeoutMs: packTimeoutMs(size),
       onProgress: (percent) => onHashed(percent / 100),
     })
+    // A plain view of the same memory, not a Node Buffer: JSON.stringify calls a Buffer's toJSON,
+    // which would spell a large archive out as an array of numbers when the bridge frames it.
+    return new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength)
   } catch (error) {
     if (!(error instanceof HeavyWorkStopped)) throw error
     throw new ServiceError(
