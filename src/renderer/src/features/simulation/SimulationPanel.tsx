@@ -60,10 +60,7 @@ export function CanvasWarnings({ layers }: { layers: PhotoSimulation }) {
       </button>
       <ul id="canvas-warnings-list" hidden={!open}>
         {warnings.map((w) => (
-          <li
-            key={warningKey(w)}
-            className={`canvas-warnings__item canvas-warnings__item--${w.level}`}
-          >
+          <li key={warningKey(w)} className={`canvas-warnings__item canvas-warnings__item--${w.level}`}>
             <strong>{w.title}</strong>
             <span>{w.detail}</span>
           </li>
