@@ -1,14 +1,20 @@
 import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import type { PhotoFormat } from '../../shared/photos/photo-fields'
 import { openArchive } from '../services/archive/archive-open'
+import { percentReporter } from '../services/archive/archive-progress'
+import { type PackInput, writeArchive } from '../services/archive/archive-zip'
+import type { Spilled } from '../services/isolation/spilled-bytes'
 import { ImageRejected, prepareImage } from '../services/photos/image-pipeline'
 import { stripLocation } from '../services/photos/strip-location'
 import { ServiceError } from '../services/service-error'
 
 /**
- * The jobs that read untrusted files (decoding, inflating, hashing): each takes and returns plain
- * data and byte arrays, and throws a `ServiceError` for a refusal the user should read. They run
- * in a decode process (services/isolation), whose memory the OS can take back by ending it.
+ * The jobs that read untrusted files (decoding, inflating, hashing), and packing an archive, too
+ * long for main's event loop: each takes and returns plain data and byte arrays, and throws a
+ * `ServiceError` for a refusal the user should read. They run in a decode process
+ * (services/isolation), whose memory the OS can take back by ending it.
  */
 export const DECODE_JOBS = {
   /** The drawn copies of a photo; a file that is not a sound image is refused with why, as `invalid_input`. */
@@ -37,6 +43,24 @@ export const DECODE_JOBS = {
   openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }, report: (percent: number) => void) {
     return openArchive(input.bytes, input.latestSchema, input.remake, report)
   },
+  /**
+   * A patient's archive: every entry hashed, then zipped straight into a file in the job's folder
+   * (`dir`), which main reads as the answer's bytes; `report` hears how much is hashed, in whole percent.
+   */
+  packArchive(input: PackInput, report: (percent: number) => void, dir: string): Spilled {
+    const file = path.join(dir, 'archive.stipple')
+    const fd = fs.openSync(file, 'wx')
+    try {
+      writeArchive(input, (chunk) => writeWhole(fd, chunk), percentReporter(report))
+    } finally {
+      fs.closeSync(fd)
+    }
+    return { $file: file }
+  },
+}
+
+function writeWhole(fd: number, chunk: Uint8Array) {
+  for (let at = 0; at < chunk.byteLength; ) at += fs.writeSync(fd, chunk, at)
 }
 
 export type DecodeJobs = typeof DECODE_JOBS

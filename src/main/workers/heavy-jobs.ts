@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3'
 import { verifyChain } from '../services/audit/audit-verify'
 import { integrityProblems } from '../services/backups/database-file'
-import { DECODE_JOBS } from './decode-jobs'
 
 /** A read-only connection for one check, closed whatever happens. */
 function withReadOnly<T>(file: string, work: (db: Database.Database) => T): T {
@@ -13,9 +12,11 @@ function withReadOnly<T>(file: string, work: (db: Database.Database) => T): T {
   }
 }
 
-/** What the worker threads run: the decode jobs, and the whole-database checks beside them. */
+/**
+ * What the worker threads run: the whole-database checks. Untrusted files are decoded elsewhere,
+ * in a process of their own (services/isolation), whose memory the OS can take back.
+ */
 export const HEAVY_JOBS = {
-  ...DECODE_JOBS,
   /** SQLite's full integrity check and every foreign key, each problem in words. */
   checkDatabase(input: { file: string }) {
     return withReadOnly(input.file, (db) => [

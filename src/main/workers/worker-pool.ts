@@ -15,14 +15,9 @@ export class HeavyWorkStopped extends Error {
 export interface JobLimits {
   /** The job is stopped (its worker ended) after this long. */
   timeoutMs: number
-  /** Hears how far a job that reports it has got, in whole percent. */
-  onProgress?(percent: number): void
 }
 
-/** `recycle`: the job grew memory the worker cannot give back (a decoder's WebAssembly heap), so it ends now. */
-type Answer = { id: number; recycle: boolean } & ({ ok: true; value: unknown } | { ok: false; error: CarriedError })
-/** Said by a job before its answer. */
-type ProgressNote = { id: number; progress: number }
+type Answer = { id: number } & ({ ok: true; value: unknown } | { ok: false; error: CarriedError })
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fromSource = import.meta.url.endsWith('.ts')
@@ -31,7 +26,7 @@ const SOURCE_BOOT = `${RESOLVE_SOURCE_IMPORTS}
 import(process.getBuiltinModule('node:worker_threads').workerData.entry)
 `
 
-/** V8's heap in each worker; what decoders allocate outside it is bounded by the checks before them. */
+/** V8's heap in each worker; SQLite's page cache is outside it. */
 const WORKER_HEAP_MB = 448
 
 /** A worker's modules load before its first job is timed; one that cannot start at all is a crash. */
@@ -120,13 +115,9 @@ export function createWorkerPool(size: number): WorkerPool {
           worker.once('exit', () => idle.includes(worker) && idle.splice(idle.indexOf(worker), 1))
         } else void worker.terminate()
       }
-      const onMessage = (answer: Answer | ProgressNote) => {
+      const onMessage = (answer: Answer) => {
         if (answer.id !== id) return
-        if ('progress' in answer) {
-          limits.onProgress?.(answer.progress)
-          return
-        }
-        done(!answer.recycle)
+        done(true)
         if (answer.ok) resolve(answer.value)
         else reject(revive(answer.error))
       }

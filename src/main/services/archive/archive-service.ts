@@ -14,9 +14,9 @@ import { photoEntries } from './archive-check-photos'
 import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { type ArchiveImporter, createArchiveImporter } from './archive-import'
 import { archivedOriginal } from './archive-originals'
+import { packOffMain } from './archive-pack'
 import { partOf, percentReporter, type ReportPercent, unitCounter } from './archive-progress'
 import { createRecordsReader } from './archive-read'
-import { packArchive } from './archive-zip'
 
 export interface ArchiveService extends ArchiveImporter {
   /**
@@ -89,7 +89,7 @@ export function createArchiveService(
       whole(0)
       const photoRead = unitCounter(records.photos.length, partOf(whole, 0, READ_BY))
       const createdAt = now().toISOString()
-      const files = new Map<string, Uint8Array>()
+      const files: [string, Uint8Array][] = []
       const photos: PhotoArchiveRow[] = []
       let size = 0
       for (const stored of records.photos) {
@@ -107,11 +107,11 @@ export function createArchiveService(
               'invalid_input',
               `This patient’s photos come to more than ${megabytes(MAX_ARCHIVE_BYTES)}, the most one archive holds.`,
             )
-          files.set(entries[variant], bytes)
+          files.push([entries[variant], bytes])
         }
         photoRead(1)
       }
-      const bytes = packArchive(
+      const bytes = await packOffMain(
         {
           appVersion,
           schemaVersion: LATEST_SCHEMA_VERSION,

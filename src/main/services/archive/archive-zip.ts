@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { type Zippable, zipSync } from 'fflate'
+import { Zip, ZipDeflate, ZipPassThrough } from 'fflate'
 import {
   ARCHIVE_FORMAT,
   ARCHIVE_FORMAT_VERSION,
@@ -30,16 +30,21 @@ export interface PackInput {
   patient: ArchiveManifest['patient']
   counts: ArchiveCounts
   records: unknown
-  /** Photo files by entry path. */
-  files: ReadonlyMap<string, Uint8Array>
+  /** Photo files, each with its entry path (pairs rather than a map, so they can cross to a decode process). */
+  files: [string, Uint8Array][]
 }
 
 /**
- * The archive's bytes: the manifest first, so a person opening it sees it at the top.
- * `onHashed` hears how much of the entries' bytes are hashed: the work that grows with the
- * photos (the zip itself stores them as they are).
+ * Writes the archive, chunk by chunk, to `write`: the manifest first, so a person opening it
+ * sees it at the top. `onHashed` hears how much of the entries' bytes are hashed: the work that
+ * grows with the photos (the zip itself stores them as they are). No copy of the whole archive
+ * is held, so packing a large patient costs the photos' memory once.
  */
-export function packArchive(input: PackInput, onHashed: ReportFraction = () => {}): Uint8Array<ArrayBuffer> {
+export function writeArchive(
+  input: PackInput,
+  write: (chunk: Uint8Array) => void,
+  onHashed: ReportFraction = () => {},
+): void {
   const records = new TextEncoder().encode(JSON.stringify(input.records, null, 1))
   const entries: [string, Uint8Array][] = [[RECORDS_ENTRY, records], ...input.files]
   const hashed = unitCounter(
@@ -61,12 +66,20 @@ export function packArchive(input: PackInput, onHashed: ReportFraction = () => {
     }),
   }
   const mtime = new Date(input.createdAt)
-  const zippable: Zippable = {
-    [MANIFEST_ENTRY]: [new TextEncoder().encode(JSON.stringify(manifest, null, 2)), { level: 6, mtime }],
+  const zip = new Zip((error, chunk) => {
+    if (error) throw error
+    write(chunk)
+  })
+  const add = (path: string, bytes: Uint8Array, compress: boolean) => {
+    // Photos are compressed already: storing them keeps export fast and each entry readable as it is.
+    const entry = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path)
+    entry.mtime = mtime
+    zip.add(entry)
+    entry.push(bytes, true)
   }
-  // Photos are compressed already: storing them keeps export fast and each entry readable as it is.
-  for (const [path, bytes] of entries) zippable[path] = [bytes, { level: path === RECORDS_ENTRY ? 6 : 0, mtime }]
-  return zipSync(zippable)
+  add(MANIFEST_ENTRY, new TextEncoder().encode(JSON.stringify(manifest, null, 2)), true)
+  for (const [path, bytes] of entries) add(path, bytes, path === RECORDS_ENTRY)
+  zip.end()
 }
 
 export interface Unpacked {

@@ -18,9 +18,9 @@ const reply = (message: DecodeReply) => (parentPort ? parentPort.postMessage(mes
 
 async function run(request: DecodeRequest): Promise<void> {
   try {
-    const job = DECODE_JOBS[request.name] as (input: unknown, report: (percent: number) => void) => unknown
+    const job = DECODE_JOBS[request.name] as (input: unknown, report: (percent: number) => void, dir: string) => unknown
     const report = (percent: number) => reply({ id: request.id, progress: percent })
-    const value = await job(await unspill(request.input, request.dir), report)
+    const value = await job(await unspill(request.input, request.dir), report, request.dir)
     reply({ id: request.id, ok: true, value: await spill(value, request.dir) })
   } catch (error) {
     reply({ id: request.id, ok: false, error: carryError(error) })

@@ -5,14 +5,21 @@ import type { DecodeJobName, DecodeJobs } from '../../workers/decode-jobs'
 import { revive } from '../../workers/worker-errors'
 import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
 import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
-import { spill, unspill } from './spilled-bytes'
+import { type Spilled, spill, unspill } from './spilled-bytes'
 
 export type DecodeInput<N extends DecodeJobName> = Parameters<DecodeJobs[N]>[0]
-export type DecodeOutput<N extends DecodeJobName> = Awaited<ReturnType<DecodeJobs[N]>>
+/** A job's answer as main gets it: a file the job wrote in its folder arrives as its bytes. */
+export type DecodeOutput<N extends DecodeJobName> =
+  Awaited<ReturnType<DecodeJobs[N]>> extends Spilled ? Buffer<ArrayBuffer> : Awaited<ReturnType<DecodeJobs[N]>>
+
+export interface DecodeLimits extends JobLimits {
+  /** Hears how far a job that reports it has got, in whole percent. */
+  onProgress?(percent: number): void
+}
 
 /** Runs decode jobs in processes of their own, each ended when it passes its memory budget or time. */
 export interface DecodeHost {
-  run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: JobLimits): Promise<DecodeOutput<N>>
+  run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>>
   /** Ends every decode process and removes the job folders. */
   close(): Promise<void>
 }
@@ -132,7 +139,7 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
     })
 
   /** The process's answer to one job; rejects (the process killed) when it passes its budget or time, or dies. */
-  const runOn = (slot: Slot, request: DecodeRequest, limits: JobLimits) =>
+  const runOn = (slot: Slot, request: DecodeRequest, limits: DecodeLimits) =>
     new Promise<Answer>((resolve, reject) => {
       let settled = false
       const finish = () => {
@@ -178,7 +185,7 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
   }
 
   return {
-    async run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: JobLimits): Promise<DecodeOutput<N>> {
+    async run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>> {
       await acquire()
       const id = nextId++
       let slot: Slot | null = null

@@ -5,9 +5,10 @@ import path from 'node:path'
 /**
  * Byte arrays cross between main and a decode process as files in the job's folder, named in the
  * message as `{ $file }`: written and read by libuv's threads, so a 100 MB photo costs main's
- * event loop no copy and no serialisation, whatever the transport (a pipe, Electron's ports).
+ * event loop no copy and no serialisation, whatever the transport (a pipe, Electron's ports). A
+ * job may also answer with a file it wrote in its folder, named the same way.
  */
-type Spilled = { $file: string }
+export type Spilled = { $file: string }
 
 const isSpilled = (value: unknown): value is Spilled =>
   typeof value === 'object' &&

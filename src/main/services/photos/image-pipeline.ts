@@ -20,14 +20,6 @@ export interface PreparedImage {
 type SharpFactory = typeof import('sharp')['default']
 
 let loading: Promise<SharpFactory> | null = null
-let wasmUsed = false
-
-/** Whether a HEIC was decoded since the last call: WebAssembly memory never shrinks, so its worker should end. */
-export function grewWasmMemory(): boolean {
-  const used = wasmUsed
-  wasmUsed = false
-  return used
-}
 
 /**
  * sharp, loaded on first use rather than at start-up: a native library that fails to load on
@@ -126,7 +118,6 @@ async function uprightSource(
   if (format !== 'heic') return { source: sharp(bytes, { ...INPUT, failOn }).autoOrient(), ...header }
   try {
     const { default: decodeHeic } = await import('heic-decode')
-    wasmUsed = true
     const { width, height, data } = await decodeHeic({ buffer: bytes })
     return { source: sharp(data, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_PIXELS }), width, height }
   } catch {

@@ -1,0 +1,34 @@
+import { HeavyWorkStopped } from '../../workers/worker-pool'
+import { decoding } from '../isolation/decoding'
+import { ServiceError } from '../service-error'
+import type { ReportFraction } from './archive-progress'
+import type { PackInput } from './archive-zip'
+
+/** Hashing and zipping run at about 10 ms a MB on a slow machine; one taking ten times that is stuck. */
+const packTimeoutMs = (byteLength: number) => 15_000 + (byteLength / (1024 * 1024)) * 100
+
+/**
+ * The archive's bytes made in the decode process (`packArchive` there): hashing and zipping a
+ * large patient's photos takes seconds, which main's event loop never waits through. `onHashed`
+ * hears how much is hashed, as `packArchive` tells it.
+ */
+export async function packOffMain(input: PackInput, onHashed: ReportFraction): Promise<Uint8Array<ArrayBuffer>> {
+  const size = input.files.reduce((sum, [, bytes]) => sum + bytes.byteLength, 0)
+  try {
+    const packed = await decoding.run('packArchive', input, {
+      timeoutMs: packTimeoutMs(size),
+      onProgress: (percent) => onHashed(percent / 100),
+    })
+    // A plain view of the same memory, not a Node Buffer: JSON.stringify calls a Buffer's toJSON,
+    // which would spell a large archive out as an array of numbers when the bridge frames it.
+    return new Uint8Array(packed.buffer, packed.byteOffset, packed.byteLength)
+  } catch (error) {
+    if (!(error instanceof HeavyWorkStopped)) throw error
+    throw new ServiceError(
+      'conflict',
+      error.reason === 'memory'
+        ? 'Stipple stopped making this archive: this patient’s photos need more memory than Stipple allows for one archive. Nothing was saved.'
+        : 'Stipple could not make this archive in time, so nothing was saved. Try again.',
+    )
+  }
+}
