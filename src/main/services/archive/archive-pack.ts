@@ -1,11 +1,13 @@
 import { HeavyWorkStopped } from '../../workers/worker-pool'
-import { decoding } from '../isolation/decoding'
+import { DECODE_MEMORY_BUDGET_MB, decoding } from '../isolation/decoding'
 import { ServiceError } from '../service-error'
 import type { ReportFraction } from './archive-progress'
 import type { PackInput } from './archive-zip'
 
 /** Hashing and zipping run at about 10 ms a MB on a slow machine; one taking ten times that is stuck. */
 const packTimeoutMs = (byteLength: number) => 15_000 + (byteLength / (1024 * 1024)) * 100
+
+const MB = 1024 * 1024
 
 /**
  * The archive's bytes made in the decode process (`packArchive` there): hashing and zipping a
@@ -17,6 +19,9 @@ export async function packOffMain(input: PackInput, onHashed: ReportFraction): P
   try {
     const packed = await decoding.run('packArchive', input, {
       timeoutMs: packTimeoutMs(size),
+      // The process holds the patient's own photos once while it zips them: an archive up to the
+      // 1 GiB the app exports is not refused for being as large as its photos.
+      memoryBudgetMb: DECODE_MEMORY_BUDGET_MB + Math.ceil((size * 1.5) / MB),
       onProgress: (percent) => onHashed(percent / 100),
     })
     // A plain view of the same memory, not a Node Buffer: JSON.stringify calls a Buffer's toJSON,

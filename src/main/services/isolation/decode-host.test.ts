@@ -89,6 +89,14 @@ describe('decoding in a process of its own', () => {
     expect(fs.readdirSync(workDir)).toEqual([])
   }, 120_000)
 
+  it("lets a job over the app's own files have the budget it is given instead of the host's", async () => {
+    const { host, count } = newHost({ memoryBudgetMb: 160, heapMb: 96 })
+    const large = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true)
+    const decoded = await host.run('prepareImage', { bytes: large, format: 'jpeg' }, { ...LONG, memoryBudgetMb: 2048 })
+    expect(decoded.width).toBeGreaterThan(0)
+    expect(count.started).toBe(1)
+  }, 120_000)
+
   it('kills a decode still running at its time limit, and serves the next job', async () => {
     const { host, count, workDir } = newHost()
     await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)

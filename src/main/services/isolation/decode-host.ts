@@ -15,6 +15,11 @@ export type DecodeOutput<N extends DecodeJobName> =
 export interface DecodeLimits extends JobLimits {
   /** Hears how far a job that reports it has got, in whole percent. */
   onProgress?(percent: number): void
+  /**
+   * This job's own budget in place of the host's: for work over the app's own files whose size
+   * is known beforehand (an export holds the patient's photos), never for a file from outside.
+   */
+  memoryBudgetMb?: number
 }
 
 /** Runs decode jobs in processes of their own, each ended when it passes its memory budget or time. */
@@ -155,7 +160,12 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
       }
       const watch = setInterval(async () => {
         const resident = await slot.process.residentBytes()
-        if (!settled && resident !== null && resident - slot.idleBytes > options.memoryBudgetMb * MB) stop('memory')
+        if (
+          !settled &&
+          resident !== null &&
+          resident - slot.idleBytes > (limits.memoryBudgetMb ?? options.memoryBudgetMb) * MB
+        )
+          stop('memory')
       }, WATCH_MS)
       const timer = setTimeout(() => stop('time'), limits.timeoutMs)
       slot.listener = (reply) => {
