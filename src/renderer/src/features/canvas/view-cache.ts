@@ -11,6 +11,11 @@ export interface ImageRect {
 export interface PigmentTile {
   rect: ImageRect
   bitmap: CanvasImageSource
+  /**
+   * Drawn in place of the tiles before it where it lies (a sharp part of the view come ahead of
+   * the rest), not multiplied over them; its edges fall on whole device pixels.
+   */
+  over?: boolean
 }
 
 /**
@@ -109,7 +114,27 @@ export function composeView(photo: BakedView, pigment: PigmentSource | null, fra
   const { scale } = photo
   context.setTransform(scale, 0, 0, scale, -x * scale, -y * scale)
   const view: Viewport = { scale, x: -x * scale, y: -y * scale }
-  for (const tile of pigment.tilesFor(view, { width, height }))
-    context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
+  for (const tile of pigment.tilesFor(view, { width, height })) {
+    if (!tile.over) {
+      context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
+      continue
+    }
+    // The photo again where the tile lies, then the tile multiplied into it: pigment is never
+    // multiplied in twice. Rounded to whole pixels, so the clip has no soft edge.
+    const left = Math.round((tile.rect.x - x) * scale)
+    const top = Math.round((tile.rect.y - y) * scale)
+    const right = Math.round((tile.rect.x + tile.rect.width - x) * scale)
+    const bottom = Math.round((tile.rect.y + tile.rect.height - y) * scale)
+    context.save()
+    context.setTransform(1, 0, 0, 1, 0, 0)
+    context.beginPath()
+    context.rect(left, top, right - left, bottom - top)
+    context.clip()
+    context.globalCompositeOperation = 'source-over'
+    context.drawImage(photo.bitmap, 0, 0)
+    context.globalCompositeOperation = 'multiply'
+    context.drawImage(tile.bitmap, left, top, right - left, bottom - top)
+    context.restore()
+  }
   return { bitmap, rect: photo.rect, scale, photo, frame }
 }
