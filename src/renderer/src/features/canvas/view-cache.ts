@@ -47,7 +47,15 @@ export interface BakedView {
 export interface ComposedView extends BakedView {
   photo: BakedView
   frame: number
+  /**
+   * Rows of the bitmap (device pixels, top first) still showing an older frame's pigment, and
+   * the tiles of `frame` they are to get: new pigment is multiplied in a few rows a frame.
+   */
+  pending: { rows: [number, number][]; tiles: readonly PigmentTile[] } | null
 }
+
+/** New pigment over an unchanged photo is multiplied in by this many bands of rows, top first. */
+const BANDS = 6
 
 export function visiblePart(viewport: Viewport, stage: Size, image: Size): ImageRect {
   const x = Math.max(0, -viewport.x / viewport.scale)
@@ -103,18 +111,64 @@ export function bakePhoto(options: {
  * pigment (an edit, a date on the timeline) costs one copy and the tiles, never the photo again.
  */
 export function composeView(photo: BakedView, pigment: PigmentSource | null, frame: number): ComposedView {
-  if (!pigment) return { ...photo, photo, frame }
   const { width, height } = photo.bitmap
+  if (!pigment) return { ...photo, photo, frame, pending: null }
   const bitmap = new OffscreenCanvas(width, height)
-  const context = bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
+  const composed: ComposedView = { bitmap, rect: photo.rect, scale: photo.scale, photo, frame, pending: null }
+  multiplyRows(composed, pigmentTiles(photo, pigment), 0, height)
+  return composed
+}
+
+/**
+ * The same view taking new pigment in place, band by band (`advance`), so no frame of the UI
+ * thread draws every tile of a regeneration at once; until a band is drawn it shows the old.
+ */
+export function recompose(view: ComposedView, pigment: PigmentSource, frame: number): ComposedView {
+  const { height } = view.bitmap
+  const band = Math.ceil(height / BANDS)
+  const rows: [number, number][] = []
+  for (let top = 0; top < height; top += band) rows.push([top, Math.min(height, top + band)])
+  return { ...view, frame, pending: { rows, tiles: pigmentTiles(view.photo, pigment) } }
+}
+
+/** Draws pending bands for about `budgetMs` (at least one); returns whether any remain. */
+export function advance(view: ComposedView, budgetMs: number): boolean {
+  const pending = view.pending
+  if (!pending) return false
+  const start = performance.now()
+  do {
+    const next = pending.rows.shift()
+    if (!next) break
+    multiplyRows(view, pending.tiles, next[0], next[1])
+  } while (performance.now() - start < budgetMs)
+  if (pending.rows.length > 0) return true
+  view.pending = null
+  return false
+}
+
+function pigmentTiles(photo: BakedView, pigment: PigmentSource): readonly PigmentTile[] {
+  const { width, height } = photo.bitmap
+  const { x, y } = photo.rect
+  const { scale } = photo
+  return pigment.tilesFor({ scale, x: -x * scale, y: -y * scale }, { width, height })
+}
+
+/** Rows [top, bottom) of the view: the photo, with the tiles multiplied in. */
+function multiplyRows(view: ComposedView, tiles: readonly PigmentTile[], top: number, bottom: number): void {
+  const { photo } = view
+  const { width } = view.bitmap
+  const context = view.bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
+  const { x, y } = photo.rect
+  const { scale } = photo
+  context.save()
+  context.beginPath()
+  context.rect(0, top, width, bottom - top)
+  context.clip()
   context.drawImage(photo.bitmap, 0, 0)
   context.globalCompositeOperation = 'multiply'
   context.imageSmoothingEnabled = true
-  const { x, y } = photo.rect
-  const { scale } = photo
   context.setTransform(scale, 0, 0, scale, -x * scale, -y * scale)
-  const view: Viewport = { scale, x: -x * scale, y: -y * scale }
-  for (const tile of pigment.tilesFor(view, { width, height })) {
+  for (const tile of tiles) {
     if (!tile.over) {
       context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
       continue
@@ -136,5 +190,5 @@ export function composeView(photo: BakedView, pigment: PigmentSource | null, fra
     context.drawImage(tile.bitmap, left, top, right - left, bottom - top)
     context.restore()
   }
-  return { bitmap, rect: photo.rect, scale, photo, frame }
+  context.restore()
 }

@@ -77,6 +77,21 @@ function onScreen(seen: ImageRect, viewport: Viewport, pixelRatio: number): Imag
   }
 }
 
+/** The part of `rect` on the photo (a preview rounded out to device pixels may pass its edge). */
+function withinImage(rect: ImageRect, image: Size): ImageRect {
+  const x = Math.max(0, rect.x)
+  const y = Math.max(0, rect.y)
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(image.width, rect.x + rect.width) - x),
+    height: Math.max(0, Math.min(image.height, rect.y + rect.height) - y),
+  }
+}
+
+/** Device pixels per photo pixel a bitmap was drawn at. */
+const sharpness = (tile: RasterTile) => tile.bitmap.width / tile.rect.width
+
 const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
 
 /** Shared by every renderer, so a reply meant for the renderer a kept worker served before is never taken for a new one's. */
@@ -192,6 +207,13 @@ export class DotRenderer implements PigmentSource {
   setView(viewport: Viewport, stage: Size, pixelRatio: number): void {
     if (this.disposed) return
     this.view = { viewport, stage, pixelRatio }
+    // A preview is of the part on screen at one zoom: at another it would show a sharper or
+    // blurrier patch inside the view.
+    const { preview } = this.store.getState()
+    if (preview && Math.abs(sharpness(preview.tile) / (viewport.scale * pixelRatio) - 1) > 0.01) {
+      preview.tile.bitmap.close()
+      this.store.setState((s) => ({ preview: null, frame: s.frame + 1 }))
+    }
     const resting = this.settle === null
     if (this.settle) clearTimeout(this.settle)
     this.settle = setTimeout(() => {
@@ -212,7 +234,6 @@ export class DotRenderer implements PigmentSource {
   tilesFor(viewport: Viewport, stage: Size): (RasterTile & Pick<PigmentTile, 'over'>)[] {
     const { detail, preview, base } = this.store.getState()
     const seen = visiblePart(viewport, stage, this.image)
-    const sharpness = (tile: RasterTile) => tile.bitmap.width / tile.rect.width
     const onDetail = detail !== null && detail.generation === this.generation && covers(detail.tile.rect, seen)
     const under: (RasterTile & Pick<PigmentTile, 'over'>)[] = onDetail ? [detail.tile] : [...base.values()]
     if (
@@ -368,7 +389,11 @@ export class DotRenderer implements PigmentSource {
       detail?.tile.bitmap.close()
       const [tile] = reply.tiles
       // The whole detail holds its preview: the preview is let go.
-      const covered = tile !== undefined && preview !== null && covers(tile.rect, preview.tile.rect)
+      const covered =
+        tile !== undefined &&
+        preview !== null &&
+        sharpness(tile) >= sharpness(preview.tile) * 0.99 &&
+        covers(tile.rect, withinImage(preview.tile.rect, this.image))
       if (covered) preview.tile.bitmap.close()
       this.store.setState((s) => ({
         detail: tile ? { tile, generation: reply.generation } : null,
