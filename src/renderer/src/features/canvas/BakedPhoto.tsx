@@ -42,8 +42,7 @@ export function BakedPhoto(props: {
   const source = pigment ?? NO_PIGMENT
   const frame = useSyncExternalStore(source.subscribe, source.frame)
   const baked = useRef<ComposedView | null>(null)
-  const zoomedAt = useRef(Number.NEGATIVE_INFINITY)
-  const scaledAt = useRef(Number.NEGATIVE_INFINITY)
+  const zoomedAt = useRef(0)
   const [, settle] = useState(0)
   const pixelRatio = window.devicePixelRatio || 1
 
@@ -59,11 +58,7 @@ export function BakedPhoto(props: {
   const scale = viewport.scale
   // biome-ignore lint/correctness/useExhaustiveDependencies: each change of scale restarts the settle timer
   useEffect(() => {
-    const now = performance.now()
-    // A change of scale after a rest (a zoom step, a pinch's first frame) is drawn sharp at
-    // once: a step is over as soon as it is made, and its sharp dots come on a sharp photo.
-    zoomedAt.current = now - scaledAt.current < SETTLE_MS ? now : Number.NEGATIVE_INFINITY
-    scaledAt.current = now
+    zoomedAt.current = performance.now()
     const timer = setTimeout(() => settle((n) => n + 1), SETTLE_MS)
     return () => clearTimeout(timer)
   }, [scale])

@@ -54,8 +54,8 @@ export interface ComposedView extends BakedView {
   pending: { rows: [number, number][]; tiles: readonly PigmentTile[] } | null
 }
 
-/** New pigment over an unchanged photo is multiplied in by this many bands of rows, top first. */
-const BANDS = 6
+/** New pigment over an unchanged photo is multiplied in by bands of this many device rows, top first. */
+const BAND_ROWS = 128
 
 export function visiblePart(viewport: Viewport, stage: Size, image: Size): ImageRect {
   const x = Math.max(0, -viewport.x / viewport.scale)
@@ -125,9 +125,8 @@ export function composeView(photo: BakedView, pigment: PigmentSource | null, fra
  */
 export function recompose(view: ComposedView, pigment: PigmentSource, frame: number): ComposedView {
   const { height } = view.bitmap
-  const band = Math.ceil(height / BANDS)
   const rows: [number, number][] = []
-  for (let top = 0; top < height; top += band) rows.push([top, Math.min(height, top + band)])
+  for (let top = 0; top < height; top += BAND_ROWS) rows.push([top, Math.min(height, top + BAND_ROWS)])
   return { ...view, frame, pending: { rows, tiles: pigmentTiles(view.photo, pigment) } }
 }
 
@@ -169,6 +168,9 @@ function multiplyRows(view: ComposedView, tiles: readonly PigmentTile[], top: nu
   context.imageSmoothingEnabled = true
   context.setTransform(scale, 0, 0, scale, -x * scale, -y * scale)
   for (const tile of tiles) {
+    // Only tiles reaching these rows: a bitmap's first draw costs even when clipped away.
+    const tileTop = (tile.rect.y - y) * scale
+    if (tileTop > bottom + 1 || tileTop + tile.rect.height * scale < top - 1) continue
     if (!tile.over) {
       context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
       continue
@@ -176,18 +178,18 @@ function multiplyRows(view: ComposedView, tiles: readonly PigmentTile[], top: nu
     // The photo again where the tile lies, then the tile multiplied into it: pigment is never
     // multiplied in twice. Rounded to whole pixels, so the clip has no soft edge.
     const left = Math.round((tile.rect.x - x) * scale)
-    const top = Math.round((tile.rect.y - y) * scale)
+    const upper = Math.round((tile.rect.y - y) * scale)
     const right = Math.round((tile.rect.x + tile.rect.width - x) * scale)
-    const bottom = Math.round((tile.rect.y + tile.rect.height - y) * scale)
+    const lower = Math.round((tile.rect.y + tile.rect.height - y) * scale)
     context.save()
     context.setTransform(1, 0, 0, 1, 0, 0)
     context.beginPath()
-    context.rect(left, top, right - left, bottom - top)
+    context.rect(left, upper, right - left, lower - upper)
     context.clip()
     context.globalCompositeOperation = 'source-over'
     context.drawImage(photo.bitmap, 0, 0)
     context.globalCompositeOperation = 'multiply'
-    context.drawImage(tile.bitmap, left, top, right - left, bottom - top)
+    context.drawImage(tile.bitmap, left, upper, right - left, lower - upper)
     context.restore()
   }
   context.restore()
