@@ -85,11 +85,12 @@ export function baseDone(renderer: DotRenderer, what: string): Promise<number> {
   return when(renderer, (s) => s.frame !== frame && !s.busy, what)
 }
 
-/** Bytes of the bitmaps the page holds: base tiles and detail, 4 bytes a pixel. */
+/** Bytes of the bitmaps the page holds: base tiles, detail and preview, 4 bytes a pixel. */
 export function bitmapBytes(view: DotView): number {
   let bytes = 0
   for (const tile of view.base.values()) bytes += tile.bitmap.width * tile.bitmap.height * 4
   if (view.detail) bytes += view.detail.tile.bitmap.width * view.detail.tile.bitmap.height * 4
+  if (view.preview) bytes += view.preview.tile.bitmap.width * view.preview.tile.bitmap.height * 4
   return bytes
 }
 

@@ -2,7 +2,7 @@ import type { WorkerReply } from '../../src/renderer/src/features/simulation/ras
 
 /** What the dot worker reported: its own time for each reply, and when the reply reached the page. */
 export interface WorkerTrace {
-  kind: 'dots' | 'base' | 'detail' | 'error'
+  kind: 'dots' | 'base' | 'detail' | 'preview' | 'error'
   /** The worker's own time for the work behind this reply. */
   millis: number
   tiles: number

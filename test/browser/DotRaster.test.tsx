@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest'
 import { DotRenderer } from '../../src/renderer/src/features/simulation/dot-renderer'
 import type { ZonedLayerStyle } from '../../src/renderer/src/features/simulation/layer-looks'
+import type { ImageRect } from '../../src/renderer/src/features/simulation/raster-protocol'
 import { freshLook } from '../../src/shared/simulation/dot-coverage'
 import { rasterize } from '../../src/shared/simulation/rasterize'
 import { type SimInput, simulate } from '../../src/shared/simulation/simulate'
@@ -89,10 +90,19 @@ it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one 
     expect(darkened).toBeGreaterThan(10_000)
     expect(tiled).toEqual(target.data)
 
-    // Zoomed to 200 %: the sharp detail is the same view drawn in one piece.
+    // Zoomed to 200 %: the part on screen comes first (a preview, read as it comes: the detail
+    // lets it go), then the sharp detail; each is the same view drawn in one piece.
+    let preview: { rect: ImageRect; pixels: ImageData } | null = null
     const sharp = new Promise<void>((resolve, reject) => {
       const unsubscribe = renderer.store.subscribe((state) => {
         if (state.error) reject(new Error(state.error))
+        if (state.preview && !preview && !state.detail) {
+          const { bitmap, rect } = state.preview.tile
+          const previewCanvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+          const previewContext = previewCanvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+          previewContext.drawImage(bitmap, 0, 0)
+          preview = { rect, pixels: previewContext.getImageData(0, 0, bitmap.width, bitmap.height) }
+        }
         if (state.detail) {
           unsubscribe()
           resolve()
@@ -117,6 +127,22 @@ it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one 
     }
     rasterize(whole, [first, first, second], [only(fresh, 0), only(fresh, 1), healed])
     expect(detailContext.getImageData(0, 0, width, height).data).toEqual(whole.data)
+
+    const shown = preview as { rect: ImageRect; pixels: ImageData } | null
+    if (!shown) throw new Error('no preview before the detail')
+    // The view's 1000 × 700 device pixels, from (300, 250) in the photo, and no margin.
+    expect(shown.rect).toEqual({ x: 300, y: 250, width: 500, height: 350 })
+    const part = {
+      width: shown.pixels.width,
+      height: shown.pixels.height,
+      originX: shown.rect.x,
+      originY: shown.rect.y,
+      scale: 2,
+      data: new Uint8ClampedArray(shown.pixels.width * shown.pixels.height * 4),
+    }
+    rasterize(part, [first, first, second], [only(fresh, 0), only(fresh, 1), healed])
+    expect(shown.pixels.data).toEqual(part.data)
+    expect(renderer.store.getState().preview).toBeNull()
   } finally {
     renderer.dispose()
   }

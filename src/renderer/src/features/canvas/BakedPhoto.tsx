@@ -2,10 +2,24 @@ import type Konva from 'konva'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Shape } from 'react-konva'
 import type { Size, Viewport } from '../../canvas/viewport'
-import { bakePhoto, type ComposedView, composeView, covers, type PigmentSource, visiblePart } from './view-cache'
+import {
+  advance,
+  bakePhoto,
+  type ComposedView,
+  composeView,
+  covers,
+  type PigmentSource,
+  recompose,
+  visiblePart,
+} from './view-cache'
 
 /** A zoom has settled once the scale has not changed for this long; then the view is redrawn sharp. */
 const SETTLE_MS = 60
+/**
+ * New pigment over an unchanged photo is multiplied in for about this long a frame, the rest on
+ * the frames after: a regeneration's tiles never make one long task of the UI thread.
+ */
+const PIGMENT_MS_PER_FRAME = 12
 
 const NO_PIGMENT = {
   frame: () => 0,
@@ -62,17 +76,17 @@ export function BakedPhoto(props: {
         const current = baked.current
         const zooming = performance.now() - zoomedAt.current < SETTLE_MS
         const photoUsable = current !== null && covers(current.rect, seen) && (current.scale === pixels || zooming)
-        const view =
-          photoUsable && current.frame === frame
+        const view = !photoUsable
+          ? composeView(
+              bakePhoto({ photo, image, seen, device: { scale: pixels, x: matrix.e, y: matrix.f } }),
+              pigment,
+              frame,
+            )
+          : current.frame === frame || !pigment
             ? current
-            : composeView(
-                photoUsable
-                  ? current.photo
-                  : bakePhoto({ photo, image, seen, device: { scale: pixels, x: matrix.e, y: matrix.f } }),
-                pigment,
-                frame,
-              )
+            : recompose(current, pigment, frame)
         baked.current = view
+        if (advance(view, PIGMENT_MS_PER_FRAME)) requestAnimationFrame(() => settle((n) => n + 1))
         const { bitmap, rect } = view
         if (view.scale !== pixels) {
           context.imageSmoothingEnabled = true

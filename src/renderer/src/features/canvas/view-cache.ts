@@ -11,6 +11,11 @@ export interface ImageRect {
 export interface PigmentTile {
   rect: ImageRect
   bitmap: CanvasImageSource
+  /**
+   * Drawn in place of the tiles before it where it lies (a sharp part of the view come ahead of
+   * the rest), not multiplied over them; its edges fall on whole device pixels.
+   */
+  over?: boolean
 }
 
 /**
@@ -42,7 +47,15 @@ export interface BakedView {
 export interface ComposedView extends BakedView {
   photo: BakedView
   frame: number
+  /**
+   * Rows of the bitmap (device pixels, top first) still showing an older frame's pigment, and
+   * the tiles of `frame` they are to get: new pigment is multiplied in a few rows a frame.
+   */
+  pending: { rows: [number, number][]; tiles: readonly PigmentTile[] } | null
 }
+
+/** New pigment over an unchanged photo is multiplied in by bands of this many device rows, top first. */
+const BAND_ROWS = 128
 
 export function visiblePart(viewport: Viewport, stage: Size, image: Size): ImageRect {
   const x = Math.max(0, -viewport.x / viewport.scale)
@@ -98,18 +111,86 @@ export function bakePhoto(options: {
  * pigment (an edit, a date on the timeline) costs one copy and the tiles, never the photo again.
  */
 export function composeView(photo: BakedView, pigment: PigmentSource | null, frame: number): ComposedView {
-  if (!pigment) return { ...photo, photo, frame }
   const { width, height } = photo.bitmap
+  if (!pigment) return { ...photo, photo, frame, pending: null }
   const bitmap = new OffscreenCanvas(width, height)
-  const context = bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
+  const composed: ComposedView = { bitmap, rect: photo.rect, scale: photo.scale, photo, frame, pending: null }
+  multiplyRows(composed, pigmentTiles(photo, pigment), 0, height)
+  return composed
+}
+
+/**
+ * The same view taking new pigment in place, band by band (`advance`), so no frame of the UI
+ * thread draws every tile of a regeneration at once; until a band is drawn it shows the old.
+ */
+export function recompose(view: ComposedView, pigment: PigmentSource, frame: number): ComposedView {
+  const { height } = view.bitmap
+  const rows: [number, number][] = []
+  for (let top = 0; top < height; top += BAND_ROWS) rows.push([top, Math.min(height, top + BAND_ROWS)])
+  return { ...view, frame, pending: { rows, tiles: pigmentTiles(view.photo, pigment) } }
+}
+
+/** Draws pending bands for about `budgetMs` (at least one); returns whether any remain. */
+export function advance(view: ComposedView, budgetMs: number): boolean {
+  const pending = view.pending
+  if (!pending) return false
+  const start = performance.now()
+  do {
+    const next = pending.rows.shift()
+    if (!next) break
+    multiplyRows(view, pending.tiles, next[0], next[1])
+  } while (performance.now() - start < budgetMs)
+  if (pending.rows.length > 0) return true
+  view.pending = null
+  return false
+}
+
+function pigmentTiles(photo: BakedView, pigment: PigmentSource): readonly PigmentTile[] {
+  const { width, height } = photo.bitmap
+  const { x, y } = photo.rect
+  const { scale } = photo
+  return pigment.tilesFor({ scale, x: -x * scale, y: -y * scale }, { width, height })
+}
+
+/** Rows [top, bottom) of the view: the photo, with the tiles multiplied in. */
+function multiplyRows(view: ComposedView, tiles: readonly PigmentTile[], top: number, bottom: number): void {
+  const { photo } = view
+  const { width } = view.bitmap
+  const context = view.bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
+  const { x, y } = photo.rect
+  const { scale } = photo
+  context.save()
+  context.beginPath()
+  context.rect(0, top, width, bottom - top)
+  context.clip()
   context.drawImage(photo.bitmap, 0, 0)
   context.globalCompositeOperation = 'multiply'
   context.imageSmoothingEnabled = true
-  const { x, y } = photo.rect
-  const { scale } = photo
   context.setTransform(scale, 0, 0, scale, -x * scale, -y * scale)
-  const view: Viewport = { scale, x: -x * scale, y: -y * scale }
-  for (const tile of pigment.tilesFor(view, { width, height }))
-    context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
-  return { bitmap, rect: photo.rect, scale, photo, frame }
+  for (const tile of tiles) {
+    // Only tiles reaching these rows: a bitmap's first draw costs even when clipped away.
+    const tileTop = (tile.rect.y - y) * scale
+    if (tileTop > bottom + 1 || tileTop + tile.rect.height * scale < top - 1) continue
+    if (!tile.over) {
+      context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
+      continue
+    }
+    // The photo again where the tile lies, then the tile multiplied into it: pigment is never
+    // multiplied in twice. Rounded to whole pixels, so the clip has no soft edge.
+    const left = Math.round((tile.rect.x - x) * scale)
+    const upper = Math.round((tile.rect.y - y) * scale)
+    const right = Math.round((tile.rect.x + tile.rect.width - x) * scale)
+    const lower = Math.round((tile.rect.y + tile.rect.height - y) * scale)
+    context.save()
+    context.setTransform(1, 0, 0, 1, 0, 0)
+    context.beginPath()
+    context.rect(left, upper, right - left, lower - upper)
+    context.clip()
+    context.globalCompositeOperation = 'source-over'
+    context.drawImage(photo.bitmap, 0, 0)
+    context.globalCompositeOperation = 'multiply'
+    context.drawImage(tile.bitmap, left, upper, right - left, lower - upper)
+    context.restore()
+  }
+  context.restore()
 }

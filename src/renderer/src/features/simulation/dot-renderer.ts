@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size, Viewport } from '../../canvas/viewport'
-import { BAKE_MARGIN, covers, type PigmentSource, visiblePart } from '../canvas/view-cache'
+import { BAKE_MARGIN, covers, type PigmentSource, type PigmentTile, visiblePart } from '../canvas/view-cache'
 import DotWorker from './dot-worker?worker&inline'
 import type { ZonedLayerStyle } from './layer-looks'
 import {
@@ -35,6 +35,8 @@ export interface DotView {
   /** Base tiles by their rectangle's key. */
   base: ReadonlyMap<string, RasterTile>
   detail: { tile: RasterTile; generation: number } | null
+  /** The part of a detail on screen, come ahead of it: what a zoom step first shows sharp. */
+  preview: { tile: RasterTile; generation: number } | null
   counts: ZoneCounts[]
   /** Bytes held by the dots in the worker. */
   dotBytes: number
@@ -51,6 +53,44 @@ export interface DotWorkerLike {
   onmessage: ((event: MessageEvent<WorkerReply>) => void) | null
   terminate(): void
 }
+
+const overlaps = (a: ImageRect, b: ImageRect) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
+
+/**
+ * The part of the photo on screen, rounded out to whole device pixels of the view: a preview
+ * drawn there lands on the canvas's pixels exactly, with no resampling at its edges.
+ */
+function onScreen(seen: ImageRect, viewport: Viewport, pixelRatio: number): ImageRect {
+  const scale = viewport.scale * pixelRatio
+  const dx = viewport.x * pixelRatio
+  const dy = viewport.y * pixelRatio
+  const left = Math.floor(seen.x * scale + dx + 1e-6)
+  const top = Math.floor(seen.y * scale + dy + 1e-6)
+  const right = Math.ceil((seen.x + seen.width) * scale + dx - 1e-6)
+  const bottom = Math.ceil((seen.y + seen.height) * scale + dy - 1e-6)
+  return {
+    x: (left - dx) / scale,
+    y: (top - dy) / scale,
+    width: (right - left) / scale,
+    height: (bottom - top) / scale,
+  }
+}
+
+/** The part of `rect` on the photo (a preview rounded out to device pixels may pass its edge). */
+function withinImage(rect: ImageRect, image: Size): ImageRect {
+  const x = Math.max(0, rect.x)
+  const y = Math.max(0, rect.y)
+  return {
+    x,
+    y,
+    width: Math.max(0, Math.min(image.width, rect.x + rect.width) - x),
+    height: Math.max(0, Math.min(image.height, rect.y + rect.height) - y),
+  }
+}
+
+/** Device pixels per photo pixel a bitmap was drawn at. */
+const sharpness = (tile: RasterTile) => tile.bitmap.width / tile.rect.width
 
 const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
 
@@ -129,6 +169,7 @@ export class DotRenderer implements PigmentSource {
       baseScale,
       base: new Map(),
       detail: null,
+      preview: null,
       counts: [],
       dotBytes: 0,
       cachedZones: 0,
@@ -166,6 +207,13 @@ export class DotRenderer implements PigmentSource {
   setView(viewport: Viewport, stage: Size, pixelRatio: number): void {
     if (this.disposed) return
     this.view = { viewport, stage, pixelRatio }
+    // A preview is of the part on screen at one zoom: at another it would show a sharper or
+    // blurrier patch inside the view.
+    const { preview } = this.store.getState()
+    if (preview && Math.abs(sharpness(preview.tile) / (viewport.scale * pixelRatio) - 1) > 0.01) {
+      preview.tile.bitmap.close()
+      this.store.setState((s) => ({ preview: null, frame: s.frame + 1 }))
+    }
     const resting = this.settle === null
     if (this.settle) clearTimeout(this.settle)
     this.settle = setTimeout(() => {
@@ -179,16 +227,23 @@ export class DotRenderer implements PigmentSource {
 
   subscribe = (onChange: () => void): (() => void) => this.store.subscribe(onChange)
 
-  /** What to draw for the current view: the detail bitmap when it covers the view, else the base tiles. */
-  tilesFor(viewport: Viewport, stage: Size): RasterTile[] {
-    const { detail, base } = this.store.getState()
+  /**
+   * What to draw for the current view: the detail bitmap when it covers the view, else the base
+   * tiles; with a sharper preview of the part on screen drawn in place of them where it lies.
+   */
+  tilesFor(viewport: Viewport, stage: Size): (RasterTile & Pick<PigmentTile, 'over'>)[] {
+    const { detail, preview, base } = this.store.getState()
+    const seen = visiblePart(viewport, stage, this.image)
+    const onDetail = detail !== null && detail.generation === this.generation && covers(detail.tile.rect, seen)
+    const under: (RasterTile & Pick<PigmentTile, 'over'>)[] = onDetail ? [detail.tile] : [...base.values()]
     if (
-      detail &&
-      detail.generation === this.generation &&
-      covers(detail.tile.rect, visiblePart(viewport, stage, this.image))
+      preview &&
+      preview.generation === this.generation &&
+      !(onDetail && sharpness(detail.tile) >= sharpness(preview.tile) * 0.99) &&
+      overlaps(preview.tile.rect, seen)
     )
-      return [detail.tile]
-    return [...base.values()]
+      under.push({ ...preview.tile, over: true })
+    return under
   }
 
   dispose(): void {
@@ -200,9 +255,10 @@ export class DotRenderer implements PigmentSource {
     const { busy, error } = this.store.getState()
     if (this.keepable && !busy && !error && !this.rasterQueued) keepWorker(this.worker)
     else this.worker.terminate()
-    const { base, detail } = this.store.getState()
+    const { base, detail, preview } = this.store.getState()
     for (const tile of base.values()) tile.bitmap.close()
     detail?.tile.bitmap.close()
+    preview?.tile.bitmap.close()
   }
 
   /** A new scene and its styles usually arrive together; one raster serves both. */
@@ -279,15 +335,23 @@ export class DotRenderer implements PigmentSource {
       type: 'raster',
       generation: this.generation,
       styles: this.styles,
-      target: { kind: 'detail', scale, rect },
+      target: { kind: 'detail', scale, rect, first: onScreen(seen, viewport, pixelRatio) },
     })
   }
 
   private clear(): void {
-    const { base, detail } = this.store.getState()
+    const { base, detail, preview } = this.store.getState()
     for (const tile of base.values()) tile.bitmap.close()
     detail?.tile.bitmap.close()
-    this.store.setState((s) => ({ base: new Map(), detail: null, counts: [], busy: false, frame: s.frame + 1 }))
+    preview?.tile.bitmap.close()
+    this.store.setState((s) => ({
+      base: new Map(),
+      detail: null,
+      preview: null,
+      counts: [],
+      busy: false,
+      frame: s.frame + 1,
+    }))
   }
 
   private receive(reply: WorkerReply): void {
@@ -302,10 +366,18 @@ export class DotRenderer implements PigmentSource {
     // The worker sends base tiles in order and only those that changed, so every base reply is
     // kept; a detail bitmap is whole and only the newest counts.
     const stale =
-      reply.generation < this.since ||
-      (reply.target === 'detail' ? reply.generation !== this.generation : !this.hasScene)
+      reply.generation < this.since || (reply.target === 'base' ? !this.hasScene : reply.generation !== this.generation)
     if (stale) {
       for (const tile of reply.tiles) tile.bitmap.close()
+      return
+    }
+    if (reply.target === 'preview') {
+      this.store.getState().preview?.tile.bitmap.close()
+      const [tile] = reply.tiles
+      this.store.setState((s) => ({
+        preview: tile ? { tile, generation: reply.generation } : null,
+        frame: s.frame + 1,
+      }))
       return
     }
     if (reply.target === 'detail') {
@@ -313,9 +385,21 @@ export class DotRenderer implements PigmentSource {
       const [drawn] = reply.tiles
       if (pending && drawn && pending.rect.x === drawn.rect.x && pending.rect.y === drawn.rect.y)
         this.pendingDetail = null
-      this.store.getState().detail?.tile.bitmap.close()
+      const { detail, preview } = this.store.getState()
+      detail?.tile.bitmap.close()
       const [tile] = reply.tiles
-      this.store.setState((s) => ({ detail: tile ? { tile, generation: reply.generation } : null, frame: s.frame + 1 }))
+      // The whole detail holds its preview: the preview is let go.
+      const covered =
+        tile !== undefined &&
+        preview !== null &&
+        sharpness(tile) >= sharpness(preview.tile) * 0.99 &&
+        covers(tile.rect, withinImage(preview.tile.rect, this.image))
+      if (covered) preview.tile.bitmap.close()
+      this.store.setState((s) => ({
+        detail: tile ? { tile, generation: reply.generation } : null,
+        preview: covered ? null : s.preview,
+        frame: s.frame + 1,
+      }))
       return
     }
     const base = new Map(this.store.getState().base)

@@ -289,29 +289,31 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   )
 }
 
-function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
-  if (request.target.kind !== 'detail' || !scene) return
-  const started = performance.now()
-  const { rect } = request.target
-  const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
+/** `rect` of the photo at `scale`, in one bitmap whose edges fall on whole pixels of that scale. */
+function detailJob(rect: ImageRect, scale: number): TileJob {
   const width = Math.max(1, Math.ceil(rect.width * scale))
   const height = Math.max(1, Math.ceil(rect.height * scale))
-  const job: TileJob = {
+  return {
     rect: { x: rect.x, y: rect.y, width: width / scale, height: height / scale },
     view: { originX: rect.x, originY: rect.y, scale },
     width,
     height,
   }
-  const tiles = drawer.draw([job], request.styles, indexes)
-  post(
-    {
-      type: 'tiles',
-      generation: request.generation,
-      target: 'detail',
-      scale,
-      tiles,
-      millis: performance.now() - started,
-    },
-    tiles.map((t) => t.bitmap),
-  )
+}
+
+/** The part on screen first (a preview, at the detail's scale), then the whole detail with its margin. */
+function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
+  if (request.target.kind !== 'detail' || !scene) return
+  const { rect, first } = request.target
+  const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
+  const pieces: ['preview' | 'detail', ImageRect][] = first ? [['preview', first]] : []
+  pieces.push(['detail', rect])
+  for (const [target, part] of pieces) {
+    const started = performance.now()
+    const tiles = drawer.draw([detailJob(part, scale)], request.styles, indexes)
+    post(
+      { type: 'tiles', generation: request.generation, target, scale, tiles, millis: performance.now() - started },
+      tiles.map((t) => t.bitmap),
+    )
+  }
 }

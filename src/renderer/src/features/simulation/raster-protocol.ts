@@ -24,7 +24,16 @@ export type WorkerRequest =
             /** Every tile, not only those whose dots or look changed: the page holds none. */
             redraw: boolean
           }
-        | { kind: 'detail'; scale: number; rect: ImageRect }
+        | {
+            kind: 'detail'
+            scale: number
+            rect: ImageRect
+            /**
+             * The part on screen, on the detail's pixel grid: drawn and sent first (a 'preview'),
+             * so a zoom step shows sharp dots before the margin around the view is drawn.
+             */
+            first?: ImageRect
+          }
     }
 
 export interface RasterTile {
@@ -52,7 +61,8 @@ export type WorkerReply =
   | {
       type: 'tiles'
       generation: number
-      target: 'base' | 'detail'
+      /** A preview is the part of a detail on screen, sent ahead of the whole detail. */
+      target: 'base' | 'detail' | 'preview'
       scale: number
       /** Base tiles whose rectangles are not listed are unchanged. */
       tiles: RasterTile[]

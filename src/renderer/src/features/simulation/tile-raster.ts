@@ -29,18 +29,21 @@ export class TileDrawer {
 
   private drawOne(job: TileJob, passes: ReturnType<typeof drawPasses>): ImageBitmap {
     const { width, height } = job
-    const size = width * height * 4
-    // A detail bitmap's buffer (up to 64 MB) is not kept between rasters: only a tile's is.
-    const kept = size <= KEPT_BYTES
-    if (kept && this.data.length < size) this.data = new Uint8ClampedArray(KEPT_BYTES)
-    const data = kept ? this.data.subarray(0, size) : new Uint8ClampedArray(size)
-    rasterizeTile(job.view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
+    if (this.data.length < KEPT_BYTES) this.data = new Uint8ClampedArray(KEPT_BYTES)
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height)
       this.canvas = new OffscreenCanvas(width, height)
     // transferToImageBitmap leaves the canvas blank at its size, ready for the next tile.
     const context = this.canvas.getContext('2d')
     if (!context) throw new Error('This system cannot draw off screen.')
-    context.putImageData(new ImageData(data, width, height), 0, 0)
+    // A bitmap larger than the kept buffer (a detail) is drawn in bands of rows through it: a
+    // fresh buffer of its size would cost more to fault in than the dots take to draw.
+    const rows = Math.max(1, Math.floor(KEPT_BYTES / (4 * width)))
+    for (let y = 0; y < height; y += rows) {
+      const band = Math.min(rows, height - y)
+      const data = this.data.subarray(0, width * band * 4)
+      rasterizeTile(job.view, { x: 0, y, width, height: band, data }, passes.styles, passes.indexes)
+      context.putImageData(new ImageData(data, width, band), 0, y)
+    }
     return this.canvas.transferToImageBitmap()
   }
 }
