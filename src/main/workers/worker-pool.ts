@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { builtEntry, RESOLVE_SOURCE_IMPORTS, SOURCE_EXEC_ARGV } from './entry-files'
 import type { HeavyJobName, HeavyJobs } from './heavy-jobs'
+import { createTurns } from './turns'
 import { type CarriedError, revive } from './worker-errors'
 
 /** Why a job's worker was stopped before it answered. */
@@ -84,22 +85,8 @@ export interface WorkerPool {
  */
 export function createWorkerPool(size: number): WorkerPool {
   const idle: Worker[] = []
-  const waiting: (() => void)[] = []
-  let running = 0
+  const turns = createTurns(size)
   let nextId = 1
-
-  const acquire = async () => {
-    if (running < size) {
-      running++
-      return
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve))
-  }
-  const release = () => {
-    const next = waiting.shift()
-    if (next) next()
-    else running--
-  }
 
   const runOn = (worker: Worker, id: number, name: HeavyJobName, input: unknown, limits: JobLimits) =>
     new Promise<unknown>((resolve, reject) => {
@@ -142,7 +129,7 @@ export function createWorkerPool(size: number): WorkerPool {
 
   return {
     async run<N extends HeavyJobName>(name: N, input: HeavyInput<N>, limits: JobLimits): Promise<HeavyOutput<N>> {
-      await acquire()
+      await turns.acquire()
       try {
         const reused = idle.pop()
         reused?.removeAllListeners('exit')
@@ -150,7 +137,7 @@ export function createWorkerPool(size: number): WorkerPool {
         const value: unknown = await runOn(worker, nextId++, name, input, limits)
         return value as HeavyOutput<N>
       } finally {
-        release()
+        turns.release()
       }
     },
     async close() {

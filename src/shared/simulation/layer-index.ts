@@ -62,44 +62,16 @@ export function dotExtent(dots: { x: Float32Array; y: Float32Array; r: Float32Ar
 
 /** A counting sort into buckets, stable, so each bucket keeps the layer's order. */
 export function indexLayer(layer: DotLayer): LayerIndex {
-  const n = layer.x.length
-  const { minX, minY, maxX, maxY, maxRadius } = dotExtent(layer)
-  const cols = Math.floor((maxX - minX) / CELL_PX) + 1
-  const rows = Math.floor((maxY - minY) / CELL_PX) + 1
-  const bucketOf = new Int32Array(n)
-  const cellStart = new Int32Array(cols * rows + 1)
-  for (let d = 0; d < n; d++) {
-    const c =
-      Math.floor(((layer.y[d] as number) - minY) / CELL_PX) * cols +
-      Math.floor(((layer.x[d] as number) - minX) / CELL_PX)
-    bucketOf[d] = c
-    cellStart[c + 1] = (cellStart[c + 1] as number) + 1
+  // A layer holds its zones' dots one zone after another: each run of one zone is a span.
+  const spans: Span[] = []
+  for (let from = 0; from < layer.x.length; ) {
+    const zone = layer.zone[from] as number
+    let to = from + 1
+    while (to < layer.x.length && layer.zone[to] === zone) to++
+    spans.push({ zone, x: layer.x.subarray(from, to), y: layer.y.subarray(from, to), r: layer.r.subarray(from, to) })
+    from = to
   }
-  for (let c = 0; c < cols * rows; c++) cellStart[c + 1] = (cellStart[c + 1] as number) + (cellStart[c] as number)
-  const next = cellStart.slice(0, cols * rows)
-  const index: LayerIndex = {
-    cellPx: CELL_PX,
-    originX: minX,
-    originY: minY,
-    cols,
-    rows,
-    cellStart,
-    x: new Float32Array(n),
-    y: new Float32Array(n),
-    r: new Float32Array(n),
-    zone: new Uint16Array(n),
-    maxRadius,
-  }
-  for (let d = 0; d < n; d++) {
-    const c = bucketOf[d] as number
-    const to = next[c] as number
-    next[c] = to + 1
-    index.x[to] = layer.x[d] as number
-    index.y[to] = layer.y[d] as number
-    index.r[to] = layer.r[d] as number
-    index.zone[to] = layer.zone[d] as number
-  }
-  return index
+  return indexSpans(spans, layer.x.length, undefined)
 }
 
 /**

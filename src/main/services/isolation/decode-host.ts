@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { DecodeJobName, DecodeJobs } from '../../workers/decode-jobs'
+import { createTurns } from '../../workers/turns'
 import { revive } from '../../workers/worker-errors'
 import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
 import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
@@ -70,8 +71,7 @@ interface Slot {
  */
 export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
   const idle: Slot[] = []
-  const waiting: (() => void)[] = []
-  let running = 0
+  const turns = createTurns(options.size)
   let nextId = 1
   let workDir: string | null = null
 
@@ -85,19 +85,6 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
     const dir = path.join(workDir, `job-${id}`)
     await fs.promises.mkdir(dir, { recursive: true })
     return dir
-  }
-
-  const acquire = async () => {
-    if (running < options.size) {
-      running++
-      return
-    }
-    await new Promise<void>((resolve) => waiting.push(resolve))
-  }
-  const release = () => {
-    const next = waiting.shift()
-    if (next) next()
-    else running--
   }
 
   const start = (): Promise<Slot> =>
@@ -196,7 +183,7 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
 
   return {
     async run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>> {
-      await acquire()
+      await turns.acquire()
       const id = nextId++
       let slot: Slot | null = null
       let dir: string | null = null
@@ -213,7 +200,7 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
         // A killed process may still hold its job's files open until it is gone.
         if (slot) await Promise.race([slot.exited, new Promise((done) => setTimeout(done, 5000))])
         if (dir) await fs.promises.rm(dir, { recursive: true, force: true })
-        release()
+        turns.release()
       }
     },
     async close() {
