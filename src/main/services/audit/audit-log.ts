@@ -36,18 +36,19 @@ export function createAuditLog(db: Database): AuditLog {
   return {
     append(entry) {
       if (!db.inTransaction) throw new Error('An audit entry must be appended in the transaction of its change')
+      const fields = {
+        at: wellFormed(entry.at),
+        patient_id: wellFormed(entry.patientId),
+        entity: entry.entity,
+        entity_id: wellFormed(entry.entityId),
+        action: entry.action,
+        detail: canonicalJson(entry.detail),
+      }
+      const stored = { at: fields.at, patientId: fields.patient_id, entityId: fields.entity_id }
       if (isSample.get(entry.patientId)) {
         // The sample's history is kept out of the chain, so that removing the sample removes it.
-        const row = {
-          at: wellFormed(entry.at),
-          patient_id: wellFormed(entry.patientId),
-          entity: entry.entity,
-          entity_id: wellFormed(entry.entityId),
-          action: entry.action,
-          detail: canonicalJson(entry.detail),
-        }
-        const seq = Number(insertSample.run(row).lastInsertRowid)
-        return { ...entry, seq, at: row.at, patientId: row.patient_id, entityId: row.entity_id }
+        const seq = Number(insertSample.run(fields).lastInsertRowid)
+        return { ...entry, ...stored, seq }
       }
       const head = headOf.get()
       // Numbering from anything else would hide entries cut from the end under new ones.
@@ -56,18 +57,9 @@ export function createAuditLog(db: Database): AuditLog {
           'conflict',
           'The history of changes was damaged outside Stipple (the record of its newest entry is gone), so this change could not be recorded and was not made. Restore a backup from before the damage.',
         )
-      const row: ChainRow = {
-        seq: head.seq + 1,
-        at: wellFormed(entry.at),
-        patient_id: wellFormed(entry.patientId),
-        entity: entry.entity,
-        entity_id: wellFormed(entry.entityId),
-        action: entry.action,
-        detail: canonicalJson(entry.detail),
-        prev_hash: head.hash,
-      }
+      const row: ChainRow = { ...fields, seq: head.seq + 1, prev_hash: head.hash }
       insert.run({ ...row, hash: entryHash(row) })
-      return { ...entry, seq: row.seq, at: row.at, patientId: row.patient_id, entityId: row.entity_id }
+      return { ...entry, ...stored, seq: row.seq }
     },
   }
 }
