@@ -150,8 +150,11 @@ describe('the dot cache', () => {
     }))
     // A worker of its own each time, as for a photo opened long after: no kept worker's memory.
     const ownWorker = () => new DotWorker() as unknown as DotWorkerLike
+    // A renderer left open keeps its worker, which stores the dots once idle; closing it ends the worker.
+    const leftOpen: DotRenderer[] = []
     async function open(
       worker: 'own' | 'kept' = 'own',
+      leaveOpen = false,
     ): Promise<{ counts: number[][]; cached: number; pixels: Uint8ClampedArray }> {
       const createWorker = worker === 'own' ? ownWorker : undefined
       const renderer = new DotRenderer({ width: 240, height: 240 }, createWorker, { baseScale: 1 })
@@ -178,12 +181,13 @@ describe('the dot cache', () => {
           pixels: context.getImageData(0, 0, 240, 240).data,
         }
       } finally {
-        renderer.dispose()
+        if (leaveOpen) leftOpen.push(renderer)
+        else renderer.dispose()
       }
     }
-    const first = await open()
+    const first = await open('own', true)
     expect(first.cached).toBe(0)
-    // The write is not awaited by the worker: give it a moment to land.
+    // The first worker writes once idle, after its replies: give the write a moment to land.
     let second = await open()
     for (let tries = 0; second.cached === 0 && tries < 20; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -192,6 +196,7 @@ describe('the dot cache', () => {
     expect(second.cached).toBe(1)
     expect(second.counts).toEqual(first.counts)
     expect(second.pixels).toEqual(first.pixels)
+    for (const renderer of leftOpen) renderer.dispose()
 
     // Closed and opened again at once: the kept worker still holds the dots, and draws them all.
     const kept = await open('kept')
