@@ -107,6 +107,30 @@ describe('Settings › Your data', () => {
     await expect.element(daily).toHaveAttribute('aria-invalid', 'false')
   })
 
+  it('keeps the policy a draft in the shared Settings bar: unsaved, reverted, saved from the keyboard', async () => {
+    const world = renderPanel()
+    const daily = page.getByRole('spinbutton', { name: 'Daily backups (days)' })
+    const state = page.getByRole('status').filter({ hasText: /changes|Saved\./ })
+    await expect.element(daily).toHaveValue(7)
+    await expect.element(state).toHaveTextContent('All changes saved')
+    await expect.element(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled()
+
+    await userEvent.fill(daily, '0')
+    await expect.element(state).toHaveTextContent('Unsaved changes')
+    await userEvent.click(page.getByRole('button', { name: 'Save', exact: true }))
+    await expect.element(page.getByRole('alert').filter({ hasText: 'Not saved' })).toBeVisible()
+    await userEvent.click(page.getByRole('button', { name: 'Revert' }))
+    await expect.element(daily).toHaveValue(7)
+    await expect.element(daily).toHaveAttribute('aria-invalid', 'false')
+    await expect.element(state).toHaveTextContent('All changes saved')
+    await expect.element(page.getByRole('alert').filter({ hasText: 'Not saved' })).not.toBeInTheDocument()
+
+    await userEvent.fill(daily, '10')
+    await userEvent.keyboard('{Enter}')
+    await expect.poll(() => world.policySaves).toEqual([{ daily: 10, weekly: 8, safetyDays: 30 }])
+    await expect.element(state).toHaveTextContent('Saved. Backups the policy no longer keeps were removed.')
+  })
+
   it('runs the full database check and says what it found', async () => {
     renderPanel(
       backupsWorld({

@@ -4,6 +4,7 @@ import { BridgeCallError, errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
 import { Banner } from '../../ui/Banner'
 import { Field } from '../../ui/Field'
+import { SettingsSaveBar } from '../settings/SettingsSaveBar'
 
 type Draft = Record<keyof BackupPolicy, string>
 
@@ -84,34 +85,20 @@ export function BackupPolicyForm(props: { onSaved(): void }) {
   }
 
   const dirty = stored !== null && FIELDS.some(({ key }) => draft[key] !== stored[key])
-  // The same bar as the other Settings forms: its state, Revert and Save, above the fields.
   return (
     <form className="backup-policy" onSubmit={save} noValidate>
-      <div className="settings-actions__bar">
-        <p className="settings-actions__state" data-dirty={dirty || undefined} role="status">
-          {dirty ? 'Unsaved changes' : message?.tone === 'info' ? message.text : 'All changes saved'}
-        </p>
-        <button
-          type="button"
-          className="button"
-          disabled={!dirty || saving}
-          onClick={() => {
-            if (stored) setDraft(stored)
-            setErrors({})
-            setMessage(null)
-          }}
-        >
-          Revert
-        </button>
-        <button type="submit" className="button button--primary" disabled={!dirty || saving}>
-          {saving ? 'Saving…' : 'Save'}
-        </button>
-      </div>
-      {message?.tone === 'error' && (
-        <Banner tone="error" title="Not saved">
-          <p>{message.text}</p>
-        </Banner>
-      )}
+      <SettingsSaveBar
+        dirty={dirty}
+        saving={saving}
+        error={message?.tone === 'error' ? message.text : ''}
+        savedText={message?.tone === 'info' ? message.text : undefined}
+        inline
+        onRevert={() => {
+          if (stored) setDraft(stored)
+          setErrors({})
+          setMessage(null)
+        }}
+      />
       <div className="form-grid">
         {FIELDS.map(({ key, label, hint }) => (
           <Field key={key} id={`backup-policy-${key}`} label={label} hint={hint} error={errors[`policy.${key}`]}>
