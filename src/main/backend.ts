@@ -82,7 +82,7 @@ export function openBackend(options: {
     if (state.kind === 'open' && state.db.open) state.db.pragma('wal_checkpoint(TRUNCATE)')
   }
   const gate = createCallGate({
-    handle: (name, input) => slot.state().handle(name, input),
+    handle: (name, input, call) => slot.state().handle(name, input, call),
     beforeCall() {
       if (idle) clearTimeout(idle)
     },

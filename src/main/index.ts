@@ -177,7 +177,6 @@ if (!folderLock) {
           printToPdf: printWithWindow(getWindow),
           readChosenFile: (file, kind) =>
             readChosenFile(file, kind, (percent) => showProgress({ task: 'reading', percent })),
-          showProgress,
         },
         // Under the dev server there is no built renderer to pack into a review file.
         rendererDir: devServerUrl ? undefined : rendererDir,

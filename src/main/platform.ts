@@ -1,4 +1,3 @@
-import type { Progress } from '../shared/bridge/desktop-events'
 import type { ChosenFileKind } from '../shared/files/chosen-file'
 import type { SavedFileKind } from '../shared/files/safe-file-name'
 import type { Page } from '../shared/sheets/paper'
@@ -34,9 +33,4 @@ export interface Platform {
    * file of a size its kind allows (a `.stipple` for an archive).
    */
   readChosenFile?(path: string, kind: ChosenFileKind): Promise<ChosenFile>
-  /**
-   * Tells the app window how far long work (an archive exported or checked) has got; the
-   * harness has no channel for it, so its page shows such work without a percent.
-   */
-  showProgress?(progress: Progress): void
 }

@@ -26,7 +26,7 @@ export function createCallGate(options: {
   let switching = false
   const inFlight = new Set<Promise<unknown>>()
   return {
-    async dispatch(name, input) {
+    async dispatch(name, input, call) {
       if (switching)
         return {
           ok: false,
@@ -38,14 +38,14 @@ export function createCallGate(options: {
         switching = true
         await Promise.allSettled(inFlight)
       }
-      const call = options.handle(name, input)
-      inFlight.add(call)
+      const running = options.handle(name, input, call)
+      inFlight.add(running)
       try {
-        const answer = await call
+        const answer = await running
         options.answered(name, answer)
         return answer
       } finally {
-        inFlight.delete(call)
+        inFlight.delete(running)
         if (switches) switching = false
         options.afterCall()
       }

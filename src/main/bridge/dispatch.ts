@@ -1,16 +1,28 @@
 import type { z } from 'zod'
 import { type CallName, type CallOutput, contract, isCallName, type ValidInput } from '../../shared/bridge/contract'
+import type { Progress } from '../../shared/bridge/desktop-events'
 import type { BridgeError, BridgeResult } from '../../shared/bridge/errors'
 import { storageFault } from '../db/storage-faults'
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from '../db/unstorable-text'
 import { ServiceError } from '../services/service-error'
 
-/** One handler per contract entry; the compiler refuses a missing or mistyped one. */
-export type Handlers = {
-  [K in CallName]: (input: ValidInput<K>) => CallOutput<K> | Promise<CallOutput<K>>
+/**
+ * What a running call may tell the page that made it, through whichever transport carried the
+ * call (an IPC event to its window, an event on the harness page's stream): handlers never know which.
+ */
+export interface CallContext {
+  showProgress(progress: Progress): void
 }
 
-export type Dispatch = (name: unknown, input: unknown) => Promise<BridgeResult<unknown>>
+/** For a caller with no page to tell (tests, start-up work). */
+export const SILENT_CALL: CallContext = { showProgress: () => {} }
+
+/** One handler per contract entry; the compiler refuses a missing or mistyped one. */
+export type Handlers = {
+  [K in CallName]: (input: ValidInput<K>, call: CallContext) => CallOutput<K> | Promise<CallOutput<K>>
+}
+
+export type Dispatch = (name: unknown, input: unknown, call?: CallContext) => Promise<BridgeResult<unknown>>
 
 function fieldLabel(path: PropertyKey[]): string {
   return path.map(String).join('.')
@@ -43,7 +55,7 @@ export function validationError(issues: z.core.$ZodIssue[]): BridgeError {
  * web harness) go through it, so neither can skip validation.
  */
 export function createDispatch(handlers: Handlers, logError: (error: unknown) => void = console.error): Dispatch {
-  return async (name, input) => {
+  return async (name, input, call = SILENT_CALL) => {
     if (!isCallName(name)) {
       // Only text is echoed: String() of a hostile value can throw or recurse without end.
       const named = typeof name === 'string' ? `named ${name.slice(0, 80)}` : 'by that name'
@@ -57,8 +69,8 @@ export function createDispatch(handlers: Handlers, logError: (error: unknown) =>
       return { ok: false, error: { code: 'invalid_input', message: UNSTORABLE_TEXT_MESSAGE, fieldErrors } }
     }
     try {
-      const handler = handlers[name] as (input: unknown) => unknown
-      return { ok: true, value: await handler(parsed.data) }
+      const handler = handlers[name] as (input: unknown, call: CallContext) => unknown
+      return { ok: true, value: await handler(parsed.data, call) }
     } catch (error) {
       if (error instanceof ServiceError) {
         return {

@@ -8,7 +8,7 @@ import { createPhotoFiles } from '../services/photos/photo-files'
 import { viewHintOfFile } from '../services/photos/view-hint'
 import { createReviewFileService } from '../services/review-file/review-file-service'
 import { ServiceError } from '../services/service-error'
-import type { Handlers } from './dispatch'
+import type { CallContext, Handlers } from './dispatch'
 import type { Services } from './services'
 
 const DOWNLOADS_INSTEAD = 'Only the desktop app saves through a dialog; the browser downloads the file.'
@@ -38,8 +38,9 @@ export function createHandlers(
       path,
       kind,
     )
-  /** Long work tells the window how far it has got, where the shell can (the desktop's progress events). */
-  const progressOf = (task: ProgressTask) => (percent: number) => platform.showProgress?.({ task, percent })
+  /** Long work tells the page that asked how far it has got, through the call's own transport. */
+  const progressOf = (call: CallContext, task: ProgressTask) => (percent: number) =>
+    call.showProgress({ task, percent })
   return {
     'app.info': () => info,
     'patients.list': (input) => patients.list(input),
@@ -109,17 +110,19 @@ export function createHandlers(
       desktopOnly('saveFile', DOWNLOADS_INSTEAD)
       return save('html')(await reviewFiles.exportFile(patientId))
     },
-    'archives.export': ({ patientId }) => services.archives.export(patientId, info.version, progressOf('exporting')),
-    'archives.saveFile': async ({ patientId }) => {
+    'archives.export': ({ patientId }, call) =>
+      services.archives.export(patientId, info.version, progressOf(call, 'exporting')),
+    'archives.saveFile': async ({ patientId }, call) => {
       desktopOnly('saveFile', DOWNLOADS_INSTEAD)
-      return save('archive')(await services.archives.export(patientId, info.version, progressOf('exporting')))
+      return save('archive')(await services.archives.export(patientId, info.version, progressOf(call, 'exporting')))
     },
-    'archives.inspect': ({ bytes }) => services.archives.inspect(bytes, progressOf('checking')),
-    'archives.import': ({ bytes, onExisting }) => services.archives.import(bytes, onExisting, progressOf('checking')),
-    'archives.inspectFile': async ({ path }) =>
-      services.archives.inspect((await read(path, 'archive')).bytes, progressOf('checking')),
-    'archives.importFile': async ({ path, onExisting }) =>
-      services.archives.import((await read(path, 'archive')).bytes, onExisting, progressOf('checking')),
+    'archives.inspect': ({ bytes }, call) => services.archives.inspect(bytes, progressOf(call, 'checking')),
+    'archives.import': ({ bytes, onExisting }, call) =>
+      services.archives.import(bytes, onExisting, progressOf(call, 'checking')),
+    'archives.inspectFile': async ({ path }, call) =>
+      services.archives.inspect((await read(path, 'archive')).bytes, progressOf(call, 'checking')),
+    'archives.importFile': async ({ path, onExisting }, call) =>
+      services.archives.import((await read(path, 'archive')).bytes, onExisting, progressOf(call, 'checking')),
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backups.create(),
     'backups.preview': ({ id }) => services.backups.preview(id),

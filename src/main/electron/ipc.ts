@@ -1,6 +1,11 @@
 import { type IpcMainEvent, type IpcMainInvokeEvent, ipcMain } from 'electron'
 import { CALL_NAMES, channelOf } from '../../shared/bridge/contract'
-import { type ArchiveOnDisk, PENDING_ARCHIVES_CHANNEL, THEME_CHANNEL } from '../../shared/bridge/desktop-events'
+import {
+  type ArchiveOnDisk,
+  PENDING_ARCHIVES_CHANNEL,
+  PROGRESS_CHANNEL,
+  THEME_CHANNEL,
+} from '../../shared/bridge/desktop-events'
 import type { BridgeResult } from '../../shared/bridge/errors'
 import type { Dispatch } from '../bridge/dispatch'
 import type { ShellTheme } from './window'
@@ -15,14 +20,20 @@ export function fromAppPage(event: IpcMainInvokeEvent | IpcMainEvent, isAppUrl: 
   return frame !== null && frame === event.sender.mainFrame && isAppUrl(frame.url)
 }
 
-/** Registers one IPC handler per contract call, answered only for the app page. */
+/** Registers one IPC handler per contract call, answered only for the app page, which hears the call's progress. */
 export function registerBridge(dispatch: Dispatch, isAppUrl: (url: string) => boolean): void {
   for (const name of CALL_NAMES) {
     ipcMain.handle(channelOf(name), (event, input: unknown): Promise<BridgeResult<unknown>> => {
       if (!fromAppPage(event, isAppUrl)) {
         return Promise.resolve({ ok: false, error: { code: 'forbidden', message: 'Call refused: unknown sender.' } })
       }
-      return dispatch(name, input)
+      // Progress goes to the page that made the call, while it is there to hear it.
+      const { sender } = event
+      return dispatch(name, input, {
+        showProgress: (progress) => {
+          if (!sender.isDestroyed()) sender.send(PROGRESS_CHANNEL, progress)
+        },
+      })
     })
   }
 }

@@ -6,9 +6,10 @@ import path from 'node:path'
 import { MAX_ARCHIVE_BYTES } from '../../shared/archive/archive-summary'
 import { containsBytes, decodeFrame, encodeFrameParts, FRAME_CONTENT_TYPE } from '../../shared/bridge/binary-frame'
 import type { BridgeError } from '../../shared/bridge/errors'
-import { HARNESS_API_PREFIX, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
+import { HARNESS_API_PREFIX, HARNESS_EVENTS_PATH, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
 import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
 import type { Dispatch } from '../bridge/dispatch'
+import { createEventStreams } from './event-streams'
 import { createGuard, type Refusal } from './guard'
 import { readStatic } from './static-files'
 
@@ -160,7 +161,8 @@ async function sendPhoto(res: http.ServerResponse, file: string | null, head: bo
 
 /**
  * Serves the built renderer and answers bridge calls (`POST /api/<call name>`) over HTTP on
- * 127.0.0.1, with the same dispatch the desktop app uses over IPC.
+ * 127.0.0.1, with the same dispatch the desktop app uses over IPC; a call's progress reaches
+ * its page on the page's event stream (`POST /events`).
  */
 export async function startHarness(options: {
   dispatch: Dispatch
@@ -171,12 +173,23 @@ export async function startHarness(options: {
   const token = randomBytes(32).toString('base64url')
   const rendererDir = path.resolve(options.rendererDir)
   let guard: ReturnType<typeof createGuard> | undefined
+  const events = createEventStreams()
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (!guard) return refuse(res, { status: 503, message: 'Starting' })
     const hostRefusal = guard.checkHost(req)
     if (hostRefusal) return refuse(res, hostRefusal)
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`)
+
+    // The page's push channel (a call's progress) passes the same checks as a call.
+    if (url.pathname === HARNESS_EVENTS_PATH) {
+      if (req.method !== 'POST') return refuse(res, { status: 405, message: 'The event stream is a POST request' })
+      const callRefusal = guard.checkCall(req)
+      if (callRefusal) return refuse(res, callRefusal)
+      if (!events.hasRoom()) return refuse(res, { status: 429, message: 'Too many event streams are open' })
+      req.resume()
+      return events.open(res, SECURITY_HEADERS)
+    }
 
     if (url.pathname.startsWith(HARNESS_API_PREFIX)) {
       if (req.method !== 'POST') return refuse(res, { status: 405, message: 'Bridge calls are POST requests' })
@@ -201,7 +214,7 @@ export async function startHarness(options: {
         const error: BridgeError = { code: 'invalid_input', message: 'The request body is not valid JSON' }
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }))
       }
-      const result = await options.dispatch(name, parsed.input)
+      const result = await options.dispatch(name, parsed.input, events.contextOf(req))
       // An answer carrying a file's bytes (an exported archive) travels as a frame, like such a call.
       if (containsBytes(result)) return sendFrame(res, encodeFrameParts(result))
       return send(res, 200, 'application/json', JSON.stringify(result))

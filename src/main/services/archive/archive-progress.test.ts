@@ -5,7 +5,7 @@ import { call } from '../../../../test/node/bridge-call'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import type { Progress } from '../../../shared/bridge/desktop-events'
-import { createDispatch } from '../../bridge/dispatch'
+import { createDispatch, type Dispatch } from '../../bridge/dispatch'
 import { createHandlers } from '../../bridge/handlers'
 import { percentReporter } from './archive-progress'
 
@@ -66,11 +66,11 @@ describe('progress of a large archive', () => {
     expectRisingToHundred(importing)
   }, 120_000)
 
-  it('reaches the window as the shell’s progress events, named by task', async () => {
+  it('reaches the page that made the call as its progress events, named by task', async () => {
     const bed = newBed()
     const patientId = await patientWithLargePhotos(bed, 1)
     const shown: Progress[] = []
-    const withProgress = createDispatch(
+    const dispatch = createDispatch(
       createHandlers(
         {
           patients: bed.patients,
@@ -88,16 +88,17 @@ describe('progress of a large archive', () => {
           sample: bed.sample,
         },
         { version: '0.0.0-test', shell: 'desktop', dataDir: bed.dataDir },
-        { showProgress: (progress) => shown.push(progress) },
       ),
       () => {},
     )
+    const withProgress: Dispatch = (name, input) =>
+      dispatch(name, input, { showProgress: (progress) => shown.push(progress) })
     const exported = await call({ dispatch: withProgress }, 'archives.export', { patientId })
     expect(shown.filter((p) => p.task === 'exporting').at(-1)).toEqual({ task: 'exporting', percent: 100 })
     await call({ dispatch: withProgress }, 'archives.inspect', { bytes: exported.bytes })
     expect(shown.filter((p) => p.task === 'checking').at(-1)).toEqual({ task: 'checking', percent: 100 })
     expect(new Set(shown.map((p) => p.task))).toEqual(new Set(['exporting', 'checking']))
-    // Without a shell to show it (the harness), the same calls answer as before.
+    // Without a page to tell (no call context), the same calls answer as before.
     expect((await call(bed, 'archives.inspect', { bytes: exported.bytes })).counts.photos).toBe(1)
   }, 60_000)
 })

@@ -39,7 +39,7 @@ export function createRecoveryDispatch(options: {
   // Only the recovery calls reach this dispatch: the guard below answers every other one.
   const handle = createDispatch(handlers as Partial<Handlers> as Handlers)
   const allowed = new Set<string>(RECOVERY_CALLS)
-  return async (name, input) => {
+  return async (name, input, call) => {
     if (isCallName(name) && !allowed.has(name))
       return {
         ok: false,
@@ -48,6 +48,6 @@ export function createRecoveryDispatch(options: {
           message: 'Stipple could not open its database, so only recovery is possible: restore a backup first.',
         },
       }
-    return handle(name, input)
+    return handle(name, input, call)
   }
 }
