@@ -1,7 +1,6 @@
 /**
  * How far archive work has got: a bar with its percent once main (or the page) measures it, and
- * a bar without a value until then (the harness in a browser has no channel for main's
- * progress). The bar is named by the work and carries its percent for assistive technology; the
+ * a bar without a value until main's first progress event arrives. The bar is named by the work and carries its percent for assistive technology; the
  * visible percent beside it is not read out again.
  */
 export function ArchiveProgress({

@@ -5,7 +5,8 @@ import type { ArchiveOnDisk } from '../../../../shared/bridge/desktop-events'
 import { localToday } from '../../../../shared/dates'
 import { type BridgeClient, errorMessage } from '../../bridge/bridge-client'
 import { useBridge } from '../../bridge/bridge-context'
-import { desktopPathOf, onDesktopProgress } from '../../bridge/desktop-files'
+import { desktopPathOf } from '../../bridge/desktop-files'
+import { onMainProgress } from '../../bridge/main-progress'
 import { Banner } from '../../ui/Banner'
 import { formatMoment } from '../../ui/format'
 import { formatBirth } from '../patients/format'
@@ -19,18 +20,18 @@ type Payload = { path: string } | { bytes: Uint8Array<ArrayBuffer> }
 
 type Step =
   | { kind: 'reading'; read: number }
-  /** `percent` once main says how far its check has got (the desktop's progress events). */
+  /** `percent` once main says how far its check has got (its progress events). */
   | { kind: 'checking'; percent: number | null }
   | { kind: 'refused'; message: string }
   | { kind: 'ready'; summary: ArchiveSummary; payload: Payload; failure: string | null }
-  /** `percent` of main's check of it again, which an import starts with (the desktop's progress events). */
+  /** `percent` of main's check of it again, which an import starts with (its progress events). */
   | { kind: 'importing'; summary: ArchiveSummary; percent: number | null }
   | { kind: 'done'; result: ArchiveImportResult }
 
 /**
  * Has main prove the archive whole and say what it holds, reading it in main by its path on
  * the desktop (with main's progress, reading then checking) or sending the bytes the page read
- * in the browser.
+ * in the browser (then main's progress of its check).
  */
 async function inspect(
   bridge: BridgeClient,
@@ -40,7 +41,7 @@ async function inspect(
 ): Promise<{ summary: ArchiveSummary; payload: Payload }> {
   const path = file instanceof Blob ? desktopPathOf(file) : file.path
   if (path) {
-    const stop = onDesktopProgress(({ task, percent }) => {
+    const stop = onMainProgress(({ task, percent }) => {
       if (task === 'checking') onChecking(percent)
       else if (task === 'reading') percent < 100 ? onRead(Math.round((file.size * percent) / 100)) : onChecking(null)
     })
@@ -53,7 +54,14 @@ async function inspect(
   if (!(file instanceof Blob)) throw new Error('The archive has no location on this machine.')
   const bytes = await readArchiveFile(file, onRead)
   onChecking(null)
-  return { summary: await bridge.call('archives.inspect', { bytes }), payload: { bytes } }
+  const stop = onMainProgress(({ task, percent }) => {
+    if (task === 'checking') onChecking(percent)
+  })
+  try {
+    return { summary: await bridge.call('archives.inspect', { bytes }), payload: { bytes } }
+  } finally {
+    stop()
+  }
 }
 
 /**
@@ -101,12 +109,9 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
 
   const start = async (summary: ArchiveSummary, payload: Payload) => {
     setStep({ kind: 'importing', summary, percent: null })
-    const stop =
-      'path' in payload
-        ? onDesktopProgress(({ task, percent }) => {
-            if (task === 'checking') setStep({ kind: 'importing', summary, percent })
-          })
-        : () => {}
+    const stop = onMainProgress(({ task, percent }) => {
+      if (task === 'checking') setStep({ kind: 'importing', summary, percent })
+    })
     try {
       const onExisting = choice ?? 'skip'
       const importing =
