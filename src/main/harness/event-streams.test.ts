@@ -87,6 +87,28 @@ describe('web harness: the page’s event stream', () => {
     expect(get.status).toBe(405)
   })
 
+  it('keeps at most 16 streams open at once, and has room again once a page goes', async () => {
+    const { harness, port, origin } = await startHarness()
+    const headers = { origin, 'x-stipple-token': harness.token, 'content-type': 'application/json' }
+    const pages = Array.from({ length: 16 }, () => openStream(port, headers))
+    try {
+      for (const page of pages) await page.waitFor((e) => e.event === 'opened')
+      const refused = await rawRequest(port, { method: 'POST', path: '/events', headers, body: '{}' })
+      expect(refused.status).toBe(429)
+      pages[0]?.close()
+      await expect
+        .poll(async () => {
+          const again = openStream(port, headers)
+          const { status } = await again.answered
+          again.close()
+          return status
+        })
+        .toBe(200)
+    } finally {
+      for (const page of pages) page.close()
+    }
+  })
+
   it('carries a running export’s progress to the page that asked, tagged with its call, and to no other', async () => {
     const { harness, port, origin } = await startHarness()
     const headers = { origin, 'x-stipple-token': harness.token, 'content-type': 'application/json' }

@@ -41,11 +41,14 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * The web harness's push channel, read as the preload reads main's IPC events: the page's one
  * stream of Server-Sent Events, opened with the token (a POST, so the browser sends its Origin;
  * EventSource could send neither), and each call's progress handed to `announce` while that
- * call is waiting. A stream that ends is opened again by the next call, which goes without it.
+ * call is waiting. A stream that ends is opened again by the next call, which goes without it;
+ * one the harness refuses is not asked for again, and calls go without progress.
  */
 export function harnessEvents(token: string, announce: (progress: Progress) => void, fetchImpl = fetch): HarnessEvents {
   let stream: string | null = null
   let opening = false
+  /** A stream the harness refused (too many tabs) is not asked for again on every call. */
+  let refused = false
   let nextCall = 0
   const waiting = new Set<string>()
 
@@ -61,7 +64,10 @@ export function harnessEvents(token: string, announce: (progress: Progress) => v
       headers: { 'content-type': 'application/json', [HARNESS_TOKEN_HEADER]: token },
       body: '{}',
     })
-    if (!response.ok || !response.body) return
+    if (!response.ok || !response.body) {
+      refused = true
+      return
+    }
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader()
     let text = ''
     for (;;) {
@@ -79,7 +85,7 @@ export function harnessEvents(token: string, announce: (progress: Progress) => v
   }
 
   const open = () => {
-    if (opening) return
+    if (opening || refused) return
     opening = true
     read()
       .catch(() => {})
