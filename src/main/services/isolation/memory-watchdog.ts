@@ -37,8 +37,12 @@ function watch(): void {
   setInterval(
     () => {
       if (!order || process.memoryUsage.rss() <= order.limitBytes) return
-      fs.writeFileSync(order.mark, 'memory')
-      process.kill(process.pid, 'SIGKILL')
+      try {
+        fs.writeFileSync(order.mark, 'memory')
+      } finally {
+        // Killed even when the mark cannot be written (its folder already gone): a crash, then.
+        process.kill(process.pid, 'SIGKILL')
+      }
     },
     (workerData as { everyMs: number }).everyMs,
   )
