@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, fork, spawn } from 'node:child_process'
 import fs from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
@@ -19,7 +19,8 @@ import { pngDeclaring } from '../test/node/images'
  * per file: how long until it was refused or imported, the peak memory above the idle figure
  * (VmRSS, Linux) of the harness and of the decode processes it started, the longest task on the
  * harness's main thread (its event loop's longest delay, measured inside it by
- * harness-loop-probe.mjs) and the longest wait of a tiny call sent every 20 ms meanwhile.
+ * harness-loop-probe.mjs) and the longest wait of a tiny call sent every 20 ms meanwhile by a
+ * process of its own (harness-tiny-call-probe.mjs), as a second window would send it.
  * Goals: 5 s, 512 MB, 100 ms. The first row, nothing sent, is the machine's own noise: on a
  * loaded machine read the others against it. Asserts only that each file got an answer and the
  * harness survived. `STIPPLE_BENCH_HARNESS=<harness.js>` replays against another build (an
@@ -30,10 +31,13 @@ const HARNESS = path.resolve(
   process.env.STIPPLE_BENCH_HARNESS ?? path.join(import.meta.dirname, '../out/main/harness.js'),
 )
 const LOOP_PROBE = path.join(import.meta.dirname, 'harness-loop-probe.mjs')
+const TINY_CALL_PROBE = path.join(import.meta.dirname, 'harness-tiny-call-probe.mjs')
 const HEIC_FIXTURE = path.resolve(import.meta.dirname, '../test/fixtures/photos/two-tone.heic')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-hostile-'))
 let child: ChildProcess | undefined
+let tinyCaller: ChildProcess | undefined
 afterAll(() => {
+  tinyCaller?.kill('SIGTERM')
   child?.kill('SIGTERM')
   fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -113,35 +117,32 @@ const childrenOf = (pid: number): number[] => {
 /** The harness's resident memory and its decode processes', in MB: what the app costs the machine. */
 const rssMb = (pid: number) => [pid, ...childrenOf(pid)].reduce((sum, each) => sum + rssKbOf(each), 0) / 1024
 
-/** The longest task on the harness's main thread since the last time this was asked. */
-function longestTask(): Promise<number> {
+/** Sends `message` to a probe process and resolves with its answer. */
+function ask<T>(probe: ChildProcess | undefined, message: string): Promise<T> {
   return new Promise((resolve) => {
-    child?.once('message', (answer: { longestTaskMs: number }) => resolve(answer.longestTaskMs))
-    child?.send('longest-task')
+    probe?.once('message', (answer: T) => resolve(answer))
+    probe?.send(message)
   })
 }
 
-/** Runs `work` while sampling the harness's memory every 10 ms and timing a tiny call every 20 ms. */
+/** The longest task on the harness's main thread since the last time this was asked. */
+const longestTask = async () => (await ask<{ longestTaskMs: number }>(child, 'longest-task')).longestTaskMs
+
+/**
+ * Runs `work` while sampling the harness's memory every 10 ms; a process of its own times a tiny
+ * call every 20 ms meanwhile (this one's thread is busy with large bodies: harness-tiny-call-probe.mjs).
+ */
 async function measured<T>(pid: number, work: () => Promise<T>) {
   await longestTask()
   let peak = rssMb(pid)
-  let longestCall = 0
-  let running = true
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssMb(pid))
   }, 10)
-  const prober = (async () => {
-    while (running) {
-      const { ms } = await post('app.info', {})
-      longestCall = Math.max(longestCall, ms)
-      await new Promise((r) => setTimeout(r, 20))
-    }
-  })()
+  tinyCaller?.send('start')
   const started = performance.now()
   const result = await work()
   const ms = performance.now() - started
-  running = false
-  await prober
+  const { longestMs: longestCall } = await ask<{ longestMs: number }>(tinyCaller, 'stop')
   clearInterval(sampler)
   return { result, ms, peak, longestCall, task: await longestTask() }
 }
@@ -212,6 +213,7 @@ async function startHarness() {
   port = Number(url.port)
   const page = await fetch(launch)
   token = new RegExp(`name="${HARNESS_TOKEN_META}" content="([^"]+)"`).exec(await page.text())?.[1] ?? ''
+  tinyCaller = fork(TINY_CALL_PROBE, [String(port), token])
   return child.pid as number
 }
 

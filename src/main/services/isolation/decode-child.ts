@@ -1,6 +1,7 @@
 import { DECODE_JOBS } from '../../workers/decode-jobs'
 import { carryError } from '../../workers/worker-errors'
 import type { DecodeReply, DecodeRequest } from './decode-launcher'
+import { startMemoryWatchdog } from './memory-watchdog'
 import { spill, unspill } from './spilled-bytes'
 
 /**
@@ -16,7 +17,12 @@ interface ParentPort {
 const parentPort = (process as { parentPort?: ParentPort }).parentPort
 const reply = (message: DecodeReply) => (parentPort ? parentPort.postMessage(message) : process.send?.(message))
 
+// Its own limit beside the host's reading from outside, which some platforms lack; started
+// before the idle figure is taken, so the thread's own memory counts as idle.
+const watchdog = await startMemoryWatchdog()
+
 async function run(request: DecodeRequest): Promise<void> {
+  watchdog.arm(request.memoryBudgetMb, request.dir)
   try {
     const job = DECODE_JOBS[request.name] as (input: unknown, report: (percent: number) => void, dir: string) => unknown
     const report = (percent: number) => reply({ id: request.id, progress: percent })
@@ -24,6 +30,8 @@ async function run(request: DecodeRequest): Promise<void> {
     reply({ id: request.id, ok: true, value: await spill(value, request.dir) })
   } catch (error) {
     reply({ id: request.id, ok: false, error: carryError(error) })
+  } finally {
+    watchdog.disarm()
   }
 }
 

@@ -16,7 +16,7 @@ import { ServiceError } from '../service-error'
 import { createDecodeHost, type DecodeHostOptions } from './decode-host'
 import type { DecodeLauncher } from './decode-launcher'
 import { DECODE_MEMORY_BUDGET_MB } from './decoding'
-import { nodeLauncher } from './node-launcher'
+import { createNodeLauncher, nodeLauncher } from './node-launcher'
 
 const tempDir = tempDirsForEachTest()
 const hosts: ReturnType<typeof createDecodeHost>[] = []
@@ -24,14 +24,14 @@ afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close()
 })
 
-/** Node's launcher, counting the processes alive at once. */
-function countingLauncher() {
+/** Node's launcher (or `base`), counting the processes alive at once. */
+function countingLauncher(base: DecodeLauncher = nodeLauncher) {
   const count = { alive: 0, most: 0, started: 0 }
   const launcher: DecodeLauncher = {
     launch(options) {
       count.started++
       count.most = Math.max(count.most, ++count.alive)
-      return nodeLauncher.launch({
+      return base.launch({
         ...options,
         onExit: () => {
           count.alive--
@@ -43,8 +43,8 @@ function countingLauncher() {
   return { launcher, count }
 }
 
-function newHost(options: Partial<DecodeHostOptions> = {}) {
-  const counting = countingLauncher()
+function newHost(options: Partial<DecodeHostOptions> = {}, base?: DecodeLauncher) {
+  const counting = countingLauncher(base)
   const workDir = tempDir()
   const host = createDecodeHost({
     launcher: () => counting.launcher,
@@ -85,6 +85,19 @@ describe('decoding in a process of its own', () => {
       LONG,
     )
     expect([small.width, small.height]).toEqual([64, 48])
+    expect(count.started).toBe(2)
+    expect(fs.readdirSync(workDir)).toEqual([])
+  }, 120_000)
+
+  it("holds the memory budget by the process's own watchdog where its memory cannot be read from outside (macOS, Windows)", async () => {
+    const unreadable = createNodeLauncher(async () => null)
+    const { host, count, workDir } = newHost({ memoryBudgetMb: 160, heapMb: 96 }, unreadable)
+    const large = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true)
+    await expect(host.run('prepareImage', { bytes: large, format: 'jpeg' }, LONG)).rejects.toEqual(
+      new HeavyWorkStopped('memory'),
+    )
+    expect(count.alive).toBe(0)
+    expect(await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)).toMatch(/^e3b0/)
     expect(count.started).toBe(2)
     expect(fs.readdirSync(workDir)).toEqual([])
   }, 120_000)

@@ -6,6 +6,7 @@ import { createTurns } from '../../workers/turns'
 import { revive } from '../../workers/worker-errors'
 import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
 import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
+import { stoppedForMemory } from './memory-watchdog'
 import { type Spilled, spill, unspill } from './spilled-bytes'
 
 export type DecodeInput<N extends DecodeJobName> = Parameters<DecodeJobs[N]>[0]
@@ -66,8 +67,11 @@ interface Slot {
 /**
  * Decode processes with an OS-enforced memory limit: main watches each one's resident set (the
  * decoders' native buffers included, which a worker thread's heap limit never saw) and kills it
- * when it grows past the budget above its idle figure, or past its job's time, then refuses the job as `HeavyWorkStopped`; the next
- * job gets a fresh process. Byte arrays travel as files in a per-job folder, removed after the job.
+ * when it grows past the budget above its idle figure, or past its job's time, then refuses the
+ * job as `HeavyWorkStopped`; the next job gets a fresh process. Where main cannot read that
+ * memory (a Node child on macOS or Windows), the process's own watchdog holds the same budget and
+ * leaves its reason in the job's folder. Byte arrays travel as files in a per-job folder, removed
+ * after the job.
  */
 export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
   const idle: Slot[] = []
@@ -147,16 +151,16 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
       }
       const watch = setInterval(async () => {
         const resident = await slot.process.residentBytes()
-        if (
-          !settled &&
-          resident !== null &&
-          resident - slot.idleBytes > (limits.memoryBudgetMb ?? options.memoryBudgetMb) * MB
-        )
-          stop('memory')
+        if (!settled && resident !== null && resident - slot.idleBytes > request.memoryBudgetMb * MB) stop('memory')
       }, WATCH_MS)
       const timer = setTimeout(() => stop('time'), limits.timeoutMs)
       slot.listener = (reply) => {
-        if (reply === null) return stop('crash')
+        if (reply === null) {
+          // A process that killed itself for memory says so in its job's folder.
+          finish()
+          void stoppedForMemory(request.dir).then((memory) => reject(new HeavyWorkStopped(memory ? 'memory' : 'crash')))
+          return
+        }
         if (!('id' in reply) || reply.id !== request.id) return
         if ('progress' in reply) {
           limits.onProgress?.(reply.progress)
@@ -189,7 +193,13 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
       let dir: string | null = null
       try {
         dir = await jobDir(id)
-        const request: DecodeRequest = { id, name, input: await spill(input, dir), dir }
+        const request: DecodeRequest = {
+          id,
+          name,
+          input: await spill(input, dir),
+          dir,
+          memoryBudgetMb: limits.memoryBudgetMb ?? options.memoryBudgetMb,
+        }
         slot = idle.pop() ?? (await start())
         const answer = await runOn(slot, request, limits)
         await keepOrEnd(slot)

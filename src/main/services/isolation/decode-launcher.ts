@@ -8,6 +8,8 @@ export interface DecodeRequest {
   input: unknown
   /** The job's own folder: where its inputs are and its outputs go. */
   dir: string
+  /** How far the process's resident memory may grow above its idle figure while this job runs. */
+  memoryBudgetMb: number
 }
 
 /** What a decode process sends back: that it is ready, how far a job has got, or a job's answer (byte arrays spilled to files). */

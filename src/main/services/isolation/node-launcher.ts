@@ -12,8 +12,11 @@ const fromSource = import.meta.url.endsWith('.ts')
 export const decodeChildEntry = (): string =>
   fromSource ? path.join(here, 'decode-child.ts') : builtEntry(here, 'decode-child')
 
-/** Linux tells any process's resident set in /proc; elsewhere the heap limit alone bounds a Node child. */
-async function residentBytesOf(pid: number | undefined): Promise<number | null> {
+/**
+ * Linux tells any process's resident set in /proc; elsewhere there is no reading from outside,
+ * and the child's own watchdog holds its memory limit alone.
+ */
+async function residentBytesFromProc(pid: number | undefined): Promise<number | null> {
   if (pid === undefined || process.platform !== 'linux') return null
   try {
     const status = await fs.promises.readFile(`/proc/${pid}/status`, 'utf8')
@@ -24,8 +27,13 @@ async function residentBytesOf(pid: number | undefined): Promise<number | null> 
   }
 }
 
-/** Decode processes as Node children of this process (the web harness, tests): `child_process.fork`. */
-export const nodeLauncher: DecodeLauncher = {
+/**
+ * Decode processes as Node children of this process (the web harness, tests): `child_process.fork`.
+ * `residentBytesOf` reads a child's resident memory from outside (a test hands one that cannot).
+ */
+export const createNodeLauncher = (
+  residentBytesOf: (pid: number | undefined) => Promise<number | null> = residentBytesFromProc,
+): DecodeLauncher => ({
   launch({ heapMb, onReply, onExit }) {
     const heap = `--max-old-space-size=${heapMb}`
     const child = fromSource
@@ -63,4 +71,6 @@ export const nodeLauncher: DecodeLauncher = {
       },
     }
   },
-}
+})
+
+export const nodeLauncher = createNodeLauncher()
