@@ -8,6 +8,7 @@ import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size } from '../../canvas/viewport'
 import { bakePhoto, composeView } from '../canvas/view-cache'
 import { DotRenderer } from '../simulation/dot-renderer'
+import { encodePng } from './png-encoder'
 import { ViewOverlay } from './ViewOverlay'
 
 /** Everything a view's picture is drawn from. */
@@ -142,8 +143,13 @@ export async function renderView(request: ViewRenderRequest): Promise<HTMLCanvas
   return exact
 }
 
-/** A canvas's pixels as file bytes: PNG for an export, JPEG for a sheet's photos (a fraction of the size in a PDF). */
+/**
+ * A canvas's pixels as file bytes: PNG for an export (our encoder, in workers: Chromium's
+ * `toBlob` encodes a PNG in the page's idle time, seconds for a 300 dpi view on a busy page),
+ * JPEG for a sheet's photos (a fraction of the size in a PDF).
+ */
 export function canvasBytes(canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg'): Promise<Blob> {
+  if (type === 'image/png') return encodePng(canvas)
   return new Promise((resolve, reject) =>
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))),

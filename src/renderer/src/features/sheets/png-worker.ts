@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+import { Deflate } from 'fflate'
+import { adler32, filterRows, pngChunk } from './png-format'
+import type { PngWorkerReply, PngWorkerRequest } from './png-protocol'
+
+/**
+ * A PNG worker: filters the rows of its part of the picture and deflates them as they come, so
+ * the page only reads pixels and compression never holds the UI thread.
+ */
+
+const scope = self as unknown as DedicatedWorkerGlobalScope
+
+interface Part {
+  job: number
+  width: number
+  channels: 3 | 4
+  last: boolean
+  deflate: Deflate
+  chunks: Uint8Array[]
+  adler: number
+  length: number
+}
+
+let part: Part | null = null
+
+const post = (reply: PngWorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer)
+
+function start(request: Extract<PngWorkerRequest, { type: 'start' }>): Part {
+  const chunks: Uint8Array[] = []
+  const deflate = new Deflate({ level: request.level }, (data) => {
+    if (data.length > 0) chunks.push(pngChunk('IDAT', data))
+  })
+  return { ...request, deflate, chunks, adler: 1, length: 0 }
+}
+
+scope.onmessage = (event: MessageEvent<PngWorkerRequest>) => {
+  const request = event.data
+  try {
+    if (request.type === 'start') {
+      part = start(request)
+      return
+    }
+    if (!part || part.job !== request.job) return
+    if (request.type === 'rows') {
+      const lines = filterRows(new Uint8Array(request.rgba), part.width, request.rows, part.channels)
+      part.adler = adler32(lines, part.adler)
+      part.length += lines.length
+      part.deflate.push(lines)
+      return
+    }
+    if (part.last) part.deflate.push(new Uint8Array(0), true)
+    else part.deflate.flush(true)
+    const { job, chunks, adler, length } = part
+    part = null
+    post(
+      { type: 'done', job, chunks, adler, length },
+      chunks.map((c) => c.buffer as ArrayBuffer),
+    )
+  } catch (error) {
+    part = null
+    post({ type: 'failed', job: request.job, message: error instanceof Error ? error.message : String(error) })
+  }
+}
