@@ -1,4 +1,5 @@
 import { MAX_PNG_SIDE } from '../../../../shared/sheets/png-resolution'
+import { nextTask } from './next-task'
 import { adler32Combine, PNG_SIGNATURE, type PngChannels, pngChunk, pngEnd, pngHeader, ZLIB_HEADER } from './png-format'
 import type { PngWorkerReply, PngWorkerRequest } from './png-protocol'
 import PngWorker from './png-worker?worker&inline'
@@ -6,20 +7,15 @@ import PngWorker from './png-worker?worker&inline'
 /**
  * Rows are read from the canvas about this many bytes at a time: each read is a few
  * milliseconds of the UI thread, and the workers compress one band while the next is read.
+ * Each band is one deflate block, with a Huffman code of its own.
  */
-const BAND_BYTES = 4 << 20
+const BAND_BYTES = 2 << 20
 
 /**
- * The picture is cut into this many horizontal parts at most, each deflated by its own worker
- * and joined after a sync flush: two cores halve the compression, the larger part of the time.
+ * The picture is cut into this many horizontal parts at most, each filtered and deflated by
+ * its own worker and joined on a byte boundary: two cores halve the time.
  */
 const MAX_PARTS = 2
-
-/**
- * fflate's fastest level: on a 3000 × 2000 view it is several times quicker than zlib's default
- * for a file about a tenth larger (`bench/layers.bench.tsx`).
- */
-const LEVEL = 1
 
 interface Band {
   part: number
@@ -113,7 +109,6 @@ async function deflateParts(
           job,
           width,
           channels,
-          level: LEVEL,
           last: part === workers.length - 1,
         }
         worker.postMessage(request)
@@ -155,16 +150,4 @@ function interleavedBands(height: number, bandRows: number, parts: number): Band
 function opaque(rgba: Uint8ClampedArray): boolean {
   for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false
   return true
-}
-
-/** Resolves in a new task, after whatever the page has queued: a message, not a timer (no 4 ms clamp). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel()
-    channel.port1.onmessage = () => {
-      channel.port1.close()
-      resolve()
-    }
-    channel.port2.postMessage(null)
-  })
 }

@@ -6,7 +6,7 @@ import type { PngChannels } from './png-format'
  */
 export type PngWorkerRequest =
   /** A new part; whatever the worker held of an earlier job is dropped. */
-  | { type: 'start'; job: number; width: number; channels: PngChannels; level: 1 | 2 | 3; last: boolean }
+  | { type: 'start'; job: number; width: number; channels: PngChannels; last: boolean }
   /** The next rows of the part, RGBA as `getImageData` reads them. */
   | { type: 'rows'; job: number; rgba: ArrayBuffer; rows: number }
   | { type: 'end'; job: number }

@@ -1,11 +1,12 @@
 /// <reference lib="webworker" />
-import { Deflate } from 'fflate'
+import { HuffmanDeflater } from './png-deflate'
 import { adler32, filterRows, pngChunk } from './png-format'
 import type { PngWorkerReply, PngWorkerRequest } from './png-protocol'
 
 /**
  * A PNG worker: filters the rows of its part of the picture and deflates them as they come, so
- * the page only reads pixels and compression never holds the UI thread.
+ * the page only reads pixels and compression never holds the UI thread. Each band becomes one
+ * deflate block and one IDAT chunk.
  */
 
 const scope = self as unknown as DedicatedWorkerGlobalScope
@@ -15,7 +16,7 @@ interface Part {
   width: number
   channels: 3 | 4
   last: boolean
-  deflate: Deflate
+  deflater: HuffmanDeflater
   chunks: Uint8Array[]
   adler: number
   length: number
@@ -26,11 +27,11 @@ let part: Part | null = null
 const post = (reply: PngWorkerReply, transfer: Transferable[] = []) => scope.postMessage(reply, transfer)
 
 function start(request: Extract<PngWorkerRequest, { type: 'start' }>): Part {
-  const chunks: Uint8Array[] = []
-  const deflate = new Deflate({ level: request.level }, (data) => {
-    if (data.length > 0) chunks.push(pngChunk('IDAT', data))
-  })
-  return { ...request, deflate, chunks, adler: 1, length: 0 }
+  return { ...request, deflater: new HuffmanDeflater(), chunks: [], adler: 1, length: 0 }
+}
+
+function keep(part: Part, deflated: Uint8Array): void {
+  if (deflated.length > 0) part.chunks.push(pngChunk('IDAT', deflated))
 }
 
 scope.onmessage = (event: MessageEvent<PngWorkerRequest>) => {
@@ -45,11 +46,10 @@ scope.onmessage = (event: MessageEvent<PngWorkerRequest>) => {
       const lines = filterRows(new Uint8Array(request.rgba), part.width, request.rows, part.channels)
       part.adler = adler32(lines, part.adler)
       part.length += lines.length
-      part.deflate.push(lines)
+      keep(part, part.deflater.write(lines))
       return
     }
-    if (part.last) part.deflate.push(new Uint8Array(0), true)
-    else part.deflate.flush(true)
+    keep(part, part.deflater.end(part.last))
     const { job, chunks, adler, length } = part
     part = null
     post(
