@@ -29,7 +29,7 @@ interface PartResult {
   length: number
 }
 
-/** The canvas's pixels hold some alpha below 255: the picture is written again with its alpha. */
+/** A worker found a pixel whose alpha is below 255: the picture is written again with its alpha. */
 class Translucent extends Error {}
 
 /**
@@ -90,17 +90,19 @@ async function deflateParts(
   const bands = interleavedBands(height, bandRows, workers.length)
   const ends = workers.map((_, part) => Math.max(...bands.filter((b) => b.part === part).map((b) => b.top + b.rows)))
   const state: { failed: Error | null } = { failed: null }
+  const stop = (error: Error, reject: (error: Error) => void) => {
+    state.failed = error
+    reject(error)
+  }
   const results = workers.map(
     (worker, part) =>
       new Promise<PartResult>((resolve, reject) => {
-        const fail = (message: string) => {
-          state.failed = new Error(`The PNG could not be written: ${message}`)
-          reject(state.failed)
-        }
+        const fail = (message: string) => stop(new Error(`The PNG could not be written: ${message}`), reject)
         worker.onmessage = (event: MessageEvent<PngWorkerReply>) => {
           const reply = event.data
           if (reply.job !== job) return
           if (reply.type === 'failed') fail(reply.message)
+          else if (reply.type === 'translucent') stop(new Translucent(), reject)
           else resolve(reply)
         }
         worker.onerror = (event) => fail(event.message || 'its worker stopped.')
@@ -119,7 +121,6 @@ async function deflateParts(
   for (const band of bands) {
     if (state.failed) throw state.failed
     const rgba = context.getImageData(0, band.top, width, band.rows).data
-    if (channels === 3 && !opaque(rgba)) throw new Translucent()
     const worker = workers[band.part] as Worker
     const request: PngWorkerRequest = { type: 'rows', job, rgba: rgba.buffer as ArrayBuffer, rows: band.rows }
     worker.postMessage(request, [rgba.buffer])
@@ -145,9 +146,4 @@ function interleavedBands(height: number, bandRows: number, parts: number): Band
       bands.push({ part, top, rows: Math.min(bandRows, height - top) })
     }
   return bands
-}
-
-function opaque(rgba: Uint8ClampedArray): boolean {
-  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false
-  return true
 }

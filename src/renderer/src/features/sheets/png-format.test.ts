@@ -30,7 +30,7 @@ describe('png-format', () => {
       whole,
     )
     // A zlib stream's trailer, from a reference implementation.
-    const lines = filterRows(new Uint8Array(4 * 5 * 3).fill(200), 5, 3, 3)
+    const lines = filterRows(new Uint8Array(4 * 5 * 3).fill(255), 5, 3, 3) ?? new Uint8Array(0)
     const trailer = new Uint8Array(4)
     new DataView(trailer.buffer).setUint32(0, adler32(lines))
     expect(
@@ -42,9 +42,14 @@ describe('png-format', () => {
 
   it('filters each row by Sub, dropping alpha for an opaque picture', () => {
     const rgba = Uint8Array.of(10, 20, 30, 255, 15, 18, 40, 255, 5, 5, 5, 128)
-    expect([...filterRows(rgba, 3, 1, 3)]).toEqual([1, 10, 20, 30, 5, 254, 10, 246, 243, 221])
-    expect([...filterRows(rgba, 3, 1, 4)]).toEqual([1, 10, 20, 30, 255, 5, 254, 10, 0, 246, 243, 221, 129])
+    const opaque = rgba.slice(0, 8)
+    expect([...(filterRows(opaque, 2, 1, 3) ?? [])]).toEqual([1, 10, 20, 30, 5, 254, 10])
+    // Three channels cannot hold a translucent pixel.
+    expect(filterRows(rgba, 3, 1, 3)).toBeNull()
+    expect([...(filterRows(rgba, 3, 1, 4) ?? [])]).toEqual([1, 10, 20, 30, 255, 5, 254, 10, 0, 246, 243, 221, 129])
     // Each row starts afresh: nothing is taken from the row above.
-    expect([...filterRows(Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255), 1, 2, 3)]).toEqual([1, 1, 2, 3, 1, 4, 5, 6])
+    expect([...(filterRows(Uint8Array.of(1, 2, 3, 255, 4, 5, 6, 255), 1, 2, 3) ?? [])]).toEqual([
+      1, 1, 2, 3, 1, 4, 5, 6,
+    ])
   })
 })

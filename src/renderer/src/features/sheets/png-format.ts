@@ -91,15 +91,17 @@ export function adler32Combine(first: number, second: number, secondLength: numb
  * RGBA rows (as `getImageData` gives them, not premultiplied) as PNG scanlines, each led by its
  * filter type: Sub (each byte less the same channel of the pixel to its left), which needs no
  * other row, so parts of a picture are filtered and compressed apart, and compresses a photo
- * almost as well as choosing per row at a fraction of the time. Drops alpha for 3 channels.
+ * almost as well as choosing per row at a fraction of the time. For 3 channels alpha is
+ * dropped, and null is returned if any pixel is not opaque: the picture needs its alpha.
  */
-export function filterRows(rgba: Uint8Array, width: number, rows: number, channels: PngChannels): Uint8Array {
+export function filterRows(rgba: Uint8Array, width: number, rows: number, channels: PngChannels): Uint8Array | null {
   const stride = width * channels
   const out = new Uint8Array((stride + 1) * rows)
   // Whole pixels read at once (little-endian: red in the low byte); one loop per layout, no branch per pixel.
   const pixels = new Uint32Array(rgba.buffer, rgba.byteOffset, width * rows)
   let from = 0
   let to = 0
+  let alpha = 0xff000000
   for (let y = 0; y < rows; y++) {
     out[to++] = 1
     let left = 0
@@ -109,6 +111,7 @@ export function filterRows(rgba: Uint8Array, width: number, rows: number, channe
         out[to] = p - left
         out[to + 1] = (p >>> 8) - (left >>> 8)
         out[to + 2] = (p >>> 16) - (left >>> 16)
+        alpha &= p
         left = p
       }
     else
@@ -121,5 +124,5 @@ export function filterRows(rgba: Uint8Array, width: number, rows: number, channe
         left = p
       }
   }
-  return out
+  return channels === 3 && alpha >>> 24 !== 0xff ? null : out
 }

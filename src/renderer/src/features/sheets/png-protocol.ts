@@ -17,4 +17,6 @@ export type PngWorkerReply =
    * block for the last part), with the Adler-32 and length of the scanlines they hold.
    */
   | { type: 'done'; job: number; chunks: Uint8Array[]; adler: number; length: number }
+  /** A pixel of a part written without alpha is not opaque: the picture is to be written with it. */
+  | { type: 'translucent'; job: number }
   | { type: 'failed'; job: number; message: string }

@@ -44,6 +44,11 @@ scope.onmessage = (event: MessageEvent<PngWorkerRequest>) => {
     if (!part || part.job !== request.job) return
     if (request.type === 'rows') {
       const lines = filterRows(new Uint8Array(request.rgba), part.width, request.rows, part.channels)
+      if (!lines) {
+        post({ type: 'translucent', job: part.job })
+        part = null
+        return
+      }
       part.adler = adler32(lines, part.adler)
       part.length += lines.length
       keep(part, part.deflater.write(lines))
