@@ -6,7 +6,7 @@ import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size } from '../../canvas/viewport'
-import { advance, bakePhoto, type ComposedView, recompose } from '../canvas/view-cache'
+import { advance, type BakedView, type ComposedView, recompose } from '../canvas/view-cache'
 import { DotRenderer } from '../simulation/dot-renderer'
 import { nextTask } from './next-task'
 import { encodePng } from './png-encoder'
@@ -83,6 +83,39 @@ function drawPigment(request: ViewRenderRequest): { renderer: DotRenderer; drawn
 }
 
 /**
+ * Chromium records a canvas's drawing and rasterises it when the canvas is next read: reading
+ * one pixel of the band makes the band's drawing happen in this task, not all bands' in one.
+ */
+function drawNow(context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, top: number): void {
+  context.getImageData(0, top, 1, 1)
+}
+
+/**
+ * The whole photo drawn at `scale` as `bakePhoto` draws it (same size, transform and smoothing),
+ * a band of rows a task: resampling a 24 MP photo at once held the UI thread half a second.
+ */
+async function bakeInBands(photo: CanvasImageSource, image: Size, scale: number): Promise<BakedView> {
+  const width = Math.max(1, Math.ceil(image.width * scale))
+  const height = Math.max(1, Math.ceil(image.height * scale))
+  const bitmap = new OffscreenCanvas(width, height)
+  const context = bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
+  context.imageSmoothingEnabled = true
+  context.imageSmoothingQuality = 'high'
+  for (let top = 0; top < height; top += BAND_ROWS) {
+    context.save()
+    context.beginPath()
+    context.rect(0, top, width, Math.min(BAND_ROWS, height - top))
+    context.clip()
+    context.setTransform(scale, 0, 0, scale, 0, 0)
+    context.drawImage(photo, 0, 0, image.width, image.height)
+    context.restore()
+    drawNow(context, top)
+    await nextTask()
+  }
+  return { bitmap, rect: { x: 0, y: 0, width: width / scale, height: height / scale }, scale }
+}
+
+/**
  * The photo with its pigment multiplied in at the output's resolution: the canvas's own bake,
  * the pigment multiplied in band by band as the canvas takes new pigment, a few rows a task.
  */
@@ -91,12 +124,7 @@ async function bakedView(request: ViewRenderRequest): Promise<OffscreenCanvas> {
   const pigment = drawPigment(request)
   try {
     const photo = await loadImage(request.photoUrl)
-    const baked = bakePhoto({
-      photo,
-      image,
-      seen: { x: 0, y: 0, width: image.width, height: image.height },
-      device: { scale: output.width / image.width, x: 0, y: 0 },
-    })
+    const baked = await bakeInBands(photo, image, output.width / image.width)
     if (!pigment) return baked.bitmap
     await pigment.drawn
     const { width, height } = baked.bitmap
@@ -182,6 +210,7 @@ export async function renderView(request: ViewRenderRequest): Promise<HTMLCanvas
     context.drawImage(base, 0, 0, width, height)
     if (overlay) context.drawImage(overlay, 0, 0, width, height)
     context.restore()
+    drawNow(context, top)
     await nextTask()
   }
   return picture
