@@ -100,8 +100,7 @@ export class HuffmanDeflater {
   /** Deflates `data` as non-final blocks; returns the whole bytes written so far. */
   write(data: Uint8Array): Uint8Array {
     if (data.length === 0) return new Uint8Array(0)
-    const counts = new Uint32Array(LITERALS)
-    for (let i = 0; i < data.length; i++) counts[data[i] as number] = (counts[data[i] as number] as number) + 1
+    const counts = byteCounts(data)
     counts[END_OF_BLOCK] = 1
     const lengths = codeLengths(counts, 15)
     const header = blockHeader(lengths)
@@ -167,15 +166,19 @@ export class HuffmanDeflater {
     this.put(2, 2)
     header.write((value, count) => this.put(value, count))
     const codes = canonicalCodes(lengths)
-    // The hot loop keeps its bits in locals and writes two bytes at a time.
+    // Each symbol's code and length in one entry; the hot loop keeps its bits in locals and
+    // writes two bytes at a time.
+    const table = new Uint32Array(LITERALS)
+    for (let symbol = 0; symbol < LITERALS; symbol++)
+      table[symbol] = (codes[symbol] as number) | ((lengths[symbol] as number) << 16)
     const out = this.out
     let at = this.at
     let bits = this.bits
     let count = this.bitCount
     for (let i = 0; i < data.length; i++) {
-      const symbol = data[i] as number
-      bits |= (codes[symbol] as number) << count
-      count += lengths[symbol] as number
+      const entry = table[data[i] as number] as number
+      bits |= (entry & 0xffff) << count
+      count += entry >>> 16
       if (count >= 16) {
         out[at++] = bits & 0xff
         out[at++] = (bits >>> 8) & 0xff
@@ -188,6 +191,36 @@ export class HuffmanDeflater {
     this.bitCount = count
     this.put(codes[END_OF_BLOCK] as number, lengths[END_OF_BLOCK] as number)
   }
+}
+
+/**
+ * How often each byte value occurs, counted into four tables in turn and summed: filtered rows
+ * repeat a few values, and one table would make each count wait for the last.
+ */
+function byteCounts(data: Uint8Array): Uint32Array {
+  const c0 = new Uint32Array(256)
+  const c1 = new Uint32Array(256)
+  const c2 = new Uint32Array(256)
+  const c3 = new Uint32Array(256)
+  const whole = data.length & ~3
+  for (let i = 0; i < whole; i += 4) {
+    const v0 = data[i] as number
+    c0[v0] = (c0[v0] as number) + 1
+    const v1 = data[i + 1] as number
+    c1[v1] = (c1[v1] as number) + 1
+    const v2 = data[i + 2] as number
+    c2[v2] = (c2[v2] as number) + 1
+    const v3 = data[i + 3] as number
+    c3[v3] = (c3[v3] as number) + 1
+  }
+  for (let i = whole; i < data.length; i++) {
+    const v = data[i] as number
+    c0[v] = (c0[v] as number) + 1
+  }
+  const counts = new Uint32Array(LITERALS)
+  for (let v = 0; v < 256; v++)
+    counts[v] = (c0[v] as number) + (c1[v] as number) + (c2[v] as number) + (c3[v] as number)
+  return counts
 }
 
 interface BlockHeader {
