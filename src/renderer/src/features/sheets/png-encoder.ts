@@ -29,6 +29,39 @@ interface PartResult {
   length: number
 }
 
+/**
+ * An export's workers are kept this long for the next one: a fresh worker runs its first bands
+ * several times slower until V8 has optimised them.
+ */
+const KEEP_WORKERS_MS = 60_000
+
+let kept: { workers: Worker[]; timer: ReturnType<typeof setTimeout> } | null = null
+/** Numbers every part's job, so a kept worker's reply is never taken for a later export's. */
+let lastJob = 0
+
+function takeWorkers(count: number): Worker[] {
+  const warm = kept
+  kept = null
+  if (warm) clearTimeout(warm.timer)
+  const workers = warm?.workers.slice(0, count) ?? []
+  for (const extra of warm?.workers.slice(count) ?? []) extra.terminate()
+  while (workers.length < count) workers.push(new PngWorker() as Worker)
+  return workers
+}
+
+function keepWorkers(workers: Worker[]): void {
+  if (kept) {
+    clearTimeout(kept.timer)
+    for (const worker of kept.workers) worker.terminate()
+  }
+  const timer = setTimeout(() => {
+    if (kept?.timer !== timer) return
+    for (const worker of kept.workers) worker.terminate()
+    kept = null
+  }, KEEP_WORKERS_MS)
+  kept = { workers, timer }
+}
+
 /** A worker found a pixel whose alpha is below 255: the picture is written again with its alpha. */
 class Translucent extends Error {}
 
@@ -47,19 +80,21 @@ export async function encodePng(canvas: HTMLCanvasElement | OffscreenCanvas): Pr
   if (!context) throw new Error('The picture cannot be read to write its PNG.')
   const bandRows = Math.max(1, Math.floor(BAND_BYTES / (width * 4)))
   const parts = Math.max(1, Math.min(MAX_PARTS, navigator.hardwareConcurrency || 1, Math.ceil(height / bandRows)))
-  const workers = Array.from({ length: parts }, () => new PngWorker() as Worker)
+  const workers = takeWorkers(parts)
+  let healthy = false
   try {
-    const read = (channels: PngChannels, job: number) =>
-      deflateParts(context, workers, { width, height, bandRows, channels, job })
+    const read = (channels: PngChannels) =>
+      deflateParts(context, workers, { width, height, bandRows, channels, job: ++lastJob })
     let channels: PngChannels = 3
     let results: PartResult[]
     try {
-      results = await read(channels, 1)
+      results = await read(channels)
     } catch (error) {
       if (!(error instanceof Translucent)) throw error
       channels = 4
-      results = await read(channels, 2)
+      results = await read(channels)
     }
+    healthy = true
     let adler = 1
     for (const r of results) adler = adler32Combine(adler, r.adler, r.length)
     const trailer = new Uint8Array(4)
@@ -76,7 +111,9 @@ export async function encodePng(canvas: HTMLCanvasElement | OffscreenCanvas): Pr
       { type: 'image/png' },
     )
   } finally {
-    for (const worker of workers) worker.terminate()
+    // A failed export's workers may still be busy with it: never handed to the next.
+    if (healthy) keepWorkers(workers)
+    else for (const worker of workers) worker.terminate()
   }
 }
 
