@@ -1,6 +1,6 @@
 import type Konva from 'konva'
 import { useLayoutEffect, useRef } from 'react'
-import { Group, Image as KonvaImage, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
+import { Group, Label, Layer, Line, Rect, Stage, Tag, Text } from 'react-konva'
 import { type DesignDocument, ZONE_ROLES } from '../../../../shared/design/design-types'
 import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
 import type { Size } from '../../canvas/viewport'
@@ -30,8 +30,6 @@ function ScaleBarMark({ bar, zoom, stage }: { bar: ScaleBar; zoom: number; stage
 }
 
 export interface ViewOverlayProps {
-  /** The photo with its pigment already multiplied in, at the output's resolution. */
-  base: CanvasImageSource
   image: Size
   /** The drawing's size in overlay units: strokes and labels are sized for it, the output is a multiple of it. */
   stage: Size
@@ -44,12 +42,12 @@ export interface ViewOverlayProps {
 }
 
 /**
- * A view as the sheet and the PNG show it: the baked photo, the design drawn as the canvas draws
- * it, each zone's name, and the scale bar. Note pins are the artist's working notes
- * and are left off; hidden objects stay hidden.
+ * What a view's picture shows over its baked photo, on a clear stage: the design drawn as the
+ * canvas draws it, each zone's name, and the scale bar. Note pins are the artist's working
+ * notes and are left off; hidden objects stay hidden.
  */
 export function ViewOverlay(props: ViewOverlayProps) {
-  const { base, image, stage, document, pxPerMm, scaleBar, tint, onReady } = props
+  const { image, stage, document, pxPerMm, scaleBar, tint, onReady } = props
   const ref = useRef<Konva.Stage>(null)
   // Layout effects run inside the render that `flushSync` completes, after the Stage's own has
   // built its nodes: the caller reads the drawing at once. Drawn once, then unmounted.
@@ -61,7 +59,6 @@ export function ViewOverlay(props: ViewOverlayProps) {
   return (
     <Stage ref={ref} width={stage.width} height={stage.height} listening={false}>
       <Layer listening={false}>
-        <KonvaImage image={base as HTMLCanvasElement} width={stage.width} height={stage.height} />
         <DesignObjects
           document={document}
           pxPerMm={pxPerMm}

@@ -24,8 +24,8 @@ export async function savePdf(bridge: BridgeClient, page: Page, name: string): P
 }
 
 /**
- * One view as a PNG at the asked size. Chromium's PNG encoder writes pixels only (no text,
- * EXIF or time chunks), and the working copy the view is drawn from carries no metadata at all.
+ * One view as a PNG at the asked size. Our PNG encoder writes pixels only (IHDR, IDAT and IEND:
+ * no text, EXIF or time chunks), and the working copy the view is drawn from carries no metadata at all.
  */
 export async function savePng(
   bridge: BridgeClient,
