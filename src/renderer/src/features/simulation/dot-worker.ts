@@ -40,7 +40,10 @@ let nextDetail: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let queued = false
 /** Zones sampled and not yet stored in the dot cache. */
 let unwritten: { key: string; result: ZoneSimulation }[] = []
+/** The last write to the dot cache, which closing waits for. */
+let writing: Promise<void> = Promise.resolve()
 let running = false
+let closing = false
 const pool = new SamplerPool()
 const cache = openDotCache()
 const drawer = new TileDrawer()
@@ -49,6 +52,15 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMe
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data
+  if (request.type === 'close') {
+    closing = true
+    nextScene = null
+    nextBase = null
+    nextDetail = null
+    // Else the work under way closes the worker when it ends.
+    if (!queued && !running) void close()
+    return
+  }
   if (request.type === 'scene') nextScene = { input: request.input }
   else if (request.target.kind === 'base') nextBase = request
   else nextDetail = request
@@ -89,6 +101,14 @@ async function work(): Promise<void> {
   } finally {
     running = false
   }
+  if (closing) await close()
+}
+
+/** Once the dots sampled are stored: a design shown once is read, not sampled, when opened again. */
+async function close(): Promise<void> {
+  writeCache()
+  await writing
+  scope.close()
 }
 
 /** The farthest a drawn dot reaches past its simulated radius: its stretch, soft edge and a fresh look's size. */
@@ -245,7 +265,9 @@ async function applyScene(input: SimInput | null): Promise<void> {
 function writeCache(): void {
   const entries = unwritten.filter(({ result }) => result.x.buffer.byteLength > 0)
   unwritten = []
-  void cache.put(entries)
+  if (entries.length === 0) return
+  const before = writing
+  writing = cache.put(entries).then(() => before)
 }
 
 const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
