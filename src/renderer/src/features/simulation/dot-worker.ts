@@ -84,12 +84,14 @@ async function work(): Promise<void> {
         if (nextScene) continue
       }
       if (nextBase) {
-        drawBase(nextBase)
+        const request = nextBase
         nextBase = null
+        await drawBase(request)
       }
       if (nextDetail) {
-        drawDetail(nextDetail)
+        const request = nextDetail
         nextDetail = null
+        await drawDetail(request)
       }
     }
     writeCache()
@@ -276,7 +278,7 @@ const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
+async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
   if (request.target.kind !== 'base' || !scene) return
   const started = performance.now()
   const { scale, image } = request.target
@@ -297,7 +299,7 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
     }
   }
   dirty = []
-  const tiles = drawer.draw(jobs, request.styles, indexes)
+  const tiles = await drawer.draw(jobs, request.styles, indexes)
   post(
     {
       type: 'tiles',
@@ -324,7 +326,7 @@ function detailJob(rect: ImageRect, scale: number): TileJob {
 }
 
 /** The part on screen first (a preview, at the detail's scale), then the whole detail with its margin. */
-function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
+async function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
   if (request.target.kind !== 'detail' || !scene) return
   const { rect, first } = request.target
   const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
@@ -332,7 +334,7 @@ function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   pieces.push(['detail', rect])
   for (const [target, part] of pieces) {
     const started = performance.now()
-    const tiles = drawer.draw([detailJob(part, scale)], request.styles, indexes)
+    const tiles = await drawer.draw([detailJob(part, scale)], request.styles, indexes)
     post(
       { type: 'tiles', generation: request.generation, target, scale, tiles, millis: performance.now() - started },
       tiles.map((t) => t.bitmap),
