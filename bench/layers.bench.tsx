@@ -420,11 +420,7 @@ describe('session layers: five layers of 100,000 impressions on a 24 MP photo', 
       const start = performance.now()
       const worker = started ? () => started : way === 'click' ? freshWorker : undefined
       const openRenderer = new DotRenderer(PHOTO, worker, {
-        onReply: (reply) => {
-          traceReplies(openTrace)(reply)
-          const dbg = (reply as { dbg?: string }).dbg
-          if (dbg) console.log('DBG', way, dbg)
-        },
+        onReply: traceReplies(openTrace),
       })
       const opened = mount(<Harness store={openStore} url={url} pigment={openRenderer} />)
       const done = baseDone(openRenderer, 'the opened photo')
