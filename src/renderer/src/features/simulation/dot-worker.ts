@@ -57,6 +57,9 @@ scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
     nextScene = null
     nextBase = null
     nextDetail = null
+    // A sampling under way is of dots not yet shown: stopped, not finished, so it does not slow
+    // the photo opened next. Dots sampled before it are still stored.
+    pool.dispose('The photo was closed.')
     // Else the work under way closes the worker when it ends.
     if (!queued && !running) void close()
     return
@@ -195,6 +198,8 @@ async function applyScene(input: SimInput | null): Promise<void> {
   })
   const changed: ImageRect[] = []
   const stored = await Promise.all(keys.map((key, i) => (next[i] ? null : cache.get(key))))
+  // Closed while the cache was read: a design not yet shown is not sampled for nobody.
+  if (closing) return
   let cached = 0
   stored.forEach((result, i) => {
     if (!result) return
