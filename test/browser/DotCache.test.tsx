@@ -206,4 +206,50 @@ describe('the dot cache', () => {
     expect(again.counts).toEqual(first.counts)
     expect(again.pixels).toEqual(first.pixels)
   })
+  it('stores a design shown once even when its photo is closed at once, while its worker is busy', async () => {
+    const input: SimInput = { ...INPUT, seedKey: `closed-at-once-${Date.now()}` }
+    const styles: ZonedLayerStyle[] = SESSIONS.map(() => ({
+      visible: true,
+      opacity: 1,
+      zoneColours: Float32Array.from([0.1, 0.1, 0.1, 1]),
+    }))
+    const open = () => new DotRenderer({ width: 240, height: 240 }, () => new DotWorker() as unknown as DotWorkerLike)
+    const shown = open()
+    // Closed as soon as its dots are counted: the worker is still drawing them, and writes the
+    // cache only once idle.
+    const counted = new Promise<number[][]>((resolve, reject) => {
+      const unsubscribe = shown.store.subscribe((state) => {
+        if (state.error) reject(new Error(state.error))
+        if (state.counts.length > 0) {
+          unsubscribe()
+          resolve(state.counts.map((c) => c.counts))
+        }
+      })
+    })
+    shown.setStyles(styles)
+    shown.setScene(input)
+    const counts = await counted
+    expect(shown.store.getState().busy).toBe(true)
+    shown.dispose()
+
+    // The closing worker stores the dots before it ends: a cache opened afresh finds them.
+    const key = keyOf(input)
+    await expect.poll(() => openDotCache().get(key), { timeout: 10_000, interval: 50 }).not.toBeNull()
+    const again = open()
+    const drawn = new Promise<void>((resolve, reject) => {
+      const unsubscribe = again.store.subscribe((state) => {
+        if (state.error) reject(new Error(state.error))
+        if (!state.busy && state.base.size > 0) {
+          unsubscribe()
+          resolve()
+        }
+      })
+    })
+    again.setStyles(styles)
+    again.setScene(input)
+    await drawn
+    expect(again.store.getState().cachedZones).toBe(1)
+    expect(again.store.getState().counts.map((c) => c.counts)).toEqual(counts)
+    again.dispose()
+  })
 })

@@ -15,6 +15,7 @@ import { PatientsProvider } from './features/patients/patients-context'
 import { createPatientsStore } from './features/patients/patients-store'
 import { PhotosProvider } from './features/photos/photos-context'
 import { createPhotosStore } from './features/photos/photos-store'
+import { prepareDotWorker } from './features/simulation/dot-renderer'
 
 // A file dropped outside a drop zone must not make the window navigate to it.
 for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault())
@@ -32,6 +33,8 @@ if (embedded.status !== 'none') {
   )
 } else if (connection) {
   const bridge = createBridgeClient(connection.transport, connection.photoOrigin)
+  // The dot worker starts with the app, while the first photo is still being chosen.
+  prepareDotWorker()
   root.render(
     <StrictMode>
       <BridgeProvider client={bridge}>

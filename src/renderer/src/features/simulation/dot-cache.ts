@@ -211,6 +211,10 @@ export function openDotCache(
     await transactionDone(transaction)
   }
 
+  // Opened now, not at the first read: a worker starts before its photo's scene comes, and
+  // the store's ids are then known by the time it asks for the photo's zones.
+  void database()
+
   return {
     async get(key) {
       try {

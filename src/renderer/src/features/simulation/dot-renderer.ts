@@ -97,20 +97,35 @@ const rectKey = (r: ImageRect) => `${r.x},${r.y},${r.width},${r.height}`
 /** Shared by every renderer, so a reply meant for the renderer a kept worker served before is never taken for a new one's. */
 let generations = 0
 
-/** How long a closed renderer's worker is kept for the next one before it is stopped. */
+/** How long a closed renderer's worker is kept with its dots before a fresh one takes its place. */
 const KEEP_MS = 5 * 60_000
 
 /**
- * The dot worker of the last renderer closed while idle, with its dots in memory: the next
- * renderer takes it, so a photo opened again draws from dots already read or sampled, by a
- * worker already running. One at most; a newer one replaces it.
+ * The one dot worker waiting for the next renderer: the last renderer's, closed while idle with
+ * its dots in memory (a photo opened again draws from dots already read or sampled), or a fresh
+ * one started with the app (a photo opened after a restart reads its dots from the dot cache
+ * without waiting for a worker to start). A newer one replaces it; a kept one's timer is how
+ * long its dots are worth their memory.
  */
-let kept: { worker: DotWorkerLike; timer: ReturnType<typeof setTimeout> } | null = null
+let kept: { worker: DotWorkerLike; timer: ReturnType<typeof setTimeout> | null } | null = null
+
+/** How long a worker told to close may take to store its dots before it is stopped all the same. */
+const CLOSE_MS = 30_000
+
+/**
+ * Asks the worker to close once the dots it sampled are in the dot cache (a photo closed at
+ * once is still read, not sampled, next time); its replies from then on go nowhere.
+ */
+function endWorker(worker: DotWorkerLike): void {
+  worker.onmessage = null
+  worker.postMessage({ type: 'close' })
+  setTimeout(() => worker.terminate(), CLOSE_MS)
+}
 
 function takeWorker(): DotWorkerLike {
   if (!kept) return new DotWorker() as unknown as DotWorkerLike
   const { worker, timer } = kept
-  clearTimeout(timer)
+  if (timer) clearTimeout(timer)
   kept = null
   return worker
 }
@@ -118,15 +133,24 @@ function takeWorker(): DotWorkerLike {
 function keepWorker(worker: DotWorkerLike): void {
   worker.onmessage = null
   if (kept) {
-    clearTimeout(kept.timer)
-    kept.worker.terminate()
+    if (kept.timer) clearTimeout(kept.timer)
+    endWorker(kept.worker)
   }
   const timer = setTimeout(() => {
     if (kept?.worker !== worker) return
     kept = null
-    worker.terminate()
+    endWorker(worker)
+    prepareDotWorker()
   }, KEEP_MS)
   kept = { worker, timer }
+}
+
+/**
+ * Starts the worker the next photo opened will take, unless one is waiting already: called as
+ * the app starts, so opening the first photo costs no worker start (its script, its store).
+ */
+export function prepareDotWorker(): void {
+  if (!kept) kept = { worker: new DotWorker() as unknown as DotWorkerLike, timer: null }
 }
 
 /**
@@ -254,7 +278,7 @@ export class DotRenderer implements PigmentSource {
     // Kept only when idle: no reply of this renderer's can then reach the next one.
     const { busy, error } = this.store.getState()
     if (this.keepable && !busy && !error && !this.rasterQueued) keepWorker(this.worker)
-    else this.worker.terminate()
+    else endWorker(this.worker)
     const { base, detail, preview } = this.store.getState()
     for (const tile of base.values()) tile.bitmap.close()
     detail?.tile.bitmap.close()

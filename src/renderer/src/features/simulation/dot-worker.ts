@@ -40,7 +40,10 @@ let nextDetail: Extract<WorkerRequest, { type: 'raster' }> | null = null
 let queued = false
 /** Zones sampled and not yet stored in the dot cache. */
 let unwritten: { key: string; result: ZoneSimulation }[] = []
+/** The last write to the dot cache, which closing waits for. */
+let writing: Promise<void> = Promise.resolve()
 let running = false
+let closing = false
 const pool = new SamplerPool()
 const cache = openDotCache()
 const drawer = new TileDrawer()
@@ -49,6 +52,18 @@ const post = (reply: WorkerReply, transfer: Transferable[] = []) => scope.postMe
 
 scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const request = event.data
+  if (request.type === 'close') {
+    closing = true
+    nextScene = null
+    nextBase = null
+    nextDetail = null
+    // A sampling under way is of dots not yet shown: stopped, not finished, so it does not slow
+    // the photo opened next. Dots sampled before it are still stored.
+    pool.dispose('The photo was closed.')
+    // Else the work under way closes the worker when it ends.
+    if (!queued && !running) void close()
+    return
+  }
   if (request.type === 'scene') nextScene = { input: request.input }
   else if (request.target.kind === 'base') nextBase = request
   else nextDetail = request
@@ -72,12 +87,14 @@ async function work(): Promise<void> {
         if (nextScene) continue
       }
       if (nextBase) {
-        drawBase(nextBase)
+        const request = nextBase
         nextBase = null
+        await drawBase(request)
       }
       if (nextDetail) {
-        drawDetail(nextDetail)
+        const request = nextDetail
         nextDetail = null
+        await drawDetail(request)
       }
     }
     writeCache()
@@ -89,6 +106,14 @@ async function work(): Promise<void> {
   } finally {
     running = false
   }
+  if (closing) await close()
+}
+
+/** Once the dots sampled are stored: a design shown once is read, not sampled, when opened again. */
+async function close(): Promise<void> {
+  writeCache()
+  await writing
+  scope.close()
 }
 
 /** The farthest a drawn dot reaches past its simulated radius: its stretch, soft edge and a fresh look's size. */
@@ -173,6 +198,8 @@ async function applyScene(input: SimInput | null): Promise<void> {
   })
   const changed: ImageRect[] = []
   const stored = await Promise.all(keys.map((key, i) => (next[i] ? null : cache.get(key))))
+  // Closed while the cache was read: a design not yet shown is not sampled for nobody.
+  if (closing) return
   let cached = 0
   stored.forEach((result, i) => {
     if (!result) return
@@ -245,7 +272,9 @@ async function applyScene(input: SimInput | null): Promise<void> {
 function writeCache(): void {
   const entries = unwritten.filter(({ result }) => result.x.buffer.byteLength > 0)
   unwritten = []
-  void cache.put(entries)
+  if (entries.length === 0) return
+  const before = writing
+  writing = cache.put(entries).then(() => before)
 }
 
 const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
@@ -254,7 +283,7 @@ const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
 const overlaps = (a: ImageRect, b: ImageRect) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
-function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
+async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
   if (request.target.kind !== 'base' || !scene) return
   const started = performance.now()
   const { scale, image } = request.target
@@ -275,7 +304,7 @@ function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): void {
     }
   }
   dirty = []
-  const tiles = drawer.draw(jobs, request.styles, indexes)
+  const tiles = await drawer.draw(jobs, request.styles, indexes)
   post(
     {
       type: 'tiles',
@@ -302,7 +331,7 @@ function detailJob(rect: ImageRect, scale: number): TileJob {
 }
 
 /** The part on screen first (a preview, at the detail's scale), then the whole detail with its margin. */
-function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
+async function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): Promise<void> {
   if (request.target.kind !== 'detail' || !scene) return
   const { rect, first } = request.target
   const scale = Math.min(request.target.scale, DETAIL_MAX_PX / rect.width, DETAIL_MAX_PX / rect.height)
@@ -310,7 +339,7 @@ function drawDetail(request: Extract<WorkerRequest, { type: 'raster' }>): void {
   pieces.push(['detail', rect])
   for (const [target, part] of pieces) {
     const started = performance.now()
-    const tiles = drawer.draw([detailJob(part, scale)], request.styles, indexes)
+    const tiles = await drawer.draw([detailJob(part, scale)], request.styles, indexes)
     post(
       { type: 'tiles', generation: request.generation, target, scale, tiles, millis: performance.now() - started },
       tiles.map((t) => t.bitmap),

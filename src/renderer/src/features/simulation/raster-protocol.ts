@@ -11,6 +11,11 @@ export type { ImageRect }
  */
 export type WorkerRequest =
   | { type: 'scene'; input: SimInput | null }
+  /**
+   * The page is done with the worker: it drops what it was asked and has not started, stores
+   * the dots it sampled (those of a scene it is sampling too) in the dot cache, then closes.
+   */
+  | { type: 'close' }
   | {
       type: 'raster'
       generation: number

@@ -27,6 +27,8 @@ export class SamplerPool {
 
   /** The results of `jobs`, in their order. */
   sample(input: SimInput, jobs: readonly ZoneJob[]): Promise<ZoneSimulation[]> {
+    // Every zone read from the dot cache: no worker is started to compete with the raster.
+    if (jobs.length === 0) return Promise.resolve([])
     const workers = this.start()
     if (!workers || (jobs.length <= 1 && !workers.length))
       return Promise.resolve(

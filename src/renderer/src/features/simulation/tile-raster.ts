@@ -22,28 +22,42 @@ export class TileDrawer {
   private data = new Uint8ClampedArray(0)
   private canvas: OffscreenCanvas | null = null
 
-  draw(jobs: readonly TileJob[], styles: readonly ZonedLayerStyle[], indexes: readonly LayerIndex[]): RasterTile[] {
+  async draw(
+    jobs: readonly TileJob[],
+    styles: readonly ZonedLayerStyle[],
+    indexes: readonly LayerIndex[],
+  ): Promise<RasterTile[]> {
     const passes = drawPasses(styles, indexes)
-    return jobs.map((job) => ({ rect: job.rect, bitmap: this.drawOne(job, passes) }))
+    const tiles: RasterTile[] = []
+    // One at a time: each tile's pixels are in the one buffer until its bitmap holds them.
+    for (const job of jobs) tiles.push({ rect: job.rect, bitmap: await this.drawOne(job, passes) })
+    return tiles
   }
 
-  private drawOne(job: TileJob, passes: ReturnType<typeof drawPasses>): ImageBitmap {
+  private drawOne(job: TileJob, passes: ReturnType<typeof drawPasses>): Promise<ImageBitmap> {
     const { width, height } = job
     if (this.data.length < KEPT_BYTES) this.data = new Uint8ClampedArray(KEPT_BYTES)
+    // A bitmap larger than the kept buffer (a detail) is drawn in bands of rows through it: a
+    // fresh buffer of its size would cost more to fault in than the dots take to draw.
+    const rows = Math.max(1, Math.floor(KEPT_BYTES / (4 * width)))
+    if (height <= rows) {
+      // A base tile in one piece goes straight to a bitmap: a canvas's putImageData cost as much
+      // as drawing its dots, and the pixels are opaque, so nothing is lost to premultiplying.
+      const data = this.data.subarray(0, width * height * 4)
+      rasterizeTile(job.view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
+      return createImageBitmap(new ImageData(data, width, height))
+    }
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height)
       this.canvas = new OffscreenCanvas(width, height)
     // transferToImageBitmap leaves the canvas blank at its size, ready for the next tile.
     const context = this.canvas.getContext('2d')
     if (!context) throw new Error('This system cannot draw off screen.')
-    // A bitmap larger than the kept buffer (a detail) is drawn in bands of rows through it: a
-    // fresh buffer of its size would cost more to fault in than the dots take to draw.
-    const rows = Math.max(1, Math.floor(KEPT_BYTES / (4 * width)))
     for (let y = 0; y < height; y += rows) {
       const band = Math.min(rows, height - y)
       const data = this.data.subarray(0, width * band * 4)
       rasterizeTile(job.view, { x: 0, y, width, height: band, data }, passes.styles, passes.indexes)
       context.putImageData(new ImageData(data, width, band), 0, y)
     }
-    return this.canvas.transferToImageBitmap()
+    return Promise.resolve(this.canvas.transferToImageBitmap())
   }
 }
