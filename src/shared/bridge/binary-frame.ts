@@ -3,6 +3,8 @@
  * JSON length, the JSON (each byte array replaced by `{"$bytes":[offset,length]}`), then the
  * bytes themselves. IPC needs none of this; structured clone carries byte arrays as they are.
  */
+
+import { concatBytes } from '../files/concat-bytes'
 export const FRAME_CONTENT_TYPE = 'application/vnd.stipple.frame'
 
 const isMarker = (value: unknown): value is { $bytes: [number, number] } =>
@@ -44,14 +46,7 @@ export function encodeFrameParts(value: unknown): Uint8Array[] {
 }
 
 export function encodeFrame(value: unknown): Uint8Array {
-  const parts = encodeFrameParts(value)
-  const frame = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0))
-  let at = 0
-  for (const part of parts) {
-    frame.set(part, at)
-    at += part.byteLength
-  }
-  return frame
+  return concatBytes(encodeFrameParts(value))
 }
 
 /** The call's input, or null when the frame is malformed (lengths that do not add up, bad JSON). */

@@ -1,4 +1,5 @@
 import { crc32, deflateSync, inflateSync } from 'node:zlib'
+import { concatBytes } from '../../../shared/files/concat-bytes'
 import { blankXmp } from './xmp-location'
 
 const KEYWORD = 'XML:com.adobe.xmp\0'
@@ -77,11 +78,5 @@ export function pngWithCompressedXmpBlanked(bytes: Uint8Array): Uint8Array | nul
   }
   if (!removed) return null
   parts.push(bytes.subarray(at))
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
+  return concatBytes(parts)
 }

@@ -1,16 +1,7 @@
 import { inflateSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { concatBytes as joined } from '../../../../shared/files/concat-bytes'
 import { canonicalCodes, codeLengths, HuffmanDeflater } from './png-deflate'
-
-function joined(pieces: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(pieces.reduce((sum, p) => sum + p.length, 0))
-  let at = 0
-  for (const piece of pieces) {
-    out.set(piece, at)
-    at += piece.length
-  }
-  return out
-}
 
 /** Each part deflated by its own deflater, ended, and the parts' bytes joined. */
 function deflated(parts: Uint8Array[][]): Uint8Array {
