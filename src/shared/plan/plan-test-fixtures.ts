@@ -1,5 +1,6 @@
-import type { Design, DesignObject, ScarObject, ZoneObject } from '../design/design-types'
+import type { Design, DesignObject, HairlineObject, ScarObject, ZoneObject } from '../design/design-types'
 import type { Point } from '../geometry/point'
+import type { Calibration } from '../photos/photo'
 import { CLINICAL_DEFAULTS, type ClinicalSettings } from '../settings/clinical-defaults'
 import { DEFAULT_PIGMENTS } from './default-pigments'
 import type { PlanContext, PlanPatient } from './plan-problems'
@@ -149,4 +150,42 @@ export const pigment = (id: string) => {
   const found = DEFAULT_PIGMENTS.find((x) => x.id === id)
   if (!found) throw new Error(`No default pigment ${id}`)
   return found
+}
+
+/** 10 px per mm: 1 cm² is 100 × 100 px. */
+export const tenPxPerMm: Calibration = { a: p(0, 0), b: p(100, 0), lengthMm: 10 }
+
+const rect = (x0: number, y0: number, x1: number, y1: number) => [p(x0, y0), p(x1, y0), p(x1, y1), p(x0, y1)]
+
+/**
+ * Design d1 on photo `photo` (at `tenPxPerMm`): a feathered, irregular hairline along y ≈ 200
+ * (the forehead above it; y grows down) and, drawn in this order, a hairline band, a frontal
+ * and a mid-scalp zone, each feathered and overlapping the one before it by 5 mm.
+ */
+export function overlappingDesign(): Design {
+  const hairline: HairlineObject = {
+    id: 'hairline',
+    kind: 'hairline',
+    name: '',
+    colour: '#aa3333',
+    hidden: false,
+    locked: false,
+    points: [p(0, 210), p(600, 190), p(1200, 210)],
+    mirror: false,
+    featherMm: 4,
+    irregularity: 0.6,
+  }
+  return design(
+    'd1',
+    'photo',
+    hairline,
+    zoneObject('band', rect(100, 200, 1100, 400), { role: 'hairline-band', density: 150, softnessMm: 3 }),
+    zoneObject('frontal', rect(100, 350, 1100, 800), { role: 'frontal', density: 120, softnessMm: 5 }),
+    zoneObject('mid', rect(150, 750, 1050, 1150), {
+      name: 'Mid-scalp left',
+      role: 'mid-scalp',
+      density: 100,
+      softnessMm: 6,
+    }),
+  )
 }

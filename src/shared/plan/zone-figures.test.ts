@@ -1,38 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import type { HairlineObject } from '../design/design-types'
 import { formatQuantity } from '../photos/calibration'
-import type { Calibration } from '../photos/photo'
-import { design, draft, p, session, settings, share, zoneObject } from './plan-test-fixtures'
+import { draft, overlappingDesign, session, settings, share, tenPxPerMm } from './plan-test-fixtures'
 import { planZones } from './plan-zones'
 import { sessionDensities } from './session-density'
 import { designZoneFigures } from './zone-figures'
 
-// 10 px per mm: 1 cm² is 100 × 100 px. The forehead is above y = 200.
-const calibration: Calibration = { a: p(0, 0), b: p(100, 0), lengthMm: 10 }
-const hairline: HairlineObject = {
-  id: 'hairline',
-  kind: 'hairline',
-  name: '',
-  colour: '#aa3333',
-  hidden: false,
-  locked: false,
-  points: [p(0, 210), p(600, 190), p(1200, 210)],
-  mirror: false,
-  featherMm: 4,
-  irregularity: 0.6,
-}
-const rect = (x0: number, y0: number, x1: number, y1: number) => [p(x0, y0), p(x1, y0), p(x1, y1), p(x0, y1)]
-// Drawn in this order, each feathered zone overlapping the one before it by 5 mm.
-const band = zoneObject('band', rect(100, 200, 1100, 400), { role: 'hairline-band', density: 150, softnessMm: 3 })
-const frontal = zoneObject('frontal', rect(100, 350, 1100, 800), { role: 'frontal', density: 120, softnessMm: 5 })
-const mid = zoneObject('mid', rect(150, 750, 1050, 1150), {
-  name: 'Mid-scalp left',
-  role: 'mid-scalp',
-  density: 100,
-  softnessMm: 6,
-})
-const theDesign = design('d1', 'photo', hairline, band, frontal, mid)
-const zones = planZones([theDesign], [{ id: 'photo', calibration }])
+// The forehead is above y = 200 (y grows down); 1 cm² is 100 × 100 px.
+const theDesign = overlappingDesign()
+const zones = planZones([theDesign], [{ id: 'photo', calibration: tenPxPerMm }])
 const figures = designZoneFigures(theDesign.document, 'd1', 10)
 const cm2 = (value: number) => formatQuantity({ value, unit: 'cm²' })
 
