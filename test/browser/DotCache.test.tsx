@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dotCacheKey, openDotCache } from '../../src/renderer/src/features/simulation/dot-cache'
-import { DotRenderer, type DotWorkerLike } from '../../src/renderer/src/features/simulation/dot-renderer'
+import { DotRenderer, type DotWorkerLike, whenBaseDrawn } from '../../src/renderer/src/features/simulation/dot-renderer'
 import DotWorker from '../../src/renderer/src/features/simulation/dot-worker?worker&inline'
 import type { ZonedLayerStyle } from '../../src/renderer/src/features/simulation/layer-looks'
 import { type SimInput, type SimZone, simulateZone } from '../../src/shared/simulation/simulate'
@@ -159,15 +159,7 @@ describe('the dot cache', () => {
       const createWorker = worker === 'own' ? ownWorker : undefined
       const renderer = new DotRenderer({ width: 240, height: 240 }, createWorker, { baseScale: 1 })
       try {
-        const drawn = new Promise<void>((resolve, reject) => {
-          const unsubscribe = renderer.store.subscribe((state) => {
-            if (state.error) reject(new Error(state.error))
-            if (!state.busy && state.base.size > 0) {
-              unsubscribe()
-              resolve()
-            }
-          })
-        })
+        const drawn = whenBaseDrawn(renderer, 60_000)
         renderer.setStyles(styles)
         renderer.setScene(input)
         await drawn
@@ -236,15 +228,7 @@ describe('the dot cache', () => {
     const key = keyOf(input)
     await expect.poll(() => openDotCache().get(key), { timeout: 10_000, interval: 50 }).not.toBeNull()
     const again = open()
-    const drawn = new Promise<void>((resolve, reject) => {
-      const unsubscribe = again.store.subscribe((state) => {
-        if (state.error) reject(new Error(state.error))
-        if (!state.busy && state.base.size > 0) {
-          unsubscribe()
-          resolve()
-        }
-      })
-    })
+    const drawn = whenBaseDrawn(again, 60_000)
     again.setStyles(styles)
     again.setScene(input)
     await drawn

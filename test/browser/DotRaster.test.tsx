@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { DotRenderer } from '../../src/renderer/src/features/simulation/dot-renderer'
+import { DotRenderer, whenBaseDrawn } from '../../src/renderer/src/features/simulation/dot-renderer'
 import type { ZonedLayerStyle } from '../../src/renderer/src/features/simulation/layer-looks'
 import type { ImageRect } from '../../src/renderer/src/features/simulation/raster-protocol'
 import { freshLook } from '../../src/shared/simulation/dot-coverage'
@@ -48,15 +48,7 @@ const STYLES: ZonedLayerStyle[] = [
 it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one full render does', async () => {
   const renderer = new DotRenderer(IMAGE, undefined, { baseScale: 1 })
   try {
-    const drawn = new Promise<void>((resolve, reject) => {
-      const unsubscribe = renderer.store.subscribe((state) => {
-        if (state.error) reject(new Error(state.error))
-        if (!state.busy && state.base.size > 0) {
-          unsubscribe()
-          resolve()
-        }
-      })
-    })
+    const drawn = whenBaseDrawn(renderer, 60_000)
     renderer.setStyles(STYLES)
     renderer.setScene(INPUT)
     await drawn

@@ -7,7 +7,7 @@ import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size } from '../../canvas/viewport'
 import { advance, type BakedView, type ComposedView, recompose } from '../canvas/view-cache'
-import { DotRenderer } from '../simulation/dot-renderer'
+import { DotRenderer, whenBaseDrawn } from '../simulation/dot-renderer'
 import { nextTask } from './next-task'
 import { encodePng } from './png-encoder'
 import { ViewOverlay } from './ViewOverlay'
@@ -49,23 +49,6 @@ async function loadImage(url: string): Promise<HTMLImageElement> {
   return image
 }
 
-/** Resolves once the dot worker has drawn every base tile of the scene, the whole photo's dots. */
-function whenDrawn(renderer: DotRenderer): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error('The impressions took too long to draw.')), PIGMENT_TIMEOUT_MS)
-    const finish = (error?: Error) => {
-      clearTimeout(timer)
-      unsubscribe()
-      if (error) reject(error)
-      else resolve()
-    }
-    const unsubscribe = renderer.store.subscribe((state) => {
-      if (state.error) finish(new Error(state.error))
-      else if (!state.busy && state.base.size > 0) finish()
-    })
-  })
-}
-
 /**
  * The session layers drawn at the output's own resolution (the photo may be smaller than the
  * picture), started at once so the worker reads or samples the dots while the photo loads.
@@ -74,7 +57,7 @@ function drawPigment(request: ViewRenderRequest): { renderer: DotRenderer; drawn
   const { pigment, image, output } = request
   if (!pigment || pigment.input.sessions.length === 0) return null
   const renderer = new DotRenderer(image, undefined, { baseScale: output.width / image.width })
-  const drawn = whenDrawn(renderer)
+  const drawn = whenBaseDrawn(renderer, PIGMENT_TIMEOUT_MS)
   // Awaited only once the photo has loaded; a photo that fails to load leaves it unawaited.
   drawn.catch(() => undefined)
   renderer.setScene(pigment.input)

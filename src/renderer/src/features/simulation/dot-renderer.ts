@@ -440,3 +440,23 @@ export class DotRenderer implements PigmentSource {
     }))
   }
 }
+
+/**
+ * Resolves once the dot worker has drawn every base tile of the scene, the whole photo's dots;
+ * rejects with the worker's error, or once `timeoutMs` has passed.
+ */
+export function whenBaseDrawn(renderer: DotRenderer, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error('The impressions took too long to draw.')), timeoutMs)
+    const finish = (error?: Error) => {
+      clearTimeout(timer)
+      unsubscribe()
+      if (error) reject(error)
+      else resolve()
+    }
+    const unsubscribe = renderer.store.subscribe((state) => {
+      if (state.error) finish(new Error(state.error))
+      else if (!state.busy && state.base.size > 0) finish()
+    })
+  })
+}

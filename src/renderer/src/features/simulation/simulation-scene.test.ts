@@ -38,18 +38,21 @@ function sceneOf(rightHidden: boolean) {
   })
 }
 
+/** A clear 200 × 100 picture at 1 px per image px, to draw dots into. */
+const blankPicture = () => ({
+  width: 200,
+  height: 100,
+  originX: 0,
+  originY: 0,
+  scale: 1,
+  data: new Uint8ClampedArray(200 * 100 * 4),
+})
+
 /** How many pixels of a 200 × 100 picture's half are darkened by the dots. */
 function inkedPixels(rightHidden: boolean, half: 'left' | 'right'): number {
   const scene = sceneOf(rightHidden)
   if (!scene.input) throw new Error(scene.reason ?? 'no scene')
-  const target = {
-    width: 200,
-    height: 100,
-    originX: 0,
-    originY: 0,
-    scale: 1,
-    data: new Uint8ClampedArray(200 * 100 * 4),
-  }
+  const target = blankPicture()
   rasterize(target, simulate(scene.input), sceneStyles(scene, '2026-04-01', settings))
   let n = 0
   for (let y = 0; y < 100; y++)
@@ -115,14 +118,7 @@ describe('the look of the session layers', () => {
     const layers = simulate(scene.input)
     const indexes = layers.map(indexLayer)
     const darkness = (styles: ReturnType<typeof sceneStyles>) => {
-      const target = {
-        width: 200,
-        height: 100,
-        originX: 0,
-        originY: 0,
-        scale: 1,
-        data: new Uint8ClampedArray(200 * 100 * 4),
-      }
+      const target = blankPicture()
       const passes = drawPasses(styles, indexes)
       // One session: every pass draws its one layer.
       rasterize(
