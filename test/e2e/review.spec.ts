@@ -132,10 +132,12 @@ test('a clinician reviews the layers, swipes between two sessions, pins a commen
   await review.getByRole('button', { name: 'Side by side' }).click()
   await expect(review.locator('.photo-canvas')).toHaveCount(2)
   // Each side is half as wide, so its zoom is lower and a healed dot darkens fewer whole pixels
-  // than in the single view: B is measured as the swipe's B was, and A against B.
+  // than in the single view: about half the single view's share, more or less with the plan's
+  // scatter (seeded by its id, new in every run; 0.499 of it was seen), so B is asked for a
+  // quarter of it, which a bare photo (0) never reaches, and A is measured against B.
   await expect
     .poll(() => dotsIn(review.locator('.photo-canvas').nth(1), LEFT_BOX), { timeout: 20_000 })
-    .toBeGreaterThan(allSessions * 0.5)
+    .toBeGreaterThan(allSessions * 0.25)
   const sideB = await dotsIn(review.locator('.photo-canvas').nth(1), LEFT_BOX)
   expect(await dotsIn(review.locator('.photo-canvas').first(), LEFT_BOX)).toBeLessThan(sideB * 0.1)
   await page.screenshot({ path: testInfo.outputPath('review-side-by-side.png') })
