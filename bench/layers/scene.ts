@@ -1,3 +1,4 @@
+import type { DesignDocument } from '../../src/shared/design/design-types'
 import type { Point } from '../../src/shared/geometry/point'
 import { createDensityField } from '../../src/shared/simulation/density-field'
 import type { LayerStyle } from '../../src/shared/simulation/rasterize'
@@ -143,4 +144,23 @@ export async function photoUrl(width = PHOTO.width, height = PHOTO.height): Prom
   }
   context.putImageData(image, 0, 0)
   return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 }))
+}
+
+/** The scene's zones as the design a view export draws over the photo: outlines and names. */
+export function benchDesign(scene: BenchScene): DesignDocument {
+  return {
+    schema: 1,
+    objects: scene.input.zones.map((zone) => ({
+      id: zone.id,
+      kind: 'zone',
+      name: zone.id,
+      colour: '#4cc9f0',
+      hidden: false,
+      locked: false,
+      role: 'custom',
+      density: Math.round(scene.finishedPerCm2[zone.id] ?? 0),
+      softnessMm: 5,
+      points: zone.polygon,
+    })),
+  }
 }

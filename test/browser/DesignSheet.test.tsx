@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { renderView, type ViewRenderRequest } from '../../src/renderer/src/features/sheets/render-view'
+import { renderView, renderViewFile, type ViewRenderRequest } from '../../src/renderer/src/features/sheets/render-view'
 import type { BlockContext } from '../../src/renderer/src/features/sheets/SheetBlocks'
 import { SheetDocument } from '../../src/renderer/src/features/sheets/SheetDocument'
 import { buildScene, sceneStyles } from '../../src/renderer/src/features/simulation/simulation-scene'
@@ -81,10 +81,9 @@ async function skinPhotoUrl(): Promise<string> {
   return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }))
 }
 
-function pixels(canvas: HTMLCanvasElement) {
-  const { data } = (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height)
-  const at = (x: number, y: number) =>
-    Array.from(data.subarray((y * canvas.width + x) * 4, (y * canvas.width + x) * 4 + 3))
+function pixels(picture: ImageData) {
+  const { data, width } = picture
+  const at = (x: number, y: number) => Array.from(data.subarray((y * width + x) * 4, (y * width + x) * 4 + 3))
   /** Share of a box's pixels darker than the skin by far: pigment dots, the scale bar. */
   const dark = (x0: number, y0: number, w: number, h: number) => {
     let n = 0
@@ -119,22 +118,37 @@ async function request(withLayers: boolean): Promise<ViewRenderRequest> {
 
 describe('a view drawn for a sheet or a PNG', () => {
   it('is the asked size, with the zone’s outline, the chosen sessions’ dots inside it only, and a scale bar', async () => {
-    const canvas = await renderView(await request(true))
-    expect([canvas.width, canvas.height]).toEqual([600, 450])
-    const { at, dark } = pixels(canvas)
+    const picture = await renderView(await request(true))
+    expect([picture.width, picture.height]).toEqual([600, 450])
+    const { at, dark } = pixels(picture)
     // The zone's left edge, x = 300 photo px, is 150 px across at half size: drawn in its colour.
-    expect(
-      [148, 149, 150, 151, 152].some((x) => at(x, 200).every((c, i) => Math.abs(c - (ZONE_RGB[i] ?? 0)) < 40)),
-    ).toBe(true)
+    const onOutline = (y: number) =>
+      [148, 149, 150, 151, 152].some((x) => at(x, y).every((c, i) => Math.abs(c - (ZONE_RGB[i] ?? 0)) < 40))
+    expect(onOutline(200)).toBe(true)
+    // The design is drawn in bands of 256 rows: the outline runs on unbroken across the join.
+    expect([253, 254, 255, 256, 257, 258].map(onOutline)).toEqual([true, true, true, true, true, true])
     expect(dark(175, 125, 100, 80)).toBeGreaterThan(0.02)
     expect(dark(380, 330, 150, 80)).toBe(0)
     // The 2 cm bar (200 photo px, 100 output px) sits in the lower left corner.
     expect(dark(10, 400, 140, 40)).toBeGreaterThan(0.05)
   })
 
+  it('refuses with a clear message when the photo is missing or is not a picture', async () => {
+    const base = await request(true)
+    const missing = URL.createObjectURL(new Blob(['x']))
+    URL.revokeObjectURL(missing)
+    await expect(renderView({ ...base, photoUrl: missing })).rejects.toThrow('The photo file could not be loaded.')
+    const notAPicture = URL.createObjectURL(new Blob(['not a picture'], { type: 'image/jpeg' }))
+    await expect(renderViewFile({ ...base, photoUrl: notAPicture }, 'image/jpeg')).rejects.toThrow(
+      'The photo file could not be loaded.',
+    )
+    // And the next picture is drawn as before.
+    expect((await renderView(base)).width).toBe(600)
+  })
+
   it('shows the design alone, zones tinted, when no session is chosen', async () => {
-    const canvas = await renderView(await request(false))
-    const { at, dark } = pixels(canvas)
+    const picture = await renderView(await request(false))
+    const { at, dark } = pixels(picture)
     expect(dark(175, 125, 100, 80)).toBe(0)
     // Tinted with the zone's colour: bluer than the bare skin beside it.
     expect((at(200, 150)[2] as number) - (at(500, 350)[2] as number)).toBeGreaterThan(15)

@@ -238,7 +238,7 @@ describe('impressions on a low-resolution photo', () => {
     })
     if (!scene.input) throw new Error(scene.reason ?? 'no scene')
     // The whole view at 4×: what a 300 dpi PNG of a small photo asks for.
-    const canvas = await renderView({
+    const picture = await renderView({
       photoUrl: await twoToneImageUrl(IMAGE.width, IMAGE.height),
       image: IMAGE,
       document: FRONTAL_DESIGN,
@@ -249,6 +249,10 @@ describe('impressions on a low-resolution photo', () => {
       overlayWidth: IMAGE.width,
     })
     // Three pixels in radius: the pixel grid blurs the outline a little more than on screen.
+    const canvas = document.createElement('canvas')
+    canvas.width = picture.width
+    canvas.height = picture.height
+    ;(canvas.getContext('2d') as CanvasRenderingContext2D).putImageData(picture, 0, 0)
     expect(summary(dotShapes(canvas, 0.4), HEALED_RADIUS * 4)).toEqual({
       ...healedLook,
       ellipse: expect.toSatisfy((e: number) => e > 0.92),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { encodePng } from '../../src/renderer/src/features/sheets/png-encoder'
-import { canvasBytes } from '../../src/renderer/src/features/sheets/render-view'
 import { MAX_PNG_SIDE } from '../../src/shared/sheets/png-resolution'
 
 /** A photo-like picture: a gradient with noise, some shapes, and text, so every filter and match length is used. */
@@ -69,7 +68,7 @@ describe('our PNG encoder', () => {
   it('writes an opaque picture that decodes to exactly the canvas’s pixels, with only IHDR, IDAT and IEND', async () => {
     // Taller than one band of rows, so two workers each deflate a part and the parts are joined.
     const canvas = picture(2100, 1300)
-    const blob = await canvasBytes(canvas, 'image/png')
+    const blob = await encodePng(canvas)
     expect(blob.type).toBe('image/png')
     const { types, colourType } = await chunks(blob)
     expect(types[0]).toBe('IHDR')

@@ -56,8 +56,10 @@ export function ViewOverlay(props: ViewOverlayProps) {
     if (ref.current) onReady(ref.current)
   }, [])
   const zoom = stage.width / image.width
+  // The drawing is only ever exported a box at a time (`toCanvas`): a stage-sized layer canvas
+  // would only cost its allocation, tens of milliseconds of the UI thread.
   return (
-    <Stage ref={ref} width={stage.width} height={stage.height} listening={false}>
+    <Stage ref={ref} width={1} height={1} listening={false}>
       <Layer listening={false}>
         <DesignObjects
           document={document}

@@ -5,7 +5,7 @@ import type { PngWorkerReply, PngWorkerRequest } from './png-protocol'
 import PngWorker from './png-worker?worker&inline'
 
 /**
- * Rows are read from the canvas about this many bytes at a time: each read is a few
+ * Rows are read from the picture about this many bytes at a time: each read is a few
  * milliseconds of the UI thread, and the workers compress one band while the next is read.
  * Each band is one deflate block, with a Huffman code of its own.
  */
@@ -66,25 +66,24 @@ function keepWorkers(workers: Worker[]): void {
 class Translucent extends Error {}
 
 /**
- * A canvas's pixels as a PNG file of only IHDR, IDAT and IEND: no text, time or colour chunks.
+ * A picture's pixels as a PNG file of only IHDR, IDAT and IEND: no text, time or colour chunks.
  * Read in bands, so no task of the UI thread is long; filtered and deflated in workers, as the
  * bands come. Opaque pictures are written without alpha; any translucent pixel writes alpha too,
  * its colour as the canvas gives it back (not premultiplied), as Chromium's own encoder does.
  */
-export async function encodePng(canvas: HTMLCanvasElement | OffscreenCanvas): Promise<Blob> {
-  const { width, height } = canvas
+export async function encodePng(picture: HTMLCanvasElement | OffscreenCanvas | ImageData): Promise<Blob> {
+  const { width, height } = picture
   const fits = (side: number) => Number.isInteger(side) && side >= 1 && side <= MAX_PNG_SIDE
   if (!fits(width) || !fits(height))
     throw new Error(`A PNG of ${width} × ${height} px cannot be written: each side must be 1 to ${MAX_PNG_SIDE} px.`)
-  const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null
-  if (!context) throw new Error('The picture cannot be read to write its PNG.')
+  const readRows = rowReader(picture)
   const bandRows = Math.max(1, Math.floor(BAND_BYTES / (width * 4)))
   const parts = Math.max(1, Math.min(MAX_PARTS, navigator.hardwareConcurrency || 1, Math.ceil(height / bandRows)))
   const workers = takeWorkers(parts)
   let healthy = false
   try {
     const read = (channels: PngChannels) =>
-      deflateParts(context, workers, { width, height, bandRows, channels, job: ++lastJob })
+      deflateParts(readRows, workers, { width, height, bandRows, channels, job: ++lastJob })
     let channels: PngChannels = 3
     let results: PartResult[]
     try {
@@ -117,9 +116,22 @@ export async function encodePng(canvas: HTMLCanvasElement | OffscreenCanvas): Pr
   }
 }
 
+/** Rows [top, top + rows) of a picture, RGBA as `getImageData` reads them, in a buffer of their own. */
+type RowReader = (top: number, rows: number) => Uint8ClampedArray
+
+function rowReader(picture: HTMLCanvasElement | OffscreenCanvas | ImageData): RowReader {
+  if (picture instanceof ImageData) {
+    const stride = picture.width * 4
+    return (top, rows) => picture.data.slice(top * stride, (top + rows) * stride)
+  }
+  const context = picture.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null
+  if (!context) throw new Error('The picture cannot be read to write its PNG.')
+  return (top, rows) => context.getImageData(0, top, picture.width, rows).data
+}
+
 /** Reads the picture band by band into its parts' workers; resolves to each part's deflated bytes, top first. */
 async function deflateParts(
-  context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  readRows: RowReader,
   workers: Worker[],
   picture: { width: number; height: number; bandRows: number; channels: PngChannels; job: number },
 ): Promise<PartResult[]> {
@@ -157,7 +169,7 @@ async function deflateParts(
   for (const result of results) result.catch(() => undefined)
   for (const band of bands) {
     if (state.failed) throw state.failed
-    const rgba = context.getImageData(0, band.top, width, band.rows).data
+    const rgba = readRows(band.top, band.rows)
     const worker = workers[band.part] as Worker
     const request: PngWorkerRequest = { type: 'rows', job, rgba: rgba.buffer as ArrayBuffer, rows: band.rows }
     worker.postMessage(request, [rgba.buffer])

@@ -6,12 +6,12 @@ import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
 import type { LayerStyle } from '../../../../shared/simulation/rasterize'
 import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size } from '../../canvas/viewport'
-import { advance, type BakedView, type ComposedView, recompose } from '../canvas/view-cache'
 import { DotRenderer, whenBaseDrawn } from '../simulation/dot-renderer'
 import { nextTask } from './next-task'
 import { encodePng } from './png-encoder'
 import { ViewOverlay } from './ViewOverlay'
-
+import type { OverlayBand, PictureReply, PictureRequest } from './view-picture-protocol'
+import ViewPictureWorker from './view-picture-worker?worker&inline'
 /** Everything a view's picture is drawn from. */
 export interface ViewRenderRequest {
   photoUrl: string
@@ -28,25 +28,24 @@ export interface ViewRenderRequest {
   overlayWidth: number
 }
 
-/** Rows of the picture copied in one task. */
+/**
+ * Rows of the design drawn in one task: a canvas the picture's size took 70–130 ms of the UI
+ * thread to start, a band of it a tenth of that.
+ */
 const BAND_ROWS = 256
-/** How long one task multiplies pigment in before it lets the page run. */
-const TASK_BUDGET_MS = 20
 
 /** The impressions take seconds at worst; a minute means the worker is gone. */
 const PIGMENT_TIMEOUT_MS = 60_000
 
-/** The photo, decoded off the UI thread (`decode`) before it is drawn. */
-async function loadImage(url: string): Promise<HTMLImageElement> {
-  const image = new Image()
-  image.crossOrigin = 'anonymous'
-  image.src = url
+/** The photo's file, fetched as bytes: the page never decodes it. */
+async function photoFile(url: string): Promise<Blob> {
   try {
-    await image.decode()
+    const response = await fetch(url)
+    if (!response.ok) throw new Error(response.statusText)
+    return await response.blob()
   } catch {
     throw new Error('The photo file could not be loaded.')
   }
-  return image
 }
 
 /**
@@ -66,75 +65,18 @@ function drawPigment(request: ViewRenderRequest): { renderer: DotRenderer; drawn
 }
 
 /**
- * Chromium records a canvas's drawing and rasterises it when the canvas is next read: reading
- * one pixel of the band makes the band's drawing happen in this task, not all bands' in one.
+ * The design and scale bar drawn off screen on clear canvases at the output's pixels, a band of
+ * rows a task, each band handed on as a bitmap. None when nothing shows over the photo.
  */
-function drawNow(context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D, top: number): void {
-  context.getImageData(0, top, 1, 1)
-}
-
-/**
- * The whole photo drawn at `scale` as `bakePhoto` draws it (same size, transform and smoothing),
- * a band of rows a task: resampling a 24 MP photo at once held the UI thread half a second.
- */
-async function bakeInBands(photo: CanvasImageSource, image: Size, scale: number): Promise<BakedView> {
-  const width = Math.max(1, Math.ceil(image.width * scale))
-  const height = Math.max(1, Math.ceil(image.height * scale))
-  const bitmap = new OffscreenCanvas(width, height)
-  const context = bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
-  context.imageSmoothingEnabled = true
-  context.imageSmoothingQuality = 'high'
-  for (let top = 0; top < height; top += BAND_ROWS) {
-    context.save()
-    context.beginPath()
-    context.rect(0, top, width, Math.min(BAND_ROWS, height - top))
-    context.clip()
-    context.setTransform(scale, 0, 0, scale, 0, 0)
-    context.drawImage(photo, 0, 0, image.width, image.height)
-    context.restore()
-    drawNow(context, top)
-    await nextTask()
-  }
-  return { bitmap, rect: { x: 0, y: 0, width: width / scale, height: height / scale }, scale }
-}
-
-/**
- * The photo with its pigment multiplied in at the output's resolution: the canvas's own bake,
- * the pigment multiplied in band by band as the canvas takes new pigment, a few rows a task.
- */
-async function bakedView(request: ViewRenderRequest): Promise<OffscreenCanvas> {
-  const { image, output } = request
-  const pigment = drawPigment(request)
-  try {
-    const photo = await loadImage(request.photoUrl)
-    const baked = await bakeInBands(photo, image, output.width / image.width)
-    if (!pigment) return baked.bitmap
-    await pigment.drawn
-    const { width, height } = baked.bitmap
-    const unmixed: ComposedView = {
-      ...baked,
-      bitmap: new OffscreenCanvas(width, height),
-      photo: baked,
-      frame: 0,
-      pending: null,
-    }
-    const view = recompose(unmixed, pigment.renderer, pigment.renderer.frame())
-    while (advance(view, TASK_BUDGET_MS)) await nextTask()
-    return view.bitmap
-  } finally {
-    pigment?.renderer.dispose()
-  }
-}
-
-/** The design and scale bar drawn off screen on a clear canvas at the output's pixels (give or take one: Konva sizes it from a fractional stage). */
-function drawOverlay(request: ViewRenderRequest): HTMLCanvasElement | null {
+async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
   const { output, overlayWidth, document: design } = request
-  // Nothing shows over the photo: no canvas of the output's size to clear and copy.
-  if (!request.scaleBar && !design.objects.some((o) => !o.hidden && o.kind !== 'pin')) return null
+  if (!request.scaleBar && !design.objects.some((o) => !o.hidden && o.kind !== 'pin')) return []
   const stage = { width: overlayWidth, height: (overlayWidth * output.height) / output.width }
+  const pixelRatio = output.width / overlayWidth
   const holder = document.createElement('div')
   const root = createRoot(holder)
   let drawn: Konva.Stage | null = null
+  const bands: OverlayBand[] = []
   try {
     flushSync(() =>
       root.render(
@@ -153,64 +95,121 @@ function drawOverlay(request: ViewRenderRequest): HTMLCanvasElement | null {
     )
     const layer = (drawn as Konva.Stage | null)?.getLayers()[0]
     if (!layer) throw new Error('The design could not be drawn.')
-    // The one layer alone, its box given: the stage's own export would draw it onto a second
-    // canvas of the output's size, and measure every shape for a box it is told here.
-    return layer.toCanvas({ x: 0, y: 0, ...stage, pixelRatio: output.width / overlayWidth })
+    await nextTask()
+    for (let top = 0; top < output.height; top += BAND_ROWS) {
+      const rows = Math.min(BAND_ROWS, output.height - top)
+      // The one layer alone, its box given (the stage's own export would measure every shape
+      // for it). Konva floors a side times the ratio to whole pixels: half a pixel more keeps
+      // each band exactly `rows` high and the picture's width.
+      const band = layer.toCanvas({
+        x: 0,
+        y: top / pixelRatio,
+        width: (output.width + 0.5) / pixelRatio,
+        height: (rows + 0.5) / pixelRatio,
+        pixelRatio,
+      })
+      bands.push({ top, bitmap: await createImageBitmap(band) })
+      await nextTask()
+    }
+    return bands
+  } catch (error) {
+    for (const band of bands) band.bitmap.close()
+    throw error
   } finally {
     root.unmount()
   }
 }
 
 /**
- * One view as a picture at a chosen size: the photo and its session layers baked as the canvas
- * bakes them (`view-cache`, `DotRenderer`), the design drawn over it by `DesignShape`, and the
- * scale bar. The result is exactly `output` pixels, for a sheet's figure or a PNG. The large
- * copies go a band of rows at a time, so no task of the UI thread runs long.
+ * A worker of its own composes the view's picture: it is sent the photo's file at once, to
+ * decode and resample while the pigment and the design are drawn, and they follow.
  */
-export async function renderView(request: ViewRenderRequest): Promise<HTMLCanvasElement> {
-  const baking = bakedView(request)
-  // Drawn while the photo loads and decodes and the dot worker draws the pigment.
-  let overlay: HTMLCanvasElement | null
-  try {
-    overlay = drawOverlay(request)
-  } catch (error) {
-    baking.catch(() => undefined)
-    throw error
+class PictureWorker {
+  private readonly worker = new ViewPictureWorker() as Worker
+  private readonly reply: Promise<PictureReply>
+
+  constructor() {
+    this.reply = new Promise<PictureReply>((resolve, reject) => {
+      this.worker.onmessage = (event: MessageEvent<PictureReply>) => resolve(event.data)
+      this.worker.onerror = () => reject(new Error('The picture could not be drawn.'))
+    })
+    this.reply.catch(() => undefined)
   }
-  const base = await baking
-  const { width, height } = request.output
-  const picture = document.createElement('canvas')
-  picture.width = width
-  picture.height = height
-  const context = picture.getContext('2d')
-  if (!context) throw new Error('The picture could not be drawn.')
-  for (let top = 0; top < height; top += BAND_ROWS) {
-    context.save()
-    context.beginPath()
-    context.rect(0, top, width, Math.min(BAND_ROWS, height - top))
-    context.clip()
-    // Both are the output's size or a pixel more: stretched onto it exactly.
-    context.drawImage(base, 0, 0, width, height)
-    if (overlay) context.drawImage(overlay, 0, 0, width, height)
-    context.restore()
-    drawNow(context, top)
-    await nextTask()
+
+  photo(request: Extract<PictureRequest, { type: 'photo' }>): void {
+    this.worker.postMessage(request)
   }
-  return picture
+
+  async compose(request: Extract<PictureRequest, { type: 'compose' }>): Promise<PictureReply> {
+    const transfer: Transferable[] = [
+      ...(request.pigment ?? []).map((tile) => tile.bitmap),
+      ...request.overlay.map((band) => band.bitmap),
+    ]
+    this.worker.postMessage(request, transfer)
+    const reply = await this.reply
+    if (reply.type === 'failed') throw new Error(reply.message)
+    return reply
+  }
+
+  end(): void {
+    this.worker.terminate()
+  }
 }
 
 /**
- * A canvas's pixels as file bytes: PNG for an export (our encoder, in workers: Chromium's
- * `toBlob` encodes a PNG in the page's idle time, seconds for a 300 dpi view on a busy page),
- * JPEG for a sheet's photos (a fraction of the size in a PDF).
+ * One view as a picture at a chosen size: the photo and its session layers composed as the
+ * canvas composes them (`view-cache`, `DotRenderer`), the design drawn over it by `DesignShape`,
+ * and the scale bar. Exactly `output` pixels. The photo is decoded and every picture-sized
+ * canvas is drawn in a worker, the design a band of rows a task: no task of the UI thread runs long.
  */
-export function canvasBytes(canvas: HTMLCanvasElement, type: 'image/png' | 'image/jpeg'): Promise<Blob> {
-  if (type === 'image/png') return encodePng(canvas)
-  return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be encoded.'))),
-      type,
-      0.92,
-    ),
-  )
+async function renderPicture(
+  request: ViewRenderRequest,
+  as: Extract<PictureRequest, { type: 'compose' }>['as'],
+): Promise<PictureReply> {
+  const { image, output } = request
+  const pigment = drawPigment(request)
+  const worker = new PictureWorker()
+  try {
+    const file = photoFile(request.photoUrl).then((file) => worker.photo({ type: 'photo', file, image, output }))
+    file.catch(() => undefined)
+    // Drawn while the photo loads and the dot worker draws the pigment.
+    const overlay = await drawOverlay(request)
+    let tiles: Extract<PictureRequest, { type: 'compose' }>['pigment'] = null
+    try {
+      await file
+      if (pigment) {
+        await pigment.drawn
+        // The whole photo's tiles at the picture's scale; handed over, the renderer ends with this call.
+        const scale = output.width / image.width
+        const baked = { width: Math.ceil(image.width * scale), height: Math.ceil(image.height * scale) }
+        tiles = pigment.renderer.tilesFor({ scale, x: 0, y: 0 }, baked)
+      }
+      return await worker.compose({ type: 'compose', pigment: tiles, overlay, as })
+    } catch (error) {
+      for (const band of overlay) band.bitmap.close()
+      throw error
+    }
+  } finally {
+    worker.end()
+    pigment?.renderer.dispose()
+  }
+}
+
+/** A view's picture as pixels (unpremultiplied RGBA, as a canvas's `getImageData` reads them). */
+export async function renderView(request: ViewRenderRequest): Promise<ImageData> {
+  const reply = await renderPicture(request, 'pixels')
+  if (reply.type !== 'pixels') throw new Error('The picture could not be drawn.')
+  return new ImageData(new Uint8ClampedArray(reply.rgba), request.output.width, request.output.height)
+}
+
+/**
+ * A view's picture as a file: PNG for an export (our encoder, in workers: Chromium's `toBlob`
+ * encodes a PNG in the page's idle time, seconds for a 300 dpi view on a busy page), JPEG for a
+ * sheet's photos (a fraction of the size in a PDF), encoded where the picture is composed.
+ */
+export async function renderViewFile(request: ViewRenderRequest, type: 'image/png' | 'image/jpeg'): Promise<Blob> {
+  if (type === 'image/png') return encodePng(await renderView(request))
+  const reply = await renderPicture(request, 'image/jpeg')
+  if (reply.type !== 'file') throw new Error('The picture could not be encoded.')
+  return reply.file
 }

@@ -3,7 +3,7 @@ import { safeFileName } from '../../../../shared/files/safe-file-name'
 import type { Page } from '../../../../shared/sheets/paper'
 import type { BridgeClient } from '../../bridge/bridge-client'
 import { saveFile } from '../../ui/save-file'
-import { canvasBytes, renderView, type ViewRenderRequest } from './render-view'
+import { renderViewFile, type ViewRenderRequest } from './render-view'
 
 /** "Design sheet – Ana Ruiz – 2026-06-01.pdf", safe on every file system. */
 export const sheetFileName = (patientName: string, day: string) =>
@@ -33,6 +33,6 @@ export async function savePng(
   request: ViewRenderRequest,
   name: string,
 ): Promise<string | null> {
-  const blob = await canvasBytes(await renderView(request), 'image/png')
+  const blob = await renderViewFile(request, 'image/png')
   return saveFile(bridge, shell, { name, kind: 'png', bytes: new Uint8Array(await blob.arrayBuffer()) })
 }

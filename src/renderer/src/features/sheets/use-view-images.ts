@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { errorMessage } from '../../bridge/bridge-client'
-import { canvasBytes, renderView, type ViewRenderRequest } from './render-view'
+import { renderViewFile, type ViewRenderRequest } from './render-view'
 
 export type ViewImage = { status: 'drawing' } | { status: 'ready'; url: string } | { status: 'error'; message: string }
 
@@ -42,7 +42,7 @@ export function useViewImages(requests: ReadonlyMap<string, ViewRenderRequest>):
       void inTurn(async () => {
         if (!live.current) return
         try {
-          const blob = await canvasBytes(await renderView(request), 'image/jpeg')
+          const blob = await renderViewFile(request, 'image/jpeg')
           if (!live.current) return
           const url = URL.createObjectURL(blob)
           urls.current.push(url)

@@ -1,0 +1,34 @@
+import type { Size } from '../../canvas/viewport'
+import type { ImageRect } from '../canvas/view-cache'
+
+/** A bitmap of the design, `top` output pixels from the picture's top, the picture's width. */
+export interface OverlayBand {
+  top: number
+  bitmap: ImageBitmap
+}
+
+/**
+ * What a view's picture is composed from in its worker, in two messages: first the photo's file,
+ * decoded and resampled while the dot renderer draws the pigment; then the session layers as
+ * it drew them at the picture's scale (photo coordinates) and the design's bands.
+ */
+export type PictureRequest =
+  | {
+      type: 'photo'
+      file: Blob
+      /** The photo's pixel size, as its record gives it. */
+      image: Size
+      output: Size
+    }
+  | {
+      type: 'compose'
+      pigment: { rect: ImageRect; bitmap: ImageBitmap; over?: boolean }[] | null
+      overlay: OverlayBand[]
+      /** Unpremultiplied RGBA rows as `getImageData` reads them, or a JPEG file for a sheet. */
+      as: 'pixels' | 'image/jpeg'
+    }
+
+export type PictureReply =
+  | { type: 'pixels'; rgba: ArrayBuffer }
+  | { type: 'file'; file: Blob }
+  | { type: 'failed'; message: string }
