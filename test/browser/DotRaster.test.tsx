@@ -54,9 +54,16 @@ it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one 
     await drawn
     const { base } = renderer.store.getState()
     expect(base.size).toBe(12)
+    // The bottom row and the right-hand column of tiles are past every dot: each comes as one
+    // white pixel, stretched over its rectangle as the canvas draws it.
+    const blank = [...base.values()].filter((tile) => tile.bitmap.width === 1 && tile.bitmap.height === 1)
+    expect(blank.map((tile) => `${tile.rect.x},${tile.rect.y}`).sort()).toEqual(
+      ['0,1024', '1024,1024', '1536,0', '1536,1024', '1536,512', '512,1024'].sort(),
+    )
     const canvas = new OffscreenCanvas(IMAGE.width, IMAGE.height)
     const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
-    for (const tile of base.values()) context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y)
+    for (const tile of base.values())
+      context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
     const tiled = context.getImageData(0, 0, IMAGE.width, IMAGE.height).data
 
     // The same dots and looks drawn in one piece on this thread: the first layer as its two passes.

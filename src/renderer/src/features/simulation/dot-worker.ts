@@ -400,7 +400,13 @@ async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Pr
       const rect = { x: tx / scale, y: ty / scale, width: w / scale, height: h / scale }
       const changes = dirty
       if (changes !== 'all' && !changes.some((r) => overlaps(r, rect))) continue
-      jobs.push({ rect, view: { originX: tx / scale, originY: ty / scale, scale }, width: w, height: h })
+      jobs.push({
+        rect,
+        view: { originX: tx / scale, originY: ty / scale, scale },
+        width: w,
+        height: h,
+        blankAsPixel: true,
+      })
     }
   }
   dirty = []
