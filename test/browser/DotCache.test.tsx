@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { dotCacheKey, openDotCache } from '../../src/renderer/src/features/simulation/dot-cache'
+import {
+  DOTS_VERSION,
+  dotCacheKey,
+  openDotCache,
+  sceneIndexKey,
+} from '../../src/renderer/src/features/simulation/dot-cache'
 import { DotRenderer, type DotWorkerLike, whenBaseDrawn } from '../../src/renderer/src/features/simulation/dot-renderer'
 import DotWorker from '../../src/renderer/src/features/simulation/dot-worker?worker&inline'
 import type { ZonedLayerStyle } from '../../src/renderer/src/features/simulation/layer-looks'
-import { type SimInput, type SimZone, simulateZone } from '../../src/shared/simulation/simulate'
+import { indexSessions } from '../../src/shared/simulation/layer-index'
+import { type SimInput, type SimZone, simulateZone, zoneCacheKey } from '../../src/shared/simulation/simulate'
 
 /** A plan's worth of inputs for one zone: two sessions over a 200 px square, at about 10 px/mm. */
 const ZONE: SimZone = {
@@ -33,6 +39,51 @@ const keyOf = (input: SimInput, zone = input.zones[0] as SimZone) =>
   dotCacheKey(zone, input.sessions, input.seedKey, input.jitter)
 const sampled = (input: SimInput, zone = input.zones[0] as SimZone) =>
   simulateZone(zone, input.sessions, input.seedKey, input.jitter)
+
+const indexKeyOf = (input: SimInput) =>
+  sceneIndexKey(
+    input.zones.map((zone) => keyOf(input, zone)),
+    input.sessions.map((session) => session.id),
+  )
+
+/** The store's id of a key, as the cache makes it. */
+async function idOf(key: string): Promise<string> {
+  const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key))
+  return Array.from(new Uint8Array(hash), (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+/** Deletes the entries of `keys` from the app's dot cache, as if evicted. */
+async function forget(keys: readonly string[]): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open('stipple-dots')
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  const transaction = db.transaction(['dots', 'meta'], 'readwrite')
+  for (const id of await Promise.all(keys.map(idOf))) {
+    transaction.objectStore('dots').delete(id)
+    transaction.objectStore('meta').delete(id)
+  }
+  await new Promise<void>((resolve) => {
+    transaction.oncomplete = () => resolve()
+  })
+  db.close()
+}
+
+const STYLES: ZonedLayerStyle[] = SESSIONS.map(() => ({
+  visible: true,
+  opacity: 1,
+  zoneColours: Float32Array.from([0.1, 0.1, 0.1, 1]),
+}))
+
+/** The base tiles a renderer holds, drawn into one picture of the photo (drawn at scale 1). */
+function pixelsOf(renderer: DotRenderer, width: number, height: number): Uint8ClampedArray {
+  const canvas = new OffscreenCanvas(width, height)
+  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+  for (const tile of renderer.store.getState().base.values())
+    context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
+  return context.getImageData(0, 0, width, height).data
+}
 
 describe('the dot cache', () => {
   it('gives back identical dots for the same inputs, and misses when any input changes', async () => {
@@ -81,6 +132,85 @@ describe('the dot cache', () => {
     const covered: SimZone = { ...ZONE, above: [{ id: 'hairline', polygon: ZONE.polygon, softnessPx: 0 }] }
     expect(await cache.get(keyOf(INPUT, covered))).toBeNull()
     expect(await cache.get(keyOf(INPUT))).not.toBeNull()
+  })
+
+  it('never reads what an older version stored: its keys are not asked for', async () => {
+    const { cache } = freshCache()
+    const result = sampled(INPUT)
+    const older = `${DOTS_VERSION - 1}\u0000${zoneCacheKey(ZONE, INPUT.sessions, INPUT.seedKey, INPUT.jitter)}`
+    await cache.put([{ key: older, result }])
+    expect(await cache.get(older)).not.toBeNull()
+    expect(keyOf(INPUT)).not.toBe(older)
+    expect(await cache.get(keyOf(INPUT))).toBeNull()
+    // Nor is a zone's entry read as a scene's indexes.
+    expect(await cache.getIndexes(older)).toBeNull()
+  })
+
+  it('stores a scene’s drawing indexes, given back only for the same zones and sessions in the same order', async () => {
+    const { cache } = freshCache()
+    const { layers, indexes } = indexSessions(INPUT.sessions, [sampled(INPUT)])
+    await cache.putIndexes(indexKeyOf(INPUT), { layers, indexes, bytes: 1000 })
+    const read = await cache.getIndexes(indexKeyOf(INPUT))
+    expect(read?.bytes).toBe(1000)
+    expect(read?.layers).toEqual(layers)
+    expect(read?.indexes.map((index) => Array.from(index.x))).toEqual(indexes.map((index) => Array.from(index.x)))
+    expect(read?.indexes.map((index) => Array.from(index.zone))).toEqual(indexes.map((index) => Array.from(index.zone)))
+    for (const other of [
+      { ...INPUT, seedKey: 'design-2' },
+      { ...INPUT, sessions: [SESSIONS[1], SESSIONS[0]] },
+      { ...INPUT, sessions: [SESSIONS[0]] },
+    ] as SimInput[])
+      expect(await cache.getIndexes(indexKeyOf(other))).toBeNull()
+    expect(await cache.get(indexKeyOf(INPUT))).toBeNull()
+  })
+
+  it('draws a photo opened after a restart from its stored indexes, and an edit after it as if sampled', async () => {
+    // A zone over three base tiles (512 px each); made smaller, its dots in the tiles it leaves
+    // must go: only what the edit changed is redrawn, so the old dots must be known.
+    const photo = { width: 1200, height: 240 }
+    const wide = { ...ZONE, polygon: ZONE.polygon.map((p, i) => (i === 1 || i === 2 ? { ...p, x: 1150 } : p)) }
+    const smaller = { ...ZONE, polygon: ZONE.polygon.map((p, i) => (i === 1 || i === 2 ? { ...p, x: 300 } : p)) }
+    const input: SimInput = { ...INPUT, seedKey: `indexes-${Date.now()}`, zones: [wide] }
+    const edited: SimInput = { ...input, zones: [smaller] }
+    const open = () => new DotRenderer(photo, () => new DotWorker() as unknown as DotWorkerLike, { baseScale: 1 })
+    async function show(
+      renderer: DotRenderer,
+      scene: SimInput,
+    ): Promise<{ cached: number; pixels: Uint8ClampedArray }> {
+      const drawn = whenBaseDrawn(renderer, 60_000)
+      renderer.setStyles(STYLES)
+      renderer.setScene(scene)
+      await drawn
+      return { cached: renderer.store.getState().cachedZones, pixels: pixelsOf(renderer, photo.width, photo.height) }
+    }
+    // Sampled: the pictures to match. Its worker stores the zone and the scene's indexes.
+    const sampledOnce = open()
+    const before = await show(sampledOnce, input)
+    const after = await show(sampledOnce, edited)
+    expect(before.cached).toBe(0)
+    expect(sampledOnce.store.getState().base.size).toBe(3)
+    expect(after.pixels).not.toEqual(before.pixels)
+    sampledOnce.dispose()
+    await expect.poll(() => openDotCache().getIndexes(indexKeyOf(input)), { timeout: 10_000 }).not.toBeNull()
+    await expect.poll(() => openDotCache().get(keyOf(input)), { timeout: 10_000 }).not.toBeNull()
+
+    // Restarted: drawn from the indexes; the edit then reads the zone's dots and redraws what changed.
+    const restarted = open()
+    const reopened = await show(restarted, input)
+    expect(reopened.cached).toBe(1)
+    expect(reopened.pixels).toEqual(before.pixels)
+    expect((await show(restarted, edited)).pixels).toEqual(after.pixels)
+    restarted.dispose()
+
+    // The zone's dots gone from the cache (evicted), its indexes kept: the photo is still drawn
+    // from them, without sampling, and the edit samples the zone and redraws it all.
+    await forget([keyOf(input), keyOf(edited), indexKeyOf(edited)])
+    const evicted = open()
+    const fromIndexes = await show(evicted, input)
+    expect(fromIndexes.cached).toBe(1)
+    expect(fromIndexes.pixels).toEqual(before.pixels)
+    expect((await show(evicted, edited)).pixels).toEqual(after.pixels)
+    evicted.dispose()
   })
 
   it('keeps within its bound by dropping the least recently used zones', async () => {

@@ -54,9 +54,16 @@ it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one 
     await drawn
     const { base } = renderer.store.getState()
     expect(base.size).toBe(12)
+    // The bottom row and the right-hand column of tiles are past every dot: each comes as one
+    // white pixel, stretched over its rectangle as the canvas draws it.
+    const blank = [...base.values()].filter((tile) => tile.bitmap.width === 1 && tile.bitmap.height === 1)
+    expect(blank.map((tile) => `${tile.rect.x},${tile.rect.y}`).sort()).toEqual(
+      ['0,1024', '1024,1024', '1536,0', '1536,1024', '1536,512', '512,1024'].sort(),
+    )
     const canvas = new OffscreenCanvas(IMAGE.width, IMAGE.height)
     const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
-    for (const tile of base.values()) context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y)
+    for (const tile of base.values())
+      context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
     const tiled = context.getImageData(0, 0, IMAGE.width, IMAGE.height).data
 
     // The same dots and looks drawn in one piece on this thread: the first layer as its two passes.
@@ -135,6 +142,54 @@ it('draws the whole photo’s dots in tiles, and a sharp detail, exactly as one 
     rasterize(part, [first, first, second], [only(fresh, 0), only(fresh, 1), healed])
     expect(shown.pixels.data).toEqual(part.data)
     expect(renderer.store.getState().preview).toBeNull()
+  } finally {
+    renderer.dispose()
+  }
+})
+
+it('multiplies a blank tile sent as one white pixel into the photo exactly as the whole white tile, at any zoom', async () => {
+  const renderer = new DotRenderer(IMAGE, undefined, { baseScale: 1 })
+  try {
+    const drawn = whenBaseDrawn(renderer, 60_000)
+    renderer.setStyles(STYLES)
+    renderer.setScene({ ...INPUT, seedKey: `${INPUT.seedKey}-blank` })
+    await drawn
+    const tiles = [...renderer.store.getState().base.values()]
+    const blank = tiles.filter((tile) => tile.bitmap.width === 1)
+    expect(blank.length).toBeGreaterThan(0)
+    // Each blank tile as it was sent before: white at the tile's full size.
+    const whole = await Promise.all(
+      tiles.map(async (tile) => {
+        if (tile.bitmap.width > 1) return tile
+        const canvas = new OffscreenCanvas(tile.rect.width, tile.rect.height)
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+        context.fillStyle = 'white'
+        context.fillRect(0, 0, canvas.width, canvas.height)
+        return { rect: tile.rect, bitmap: await createImageBitmap(canvas) }
+      }),
+    )
+    // Over a photo-like gradient, multiplied in and smoothed as the view cache does: at fit, near 1:1, zoomed in.
+    for (const [scale, x, y] of [
+      [0.37, 3.3, 1.7],
+      [1.13, -1356.4, -904.2],
+      [2.9, -4205.6, -2755.3],
+    ] as const) {
+      const picture = (layers: readonly { rect: ImageRect; bitmap: ImageBitmap }[]) => {
+        const canvas = new OffscreenCanvas(700, 500)
+        const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
+        const gradient = context.createLinearGradient(0, 0, 700, 500)
+        gradient.addColorStop(0, '#e8c4a8')
+        gradient.addColorStop(1, '#6b4a3a')
+        context.fillStyle = gradient
+        context.fillRect(0, 0, 700, 500)
+        context.globalCompositeOperation = 'multiply'
+        context.imageSmoothingEnabled = true
+        context.setTransform(scale, 0, 0, scale, x, y)
+        for (const { rect, bitmap } of layers) context.drawImage(bitmap, rect.x, rect.y, rect.width, rect.height)
+        return context.getImageData(0, 0, 700, 500).data
+      }
+      expect(picture(tiles)).toEqual(picture(whole))
+    }
   } finally {
     renderer.dispose()
   }

@@ -146,6 +146,20 @@ export function dotTraits(x: number, y: number): [number, number, number] {
 /** A dot's tone: what its ink is multiplied by. */
 export const dotTone = (trait: number) => 1 + TONE_SPREAD * (2 * trait - 1)
 
+/** `dotTone(dotTraits(x, y)[2])` without the shape's traits: all a dot too small for its shape needs. */
+export function toneAt(x: number, y: number): number {
+  bits[0] = x
+  bits[1] = y
+  let h = Math.imul((words[0] as number) ^ 0x9e3779b9, 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13) ^ (words[1] as number), 0xc2b2ae35)
+  h ^= h >>> 16
+  h = Math.imul(h ^ 0x27d4eb2d, 0x165667b1)
+  h ^= h >>> 15
+  h = Math.imul(h ^ 0x61c88647, 0x85ebca6b)
+  h ^= h >>> 13
+  return dotTone((h >>> 0) / 4294967296)
+}
+
 /**
  * A dot large enough on screen to show its shape: an ellipse of the dot's area, at an angle and
  * stretch fixed by its traits, covered 1 inside and falling off with a smoothstep across the soft

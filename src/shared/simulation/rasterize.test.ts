@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Point } from '../geometry/point'
-import { dotTone, dotTraits, freshLook } from './dot-coverage'
+import { dotTone, dotTraits, freshLook, toneAt } from './dot-coverage'
 import { indexLayer } from './layer-index'
 import { type LayerStyle, type RasterTarget, rasterize, rasterizeTile } from './rasterize'
 import { type DotLayer, simulate } from './simulate'
@@ -71,6 +71,14 @@ function pixel(t: { width: number; data: Uint8ClampedArray }, i: number, j: numb
 const WHITE = [255, 255, 255, 255]
 
 describe('rasterising dot layers', () => {
+  it('gives a small dot the tone its traits give it, without working out its shape', () => {
+    for (let k = 0; k < 5000; k++) {
+      const x = Math.fround(((k * 7919) % 6000) + k / 5000)
+      const y = Math.fround(((k * 104729) % 4000) + 0.37 * k)
+      expect(toneAt(x, y)).toBe(dotTone(dotTraits(x, y)[2]))
+    }
+  })
+
   it('multiplies a big dot’s colour at its alpha into white at its centre, and leaves the rest white', () => {
     const t = target(100, 80)
     rasterize(t, [layerOf([{ x: 40, y: 30, r: 10 }])], [style([[0.2, 0.4, 0.6, 0.8]])])
@@ -244,6 +252,7 @@ describe('rasterising dot layers', () => {
       ),
     ]
     const indexes = layers.map((l) => indexLayer(l))
+    let blank = 0
     for (const scale of [1.7, 0.6]) {
       const full = target(Math.ceil(380 * scale), Math.ceil(280 * scale), -3.3, 2.9, scale)
       rasterize(full, layers, styles)
@@ -253,7 +262,10 @@ describe('rasterising dot layers', () => {
           const width = Math.min(size, full.width - tx)
           const height = Math.min(size, full.height - ty)
           const tile = { x: tx, y: ty, width, height, data: new Uint8ClampedArray(width * height * 4) }
-          rasterizeTile(full, tile, styles, indexes)
+          const dotted = rasterizeTile(full, tile, styles, indexes)
+          // A tile it says no dot reached is white (the worker sends it as one white pixel).
+          if (!dotted) expect(tile.data.every((v) => v === 255)).toBe(true)
+          blank += dotted ? 0 : 1
           for (let j = 0; j < height; j++) {
             const fromFull = full.data.subarray(
               ((ty + j) * full.width + tx) * 4,
@@ -264,10 +276,11 @@ describe('rasterising dot layers', () => {
         }
       }
     }
-    // A tile beside every dot is white.
+    // A tile beside every dot is white, and said to be.
     const away = { x: 5000, y: 5000, width: 16, height: 16, data: new Uint8ClampedArray(16 * 16 * 4) }
-    rasterizeTile({ originX: 0, originY: 0, scale: 1 }, away, styles, indexes)
+    expect(rasterizeTile({ originX: 0, originY: 0, scale: 1 }, away, styles, indexes)).toBe(false)
     expect(away.data.every((v) => v === 255)).toBe(true)
+    expect(blank).toBeGreaterThan(0)
   })
 })
 

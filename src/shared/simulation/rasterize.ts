@@ -1,4 +1,14 @@
-import { type Clip, type DotLook, DRAWN_REACH, dotTone, dotTraits, HEALED_LOOK, rowDot, softDot } from './dot-coverage'
+import {
+  type Clip,
+  type DotLook,
+  DRAWN_REACH,
+  dotTone,
+  dotTraits,
+  HEALED_LOOK,
+  rowDot,
+  softDot,
+  toneAt,
+} from './dot-coverage'
 import { indexLayer, type LayerIndex, rangesNear } from './layer-index'
 import type { DotLayer } from './simulate'
 
@@ -68,13 +78,16 @@ export function rasterize(
   })
 }
 
-/** One tile of a view, equal to the same pixels of a full `rasterize`; `indexes[l]` is `indexLayer` of layer l. */
+/**
+ * One tile of a view, equal to the same pixels of a full `rasterize`; `indexes[l]` is `indexLayer`
+ * of layer l. False when no dot reached the tile: it is all white.
+ */
 export function rasterizeTile(
   view: RasterView,
   tile: RasterTile,
   styles: readonly LayerStyle[],
   indexes: readonly LayerIndex[],
-): void {
+): boolean {
   tile.data.fill(255)
   const clip: Clip = {
     data: words(tile.data),
@@ -88,14 +101,17 @@ export function rasterizeTile(
   const minY = view.originY + (tile.y - 1) / view.scale
   const maxX = view.originX + (tile.x + tile.width + 1) / view.scale
   const maxY = view.originY + (tile.y + tile.height + 1) / view.scale
+  let drawn = false
   indexes.forEach((index, l) => {
     const ink = inkPerZone(styles[l])
     if (!ink) return
     const look = styles[l]?.look ?? HEALED_LOOK
     // A fresh dot is drawn larger than the index's extents allow for.
     const grow = (DRAWN_REACH * Math.max(1, look.scale) - 1) * index.maxRadius + 1 / view.scale
-    drawDots(clip, view, index, ink, look, rangesNear(index, minX - grow, minY - grow, maxX + grow, maxY + grow))
+    const ranges = rangesNear(index, minX - grow, minY - grow, maxX + grow, maxY + grow)
+    if (drawDots(clip, view, index, ink, look, ranges)) drawn = true
   })
+  return drawn
 }
 
 function words(data: Uint8ClampedArray): Uint32Array {
@@ -115,7 +131,7 @@ function inkPerZone(style: LayerStyle | undefined): Float32Array | null {
   return ink
 }
 
-/** The index's dots in the [from, to) ranges, in order. */
+/** The index's dots in the [from, to) ranges, in order; false when none reached the clip. */
 function drawDots(
   clip: Clip,
   view: RasterView,
@@ -123,32 +139,48 @@ function drawDots(
   ink: Float32Array,
   look: DotLook,
   ranges: Int32Array,
-): void {
+): boolean {
+  let drawn = false
   const { originX, originY, scale } = view
+  const { x0, y0, x1, y1 } = clip
+  const { x: xs, y: ys, r: rs, zone: zs } = dots
   const edge = look.edge
   const zones = ink.length / 3
   for (let k = 0; k < ranges.length; k += 2) {
     for (let d = ranges[k] as number, end = ranges[k + 1] as number; d < end; d++) {
-      const z = dots.zone[d] as number
+      const z = zs[d] as number
       if (z >= zones) continue
       const kr = ink[3 * z] as number
       const kg = ink[3 * z + 1] as number
       const kb = ink[3 * z + 2] as number
       if (kr === 0 && kg === 0 && kb === 0) continue
-      const x = dots.x[d] as number
-      const y = dots.y[d] as number
+      const x = xs[d] as number
+      const y = ys[d] as number
       const cx = (x - originX) * scale
       const cy = (y - originY) * scale
-      const radius = (dots.r[d] as number) * scale * look.scale
+      const radius = (rs[d] as number) * scale * look.scale
       const reach = DRAWN_REACH * radius + 1
-      if (cx + reach < clip.x0 || cx - reach > clip.x1 || cy + reach < clip.y0 || cy - reach > clip.y1) continue
-      const traits = dotTraits(x, y)
-      const tone = dotTone(traits[2])
-      const tr = Math.min(1, kr * tone)
-      const tg = Math.min(1, kg * tone)
-      const tb = Math.min(1, kb * tone)
-      if (radius > SHAPED_RADIUS) softDot(clip, cx, cy, radius, edge, traits, tr, tg, tb)
-      else if (radius > 0) rowDot(clip, cx, cy, radius, tr, tg, tb)
+      if (cx + reach < x0 || cx - reach > x1 || cy + reach < y0 || cy - reach > y1) continue
+      drawn = true
+      if (radius > SHAPED_RADIUS) {
+        const traits = dotTraits(x, y)
+        const tone = dotTone(traits[2])
+        softDot(
+          clip,
+          cx,
+          cy,
+          radius,
+          edge,
+          traits,
+          Math.min(1, kr * tone),
+          Math.min(1, kg * tone),
+          Math.min(1, kb * tone),
+        )
+      } else if (radius > 0) {
+        const tone = toneAt(x, y)
+        rowDot(clip, cx, cy, radius, Math.min(1, kr * tone), Math.min(1, kg * tone), Math.min(1, kb * tone))
+      }
     }
   }
+  return drawn
 }

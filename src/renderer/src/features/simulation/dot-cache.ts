@@ -4,6 +4,7 @@ import {
   type ZoneSimulation,
   zoneCacheKey,
 } from '../../../../shared/simulation/simulate'
+import { type PackedIndexes, packIndexes, type SceneIndexes, unpackIndexes } from './stored-indexes'
 
 /**
  * Sampled dots kept between openings of a photo, per zone, in the renderer's IndexedDB (the
@@ -17,10 +18,17 @@ import {
  * The worker's own zone results are the in-memory level: it keeps the current scene's zones
  * while it lives, and this cache serves a new worker (a photo opened again, a picture made for
  * a file) and an outline edited back.
+ * Beside the zones, a scene's drawing indexes are kept under the keys of all its zones and its
+ * sessions' order (`sceneIndexKey`): a photo opened after a restart draws from them at once, and
+ * reads its zones' dots (which an edit needs) after.
  */
 
-/** Bump when the sampler's output for the same key changes (a new algorithm), so older dots are never read. */
-export const DOTS_VERSION = 1
+/**
+ * Bump when the sampler's output for the same key changes (a new algorithm) or what is stored
+ * does, so older entries are never read: they miss, and age out of the store.
+ * 2: scenes' drawing indexes are stored beside the zones.
+ */
+export const DOTS_VERSION = 2
 
 /** About a hundred full designs of 100,000 dots per session: disk, not memory. */
 export const DOT_CACHE_MAX_BYTES = 512 * 1024 * 1024
@@ -35,12 +43,12 @@ const META = 'meta'
  */
 type StoredResult = Omit<ZoneSimulation, 'x' | 'y' | 'r'> & { count: number; x: Blob; y: Blob; r: Blob }
 
-interface DotEntry {
+/** A zone's dots (`result`) or a scene's drawing indexes (`indexes`). */
+type DotEntry = {
   id: string
   /** The full key, compared on every read: the hash only finds the entry. */
   source: string
-  result: StoredResult
-}
+} & ({ result: StoredResult } | { indexes: PackedIndexes })
 
 interface MetaEntry {
   id: string
@@ -56,11 +64,20 @@ export interface DotCache {
    * written, or silently when they could not be.
    */
   put(entries: readonly { key: string; result: ZoneSimulation }[]): Promise<void>
+  /** The scene's drawing indexes, or null on a miss or any failure. */
+  getIndexes(key: string): Promise<SceneIndexes | null>
+  /** Stores a scene's drawing indexes (copied now); resolves when written, or silently when they could not be. */
+  putIndexes(key: string, scene: SceneIndexes): Promise<void>
 }
 
 /** Everything a zone's dots depend on, with the cache's version: the key to `get` and `put` under. */
 export function dotCacheKey(zone: SimZone, sessions: readonly SimSession[], seedKey: string, jitter: number): string {
   return `${DOTS_VERSION}\u0000${zoneCacheKey(zone, sessions, seedKey, jitter)}`
+}
+
+/** The key of a scene's drawing indexes: its zones' keys (`dotCacheKey`, in order) and its sessions, in order. */
+export function sceneIndexKey(zoneKeys: readonly string[], sessionIds: readonly string[]): string {
+  return `${DOTS_VERSION}\u0000indexes\u0000${JSON.stringify([sessionIds, zoneKeys])}`
 }
 
 const requestDone = <T>(request: IDBRequest<T>) =>
@@ -118,6 +135,12 @@ async function fromStored(stored: unknown): Promise<ZoneSimulation | null> {
   const result = { ...rest, x: xs, y: ys, r: rs }
   return isWhole(result) ? result : null
 }
+
+const indexBytes = (scene: SceneIndexes) =>
+  scene.indexes.reduce(
+    (sum, i) => sum + i.x.byteLength + i.y.byteLength + i.r.byteLength + i.zone.byteLength + i.cellStart.byteLength,
+    0,
+  )
 
 const bytesOf = (result: ZoneSimulation) =>
   result.x.byteLength +
@@ -215,53 +238,70 @@ export function openDotCache(
   // the store's ids are then known by the time it asks for the photo's zones.
   void database()
 
-  return {
-    async get(key) {
-      try {
-        const db = await database()
-        if (!db) return null
-        const id = await idOf(key)
-        if (!stored.has(id)) return null
-        const entry = await requestDone(
-          db.transaction(DOTS, 'readonly').objectStore(DOTS).get(id) as IDBRequest<DotEntry | undefined>,
-        )
-        if (!entry) return null
-        const result = entry.source === key ? await fromStored(entry.result).catch(() => null) : null
-        if (!result) {
-          await drop(db, id).catch(() => undefined)
-          return null
-        }
-        const touch = db.transaction(META, 'readwrite', { durability: 'relaxed' })
-        touch.objectStore(META).put({ id, bytes: bytesOf(result), usedAt: Date.now() } satisfies MetaEntry)
-        transactionDone(touch).catch(() => undefined)
-        return result
-      } catch {
+  /** The entry stored under `key` as `decode` makes it, or null; a corrupt entry is dropped. */
+  async function read<T>(
+    key: string,
+    decode: (entry: DotEntry) => Promise<T | null>,
+    bytes: (value: T) => number,
+  ): Promise<T | null> {
+    try {
+      const db = await database()
+      if (!db) return null
+      const id = await idOf(key)
+      if (!stored.has(id)) return null
+      const entry = await requestDone(
+        db.transaction(DOTS, 'readonly').objectStore(DOTS).get(id) as IDBRequest<DotEntry | undefined>,
+      )
+      if (!entry) return null
+      const value = entry.source === key ? await decode(entry).catch(() => null) : null
+      if (!value) {
+        await drop(db, id).catch(() => undefined)
         return null
       }
-    },
+      const touch = db.transaction(META, 'readwrite', { durability: 'relaxed' })
+      touch.objectStore(META).put({ id, bytes: bytes(value), usedAt: Date.now() } satisfies MetaEntry)
+      transactionDone(touch).catch(() => undefined)
+      return value
+    } catch {
+      return null
+    }
+  }
 
-    async put(entries) {
-      if (entries.length === 0) return
-      try {
-        const records = entries.map(({ key, result }) => ({
-          source: key,
-          result: toStored(result),
-          bytes: bytesOf(result),
-        }))
-        const known = entries.map(({ key }) => digests.get(key))
-        // The keys were just read: the transaction starts now, before a worker closed once its
-        // dots are drawn could lose it.
-        const into = db && known.every((id) => id !== undefined) ? db : await database()
-        if (!into) return
-        const ids = await Promise.all(entries.map(({ key }, k) => known[k] ?? idOf(key)))
-        await write(
-          into,
-          records.map((record, k) => ({ id: ids[k] as string, ...record })),
-        )
-        await evict(into)
-      } catch {
-        // A full disk or a refused write only means the zone is sampled again next time.
-      }
-    },
+  /**
+   * Writes the records `make` gives (called at once, so it copies what the caller may hand on),
+   * then evicts; silent on failure.
+   */
+  async function store(make: () => (Omit<DotEntry, 'id'> & { bytes: number })[]): Promise<void> {
+    try {
+      const records = make()
+      if (records.length === 0) return
+      const known = records.map(({ source }) => digests.get(source))
+      // The keys were just read: the transaction starts now, before a worker closed once its
+      // dots are drawn could lose it.
+      const into = db && known.every((id) => id !== undefined) ? db : await database()
+      if (!into) return
+      const ids = await Promise.all(records.map(({ source }, k) => known[k] ?? idOf(source)))
+      await write(
+        into,
+        records.map((record, k) => ({ ...record, id: ids[k] as string }) as DotEntry & { bytes: number }),
+      )
+      await evict(into)
+    } catch {
+      // A full disk or a refused write only means the zone is sampled again next time.
+    }
+  }
+
+  return {
+    get: (key) => read(key, (entry) => ('result' in entry ? fromStored(entry.result) : Promise.resolve(null)), bytesOf),
+
+    put: (entries) =>
+      store(() =>
+        entries.map(({ key, result }) => ({ source: key, result: toStored(result), bytes: bytesOf(result) })),
+      ),
+
+    getIndexes: (key) =>
+      read(key, (entry) => ('indexes' in entry ? unpackIndexes(entry.indexes) : Promise.resolve(null)), indexBytes),
+
+    putIndexes: (key, scene) => store(() => [{ source: key, indexes: packIndexes(scene), bytes: indexBytes(scene) }]),
   }
 }

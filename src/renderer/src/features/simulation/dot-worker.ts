@@ -2,7 +2,7 @@
 import { DRAWN_REACH, FRESH_SCALE_MAX } from '../../../../shared/simulation/dot-coverage'
 import { dotExtent, indexSessions, type LayerIndex } from '../../../../shared/simulation/layer-index'
 import type { SimInput, ZoneSimulation } from '../../../../shared/simulation/simulate'
-import { dotCacheKey, openDotCache } from './dot-cache'
+import { dotCacheKey, openDotCache, sceneIndexKey } from './dot-cache'
 import type { ZonedLayerStyle } from './layer-looks'
 import { DETAIL_MAX_PX, type ImageRect, type WorkerReply, type WorkerRequest } from './raster-protocol'
 import { SamplerPool, type ZoneJob } from './sampler-pool'
@@ -15,6 +15,8 @@ import { TileDrawer, type TileJob } from './tile-raster'
  * parts an edit did not touch are copied, not sampled), and rasterises them
  * into bitmaps, so the page never spends more than a message on them. Requests are coalesced:
  * while it works, only the newest scene and the newest raster of each kind are kept.
+ * A scene whose drawing indexes are in the dot cache (a photo opened after a restart) is drawn
+ * from them at once; its zones' dots are read once the worker is idle, or when an edit needs them.
  */
 
 /** Base tiles, in base-bitmap pixels: a zone edit redraws only the tiles it touches. */
@@ -30,6 +32,17 @@ let indexes: LayerIndex[] = []
 /** The sessions the indexes were built for, and what the page was told of them. */
 let layeredSessions: string[] = []
 let lastDots: Extract<WorkerReply, { type: 'dots' }> | null = null
+/** The dot-cache key of the scene the indexes were built or read for; '' when they are of no scene. */
+let indexKey = ''
+/** The key of the indexes last written to or read from the dot cache: those need no write. */
+let storedIndexKey = ''
+/** The indexes are an edit's: written only as the worker closes, not after every edit. */
+let indexEdited = false
+/** The zones of a scene drawn from its stored indexes, not yet read; null once read. */
+let unreadZones: { keys: string[]; held: Map<string, ZoneSimulation> } | null = null
+let readingZones: Promise<void> | null = null
+/** Some of those zones were not in the cache: the next scene cannot tell what an edit changed. */
+let zonesMissing = false
 /** Image rectangles whose dots changed since the base was last drawn; 'all' after a change of look. */
 let dirty: ImageRect[] | 'all' = 'all'
 let baseStylesKey = ''
@@ -97,11 +110,14 @@ async function work(): Promise<void> {
         await drawDetail(request)
       }
     }
-    writeCache()
+    writeCache(false)
+    // Idle: the dots behind the drawn indexes are read now, ready for an edit (which waits for them).
+    if (!closing) void readZones()
   } catch (error) {
     // The zones' results may have gone to a sampler that failed: sample everything next time.
     zoneKeys = []
     zoneResults = []
+    indexKey = ''
     post({ type: 'error', message: error instanceof Error ? error.message : 'The impressions could not be drawn.' })
   } finally {
     running = false
@@ -111,7 +127,7 @@ async function work(): Promise<void> {
 
 /** Once the dots sampled are stored: a design shown once is read, not sampled, when opened again. */
 async function close(): Promise<void> {
-  writeCache()
+  writeCache(true)
   await writing
   scope.close()
 }
@@ -167,17 +183,76 @@ function changedRects(old: ZoneSimulation | undefined): (next: ZoneSimulation) =
   }
 }
 
+/**
+ * Reads the zones of a scene drawn from its stored indexes (those still held are kept). When one
+ * is missing, none is held: the next scene is then read or sampled whole and redrawn whole.
+ */
+function readZones(): Promise<void> {
+  const unread = unreadZones
+  if (!unread) return readingZones ?? Promise.resolve()
+  unreadZones = null
+  readingZones = (async () => {
+    const results = await Promise.all(unread.keys.map((key) => unread.held.get(key) ?? cache.get(key)))
+    zonesMissing = !results.every((result) => result !== null)
+    if (!zonesMissing) {
+      zoneKeys = unread.keys
+      zoneResults = results as ZoneSimulation[]
+    }
+    readingZones = null
+  })()
+  return readingZones
+}
+
+/** Draws a scene from its stored indexes, if the dot cache has them; its zones are read later. */
+async function openStoredIndexes(input: SimInput, keys: string[], started: number): Promise<boolean> {
+  const key = sceneIndexKey(
+    keys,
+    input.sessions.map((session) => session.id),
+  )
+  const stored = await cache.getIndexes(key)
+  if (!stored || closing) return false
+  unreadZones = { keys, held: new Map(zoneResults.map((result, i) => [zoneKeys[i] as string, result])) }
+  zoneKeys = []
+  zoneResults = []
+  indexes = stored.indexes
+  indexKey = key
+  storedIndexKey = key
+  indexEdited = false
+  dirty = 'all'
+  layeredSessions = input.sessions.map((session) => session.id)
+  lastDots = {
+    type: 'dots',
+    layers: stored.layers.map((layer) => ({
+      sessionId: layer.sessionId,
+      counts: Array.from(layer.zoneCounts),
+      shortfall: layer.shortfall,
+    })),
+    bytes: stored.bytes,
+    cached: keys.length,
+    millis: performance.now() - started,
+  }
+  post(lastDots)
+  return true
+}
+
 async function applyScene(input: SimInput | null): Promise<void> {
   const started = performance.now()
+  // An edit needs the zones' dots behind the drawn ones.
+  await readZones()
   const previousByKey = new Map(zoneResults.map((result, i) => [zoneKeys[i] as string, result]))
   const previousById = new Map(zoneResults.map((result) => [result.zoneId, result]))
   const sameZones =
-    scene !== null && input !== null && scene.zones.map((z) => z.id).join() === input.zones.map((z) => z.id).join()
+    !zonesMissing &&
+    scene !== null &&
+    input !== null &&
+    scene.zones.map((z) => z.id).join() === input.zones.map((z) => z.id).join()
+  zonesMissing = false
   scene = input
   if (!input) {
     zoneKeys = []
     zoneResults = []
     indexes = []
+    indexKey = ''
     lastDots = null
     dirty = 'all'
     post({ type: 'dots', layers: [], bytes: 0, cached: 0, millis: performance.now() - started })
@@ -190,6 +265,9 @@ async function applyScene(input: SimInput | null): Promise<void> {
     post({ ...lastDots, cached: 0, millis: performance.now() - started })
     return
   }
+  // Another scene (not an edit of this one) is redrawn whole: its stored indexes serve as they are.
+  if (!sameZones && (await openStoredIndexes(input, keys, started))) return
+  if (closing) return
   const kept = new Set<ZoneSimulation>()
   const next: (ZoneSimulation | undefined)[] = keys.map((key) => {
     const result = previousByKey.get(key)
@@ -239,6 +317,8 @@ async function applyScene(input: SimInput | null): Promise<void> {
   const built = indexSessions(input.sessions, zoneResults, indexes)
   const layers = built.layers
   indexes = built.indexes
+  indexKey = sceneIndexKey(keys, sessionIds)
+  indexEdited = sameZones
   if (!sameZones) dirty = 'all'
   else if (dirty !== 'all') dirty.push(...changed)
   // Every dot is held twice: in its zone's result (kept so an unchanged zone is not sampled
@@ -268,13 +348,33 @@ async function applyScene(input: SimInput | null): Promise<void> {
  * Stores the zones sampled since the last write, once the dots asked for are drawn: storing
  * half a million dots costs the worker as much as a raster, so it never delays a reply.
  * Results handed on meanwhile (an edit's previous dots, transferred to a sampler) are dropped.
+ * The scene's indexes are stored too, those of an edit only as the worker closes: each edit's
+ * would fill the store with scenes never opened.
  */
-function writeCache(): void {
+function writeCache(closingNow: boolean): void {
   const entries = unwritten.filter(({ result }) => result.x.buffer.byteLength > 0)
   unwritten = []
-  if (entries.length === 0) return
-  const before = writing
-  writing = cache.put(entries).then(() => before)
+  if (entries.length > 0) {
+    const before = writing
+    writing = cache.put(entries).then(() => before)
+  }
+  if (indexKey !== '' && indexKey !== storedIndexKey && (closingNow || !indexEdited)) {
+    const before = writing
+    const key = indexKey
+    storedIndexKey = key
+    writing = cache
+      .putIndexes(key, {
+        layers:
+          lastDots?.layers.map(({ sessionId, counts, shortfall }) => ({
+            sessionId,
+            zoneCounts: Int32Array.from(counts),
+            shortfall,
+          })) ?? [],
+        indexes,
+        bytes: lastDots?.bytes ?? 0,
+      })
+      .then(() => before)
+  }
 }
 
 const stylesKey = (styles: readonly ZonedLayerStyle[]) =>
@@ -300,7 +400,13 @@ async function drawBase(request: Extract<WorkerRequest, { type: 'raster' }>): Pr
       const rect = { x: tx / scale, y: ty / scale, width: w / scale, height: h / scale }
       const changes = dirty
       if (changes !== 'all' && !changes.some((r) => overlaps(r, rect))) continue
-      jobs.push({ rect, view: { originX: tx / scale, originY: ty / scale, scale }, width: w, height: h })
+      jobs.push({
+        rect,
+        view: { originX: tx / scale, originY: ty / scale, scale },
+        width: w,
+        height: h,
+        blankAsPixel: true,
+      })
     }
   }
   dirty = []

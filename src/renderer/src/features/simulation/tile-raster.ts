@@ -9,7 +9,19 @@ export interface TileJob {
   view: RasterView
   width: number
   height: number
+  /**
+   * No dot reaching it, it may come as one white pixel stretched over `rect` (a base tile); a
+   * detail's bitmap size tells the page how sharp it is.
+   */
+  blankAsPixel?: boolean
 }
+
+/**
+ * A tile no dot reaches, as one white pixel stretched over its rectangle: multiplied over the
+ * photo it changes nothing, as the whole white tile would, and costs no megabyte of fresh memory
+ * (a bitmap's fresh memory costs about as much as drawing its dots).
+ */
+const WHITE = new Uint8ClampedArray([255, 255, 255, 255])
 
 /** The largest buffer kept between tiles: a 512 px base tile's. */
 const KEPT_BYTES = 512 * 512 * 4
@@ -44,7 +56,8 @@ export class TileDrawer {
       // A base tile in one piece goes straight to a bitmap: a canvas's putImageData cost as much
       // as drawing its dots, and the pixels are opaque, so nothing is lost to premultiplying.
       const data = this.data.subarray(0, width * height * 4)
-      rasterizeTile(job.view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
+      const dotted = rasterizeTile(job.view, { x: 0, y: 0, width, height, data }, passes.styles, passes.indexes)
+      if (!dotted && job.blankAsPixel) return createImageBitmap(new ImageData(WHITE.slice(), 1, 1))
       return createImageBitmap(new ImageData(data, width, height))
     }
     if (!this.canvas || this.canvas.width !== width || this.canvas.height !== height)
