@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PhotoFormat } from '../../shared/photos/photo-fields'
+import { answerOf } from '../services/archive/archive-answer'
 import { openArchive } from '../services/archive/archive-open'
 import { percentReporter } from '../services/archive/archive-progress'
 import { type PackInput, writeArchive } from '../services/archive/archive-zip'
@@ -40,8 +41,12 @@ export const DECODE_JOBS = {
       : { bytes: input.bytes, removed: false }
     return { bytes, locationRemoved: removed, sha256: createHash('sha256').update(bytes).digest('hex') }
   },
-  openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }, report: (percent: number) => void) {
-    return openArchive(input.bytes, input.latestSchema, input.remake, report)
+  /** An archive proven sound; its stored entries (every photo's original) answered by their place in `bytes`. */
+  async openArchive(
+    input: { bytes: Uint8Array; latestSchema: number; remake: boolean },
+    report: (percent: number) => void,
+  ) {
+    return answerOf(await openArchive(input.bytes, input.latestSchema, input.remake, report), input.bytes)
   },
   /**
    * A patient's archive: every entry hashed, then zipped straight into a file in the job's folder

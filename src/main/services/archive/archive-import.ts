@@ -8,6 +8,7 @@ import { HeavyWorkStopped } from '../../workers/worker-pool'
 import { decoding } from '../isolation/decoding'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
+import { openedFrom } from './archive-answer'
 import { appendArchiveTrail } from './archive-audit'
 import { copyWithNewIds } from './archive-copy'
 import { createPigmentReconciler } from './archive-pigments'
@@ -80,11 +81,12 @@ export function createArchiveImporter(
    */
   async function open(bytes: Uint8Array, remake: boolean, report: ReportPercent | undefined) {
     try {
-      return await decoding.run(
+      const answer = await decoding.run(
         'openArchive',
         { bytes, latestSchema: LATEST_SCHEMA_VERSION, remake },
         { timeoutMs: archiveTimeoutMs(bytes.byteLength), onProgress: report },
       )
+      return openedFrom(answer, bytes)
     } catch (error) {
       if (!(error instanceof HeavyWorkStopped)) throw error
       archiveRejected(
