@@ -1,39 +1,34 @@
 import { describe, expect, it } from 'vitest'
-import { answerOf, openedFrom } from './archive-answer'
-import type { OpenedArchive } from './archive-open'
+import { type PlacedFileSet, storedSets } from './archive-answer'
 
-const opened = (files: OpenedArchive['fileSets'][number]['files']): OpenedArchive =>
-  ({ manifest: {}, records: {}, fileSets: [{ sha256: 'a'.repeat(64), format: 'jpeg', files }] }) as OpenedArchive
+const placed = (files: PlacedFileSet['files']): PlacedFileSet[] => [{ sha256: 'a'.repeat(64), format: 'jpeg', files }]
 
-describe('an opened archive as the decode process answers it', () => {
+describe('a photo file the decode process answers by its place in the archive', () => {
   const archive = new Uint8Array(Buffer.from('....original....working.thumb'))
-  const inner = archive.subarray(4, 12)
 
-  it('names a stored entry by its place in the archive and carries a file made there as its bytes', () => {
+  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', () => {
     const remade = new Uint8Array([1, 2, 3])
-    const answer = answerOf(opened({ original: inner, working: remade, thumbnail: archive.subarray(23) }), archive)
-    expect(answer.fileSets[0]?.files).toEqual({
-      original: { inArchive: [4, 8] },
-      working: remade,
-      thumbnail: { inArchive: [23, 6] },
-    })
-  })
-
-  it('gives main the same bytes from its own copy of the archive, never a copy sent back', () => {
-    const mainsCopy = new Uint8Array(archive)
-    const answer = answerOf(
-      opened({ original: inner, working: new Uint8Array([7]), thumbnail: new Uint8Array([8]) }),
+    const [set] = storedSets(
+      placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
       archive,
     )
-    const files = openedFrom(answer, mainsCopy).fileSets[0]?.files
-    expect(Buffer.from(files?.original ?? []).toString()).toBe('original')
-    expect(files?.original.buffer).toBe(mainsCopy.buffer)
+    expect(Buffer.from(set?.files.original ?? []).toString()).toBe('original')
+    expect(set?.files.original.buffer).toBe(archive.buffer)
+    expect(set?.files.working).toBe(remade)
+    expect(Buffer.from(set?.files.thumbnail ?? []).toString()).toBe('thumb')
   })
 
-  it('refuses a place outside the archive, whoever wrote the answer', () => {
-    const answer = answerOf(opened({ original: inner, working: inner, thumbnail: inner }), archive)
-    const files = answer.fileSets[0]?.files
-    if (files) files.original = { inArchive: [20, 100] }
-    expect(() => openedFrom(answer, archive)).toThrow(/outside the archive/)
+  it('is refused when placed outside the archive, whoever wrote the answer', () => {
+    for (const inArchive of [
+      [20, 100],
+      [-1, 4],
+      [0.5, 2],
+    ] as [number, number][])
+      expect(() =>
+        storedSets(
+          placed({ original: { inArchive }, working: new Uint8Array(), thumbnail: new Uint8Array() }),
+          archive,
+        ),
+      ).toThrow(/outside the archive/)
   })
 })
