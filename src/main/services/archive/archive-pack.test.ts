@@ -63,6 +63,27 @@ describe('packing an archive off the main thread', () => {
     expect(percents).toEqual([...percents].sort((a, b) => a - b))
   }, 60_000)
 
+  it('opens an archive a range at a time: no read holds more than a slice or the one entry asked for', () => {
+    const input = packInput(3, 4 * 1024 * 1024)
+    const packed = packedHere(input)
+    const whole = bytesSource(packed)
+    let largest = 0
+    const counted = {
+      byteLength: whole.byteLength,
+      read(offset: number, length: number) {
+        const bytes = whole.read(offset, length)
+        largest = Math.max(largest, bytes.byteLength)
+        return bytes
+      },
+    }
+    const opened = unpackArchive(counted, input.schemaVersion)
+    // Every entry proven by its checksum, read a 1 MB slice at a time (the central directory, of a few KB, aside).
+    expect(largest).toBeLessThanOrEqual(1024 * 1024)
+    const [, first] = [...opened.files][0] ?? []
+    expect(first?.read().byteLength).toBe(4 * 1024 * 1024)
+    expect(largest).toBe(4 * 1024 * 1024)
+  })
+
   it('keeps the main event loop turning while a large archive is hashed and zipped', async () => {
     const input = packInput(4, 12 * 1024 * 1024)
     await packOffMain(packInput(1, 1), () => {})
