@@ -5,7 +5,8 @@ import type { PhotoFormat } from '../../shared/photos/photo-fields'
 import { openArchive } from '../services/archive/archive-open'
 import { percentReporter } from '../services/archive/archive-progress'
 import { type PackInput, writeArchive } from '../services/archive/archive-zip'
-import type { Spilled } from '../services/isolation/spilled-bytes'
+import { fileSource } from '../services/archive/zip-entries'
+import type { ByFile, Spilled } from '../services/isolation/spilled-bytes'
 import { ImageRejected, prepareImage } from '../services/photos/image-pipeline'
 import { stripLocation } from '../services/photos/strip-location'
 import { ServiceError } from '../services/service-error'
@@ -40,8 +41,21 @@ export const DECODE_JOBS = {
       : { bytes: input.bytes, removed: false }
     return { bytes, locationRemoved: removed, sha256: createHash('sha256').update(bytes).digest('hex') }
   },
-  openArchive(input: { bytes: Uint8Array; latestSchema: number; remake: boolean }, report: (percent: number) => void) {
-    return openArchive(input.bytes, input.latestSchema, input.remake, report)
+  /**
+   * An archive proven sound, read from its file a range at a time (never held whole); its stored
+   * entries (every photo's original) answered by their place in the archive main sent.
+   */
+  async openArchive(
+    input: { archive: ByFile; latestSchema: number; remake: boolean },
+    report: (percent: number) => void,
+  ) {
+    if (!('file' in input.archive)) throw new Error('openArchive reads its archive from a file')
+    const fd = fs.openSync(input.archive.file, 'r')
+    try {
+      return await openArchive(fileSource(fd), input.latestSchema, input.remake, report)
+    } finally {
+      fs.closeSync(fd)
+    }
   },
   /**
    * A patient's archive: every entry hashed, then zipped straight into a file in the job's folder

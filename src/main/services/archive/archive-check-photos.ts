@@ -4,9 +4,10 @@ import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fi
 import { sniffImageFormat } from '../photos/image-format'
 import { ImageRejected, prepareImage, readImageHeader } from '../photos/image-pipeline'
 import type { StoredVariant } from '../photos/photo-files'
-import type { StoredFileSet } from '../photos/photo-service'
+import type { PlacedFileSet } from './archive-answer'
 import { type ReportFraction, unitCounter } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
+import type { ArchiveFile } from './archive-zip'
 
 const FOLDER_OF: Record<StoredVariant, ArchivePhotoFolder> = {
   original: 'originals',
@@ -65,48 +66,57 @@ async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
 /**
  * Checks every photo file against its record: each photo has its original (whose entry the
  * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
- * working copy and thumbnail; no file is there that no photo names. With `remake`, the drawn
- * copies to store are made again from the original: a crafted archive's picture never becomes
- * the one a later import of the same original shows. Returns the files to store; `onChecked`
- * hears the share of photos done.
+ * working copy and thumbnail; no file is there that no photo names. Originals are read one at a
+ * time. With `remake`, the drawn copies to store are made again from the original (once per
+ * original, however many records use it): a crafted archive's picture never becomes the one a
+ * later import of the same original shows, and the archive's own are never read. Returns the
+ * files to store, a stored entry by its place in the archive; `onChecked` hears the share of
+ * photos done.
  */
 export async function checkPhotoFiles(
   records: ArchiveRecords,
-  files: ReadonlyMap<string, Uint8Array>,
+  files: ReadonlyMap<string, ArchiveFile>,
   shaOfEntry: ReadonlyMap<string, string>,
   remake: boolean,
   onChecked: ReportFraction = () => {},
-): Promise<StoredFileSet[]> {
+): Promise<PlacedFileSet[]> {
   const named = new Set<string>()
-  const sets: StoredFileSet[] = []
+  const sets = new Map<string, PlacedFileSet>()
   const checked = unitCounter(records.photos.length, onChecked)
   for (const photo of records.photos) {
     const paths = photoEntries(photo)
-    const bytes = {} as Record<StoredVariant, Uint8Array>
+    const entries = {} as Record<StoredVariant, ArchiveFile>
     for (const variant of Object.keys(paths) as StoredVariant[]) {
-      const content = files.get(paths[variant])
-      if (!content)
+      const entry = files.get(paths[variant])
+      if (!entry)
         archiveRejected(
           `The archive is incomplete: the ${variant === 'original' ? 'original' : variant === 'working' ? 'working copy' : 'thumbnail'} of photo “${photo.original_name}” is missing.`,
         )
-      bytes[variant] = content
+      entries[variant] = entry
       named.add(paths[variant])
     }
     if (shaOfEntry.get(paths.original) !== photo.sha256)
       archiveRejected(
         `The archive is damaged: the original of photo “${photo.original_name}” is not the file its record names.`,
       )
-    await checkOriginal(photo, bytes.original)
-    const drawn = remake ? await remadeCopies(photo, bytes.original) : bytes
-    sets.push({
-      sha256: photo.sha256,
-      format: photo.format as PhotoFormat,
-      files: { original: bytes.original, working: drawn.working, thumbnail: drawn.thumbnail },
-    })
+    const original = entries.original.read()
+    await checkOriginal(photo, original)
+    if (!sets.has(photo.sha256)) {
+      const placed = (entry: ArchiveFile, bytes?: Uint8Array) =>
+        entry.inArchive ? { inArchive: entry.inArchive } : (bytes ?? entry.read())
+      const drawn = remake
+        ? await remadeCopies(photo, original)
+        : { working: placed(entries.working), thumbnail: placed(entries.thumbnail) }
+      sets.set(photo.sha256, {
+        sha256: photo.sha256,
+        format: photo.format as PhotoFormat,
+        files: { original: placed(entries.original, original), ...drawn },
+      })
+    }
     checked(1)
   }
   const stray = [...files.keys()].find((path) => !named.has(path))
   if (stray)
     archiveRejected(`The archive holds ${stray}, which no record names; it was changed after Stipple wrote it.`)
-  return sets
+  return [...sets.values()]
 }

@@ -8,6 +8,7 @@ import { HeavyWorkStopped } from '../../workers/worker-pool'
 import { decoding } from '../isolation/decoding'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
+import { storedSets } from './archive-answer'
 import { appendArchiveTrail } from './archive-audit'
 import { copyWithNewIds } from './archive-copy'
 import { createPigmentReconciler } from './archive-pigments'
@@ -82,7 +83,7 @@ export function createArchiveImporter(
     try {
       return await decoding.run(
         'openArchive',
-        { bytes, latestSchema: LATEST_SCHEMA_VERSION, remake },
+        { archive: { byFile: bytes }, latestSchema: LATEST_SCHEMA_VERSION, remake },
         { timeoutMs: archiveTimeoutMs(bytes.byteLength), onProgress: report },
       )
     } catch (error) {
@@ -152,7 +153,7 @@ export function createArchiveImporter(
       const copy = owner ? copyWithNewIds(records, localToday(now())) : null
       const target = copy?.records ?? records
       const archive = { archiveCreatedAt: manifest.createdAt, appVersion: manifest.appVersion }
-      const pigments = await deps.photos.storeFilesThen(fileSets, () =>
+      const pigments = await deps.photos.storeFilesThen(storedSets(fileSets, bytes), () =>
         importRows.immediate(target, records, copy?.ids ?? null, archive),
       )
       return {

@@ -14,7 +14,16 @@ import { type ArchiveCounts, MAX_ARCHIVE_BYTES } from '../../../shared/archive/a
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
 import { type ReportFraction, unitCounter } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
-import { listZipEntries, readZipEntry, type ZipEntry, ZipEntryUnreadable, ZipUnreadable } from './zip-entries'
+import {
+  digestZipEntry,
+  listZipEntries,
+  readZipEntry,
+  STORED,
+  type ZipEntry,
+  ZipEntryUnreadable,
+  type ZipSource,
+  ZipUnreadable,
+} from './zip-entries'
 
 export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -86,11 +95,24 @@ export interface Unpacked {
   manifest: ArchiveManifest
   /** records.json, parsed but not yet checked. */
   records: unknown
-  /** Every entry but the two JSON files, each checked against its size and SHA-256. */
-  files: Map<string, Uint8Array>
+  /**
+   * Every entry but the two JSON files, each checked against its size and SHA-256, read only
+   * when asked: one entry is held at a time, never the whole archive.
+   */
+  files: Map<string, ArchiveFile>
 }
 
-const startsWithZip = (bytes: Uint8Array) => ZIP_SIGNATURE.every((b, i) => bytes[i] === b)
+/** An entry proven against the manifest, not yet read. */
+export interface ArchiveFile {
+  read(): Uint8Array
+  /** Where its bytes lie in the archive as they are (a stored entry: every photo Stipple writes); null when inflated. */
+  inArchive: [offset: number, length: number] | null
+}
+
+const startsWithZip = (source: ZipSource) => {
+  const head = source.read(0, ZIP_SIGNATURE.length)
+  return ZIP_SIGNATURE.every((b, i) => head[i] === b)
+}
 
 const largestEntry = (name: string) =>
   name === MANIFEST_ENTRY ? MAX_MANIFEST_BYTES : name === RECORDS_ENTRY ? MAX_RECORDS_BYTES : PHOTO_LIMITS.maxBytes
@@ -103,10 +125,10 @@ const CUT_SHORT =
  * entries than an archive can hold, no entry declaring more than such a file can be, and all of
  * them together no more than the archive itself plus what records.json may inflate to.
  */
-function tableOfContents(bytes: Uint8Array): Map<string, ZipEntry> {
+function tableOfContents(source: ZipSource): Map<string, ZipEntry> {
   let listed: ZipEntry[]
   try {
-    listed = listZipEntries(bytes, MAX_MANIFEST_ENTRIES + 1)
+    listed = listZipEntries(source, MAX_MANIFEST_ENTRIES + 1)
   } catch (error) {
     if (error instanceof ZipEntryUnreadable) archiveRejected(`The archive is damaged: ${error.message}.`)
     if (error instanceof ZipUnreadable && /entries$/.test(error.message))
@@ -124,26 +146,21 @@ function tableOfContents(bytes: Uint8Array): Map<string, ZipEntry> {
       )
     total += entry.size
   }
-  if (total > bytes.byteLength + MAX_RECORDS_BYTES)
+  if (total > source.byteLength + MAX_RECORDS_BYTES)
     archiveRejected(
       `The archive is damaged or not one Stipple wrote: its entries claim ${megabytes(total)} in all, far more than the file holds.`,
     )
   return entries
 }
 
-/** The wanted entries' bytes, each inflated against its declared size, naming an entry that will not read. */
-function readEntries(bytes: Uint8Array, table: ReadonlyMap<string, ZipEntry>, wanted: (name: string) => boolean) {
-  const read: Record<string, Uint8Array> = {}
-  for (const entry of table.values()) {
-    if (!wanted(entry.name)) continue
-    try {
-      read[entry.name] = readZipEntry(bytes, entry)
-    } catch (error) {
-      if (!(error instanceof ZipEntryUnreadable)) throw error
-      archiveRejected(`The archive is damaged: ${entry.name} cannot be read (${error.message}).`)
-    }
+/** `read` of an entry (its bytes or its digest), naming an entry that will not read. */
+function readEntry<T>(entry: ZipEntry, read: (entry: ZipEntry) => T): T {
+  try {
+    return read(entry)
+  } catch (error) {
+    if (!(error instanceof ZipEntryUnreadable)) throw error
+    archiveRejected(`The archive is damaged: ${entry.name} cannot be read (${error.message}).`)
   }
-  return read
 }
 
 function parseJson(bytes: Uint8Array | undefined, what: string): unknown {
@@ -209,9 +226,13 @@ function entryNames(records: unknown): (path: string) => string {
   }
 }
 
-function checkEntry(entry: ArchiveManifest['entries'][number], content: Uint8Array | undefined, name: string) {
-  if (!content) archiveRejected(`The archive is incomplete: ${name} is listed in its manifest but missing from it.`)
-  if (content.byteLength !== entry.size || sha256Of(content) !== entry.sha256)
+type Digest = { size: number; sha256: string }
+
+const digestOf = (content: Uint8Array): Digest => ({ size: content.byteLength, sha256: sha256Of(content) })
+
+function checkEntry(entry: ArchiveManifest['entries'][number], digest: Digest | undefined, name: string) {
+  if (!digest) archiveRejected(`The archive is incomplete: ${name} is listed in its manifest but missing from it.`)
+  if (digest.size !== entry.size || digest.sha256 !== entry.sha256)
     archiveRejected(
       `The archive is damaged: ${name} does not match its checksum (the file changed after Stipple wrote it).`,
     )
@@ -220,53 +241,57 @@ function checkEntry(entry: ArchiveManifest['entries'][number], content: Uint8Arr
 /**
  * Opens an archive and proves its container whole: a zip holding a manifest this version can
  * read, and every entry the manifest lists, each of its size and SHA-256, and nothing else.
- * Throws a refusal naming what is wrong; checks no record yet. `onChecked` hears how much of the
- * listed entries' bytes are proven.
+ * Throws a refusal naming what is wrong; checks no record yet. Each photo entry is hashed from
+ * the source a slice at a time, and read whole only later, one at a time, by `files`, so the
+ * archive is never held whole. `onChecked` hears how much of the listed
+ * entries' bytes are proven.
  */
-export function unpackArchive(bytes: Uint8Array, latestSchema: number, onChecked: ReportFraction = () => {}): Unpacked {
-  if (bytes.byteLength > MAX_ARCHIVE_BYTES)
+export function unpackArchive(source: ZipSource, latestSchema: number, onChecked: ReportFraction = () => {}): Unpacked {
+  if (source.byteLength > MAX_ARCHIVE_BYTES)
     archiveRejected(
-      `The archive is ${megabytes(bytes.byteLength)}; Stipple reads archives up to ${megabytes(MAX_ARCHIVE_BYTES)}.`,
+      `The archive is ${megabytes(source.byteLength)}; Stipple reads archives up to ${megabytes(MAX_ARCHIVE_BYTES)}.`,
     )
-  if (!startsWithZip(bytes))
+  if (!startsWithZip(source))
     archiveRejected(
       'This file is not a Stipple patient archive. Choose a .stipple file that Stipple exported with “Export patient…”.',
     )
-  const table = tableOfContents(bytes)
-  const manifest = readManifest(
-    parseJson(readEntries(bytes, table, (name) => name === MANIFEST_ENTRY)[MANIFEST_ENTRY], 'manifest'),
-    latestSchema,
-  )
+  const table = tableOfContents(source)
+  const read = (path: string) => {
+    const entry = table.get(path)
+    return entry && readEntry(entry, (each) => readZipEntry(source, each))
+  }
+  const manifest = readManifest(parseJson(read(MANIFEST_ENTRY), 'manifest'), latestSchema)
 
   const listed = new Map(manifest.entries.map((entry) => [entry.path, entry]))
   if (listed.size !== manifest.entries.length)
     archiveRejected('The archive’s manifest is damaged: it lists an entry twice.')
   if (!listed.has(RECORDS_ENTRY)) archiveRejected('The archive’s manifest is damaged: it does not list records.json.')
-  const extra: string[] = []
-  const entries = readEntries(bytes, table, (name) => {
-    if (name === MANIFEST_ENTRY || name.endsWith('/')) return false
-    if (!listed.has(name)) extra.push(name)
-    return listed.has(name)
-  })
-  if (extra.length > 0)
+  const extra = [...table.keys()].find((name) => name !== MANIFEST_ENTRY && !name.endsWith('/') && !listed.has(name))
+  if (extra)
     archiveRejected(
-      `The archive holds ${extra[0]}, which its manifest does not list; it was changed after Stipple wrote it.`,
+      `The archive holds ${extra}, which its manifest does not list; it was changed after Stipple wrote it.`,
     )
   // records.json first: once it is sound, a damaged photo entry can be named by its photo.
   const recordsEntry = listed.get(RECORDS_ENTRY) as ArchiveManifest['entries'][number]
-  checkEntry(recordsEntry, entries[RECORDS_ENTRY], RECORDS_ENTRY)
-  const records = parseJson(entries[RECORDS_ENTRY], 'records.json')
+  const recordsBytes = read(RECORDS_ENTRY)
+  checkEntry(recordsEntry, recordsBytes && digestOf(recordsBytes), RECORDS_ENTRY)
+  const records = parseJson(recordsBytes, 'records.json')
   const nameOf = entryNames(records)
   const checked = unitCounter(
     manifest.entries.reduce((sum, entry) => sum + entry.size, 0),
     onChecked,
   )
+  const files = new Map<string, ArchiveFile>()
   for (const entry of manifest.entries) {
-    checkEntry(entry, entries[entry.path], nameOf(entry.path))
+    const inZip = table.get(entry.path)
+    if (entry.path !== RECORDS_ENTRY) {
+      checkEntry(entry, inZip && readEntry(inZip, (each) => digestZipEntry(source, each)), nameOf(entry.path))
+      files.set(entry.path, {
+        read: () => read(entry.path) as Uint8Array,
+        inArchive: inZip?.method === STORED ? [inZip.dataStart, inZip.size] : null,
+      })
+    }
     checked(entry.size)
   }
-
-  const files = new Map(Object.entries(entries))
-  files.delete(RECORDS_ENTRY)
   return { manifest, records, files }
 }

@@ -1,4 +1,38 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
 import zlib from 'node:zlib'
+
+/**
+ * A zip's bytes, read where they lie: in memory, or in a file read a range at a time, so opening
+ * an archive holds its table of contents and one entry at once, never the whole file.
+ */
+export interface ZipSource {
+  readonly byteLength: number
+  /** `length` bytes from `offset`, or fewer where the source ends. */
+  read(offset: number, length: number): Uint8Array
+}
+
+export const bytesSource = (bytes: Uint8Array): ZipSource => ({
+  byteLength: bytes.byteLength,
+  read: (offset, length) => bytes.subarray(offset, offset + length),
+})
+
+/** A file already open (`fd`), read with positioned reads; its size is taken once, when opened. */
+export function fileSource(fd: number): ZipSource {
+  const byteLength = fs.fstatSync(fd).size
+  return {
+    byteLength,
+    read(offset, length) {
+      const out = Buffer.allocUnsafe(Math.max(0, Math.min(length, byteLength - offset)))
+      for (let at = 0; at < out.byteLength; ) {
+        const got = fs.readSync(fd, out, at, out.byteLength - at, offset + at)
+        if (got === 0) return out.subarray(0, at)
+        at += got
+      }
+      return out
+    },
+  }
+}
 
 /** One entry of a zip's table of contents, as declared; nothing is inflated yet. */
 export interface ZipEntry {
@@ -15,36 +49,46 @@ export class ZipUnreadable extends Error {}
 /** One entry cannot be read as declared. */
 export class ZipEntryUnreadable extends Error {}
 
+/** A stored entry is hashed this much at a time. */
+const DIGEST_SLICE_BYTES = 1024 * 1024
+
 const EOCD = 0x06054b50
 const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
-const STORED = 0
+/** Compression method 0: the entry's bytes lie in the zip as they are. */
+export const STORED = 0
 const DEFLATED = 8
 
-function findEndOfDirectory(view: DataView): number {
-  const earliest = Math.max(0, view.byteLength - 22 - 0xffff)
-  for (let at = view.byteLength - 22; at >= earliest; at--) if (view.getUint32(at, true) === EOCD) return at
+/** The end-of-central-directory record's offset within `tail`, the file's last bytes. */
+function findEndOfDirectory(tail: DataView): number {
+  for (let at = tail.byteLength - 22; at >= 0; at--) if (tail.getUint32(at, true) === EOCD) return at
   throw new ZipUnreadable('no end of central directory')
 }
+
+const viewOf = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
 /**
  * Reads a zip's table of contents (no entry is inflated), refusing more than `maxEntries`
  * before reading them, and entries whose declared data lies outside the file. Zip64, encryption
  * and methods other than stored and deflate are not Stipple's and are refused.
  */
-export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (bytes.byteLength < 22) throw new ZipUnreadable('too short')
-  const end = findEndOfDirectory(view)
-  const count = view.getUint16(end + 10, true)
-  const directoryOffset = view.getUint32(end + 16, true)
+export function listZipEntries(source: ZipSource, maxEntries: number): ZipEntry[] {
+  if (source.byteLength < 22) throw new ZipUnreadable('too short')
+  const tailStart = Math.max(0, source.byteLength - 22 - 0xffff)
+  const tail = viewOf(source.read(tailStart, source.byteLength - tailStart))
+  const end = findEndOfDirectory(tail)
+  const count = tail.getUint16(end + 10, true)
+  const directoryOffset = tail.getUint32(end + 16, true)
   if (count === 0xffff || directoryOffset === 0xffffffff) throw new ZipUnreadable('zip64 is not supported')
   if (count > maxEntries) throw new ZipUnreadable(`it lists ${count} entries`)
+  // No more than `count` entries of the longest name, extra field and comment can take: one read, bounded.
+  const directory = source.read(directoryOffset, count * (46 + 3 * 0xffff))
+  const view = viewOf(directory)
   const decoder = new TextDecoder('utf-8', { fatal: true })
   const entries: ZipEntry[] = []
-  let at = directoryOffset
+  let at = 0
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.byteLength || view.getUint32(at, true) !== CENTRAL)
+    if (at + 46 > directory.byteLength || view.getUint32(at, true) !== CENTRAL)
       throw new ZipUnreadable('the central directory is cut short')
     const flags = view.getUint16(at + 8, true)
     const method = view.getUint16(at + 10, true)
@@ -54,18 +98,18 @@ export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
     const extraLength = view.getUint16(at + 30, true)
     const commentLength = view.getUint16(at + 32, true)
     const localOffset = view.getUint32(at + 42, true)
-    if (at + 46 + nameLength > bytes.byteLength) throw new ZipUnreadable('the central directory is cut short')
+    if (at + 46 + nameLength > directory.byteLength) throw new ZipUnreadable('the central directory is cut short')
     let name: string
     try {
-      name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength))
+      name = decoder.decode(directory.subarray(at + 46, at + 46 + nameLength))
     } catch {
       throw new ZipUnreadable('an entry name is not text')
     }
     if (flags & 1) throw new ZipEntryUnreadable(`${name} is encrypted`)
-    if (localOffset + 30 > bytes.byteLength || view.getUint32(localOffset, true) !== LOCAL)
-      throw new ZipUnreadable(`${name} has no local header`)
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true)
-    if (dataStart + compressedSize > bytes.byteLength) throw new ZipUnreadable(`${name} runs past the end of the file`)
+    const local = localOffset + 30 <= source.byteLength ? viewOf(source.read(localOffset, 30)) : null
+    if (!local || local.getUint32(0, true) !== LOCAL) throw new ZipUnreadable(`${name} has no local header`)
+    const dataStart = localOffset + 30 + local.getUint16(26, true) + local.getUint16(28, true)
+    if (dataStart + compressedSize > source.byteLength) throw new ZipUnreadable(`${name} runs past the end of the file`)
     entries.push({ name, method, compressedSize, size, dataStart })
     at += 46 + nameLength + extraLength + commentLength
   }
@@ -77,8 +121,8 @@ export function listZipEntries(bytes: Uint8Array, maxEntries: number): ZipEntry[
  * size, so a stream that would inflate further is stopped there and refused, and no crafted
  * stream can run for long or grow without bound.
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize)
+export function readZipEntry(source: ZipSource, entry: ZipEntry): Uint8Array {
+  const data = source.read(entry.dataStart, entry.compressedSize)
   let content: Uint8Array
   if (entry.method === STORED) content = data
   else if (entry.method === DEFLATED) {
@@ -96,4 +140,22 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
   if (content.byteLength !== entry.size)
     throw new ZipEntryUnreadable('it is not the size its table of contents declares')
   return content
+}
+
+/**
+ * An entry's size and SHA-256, the same as of `readZipEntry`'s bytes: a stored entry (a photo) is
+ * hashed a slice at a time, so proving a large archive never holds its photos; a deflated one is
+ * inflated as `readZipEntry` does it.
+ */
+export function digestZipEntry(source: ZipSource, entry: ZipEntry): { size: number; sha256: string } {
+  if (entry.method !== STORED) {
+    const content = readZipEntry(source, entry)
+    return { size: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') }
+  }
+  if (entry.compressedSize !== entry.size)
+    throw new ZipEntryUnreadable('it is not the size its table of contents declares')
+  const hash = createHash('sha256')
+  for (let at = 0; at < entry.size; at += DIGEST_SLICE_BYTES)
+    hash.update(source.read(entry.dataStart + at, Math.min(DIGEST_SLICE_BYTES, entry.size - at)))
+  return { size: entry.size, sha256: hash.digest('hex') }
 }

@@ -193,14 +193,25 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
       let dir: string | null = null
       try {
         dir = await jobDir(id)
+        // A fresh process loads its modules while the job's files are written (a large archive: a few hundred ms).
+        const ready = Promise.resolve(idle.pop() ?? start())
+        // Awaited below; a start that fails meanwhile is not an unhandled rejection.
+        ready.catch(() => {})
+        let spilled: unknown
+        try {
+          spilled = await spill(input, dir)
+        } catch (error) {
+          void ready.then(keepOrEnd, () => {})
+          throw error
+        }
         const request: DecodeRequest = {
           id,
           name,
-          input: await spill(input, dir),
+          input: spilled,
           dir,
           memoryBudgetMb: limits.memoryBudgetMb ?? options.memoryBudgetMb,
         }
-        slot = idle.pop() ?? (await start())
+        slot = await ready
         const answer = await runOn(slot, request, limits)
         await keepOrEnd(slot)
         slot = null

@@ -10,32 +10,46 @@ import path from 'node:path'
  */
 export type Spilled = { $file: string }
 
-const isSpilled = (value: unknown): value is Spilled =>
-  typeof value === 'object' &&
-  value !== null &&
-  Object.keys(value).length === 1 &&
-  typeof (value as { $file?: unknown }).$file === 'string'
+/**
+ * Bytes a job reads from their file a range at a time (an archive), never whole: main sends
+ * `{ byFile: bytes }`, the job gets `{ file }`, the name of the file in its folder they were spilled to.
+ */
+export type ByFile = { byFile: Uint8Array } | { file: string }
+type SpilledByFile = { $byFile: string }
+
+const hasOnly = (value: unknown, key: string): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.keys(value).length === 1 && key in value
+
+const isSpilled = (value: unknown): value is Spilled => hasOnly(value, '$file') && typeof value.$file === 'string'
 
 /** `value` with every byte array written to a file in `dir` and replaced by its name. */
 export async function spill(value: unknown, dir: string): Promise<unknown> {
-  if (value instanceof Uint8Array) {
-    const file = path.join(dir, `${randomBytes(8).toString('hex')}.bin`)
-    await fs.promises.writeFile(file, value, { flag: 'wx' })
-    return { $file: file } satisfies Spilled
-  }
+  if (value instanceof Uint8Array) return { $file: await written(value, dir) } satisfies Spilled
+  if (hasOnly(value, 'byFile') && value.byFile instanceof Uint8Array)
+    return { $byFile: await written(value.byFile, dir) } satisfies SpilledByFile
   if (Array.isArray(value)) return Promise.all(value.map((each) => spill(each, dir)))
   if (typeof value !== 'object' || value === null) return value
   const entries = await Promise.all(Object.entries(value).map(async ([key, each]) => [key, await spill(each, dir)]))
   return Object.fromEntries(entries)
 }
 
-/** `value` with each spilled file read back; a name outside `dir` is refused, whoever wrote the message. */
+async function written(bytes: Uint8Array, dir: string) {
+  const file = path.join(dir, `${randomBytes(8).toString('hex')}.bin`)
+  await fs.promises.writeFile(file, bytes, { flag: 'wx' })
+  return file
+}
+
+function inJob(file: string, dir: string) {
+  const resolved = path.resolve(file)
+  if (path.dirname(resolved) !== path.resolve(dir)) throw new Error('A decode message named a file outside its job')
+  return resolved
+}
+
+/** `value` with each spilled file read back (a `ByFile` named); a name outside `dir` is refused, whoever wrote the message. */
 export async function unspill(value: unknown, dir: string): Promise<unknown> {
-  if (isSpilled(value)) {
-    const file = path.resolve(value.$file)
-    if (path.dirname(file) !== path.resolve(dir)) throw new Error('A decode message named a file outside its job')
-    return fs.promises.readFile(file)
-  }
+  if (isSpilled(value)) return fs.promises.readFile(inJob(value.$file, dir))
+  if (hasOnly(value, '$byFile') && typeof value.$byFile === 'string')
+    return { file: inJob(value.$byFile, dir) } satisfies ByFile
   if (Array.isArray(value)) return Promise.all(value.map((each) => unspill(each, dir)))
   if (typeof value !== 'object' || value === null) return value
   const entries = await Promise.all(Object.entries(value).map(async ([key, each]) => [key, await unspill(each, dir)]))

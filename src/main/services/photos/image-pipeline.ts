@@ -125,13 +125,20 @@ async function uprightSource(
   }
 }
 
-const encode = (source: Sharp, longSide: number, quality: number) =>
+/**
+ * `optimiseCoding` (Huffman tables fitted to the picture) makes the encoder hold every block of
+ * the picture until the end: for a 4096 px working copy about 180 MB more and twice the time, to
+ * save 5–8 % of its size. The working copy goes without it; the small thumbnail keeps it.
+ */
+const encode = (source: Sharp, longSide: number, quality: number, optimiseCoding: boolean) =>
   source
     .resize({ width: longSide, height: longSide, fit: 'inside', withoutEnlargement: true })
     .flatten(FLATTEN)
     .toColourspace('srgb')
-    .jpeg({ quality, chromaSubsampling: '4:4:4' })
+    .jpeg({ quality, chromaSubsampling: '4:4:4', optimiseCoding })
     .toBuffer()
+
+const encodeWorking = (source: Sharp) => encode(source, PHOTO_LIMITS.workingLongSide, 90, false)
 
 /** libjpeg's word for scan data that ends before the picture its header declares. */
 const CUT_SHORT = /premature end/i
@@ -150,7 +157,7 @@ async function workingCopy(
   const strict = format === 'jpeg'
   try {
     const { source, width, height } = await uprightSource(sharp, bytes, format, header, strict ? 'warning' : 'error')
-    return { working: await encode(source, PHOTO_LIMITS.workingLongSide, 90), width, height }
+    return { working: await encodeWorking(source), width, height }
   } catch (error) {
     if (error instanceof ImageRejected) throw error
     if (!strict || (error instanceof Error && CUT_SHORT.test(error.message)))
@@ -160,7 +167,7 @@ async function workingCopy(
   }
   try {
     const { source, width, height } = await uprightSource(sharp, bytes, format, header, 'error')
-    return { working: await encode(source, PHOTO_LIMITS.workingLongSide, 90), width, height }
+    return { working: await encodeWorking(source), width, height }
   } catch {
     throw new ImageRejected('The image data is damaged or incomplete (the file may have been cut short).')
   }
@@ -175,6 +182,6 @@ export async function prepareImage(bytes: Uint8Array, format: PhotoFormat): Prom
   const sharp = await loadSharp()
   const header = await readImageHeader(bytes, format)
   const { working, width, height } = await workingCopy(sharp, bytes, format, header)
-  const thumbnail = await encode(sharp(working), PHOTO_LIMITS.thumbnailLongSide, 80)
+  const thumbnail = await encode(sharp(working), PHOTO_LIMITS.thumbnailLongSide, 80, true)
   return { width, height, takenAt: exifTakenAt(header.exif), working, thumbnail }
 }

@@ -1,0 +1,32 @@
+import type { StoredVariant } from '../photos/photo-files'
+import type { StoredFileSet } from '../photos/photo-service'
+
+/** A file inside the archive main sent, by where its bytes lie there: a stored entry, never copied. */
+export type InArchive = { inArchive: [offset: number, length: number] }
+
+/**
+ * A photo's files as the decode process answers them: a stored entry of the archive (every
+ * original) by its place there, since main holds those bytes already; a file made there (a
+ * remade copy, an inflated entry) as its bytes. A large archive's originals never cross back.
+ */
+export type PlacedFileSet = Omit<StoredFileSet, 'files'> & { files: Record<StoredVariant, Uint8Array | InArchive> }
+
+/** The sets to store, each placed file taken from `archive`: the bytes main sent. */
+export function storedSets(sets: readonly PlacedFileSet[], archive: Uint8Array): StoredFileSet[] {
+  const bytesOf = (file: Uint8Array | InArchive): Uint8Array => {
+    if (file instanceof Uint8Array) return file
+    const [offset, length] = file.inArchive
+    const inside = Number.isSafeInteger(offset) && Number.isSafeInteger(length) && offset >= 0 && length >= 0
+    if (!inside || offset + length > archive.byteLength)
+      throw new Error('A decode answer placed a file outside the archive')
+    return archive.subarray(offset, offset + length)
+  }
+  return sets.map((set) => ({
+    ...set,
+    files: {
+      original: bytesOf(set.files.original),
+      working: bytesOf(set.files.working),
+      thumbnail: bytesOf(set.files.thumbnail),
+    },
+  }))
+}
