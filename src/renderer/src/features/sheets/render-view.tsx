@@ -30,23 +30,12 @@ export interface ViewRenderRequest {
 
 /**
  * Rows of the design drawn in one task: a canvas the picture's size took 70–130 ms of the UI
- * thread to start, a band of it a tenth of that.
+ * thread to start, and a 256-row band of a 300 dpi view's zones up to 60 ms to draw.
  */
-const BAND_ROWS = 256
+const BAND_ROWS = 128
 
 /** The impressions take seconds at worst; a minute means the worker is gone. */
 const PIGMENT_TIMEOUT_MS = 60_000
-
-/** The photo's file, fetched as bytes: the page never decodes it. */
-async function photoFile(url: string): Promise<Blob> {
-  try {
-    const response = await fetch(url)
-    if (!response.ok) throw new Error(response.statusText)
-    return await response.blob()
-  } catch {
-    throw new Error('The photo file could not be loaded.')
-  }
-}
 
 /**
  * The session layers drawn at the output's own resolution (the photo may be smaller than the
@@ -121,8 +110,8 @@ async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
 }
 
 /**
- * A worker of its own composes the view's picture: it is sent the photo's file at once, to
- * decode and resample while the pigment and the design are drawn, and they follow.
+ * A worker of its own composes the view's picture: it is sent the photo's address at once, to
+ * fetch, decode and resample while the pigment and the design are drawn, and they follow.
  */
 class PictureWorker {
   private readonly worker = new ViewPictureWorker() as Worker
@@ -170,13 +159,13 @@ async function renderPicture(
   const pigment = drawPigment(request)
   const worker = new PictureWorker()
   try {
-    const file = photoFile(request.photoUrl).then((file) => worker.photo({ type: 'photo', file, image, output }))
-    file.catch(() => undefined)
-    // Drawn while the photo loads and the dot worker draws the pigment.
+    // Fetched and decoded by the worker: the page's own fetch answered only once its UI thread was free.
+    worker.photo({ type: 'photo', url: new URL(request.photoUrl, location.href).href, image, output })
+    // Drawn while the photo loads and the dot worker draws the pigment, from a task of its own.
+    await nextTask()
     const overlay = await drawOverlay(request)
     let tiles: Extract<PictureRequest, { type: 'compose' }>['pigment'] = null
     try {
-      await file
       if (pigment) {
         await pigment.drawn
         // The whole photo's tiles at the picture's scale; handed over, the renderer ends with this call.

@@ -8,14 +8,15 @@ export interface OverlayBand {
 }
 
 /**
- * What a view's picture is composed from in its worker, in two messages: first the photo's file,
+ * What a view's picture is composed from in its worker, in two messages: first the photo, fetched,
  * decoded and resampled while the dot renderer draws the pigment; then the session layers as
  * it drew them at the picture's scale (photo coordinates) and the design's bands.
  */
 export type PictureRequest =
   | {
       type: 'photo'
-      file: Blob
+      /** The photo's address, absolute: the worker fetches it, so the decode starts at once. */
+      url: string
       /** The photo's pixel size, as its record gives it. */
       image: Size
       output: Size

@@ -28,9 +28,12 @@ type ComposeRequest = Extract<PictureRequest, { type: 'compose' }>
 
 async function bakedPhoto(request: PhotoRequest): Promise<BakedView> {
   const { image, output } = request
-  const photo = await createImageBitmap(request.file).catch(() => {
-    throw new PhotoUnreadable()
-  })
+  const photo = await fetch(request.url)
+    .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(response.statusText))))
+    .then((file) => createImageBitmap(file))
+    .catch(() => {
+      throw new PhotoUnreadable()
+    })
   const scale = output.width / image.width
   const width = Math.max(1, Math.ceil(image.width * scale))
   const height = Math.max(1, Math.ceil(image.height * scale))
