@@ -71,7 +71,7 @@ async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
  * original, however many records use it): a crafted archive's picture never becomes the one a
  * later import of the same original shows, and the archive's own are never read. Returns the
  * files to store, a stored entry by its place in the archive; `onChecked` hears the share of
- * photos done.
+ * photos done. Once `stop` is aborted, no further original is read (it throws the abort reason).
  */
 export async function checkPhotoFiles(
   records: ArchiveRecords,
@@ -79,6 +79,7 @@ export async function checkPhotoFiles(
   shaOfEntry: ReadonlyMap<string, string>,
   remake: boolean,
   onChecked: ReportFraction = () => {},
+  stop?: AbortSignal,
 ): Promise<PlacedFileSet[]> {
   const named = new Set<string>()
   const sets = new Map<string, PlacedFileSet>()
@@ -99,6 +100,7 @@ export async function checkPhotoFiles(
       archiveRejected(
         `The archive is damaged: the original of photo “${photo.original_name}” is not the file its record names.`,
       )
+    stop?.throwIfAborted()
     const original = entries.original.read()
     await checkOriginal(photo, original)
     if (!sets.has(photo.sha256)) {

@@ -47,6 +47,30 @@ describe('a damaged archive is refused with what is wrong, and nothing is import
     await expectRefused(target, flipped, /the original of photo “front\.jpg” does not match its checksum/)
   })
 
+  it('a flipped byte in the last entry, though a photo checked earlier is refused too (its remake overlaps the hashing)', async () => {
+    const { bytes, target } = await exportedAndTarget()
+    const resized = tamper(
+      bytes,
+      (entries) =>
+        editRecords(entries, (records) => {
+          const photo = records.photos.find((p) => p.original_name === 'front.jpg')
+          if (!photo) throw new Error('no front.jpg')
+          photo.width = 400
+        }),
+      { resign: true },
+    )
+    await expectRefused(target, resized, /front\.jpg” is 200 × 150 pixels, but its record says 400 × 150/)
+    let last = ''
+    const damaged = tamper(resized, (entries, manifest) => {
+      last = manifest.entries.at(-1)?.path ?? ''
+      const content = entries[last]
+      if (!content?.byteLength) throw new Error('no last entry')
+      content[content.byteLength >> 1] = (content[content.byteLength >> 1] as number) ^ 0xff
+    })
+    expect(last).toMatch(/^photos\/thumbnails\//)
+    await expectRefused(target, damaged, /the thumbnail of photo “crown\.jpg” does not match its checksum/)
+  })
+
   it('a file cut short while copying', async () => {
     const { bytes, target } = await exportedAndTarget()
     await expectRefused(

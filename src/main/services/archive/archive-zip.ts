@@ -15,7 +15,7 @@ import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
 import { type ReportFraction, unitCounter } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
 import {
-  digestZipEntry,
+  digestZipEntryInSlices,
   listZipEntries,
   readZipEntry,
   STORED,
@@ -247,6 +247,31 @@ function checkEntry(entry: ArchiveManifest['entries'][number], digest: Digest | 
  * entries' bytes are proven.
  */
 export function unpackArchive(source: ZipSource, latestSchema: number, onChecked: ReportFraction = () => {}): Unpacked {
+  const { prove, ...unpacked } = openContainer(source, latestSchema)
+  const checked = unitCounter(
+    unpacked.manifest.entries.reduce((sum, entry) => sum + entry.size, 0),
+    onChecked,
+  )
+  for (const bytes of prove()) checked(bytes)
+  return unpacked
+}
+
+/** An archive whose container is open but whose entries are not yet all proven. */
+export interface OpenContainer extends Unpacked {
+  /**
+   * Proves every listed entry but records.json (proven on opening) against its size and SHA-256,
+   * in the manifest's order, throwing the refusal `unpackArchive` gives at the first that fails.
+   * It yields the bytes proven at each step (a slice of a photo entry, records.json's size in its
+   * turn), so other work can run between steps; until it has finished, `files` are unproven.
+   */
+  prove(): Generator<number, void>
+}
+
+/**
+ * `unpackArchive` up to hashing the photo entries: the zip, its manifest and records.json are
+ * proven; the photo entries are listed in `files` (only those the zip holds) and proven by `prove`.
+ */
+export function openContainer(source: ZipSource, latestSchema: number): OpenContainer {
   if (source.byteLength > MAX_ARCHIVE_BYTES)
     archiveRejected(
       `The archive is ${megabytes(source.byteLength)}; Stipple reads archives up to ${megabytes(MAX_ARCHIVE_BYTES)}.`,
@@ -277,21 +302,32 @@ export function unpackArchive(source: ZipSource, latestSchema: number, onChecked
   checkEntry(recordsEntry, recordsBytes && digestOf(recordsBytes), RECORDS_ENTRY)
   const records = parseJson(recordsBytes, 'records.json')
   const nameOf = entryNames(records)
-  const checked = unitCounter(
-    manifest.entries.reduce((sum, entry) => sum + entry.size, 0),
-    onChecked,
-  )
   const files = new Map<string, ArchiveFile>()
   for (const entry of manifest.entries) {
     const inZip = table.get(entry.path)
-    if (entry.path !== RECORDS_ENTRY) {
-      checkEntry(entry, inZip && readEntry(inZip, (each) => digestZipEntry(source, each)), nameOf(entry.path))
+    if (entry.path !== RECORDS_ENTRY && inZip)
       files.set(entry.path, {
         read: () => read(entry.path) as Uint8Array,
-        inArchive: inZip?.method === STORED ? [inZip.dataStart, inZip.size] : null,
+        inArchive: inZip.method === STORED ? [inZip.dataStart, inZip.size] : null,
       })
-    }
-    checked(entry.size)
   }
-  return { manifest, records, files }
+  function* prove(): Generator<number, void> {
+    for (const entry of manifest.entries) {
+      const inZip = table.get(entry.path)
+      if (entry.path !== RECORDS_ENTRY)
+        checkEntry(entry, inZip && (yield* digestInSlices(source, inZip)), nameOf(entry.path))
+      yield entry.path === RECORDS_ENTRY || !inZip || inZip.method !== STORED ? entry.size : 0
+    }
+  }
+  return { manifest, records, files, prove }
+}
+
+/** An entry's digest a slice at a time (see `digestZipEntryInSlices`), naming an entry that will not read. */
+function* digestInSlices(source: ZipSource, entry: ZipEntry): Generator<number, Digest> {
+  try {
+    return yield* digestZipEntryInSlices(source, entry)
+  } catch (error) {
+    if (!(error instanceof ZipEntryUnreadable)) throw error
+    archiveRejected(`The archive is damaged: ${entry.name} cannot be read (${error.message}).`)
+  }
 }

@@ -145,9 +145,13 @@ export function readZipEntry(source: ZipSource, entry: ZipEntry): Uint8Array {
 /**
  * An entry's size and SHA-256, the same as of `readZipEntry`'s bytes: a stored entry (a photo) is
  * hashed a slice at a time, so proving a large archive never holds its photos; a deflated one is
- * inflated as `readZipEntry` does it.
+ * inflated as `readZipEntry` does it. It yields the bytes each slice hashed, so a caller can let
+ * other work run between slices (a photo's remake while the rest of an archive is proven).
  */
-export function digestZipEntry(source: ZipSource, entry: ZipEntry): { size: number; sha256: string } {
+export function* digestZipEntryInSlices(
+  source: ZipSource,
+  entry: ZipEntry,
+): Generator<number, { size: number; sha256: string }> {
   if (entry.method !== STORED) {
     const content = readZipEntry(source, entry)
     return { size: content.byteLength, sha256: createHash('sha256').update(content).digest('hex') }
@@ -155,7 +159,10 @@ export function digestZipEntry(source: ZipSource, entry: ZipEntry): { size: numb
   if (entry.compressedSize !== entry.size)
     throw new ZipEntryUnreadable('it is not the size its table of contents declares')
   const hash = createHash('sha256')
-  for (let at = 0; at < entry.size; at += DIGEST_SLICE_BYTES)
-    hash.update(source.read(entry.dataStart + at, Math.min(DIGEST_SLICE_BYTES, entry.size - at)))
+  for (let at = 0; at < entry.size; at += DIGEST_SLICE_BYTES) {
+    const length = Math.min(DIGEST_SLICE_BYTES, entry.size - at)
+    hash.update(source.read(entry.dataStart + at, length))
+    yield length
+  }
   return { size: entry.size, sha256: hash.digest('hex') }
 }
