@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Point } from '../geometry/point'
 import { indexLayer, indexSessions, type LayerIndex, rangesNear } from './layer-index'
 import { assembleLayers, type DotLayer, type SimInput, simulateZone, type ZoneSimulation } from './simulate'
+import { twoZoneScene } from './simulation-test-fixtures'
 
 /** A 10 × 7 grid of dots 60 px apart from (300, 200), radius 2, zones alternating. */
 function gridLayer(): DotLayer {
@@ -68,27 +68,7 @@ describe('layer index', () => {
 })
 
 describe('indexing sessions straight from the zones', () => {
-  const ring = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }))
-  const scene = (right: number): SimInput => ({
-    seedKey: 'index',
-    zones: [
-      { id: 'a', polygon: ring([100, 100], [right, 100], [right, 400], [100, 400]), softnessPx: 20 },
-      { id: 'b', polygon: ring([300, 300], [800, 300], [800, 700], [300, 700]), softnessPx: 10 },
-    ],
-    sessions: [
-      { id: 's1', dotDiameterPx: 4, treatments: [{ zoneId: 'a', densityPerPx2: 0.002 }] },
-      {
-        id: 's2',
-        dotDiameterPx: 3,
-        treatments: [
-          { zoneId: 'a', densityPerPx2: 0.002 },
-          { zoneId: 'b', densityPerPx2: 0.003 },
-        ],
-      },
-      { id: 'skipped', dotDiameterPx: 3, treatments: [] },
-    ],
-    jitter: 0.15,
-  })
+  const scene = (right: number): SimInput => twoZoneScene('index', right)
   const sample = (input: SimInput, previous: ZoneSimulation[] = []) =>
     input.zones.map((zone, z) => simulateZone(zone, input.sessions, input.seedKey, input.jitter, previous[z]))
   const expectSame = (got: LayerIndex, want: LayerIndex) => {

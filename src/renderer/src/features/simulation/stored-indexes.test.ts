@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import type { Point } from '../../../../shared/geometry/point'
 import { indexSessions, type LayerIndex } from '../../../../shared/simulation/layer-index'
 import { rasterize } from '../../../../shared/simulation/rasterize'
 import { assembleLayers, type SimInput, simulateZone } from '../../../../shared/simulation/simulate'
+import { twoZoneScene } from '../../../../shared/simulation/simulation-test-fixtures'
 import { packIndexes, type SceneIndexes, unpackIndexes } from './stored-indexes'
 
-const ring = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }))
-const INPUT: SimInput = {
-  seedKey: 'stored-indexes',
-  zones: [
-    { id: 'a', polygon: ring([100, 100], [420, 100], [420, 400], [100, 400]), softnessPx: 20 },
-    { id: 'b', polygon: ring([300, 300], [800, 300], [800, 700], [300, 700]), softnessPx: 10 },
-  ],
-  sessions: [
-    { id: 's1', dotDiameterPx: 4, treatments: [{ zoneId: 'a', densityPerPx2: 0.002 }] },
-    {
-      id: 's2',
-      dotDiameterPx: 3,
-      treatments: [
-        { zoneId: 'a', densityPerPx2: 0.002 },
-        { zoneId: 'b', densityPerPx2: 0.003 },
-      ],
-    },
-    { id: 'empty', dotDiameterPx: 3, treatments: [] },
-  ],
-  jitter: 0.15,
-}
+const INPUT: SimInput = twoZoneScene('stored-indexes')
 const results = INPUT.zones.map((zone) => simulateZone(zone, INPUT.sessions, INPUT.seedKey, INPUT.jitter))
 
 function built(): SceneIndexes {
