@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { indexLayer, indexSessions, type LayerIndex, rangesNear } from './layer-index'
 import { assembleLayers, type DotLayer, type SimInput, simulateZone, type ZoneSimulation } from './simulate'
-import { twoZoneScene } from './simulation-test-fixtures'
+import { indexFields, twoZoneScene } from './simulation-test-fixtures'
 
 /** A 10 × 7 grid of dots 60 px apart from (300, 200), radius 2, zones alternating. */
 function gridLayer(): DotLayer {
@@ -72,19 +72,7 @@ describe('indexing sessions straight from the zones', () => {
   const sample = (input: SimInput, previous: ZoneSimulation[] = []) =>
     input.zones.map((zone, z) => simulateZone(zone, input.sessions, input.seedKey, input.jitter, previous[z]))
   const expectSame = (got: LayerIndex, want: LayerIndex) => {
-    expect([got.cellPx, got.originX, got.originY, got.cols, got.rows, got.maxRadius]).toEqual([
-      want.cellPx,
-      want.originX,
-      want.originY,
-      want.cols,
-      want.rows,
-      want.maxRadius,
-    ])
-    expect(got.cellStart).toEqual(want.cellStart)
-    expect(got.x).toEqual(want.x)
-    expect(got.y).toEqual(want.y)
-    expect(got.r).toEqual(want.r)
-    expect(got.zone).toEqual(want.zone)
+    expect(indexFields(got)).toEqual(indexFields(want))
   }
 
   it('gives what indexing the assembled layers gives, an empty session included', () => {

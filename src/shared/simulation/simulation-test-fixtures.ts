@@ -1,4 +1,5 @@
 import type { Point } from '../geometry/point'
+import type { LayerIndex } from './layer-index'
 import type { SimInput } from './simulate'
 
 const ring = (...coords: [number, number][]): Point[] => coords.map(([x, y]) => ({ x, y }))
@@ -28,4 +29,10 @@ export function twoZoneScene(seedKey: string, right = 420): SimInput {
     ],
     jitter: 0.15,
   }
+}
+
+/** Every field of a drawing index, for comparing two in one assertion. */
+export function indexFields(index: LayerIndex) {
+  const { cellPx, originX, originY, cols, rows, maxRadius, cellStart, x, y, r, zone } = index
+  return { cellPx, originX, originY, cols, rows, maxRadius, cellStart, x, y, r, zone }
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { indexSessions, type LayerIndex } from '../../../../shared/simulation/layer-index'
 import { rasterize } from '../../../../shared/simulation/rasterize'
 import { assembleLayers, type SimInput, simulateZone } from '../../../../shared/simulation/simulate'
-import { twoZoneScene } from '../../../../shared/simulation/simulation-test-fixtures'
+import { indexFields, twoZoneScene } from '../../../../shared/simulation/simulation-test-fixtures'
 import { packIndexes, type SceneIndexes, unpackIndexes } from './stored-indexes'
 
 const INPUT: SimInput = twoZoneScene('stored-indexes')
@@ -24,19 +24,7 @@ describe('a scene’s drawing indexes as the dot cache stores them', () => {
     expect(read?.layers).toEqual(scene.layers)
     scene.indexes.forEach((want, l) => {
       const got = read?.indexes[l] as LayerIndex
-      expect([got.cellPx, got.originX, got.originY, got.cols, got.rows, got.maxRadius]).toEqual([
-        want.cellPx,
-        want.originX,
-        want.originY,
-        want.cols,
-        want.rows,
-        want.maxRadius,
-      ])
-      expect(got.cellStart).toEqual(want.cellStart)
-      expect(got.x).toEqual(want.x)
-      expect(got.y).toEqual(want.y)
-      expect(got.r).toEqual(want.r)
-      expect(got.zone).toEqual(want.zone)
+      expect(indexFields(got)).toEqual(indexFields(want))
     })
     const draw = (indexes: readonly LayerIndex[]) => {
       const target = { originX: 0, originY: 0, scale: 0.75, width: 640, height: 560, data: new Uint8ClampedArray(0) }
