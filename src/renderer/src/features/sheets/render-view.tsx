@@ -10,7 +10,7 @@ import { DotRenderer, whenBaseDrawn } from '../simulation/dot-renderer'
 import { nextTask } from './next-task'
 import { encodePng } from './png-encoder'
 import { ViewOverlay } from './ViewOverlay'
-import type { OverlayBand, PictureReply, PictureRequest } from './view-picture-protocol'
+import { bakedPhotoSize, type OverlayBand, type PictureReply, type PictureRequest } from './view-picture-protocol'
 import ViewPictureWorker from './view-picture-worker?worker&inline'
 /** Everything a view's picture is drawn from. */
 export interface ViewRenderRequest {
@@ -39,14 +39,15 @@ const PIGMENT_TIMEOUT_MS = 60_000
 
 /**
  * The session layers drawn at the output's own resolution (the photo may be smaller than the
- * picture), started at once so the worker reads or samples the dots while the photo loads.
+ * picture), started at once so the worker reads or samples the dots while the photo loads and
+ * the design is drawn.
  */
 function drawPigment(request: ViewRenderRequest): { renderer: DotRenderer; drawn: Promise<void> } | null {
   const { pigment, image, output } = request
   if (!pigment || pigment.input.sessions.length === 0) return null
   const renderer = new DotRenderer(image, undefined, { baseScale: output.width / image.width })
   const drawn = whenBaseDrawn(renderer, PIGMENT_TIMEOUT_MS)
-  // Awaited only once the photo has loaded; a photo that fails to load leaves it unawaited.
+  // Awaited once the design is drawn; a design that fails to draw leaves it unawaited.
   drawn.catch(() => undefined)
   renderer.setScene(pigment.input)
   renderer.setStyles(pigment.styles)
@@ -169,9 +170,8 @@ async function renderPicture(
       if (pigment) {
         await pigment.drawn
         // The whole photo's tiles at the picture's scale; handed over, the renderer ends with this call.
-        const scale = output.width / image.width
-        const baked = { width: Math.ceil(image.width * scale), height: Math.ceil(image.height * scale) }
-        tiles = pigment.renderer.tilesFor({ scale, x: 0, y: 0 }, baked)
+        const baked = bakedPhotoSize(image, output)
+        tiles = pigment.renderer.tilesFor({ scale: baked.scale, x: 0, y: 0 }, baked)
       }
       return await worker.compose({ type: 'compose', pigment: tiles, overlay, as })
     } catch (error) {

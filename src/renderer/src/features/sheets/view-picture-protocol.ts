@@ -33,3 +33,17 @@ export type PictureReply =
   | { type: 'pixels'; rgba: ArrayBuffer }
   | { type: 'file'; file: Blob }
   | { type: 'failed'; message: string }
+
+/**
+ * The photo baked at the picture's scale: its pixels across the picture's width, whole pixels
+ * (a pixel more than the picture where the scale does not divide evenly). The page asks the dot
+ * renderer for tiles of this size, the worker bakes the photo to it.
+ */
+export function bakedPhotoSize(image: Size, output: Size): Size & { scale: number } {
+  const scale = output.width / image.width
+  return {
+    scale,
+    width: Math.max(1, Math.ceil(image.width * scale)),
+    height: Math.max(1, Math.ceil(image.height * scale)),
+  }
+}

@@ -2,7 +2,7 @@
 
 import type { Size } from '../../canvas/viewport'
 import { advance, type BakedView, type ComposedView, type PigmentSource, recompose } from '../canvas/view-cache'
-import type { PictureReply, PictureRequest } from './view-picture-protocol'
+import { bakedPhotoSize, type PictureReply, type PictureRequest } from './view-picture-protocol'
 
 /**
  * Composes a view's picture off the UI thread, as the canvas composes the view on screen: the
@@ -34,9 +34,7 @@ async function bakedPhoto(request: PhotoRequest): Promise<BakedView> {
     .catch(() => {
       throw new PhotoUnreadable()
     })
-  const scale = output.width / image.width
-  const width = Math.max(1, Math.ceil(image.width * scale))
-  const height = Math.max(1, Math.ceil(image.height * scale))
+  const { scale, width, height } = bakedPhotoSize(image, output)
   const bitmap = new OffscreenCanvas(width, height)
   const context = context2d(bitmap)
   context.imageSmoothingEnabled = true
