@@ -24,7 +24,7 @@ interface Band {
 }
 
 interface PartResult {
-  chunks: Uint8Array[]
+  idat: Blob
   adler: number
   length: number
 }
@@ -103,7 +103,7 @@ export async function encodePng(picture: HTMLCanvasElement | OffscreenCanvas | I
         PNG_SIGNATURE,
         pngHeader(width, height, channels),
         pngChunk('IDAT', ZLIB_HEADER),
-        ...results.flatMap((r) => r.chunks),
+        ...results.map((r) => r.idat),
         pngChunk('IDAT', trailer),
         pngEnd(),
       ] as BlobPart[],

@@ -13,10 +13,11 @@ export type PngWorkerRequest =
 
 export type PngWorkerReply =
   /**
-   * The part as IDAT chunks of raw deflate, ending on a byte boundary (a sync flush, or the final
-   * block for the last part), with the Adler-32 and length of the scanlines they hold.
+   * The part as IDAT chunks of raw deflate, one after the other in one Blob, ending on a byte
+   * boundary (a sync flush, or the final block for the last part), with the Adler-32 and length
+   * of the scanlines they hold.
    */
-  | { type: 'done'; job: number; chunks: Uint8Array[]; adler: number; length: number }
+  | { type: 'done'; job: number; idat: Blob; adler: number; length: number }
   /** A pixel of a part written without alpha is not opaque: the picture is to be written with it. */
   | { type: 'translucent'; job: number }
   | { type: 'failed'; job: number; message: string }
