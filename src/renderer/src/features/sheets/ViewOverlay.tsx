@@ -49,8 +49,8 @@ export interface ViewOverlayProps {
 export function ViewOverlay(props: ViewOverlayProps) {
   const { image, stage, document, pxPerMm, scaleBar, tint, onReady } = props
   const ref = useRef<Konva.Stage>(null)
-  // Layout effects run inside the render that `flushSync` completes, after the Stage's own has
-  // built its nodes: the caller reads the drawing at once. Drawn once, then unmounted.
+  // Layout effects run in the commit that ends the render, after the Stage's own has built its
+  // nodes: the caller draws from them once told. Drawn, then unmounted.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   useLayoutEffect(() => {
     if (ref.current) onReady(ref.current)

@@ -1,5 +1,6 @@
-import type Konva from 'konva'
-import { flushSync } from 'react-dom'
+import Konva from 'konva'
+import type { SceneCanvas } from 'konva/lib/Canvas'
+import { startTransition } from 'react'
 import { createRoot } from 'react-dom/client'
 import type { DesignDocument } from '../../../../shared/design/design-types'
 import type { ScaleBar } from '../../../../shared/sheets/scale-bar'
@@ -55,20 +56,17 @@ function drawPigment(request: ViewRenderRequest): { renderer: DotRenderer; drawn
 }
 
 /**
- * The design and scale bar drawn off screen on clear canvases at the output's pixels, a band of
- * rows a task, each band handed on as a bitmap. None when nothing shows over the photo.
+ * The overlay's Konva stage, rendered by React as a transition: React then yields every few
+ * milliseconds, and the first drawing of a design after a start (its code still compiling)
+ * took 40–60 ms of the UI thread rendered at once.
  */
-async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
-  const { output, overlayWidth, document: design } = request
-  if (!request.scaleBar && !design.objects.some((o) => !o.hidden && o.kind !== 'pin')) return []
-  const stage = { width: overlayWidth, height: (overlayWidth * output.height) / output.width }
-  const pixelRatio = output.width / overlayWidth
+function mountOverlay(request: ViewRenderRequest, stage: Size): { drawn: Promise<Konva.Stage>; unmount: () => void } {
   const holder = document.createElement('div')
-  const root = createRoot(holder)
-  let drawn: Konva.Stage | null = null
-  const bands: OverlayBand[] = []
-  try {
-    flushSync(() =>
+  let fail: (error: unknown) => void = () => undefined
+  const root = createRoot(holder, { onUncaughtError: (error) => fail(error) })
+  const drawn = new Promise<Konva.Stage>((resolve, reject) => {
+    fail = () => reject(new Error('The design could not be drawn.'))
+    startTransition(() =>
       root.render(
         <ViewOverlay
           image={request.image}
@@ -77,28 +75,53 @@ async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
           pxPerMm={request.pxPerMm}
           scaleBar={request.scaleBar}
           tint={request.pigment === null}
-          onReady={(s) => {
-            drawn = s
-          }}
+          onReady={resolve}
         />,
       ),
     )
-    const layer = (drawn as Konva.Stage | null)?.getLayers()[0]
+  })
+  return { drawn, unmount: () => root.unmount() }
+}
+
+/**
+ * The design and scale bar drawn off screen on clear canvases at the output's pixels, a band of
+ * rows a task, each band handed on as a bitmap. None when nothing shows over the photo.
+ */
+async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
+  const { output, overlayWidth, document: design } = request
+  if (!request.scaleBar && !design.objects.some((o) => !o.hidden && o.kind !== 'pin')) return []
+  const stage = { width: overlayWidth, height: (overlayWidth * output.height) / output.width }
+  const pixelRatio = output.width / overlayWidth
+  const overlay = mountOverlay(request, stage)
+  const bands: OverlayBand[] = []
+  let canvas: SceneCanvas | null = null
+  try {
+    const layer = (await overlay.drawn).getLayers()[0]
     if (!layer) throw new Error('The design could not be drawn.')
+    // One band's canvas, drawn again for every band: a fresh 300 dpi band's canvas took 7–40 ms
+    // to allocate. Konva's own kind of canvas, taken from the layer's so the app keeps one Konva
+    // module. Konva floors a side times the ratio to whole pixels: half a pixel more keeps it
+    // exactly the picture's width and `BAND_ROWS` high.
+    const OwnCanvas = layer.getCanvas().constructor as typeof SceneCanvas
+    canvas = new OwnCanvas({
+      width: (output.width + 0.5) / pixelRatio,
+      height: (BAND_ROWS + 0.5) / pixelRatio,
+      pixelRatio,
+    })
+    const context = canvas.getContext()
     await nextTask()
     for (let top = 0; top < output.height; top += BAND_ROWS) {
       const rows = Math.min(BAND_ROWS, output.height - top)
-      // The one layer alone, its box given (the stage's own export would measure every shape
-      // for it). Konva floors a side times the ratio to whole pixels: half a pixel more keeps
-      // each band exactly `rows` high and the picture's width.
-      const band = layer.toCanvas({
-        x: 0,
-        y: top / pixelRatio,
-        width: (output.width + 0.5) / pixelRatio,
-        height: (rows + 0.5) / pixelRatio,
-        pixelRatio,
-      })
-      bands.push({ top, bitmap: await createImageBitmap(band) })
+      // The one layer alone, as its own export draws it (the stage's would measure every shape
+      // for its box), on the band's canvas moved up to the band.
+      context.clear()
+      context.save()
+      context.translate(0, -top / pixelRatio)
+      layer.drawScene(canvas)
+      context.restore()
+      // The bitmap is a copy taken at the call: the canvas may be drawn again at once.
+      const bitmap = createImageBitmap(canvas._canvas, 0, 0, output.width, rows)
+      bands.push({ top, bitmap: await bitmap })
       await nextTask()
     }
     return bands
@@ -106,7 +129,11 @@ async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
     for (const band of bands) band.bitmap.close()
     throw error
   } finally {
-    root.unmount()
+    if (canvas) {
+      canvas._releaseIsolationCanvas()
+      Konva.Util.releaseCanvas(canvas._canvas)
+    }
+    overlay.unmount()
   }
 }
 
