@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { cdp } from 'vitest/browser'
 import { render } from 'vitest-browser-react'
-import { renderView, renderViewFile, type ViewRenderRequest } from '../../src/renderer/src/features/sheets/render-view'
+import { renderViewFile, type ViewRenderRequest } from '../../src/renderer/src/features/sheets/render-view'
 import type { BlockContext } from '../../src/renderer/src/features/sheets/SheetBlocks'
 import { SheetDocument } from '../../src/renderer/src/features/sheets/SheetDocument'
 import { buildScene, sceneStyles } from '../../src/renderer/src/features/simulation/simulation-scene'
@@ -23,6 +23,7 @@ import { p, zone } from '../fixtures/designs'
 import { validFields } from '../fixtures/patients'
 import { photoRecord } from '../fixtures/photo-record'
 import { session, share } from '../fixtures/plans'
+import { pngPixels } from './png-pixels'
 
 /** Healed dots the size the drawing checks were made for (the fact sheet's are a pixel or two here). */
 const settings: ClinicalSettings = {
@@ -118,7 +119,7 @@ async function request(withLayers: boolean): Promise<ViewRenderRequest> {
 
 describe('a view drawn for a sheet or a PNG', () => {
   it('is the asked size, with the zone’s outline, the chosen sessions’ dots inside it only, and a scale bar', async () => {
-    const picture = await renderView(await request(true))
+    const picture = await pngPixels(await renderViewFile(await request(true), 'image/png'), 600, 450)
     expect([picture.width, picture.height]).toEqual([600, 450])
     const { at, dark } = pixels(picture)
     // The zone's left edge, x = 300 photo px, is 150 px across at half size: drawn in its colour.
@@ -138,17 +139,19 @@ describe('a view drawn for a sheet or a PNG', () => {
     const base = await request(true)
     const missing = URL.createObjectURL(new Blob(['x']))
     URL.revokeObjectURL(missing)
-    await expect(renderView({ ...base, photoUrl: missing })).rejects.toThrow('The photo file could not be loaded.')
+    await expect(renderViewFile({ ...base, photoUrl: missing }, 'image/png')).rejects.toThrow(
+      'The photo file could not be loaded.',
+    )
     const notAPicture = URL.createObjectURL(new Blob(['not a picture'], { type: 'image/jpeg' }))
     await expect(renderViewFile({ ...base, photoUrl: notAPicture }, 'image/jpeg')).rejects.toThrow(
       'The photo file could not be loaded.',
     )
     // And the next picture is drawn as before.
-    expect((await renderView(base)).width).toBe(600)
+    expect((await pngPixels(await renderViewFile(base, 'image/png'), 600, 450)).width).toBe(600)
   })
 
   it('shows the design alone, zones tinted, when no session is chosen', async () => {
-    const picture = await renderView(await request(false))
+    const picture = await pngPixels(await renderViewFile(await request(false), 'image/png'), 600, 450)
     const { at, dark } = pixels(picture)
     expect(dark(175, 125, 100, 80)).toBe(0)
     // Tinted with the zone's colour: bluer than the bare skin beside it.

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { userEvent } from 'vitest/browser'
-import { renderView } from '../../src/renderer/src/features/sheets/render-view'
+import { renderViewFile } from '../../src/renderer/src/features/sheets/render-view'
 import { buildScene, sceneStyles } from '../../src/renderer/src/features/simulation/simulation-scene'
 import type { Calibration } from '../../src/shared/photos/photo'
 import { DEFAULT_PIGMENTS } from '../../src/shared/plan/default-pigments'
 import type { PlanDraft } from '../../src/shared/plan/plan-types'
 import { doneFrontalSession, FRONTAL_DESIGN } from './frontal-zone'
 import { twoToneImageUrl } from './photo-image'
+import { pngPixels } from './png-pixels'
 import { DESIGN_ID, IMAGE, photoLayer, renderWorkspace, WORKSPACE_SETTINGS } from './workspace'
 
 /**
@@ -238,16 +239,22 @@ describe('impressions on a low-resolution photo', () => {
     })
     if (!scene.input) throw new Error(scene.reason ?? 'no scene')
     // The whole view at 4×: what a 300 dpi PNG of a small photo asks for.
-    const picture = await renderView({
-      photoUrl: await twoToneImageUrl(IMAGE.width, IMAGE.height),
-      image: IMAGE,
-      document: FRONTAL_DESIGN,
-      pxPerMm: 5,
-      scaleBar: null,
-      pigment: { input: scene.input, styles: sceneStyles(scene, '2026-04-20', settings) },
-      output: { width: IMAGE.width * 4, height: IMAGE.height * 4 },
-      overlayWidth: IMAGE.width,
-    })
+    const output = { width: IMAGE.width * 4, height: IMAGE.height * 4 }
+    // The 300 dpi PNG file itself, decoded.
+    const file = await renderViewFile(
+      {
+        photoUrl: await twoToneImageUrl(IMAGE.width, IMAGE.height),
+        image: IMAGE,
+        document: FRONTAL_DESIGN,
+        pxPerMm: 5,
+        scaleBar: null,
+        pigment: { input: scene.input, styles: sceneStyles(scene, '2026-04-20', settings) },
+        output,
+        overlayWidth: IMAGE.width,
+      },
+      'image/png',
+    )
+    const picture = await pngPixels(file, output.width, output.height)
     // Three pixels in radius: the pixel grid blurs the outline a little more than on screen.
     const canvas = document.createElement('canvas')
     canvas.width = picture.width

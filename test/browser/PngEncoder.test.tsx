@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { encodePng } from '../../src/renderer/src/features/sheets/png-encoder'
+import { encodePng, type PictureRows, pngBandRows } from '../../src/renderer/src/features/sheets/png-encoder'
 import { MAX_PNG_SIDE } from '../../src/shared/sheets/png-resolution'
+import { pngPixels } from './png-pixels'
 
 /** A photo-like picture: a gradient with noise, some shapes, and text, so every filter and match length is used. */
 function picture(width: number, height: number): HTMLCanvasElement {
@@ -34,14 +35,7 @@ function picture(width: number, height: number): HTMLCanvasElement {
   return canvas
 }
 
-async function decoded(blob: Blob, width: number, height: number): Promise<Uint8ClampedArray> {
-  const bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' })
-  expect([bitmap.width, bitmap.height]).toEqual([width, height])
-  const canvas = new OffscreenCanvas(width, height)
-  const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D
-  context.drawImage(bitmap, 0, 0)
-  return context.getImageData(0, 0, width, height).data
-}
+const decoded = async (blob: Blob, width: number, height: number) => (await pngPixels(blob, width, height)).data
 
 const pixels = (canvas: HTMLCanvasElement) =>
   (canvas.getContext('2d') as CanvasRenderingContext2D).getImageData(0, 0, canvas.width, canvas.height).data
@@ -96,6 +90,36 @@ describe('our PNG encoder', () => {
     expect(differing(ours, pixels(canvas))).toBe(0)
     const chromium = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b as Blob), 'image/png'))
     expect(differing(ours, await decoded(chromium, 640, 3000))).toBe(0)
+  })
+
+  it('writes a picture given as bands of rows, handing each band on as it is', async () => {
+    const canvas = picture(900, 1500)
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D
+    const cut = (canvas: HTMLCanvasElement): PictureRows => {
+      const rows = pngBandRows(canvas.width)
+      const bands: ArrayBuffer[] = []
+      for (let top = 0; top < canvas.height; top += rows)
+        bands.push(context.getImageData(0, top, canvas.width, Math.min(rows, canvas.height - top)).data.buffer)
+      return { width: canvas.width, height: canvas.height, bands, opaque: true }
+    }
+    const opaque = cut(canvas)
+    // More than two bands, the last one shorter: the parts are cut on the bands' rows.
+    expect(opaque.bands.length).toBeGreaterThan(2)
+    expect(1500 % pngBandRows(900)).toBeGreaterThan(0)
+    const blob = await encodePng(opaque)
+    expect((await chunks(blob)).colourType).toBe(2)
+    expect(differing(await decoded(blob, 900, 1500), pixels(canvas))).toBe(0)
+    // Handed over: the page keeps none of the picture's rows.
+    expect(opaque.bands.every((band) => band.byteLength === 0)).toBe(true)
+    // Bands said to be translucent are written with their alpha.
+    context.clearRect(0, 1400, 300, 100)
+    const translucent = await encodePng({ ...cut(canvas), opaque: false })
+    expect((await chunks(translucent)).colourType).toBe(6)
+    expect(differing(await decoded(translucent, 900, 1500), pixels(canvas))).toBe(0)
+    // Bands not cut on the encoder's rows are refused, not written wrong.
+    const wrong = cut(canvas)
+    wrong.bands.splice(1, 1)
+    await expect(encodePng(wrong)).rejects.toThrow('are not one band of')
   })
 
   it('writes the smallest picture, one pixel', async () => {

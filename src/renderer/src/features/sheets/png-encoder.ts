@@ -11,6 +11,23 @@ import PngWorker from './png-worker?worker&inline'
  */
 const BAND_BYTES = 2 << 20
 
+/** Rows in one band of a picture this wide: what a picture given as `PictureRows` is cut into. */
+export function pngBandRows(width: number): number {
+  return Math.max(1, Math.floor(BAND_BYTES / (width * 4)))
+}
+
+/**
+ * A picture already cut into bands of `pngBandRows(width)` rows, RGBA as `getImageData` reads
+ * them, top to bottom: each band goes to a worker as it is, the buffers handed over.
+ */
+export interface PictureRows {
+  width: number
+  height: number
+  bands: ArrayBuffer[]
+  /** No pixel has alpha below 255: the PNG is written without alpha. */
+  opaque: boolean
+}
+
 /**
  * The picture is cut into this many horizontal parts at most, each filtered and deflated by
  * its own worker and joined on a byte boundary: two cores halve the time.
@@ -71,25 +88,27 @@ class Translucent extends Error {}
  * bands come. Opaque pictures are written without alpha; any translucent pixel writes alpha too,
  * its colour as the canvas gives it back (not premultiplied), as Chromium's own encoder does.
  */
-export async function encodePng(picture: HTMLCanvasElement | OffscreenCanvas | ImageData): Promise<Blob> {
+export async function encodePng(picture: HTMLCanvasElement | OffscreenCanvas | PictureRows): Promise<Blob> {
   const { width, height } = picture
   const fits = (side: number) => Number.isInteger(side) && side >= 1 && side <= MAX_PNG_SIDE
   if (!fits(width) || !fits(height))
     throw new Error(`A PNG of ${width} × ${height} px cannot be written: each side must be 1 to ${MAX_PNG_SIDE} px.`)
   const readRows = rowReader(picture)
-  const bandRows = Math.max(1, Math.floor(BAND_BYTES / (width * 4)))
+  const bandRows = pngBandRows(width)
   const parts = Math.max(1, Math.min(MAX_PARTS, navigator.hardwareConcurrency || 1, Math.ceil(height / bandRows)))
   const workers = takeWorkers(parts)
   let healthy = false
   try {
     const read = (channels: PngChannels) =>
       deflateParts(readRows, workers, { width, height, bandRows, channels, job: ++lastJob })
-    let channels: PngChannels = 3
+    // A canvas is read again with alpha once a translucent pixel is found; bands given are
+    // handed over, so their alpha is known before.
+    let channels: PngChannels = 'bands' in picture && !picture.opaque ? 4 : 3
     let results: PartResult[]
     try {
       results = await read(channels)
     } catch (error) {
-      if (!(error instanceof Translucent)) throw error
+      if (!(error instanceof Translucent) || 'bands' in picture) throw error
       channels = 4
       results = await read(channels)
     }
@@ -119,10 +138,15 @@ export async function encodePng(picture: HTMLCanvasElement | OffscreenCanvas | I
 /** Rows [top, top + rows) of a picture, RGBA as `getImageData` reads them, in a buffer of their own. */
 type RowReader = (top: number, rows: number) => Uint8ClampedArray
 
-function rowReader(picture: HTMLCanvasElement | OffscreenCanvas | ImageData): RowReader {
-  if (picture instanceof ImageData) {
-    const stride = picture.width * 4
-    return (top, rows) => picture.data.slice(top * stride, (top + rows) * stride)
+function rowReader(picture: HTMLCanvasElement | OffscreenCanvas | PictureRows): RowReader {
+  if ('bands' in picture) {
+    const bandRows = pngBandRows(picture.width)
+    return (top, rows) => {
+      const band = picture.bands[top / bandRows]
+      if (!band || band.byteLength !== rows * picture.width * 4)
+        throw new Error(`The picture's rows from ${top} are not one band of ${rows} rows.`)
+      return new Uint8ClampedArray(band)
+    }
   }
   const context = picture.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null
   if (!context) throw new Error('The picture cannot be read to write its PNG.')

@@ -9,7 +9,7 @@ import type { SimInput } from '../../../../shared/simulation/simulate'
 import type { Size } from '../../canvas/viewport'
 import { DotRenderer, whenBaseDrawn } from '../simulation/dot-renderer'
 import { nextTask } from './next-task'
-import { encodePng } from './png-encoder'
+import { encodePng, type PictureRows, pngBandRows } from './png-encoder'
 import { ViewOverlay } from './ViewOverlay'
 import { bakedPhotoSize, type OverlayBand, type PictureReply, type PictureRequest } from './view-picture-protocol'
 import ViewPictureWorker from './view-picture-worker?worker&inline'
@@ -211,11 +211,12 @@ async function renderPicture(
   }
 }
 
-/** A view's picture as pixels (unpremultiplied RGBA, as a canvas's `getImageData` reads them). */
-export async function renderView(request: ViewRenderRequest): Promise<ImageData> {
-  const reply = await renderPicture(request, 'pixels')
+/** A view's picture as its rows, cut into the PNG encoder's bands. */
+async function renderRows(request: ViewRenderRequest): Promise<PictureRows> {
+  const { width, height } = request.output
+  const reply = await renderPicture(request, { bandRows: pngBandRows(width) })
   if (reply.type !== 'pixels') throw new Error('The picture could not be drawn.')
-  return new ImageData(new Uint8ClampedArray(reply.rgba), request.output.width, request.output.height)
+  return { width, height, bands: reply.bands, opaque: reply.opaque }
 }
 
 /**
@@ -224,7 +225,7 @@ export async function renderView(request: ViewRenderRequest): Promise<ImageData>
  * sheet's photos (a fraction of the size in a PDF), encoded where the picture is composed.
  */
 export async function renderViewFile(request: ViewRenderRequest, type: 'image/png' | 'image/jpeg'): Promise<Blob> {
-  if (type === 'image/png') return encodePng(await renderView(request))
+  if (type === 'image/png') return encodePng(await renderRows(request))
   const reply = await renderPicture(request, 'image/jpeg')
   if (reply.type !== 'file') throw new Error('The picture could not be encoded.')
   return reply.file

@@ -25,12 +25,16 @@ export type PictureRequest =
       type: 'compose'
       pigment: { rect: ImageRect; bitmap: ImageBitmap; over?: boolean }[] | null
       overlay: OverlayBand[]
-      /** Unpremultiplied RGBA rows as `getImageData` reads them, or a JPEG file for a sheet. */
-      as: 'pixels' | 'image/jpeg'
+      /**
+       * Unpremultiplied RGBA rows as `getImageData` reads them, `bandRows` rows to a buffer (the
+       * PNG encoder's bands, handed on to its workers uncopied), or a JPEG file for a sheet.
+       */
+      as: { bandRows: number } | 'image/jpeg'
     }
 
 export type PictureReply =
-  | { type: 'pixels'; rgba: ArrayBuffer }
+  /** Every band of rows top to bottom, the last one shorter; `opaque` when no pixel has alpha below 255. */
+  | { type: 'pixels'; bands: ArrayBuffer[]; opaque: boolean }
   | { type: 'file'; file: Blob }
   | { type: 'failed'; message: string }
 

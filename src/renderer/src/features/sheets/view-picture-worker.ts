@@ -74,14 +74,27 @@ function compose(baked: BakedView, output: Size, request: ComposeRequest): Offsc
   return picture
 }
 
+/**
+ * The picture's rows a band to a buffer: read here, each band goes on to a PNG worker as it is.
+ * The page's copies of a 300 dpi picture's rows took it 160–240 ms, in tasks of up to 30 ms.
+ */
+function inBands(picture: OffscreenCanvas, bandRows: number): Extract<PictureReply, { type: 'pixels' }> {
+  const context = context2d(picture)
+  const bands: ArrayBuffer[] = []
+  let opaque = true
+  for (let top = 0; top < picture.height; top += bandRows) {
+    const rgba = context.getImageData(0, top, picture.width, Math.min(bandRows, picture.height - top)).data
+    for (let alpha = 3; opaque && alpha < rgba.length; alpha += 4) opaque = rgba[alpha] === 255
+    bands.push(rgba.buffer as ArrayBuffer)
+  }
+  return { type: 'pixels', bands, opaque }
+}
+
 async function answer(request: ComposeRequest): Promise<PictureReply> {
   try {
     if (!photo) throw new Error('No photo was sent.')
     const picture = compose(await photo.baked, photo.output, request)
-    if (request.as === 'pixels') {
-      const rgba = context2d(picture).getImageData(0, 0, picture.width, picture.height).data.buffer as ArrayBuffer
-      return { type: 'pixels', rgba }
-    }
+    if (request.as !== 'image/jpeg') return inBands(picture, request.as.bandRows)
     return { type: 'file', file: await picture.convertToBlob({ type: 'image/jpeg', quality: SHEET_JPEG_QUALITY }) }
   } catch (error) {
     return {
@@ -108,5 +121,5 @@ scope.onmessage = async (event: MessageEvent<PictureRequest>) => {
     return
   }
   const reply = await answer(request)
-  scope.postMessage(reply, reply.type === 'pixels' ? [reply.rgba] : [])
+  scope.postMessage(reply, reply.type === 'pixels' ? reply.bands : [])
 }
