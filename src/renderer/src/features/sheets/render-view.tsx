@@ -98,6 +98,8 @@ async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
   try {
     const layer = (await overlay.drawn).getLayers()[0]
     if (!layer) throw new Error('The design could not be drawn.')
+    // Resumed in the task of the render's commit, which is long enough.
+    await nextTask()
     // One band's canvas, drawn again for every band: a fresh 300 dpi band's canvas took 7–40 ms
     // to allocate. Konva's own kind of canvas, taken from the layer's so the app keeps one Konva
     // module. Konva floors a side times the ratio to whole pixels: half a pixel more keeps it
@@ -109,7 +111,6 @@ async function drawOverlay(request: ViewRenderRequest): Promise<OverlayBand[]> {
       pixelRatio,
     })
     const context = canvas.getContext()
-    await nextTask()
     for (let top = 0; top < output.height; top += BAND_ROWS) {
       const rows = Math.min(BAND_ROWS, output.height - top)
       // The one layer alone, as its own export draws it (the stage's would measure every shape
