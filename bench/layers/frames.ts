@@ -30,6 +30,14 @@ export interface FrameTime {
 
 export const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve))
 
+/**
+ * Resolves after `rounds` idle periods of the page: time for the collector to finish what the
+ * benchmark's own set-up left (V8 finishes its marking in idle time), before a timed run.
+ */
+export async function idle(rounds = 5): Promise<void> {
+  for (let i = 0; i < rounds; i++) await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 200 }))
+}
+
 /** The stage PhotoCanvas mounted: the only one on the page while a benchmark runs. */
 export function currentStage(): Konva.Stage {
   const stage = Konva.stages.at(-1)

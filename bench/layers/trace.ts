@@ -1,4 +1,5 @@
 import type { WorkerReply } from '../../src/renderer/src/features/simulation/raster-protocol'
+import { ms } from './report'
 
 /** What the dot worker reported: its own time for each reply, and when the reply reached the page. */
 export interface WorkerTrace {
@@ -42,4 +43,35 @@ export function referenceLoop(): number {
   for (let i = 1; i < 20_000_000; i++) sum += Math.sqrt(i) * (i & 1 ? 1 : -1)
   if (sum === 42) console.log(sum)
   return performance.now() - start
+}
+
+/**
+ * What each UI-thread task over 50 ms in the runs `spans` held: the stage's draws (`watchDraws`)
+ * and the worker's replies received that began in it. A task with neither is none of the
+ * pipeline's steps: a garbage collection, or another task of the page. Only tasks over by a
+ * span's end count, as for the longest task: the task a span ends in goes on to build the next
+ * run's scene.
+ */
+export function longTaskParts(
+  tasks: readonly { start: number; duration: number }[],
+  spans: readonly [number, number][],
+  draws: readonly { at: number; ms: number }[],
+  trace: readonly WorkerTrace[],
+): string[] {
+  const lines: string[] = []
+  for (const task of tasks) {
+    const end = task.start + task.duration
+    const run = spans.findIndex(([from, to]) => task.start < to && end > from && end <= to)
+    if (run < 0) continue
+    const inside = (at: number) => at >= task.start && at <= end
+    const parts = [
+      ...draws.filter((d) => inside(d.at)).map((d) => `a draw of the stage (${ms(d.ms)})`),
+      ...trace.filter((t) => inside(t.at)).map((t) => `a ${t.kind} reply${t.tiles ? ` of ${t.tiles} tiles` : ''}`),
+    ]
+    const from = (spans[run] as [number, number])[0]
+    lines.push(
+      `run ${run + 1}: ${ms(task.duration)} from +${ms(task.start - from)}: ${parts.join(', ') || 'no draw and no reply (a collection, or another task)'}`,
+    )
+  }
+  return lines
 }

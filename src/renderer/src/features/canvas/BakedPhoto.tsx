@@ -16,10 +16,11 @@ import {
 /** A zoom has settled once the scale has not changed for this long; then the view is redrawn sharp. */
 const SETTLE_MS = 60
 /**
- * New pigment over an unchanged photo is multiplied in for about this long a frame, the rest on
- * the frames after: a regeneration's tiles never make one long task of the UI thread.
+ * New pigment over an unchanged photo is multiplied in one band a frame, the rest on the frames
+ * after: a band's raster (its rows of the photo and the tiles they cross) is a few milliseconds,
+ * where a regeneration's every tile in one frame made a UI-thread task over 50 ms.
  */
-const PIGMENT_MS_PER_FRAME = 12
+const PIGMENT_BANDS_PER_FRAME = 1
 
 const NO_PIGMENT = {
   frame: () => 0,
@@ -86,7 +87,7 @@ export function BakedPhoto(props: {
             ? current
             : recompose(current, pigment, frame)
         baked.current = view
-        if (advance(view, PIGMENT_MS_PER_FRAME)) requestAnimationFrame(() => settle((n) => n + 1))
+        if (advance(view, PIGMENT_BANDS_PER_FRAME)) requestAnimationFrame(() => settle((n) => n + 1))
         const { bitmap, rect } = view
         if (view.scale !== pixels) {
           context.imageSmoothingEnabled = true

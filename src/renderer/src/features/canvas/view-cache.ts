@@ -130,16 +130,20 @@ export function recompose(view: ComposedView, pigment: PigmentSource, frame: num
   return { ...view, frame, pending: { rows, tiles: pigmentTiles(view.photo, pigment) } }
 }
 
-/** Draws pending bands for about `budgetMs` (at least one); returns whether any remain. */
-export function advance(view: ComposedView, budgetMs: number): boolean {
+/**
+ * Draws the next `bands` pending bands; returns whether any remain. Counted in bands, not timed:
+ * a 2D canvas only records the calls, and rasterises them when the view is next drawn, so the
+ * calls' own time says nothing of their cost (a regeneration's whole raster once fell in one
+ * 50–70 ms frame that had timed its calls at under 12 ms).
+ */
+export function advance(view: ComposedView, bands: number): boolean {
   const pending = view.pending
   if (!pending) return false
-  const start = performance.now()
-  do {
+  for (let drawn = 0; drawn < bands; drawn++) {
     const next = pending.rows.shift()
     if (!next) break
     multiplyRows(view, pending.tiles, next[0], next[1])
-  } while (performance.now() - start < budgetMs)
+  }
   if (pending.rows.length > 0) return true
   view.pending = null
   return false
