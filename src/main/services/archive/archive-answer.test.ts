@@ -1,4 +1,8 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { HeldFile } from '../../../shared/files/held-file'
 import { type PlacedFileSet, storedSets } from './archive-answer'
 
 const placed = (files: PlacedFileSet['files']): PlacedFileSet[] => [{ sha256: 'a'.repeat(64), format: 'jpeg', files }]
@@ -6,9 +10,9 @@ const placed = (files: PlacedFileSet['files']): PlacedFileSet[] => [{ sha256: 'a
 describe('a photo file the decode process answers by its place in the archive', () => {
   const archive = new Uint8Array(Buffer.from('....original....working.thumb'))
 
-  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', () => {
+  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', async () => {
     const remade = new Uint8Array([1, 2, 3])
-    const [set] = storedSets(
+    const [set] = await storedSets(
       placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
       archive,
     )
@@ -18,17 +22,34 @@ describe('a photo file the decode process answers by its place in the archive', 
     expect(Buffer.from(set?.files.thumbnail ?? []).toString()).toBe('thumb')
   })
 
-  it('is refused when placed outside the archive, whoever wrote the answer', () => {
+  it('is read from the file main holds the archive in, when it holds it in a file', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-held-')), 'archive.bin')
+    fs.writeFileSync(file, archive)
+    try {
+      const remade = new Uint8Array([1, 2, 3])
+      const [set] = await storedSets(
+        placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
+        new HeldFile(file, archive.byteLength),
+      )
+      expect(Buffer.from(set?.files.original ?? []).toString()).toBe('original')
+      expect(set?.files.working).toBe(remade)
+      expect(Buffer.from(set?.files.thumbnail ?? []).toString()).toBe('thumb')
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true })
+    }
+  })
+
+  it('is refused when placed outside the archive, whoever wrote the answer', async () => {
     for (const inArchive of [
       [20, 100],
       [-1, 4],
       [0.5, 2],
     ] as [number, number][])
-      expect(() =>
+      await expect(
         storedSets(
           placed({ original: { inArchive }, working: new Uint8Array(), thumbnail: new Uint8Array() }),
           archive,
         ),
-      ).toThrow(/outside the archive/)
+      ).rejects.toThrow(/outside the archive/)
   })
 })
