@@ -192,6 +192,8 @@ export async function startHarness(options: {
   port?: number
   /** Where uploaded archives are received (a test's folder); a fresh folder in the OS's temp folder otherwise. */
   uploadDir?: string
+  /** Heard when an archive starts arriving: the decode process that checks it can start meanwhile. */
+  onArchiveArriving?: () => void
 }): Promise<HarnessServer> {
   const token = randomBytes(32).toString('base64url')
   const rendererDir = path.resolve(options.rendererDir)
@@ -208,6 +210,7 @@ export async function startHarness(options: {
 
   /** An archive call: its body received into a file, removed once the call is answered, whatever the answer. */
   const answerHeld = async (req: http.IncomingMessage, res: http.ServerResponse, name: string, limit: number) => {
+    options.onArchiveArriving?.()
     const file = await uploads.newPath()
     try {
       const received = await receiveFrameToFile(req, limit, file)

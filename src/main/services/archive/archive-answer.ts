@@ -1,6 +1,6 @@
 import fs from 'node:fs'
-import { HeldFile } from '../../../shared/files/held-file'
-import type { StoredVariant } from '../photos/photo-files'
+import type { HeldFile } from '../../../shared/files/held-file'
+import type { StorableBytes, StoredVariant } from '../photos/photo-files'
 import type { StoredFileSet } from '../photos/photo-service'
 
 /** A file inside the archive main sent, by where its bytes lie there: a stored entry, never copied. */
@@ -15,46 +15,39 @@ export type PlacedFileSet = Omit<StoredFileSet, 'files'> & { files: Record<Store
 
 /**
  * The sets to store, each placed file taken from `archive`: the bytes main sent, or the file
- * main holds them in (read a file at a time, on libuv's threads).
+ * main holds them in, read (on libuv's threads) only when the photo folder lacks that file.
  */
-export async function storedSets(
-  sets: readonly PlacedFileSet[],
-  archive: Uint8Array | HeldFile,
-): Promise<StoredFileSet[]> {
-  const placeOf = (file: InArchive) => {
+export function storedSets(sets: readonly PlacedFileSet[], archive: Uint8Array | HeldFile): StoredFileSet[] {
+  const bytesOf = (file: Uint8Array | InArchive): StorableBytes => {
+    if (file instanceof Uint8Array) return file
     const [offset, length] = file.inArchive
     const inside = Number.isSafeInteger(offset) && Number.isSafeInteger(length) && offset >= 0 && length >= 0
     if (!inside || offset + length > archive.byteLength)
       throw new Error('A decode answer placed a file outside the archive')
-    return { offset, length }
+    if (archive instanceof Uint8Array) return archive.subarray(offset, offset + length)
+    return () => readRange(archive.path, offset, length)
   }
-  for (const set of sets) for (const file of Object.values(set.files)) if (!(file instanceof Uint8Array)) placeOf(file)
-  const handle = archive instanceof HeldFile ? await fs.promises.open(archive.path, 'r') : null
+  return sets.map((set) => ({
+    ...set,
+    files: {
+      original: bytesOf(set.files.original),
+      working: bytesOf(set.files.working),
+      thumbnail: bytesOf(set.files.thumbnail),
+    },
+  }))
+}
+
+async function readRange(file: string, offset: number, length: number): Promise<Uint8Array> {
+  const handle = await fs.promises.open(file, 'r')
   try {
-    const bytesOf = async (file: Uint8Array | InArchive): Promise<Uint8Array> => {
-      if (file instanceof Uint8Array) return file
-      const { offset, length } = placeOf(file)
-      if (!handle) return (archive as Uint8Array).subarray(offset, offset + length)
-      const bytes = new Uint8Array(length)
-      for (let at = 0; at < length; ) {
-        const { bytesRead } = await handle.read(bytes, at, length - at, offset + at)
-        if (bytesRead === 0) throw new Error('The archive’s file ended before a file placed in it')
-        at += bytesRead
-      }
-      return bytes
+    const bytes = new Uint8Array(length)
+    for (let at = 0; at < length; ) {
+      const { bytesRead } = await handle.read(bytes, at, length - at, offset + at)
+      if (bytesRead === 0) throw new Error('The archive’s file ended before a file placed in it')
+      at += bytesRead
     }
-    const stored: StoredFileSet[] = []
-    for (const set of sets)
-      stored.push({
-        ...set,
-        files: {
-          original: await bytesOf(set.files.original),
-          working: await bytesOf(set.files.working),
-          thumbnail: await bytesOf(set.files.thumbnail),
-        },
-      })
-    return stored
+    return bytes
   } finally {
-    await handle?.close()
+    await handle.close()
   }
 }

@@ -157,7 +157,7 @@ export function createArchiveImporter(
       const copy = owner ? copyWithNewIds(records, localToday(now())) : null
       const target = copy?.records ?? records
       const archive = { archiveCreatedAt: manifest.createdAt, appVersion: manifest.appVersion }
-      const pigments = await deps.photos.storeFilesThen(await storedSets(fileSets, bytes), () =>
+      const pigments = await deps.photos.storeFilesThen(storedSets(fileSets, bytes), () =>
         importRows.immediate(target, records, copy?.ids ?? null, archive),
       )
       return {
