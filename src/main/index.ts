@@ -20,7 +20,7 @@ import { installApplicationMenu } from './electron/menu'
 import { handlePhotoProtocol } from './electron/photo-protocol'
 import { printWithWindow } from './electron/print-pdf'
 import { holdQuitForPendingWork } from './electron/quit-guard'
-import { readChosenFile } from './electron/read-chosen-file'
+import { holdChosenArchive, readChosenFile } from './electron/read-chosen-file'
 import { rendererLocation } from './electron/renderer-location'
 import { saveWithDialog } from './electron/save-dialog'
 import { hardenWebContents } from './electron/security'
@@ -28,7 +28,8 @@ import { openShellLog } from './electron/shell-log'
 import { createUtilityLauncher } from './electron/utility-launcher'
 import { createMainWindow, type MainWindow } from './electron/window'
 import { type DataFolderLock, lockDataFolder } from './files/data-folder-lock'
-import { useDecodeLauncher } from './services/isolation/decoding'
+import { decoding, useDecodeLauncher } from './services/isolation/decoding'
+import { createHeldFolder } from './services/isolation/held-files'
 import { decodeChildEntry } from './services/isolation/node-launcher'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
@@ -112,6 +113,8 @@ if (!folderLock) {
     })
 } else {
   let backend: Backend | undefined
+  /** Archives chosen by path, copied here to be checked and imported (removed on exit). */
+  const heldArchives = createHeldFolder()
   const renderer = rendererLocation(devServerUrl)
   const getWindow = () => (shown && !shown.window.isDestroyed() ? shown.window : null)
   const showProgress = (progress: Progress) => getWindow()?.webContents.send(PROGRESS_CHANNEL, progress)
@@ -177,6 +180,13 @@ if (!folderLock) {
           printToPdf: printWithWindow(getWindow),
           readChosenFile: (file, kind) =>
             readChosenFile(file, kind, (percent) => showProgress({ task: 'reading', percent })),
+          holdChosenArchive: async (file) => {
+            // The decode process that checks the archive starts while it is copied.
+            decoding.prepare()
+            return holdChosenArchive(file, await heldArchives.newPath(), (percent) =>
+              showProgress({ task: 'reading', percent }),
+            )
+          },
         },
         // Under the dev server there is no built renderer to pack into a review file.
         rendererDir: devServerUrl ? undefined : rendererDir,

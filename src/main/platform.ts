@@ -1,4 +1,5 @@
 import type { ChosenFileKind } from '../shared/files/chosen-file'
+import type { HeldFile } from '../shared/files/held-file'
 import type { SavedFileKind } from '../shared/files/safe-file-name'
 import type { Page } from '../shared/sheets/paper'
 
@@ -33,4 +34,9 @@ export interface Platform {
    * file of a size its kind allows (a `.stipple` for an archive).
    */
   readChosenFile?(path: string, kind: ChosenFileKind): Promise<ChosenFile>
+  /**
+   * Copies an archive the person chose into a file of main's own, never whole in memory, with
+   * `readChosenFile`'s checks and progress; the caller removes the copy once it is done with it.
+   */
+  holdChosenArchive?(path: string): Promise<HeldFile>
 }

@@ -1,15 +1,20 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { createPhotoFiles } from '../../src/main/services/photos/photo-files'
 import { containsBytes, decodeFrame, encodeFrame, FRAME_CONTENT_TYPE } from '../../src/shared/bridge/binary-frame'
 import type { CallInput, CallName, CallOutput } from '../../src/shared/bridge/contract'
 import type { BridgeResult } from '../../src/shared/bridge/errors'
 import { HARNESS_TOKEN_HEADER } from '../../src/shared/bridge/harness-protocol'
+import type { Photo } from '../../src/shared/photos/photo'
 import { validFields } from '../fixtures/patients'
 import { harnessesForEachTest } from './harness-bed'
 import { flatJpeg } from './images'
 import { tempDirsForEachTest } from './temp-dir'
 
-const startHarness = harnessesForEachTest(tempDirsForEachTest())
+const tempDir = tempDirsForEachTest()
+const startHarness = harnessesForEachTest(tempDir)
 
 /**
  * A harness on a fresh data folder, called over HTTP as the page calls it: bytes go out as a
@@ -17,8 +22,13 @@ const startHarness = harnessesForEachTest(tempDirsForEachTest())
  * client through the same path).
  */
 async function machine() {
-  const { harness, origin } = await startHarness({ version: '9.9.9' })
+  const uploadDir = path.join(tempDir(), 'uploads')
+  const { harness, origin, dataDir } = await startHarness({ version: '9.9.9', uploadDir })
   return {
+    /** The files an archive upload left in the harness's upload folder. */
+    uploadsLeft: () => (fs.existsSync(uploadDir) ? fs.readdirSync(uploadDir) : []),
+    storedOriginal: (photo: Photo) =>
+      fs.readFileSync(createPhotoFiles(dataDir).pathOf(photo.sha256, 'original', photo.format)),
     async call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
       const framed = containsBytes(input)
       const response = await fetch(new URL(`/api/${name}`, harness.url), {
@@ -64,8 +74,12 @@ describe('patient archives through the web harness', () => {
     expect((await second.call('archives.inspect', { bytes: archive.bytes })).counts.photos).toBe(1)
     const result = await second.call('archives.import', { bytes: archive.bytes, onExisting: 'skip' })
     expect(result).toMatchObject({ status: 'imported', patient: { id: patient.id, fullName: 'Kofi Mensah' } })
-    expect(await second.call('photos.list', { patientId: patient.id })).toEqual(
-      await first.call('photos.list', { patientId: patient.id }),
-    )
+    const photos = await second.call('photos.list', { patientId: patient.id })
+    expect(photos).toEqual(await first.call('photos.list', { patientId: patient.id }))
+    // The archive came in through a file of the harness's own, gone once the call answered;
+    // the original went from it to the photo folder byte for byte.
+    expect(second.uploadsLeft()).toEqual([])
+    const [photo] = photos
+    expect(photo && second.storedOriginal(photo).equals(first.storedOriginal(photo))).toBe(true)
   })
 })

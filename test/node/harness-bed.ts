@@ -9,7 +9,7 @@ import { type HarnessServer, startHarness } from '../../src/main/harness/server'
  * Web harnesses as the CLI starts them (a whole backend on a fresh data folder, served over
  * HTTP on loopback), each closed with its backend after the test. The built renderer is a
  * stand-in folder: an empty page, plus `rendererFiles` (paths relative to it). `rendererDir`
- * names that folder when a test plants files beside it.
+ * names that folder when a test plants files beside it; `uploadDir` where uploaded archives are received.
  */
 export function harnessesForEachTest(tempDir: () => string) {
   const running: { harness: HarnessServer; backend: Backend }[] = []
@@ -19,18 +19,31 @@ export function harnessesForEachTest(tempDir: () => string) {
       backend.close()
     }
   })
-  return async (options: { version?: string; rendererDir?: string; rendererFiles?: Record<string, string> } = {}) => {
+  return async (
+    options: {
+      version?: string
+      rendererDir?: string
+      rendererFiles?: Record<string, string>
+      uploadDir?: string
+    } = {},
+  ) => {
     const rendererDir = options.rendererDir ?? tempDir()
     const files = { 'index.html': '<html><head></head><body></body></html>', ...options.rendererFiles }
     for (const [name, content] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(rendererDir, name)), { recursive: true })
       fs.writeFileSync(path.join(rendererDir, name), content)
     }
-    const backend = openBackend({ dataDir: tempDir(), shell: 'web', version: options.version ?? 'test' })
-    const harness = await startHarness({ dispatch: backend.dispatch, photoFile: backend.photoFile, rendererDir })
+    const dataDir = tempDir()
+    const backend = openBackend({ dataDir, shell: 'web', version: options.version ?? 'test' })
+    const harness = await startHarness({
+      dispatch: backend.dispatch,
+      photoFile: backend.photoFile,
+      rendererDir,
+      ...(options.uploadDir && { uploadDir: options.uploadDir }),
+    })
     running.push({ harness, backend })
     const { port, origin } = new URL(harness.url)
-    return { harness, backend, port, origin }
+    return { harness, backend, port, origin, dataDir }
   }
 }
 

@@ -1,9 +1,11 @@
 import type { AppInfo } from '../../shared/bridge/contract'
 import type { ProgressTask } from '../../shared/bridge/desktop-events'
 import type { ChosenFileKind } from '../../shared/files/chosen-file'
+import type { HeldFile } from '../../shared/files/held-file'
 import type { SavedFileKind } from '../../shared/files/safe-file-name'
 import { fileNameSchema } from '../../shared/photos/photo-schema'
 import type { Platform } from '../platform'
+import { releaseHeld } from '../services/isolation/held-files'
 import { createPhotoFiles } from '../services/photos/photo-files'
 import { viewHintOfFile } from '../services/photos/view-hint'
 import { createReviewFileService } from '../services/review-file/review-file-service'
@@ -38,6 +40,18 @@ export function createHandlers(
       path,
       kind,
     )
+  /** An archive chosen by its path, checked and imported from main's own copy, removed once `work` is done. */
+  const withChosenArchive = async <T>(path: string, work: (archive: HeldFile) => Promise<T>): Promise<T> => {
+    const archive = await desktopOnly(
+      'holdChosenArchive',
+      'Only the desktop app reads files by their location; the browser sends them.',
+    )(path)
+    try {
+      return await work(archive)
+    } finally {
+      await releaseHeld(archive)
+    }
+  }
   /** Long work tells the page that asked how far it has got, through the call's own transport. */
   const progressOf = (call: CallContext, task: ProgressTask) => (percent: number) =>
     call.showProgress({ task, percent })
@@ -119,10 +133,10 @@ export function createHandlers(
     'archives.inspect': ({ bytes }, call) => services.archives.inspect(bytes, progressOf(call, 'checking')),
     'archives.import': ({ bytes, onExisting }, call) =>
       services.archives.import(bytes, onExisting, progressOf(call, 'checking')),
-    'archives.inspectFile': async ({ path }, call) =>
-      services.archives.inspect((await read(path, 'archive')).bytes, progressOf(call, 'checking')),
-    'archives.importFile': async ({ path, onExisting }, call) =>
-      services.archives.import((await read(path, 'archive')).bytes, onExisting, progressOf(call, 'checking')),
+    'archives.inspectFile': ({ path }, call) =>
+      withChosenArchive(path, (archive) => services.archives.inspect(archive, progressOf(call, 'checking'))),
+    'archives.importFile': ({ path, onExisting }, call) =>
+      withChosenArchive(path, (archive) => services.archives.import(archive, onExisting, progressOf(call, 'checking'))),
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backups.create(),
     'backups.preview': ({ id }) => services.backups.preview(id),

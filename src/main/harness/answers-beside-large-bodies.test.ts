@@ -18,16 +18,19 @@ const LARGE = 64 * 1024 * 1024
 
 /** A harness whose export answers a large archive at once and whose other calls answer a few fields. */
 async function start() {
-  const dispatch: Dispatch = async (name) =>
-    name === 'archives.export'
-      ? { ok: true, value: { bytes: new Uint8Array(LARGE) } }
-      : { ok: true, value: { name: 'Stipple' } }
+  const exported: Uint8Array[] = []
+  const dispatch: Dispatch = async (name) => {
+    if (name !== 'archives.export') return { ok: true, value: { name: 'Stipple' } }
+    const bytes = new Uint8Array(LARGE)
+    exported.push(bytes)
+    return { ok: true, value: { bytes } }
+  }
   const harness = await startHarness({ dispatch, photoFile: () => null, rendererDir: tempDir() })
   running.push(harness)
   const { port, origin } = new URL(harness.url)
   const headers = { origin, [HARNESS_TOKEN_HEADER]: harness.token, 'content-type': 'application/json' }
   const tinyCall = () => rawRequest(port, { method: 'POST', path: '/api/app.info', headers, body: '{}' })
-  return { port, headers, tinyCall }
+  return { port, headers, tinyCall, exported }
 }
 
 // Ordering, not milliseconds: the tiny call must be answered while the large body is still on
@@ -55,6 +58,15 @@ describe('the web harness answers a tiny call while a large body is on its way',
     exported.resume()
     await new Promise((done) => exported.once('end', done))
     expect(received).toBeGreaterThan(LARGE)
+  })
+
+  it('and gives a large answer’s memory back once it is written, not at some later collection', async () => {
+    const { port, headers, exported } = await start()
+    const reply = await rawRequest(port, { method: 'POST', path: '/api/archives.export', headers, body: '{}' })
+    expect(reply.bytes.byteLength).toBeGreaterThan(LARGE)
+    expect(exported).toHaveLength(1)
+    // A detached buffer's view has no bytes left.
+    expect(exported[0]?.byteLength).toBe(0)
   })
 
   it('while it reads an archive being uploaded', async () => {

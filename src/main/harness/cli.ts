@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { openBackend } from '../backend'
 import { lockDataFolder } from '../files/data-folder-lock'
+import { decoding } from '../services/isolation/decoding'
 import { startHarness } from './server'
 
 /**
@@ -31,6 +32,7 @@ async function main() {
     photoFile: backend.photoFile,
     rendererDir: path.join(here, '../renderer'),
     port,
+    onArchiveArriving: () => decoding.prepare(),
   })
 
   let stopping = false

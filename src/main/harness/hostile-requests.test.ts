@@ -1,5 +1,7 @@
+import fs from 'node:fs'
 import net from 'node:net'
-import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
 import { validFields } from '../../../test/fixtures/patients'
 import { harnessesForEachTest, pageCookie, rawRequest } from '../../../test/node/harness-bed'
 import { tempDirsForEachTest } from '../../../test/node/temp-dir'
@@ -66,6 +68,48 @@ describe('web harness: broken requests never stop it', () => {
     await new Promise((r) => setTimeout(r, 300))
     socket.destroy()
     await new Promise((r) => setTimeout(r, 300))
+    expect(await patientCount(port, origin, harness.token)).toEqual({ status: 200, total: 0 })
+  })
+
+  it('receives an archive upload straight into a file, and leaves none behind when the client goes away half way', async () => {
+    const uploads = path.join(tempDir(), 'uploads')
+    const { harness, port, origin } = await startHarness({ uploadDir: uploads })
+    const archiveBytes = 50 * 1024 * 1024
+    const json = Buffer.from(JSON.stringify({ bytes: { $bytes: [0, archiveBytes] }, onExisting: 'copy' }))
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(json.byteLength)
+    const socket = await openRequest(
+      port,
+      postHead(port, harness.token, 'archives.import', `Content-Length: ${4 + json.byteLength + archiveBytes}\r\n`),
+    )
+    socket.write(Buffer.concat([length, json]))
+    socket.write(Buffer.alloc(3 * 1024 * 1024, 7))
+    const onDisk = () => fs.readdirSync(uploads).map((name) => fs.statSync(path.join(uploads, name)).size)
+    await vi.waitFor(() => expect(onDisk()).toEqual([3 * 1024 * 1024]))
+    socket.destroy()
+    await vi.waitFor(() => expect(onDisk()).toEqual([]))
+    expect(await patientCount(port, origin, harness.token)).toEqual({ status: 200, total: 0 })
+  })
+
+  it('refuses an archive upload whose fields pass their limit readably, and leaves no file behind', async () => {
+    const uploads = path.join(tempDir(), 'uploads')
+    const { harness, port, origin } = await startHarness({ uploadDir: uploads })
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(8 * 1024 * 1024)
+    const socket = await openRequest(
+      port,
+      postHead(port, harness.token, 'archives.inspect', `Content-Length: ${4 + 8 * 1024 * 1024}\r\n`),
+    )
+    const reply = replyOn(socket)
+    socket.write(length)
+    for (let i = 0; i < 8 && !socket.destroyed; i++) {
+      socket.write(Buffer.alloc(256 * 1024, 0x20))
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    const text = await reply
+    expect(text).toMatch(/^HTTP\/1\.1 413/)
+    expect(text).toContain('The request is too large')
+    expect(fs.readdirSync(uploads)).toEqual([])
     expect(await patientCount(port, origin, harness.token)).toEqual({ status: 200, total: 0 })
   })
 

@@ -8,16 +8,22 @@ import { containsBytes, decodeFrame, encodeFrameParts, FRAME_CONTENT_TYPE } from
 import type { BridgeError } from '../../shared/bridge/errors'
 import { HARNESS_API_PREFIX, HARNESS_EVENTS_PATH, HARNESS_TOKEN_META } from '../../shared/bridge/harness-protocol'
 import { PHOTO_LIMITS } from '../../shared/photos/photo-fields'
-import type { Dispatch } from '../bridge/dispatch'
+import type { CallContext, Dispatch } from '../bridge/dispatch'
+import { storageFault } from '../db/storage-faults'
+import { createHeldFolder, releaseHeld } from '../services/isolation/held-files'
 import { createEventStreams } from './event-streams'
 import { createGuard, type Refusal } from './guard'
 import { readStatic } from './static-files'
+import { receiveFrameToFile } from './upload-to-file'
 
 /** Large enough for any valid call, small enough that a hostile body cannot exhaust memory. */
 const MAX_JSON_BYTES = 32 * 1024 * 1024
 /** A framed call carries one photo file and its few fields. */
 const MAX_FRAME_BYTES = PHOTO_LIMITS.maxBytes + 1024 * 1024
-/** The calls that carry a whole patient archive: the largest Stipple writes, and a few fields. */
+/**
+ * The calls that carry a whole patient archive: the largest Stipple writes, and a few fields.
+ * Their framed bodies are received straight into a file, which the decode process reads.
+ */
 const ARCHIVE_CALLS = new Set(['archives.inspect', 'archives.import'])
 const MAX_ARCHIVE_FRAME_BYTES = MAX_ARCHIVE_BYTES + 1024 * 1024
 
@@ -64,8 +70,30 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(bytes)
 }
 
-/** A frame written part by part: an exported archive's bytes go to the socket as they are, never copied into one buffer. */
+/** An answer's byte array at least this large has its memory given back once it is written. */
+const RELEASED_BYTES = 16 * 1024 * 1024
+
+/**
+ * A frame written part by part: an exported archive's bytes go to the socket as they are, never
+ * copied into one buffer. Answers carrying bytes (an export, a review file) are made for their
+ * call and kept by nothing, so once written, a large one's memory is given back at once (its
+ * buffer detached) rather than at some later collection: an export's 170 MB would otherwise
+ * stay in main through whatever comes next.
+ */
 function sendFrame(res: http.ServerResponse, parts: Uint8Array[]) {
+  res.once('finish', () => {
+    for (const part of parts) {
+      const { buffer } = part
+      if (part.byteLength < RELEASED_BYTES || !(buffer instanceof ArrayBuffer) || part.byteLength !== buffer.byteLength)
+        continue
+      try {
+        // ES2024's ArrayBuffer.prototype.transfer (Node 21+), which the project's TypeScript lib predates.
+        ;(buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0)
+      } catch {
+        // A buffer that cannot be detached (one a native module made) is left to the collector.
+      }
+    }
+  })
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': FRAME_CONTENT_TYPE,
@@ -134,6 +162,21 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Body> {
   })
 }
 
+function tooLarge(req: http.IncomingMessage, res: http.ServerResponse, limit: number) {
+  // The rest of the body is read and dropped (never kept), so the client gets to read this answer.
+  req.resume()
+  const error: BridgeError = {
+    code: 'invalid_input',
+    message: `The request is too large: this call takes up to ${Math.floor(limit / 1024 / 1024)} MB.`,
+  }
+  send(res, 413, 'application/json', JSON.stringify({ ok: false, error }))
+}
+
+function notValid(res: http.ServerResponse) {
+  const error: BridgeError = { code: 'invalid_input', message: 'The request body is not valid JSON' }
+  send(res, 400, 'application/json', JSON.stringify({ ok: false, error }))
+}
+
 function parseInput(body: Buffer, framed: boolean): { input: unknown } | null {
   if (framed) {
     const input = decodeFrame(body)
@@ -169,11 +212,47 @@ export async function startHarness(options: {
   photoFile: (pathname: string) => string | null
   rendererDir: string
   port?: number
+  /** Where uploaded archives are received (a test's folder); a fresh folder in the OS's temp folder otherwise. */
+  uploadDir?: string
+  /** Heard when an archive starts arriving: the decode process that checks it can start meanwhile. */
+  onArchiveArriving?: () => void
 }): Promise<HarnessServer> {
   const token = randomBytes(32).toString('base64url')
   const rendererDir = path.resolve(options.rendererDir)
   let guard: ReturnType<typeof createGuard> | undefined
   const events = createEventStreams()
+  const uploads = createHeldFolder({ ...(options.uploadDir && { dir: options.uploadDir }) })
+
+  const answer = async (res: http.ServerResponse, name: string, input: unknown, call: CallContext | undefined) => {
+    const result = await options.dispatch(name, input, call)
+    // An answer carrying a file's bytes (an exported archive) travels as a frame, like such a call.
+    if (containsBytes(result)) return sendFrame(res, encodeFrameParts(result))
+    return send(res, 200, 'application/json', JSON.stringify(result))
+  }
+
+  /** An archive call: its body received into a file, removed once the call is answered, whatever the answer. */
+  const answerHeld = async (req: http.IncomingMessage, res: http.ServerResponse, name: string, limit: number) => {
+    options.onArchiveArriving?.()
+    const file = await uploads.newPath()
+    try {
+      const received = await receiveFrameToFile(req, limit, file)
+      if (received.kind === 'aborted') return
+      if (received.kind === 'too_large') return tooLarge(req, res, limit)
+      if (received.kind === 'unwritable') {
+        req.resume()
+        const fault = storageFault(received.error, 'its temporary folder')
+        const error: BridgeError = {
+          code: 'unavailable',
+          message: fault?.message ?? 'Stipple could not keep the archive it was sent; nothing was imported.',
+        }
+        return send(res, 507, 'application/json', JSON.stringify({ ok: false, error }))
+      }
+      if (received.input === null) return notValid(res)
+      return await answer(res, name, received.input, events.contextOf(req))
+    } finally {
+      await releaseHeld(file)
+    }
+  }
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     if (!guard) return refuse(res, { status: 503, message: 'Starting' })
@@ -197,27 +276,14 @@ export async function startHarness(options: {
       if (callRefusal) return refuse(res, callRefusal)
       const framed = req.headers['content-type'] === FRAME_CONTENT_TYPE
       const name = url.pathname.slice(HARNESS_API_PREFIX.length)
-      const limit = !framed ? MAX_JSON_BYTES : ARCHIVE_CALLS.has(name) ? MAX_ARCHIVE_FRAME_BYTES : MAX_FRAME_BYTES
+      if (framed && ARCHIVE_CALLS.has(name)) return answerHeld(req, res, name, MAX_ARCHIVE_FRAME_BYTES)
+      const limit = framed ? MAX_FRAME_BYTES : MAX_JSON_BYTES
       const body = await readBody(req, limit)
       if (body.kind === 'aborted') return
-      if (body.kind === 'too_large') {
-        // The rest of the body is read and dropped (never kept), so the client gets to read this answer.
-        req.resume()
-        const error: BridgeError = {
-          code: 'invalid_input',
-          message: `The request is too large: this call takes up to ${Math.floor(limit / 1024 / 1024)} MB.`,
-        }
-        return send(res, 413, 'application/json', JSON.stringify({ ok: false, error }))
-      }
+      if (body.kind === 'too_large') return tooLarge(req, res, limit)
       const parsed = parseInput(body.bytes, framed)
-      if (!parsed) {
-        const error: BridgeError = { code: 'invalid_input', message: 'The request body is not valid JSON' }
-        return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }))
-      }
-      const result = await options.dispatch(name, parsed.input, events.contextOf(req))
-      // An answer carrying a file's bytes (an exported archive) travels as a frame, like such a call.
-      if (containsBytes(result)) return sendFrame(res, encodeFrameParts(result))
-      return send(res, 200, 'application/json', JSON.stringify(result))
+      if (!parsed) return notValid(res)
+      return answer(res, name, parsed.input, events.contextOf(req))
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD')
@@ -267,6 +333,6 @@ export async function startHarness(options: {
       new Promise<void>((resolve) => {
         server.closeAllConnections()
         server.close(() => resolve())
-      }),
+      }).then(() => uploads.close()),
   }
 }

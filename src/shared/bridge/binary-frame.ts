@@ -55,17 +55,25 @@ export function decodeFrame(frame: Uint8Array): unknown {
   const jsonLength = new DataView(frame.buffer, frame.byteOffset, frame.byteLength).getUint32(0)
   if (4 + jsonLength > frame.byteLength) return null
   const data = frame.subarray(4 + jsonLength)
+  return decodeFrameJson(frame.subarray(4, 4 + jsonLength), (start, length) =>
+    start + length > data.byteLength ? null : data.subarray(start, start + length),
+  )
+}
+
+/**
+ * The call's input from a frame's JSON alone, each byte array given by `take` from its place in
+ * the bytes after it (for a receiver that keeps those bytes elsewhere), or null when the JSON is
+ * bad or `take` finds no bytes at a place.
+ */
+export function decodeFrameJson(json: Uint8Array, take: (start: number, length: number) => unknown): unknown {
   let broken = false
   try {
-    const value: unknown = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(frame.subarray(4, 4 + jsonLength)),
-      (_key, v: unknown) => {
-        if (!isMarker(v)) return v
-        const [start, length] = v.$bytes
-        if (start + length > data.byteLength) broken = true
-        return data.subarray(start, start + length)
-      },
-    )
+    const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json), (_key, v: unknown) => {
+      if (!isMarker(v)) return v
+      const bytes = take(...v.$bytes)
+      if (bytes === null) broken = true
+      return bytes
+    })
     return broken ? null : value
   } catch {
     return null

@@ -31,6 +31,7 @@ import {
 import { designDocumentSchema } from '../design/design-schema'
 import type { Design, DesignSummary } from '../design/design-types'
 import { chosenPathSchema } from '../files/chosen-file'
+import { HeldFile } from '../files/held-file'
 import type { MadeFile } from '../files/made-file'
 import { SAVED_FILE_KINDS, type SavedFileKind, safeFileName } from '../files/safe-file-name'
 import type { Patient, PatientList } from '../patients/patient'
@@ -93,9 +94,14 @@ const pigmentIdSchema = pigmentSchema.shape.id
 
 /** Largest file the app hands to the save dialog: an offline review file with many full photos. */
 export const MAX_SAVED_FILE_BYTES = 1024 * 1024 * 1024
-/** A patient archive as the renderer read it from the file the person chose or dropped. */
+/**
+ * A patient archive as the renderer read it from the file the person chose or dropped, or as
+ * main holds it in a file (a harness upload received straight to disk).
+ */
 const archiveBytes = z
-  .instanceof(Uint8Array, { error: 'The archive file is missing' })
+  .custom<Uint8Array | HeldFile>((v) => v instanceof Uint8Array || v instanceof HeldFile, {
+    error: 'The archive file is missing',
+  })
   .refine((b) => b.byteLength > 0, 'The archive file is empty (0 bytes)')
   .refine(
     (b) => b.byteLength <= MAX_ARCHIVE_BYTES,

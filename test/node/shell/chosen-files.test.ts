@@ -1,9 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readChosenFile } from '../../../src/main/electron/read-chosen-file'
+import { openBackend } from '../../../src/main/backend'
+import { holdChosenArchive, readChosenFile } from '../../../src/main/electron/read-chosen-file'
 import { LOG_MAX_BYTES, openShellLog } from '../../../src/main/electron/shell-log'
+import { createPhotoFiles } from '../../../src/main/services/photos/photo-files'
 import { PHOTO_LIMITS } from '../../../src/shared/photos/photo-fields'
+import { validFields } from '../../fixtures/patients'
+import { refusal as bridgeRefusal, call } from '../bridge-call'
+import { flatJpeg } from '../images'
 import { tempDirsForEachTest } from '../temp-dir'
 
 const makeTempDir = tempDirsForEachTest()
@@ -46,6 +51,84 @@ describe('a file the person chose, read by main from its path', () => {
     expect(await refusal(folder, 'archive')).toMatch(/not a file|cannot be opened/)
     expect(await refusal(path.join(dir, 'gone.jpg'), 'photo')).toMatch(/cannot be opened/)
     if (process.platform !== 'win32') expect(await refusal('/dev/zero', 'photo')).toMatch(/not a file/)
+  })
+})
+
+describe('an archive the person chose, copied by main into a file of its own', () => {
+  it('is copied byte for byte a chunk at a time, reporting percent up to 100', async () => {
+    const dir = makeTempDir()
+    const file = path.join(dir, 'Ana Ruiz.stipple')
+    const bytes = Buffer.alloc(20 * 1024 * 1024 + 3)
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = i % 251
+    fs.writeFileSync(file, bytes)
+    const reported: number[] = []
+    const held = await holdChosenArchive(file, path.join(dir, 'held.bin'), (percent) => reported.push(percent))
+    expect(held.path).toBe(path.join(dir, 'held.bin'))
+    expect(held.byteLength).toBe(bytes.length)
+    expect(fs.readFileSync(held.path).equals(bytes)).toBe(true)
+    expect(reported.at(-1)).toBe(100)
+    expect(reported).toEqual([...reported].sort((a, b) => a - b))
+  })
+
+  it('is refused, before anything is copied, when it is not a regular .stipple file, and leaves no copy', async () => {
+    const dir = makeTempDir()
+    const held = path.join(makeTempDir(), 'held.bin')
+    const empty = path.join(dir, 'empty.stipple')
+    fs.writeFileSync(empty, '')
+    const notArchive = path.join(dir, 'notes.txt')
+    fs.writeFileSync(notArchive, 'x')
+    const folder = path.join(dir, 'folder.stipple')
+    fs.mkdirSync(folder)
+    const refusal = (file: string) =>
+      holdChosenArchive(file, held).then(
+        () => null,
+        (e: Error) => e.message,
+      )
+    expect(await refusal(empty)).toMatch(/empty/)
+    expect(await refusal(notArchive)).toMatch(/Only a \.stipple/)
+    expect(await refusal(folder)).toMatch(/not a file|cannot be opened/)
+    expect(await refusal(path.join(dir, 'gone.stipple'))).toMatch(/cannot be opened/)
+    expect(fs.readdirSync(path.dirname(held))).toEqual([])
+  })
+
+  it('is imported from the copy byte for byte, and the copy is gone once the import answered, whatever it answered', async () => {
+    const first = openBackend({ dataDir: makeTempDir(), shell: 'web', version: 'test' })
+    const files = makeTempDir()
+    const heldDir = makeTempDir()
+    let copies = 0
+    const dataDir = makeTempDir()
+    const desktop = openBackend({
+      dataDir,
+      shell: 'desktop',
+      version: 'test',
+      platform: { holdChosenArchive: (file) => holdChosenArchive(file, path.join(heldDir, `${copies++}.bin`)) },
+    })
+    try {
+      const patient = await call(first, 'patients.create', { fields: validFields({ fullName: 'Kofi Mensah' }) })
+      const photo = new Uint8Array(await flatJpeg(120, 90))
+      await call(first, 'photos.import', { patientId: patient.id, name: 'top.jpg', lastModified: null, bytes: photo })
+      const exported = await call(first, 'archives.export', { patientId: patient.id })
+      const archive = path.join(files, 'Kofi Mensah.stipple')
+      fs.writeFileSync(archive, exported.bytes)
+
+      expect((await call(desktop, 'archives.inspectFile', { path: archive })).counts.photos).toBe(1)
+      const imported = await call(desktop, 'archives.importFile', { path: archive, onExisting: 'skip' })
+      expect(imported.status).toBe('imported')
+      expect(fs.readdirSync(heldDir)).toEqual([])
+      const [stored] = await call(desktop, 'photos.list', { patientId: patient.id })
+      expect(
+        stored && fs.readFileSync(createPhotoFiles(dataDir).pathOf(stored.sha256, 'original', stored.format)),
+      ).toEqual(Buffer.from(photo))
+
+      const damaged = path.join(files, 'Damaged.stipple')
+      fs.writeFileSync(damaged, exported.bytes.subarray(0, exported.bytes.byteLength - 40))
+      const refused = await bridgeRefusal(desktop, 'archives.importFile', { path: damaged, onExisting: 'copy' })
+      expect(refused.code).toBe('invalid_input')
+      expect(fs.readdirSync(heldDir)).toEqual([])
+    } finally {
+      first.close()
+      desktop.close()
+    }
   })
 })
 

@@ -1,21 +1,49 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { HeldFile } from '../../../shared/files/held-file'
+import type { StorableBytes } from '../photos/photo-files'
 import { type PlacedFileSet, storedSets } from './archive-answer'
+
+/** A stored file's bytes, read now if they are read only when needed. */
+const bytesOf = async (file: StorableBytes | undefined) =>
+  Buffer.from((typeof file === 'function' ? await file() : file) ?? []).toString()
 
 const placed = (files: PlacedFileSet['files']): PlacedFileSet[] => [{ sha256: 'a'.repeat(64), format: 'jpeg', files }]
 
 describe('a photo file the decode process answers by its place in the archive', () => {
   const archive = new Uint8Array(Buffer.from('....original....working.thumb'))
 
-  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', () => {
+  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', async () => {
     const remade = new Uint8Array([1, 2, 3])
     const [set] = storedSets(
       placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
       archive,
     )
-    expect(Buffer.from(set?.files.original ?? []).toString()).toBe('original')
-    expect(set?.files.original.buffer).toBe(archive.buffer)
+    expect(await bytesOf(set?.files.original)).toBe('original')
+    expect(set?.files.original).toBeInstanceOf(Uint8Array)
+    expect((set?.files.original as Uint8Array | undefined)?.buffer).toBe(archive.buffer)
     expect(set?.files.working).toBe(remade)
-    expect(Buffer.from(set?.files.thumbnail ?? []).toString()).toBe('thumb')
+    expect(await bytesOf(set?.files.thumbnail)).toBe('thumb')
+  })
+
+  it('is read from the file main holds the archive in, when it holds it in a file, only once needed', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-held-')), 'archive.bin')
+    fs.writeFileSync(file, archive)
+    try {
+      const remade = new Uint8Array([1, 2, 3])
+      const [set] = storedSets(
+        placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
+        new HeldFile(file, archive.byteLength),
+      )
+      expect(typeof set?.files.original).toBe('function')
+      expect(await bytesOf(set?.files.original)).toBe('original')
+      expect(set?.files.working).toBe(remade)
+      expect(await bytesOf(set?.files.thumbnail)).toBe('thumb')
+    } finally {
+      fs.rmSync(path.dirname(file), { recursive: true })
+    }
   })
 
   it('is refused when placed outside the archive, whoever wrote the answer', () => {

@@ -3,6 +3,7 @@ import type { ArchiveRecords } from '../../../shared/archive/archive-records'
 import type { ArchiveImportResult, ArchiveSummary, OnExisting } from '../../../shared/archive/archive-summary'
 import type { ArchiveImportNote } from '../../../shared/audit/audit-types'
 import { localToday } from '../../../shared/dates'
+import type { HeldFile } from '../../../shared/files/held-file'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HeavyWorkStopped } from '../../workers/worker-pool'
 import { decoding } from '../isolation/decoding'
@@ -16,15 +17,18 @@ import type { ReportPercent } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
 import { createRecordsWriter } from './archive-write'
 
+/** An archive's bytes as main has them: in memory, or in a file of its own (never read whole into main). */
+export type ArchiveBytes = Uint8Array | HeldFile
+
 /**
  * Both check the whole archive first, telling `report` how far the check has got in whole
  * percent (its entries inflated and hashed, then each photo).
  */
 export interface ArchiveImporter {
   /** Checks an archive as an import would and says what it holds and whether its patient is here already. */
-  inspect(bytes: Uint8Array, report?: ReportPercent): Promise<ArchiveSummary>
+  inspect(bytes: ArchiveBytes, report?: ReportPercent): Promise<ArchiveSummary>
   /** Checks everything, then writes the patient whole or nothing. */
-  import(bytes: Uint8Array, onExisting: OnExisting, report?: ReportPercent): Promise<ArchiveImportResult>
+  import(bytes: ArchiveBytes, onExisting: OnExisting, report?: ReportPercent): Promise<ArchiveImportResult>
 }
 
 interface Owner {
@@ -79,7 +83,7 @@ export function createArchiveImporter(
    * The whole archive proven sound, or a refusal naming what is wrong with it: checked in a
    * worker thread, so the app keeps answering, and stopped if it takes too long or too much memory.
    */
-  async function open(bytes: Uint8Array, remake: boolean, report: ReportPercent | undefined) {
+  async function open(bytes: ArchiveBytes, remake: boolean, report: ReportPercent | undefined) {
     try {
       return await decoding.run(
         'openArchive',

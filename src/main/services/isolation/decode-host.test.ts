@@ -133,6 +133,17 @@ describe('decoding in a process of its own', () => {
     expect(count.started).toBe(1)
   }, 120_000)
 
+  it('serves the next job from a process prepared ahead of it, started once', async () => {
+    const { host, count } = newHost()
+    host.prepare()
+    host.prepare()
+    expect(count.started).toBe(1)
+    expect(await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)).toMatch(/^e3b0/)
+    expect(count.started).toBe(1)
+    host.prepare()
+    expect(count.started).toBe(1)
+  }, 60_000)
+
   it('carries a refusal across as the same typed error and keeps the process', async () => {
     const { host, count } = newHost()
     const refused = host.run('prepareImage', { bytes: new Uint8Array([0xff, 0xd8, 0xff, 0, 0]), format: 'jpeg' }, LONG)

@@ -27,6 +27,11 @@ export interface DecodeLimits extends JobLimits {
 /** Runs decode jobs in processes of their own, each ended when it passes its memory budget or time. */
 export interface DecodeHost {
   run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>>
+  /**
+   * Starts a process for a job about to come (an archive still arriving), so the job does not
+   * wait for its start; nothing when one is idle or starting, or a job is running.
+   */
+  prepare(): void
   /** Ends every decode process and removes the job folders. */
   close(): Promise<void>
 }
@@ -78,6 +83,14 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
   const turns = createTurns(options.size)
   let nextId = 1
   let workDir: string | null = null
+  let running = 0
+  /** A process `prepare` started, until a job takes it or it joins the idle ones. */
+  let ahead: Promise<Slot> | null = null
+  const takeAhead = () => {
+    const taken = ahead
+    ahead = null
+    return taken
+  }
 
   const jobDir = async (id: number) => {
     if (!workDir) {
@@ -188,13 +201,14 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
   return {
     async run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>> {
       await turns.acquire()
+      running++
       const id = nextId++
       let slot: Slot | null = null
       let dir: string | null = null
       try {
         dir = await jobDir(id)
         // A fresh process loads its modules while the job's files are written (a large archive: a few hundred ms).
-        const ready = Promise.resolve(idle.pop() ?? start())
+        const ready = Promise.resolve(idle.pop() ?? takeAhead() ?? start())
         // Awaited below; a start that fails meanwhile is not an unhandled rejection.
         ready.catch(() => {})
         let spilled: unknown
@@ -221,10 +235,30 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
         // A killed process may still hold its job's files open until it is gone.
         if (slot) await Promise.race([slot.exited, new Promise((done) => setTimeout(done, 5000))])
         if (dir) await fs.promises.rm(dir, { recursive: true, force: true })
+        running--
         turns.release()
       }
     },
+    prepare() {
+      if (idle.length > 0 || ahead || running > 0) return
+      const starting = start()
+      ahead = starting
+      starting.then(
+        (slot) => {
+          if (ahead !== starting) return
+          ahead = null
+          idle.push(slot)
+        },
+        () => {
+          if (ahead === starting) ahead = null
+        },
+      )
+    },
     async close() {
+      takeAhead()?.then(
+        (slot) => slot.process.kill(),
+        () => {},
+      )
       for (const slot of idle.splice(0)) slot.process.kill()
       if (workDir) await fs.promises.rm(workDir, { recursive: true, force: true })
       workDir = null

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { HeldFile } from '../../../shared/files/held-file'
 import { spill, unspill } from './spilled-bytes'
 
 const dirs: string[] = []
@@ -23,6 +24,19 @@ describe('bytes a job reads from their file (an archive)', () => {
     expect(path.dirname(got.archive.file)).toBe(dir)
     expect([...fs.readFileSync(got.archive.file)]).toEqual([1, 2, 3, 4])
     expect([...got.photo]).toEqual([1, 2, 3, 4])
+  })
+
+  it('held in a file of main’s own reach the job as a file in its folder with the same bytes, never read into main; the held file stays main’s', async () => {
+    const held = path.join(jobDir(), 'upload.bin')
+    fs.writeFileSync(held, Buffer.from([9, 8, 7, 6, 5]))
+    const dir = jobDir()
+    const got = (await unspill(await spill({ archive: { byFile: new HeldFile(held, 5) } }, dir), dir)) as {
+      archive: { file: string }
+    }
+    expect(path.dirname(got.archive.file)).toBe(dir)
+    expect([...fs.readFileSync(got.archive.file)]).toEqual([9, 8, 7, 6, 5])
+    fs.rmSync(dir, { recursive: true })
+    expect([...fs.readFileSync(held)]).toEqual([9, 8, 7, 6, 5])
   })
 
   it('are refused when the message names a file outside the job’s folder', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { HeldFile } from '../../../shared/files/held-file'
 
 /**
  * Byte arrays cross between main and a decode process as files in the job's folder, named in the
@@ -12,9 +13,11 @@ export type Spilled = { $file: string }
 
 /**
  * Bytes a job reads from their file a range at a time (an archive), never whole: main sends
- * `{ byFile: bytes }`, the job gets `{ file }`, the name of the file in its folder they were spilled to.
+ * `{ byFile: bytes }`, the job gets `{ file }`, the name of the file in its folder they were
+ * spilled to. Bytes main already holds in a file (`HeldFile`) are linked into the folder, not
+ * written again (copied where a link cannot be made).
  */
-export type ByFile = { byFile: Uint8Array } | { file: string }
+export type ByFile = { byFile: Uint8Array | HeldFile } | { file: string }
 type SpilledByFile = { $byFile: string }
 
 const hasOnly = (value: unknown, key: string): value is Record<string, unknown> =>
@@ -27,6 +30,8 @@ export async function spill(value: unknown, dir: string): Promise<unknown> {
   if (value instanceof Uint8Array) return { $file: await written(value, dir) } satisfies Spilled
   if (hasOnly(value, 'byFile') && value.byFile instanceof Uint8Array)
     return { $byFile: await written(value.byFile, dir) } satisfies SpilledByFile
+  if (hasOnly(value, 'byFile') && value.byFile instanceof HeldFile)
+    return { $byFile: await linked(value.byFile, dir) } satisfies SpilledByFile
   if (Array.isArray(value)) return Promise.all(value.map((each) => spill(each, dir)))
   if (typeof value !== 'object' || value === null) return value
   const entries = await Promise.all(Object.entries(value).map(async ([key, each]) => [key, await spill(each, dir)]))
@@ -36,6 +41,13 @@ export async function spill(value: unknown, dir: string): Promise<unknown> {
 async function written(bytes: Uint8Array, dir: string) {
   const file = path.join(dir, `${randomBytes(8).toString('hex')}.bin`)
   await fs.promises.writeFile(file, bytes, { flag: 'wx' })
+  return file
+}
+
+/** The held file in the job's folder: a second name for the same bytes, so main's own removal leaves the job its file. */
+async function linked(held: HeldFile, dir: string) {
+  const file = path.join(dir, `${randomBytes(8).toString('hex')}.bin`)
+  await fs.promises.link(held.path, file).catch(() => fs.promises.copyFile(held.path, file, fs.constants.COPYFILE_EXCL))
   return file
 }
 

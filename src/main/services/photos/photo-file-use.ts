@@ -1,13 +1,13 @@
 import type { Database } from 'better-sqlite3'
 import type { Photo, PhotoVariant } from '../../../shared/photos/photo'
 import type { PhotoFormat } from '../../../shared/photos/photo-fields'
-import type { PhotoFiles, StoredVariant } from './photo-files'
+import type { PhotoFiles, StorableBytes, StoredVariant } from './photo-files'
 
 /** One original's files as `PhotoFiles.store` takes them. */
 export interface StoredFileSet {
   sha256: string
   format: Photo['format']
-  files: Record<StoredVariant, Uint8Array>
+  files: Record<StoredVariant, StorableBytes>
 }
 
 /**

@@ -5,6 +5,8 @@ import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fi
 import { writeAtomically } from '../../files/write-atomically'
 
 export type StoredVariant = PhotoVariant | 'original'
+/** A file's bytes to store, or how to read them when they are needed (never, if the file is there already). */
+export type StorableBytes = Uint8Array | (() => Promise<Uint8Array>)
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -16,7 +18,7 @@ const FOLDERS: Record<StoredVariant, string> = { original: 'originals', working:
 export interface PhotoFiles {
   pathOf(sha256: string, variant: StoredVariant, format: PhotoFormat): string
   /** Writes each file unless it is already there; returns the paths it created. */
-  store(sha256: string, format: PhotoFormat, files: Record<StoredVariant, Uint8Array>): Promise<string[]>
+  store(sha256: string, format: PhotoFormat, files: Record<StoredVariant, StorableBytes>): Promise<string[]>
   /** Deletes one original's files; resolves to whether they are gone (a wrapper may keep them). */
   remove(sha256: string, format: PhotoFormat): Promise<boolean>
   /**
@@ -68,7 +70,8 @@ export function createPhotoFiles(dataDir: string, now: () => Date = () => new Da
         for (const variant of Object.keys(FOLDERS) as StoredVariant[]) {
           const target = pathOf(sha256, variant, format)
           if (fs.existsSync(target)) continue
-          await writeAtomically(target, files[variant])
+          const bytes = files[variant]
+          await writeAtomically(target, typeof bytes === 'function' ? await bytes() : bytes)
           created.push(target)
         }
       } catch (error) {
