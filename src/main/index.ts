@@ -31,6 +31,7 @@ import { type DataFolderLock, lockDataFolder } from './files/data-folder-lock'
 import { decoding, useDecodeLauncher } from './services/isolation/decoding'
 import { createHeldFolder } from './services/isolation/held-files'
 import { decodeChildEntry } from './services/isolation/node-launcher'
+import { sweepStaleTempFolders } from './services/isolation/private-temp'
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url))
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
@@ -158,6 +159,11 @@ if (!folderLock) {
       folderLock.release()
     },
     log,
+  })
+
+  // A Stipple that was killed or crashed left its decode jobs' and held archives' folders behind.
+  void sweepStaleTempFolders().then((removed) => {
+    if (removed.length > 0) log.info(`Removed ${removed.length} temporary folder(s) a stopped Stipple left.`)
   })
 
   void app.whenReady().then(() => {

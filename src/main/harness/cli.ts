@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { openBackend } from '../backend'
 import { lockDataFolder } from '../files/data-folder-lock'
 import { decoding } from '../services/isolation/decoding'
+import { sweepStaleTempFolders } from '../services/isolation/private-temp'
 import { startHarness } from './server'
 
 /**
@@ -26,6 +27,8 @@ async function main() {
   // The desktop app holds the same lock: one process per database, whichever shell it is.
   const lock = lockDataFolder(dataDir)
   if (!lock) throw new Error(`Another Stipple is already using ${dataDir}; close it first.`)
+  // A harness or app that was killed left its decode jobs' and held archives' folders behind.
+  await sweepStaleTempFolders()
   const backend = openBackend({ dataDir, shell: 'web', version, rendererDir: path.join(here, '../renderer') })
   const harness = await startHarness({
     dispatch: backend.dispatch,

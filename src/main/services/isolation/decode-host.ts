@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { DecodeJobName, DecodeJobs } from '../../workers/decode-jobs'
 import { createTurns } from '../../workers/turns'
@@ -7,6 +6,7 @@ import { revive } from '../../workers/worker-errors'
 import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
 import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
 import { stoppedForMemory } from './memory-watchdog'
+import { makePrivateTempFolder } from './private-temp'
 import { type Spilled, spill, unspill } from './spilled-bytes'
 
 export type DecodeInput<N extends DecodeJobName> = Parameters<DecodeJobs[N]>[0]
@@ -94,10 +94,8 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
 
   const jobDir = async (id: number) => {
     if (!workDir) {
-      workDir = options.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), 'stipple-decode-')))
-      const dir = workDir
-      // Photos are patient data: a job's files never outlive the app.
-      process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
+      // Photos are patient data: a job's files never outlive the app (`private-temp`).
+      workDir = options.workDir ?? (await makePrivateTempFolder('decode'))
     }
     const dir = path.join(workDir, `job-${id}`)
     await fs.promises.mkdir(dir, { recursive: true })

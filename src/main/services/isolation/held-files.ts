@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import type { HeldFile } from '../../../shared/files/held-file'
+import { makePrivateTempFolder } from './private-temp'
 
 /** A private folder for the files main holds bytes in (an upload received to disk, a copy of a chosen archive). */
 export interface HeldFolder {
@@ -24,10 +24,8 @@ export function createHeldFolder(options: { dir?: string } = {}): HeldFolder {
         await fs.promises.mkdir(options.dir, { recursive: true, mode: 0o700 })
         return options.dir
       }
-      const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'stipple-held-'))
-      // Archives are patient data: a held file never outlives the app.
-      process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
-      return dir
+      // Archives are patient data: a held file never outlives the app (`private-temp`).
+      return makePrivateTempFolder('held')
     })()
     return made
   }
