@@ -166,3 +166,21 @@ export function editRecords(entries: Record<string, Uint8Array>, edit: (records:
   edit(records)
   entries['records.json'] = new TextEncoder().encode(JSON.stringify(records))
 }
+
+/** The archive re-signed as a forger would, one photo's record (by its original name) changed by `edit`. */
+export function withPhotoRecord(
+  bytes: Uint8Array,
+  originalName: string,
+  edit: (photo: ArchiveRecords['photos'][number]) => void,
+): Uint8Array<ArrayBuffer> {
+  return tamper(
+    bytes,
+    (entries) =>
+      editRecords(entries, (records) => {
+        const photo = records.photos.find((p) => p.original_name === originalName)
+        if (!photo) throw new Error(`no ${originalName} in the archive's records`)
+        edit(photo)
+      }),
+    { resign: true },
+  )
+}

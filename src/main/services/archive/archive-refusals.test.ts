@@ -1,7 +1,14 @@
 import fs from 'node:fs'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { type Bed, editRecords, footprint, patientWithEverything, tamper } from '../../../../test/node/archive-bed'
+import {
+  type Bed,
+  editRecords,
+  footprint,
+  patientWithEverything,
+  tamper,
+  withPhotoRecord,
+} from '../../../../test/node/archive-bed'
 import { call, refusal } from '../../../../test/node/bridge-call'
 import { flatJpeg } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
@@ -49,16 +56,9 @@ describe('a damaged archive is refused with what is wrong, and nothing is import
 
   it('a flipped byte in the last entry, though a photo checked earlier is refused too (its remake overlaps the hashing)', async () => {
     const { bytes, target } = await exportedAndTarget()
-    const resized = tamper(
-      bytes,
-      (entries) =>
-        editRecords(entries, (records) => {
-          const photo = records.photos.find((p) => p.original_name === 'front.jpg')
-          if (!photo) throw new Error('no front.jpg')
-          photo.width = 400
-        }),
-      { resign: true },
-    )
+    const resized = withPhotoRecord(bytes, 'front.jpg', (photo) => {
+      photo.width = 400
+    })
     await expectRefused(target, resized, /front\.jpg” is 200 × 150 pixels, but its record says 400 × 150/)
     let last = ''
     const damaged = tamper(resized, (entries, manifest) => {

@@ -2,7 +2,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import { editRecords, footprint, patientWithEverything, tamper } from '../../../../test/node/archive-bed'
+import {
+  editRecords,
+  footprint,
+  patientWithEverything,
+  tamper,
+  withPhotoRecord,
+} from '../../../../test/node/archive-bed'
 import { call, refusal } from '../../../../test/node/bridge-call'
 import { colourName, decode, flatJpeg, PALETTE } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
@@ -55,17 +61,10 @@ describe('an archive’s drawn copies are never trusted', () => {
 
   it('refuses an original whose real pixel size is not the one its record gives', async () => {
     const { bytes } = await exported()
-    const resized = tamper(
-      bytes,
-      (entries) =>
-        editRecords(entries, (records) => {
-          const photo = records.photos.find((p) => p.original_name === 'front.jpg')
-          if (!photo) throw new Error('no front.jpg')
-          photo.width = 400
-          photo.height = 300
-        }),
-      { resign: true },
-    )
+    const resized = withPhotoRecord(bytes, 'front.jpg', (photo) => {
+      photo.width = 400
+      photo.height = 300
+    })
     const target = newBed()
     const before = footprint(target)
     const error = await refusal(target, 'archives.inspect', { bytes: resized })
