@@ -9,7 +9,7 @@ import { formatDay } from '../../src/shared/plan/plan-dates'
 import { harnessCall, patientIdOf } from './harness-calls'
 import { expect, test } from './harness-fixture'
 import { applyTemplate, main, patientWithZone } from './steps'
-import { zonePixels } from './zone-pixels'
+import { drawnZonePixels } from './zone-pixels'
 
 const PATIENT = 'Marco Bellini'
 const CLINIC = 'Northside Hair Clinic'
@@ -97,22 +97,22 @@ test('the offline review file opens from disk with no network: header, photo, de
   // The photo is drawn (skin, not an empty canvas) and the sessions' dots darken the zone; healed
   // impressions are the fact sheet's 0.10–0.14 mm, so a light first session darkens few pixels.
   await review.getByRole('button', { name: 'S1', exact: true }).click()
-  await expect.poll(() => zonePixels(stage).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
-  const firstDay = await zonePixels(stage)
+  await expect.poll(() => drawnZonePixels(stage).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
+  const firstDay = await drawnZonePixels(stage)
   expect(firstDay.distinct).toBeGreaterThan(20)
 
   // Hiding the first session's layer takes its dots away; showing it brings the same ones back.
   await layers.getByRole('checkbox', { name: 'Show Session 1' }).uncheck()
-  await expect.poll(() => zonePixels(stage).then((p) => p.dark)).toBeLessThan(firstDay.dark)
+  await expect.poll(() => drawnZonePixels(stage).then((p) => p.dark)).toBeLessThan(firstDay.dark)
   await layers.getByRole('checkbox', { name: 'Show Session 1' }).check()
-  await expect.poll(() => zonePixels(stage)).toEqual(firstDay)
+  await expect.poll(() => drawnZonePixels(stage)).toEqual(firstDay)
 
   // A year after the finishing session the temporary pigment has mostly gone.
   const timeline = review.getByRole('slider', { name: 'Show as of' })
   const before = await timeline.getAttribute('aria-valuetext')
   await review.getByRole('button', { name: '+1 y' }).click()
   await expect(timeline).not.toHaveAttribute('aria-valuetext', before ?? '')
-  await expect.poll(() => zonePixels(stage).then((p) => p.dark)).toBeLessThan(firstDay.dark)
+  await expect.poll(() => drawnZonePixels(stage).then((p) => p.dark)).toBeLessThan(firstDay.dark)
 
   // The design is drawn over the photo on a layer of its own: hiding it changes what is shown.
   const withDesign = await review.locator('.photo-canvas').first().screenshot()
@@ -124,8 +124,8 @@ test('the offline review file opens from disk with no network: header, photo, de
   const side = (name: 'A' | 'B') => review.getByRole('region', { name: `Side ${name}` }).locator('.photo-canvas')
   await review.getByLabel('Side A shows').selectOption({ index: 0 })
   await review.getByLabel('Side B shows').selectOption({ index: 1 })
-  await expect.poll(() => zonePixels(side('B')).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
-  await expect.poll(() => zonePixels(side('A')).then((p) => p.dark)).toBeLessThan(3)
+  await expect.poll(() => drawnZonePixels(side('B')).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
+  await expect.poll(() => drawnZonePixels(side('A')).then((p) => p.dark)).toBeLessThan(3)
   const fitted = await side('A').getAttribute('data-scale')
   await review.keyboard.press('+')
   await expect(side('A')).not.toHaveAttribute('data-scale', fitted ?? '')

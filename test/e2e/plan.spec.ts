@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import { localToday } from '../../src/shared/dates'
 import { expect, test } from './harness-fixture'
 import { applyTemplate, canvas, main, openFirstPhoto, openPatient, openSection, patientWithZone } from './steps'
-import { zonePixels } from './zone-pixels'
+import { drawnZonePixels } from './zone-pixels'
 
 const PATIENT = 'Giulia Conti'
 
@@ -46,14 +46,14 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await expect(main(page).getByRole('checkbox', { name: 'Show Session 2' })).toBeVisible()
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   // Day 1 is a light base of healed impressions 0.14 mm across (the fact sheet's size): few dark pixels, but some.
-  await expect.poll(() => zonePixels(canvas(page)).then((p) => p.dark), { timeout: 15_000 }).toBeGreaterThan(10)
-  const firstDay = await zonePixels(canvas(page))
+  await expect.poll(() => drawnZonePixels(canvas(page)).then((p) => p.dark), { timeout: 15_000 }).toBeGreaterThan(10)
+  const firstDay = await drawnZonePixels(canvas(page))
   // Scrubbing to a year after the finishing session: the temporary pigment has mostly gone.
   await main(page).getByRole('button', { name: '+1 y' }).click()
   await expect(timeline).toHaveAttribute('aria-valuetext', /\d{4}/)
-  await expect.poll(() => zonePixels(canvas(page)).then((p) => p.dark)).toBeLessThan(firstDay.dark)
+  await expect.poll(() => drawnZonePixels(canvas(page)).then((p) => p.dark)).toBeLessThan(firstDay.dark)
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
-  await expect.poll(() => zonePixels(canvas(page))).toEqual(firstDay)
+  await expect.poll(() => drawnZonePixels(canvas(page))).toEqual(firstDay)
   // The photo was taken at the first session.
   await openSection(page, 'Photo details')
   const sessionPicker = main(page).getByLabel('Taken at session')
@@ -81,5 +81,5 @@ test('the temporary template applied to a drawn design, sessions marked, the tim
   await openPhoto(page)
   await main(page).getByRole('button', { name: 'S1', exact: true }).click()
   // Seeded sampling: the same plan draws exactly the same dots after the reload.
-  await expect.poll(() => zonePixels(canvas(page)), { timeout: 15_000 }).toEqual(firstDay)
+  await expect.poll(() => drawnZonePixels(canvas(page)), { timeout: 15_000 }).toEqual(firstDay)
 })

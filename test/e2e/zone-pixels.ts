@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test'
+import { expect, type Locator } from '@playwright/test'
 
 /**
  * A fingerprint of what a canvas's photo layer shows (the photo with the pigment multiplied in)
@@ -37,4 +37,13 @@ export async function zonePixels(holder: Locator): Promise<{ dark: number; sum: 
       },
       { left, top, size: 150 * scale },
     )
+}
+
+/**
+ * `zonePixels` of the whole picture: once the canvas no longer says it is busy (its dots drawn
+ * and taken in to the last band). Read before, it may be a frame on its way from the old picture.
+ */
+export async function drawnZonePixels(holder: Locator): Promise<{ dark: number; sum: number; distinct: number }> {
+  await expect(holder).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 })
+  return zonePixels(holder)
 }

@@ -13,16 +13,24 @@ const STAGE = { width: 600, height: 400 }
 class Pigment implements PigmentSource {
   private listeners = new Set<() => void>()
   private current = 0
+  private busy = false
   constructor(private layer: readonly PigmentTile[]) {}
   tilesFor = () => this.layer
   setView = () => {}
   frame = () => this.current
+  drawing = () => this.busy
   subscribe = (onChange: () => void) => {
     this.listeners.add(onChange)
     return () => this.listeners.delete(onChange)
   }
+  /** The worker has started on new tiles; the old ones are still what there is. */
+  startDrawing(): void {
+    this.busy = true
+    for (const listener of this.listeners) listener()
+  }
   replace(layer: readonly PigmentTile[]): void {
     this.layer = layer
+    this.busy = false
     this.current += 1
     for (const listener of this.listeners) listener()
   }
@@ -47,6 +55,9 @@ async function tiles(tone: number): Promise<PigmentTile[]> {
   return out
 }
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve))
+
+/** The canvas and its holder, the element that says whether its picture is still on its way. */
 async function mountCanvas(pigment: Pigment, url: string): Promise<HTMLCanvasElement> {
   const screen = await render(
     <div style={{ width: STAGE.width, height: STAGE.height, display: 'grid' }}>
@@ -92,4 +103,38 @@ it('draws every tile of new pigment in the end, the same pixels as a canvas show
   pigment.replace(newTiles)
   // Taken in over several frames, band by band; every band ends up drawn.
   await expect.poll(() => same(pixels(canvas), expected)).toBe(true)
+})
+
+it('says it is busy from the moment new dots are being drawn until their last band is on screen, and whole only then', async () => {
+  const url = await twoToneImageUrl(IMAGE.width, IMAGE.height)
+  const [oldTiles, newTiles] = [await tiles(40), await tiles(170)]
+  const reference = await mountCanvas(new Pigment(newTiles), url)
+  const holder = (canvas: HTMLCanvasElement) => canvas.closest('.photo-canvas') as HTMLElement
+  await expect.poll(() => holder(reference).getAttribute('aria-busy')).toBe('false')
+  const expected = pixels(reference)
+
+  const pigment = new Pigment(oldTiles)
+  const canvas = await mountCanvas(pigment, url)
+  await expect.poll(() => holder(canvas).getAttribute('aria-busy')).toBe('false')
+  const before = pixels(canvas)
+  expect(same(before, expected)).toBe(false)
+
+  pigment.startDrawing()
+  await expect.poll(() => holder(canvas).getAttribute('aria-busy')).toBe('true')
+  expect(same(pixels(canvas), before)).toBe(true)
+
+  pigment.replace(newTiles)
+  await nextFrame()
+  // Every frame until it says otherwise it is busy and shows something else than the new
+  // picture whole; the first frame it is not busy shows exactly that picture.
+  let busyFrames = 0
+  while (holder(canvas).getAttribute('aria-busy') === 'true') {
+    expect(same(pixels(canvas), expected)).toBe(false)
+    busyFrames += 1
+    expect(busyFrames).toBeLessThan(120)
+    await nextFrame()
+  }
+  expect(same(pixels(canvas), expected)).toBe(true)
+  // The bands come a frame apart (800 rows at 128 a band).
+  expect(busyFrames).toBeGreaterThan(3)
 })

@@ -1,5 +1,5 @@
 import type Konva from 'konva'
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Shape } from 'react-konva'
 import type { Size, Viewport } from '../../canvas/viewport'
 import {
@@ -24,6 +24,7 @@ const PIGMENT_BANDS_PER_FRAME = 1
 
 const NO_PIGMENT = {
   frame: () => 0,
+  drawing: () => false,
   subscribe: () => () => {},
 }
 
@@ -31,6 +32,9 @@ const NO_PIGMENT = {
  * The photo, with any pigment multiplied in, as one cached bitmap at the current zoom (see
  * `bakeView`). While a zoom is under way the cached bitmap is drawn scaled; once it settles, or
  * when new pigment arrives or a pan leaves the cache, it is drawn afresh.
+ *
+ * `onBusyChange` hears whether what is shown is still on its way (the dot worker drawing, or new
+ * pigment not yet taken in to its last band), so whoever reads the picture knows it is whole.
  */
 export function BakedPhoto(props: {
   photo: HTMLImageElement
@@ -38,23 +42,36 @@ export function BakedPhoto(props: {
   viewport: Viewport
   stage: Size
   pigment: PigmentSource | null
+  onBusyChange?: (busy: boolean) => void
 }) {
-  const { photo, image, viewport, stage, pigment } = props
+  const { photo, image, viewport, stage, pigment, onBusyChange } = props
   const source = pigment ?? NO_PIGMENT
   const frame = useSyncExternalStore(source.subscribe, source.frame)
+  const pigmentDrawing = useSyncExternalStore(source.subscribe, source.drawing)
   const baked = useRef<ComposedView | null>(null)
   const zoomedAt = useRef(0)
   const [, settle] = useState(0)
   const pixelRatio = window.devicePixelRatio || 1
+  const reported = useRef<boolean | null>(null)
+  const report = () => {
+    const view = baked.current
+    const busy =
+      view === null || view.pending !== null || (pigment !== null && (view.frame !== frame || pigmentDrawing))
+    if (busy === reported.current) return
+    reported.current = busy
+    onBusyChange?.(busy)
+  }
 
   useEffect(() => {
     pigment?.setView(viewport, stage, pixelRatio)
   }, [pigment, viewport, stage, pixelRatio])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new photo or pigment source starts a new cache
-  useEffect(() => {
+  useLayoutEffect(() => {
     baked.current = null
   }, [photo, pigment])
+  // Before the paint: new pigment is reported busy before a reader could see the old as whole.
+  useLayoutEffect(report)
 
   const scale = viewport.scale
   // biome-ignore lint/correctness/useExhaustiveDependencies: each change of scale restarts the settle timer
@@ -88,6 +105,7 @@ export function BakedPhoto(props: {
             : recompose(current, pigment, frame)
         baked.current = view
         if (advance(view, PIGMENT_BANDS_PER_FRAME)) requestAnimationFrame(() => settle((n) => n + 1))
+        report()
         const { bitmap, rect } = view
         if (view.scale !== pixels) {
           context.imageSmoothingEnabled = true

@@ -1,5 +1,5 @@
 import type Konva from 'konva'
-import { type ReactNode, useEffect, useMemo, useRef } from 'react'
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react'
 import { Group, Layer, Line, Rect, Stage } from 'react-konva'
 import { useStore } from 'zustand'
 import { createStore, type StoreApi } from 'zustand/vanilla'
@@ -58,6 +58,7 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
   const panner = useMemo(() => panInput(store), [store])
   const input = editor ?? panner
   const loaded = useHtmlImage(props.imageUrl)
+  const [drawing, setDrawing] = useState(true)
   const scale = pxPerMm(props.calibration)
   // What the pointer shows: the hand while a press would pan, else the tool.
   const cursorTool = useStore(editor?.store ?? PAN_ONLY, (s) => (s.tool === 'hand' || s.spaceHeld ? 'hand' : s.tool))
@@ -119,6 +120,9 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
           : undefined
       }
       aria-label={props.label}
+      // Busy until the photo and every layer's dots are on screen: a reader (assistive technology,
+      // a test, the bench) then knows the picture is the plan's, not a frame on its way to it.
+      aria-busy={loaded.status === 'loading' || (loaded.status === 'ready' && drawing)}
     >
       {stage.width > 0 && (
         <Stage
@@ -138,6 +142,7 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
                   viewport={viewport}
                   stage={stage}
                   pigment={props.pigment ?? null}
+                  onBusyChange={setDrawing}
                 />
               )}
               {loaded.status !== 'ready' && <Rect width={image.width} height={image.height} fill="#2a2a2d" />}

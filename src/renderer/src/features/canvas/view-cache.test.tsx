@@ -45,6 +45,7 @@ const source = (layer: readonly PigmentTile[], frame: number): PigmentSource => 
   tilesFor: () => layer,
   setView: () => {},
   frame: () => frame,
+  drawing: () => false,
   subscribe: () => () => {},
 })
 

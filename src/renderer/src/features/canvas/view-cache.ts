@@ -29,6 +29,8 @@ export interface PigmentSource {
   setView(viewport: Viewport, stage: Size, pixelRatio: number): void
   /** Changes whenever the tiles do. */
   frame(): number
+  /** Whether tiles are still being drawn that will replace what `tilesFor` gives now. */
+  drawing(): boolean
   subscribe(onChange: () => void): () => void
 }
 

@@ -50,6 +50,7 @@ function withPigment(baked: BakedView, tiles: NonNullable<ComposeRequest['pigmen
     tilesFor: () => tiles,
     setView: () => undefined,
     frame: () => 0,
+    drawing: () => false,
     subscribe: () => () => undefined,
   }
   const unmixed: ComposedView = {

@@ -249,6 +249,8 @@ export class DotRenderer implements PigmentSource {
 
   frame = (): number => this.store.getState().frame
 
+  drawing = (): boolean => this.store.getState().busy
+
   subscribe = (onChange: () => void): (() => void) => this.store.subscribe(onChange)
 
   /**
