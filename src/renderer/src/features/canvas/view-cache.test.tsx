@@ -86,3 +86,49 @@ it('draws every band in one call when asked to, as a picture made for a file doe
   expect(advance(view, Number.POSITIVE_INFINITY)).toBe(false)
   expect(pixels(view.bitmap)).toEqual(pixels(composeView(baked, after, 2).bitmap))
 })
+
+it('draws again only where a tile changed, in one call for an edit, with exactly the pixels a fresh composition has', async () => {
+  const baked = bakePhoto({ photo: photo(), image: IMAGE, seen: { x: 0, y: 0, ...IMAGE }, device: DEVICE })
+  const first = await tiles(40)
+  const edited = [...first]
+  // The middle tile of the lower row (photo 400–800 px both ways: device 200–400) is drawn anew.
+  edited[4] = (await tiles(160))[4] as PigmentTile
+  const view = recompose(composeView(baked, source(first, 1), 1), source(edited, 2), 2)
+  // Only the bands the tile crosses, device rows 198–400 with the seam.
+  expect(view.pending?.rows).toEqual([
+    [128, 256],
+    [256, 384],
+    [384, 400],
+  ])
+  // A mark where nothing changed stays: those pixels are not drawn again.
+  const context = view.bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
+  context.fillStyle = '#ff0000'
+  context.fillRect(20, 300, 10, 10)
+  const mark = () => context.getImageData(20, 300, 10, 10).data
+  const marked = mark()
+  expect(marked.slice(0, 4)).toEqual(new Uint8ClampedArray([255, 0, 0, 255]))
+  // A tile's change is one 206 × 202 px part: far under a frame's budget, drawn in one call.
+  expect(advance(view, 400_000)).toBe(false)
+  expect(mark()).toEqual(marked)
+  const fresh = composeView(baked, source(edited, 2), 2)
+  const inside = (canvas: OffscreenCanvas) =>
+    (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D).getImageData(198, 198, 204, 202).data
+  expect(inside(view.bitmap)).toEqual(inside(fresh.bitmap))
+  expect(inside(fresh.bitmap)).not.toEqual(inside(composeView(baked, source(first, 1), 1).bitmap))
+})
+
+it('draws the whole view again when new pigment comes before the last came in whole, and when nothing changed draws nothing', async () => {
+  const baked = bakePhoto({ photo: photo(), image: IMAGE, seen: { x: 0, y: 0, ...IMAGE }, device: DEVICE })
+  const [a, b, c] = [await tiles(40), await tiles(100), await tiles(160)]
+  const settled = composeView(baked, source(a, 1), 1)
+  expect(recompose(settled, source(a, 2), 2).pending).toBeNull()
+  const halfway = recompose(settled, source(b, 2), 2)
+  expect(advance(halfway, 1)).toBe(true)
+  // Rows still pending show `a`, not `b`: an edit diffed against `b` alone would leave them so.
+  const next = recompose(halfway, source([...b.slice(0, 5), c[5] as PigmentTile], 3), 3)
+  expect(next.pending?.rows).toHaveLength(4)
+  expect(advance(next, Number.POSITIVE_INFINITY)).toBe(false)
+  expect(pixels(next.bitmap)).toEqual(
+    pixels(composeView(baked, source([...b.slice(0, 5), c[5] as PigmentTile], 3), 3).bitmap),
+  )
+})

@@ -45,19 +45,35 @@ export interface BakedView {
   scale: number
 }
 
+/** A rectangle of a bitmap in its device pixels. */
+interface DeviceRect {
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
 /** A baked view with the pigment multiplied in, and which pigment frame it holds. */
 export interface ComposedView extends BakedView {
   photo: BakedView
   frame: number
+  /** The tiles its pixels show once nothing is pending; null when not known (all are new). */
+  tiles: readonly PigmentTile[] | null
   /**
-   * Rows of the bitmap (device pixels, top first) still showing an older frame's pigment, and
-   * the tiles of `frame` they are to get: new pigment is multiplied in a few rows a frame.
+   * Rows of the bitmap (device pixels, top first) still showing an older frame's pigment, the
+   * part of them that changes (`region`, null for all of it) and the tiles of `frame` they are
+   * to get: new pigment is multiplied in a few rows a frame, and only where a tile changed.
    */
-  pending: { rows: [number, number][]; tiles: readonly PigmentTile[] } | null
+  pending: { rows: [number, number][]; region: readonly DeviceRect[] | null; tiles: readonly PigmentTile[] } | null
 }
 
 /** New pigment over an unchanged photo is multiplied in by bands of this many device rows, top first. */
 const BAND_ROWS = 128
+/**
+ * Device pixels either side of a changed tile also drawn again: a tile's edge at a fractional
+ * device pixel blends into its neighbour's pixels.
+ */
+const SEAM = 2
 
 export function visiblePart(viewport: Viewport, stage: Size, image: Size): ImageRect {
   const x = Math.max(0, -viewport.x / viewport.scale)
@@ -114,41 +130,82 @@ export function bakePhoto(options: {
  */
 export function composeView(photo: BakedView, pigment: PigmentSource | null, frame: number): ComposedView {
   const { width, height } = photo.bitmap
-  if (!pigment) return { ...photo, photo, frame, pending: null }
+  if (!pigment) return { ...photo, photo, frame, tiles: [], pending: null }
   const bitmap = new OffscreenCanvas(width, height)
-  const composed: ComposedView = { bitmap, rect: photo.rect, scale: photo.scale, photo, frame, pending: null }
-  multiplyRows(composed, pigmentTiles(photo, pigment), 0, height)
+  const tiles = pigmentTiles(photo, pigment)
+  const composed: ComposedView = { bitmap, rect: photo.rect, scale: photo.scale, photo, frame, tiles, pending: null }
+  multiplyRows(composed, tiles, 0, height, null)
   return composed
 }
 
 /**
  * The same view taking new pigment in place, band by band (`advance`), so no frame of the UI
  * thread draws every tile of a regeneration at once; until a band is drawn it shows the old.
+ * Only where a tile changed is drawn again: an edit's few tiles are a frame's work, not the view's.
  */
 export function recompose(view: ComposedView, pigment: PigmentSource, frame: number): ComposedView {
-  const { height } = view.bitmap
+  const { width, height } = view.bitmap
+  const tiles = pigmentTiles(view.photo, pigment)
+  // Rows still pending show older pigment than `view.tiles`: only a settled view can be diffed.
+  const region = view.tiles && !view.pending ? changedRegion(view, view.tiles, tiles) : null
   const rows: [number, number][] = []
-  for (let top = 0; top < height; top += BAND_ROWS) rows.push([top, Math.min(height, top + BAND_ROWS)])
-  return { ...view, frame, pending: { rows, tiles: pigmentTiles(view.photo, pigment) } }
+  for (let top = 0; top < height; top += BAND_ROWS) {
+    const bottom = Math.min(height, top + BAND_ROWS)
+    if (!region || region.some((r) => r.top < bottom && r.bottom > top)) rows.push([top, bottom])
+  }
+  const clipped = region?.map((r) => ({
+    left: Math.max(0, r.left),
+    top: Math.max(0, r.top),
+    right: Math.min(width, r.right),
+    bottom: Math.min(height, r.bottom),
+  }))
+  return { ...view, frame, tiles, pending: rows.length > 0 ? { rows, region: clipped ?? null, tiles } : null }
 }
 
 /**
- * Draws the next `bands` pending bands; returns whether any remain. Counted in bands, not timed:
- * a 2D canvas only records the calls, and rasterises them when the view is next drawn, so the
- * calls' own time says nothing of their cost (a regeneration's whole raster once fell in one
- * 50–70 ms frame that had timed its calls at under 12 ms).
+ * Draws pending bands until at least `pixels` device pixels have been drawn again (always one
+ * band, `Infinity` for all); returns whether any remain. Counted in pixels, not timed: a 2D
+ * canvas only records the calls, and rasterises them when the view is next drawn, so the calls'
+ * own time says nothing of their cost (a regeneration's whole raster once fell in one 50–70 ms
+ * frame that had timed its calls at under 12 ms).
  */
-export function advance(view: ComposedView, bands: number): boolean {
+export function advance(view: ComposedView, pixels: number): boolean {
   const pending = view.pending
   if (!pending) return false
-  for (let drawn = 0; drawn < bands; drawn++) {
+  let drawn = 0
+  while (drawn < pixels) {
     const next = pending.rows.shift()
     if (!next) break
-    multiplyRows(view, pending.tiles, next[0], next[1])
+    multiplyRows(view, pending.tiles, next[0], next[1], pending.region)
+    drawn += bandArea(view.bitmap.width, next, pending.region)
   }
   if (pending.rows.length > 0) return true
   view.pending = null
   return false
+}
+
+/** The device pixels of rows [top, bottom) inside `region` (all of them when it is null). */
+function bandArea(width: number, [top, bottom]: [number, number], region: readonly DeviceRect[] | null): number {
+  if (!region) return width * (bottom - top)
+  return region.reduce(
+    (sum, r) => sum + Math.max(0, r.right - r.left) * Math.max(0, Math.min(bottom, r.bottom) - Math.max(top, r.top)),
+    0,
+  )
+}
+
+/** Where tiles came, went or were replaced (by bitmap), in the view's device pixels, with a seam. */
+function changedRegion(view: BakedView, before: readonly PigmentTile[], after: readonly PigmentTile[]): DeviceRect[] {
+  const had = new Set(before.map((t) => t.bitmap))
+  const has = new Set(after.map((t) => t.bitmap))
+  const changed = [...after.filter((t) => !had.has(t.bitmap)), ...before.filter((t) => !has.has(t.bitmap))]
+  const { x, y } = view.rect
+  const { scale } = view
+  return changed.map(({ rect }) => ({
+    left: Math.floor((rect.x - x) * scale) - SEAM,
+    top: Math.floor((rect.y - y) * scale) - SEAM,
+    right: Math.ceil((rect.x + rect.width - x) * scale) + SEAM,
+    bottom: Math.ceil((rect.y + rect.height - y) * scale) + SEAM,
+  }))
 }
 
 function pigmentTiles(photo: BakedView, pigment: PigmentSource): readonly PigmentTile[] {
@@ -158,25 +215,44 @@ function pigmentTiles(photo: BakedView, pigment: PigmentSource): readonly Pigmen
   return pigment.tilesFor({ scale, x: -x * scale, y: -y * scale }, { width, height })
 }
 
-/** Rows [top, bottom) of the view: the photo, with the tiles multiplied in. */
-function multiplyRows(view: ComposedView, tiles: readonly PigmentTile[], top: number, bottom: number): void {
+/**
+ * Rows [top, bottom) of the view, within `region` when one is given: the photo, with the tiles
+ * multiplied in. The clip is on whole pixels, so the pixels inside are exactly a full draw's.
+ */
+function multiplyRows(
+  view: ComposedView,
+  tiles: readonly PigmentTile[],
+  top: number,
+  bottom: number,
+  region: readonly DeviceRect[] | null,
+): void {
   const { photo } = view
   const { width } = view.bitmap
   const context = view.bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
   const { x, y } = photo.rect
   const { scale } = photo
+  const parts = (region ?? [{ left: 0, top, right: width, bottom }])
+    .map((r) => ({ left: r.left, top: Math.max(top, r.top), right: r.right, bottom: Math.min(bottom, r.bottom) }))
+    .filter((r) => r.right > r.left && r.bottom > r.top)
+  if (parts.length === 0) return
   context.save()
   context.beginPath()
-  context.rect(0, top, width, bottom - top)
+  for (const r of parts) context.rect(r.left, r.top, r.right - r.left, r.bottom - r.top)
   context.clip()
   context.drawImage(photo.bitmap, 0, 0)
   context.globalCompositeOperation = 'multiply'
   context.imageSmoothingEnabled = true
   context.setTransform(scale, 0, 0, scale, -x * scale, -y * scale)
   for (const tile of tiles) {
-    // Only tiles reaching these rows: a bitmap's first draw costs even when clipped away.
+    // Only tiles reaching the parts drawn: a bitmap's first draw costs even when clipped away.
+    const tileLeft = (tile.rect.x - x) * scale
     const tileTop = (tile.rect.y - y) * scale
-    if (tileTop > bottom + 1 || tileTop + tile.rect.height * scale < top - 1) continue
+    const tileRight = tileLeft + tile.rect.width * scale
+    const tileBottom = tileTop + tile.rect.height * scale
+    const reaches = parts.some(
+      (r) => tileLeft <= r.right + 1 && tileRight >= r.left - 1 && tileTop <= r.bottom + 1 && tileBottom >= r.top - 1,
+    )
+    if (!reaches) continue
     if (!tile.over) {
       context.drawImage(tile.bitmap, tile.rect.x, tile.rect.y, tile.rect.width, tile.rect.height)
       continue

@@ -58,6 +58,7 @@ function withPigment(baked: BakedView, tiles: NonNullable<ComposeRequest['pigmen
     bitmap: new OffscreenCanvas(baked.bitmap.width, baked.bitmap.height),
     photo: baked,
     frame: 0,
+    tiles: null,
     pending: null,
   }
   const view = recompose(unmixed, source, 0)
