@@ -136,3 +136,21 @@ it('says it is busy from the moment new dots are being drawn until their last ba
   }
   expect(same(pixels(canvas), expected)).toBe(true)
 })
+
+it('says "Drawing the layers…" while a drawing lasts long enough to notice, and not once the picture is whole', async () => {
+  const url = await twoToneImageUrl(IMAGE.width, IMAGE.height)
+  const [oldTiles, newTiles] = [await tiles(40), await tiles(170)]
+  const pigment = new Pigment(oldTiles)
+  const canvas = await mountCanvas(pigment, url)
+  const holder = canvas.closest('.photo-canvas') as HTMLElement
+  await expect.poll(() => holder.getAttribute('aria-busy')).toBe('false')
+  const status = () => holder.querySelector('[role="status"]')?.textContent?.trim() ?? null
+  expect(status()).toBeNull()
+  const started = performance.now()
+  pigment.startDrawing()
+  await expect.poll(status).toBe('Drawing the layers…')
+  expect(performance.now() - started).toBeGreaterThanOrEqual(400)
+  pigment.replace(newTiles)
+  await expect.poll(status).toBeNull()
+  expect(holder.getAttribute('aria-busy')).toBe('false')
+})

@@ -11,6 +11,8 @@ import type { ViewportStore } from '../../canvas/viewport-store'
 import type { PointerInfo } from '../../editor/click-manager'
 import type { Editor } from '../../editor/editor'
 import type { PhotoMeasurement } from '../../editor/measures'
+import { Loading } from '../../ui/Loading'
+import { useHeldFlag } from '../../ui/use-held-flag'
 import { BakedPhoto } from './BakedPhoto'
 import './canvas.css'
 import { OVERLAY } from './overlay-style'
@@ -37,6 +39,9 @@ interface PhotoCanvasProps {
   pigment?: PigmentSource | null
 }
 
+/** A wait this long or longer says what is being waited for; a shorter one shows nothing. */
+const NOTICE_WAIT_MS = 400
+
 type CursorSource = StoreApi<{ tool: string; spaceHeld: boolean }>
 /** A canvas without an editor only pans. */
 const PAN_ONLY: CursorSource = createStore(() => ({ tool: 'hand', spaceHeld: false }))
@@ -59,6 +64,8 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
   const input = editor ?? panner
   const loaded = useHtmlImage(props.imageUrl)
   const [drawing, setDrawing] = useState(true)
+  const busy = loaded.status === 'loading' || (loaded.status === 'ready' && drawing)
+  const slow = useHeldFlag(busy, NOTICE_WAIT_MS)
   const scale = pxPerMm(props.calibration)
   // What the pointer shows: the hand while a press would pan, else the tool.
   const cursorTool = useStore(editor?.store ?? PAN_ONLY, (s) => (s.tool === 'hand' || s.spaceHeld ? 'hand' : s.tool))
@@ -122,7 +129,7 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
       aria-label={props.label}
       // Busy until the photo and every layer's dots are on screen: a reader (assistive technology,
       // a test, the bench) then knows the picture is the plan's, not a frame on its way to it.
-      aria-busy={loaded.status === 'loading' || (loaded.status === 'ready' && drawing)}
+      aria-busy={busy}
     >
       {stage.width > 0 && (
         <Stage
@@ -184,6 +191,11 @@ export function PhotoCanvas(props: PhotoCanvasProps) {
         </Stage>
       )}
       {props.overlay}
+      {slow && (
+        <Loading className="status-line photo-canvas__status">
+          {loaded.status === 'loading' ? 'Loading the photo…' : 'Drawing the layers…'}
+        </Loading>
+      )}
       {loaded.status === 'error' && (
         <p className="photo-canvas__error" role="alert">
           The photo file could not be loaded.
