@@ -12,6 +12,7 @@ import { SettingsPage } from '../../src/renderer/src/features/settings/SettingsP
 import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
+import { DEFAULT_BACKUP_POLICY } from '../../src/shared/backups/backup-types'
 import type { PigmentInput, SavedPigment, SavedSettings } from '../../src/shared/bridge/contract'
 import { CLINIC_DEFAULTS, type ClinicDetails, type SavedClinic } from '../../src/shared/clinic/clinic-details'
 import { CARBON_MEDIUM_GREY, DEFAULT_PIGMENTS, PERMANENT_FADE } from '../../src/shared/plan/default-pigments'
@@ -33,6 +34,10 @@ function renderSettings(options: { saved?: SavedSettings; usedPigments?: Record<
   const clinicSaves: ClinicDetails[] = []
   let resets = 0
   const dispatch = createDispatch({
+    // The Your data tab also lists the backups and names the data folder.
+    'app.info': () => ({ version: '0.1.0', shell: 'web', dataDir: '/data' }),
+    'backups.list': () => [],
+    'backups.policy.get': () => DEFAULT_BACKUP_POLICY,
     'settings.get': () => saved,
     'settings.save': ({ baseRevision, settings }) => {
       if (baseRevision !== saved.revision) throw new ServiceError('conflict', 'changed elsewhere')
