@@ -83,7 +83,18 @@ const capFor = (format: PhotoFormat, metadata: Metadata) =>
         }
       : { megapixels: PHOTO_LIMITS.maxMegapixels, why: null }
 
-/** The header alone: its declared, upright size checked against the caps before anything is decoded. */
+/**
+ * Whether decoding holds the whole picture in memory at once: HEIC and WebP are decoded whole,
+ * a progressive JPEG or interlaced PNG keeps every pixel's data until its last pass. A baseline
+ * JPEG or plain PNG is read a band at a time, whatever its size.
+ */
+const decodedWhole = (format: PhotoFormat, metadata: Metadata) =>
+  format === 'heic' || format === 'webp' || metadata.isProgressive === true
+
+/**
+ * The header alone: its declared, upright size checked against the caps before anything is
+ * decoded, and whether decoding it holds the whole picture (`decodedWhole`).
+ */
 export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
   const sharp = await loadSharp()
   let metadata: Metadata
@@ -104,7 +115,7 @@ export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
       `The image declares ${Math.ceil(megapixels)} megapixels (${width} × ${height}); Stipple takes ${cap.why ? `such photos (${cap.why}) ` : 'photos '}up to ${cap.megapixels} megapixels.${cap.why ? ' Export it as a baseline JPEG to import it.' : ''}`,
     )
   }
-  return { width, height, exif: metadata.exif }
+  return { width, height, exif: metadata.exif, decodedWhole: decodedWhole(format, metadata) }
 }
 
 /** An upright decoder: sharp for JPEG, PNG and WebP; HEVC-coded HEIC through libheif's WebAssembly build. */
