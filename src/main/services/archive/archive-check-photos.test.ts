@@ -42,10 +42,10 @@ const source = (bytes: Uint8Array): ZipSource => ({
 })
 
 /** A flat-coloured JPEG: cheap to make and decode at any size, read band by band unless progressive. */
-const jpeg = async (width: number, height: number, progressive: boolean) =>
+const jpeg = async (width: number, height: number, progressive: boolean, chromaSubsampling = '4:2:0') =>
   new Uint8Array(
     await sharp({ create: { width, height, channels: 3, background: '#a07050' } })
-      .jpeg({ quality: 50, progressive })
+      .jpeg({ quality: 50, progressive, chromaSubsampling })
       .toBuffer(),
   )
 
@@ -85,10 +85,11 @@ describe('an archive’s photos are remade two at a time where memory allows', (
     expect(overlap(a, b)).toBe(true)
   }, 60_000)
 
-  it('never remakes two progressive JPEGs at once whose pixels together pass the paired limit', async () => {
+  it('never remakes two progressive JPEGs at once whose coefficients together pass the paired bytes', async () => {
+    // At full colour each pixel keeps three 2-byte coefficients: 216 MB and 72 MB.
     const archive = await archiveOf([
-      { name: 'first.jpg', bytes: await jpeg(6000, 6000, true) },
-      { name: 'second.jpg', bytes: await jpeg(4000, 3000, true) },
+      { name: 'first.jpg', bytes: await jpeg(6000, 6000, true, '4:4:4') },
+      { name: 'second.jpg', bytes: await jpeg(4000, 3000, true, '4:4:4') },
     ])
     await openArchive(source(archive), LATEST_SCHEMA_VERSION, true)
     expect(remakes.log).toHaveLength(2)

@@ -30,16 +30,16 @@ export function photoEntries(photo: Pick<PhotoArchiveRow, 'sha256' | 'format'>):
 /**
  * The original must be the size its record gives, in bytes and in upright pixels (read from its
  * header, against the same caps as an import), and readable as the format its record names.
- * Returns whether decoding it holds the whole picture.
+ * Returns about how many bytes decoding it holds whole.
  */
-async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array): Promise<{ decodedWhole: boolean }> {
+async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array): Promise<{ heldWhole: number }> {
   const where = `photo “${photo.original_name}”`
   if (bytes.byteLength !== photo.byte_size)
     archiveRejected(`The archive is damaged: the original of ${where} is not the size its record gives.`)
   const sniffed = sniffImageFormat(bytes)
   if (sniffed === null || !('format' in sniffed) || sniffed.format !== photo.format)
     archiveRejected(`The archive is damaged: the original of ${where} is not a readable ${photo.format.toUpperCase()}.`)
-  let header: { width: number; height: number; decodedWhole: boolean }
+  let header: { width: number; height: number; heldWhole: number }
   try {
     header = await readImageHeader(bytes, sniffed.format)
   } catch (error) {
@@ -50,7 +50,7 @@ async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array): Promise
     archiveRejected(
       `The archive was altered: the original of ${where} is ${header.width} × ${header.height} pixels, but its record says ${photo.width} × ${photo.height}.`,
     )
-  return { decodedWhole: header.decodedWhole }
+  return { heldWhole: header.heldWhole }
 }
 
 /** The drawn copies made again from the original, as an import of it makes them; the archive's own are never used. */
@@ -74,37 +74,24 @@ async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
 export const REMADE_AT_ONCE = 2
 
 /**
- * Photos whose decoding holds the whole picture (progressive or interlaced, HEIC, WebP) are
- * remade beside another only while their declared pixels together come to at most this; a
- * baseline JPEG or plain PNG, read a band at a time, counts none (a 100 MP one grows the decode
- * process by about 25 MB). A 36 MP progressive JPEG alone grows it by about 130–220 MB; a larger
- * one runs alone.
+ * Photos are remade beside another only while what they hold comes to at most this: each one's
+ * original, held whole while it is remade, and what its decoding holds whole (`heldWhole`: none
+ * for a baseline JPEG or plain PNG, which grow the decode process by 20–40 MB however large; a
+ * 36 MP progressive JPEG at 4:2:0 about 110 MB). A photo larger than this runs alone, as does a
+ * 45 MP progressive JPEG at full colour.
  */
-export const PAIRED_PIXELS = 45_000_000
+export const PAIRED_BYTES = 256 * 1024 * 1024
 
-/** Photos are remade beside another only while their originals, each held whole meanwhile, come to at most this. */
-export const PAIRED_BYTES = 128 * 1024 * 1024
-
-const pixelsOf = (photo: PhotoArchiveRow) => photo.width * photo.height
-
-/** What remaking a photo holds in memory: its original's bytes, and its pixels when decoded whole. */
-interface RemakeLoad {
-  bytes: number
-  wholePixels: number
-}
-
-const fitsBeside = (running: readonly RemakeLoad[], next: RemakeLoad) =>
+const fitsBeside = (running: readonly number[], held: number) =>
   running.length === 0 ||
-  (running.length < REMADE_AT_ONCE &&
-    running.reduce((sum, each) => sum + each.bytes, next.bytes) <= PAIRED_BYTES &&
-    running.reduce((sum, each) => sum + each.wholePixels, next.wholePixels) <= PAIRED_PIXELS)
+  (running.length < REMADE_AT_ONCE && running.reduce((sum, each) => sum + each, held) <= PAIRED_BYTES)
 
 /**
  * Checks every photo file against its record: each photo has its original (whose entry the
  * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
  * working copy and thumbnail; no file is there that no photo names. Originals are read and
  * checked in the records' order; each is remade while the one or two before it may still be
- * (`REMADE_AT_ONCE`, within `PAIRED_PIXELS` and `PAIRED_BYTES`). With `remake`, the drawn copies
+ * (`REMADE_AT_ONCE`, within `PAIRED_BYTES`). With `remake`, the drawn copies
  * to store are made again from the original (once per original, however many records use it): a
  * crafted archive's picture never becomes the one a later import of the same original shows, and
  * the archive's own are never read. Returns the files to store, a stored entry by its place in
@@ -143,9 +130,8 @@ export async function checkPhotoFiles(
       )
     stop?.throwIfAborted()
     const original = entries.original.read()
-    const { decodedWhole } = await checkOriginal(photo, original)
-    const load: RemakeLoad = { bytes: original.byteLength, wholePixels: decodedWhole ? pixelsOf(photo) : 0 }
-    return { entries, original, load }
+    const { heldWhole } = await checkOriginal(photo, original)
+    return { entries, original, held: original.byteLength + heldWhole }
   }
 
   const filesToStore = async (
@@ -167,7 +153,7 @@ export async function checkPhotoFiles(
   /** Each photo's outcome in the records' order: its files, or null for an original already claimed. */
   const outcomes: Promise<PlacedFileSet | null>[] = []
   /** The remakes running, each with what it holds and a promise that settles (never rejects) once it ends. */
-  const running: { load: RemakeLoad; ended: Promise<void> }[] = []
+  const running: { held: number; ended: Promise<void> }[] = []
   let refused = false
   const untilOneEnds = () => Promise.race(running.map((each) => each.ended))
   const settle = (outcome: Promise<PlacedFileSet | null>) => {
@@ -189,9 +175,9 @@ export async function checkPhotoFiles(
       const first = !claimed.has(photo.sha256)
       claimed.add(photo.sha256)
       const examined = examine(photo)
-      let load: RemakeLoad
+      let held: number
       try {
-        load = (await examined).load
+        held = (await examined).held
       } catch {
         refused = true
         settle(examined.then(() => null))
@@ -203,8 +189,8 @@ export async function checkPhotoFiles(
       }
       while (
         !fitsBeside(
-          running.map((each) => each.load),
-          load,
+          running.map((each) => each.held),
+          held,
         )
       )
         await untilOneEnds()
@@ -212,7 +198,7 @@ export async function checkPhotoFiles(
       if (refused) continue
       const outcome = examined.then((each) => filesToStore(photo, each))
       const remaking = {
-        load,
+        held,
         ended: outcome
           .then(
             () => {},
