@@ -90,9 +90,8 @@ const fitsBeside = (running: readonly number[], held: number) =>
  * Checks every photo file against its record: each photo has its original (whose entry the
  * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
  * working copy and thumbnail; no file is there that no photo names. Originals are read and
- * checked in the records' order; each is remade while the one or two before it may still be
- * (`REMADE_AT_ONCE`, within `PAIRED_BYTES`). With `remake`, the drawn copies
- * to store are made again from the original (once per original, however many records use it): a
+ * checked in the records' order; each is remade while one before it may still be
+ * (`REMADE_AT_ONCE`, within `PAIRED_BYTES`). With `remake`, the drawn copies to store are made again from the original (once per original, however many records use it): a
  * crafted archive's picture never becomes the one a later import of the same original shows, and
  * the archive's own are never read. Returns the files to store, a stored entry by its place in
  * the archive; `onChecked` hears the share of photos done. The refusal is the one checking them in
