@@ -30,15 +30,16 @@ export function photoEntries(photo: Pick<PhotoArchiveRow, 'sha256' | 'format'>):
 /**
  * The original must be the size its record gives, in bytes and in upright pixels (read from its
  * header, against the same caps as an import), and readable as the format its record names.
+ * Returns about how many bytes decoding it holds whole.
  */
-async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array) {
+async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array): Promise<{ heldWhole: number }> {
   const where = `photo “${photo.original_name}”`
   if (bytes.byteLength !== photo.byte_size)
     archiveRejected(`The archive is damaged: the original of ${where} is not the size its record gives.`)
   const sniffed = sniffImageFormat(bytes)
   if (sniffed === null || !('format' in sniffed) || sniffed.format !== photo.format)
     archiveRejected(`The archive is damaged: the original of ${where} is not a readable ${photo.format.toUpperCase()}.`)
-  let header: { width: number; height: number }
+  let header: { width: number; height: number; heldWhole: number }
   try {
     header = await readImageHeader(bytes, sniffed.format)
   } catch (error) {
@@ -49,6 +50,7 @@ async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array) {
     archiveRejected(
       `The archive was altered: the original of ${where} is ${header.width} × ${header.height} pixels, but its record says ${photo.width} × ${photo.height}.`,
     )
+  return { heldWhole: header.heldWhole }
 }
 
 /** The drawn copies made again from the original, as an import of it makes them; the archive's own are never used. */
@@ -64,26 +66,38 @@ async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
 }
 
 /**
- * Two photos whose declared pixels come to at most this are checked and remade at once (two
- * decodes on two cores); any other waits for the one before it and runs alone. A 36 MP
- * progressive JPEG alone grows the decode process by about 220 MB, a 24 MP and a 20 MP PNG
- * together by about the same: far inside its budget.
+ * At most this many photos are checked and remade at once: one decode on each of two cores.
+ * sharp gives each decode one libvips thread here (its default on glibc Linux), so one photo
+ * alone leaves a core idle: the 36 MP progressive JPEG of issue 17's archive took 1.3 s with
+ * the rest waiting behind it.
  */
-export const PAIRED_PIXELS = 45_000_000
+export const REMADE_AT_ONCE = 2
 
-const pixelsOf = (photo: PhotoArchiveRow) => photo.width * photo.height
+/**
+ * Photos are remade beside another only while what they hold comes to at most this: each one's
+ * original, held whole while it is remade, and what its decoding holds whole (`heldWhole`: none
+ * for a baseline JPEG or plain PNG, which grow the decode process by 20–40 MB however large; a
+ * 36 MP progressive JPEG at 4:2:0 about 110 MB). A photo larger than this runs alone, as does a
+ * 45 MP progressive JPEG at full colour.
+ */
+export const PAIRED_BYTES = 256 * 1024 * 1024
+
+const fitsBeside = (running: readonly number[], held: number) =>
+  running.length === 0 ||
+  (running.length < REMADE_AT_ONCE && running.reduce((sum, each) => sum + each, held) <= PAIRED_BYTES)
 
 /**
  * Checks every photo file against its record: each photo has its original (whose entry the
  * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
- * working copy and thumbnail; no file is there that no photo names. Originals are read one at a
- * time, or two small ones at once (`PAIRED_PIXELS`). With `remake`, the drawn copies to store
- * are made again from the original (once per original, however many records use it): a crafted
- * archive's picture never becomes the one a later import of the same original shows, and the
- * archive's own are never read. Returns the files to store, a stored entry by its place in the
- * archive; `onChecked` hears the share of photos done. Refusals come in the records' order.
- * Once `stop` is aborted, no further original is read (it throws the abort reason), and no
- * check outlives the call.
+ * working copy and thumbnail; no file is there that no photo names. Originals are read and
+ * checked in the records' order; each is remade while one before it may still be
+ * (`REMADE_AT_ONCE`, within `PAIRED_BYTES`). With `remake`, the drawn copies to store are made again from the original (once per original, however many records use it): a
+ * crafted archive's picture never becomes the one a later import of the same original shows, and
+ * the archive's own are never read. Returns the files to store, a stored entry by its place in
+ * the archive; `onChecked` hears the share of photos done. The refusal is the one checking them in
+ * turn gives (the first bad photo in the records' order): after one, no further original is read,
+ * and the checks running settle before it is thrown. Once `stop` is aborted, no further original
+ * is read (it throws the abort reason), and no check outlives the call.
  */
 export async function checkPhotoFiles(
   records: ArchiveRecords,
@@ -97,7 +111,8 @@ export async function checkPhotoFiles(
   const claimed = new Set<string>()
   const checked = unitCounter(records.photos.length, onChecked)
 
-  const checkOne = async (photo: PhotoArchiveRow, first: boolean): Promise<PlacedFileSet | null> => {
+  /** The photo's entries found and its original read and checked: what its remake needs. */
+  const examine = async (photo: PhotoArchiveRow) => {
     const paths = photoEntries(photo)
     const entries = {} as Record<StoredVariant, ArchiveFile>
     for (const variant of Object.keys(paths) as StoredVariant[]) {
@@ -114,8 +129,14 @@ export async function checkPhotoFiles(
       )
     stop?.throwIfAborted()
     const original = entries.original.read()
-    await checkOriginal(photo, original)
-    if (!first) return null
+    const { heldWhole } = await checkOriginal(photo, original)
+    return { entries, original, held: original.byteLength + heldWhole }
+  }
+
+  const filesToStore = async (
+    photo: PhotoArchiveRow,
+    { entries, original }: Awaited<ReturnType<typeof examine>>,
+  ): Promise<PlacedFileSet> => {
     const placed = (entry: ArchiveFile, bytes?: Uint8Array) =>
       entry.inArchive ? { inArchive: entry.inArchive } : (bytes ?? entry.read())
     const drawn = remake
@@ -128,33 +149,75 @@ export async function checkPhotoFiles(
     }
   }
 
-  const sets: PlacedFileSet[] = []
-  /** Checks started and not yet awaited, oldest first, with their photo's pixels. */
-  const running: { done: Promise<PlacedFileSet | null>; pixels: number }[] = []
-  const awaitOldest = async () => {
-    const oldest = running.shift()
-    if (!oldest) return
-    const set = await oldest.done
-    if (set) sets.push(set)
-    checked(1)
+  /** Each photo's outcome in the records' order: its files, or null for an original already claimed. */
+  const outcomes: Promise<PlacedFileSet | null>[] = []
+  /** The remakes running, each with what it holds and a promise that settles (never rejects) once it ends. */
+  const running: { held: number; ended: Promise<void> }[] = []
+  let refused = false
+  const untilOneEnds = () => Promise.race(running.map((each) => each.ended))
+  const settle = (outcome: Promise<PlacedFileSet | null>) => {
+    // Read in order below; a later photo's refusal meanwhile is not an unhandled rejection.
+    outcome.then(
+      () => checked(1),
+      () => {
+        refused = true
+      },
+    )
+    outcomes.push(outcome)
   }
   try {
     for (const photo of records.photos) {
       for (const path of Object.values(photoEntries(photo))) named.add(path)
-      const pixels = pixelsOf(photo)
-      while (running.length > 0 && running.reduce((sum, each) => sum + each.pixels, pixels) > PAIRED_PIXELS)
-        await awaitOldest()
+      if (refused) continue
+      while (running.length >= REMADE_AT_ONCE) await untilOneEnds()
+      if (refused) continue
       const first = !claimed.has(photo.sha256)
       claimed.add(photo.sha256)
-      const done = checkOne(photo, first)
-      // Awaited in order below; a later photo's refusal meanwhile is not an unhandled rejection.
-      done.catch(() => {})
-      running.push({ done, pixels })
+      const examined = examine(photo)
+      let held: number
+      try {
+        held = (await examined).held
+      } catch {
+        refused = true
+        settle(examined.then(() => null))
+        continue
+      }
+      if (!first) {
+        settle(Promise.resolve(null))
+        continue
+      }
+      while (
+        !fitsBeside(
+          running.map((each) => each.held),
+          held,
+        )
+      )
+        await untilOneEnds()
+      // A photo before this one was refused meanwhile: that is the answer, and this one is not remade.
+      if (refused) continue
+      const outcome = examined.then((each) => filesToStore(photo, each))
+      const remaking = {
+        held,
+        ended: outcome
+          .then(
+            () => {},
+            () => {},
+          )
+          .then(() => {
+            running.splice(running.indexOf(remaking), 1)
+          }),
+      }
+      running.push(remaking)
+      settle(outcome)
     }
-    while (running.length > 0) await awaitOldest()
   } finally {
     // A refusal leaves no check running past the call: the others settle before it is thrown.
-    await Promise.allSettled(running.map((each) => each.done))
+    await Promise.allSettled(outcomes)
+  }
+  const sets: PlacedFileSet[] = []
+  for (const outcome of outcomes) {
+    const set = await outcome
+    if (set) sets.push(set)
   }
   const stray = [...files.keys()].find((path) => !named.has(path))
   if (stray)

@@ -83,7 +83,27 @@ const capFor = (format: PhotoFormat, metadata: Metadata) =>
         }
       : { megapixels: PHOTO_LIMITS.maxMegapixels, why: null }
 
-/** The header alone: its declared, upright size checked against the caps before anything is decoded. */
+/** A progressive JPEG's samples a pixel, by its chroma subsampling: each kept as a 2-byte coefficient until the last pass. */
+const SAMPLES_A_PIXEL: Record<string, number> = { '4:4:4': 3, '4:2:2': 2, '4:4:0': 2, '4:2:0': 1.5, '4:4:4:4': 4 }
+
+/**
+ * About how many bytes decoding holds at once beyond a band of rows: none for a baseline JPEG or
+ * plain PNG, read a band at a time whatever its size; a progressive JPEG keeps every block's
+ * coefficients until its last pass (a 36 MP one at 4:2:0 grew a process by about 127 MB), an
+ * interlaced PNG and a WebP every pixel, HEIC about 25 bytes a pixel on the way.
+ */
+function heldWhole(format: PhotoFormat, metadata: Metadata, pixels: number): number {
+  if (format === 'heic') return pixels * 25
+  if (format === 'webp') return pixels * 4
+  if (!metadata.isProgressive) return 0
+  if (format === 'jpeg') return pixels * 2 * (SAMPLES_A_PIXEL[metadata.chromaSubsampling ?? ''] ?? 4)
+  return pixels * (metadata.channels ?? 4) * (metadata.depth === 'ushort' ? 2 : 1)
+}
+
+/**
+ * The header alone: its declared, upright size checked against the caps before anything is
+ * decoded, and about how many bytes decoding it holds whole (`heldWhole`).
+ */
 export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
   const sharp = await loadSharp()
   let metadata: Metadata
@@ -104,7 +124,7 @@ export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
       `The image declares ${Math.ceil(megapixels)} megapixels (${width} × ${height}); Stipple takes ${cap.why ? `such photos (${cap.why}) ` : 'photos '}up to ${cap.megapixels} megapixels.${cap.why ? ' Export it as a baseline JPEG to import it.' : ''}`,
     )
   }
-  return { width, height, exif: metadata.exif }
+  return { width, height, exif: metadata.exif, heldWhole: heldWhole(format, metadata, width * height) }
 }
 
 /** An upright decoder: sharp for JPEG, PNG and WebP; HEVC-coded HEIC through libheif's WebAssembly build. */
