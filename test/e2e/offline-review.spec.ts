@@ -124,8 +124,11 @@ test('the offline review file opens from disk with no network: header, photo, de
   const side = (name: 'A' | 'B') => review.getByRole('region', { name: `Side ${name}` }).locator('.photo-canvas')
   await review.getByLabel('Side A shows').selectOption({ index: 0 })
   await review.getByLabel('Side B shows').selectOption({ index: 1 })
-  await expect.poll(() => drawnZonePixels(side('B')).then((p) => p.dark), { timeout: 20_000 }).toBeGreaterThan(8)
-  await expect.poll(() => drawnZonePixels(side('A')).then((p) => p.dark)).toBeLessThan(3)
+  // B shows the first session's healed dots, A the photo before treatment: bare skin, one colour.
+  // At half the width a healed dot darkens a pixel only partly, so B's dots are counted by the
+  // colours they add; its dark pixels swing with the plan's seed, new each run (8–16 seen).
+  await expect.poll(() => drawnZonePixels(side('B')).then((p) => p.distinct), { timeout: 20_000 }).toBeGreaterThan(20)
+  await expect.poll(() => drawnZonePixels(side('A'))).toMatchObject({ dark: 0, distinct: 1 })
   const fitted = await side('A').getAttribute('data-scale')
   await review.keyboard.press('+')
   await expect(side('A')).not.toHaveAttribute('data-scale', fitted ?? '')
