@@ -102,14 +102,7 @@ describe('the native memory of decoding stays within the budget', () => {
       { name: 'top.jpg', bytes: await noise(jpegSide.width, jpegSide.height).jpeg({ quality: 90 }).toBuffer() },
       { name: 'back.png', bytes: await noise(pngSide.width, pngSide.height).png({ compressionLevel: 1 }).toBuffer() },
     ])
-    const { host, grewMb } = measuringHost()
-    const opened = await host.run(
-      'openArchive',
-      { archive: { byFile: archive }, latestSchema: LATEST_SCHEMA_VERSION, remake: true },
-      { timeoutMs: 120_000 },
-    )
-    expect(opened.fileSets).toHaveLength(2)
-    expect(grewMb()).toBeLessThan(BUDGET_MB)
+    expect(await grewRemakingBoth(archive)).toBeLessThan(BUDGET_MB)
   }, 240_000)
 
   // A photo read band by band holds little however large, so the costliest pair is the largest
@@ -124,16 +117,21 @@ describe('the native memory of decoding stays within the budget', () => {
     for (const photo of photos) held += photo.bytes.byteLength + (await readImageHeader(photo.bytes, 'jpeg')).heldWhole
     expect(held).toBeLessThanOrEqual(PAIRED_BYTES)
     const archive = await archiveOf(photos)
-    const { host, grewMb } = measuringHost()
-    const opened = await host.run(
-      'openArchive',
-      { archive: { byFile: archive }, latestSchema: LATEST_SCHEMA_VERSION, remake: true },
-      { timeoutMs: 120_000 },
-    )
-    expect(opened.fileSets).toHaveLength(2)
-    expect(grewMb()).toBeLessThan(BUDGET_MB)
+    expect(await grewRemakingBoth(archive)).toBeLessThan(BUDGET_MB)
   }, 240_000)
 })
+
+/** How many MB the decode process grew while opening an archive of two photos and remaking both. */
+async function grewRemakingBoth(archive: Awaited<ReturnType<typeof archiveOf>>): Promise<number> {
+  const { host, grewMb } = measuringHost()
+  const opened = await host.run(
+    'openArchive',
+    { archive: { byFile: archive }, latestSchema: LATEST_SCHEMA_VERSION, remake: true },
+    { timeoutMs: 120_000 },
+  )
+  expect(opened.fileSets).toHaveLength(2)
+  return grewMb()
+}
 
 /** Camera noise: the costliest to decode. */
 const noise = (width: number, height: number) =>
