@@ -35,6 +35,13 @@ async function drawSavedZone(page: Page) {
 }
 
 /** Back to the library and into the photo again, which reads the design afresh from the harness. */
+/** The figures' text once every table in them is counted: none still busy ("counting…"). */
+async function settledFigures(page: Page): Promise<string> {
+  await expect(figures(page).locator('table[aria-busy="false"]').first()).toBeVisible({ timeout: 15_000 })
+  await expect(figures(page).locator('table[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 })
+  return figures(page).innerText()
+}
+
 async function reopen(page: Page) {
   await main(page).getByRole('button', { name: '← Library' }).click()
   await openFirstPhoto(page)
@@ -93,8 +100,7 @@ test('a design drawn over a photo is saved and comes back whole after a reload',
   await expect(figures(page).getByText(/^FUT strip/)).toBeVisible()
   // Once saved, the plan knows the design and its figures are counted as the plan counts them.
   await expect(main(page).getByText('All changes saved')).toBeVisible()
-  await expect(figures(page).locator('table[aria-busy="false"]').first()).toBeVisible({ timeout: 15_000 })
-  const before = await figures(page).innerText()
+  const before = await settledFigures(page)
   // A pin dropped just before the reload: the change is written as the page goes away.
   await page.keyboard.press('p')
   await clickPhoto(page, 900, 500)
@@ -128,7 +134,7 @@ test(
     await main(page).getByRole('spinbutton', { name: 'Target density' }).fill('160')
     await expect(figures(page).getByText('160/cm²')).toBeVisible()
     await saved(page)
-    const figuresBefore = await figures(page).innerText()
+    const figuresBefore = await settledFigures(page)
     const id = await photoId(page)
     const stored = await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })
     expect(stored.revision).toBe(2)
@@ -181,7 +187,7 @@ test(
     // Nothing changed: the same revision and document, and the same figures on reopening.
     expect(await harnessCall<Design>(page, 'designs.forPhoto', { photoId: id })).toEqual(stored)
     await reopen(page)
-    expect(await figures(page).innerText()).toBe(figuresBefore)
+    expect(await settledFigures(page)).toBe(figuresBefore)
   },
 )
 
