@@ -3,6 +3,7 @@ import sharp from 'sharp'
 import { localToday } from '../../src/shared/dates'
 import { expect, test } from './harness-fixture'
 import { applyTemplate, canvas, main, onScreen, openPatient, patientWithZone } from './steps'
+import { pictureWhole } from './zone-pixels'
 
 const PATIENT = 'Noor Haddad'
 /** Boxes inside `FRONTAL_ZONE`, one each side of the photo's middle, in photo pixels. */
@@ -22,8 +23,7 @@ async function patientWithPlan(page: Page, url: string) {
 
 /** Share of pixels darkened by a dot in a box of photo pixels, on what one canvas's photo layer draws. */
 async function dotsIn(holder: Locator, box: typeof LEFT_BOX): Promise<number> {
-  // Only the whole picture: before, it may be a frame on its way from the old one.
-  await expect(holder).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 })
+  await pictureWhole(holder)
   const scale = Number(await holder.getAttribute('data-scale'))
   return holder
     .locator('canvas')
@@ -60,7 +60,7 @@ const SHOWN_DARK = 160
 
 /** The share of dot pixels on what the screen shows over an element (the swipe's clipping included). */
 async function shownDotsIn(frame: Locator, holder: Locator, box: typeof LEFT_BOX): Promise<number> {
-  await expect(holder).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 })
+  await pictureWhole(holder)
   const scale = Number(await holder.getAttribute('data-scale'))
   const size = await frame.boundingBox()
   if (!size) throw new Error('no swipe frame')

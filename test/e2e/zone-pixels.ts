@@ -40,10 +40,15 @@ export async function zonePixels(holder: Locator): Promise<{ dark: number; sum: 
 }
 
 /**
- * `zonePixels` of the whole picture: once the canvas no longer says it is busy (its dots drawn
- * and taken in to the last band). Read before, it may be a frame on its way from the old picture.
+ * Waits until a `.photo-canvas` no longer says it is busy: its photo and every layer's dots drawn
+ * and taken in to the last band. Read before, its picture may be a frame on its way from the old.
  */
-export async function drawnZonePixels(holder: Locator): Promise<{ dark: number; sum: number; distinct: number }> {
+export async function pictureWhole(holder: Locator): Promise<void> {
   await expect(holder).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 })
+}
+
+/** `zonePixels` of the whole picture (see `pictureWhole`). */
+export async function drawnZonePixels(holder: Locator): Promise<{ dark: number; sum: number; distinct: number }> {
+  await pictureWhole(holder)
   return zonePixels(holder)
 }

@@ -134,7 +134,7 @@ export function composeView(photo: BakedView, pigment: PigmentSource | null, fra
   const bitmap = new OffscreenCanvas(width, height)
   const tiles = pigmentTiles(photo, pigment)
   const composed: ComposedView = { bitmap, rect: photo.rect, scale: photo.scale, photo, frame, tiles, pending: null }
-  multiplyRows(composed, tiles, 0, height, null)
+  multiplyParts(composed, tiles, bandParts(width, [0, height], null))
   return composed
 }
 
@@ -150,16 +150,10 @@ export function recompose(view: ComposedView, pigment: PigmentSource, frame: num
   const region = view.tiles && !view.pending ? changedRegion(view, view.tiles, tiles) : null
   const rows: [number, number][] = []
   for (let top = 0; top < height; top += BAND_ROWS) {
-    const bottom = Math.min(height, top + BAND_ROWS)
-    if (!region || region.some((r) => r.top < bottom && r.bottom > top)) rows.push([top, bottom])
+    const band: [number, number] = [top, Math.min(height, top + BAND_ROWS)]
+    if (bandParts(width, band, region).length > 0) rows.push(band)
   }
-  const clipped = region?.map((r) => ({
-    left: Math.max(0, r.left),
-    top: Math.max(0, r.top),
-    right: Math.min(width, r.right),
-    bottom: Math.min(height, r.bottom),
-  }))
-  return { ...view, frame, tiles, pending: rows.length > 0 ? { rows, region: clipped ?? null, tiles } : null }
+  return { ...view, frame, tiles, pending: rows.length > 0 ? { rows, region, tiles } : null }
 }
 
 /**
@@ -176,21 +170,25 @@ export function advance(view: ComposedView, pixels: number): boolean {
   while (drawn < pixels) {
     const next = pending.rows.shift()
     if (!next) break
-    multiplyRows(view, pending.tiles, next[0], next[1], pending.region)
-    drawn += bandArea(view.bitmap.width, next, pending.region)
+    const parts = bandParts(view.bitmap.width, next, pending.region)
+    multiplyParts(view, pending.tiles, parts)
+    drawn += parts.reduce((sum, r) => sum + (r.right - r.left) * (r.bottom - r.top), 0)
   }
   if (pending.rows.length > 0) return true
   view.pending = null
   return false
 }
 
-/** The device pixels of rows [top, bottom) inside `region` (all of them when it is null). */
-function bandArea(width: number, [top, bottom]: [number, number], region: readonly DeviceRect[] | null): number {
-  if (!region) return width * (bottom - top)
-  return region.reduce(
-    (sum, r) => sum + Math.max(0, r.right - r.left) * Math.max(0, Math.min(bottom, r.bottom) - Math.max(top, r.top)),
-    0,
-  )
+/** Rows [top, bottom) of a bitmap `width` wide, within `region` (all of them when it is null). */
+function bandParts(width: number, [top, bottom]: [number, number], region: readonly DeviceRect[] | null): DeviceRect[] {
+  return (region ?? [{ left: 0, top, right: width, bottom }])
+    .map((r) => ({
+      left: Math.max(0, r.left),
+      top: Math.max(top, r.top),
+      right: Math.min(width, r.right),
+      bottom: Math.min(bottom, r.bottom),
+    }))
+    .filter((r) => r.right > r.left && r.bottom > r.top)
 }
 
 /** Where tiles came, went or were replaced (by bitmap), in the view's device pixels, with a seam. */
@@ -216,24 +214,14 @@ function pigmentTiles(photo: BakedView, pigment: PigmentSource): readonly Pigmen
 }
 
 /**
- * Rows [top, bottom) of the view, within `region` when one is given: the photo, with the tiles
- * multiplied in. The clip is on whole pixels, so the pixels inside are exactly a full draw's.
+ * `parts` of the view (`bandParts`): the photo, with the tiles multiplied in. The clip is on
+ * whole pixels, so the pixels inside are exactly a full draw's.
  */
-function multiplyRows(
-  view: ComposedView,
-  tiles: readonly PigmentTile[],
-  top: number,
-  bottom: number,
-  region: readonly DeviceRect[] | null,
-): void {
+function multiplyParts(view: ComposedView, tiles: readonly PigmentTile[], parts: readonly DeviceRect[]): void {
   const { photo } = view
-  const { width } = view.bitmap
   const context = view.bitmap.getContext('2d') as OffscreenCanvasRenderingContext2D
   const { x, y } = photo.rect
   const { scale } = photo
-  const parts = (region ?? [{ left: 0, top, right: width, bottom }])
-    .map((r) => ({ left: r.left, top: Math.max(top, r.top), right: r.right, bottom: Math.min(bottom, r.bottom) }))
-    .filter((r) => r.right > r.left && r.bottom > r.top)
   if (parts.length === 0) return
   context.save()
   context.beginPath()
