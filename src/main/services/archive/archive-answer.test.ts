@@ -6,29 +6,33 @@ import { HeldFile } from '../../../shared/files/held-file'
 import type { StorableBytes } from '../photos/photo-files'
 import { type PlacedFileSet, storedSets } from './archive-answer'
 
-/** A stored file's bytes, read now if they are read only when needed. */
-const bytesOf = async (file: StorableBytes | undefined) =>
-  Buffer.from((typeof file === 'function' ? await file() : file) ?? []).toString()
+/** A stored file's bytes, read from the file they lie in when they are placed there. */
+const bytesOf = (file: StorableBytes | undefined) =>
+  Buffer.from(
+    file instanceof Uint8Array || file === undefined
+      ? (file ?? [])
+      : fs.readFileSync(file.path).subarray(file.offset, file.offset + file.length),
+  ).toString()
 
 const placed = (files: PlacedFileSet['files']): PlacedFileSet[] => [{ sha256: 'a'.repeat(64), format: 'jpeg', files }]
 
 describe('a photo file the decode process answers by its place in the archive', () => {
   const archive = new Uint8Array(Buffer.from('....original....working.thumb'))
 
-  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', async () => {
+  it('is taken from main’s own copy of the archive, never a copy sent back; a remade one is kept as sent', () => {
     const remade = new Uint8Array([1, 2, 3])
     const [set] = storedSets(
       placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
       archive,
     )
-    expect(await bytesOf(set?.files.original)).toBe('original')
+    expect(bytesOf(set?.files.original)).toBe('original')
     expect(set?.files.original).toBeInstanceOf(Uint8Array)
     expect((set?.files.original as Uint8Array | undefined)?.buffer).toBe(archive.buffer)
     expect(set?.files.working).toBe(remade)
-    expect(await bytesOf(set?.files.thumbnail)).toBe('thumb')
+    expect(bytesOf(set?.files.thumbnail)).toBe('thumb')
   })
 
-  it('is read from the file main holds the archive in, when it holds it in a file, only once needed', async () => {
+  it('is its range of the file main holds the archive in, when it holds it in a file, never read into memory', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stipple-held-')), 'archive.bin')
     fs.writeFileSync(file, archive)
     try {
@@ -37,10 +41,10 @@ describe('a photo file the decode process answers by its place in the archive', 
         placed({ original: { inArchive: [4, 8] }, working: remade, thumbnail: { inArchive: [24, 5] } }),
         new HeldFile(file, archive.byteLength),
       )
-      expect(typeof set?.files.original).toBe('function')
-      expect(await bytesOf(set?.files.original)).toBe('original')
+      expect(set?.files.original).toEqual({ path: file, offset: 4, length: 8 })
+      expect(bytesOf(set?.files.original)).toBe('original')
       expect(set?.files.working).toBe(remade)
-      expect(await bytesOf(set?.files.thumbnail)).toBe('thumb')
+      expect(bytesOf(set?.files.thumbnail)).toBe('thumb')
     } finally {
       fs.rmSync(path.dirname(file), { recursive: true })
     }

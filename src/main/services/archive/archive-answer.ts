@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { HeldFile } from '../../../shared/files/held-file'
 import type { StorableBytes, StoredVariant } from '../photos/photo-files'
 import type { StoredFileSet } from '../photos/photo-service'
@@ -14,8 +13,8 @@ export type InArchive = { inArchive: [offset: number, length: number] }
 export type PlacedFileSet = Omit<StoredFileSet, 'files'> & { files: Record<StoredVariant, Uint8Array | InArchive> }
 
 /**
- * The sets to store, each placed file taken from `archive`: the bytes main sent, or the file
- * main holds them in, read (on libuv's threads) only when the photo folder lacks that file.
+ * The sets to store, each placed file taken from `archive`: the bytes main sent, or its range of
+ * the file main holds them in, copied (on libuv's threads) only when the photo folder lacks that file.
  */
 export function storedSets(sets: readonly PlacedFileSet[], archive: Uint8Array | HeldFile): StoredFileSet[] {
   const bytesOf = (file: Uint8Array | InArchive): StorableBytes => {
@@ -25,7 +24,7 @@ export function storedSets(sets: readonly PlacedFileSet[], archive: Uint8Array |
     if (!inside || offset + length > archive.byteLength)
       throw new Error('A decode answer placed a file outside the archive')
     if (archive instanceof Uint8Array) return archive.subarray(offset, offset + length)
-    return () => readRange(archive.path, offset, length)
+    return { path: archive.path, offset, length }
   }
   return sets.map((set) => ({
     ...set,
@@ -35,19 +34,4 @@ export function storedSets(sets: readonly PlacedFileSet[], archive: Uint8Array |
       thumbnail: bytesOf(set.files.thumbnail),
     },
   }))
-}
-
-async function readRange(file: string, offset: number, length: number): Promise<Uint8Array> {
-  const handle = await fs.promises.open(file, 'r')
-  try {
-    const bytes = new Uint8Array(length)
-    for (let at = 0; at < length; ) {
-      const { bytesRead } = await handle.read(bytes, at, length - at, offset + at)
-      if (bytesRead === 0) throw new Error('The archive’s file ended before a file placed in it')
-      at += bytesRead
-    }
-    return bytes
-  } finally {
-    await handle.close()
-  }
 }

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it, vi } from 'vitest'
 import { validFields } from '../../../../test/fixtures/patients'
@@ -7,11 +10,14 @@ import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { openArchive } from './archive-open'
-import type { ZipSource } from './zip-entries'
+import { fileSource, type ZipSource } from './zip-entries'
 
-/** Every remake's start and end, by the size of the original it was given; and originals whose remake is refused. */
+/**
+ * Every remake's start and end, by the size of the original it was given and the SHA-256 of its
+ * bytes when it started and when it ended; and originals whose remake is refused.
+ */
 const remakes = vi.hoisted(() => ({
-  log: [] as { bytes: number; start: number; end: number }[],
+  log: [] as { bytes: number; start: number; end: number; sha256: string; sha256AtEnd: string }[],
   refuse: new Set<number>(),
 }))
 
@@ -22,12 +28,14 @@ vi.mock('../photos/image-pipeline', async (importOriginal) => {
     ...real,
     async prepareImage(bytes: Uint8Array, format: Parameters<typeof real.prepareImage>[1]) {
       const start = performance.now()
+      const sha256 = createHash('sha256').update(bytes).digest('hex')
       try {
         await new Promise((resolve) => setTimeout(resolve, 150))
         if (remakes.refuse.has(bytes.byteLength)) throw new real.ImageRejected('The image data is damaged.')
         return await real.prepareImage(bytes, format)
       } finally {
-        remakes.log.push({ bytes: bytes.byteLength, start, end: performance.now() })
+        const sha256AtEnd = createHash('sha256').update(bytes).digest('hex')
+        remakes.log.push({ bytes: bytes.byteLength, start, end: performance.now(), sha256, sha256AtEnd })
       }
     },
   }
@@ -125,3 +133,31 @@ describe('an archive’s photos are remade two at a time where memory allows', (
     expect(remakes.log.map((each) => each.bytes)).toEqual([first.byteLength])
   }, 60_000)
 })
+
+describe('originals read from an archive held in a file', () => {
+  it('reach each remake whole and unchanged while one photo’s buffer is reused for the next', async () => {
+    // Larger, smaller, between, larger again: later originals are read into buffers earlier ones used.
+    const photos = [
+      { name: 'a.jpg', bytes: await jpeg(3000, 2000, false) },
+      { name: 'b.jpg', bytes: await jpeg(400, 300, true) },
+      { name: 'c.jpg', bytes: await jpeg(1200, 900, false) },
+      { name: 'd.jpg', bytes: await jpeg(3200, 2400, true) },
+      { name: 'e.jpg', bytes: await jpeg(640, 480, false) },
+    ]
+    const archive = await archiveOf(photos)
+    const file = path.join(tempDir(), 'patient.stipple')
+    fs.writeFileSync(file, archive)
+    const fd = fs.openSync(file, 'r')
+    try {
+      const opened = await openArchive(fileSource(fd), LATEST_SCHEMA_VERSION, true)
+      const expected = photos.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex')).sort()
+      expect(remakes.log.map((each) => each.sha256).sort()).toEqual(expected)
+      expect(remakes.log.map((each) => each.sha256AtEnd).sort()).toEqual(expected)
+      expect(opened.fileSets.map((set) => set.sha256).sort()).toEqual(expected)
+      expect(mostAtOnce()).toBe(2)
+    } finally {
+      fs.closeSync(fd)
+    }
+  })
+})
+

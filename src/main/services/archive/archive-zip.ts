@@ -104,7 +104,8 @@ export interface Unpacked {
 
 /** An entry proven against the manifest, not yet read. */
 export interface ArchiveFile {
-  read(): Uint8Array
+  /** Its bytes; a stored entry of an archive in a file is read into `into` when that is large enough. */
+  read(into?: Uint8Array): Uint8Array
   /** Where its bytes lie in the archive as they are (a stored entry: every photo Stipple writes); null when inflated. */
   inArchive: [offset: number, length: number] | null
 }
@@ -281,9 +282,9 @@ export function openContainer(source: ZipSource, latestSchema: number): OpenCont
       'This file is not a Stipple patient archive. Choose a .stipple file that Stipple exported with “Export patient…”.',
     )
   const table = tableOfContents(source)
-  const read = (path: string) => {
+  const read = (path: string, into?: Uint8Array) => {
     const entry = table.get(path)
-    return entry && readEntry(entry, (each) => readZipEntry(source, each))
+    return entry && readEntry(entry, (each) => readZipEntry(source, each, into))
   }
   const manifest = readManifest(parseJson(read(MANIFEST_ENTRY), 'manifest'), latestSchema)
 
@@ -307,7 +308,7 @@ export function openContainer(source: ZipSource, latestSchema: number): OpenCont
     const inZip = table.get(entry.path)
     if (entry.path !== RECORDS_ENTRY && inZip)
       files.set(entry.path, {
-        read: () => read(entry.path) as Uint8Array,
+        read: (into) => read(entry.path, into) as Uint8Array,
         inArchive: inZip.method === STORED ? [inZip.dataStart, inZip.size] : null,
       })
   }

@@ -8,8 +8,11 @@ import zlib from 'node:zlib'
  */
 export interface ZipSource {
   readonly byteLength: number
-  /** `length` bytes from `offset`, or fewer where the source ends. */
-  read(offset: number, length: number): Uint8Array
+  /**
+   * `length` bytes from `offset`, or fewer where the source ends. A source that must copy them
+   * (a file) copies them into `into` when it is large enough, and returns a view of it.
+   */
+  read(offset: number, length: number, into?: Uint8Array): Uint8Array
 }
 
 export const bytesSource = (bytes: Uint8Array): ZipSource => ({
@@ -22,8 +25,9 @@ export function fileSource(fd: number): ZipSource {
   const byteLength = fs.fstatSync(fd).size
   return {
     byteLength,
-    read(offset, length) {
-      const out = Buffer.allocUnsafe(Math.max(0, Math.min(length, byteLength - offset)))
+    read(offset, length, into) {
+      const size = Math.max(0, Math.min(length, byteLength - offset))
+      const out = into && into.byteLength >= size ? into.subarray(0, size) : Buffer.allocUnsafe(size)
       for (let at = 0; at < out.byteLength; ) {
         const got = fs.readSync(fd, out, at, out.byteLength - at, offset + at)
         if (got === 0) return out.subarray(0, at)
@@ -121,8 +125,8 @@ export function listZipEntries(source: ZipSource, maxEntries: number): ZipEntry[
  * size, so a stream that would inflate further is stopped there and refused, and no crafted
  * stream can run for long or grow without bound.
  */
-export function readZipEntry(source: ZipSource, entry: ZipEntry): Uint8Array {
-  const data = source.read(entry.dataStart, entry.compressedSize)
+export function readZipEntry(source: ZipSource, entry: ZipEntry, into?: Uint8Array): Uint8Array {
+  const data = source.read(entry.dataStart, entry.compressedSize, entry.method === STORED ? into : undefined)
   let content: Uint8Array
   if (entry.method === STORED) content = data
   else if (entry.method === DEFLATED) {
@@ -159,9 +163,11 @@ export function* digestZipEntryInSlices(
   if (entry.compressedSize !== entry.size)
     throw new ZipEntryUnreadable('it is not the size its table of contents declares')
   const hash = createHash('sha256')
+  // Every slice of a file is read into one buffer: memory touched once, not once a slice.
+  const slice = new Uint8Array(Math.min(DIGEST_SLICE_BYTES, entry.size))
   for (let at = 0; at < entry.size; at += DIGEST_SLICE_BYTES) {
     const length = Math.min(DIGEST_SLICE_BYTES, entry.size - at)
-    hash.update(source.read(entry.dataStart + at, length))
+    hash.update(source.read(entry.dataStart + at, length, slice))
     yield length
   }
   return { size: entry.size, sha256: hash.digest('hex') }

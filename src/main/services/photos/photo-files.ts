@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { PhotoVariant } from '../../../shared/photos/photo'
 import { PHOTO_FORMATS, type PhotoFormat } from '../../../shared/photos/photo-fields'
-import { writeAtomically } from '../../files/write-atomically'
+import { copyRangeAtomically, type FileRange, writeAtomically } from '../../files/write-atomically'
 
 export type StoredVariant = PhotoVariant | 'original'
-/** A file's bytes to store, or how to read them when they are needed (never, if the file is there already). */
-export type StorableBytes = Uint8Array | (() => Promise<Uint8Array>)
+/** A file's bytes to store, or where they lie in another file (copied only if the file is not there already). */
+export type StorableBytes = Uint8Array | FileRange
 
 const SHA256 = /^[0-9a-f]{64}$/
 
@@ -71,7 +71,7 @@ export function createPhotoFiles(dataDir: string, now: () => Date = () => new Da
           const target = pathOf(sha256, variant, format)
           if (fs.existsSync(target)) continue
           const bytes = files[variant]
-          await writeAtomically(target, typeof bytes === 'function' ? await bytes() : bytes)
+          await (bytes instanceof Uint8Array ? writeAtomically(target, bytes) : copyRangeAtomically(target, bytes))
           created.push(target)
         }
       } catch (error) {
