@@ -1,9 +1,11 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
 import { validFields } from '../../../../test/fixtures/patients'
 import { call } from '../../../../test/node/bridge-call'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
-import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
+import { PHOTO_LIMITS, type PhotoFormat } from '../../../shared/photos/photo-fields'
 import { openBackend } from '../../backend'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { PAIRED_BYTES } from '../archive/archive-check-photos'
@@ -119,6 +121,78 @@ describe('the native memory of decoding stays within the budget', () => {
     const archive = await archiveOf(photos)
     expect(await grewRemakingBoth(archive)).toBeLessThan(BUDGET_MB)
   }, 240_000)
+})
+
+/**
+ * What any decode grows the process by beyond `heldWhole`, which leaves it out: a baseline JPEG or
+ * plain PNG holds nothing whole (`heldWhole` 0) and grows it by 20–40 MB.
+ */
+const ANY_DECODE_MB = 40
+
+const TEXTURED_HEIC = path.resolve(import.meta.dirname, '../../../../test/fixtures/photos/textured.heic')
+
+/** The original's bytes and what its header says decoding it holds whole, in MB: what the import pairs photos by. */
+async function estimatedMb(bytes: Uint8Array, format: PhotoFormat): Promise<number> {
+  return (bytes.byteLength + (await readImageHeader(bytes, format)).heldWhole) / (1024 * 1024)
+}
+
+/** How many MB the decode process grew while making one photo's working copy and thumbnail. */
+async function grewPreparing(bytes: Uint8Array, format: PhotoFormat): Promise<number> {
+  const { host, grewMb } = measuringHost()
+  await host.run('prepareImage', { bytes, format }, { timeoutMs: 60_000 })
+  return grewMb()
+}
+
+// The import remakes two photos at once while their estimates come to at most PAIRED_BYTES: an
+// estimate short of what decoding holds lets a pair past the budget.
+describe('what a photo is estimated to hold covers what decoding it grows the process by', () => {
+  it('for a HEIC, decoded whole by libheif’s WebAssembly build', async () => {
+    const bytes = new Uint8Array(fs.readFileSync(TEXTURED_HEIC))
+    expect(await grewPreparing(bytes, 'heic')).toBeLessThanOrEqual((await estimatedMb(bytes, 'heic')) + ANY_DECODE_MB)
+  })
+
+  it.each([
+    { bits: 8, channels: 3 },
+    { bits: 16, channels: 4 },
+  ] as const)('for an interlaced PNG of $bits bits and $channels channels, read whole', async ({ bits, channels }) => {
+    const image = sharp({
+      create: {
+        width: 2000,
+        height: 2000,
+        channels,
+        background: '#a07050',
+        noise: { type: 'gaussian', mean: 128, sigma: 3 },
+      },
+    })
+    const bytes = new Uint8Array(
+      await (bits === 16 ? image.toColourspace('rgb16') : image)
+        .png({ progressive: true, compressionLevel: 1 })
+        .toBuffer(),
+    )
+    expect(await sharp(bytes).metadata()).toMatchObject({
+      isProgressive: true,
+      channels,
+      depth: bits === 16 ? 'ushort' : 'uchar',
+    })
+    expect(await grewPreparing(bytes, 'png')).toBeLessThanOrEqual((await estimatedMb(bytes, 'png')) + ANY_DECODE_MB)
+  })
+
+  it('for a WebP, decoded whole', async () => {
+    const bytes = new Uint8Array(
+      await sharp({
+        create: {
+          width: 2000,
+          height: 2000,
+          channels: 4,
+          background: '#a07050',
+          noise: { type: 'gaussian', mean: 128, sigma: 3 },
+        },
+      })
+        .webp({ quality: 70, effort: 0 })
+        .toBuffer(),
+    )
+    expect(await grewPreparing(bytes, 'webp')).toBeLessThanOrEqual((await estimatedMb(bytes, 'webp')) + ANY_DECODE_MB)
+  })
 })
 
 /** How many MB the decode process grew while opening an archive of two photos and remaking both. */

@@ -86,18 +86,41 @@ const capFor = (format: PhotoFormat, metadata: Metadata) =>
 /** A progressive JPEG's samples a pixel, by its chroma subsampling: each kept as a 2-byte coefficient until the last pass. */
 const SAMPLES_A_PIXEL: Record<string, number> = { '4:4:4': 3, '4:2:2': 2, '4:4:0': 2, '4:2:0': 1.5, '4:4:4:4': 4 }
 
+const MB = 1024 * 1024
+
 /**
- * About how many bytes decoding holds at once beyond a band of rows: none for a baseline JPEG or
- * plain PNG, read a band at a time whatever its size; a progressive JPEG keeps every block's
- * coefficients until its last pass (a 36 MP one at 4:2:0 grew a process by about 127 MB), an
- * interlaced PNG and a WebP every pixel, HEIC about 25 bytes a pixel on the way.
+ * HEIC, measured in the decode process (its growth less the file's bytes): 44 MB at 1 MP, 72 MB
+ * at 3 MP, 189 MB at 12 MP, 343 MB at 25 MP: about 32 MB to load libheif's WebAssembly build
+ * and 12–14 bytes a pixel (its YCbCr planes and RGBA copy in the WebAssembly heap, the RGBA
+ * handed to sharp). Rounded up to 40 MB and 16 bytes a pixel: 18–23 % above all four.
+ */
+const HEIC_LOADED = 40 * MB
+const HEIC_BYTES_A_PIXEL = 16
+
+/**
+ * WebP, measured the same way, beyond the 40 MB any decode takes: 19–30 MB at 4 MP, 103–112 MB at
+ * 25 MP (without and with alpha); at 100 MP 103 MB without alpha (sharp has libwebp shrink while
+ * it decodes) but 230 MB with it. 4 bytes a pixel alone fell short up to 25 MP; with 48 MB added
+ * it covers all six with 30 MB or more to spare.
+ */
+const WEBP_LOADED = 48 * MB
+const WEBP_BYTES_A_PIXEL = 4
+
+/**
+ * About how many bytes decoding holds at once beyond a band of rows and the 20–40 MB any decode
+ * takes (a baseline JPEG or plain PNG, none of it held whole, read a band at a time whatever its
+ * size: a 100 MP baseline JPEG grew the decode process by 23 MB). A progressive JPEG keeps every
+ * block's coefficients until its last pass (a 36 MP one at 4:2:0 grew it by about 127 MB). An
+ * interlaced PNG is read whole at its own depth: at 49 MP, less the file's bytes, 170 and 219 MB
+ * at 8 bits without and with alpha, 327 and 421 MB at 16 bits, 23–33 MB above pixels × channels
+ * × bytes a sample; one byte a pixel more covers that. HEIC and WebP: see their constants.
  */
 function heldWhole(format: PhotoFormat, metadata: Metadata, pixels: number): number {
-  if (format === 'heic') return pixels * 25
-  if (format === 'webp') return pixels * 4
+  if (format === 'heic') return HEIC_LOADED + pixels * HEIC_BYTES_A_PIXEL
+  if (format === 'webp') return WEBP_LOADED + pixels * WEBP_BYTES_A_PIXEL
   if (!metadata.isProgressive) return 0
   if (format === 'jpeg') return pixels * 2 * (SAMPLES_A_PIXEL[metadata.chromaSubsampling ?? ''] ?? 4)
-  return pixels * (metadata.channels ?? 4) * (metadata.depth === 'ushort' ? 2 : 1)
+  return pixels * ((metadata.channels ?? 4) * (metadata.depth === 'ushort' ? 2 : 1) + 1)
 }
 
 /**
