@@ -3,6 +3,7 @@ import path from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
 import { refusal } from './bridge-call'
+import { pngDeclaring } from './images'
 import { photoBackendsForEachTest } from './photo-backend'
 import { tempDirsForEachTest } from './temp-dir'
 
@@ -63,6 +64,18 @@ describe('a small file never costs a large amount', () => {
     const { error } = await importRefusal(new Uint8Array(bytes), 'layers.jpg')
     expect(error.message).toMatch(/64 megapixels .*progressive JPEG .* up to 50 megapixels/)
   }, 20_000)
+
+  // 50 MP at 16 bits and four channels, read whole: 400 MB of pixels beside the file's own 40 MB
+  // would take the decode process past its budget (a 212 MB one grew it by 633 MB).
+  it('refuses from its header a photo whose decoding alone would hold more than a decode may', async () => {
+    const bytes = pngDeclaring(7000, 7000, { bitDepth: 16, colourType: 6, interlaced: true, padding: 40 * 1024 * 1024 })
+    const { error } = await importRefusal(new Uint8Array(bytes), 'scan.png')
+    expect(error).toMatchObject({ code: 'invalid_input' })
+    expect(error.message).toMatch(/would hold about 4\d\d MB at once .* at most 456 MB/)
+    // The same picture as a plain PNG is read a band at a time: its header passes.
+    const plain = pngDeclaring(7000, 7000, { bitDepth: 16, colourType: 6, padding: 40 * 1024 * 1024 })
+    expect((await importRefusal(new Uint8Array(plain), 'plain.png')).error.message).not.toMatch(/at once/)
+  })
 
   it('refuses a JPEG whose header declares more picture than its data holds, rather than importing grey', async () => {
     const { error } = await importRefusal(await jpegLyingAbout(5000), 'liar.jpg')

@@ -116,18 +116,24 @@ function pngChunk(type: string, data: Buffer): Buffer {
  * A few hundred bytes of PNG whose header claims `width` × `height` pixels: the shape of a
  * decompression bomb. Every chunk has a valid CRC; the IDAT holds one compressed row only.
  */
-export function pngDeclaring(width: number, height: number): Buffer {
+export function pngDeclaring(
+  width: number,
+  height: number,
+  /** 8-bit greyscale, not interlaced, unless told; `padding` bytes of a private chunk make the file that much larger. */
+  { bitDepth = 8, colourType = 0, interlaced = false, padding = 0 } = {},
+): Buffer {
   const ihdr = Buffer.alloc(13)
   ihdr.writeUInt32BE(width, 0)
   ihdr.writeUInt32BE(height, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 0 // greyscale
+  ihdr[8] = bitDepth
+  ihdr[9] = colourType // 0 greyscale, 2 RGB, 6 RGBA
   ihdr[10] = 0 // deflate
   ihdr[11] = 0 // adaptive filtering
-  ihdr[12] = 0 // no interlace
+  ihdr[12] = interlaced ? 1 : 0 // Adam7
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
+    ...(padding > 0 ? [pngChunk('prVt', Buffer.alloc(padding))] : []),
     pngChunk('IDAT', deflateSync(Buffer.alloc(1 + width))),
     pngChunk('IEND', Buffer.alloc(0)),
   ])

@@ -31,7 +31,7 @@ export const PHOTO_LIMITS = {
   /** Declared pixels above this are refused before decoding: a decompression bomb fits in a few KB. */
   maxMegapixels: 100,
   /**
-   * HEIC is decoded whole into memory (about 25 bytes a pixel on the way), and a progressive
+   * HEIC is decoded whole into memory (about 32 MB and 14 bytes a pixel on the way), and a progressive
    * JPEG or interlaced PNG keeps every pixel's data until its last pass: lower caps keep one such
    * photo within a few hundred MB. 25 MP holds a 24 MP iPhone photo.
    */

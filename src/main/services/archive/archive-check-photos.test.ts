@@ -160,4 +160,3 @@ describe('originals read from an archive held in a file', () => {
     }
   })
 })
-

@@ -2,6 +2,7 @@ import exifReader from 'exif-reader'
 import type { Metadata, Sharp } from 'sharp'
 import { PHOTO_LIMITS, type PhotoFormat } from '../../../shared/photos/photo-fields'
 import { ServiceError } from '../service-error'
+import { decodeHeic } from './heic-decoder'
 
 /** Why an image cannot be imported, in words for the person who chose the file. */
 export class ImageRejected extends Error {}
@@ -79,7 +80,7 @@ const capFor = (format: PhotoFormat, metadata: Metadata) =>
     : metadata.isProgressive
       ? {
           megapixels: PHOTO_LIMITS.maxProgressiveMegapixels,
-          why: `a ${format === 'png' ? 'interlaced' : 'progressive'} ${format.toUpperCase()} is decoded whole in memory`,
+          why: `${format === 'png' ? 'an interlaced' : 'a progressive'} ${format.toUpperCase()} is decoded whole in memory`,
         }
       : { megapixels: PHOTO_LIMITS.maxMegapixels, why: null }
 
@@ -105,6 +106,8 @@ const HEIC_BYTES_A_PIXEL = 16
  */
 const WEBP_LOADED = 48 * MB
 const WEBP_BYTES_A_PIXEL = 4
+/** No WebP measured held more than 230 MB (100 MP with alpha): a large one is not counted past this. */
+const WEBP_MOST = 280 * MB
 
 /**
  * About how many bytes decoding holds at once beyond a band of rows and the 20–40 MB any decode
@@ -117,15 +120,24 @@ const WEBP_BYTES_A_PIXEL = 4
  */
 function heldWhole(format: PhotoFormat, metadata: Metadata, pixels: number): number {
   if (format === 'heic') return HEIC_LOADED + pixels * HEIC_BYTES_A_PIXEL
-  if (format === 'webp') return WEBP_LOADED + pixels * WEBP_BYTES_A_PIXEL
+  if (format === 'webp') return Math.min(WEBP_LOADED + pixels * WEBP_BYTES_A_PIXEL, WEBP_MOST)
   if (!metadata.isProgressive) return 0
   if (format === 'jpeg') return pixels * 2 * (SAMPLES_A_PIXEL[metadata.chromaSubsampling ?? ''] ?? 4)
   return pixels * ((metadata.channels ?? 4) * (metadata.depth === 'ushort' ? 2 : 1) + 1)
 }
 
 /**
+ * The most a photo's original and what decoding it holds whole may come to: the decode process's
+ * budget (512 MB above its idle figure, `DECODE_MEMORY_BUDGET_MB`) less the 40 MB any decode
+ * takes and a margin. Every photo at the caps fits but one read whole at 16 bits from a large
+ * file: a 50 MP interlaced PNG of 212 MB grew the process by 633 MB.
+ */
+const HELD_AT_MOST = 456 * MB
+
+/**
  * The header alone: its declared, upright size checked against the caps before anything is
- * decoded, and about how many bytes decoding it holds whole (`heldWhole`).
+ * decoded, and about how many bytes decoding it holds whole (`heldWhole`), which with the file
+ * itself must stay within `HELD_AT_MOST`.
  */
 export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
   const sharp = await loadSharp()
@@ -147,10 +159,16 @@ export async function readImageHeader(bytes: Uint8Array, format: PhotoFormat) {
       `The image declares ${Math.ceil(megapixels)} megapixels (${width} × ${height}); Stipple takes ${cap.why ? `such photos (${cap.why}) ` : 'photos '}up to ${cap.megapixels} megapixels.${cap.why ? ' Export it as a baseline JPEG to import it.' : ''}`,
     )
   }
-  return { width, height, exif: metadata.exif, heldWhole: heldWhole(format, metadata, width * height) }
+  const held = heldWhole(format, metadata, width * height)
+  if (bytes.byteLength + held > HELD_AT_MOST) {
+    throw new ImageRejected(
+      `Decoding this image would hold about ${Math.ceil((bytes.byteLength + held) / MB)} MB at once (${cap.why ?? 'it is read whole'}); Stipple decodes a photo in at most ${HELD_AT_MOST / MB} MB. Export it as a baseline JPEG to import it.`,
+    )
+  }
+  return { width, height, exif: metadata.exif, heldWhole: held }
 }
 
-/** An upright decoder: sharp for JPEG, PNG and WebP; HEVC-coded HEIC through libheif's WebAssembly build. */
+/** An upright decoder: sharp for JPEG, PNG and WebP; HEVC-coded HEIC through libheif's WebAssembly build, in a worker of its own. */
 async function uprightSource(
   sharp: SharpFactory,
   bytes: Uint8Array,
@@ -160,8 +178,7 @@ async function uprightSource(
 ): Promise<{ source: Sharp; width: number; height: number }> {
   if (format !== 'heic') return { source: sharp(bytes, { ...INPUT, failOn }).autoOrient(), ...header }
   try {
-    const { default: decodeHeic } = await import('heic-decode')
-    const { width, height, data } = await decodeHeic({ buffer: bytes })
+    const { width, height, data } = await decodeHeic(bytes)
     return { source: sharp(data, { raw: { width, height, channels: 4 }, limitInputPixels: MAX_PIXELS }), width, height }
   } catch {
     throw new ImageRejected('The HEIC file cannot be decoded; it may be damaged or incomplete.')
