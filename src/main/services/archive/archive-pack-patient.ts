@@ -45,8 +45,9 @@ export function packPatient(
 ): void {
   const { records, photoFiles, removeLocation, ...head } = input
   const photoRead = unitCounter(records.photos.length, partOf(onProgress, 0, READ_SHARE))
-  const largestOriginal = Math.max(0, ...photoFiles.map((files) => fs.statSync(pathOf(files.original)).size))
-  const scratch = removeLocation ? new Uint8Array(largestOriginal) : undefined
+  const scratch = removeLocation
+    ? new Uint8Array(Math.max(0, ...photoFiles.map((files) => fs.statSync(pathOf(files.original)).size)))
+    : undefined
   const files: [string, Uint8Array][] = []
   const photos: PhotoArchiveRow[] = []
   let size = 0
