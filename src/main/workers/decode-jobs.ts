@@ -3,8 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { PhotoFormat } from '../../shared/photos/photo-fields'
 import { openArchive } from '../services/archive/archive-open'
+import { type PatientPack, packPatient } from '../services/archive/archive-pack-patient'
 import { percentReporter } from '../services/archive/archive-progress'
-import { type PackInput, writeArchive } from '../services/archive/archive-zip'
 import { fileSource } from '../services/archive/zip-entries'
 import type { ByFile, Spilled } from '../services/isolation/spilled-bytes'
 import { ImageRejected, prepareImage } from '../services/photos/image-pipeline'
@@ -58,14 +58,15 @@ export const DECODE_JOBS = {
     }
   },
   /**
-   * A patient's archive: every entry hashed, then zipped straight into a file in the job's folder
-   * (`dir`), which main reads as the answer's bytes; `report` hears how much is hashed, in whole percent.
+   * A patient's archive, from the photo files linked into the job's folder (`packPatient`), zipped
+   * straight into a file there, which main reads as the answer's bytes; `report` hears how far
+   * it has got, in whole percent.
    */
-  packArchive(input: PackInput, report: (percent: number) => void, dir: string): Spilled {
+  packArchive(input: PatientPack, report: (percent: number) => void, dir: string): Spilled {
     const file = path.join(dir, 'archive.stipple')
     const fd = fs.openSync(file, 'wx')
     try {
-      writeArchive(input, (chunk) => writeWhole(fd, chunk), percentReporter(report))
+      packPatient(input, (chunk) => writeWhole(fd, chunk), percentReporter(report))
     } finally {
       fs.closeSync(fd)
     }

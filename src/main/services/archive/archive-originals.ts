@@ -1,38 +1,25 @@
 import type { PhotoArchiveRow } from '../../../shared/archive/archive-records'
-import { PHOTO_LIMITS, type PhotoFormat } from '../../../shared/photos/photo-fields'
-import { HeavyWorkStopped } from '../../workers/worker-pool'
-import { decoding } from '../isolation/decoding'
-import { ServiceError } from '../service-error'
+import type { PhotoFormat } from '../../../shared/photos/photo-fields'
+import { stripLocation } from '../photos/strip-location'
+import { sha256Of } from './archive-zip'
 
 /**
  * A photo's original as an archive carries it: stripped of its location and camera serials the
- * way an import strips them (`stripLocation`, in a worker thread), so a photo kept from before
- * that rule, or from before a clinic turned it on, leaves no position in the file. A stripped
- * original has new bytes, so its record is renamed by their hash and says when it was stripped.
+ * way an import strips them (`stripLocation`), so a photo kept from before that rule, or from
+ * before a clinic turned it on, leaves no position in the file. A stripped original has new
+ * bytes, so its record is renamed by their hash and says when it was stripped. Run where the
+ * archive is packed (the decode process); `scratch` is `stripLocation`'s.
  */
-export async function archivedOriginal(
+export function archivedOriginal(
   photo: PhotoArchiveRow,
   bytes: Uint8Array,
-  removeLocation: boolean,
-  at: string,
-): Promise<{ photo: PhotoArchiveRow; bytes: Uint8Array }> {
-  if (!removeLocation) return { photo, bytes }
-  try {
-    const stored = await decoding.run(
-      'storedOriginal',
-      { bytes, format: photo.format as PhotoFormat, removeLocation: true },
-      { timeoutMs: PHOTO_LIMITS.decodeSeconds * 1000 },
-    )
-    if (!stored.locationRemoved) return { photo, bytes }
-    return {
-      photo: { ...photo, sha256: stored.sha256, location_removed_at: photo.location_removed_at ?? at },
-      bytes: stored.bytes,
-    }
-  } catch (error) {
-    if (!(error instanceof HeavyWorkStopped)) throw error
-    throw new ServiceError(
-      'conflict',
-      `Stipple could not remove the location from photo “${photo.original_name}” in time, so the archive was not made. Try again.`,
-    )
+  options: { removeLocation: boolean; at: string; scratch?: Uint8Array },
+): { photo: PhotoArchiveRow; bytes: Uint8Array } {
+  if (!options.removeLocation) return { photo, bytes }
+  const stripped = stripLocation(bytes, photo.format as PhotoFormat, options.scratch)
+  if (!stripped.removed) return { photo, bytes }
+  return {
+    photo: { ...photo, sha256: sha256Of(stripped.bytes), location_removed_at: photo.location_removed_at ?? options.at },
+    bytes: stripped.bytes,
   }
 }

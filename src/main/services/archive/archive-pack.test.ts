@@ -1,13 +1,13 @@
 import { unzipSync } from 'fflate'
 import { afterAll, describe, expect, it } from 'vitest'
+import type { ArchiveRecords } from '../../../shared/archive/archive-records'
 import { decoding } from '../isolation/decoding'
 import { packOffMain } from './archive-pack'
+import type { PatientPack } from './archive-pack-patient'
 import { type PackInput, sha256Of, unpackArchive, writeArchive } from './archive-zip'
 import { bytesSource } from './zip-entries'
 
 afterAll(() => decoding.close())
-
-const SHA = 'ab'.repeat(32)
 
 /** The archive written on this thread, whole. */
 function packedHere(input: PackInput): Buffer {
@@ -16,31 +16,40 @@ function packedHere(input: PackInput): Buffer {
   return Buffer.concat(chunks)
 }
 
-/** What an export hands `packArchive`: `photoBytes` each of the three files of a few photos. */
-function packInput(photos: number, photoBytes: number): PackInput {
+/**
+ * What an export hands `packArchive` for a few photos, each of its three files `photoBytes` long
+ * (`pack`), and the archive's input as `writeArchive` takes it (`packed`).
+ */
+function patientPack(photos: number, photoBytes: number): { pack: PatientPack; packed: PackInput } {
+  const rows: { sha256: string; format: string }[] = []
+  const photoFiles: PatientPack['photoFiles'] = []
   const files: [string, Uint8Array][] = []
-  for (let photo = 0; photo < photos; photo++)
-    for (const variant of ['originals', 'working', 'thumbnails'])
-      files.push([
-        `photos/${variant}/${String(photo).padStart(64, '0')}.jpg`,
-        new Uint8Array(photoBytes).fill(photo + 1),
-      ])
-  return {
+  for (let photo = 0; photo < photos; photo++) {
+    const sha256 = String(photo).padStart(64, '0')
+    const bytes = new Uint8Array(photoBytes).fill(photo + 1)
+    rows.push({ sha256, format: 'jpeg' })
+    photoFiles.push({ original: { byFile: bytes }, working: { byFile: bytes }, thumbnail: { byFile: bytes } })
+    for (const variant of ['originals', 'working', 'thumbnails']) files.push([`photos/${variant}/${sha256}.jpg`, bytes])
+  }
+  const head = {
     appVersion: '0.1.0',
     schemaVersion: 12,
     createdAt: '2026-03-01T12:00:00.000Z',
     patient: { id: 'p1', fullName: 'Ada Example' },
     counts: { photos, designs: 0, sessions: 0, comments: 0, measurements: 0, pigments: 0, auditEntries: 0 },
-    records: { patient: { id: 'p1', full_name: 'Ada Example' }, photos: [{ sha256: SHA }] },
-    files,
+  }
+  const records = { patient: { id: 'p1', full_name: 'Ada Example' }, photos: rows }
+  return {
+    pack: { ...head, records: records as unknown as ArchiveRecords, photoFiles, removeLocation: false },
+    packed: { ...head, records, files },
   }
 }
 
 describe('packing an archive off the main thread', () => {
   it('makes the archive the main thread would, which any zip tool reads and which opens with every entry proven', async () => {
-    const input = packInput(3, 64 * 1024)
+    const { pack, packed: input } = patientPack(3, 64 * 1024)
     const percents: number[] = []
-    const packed = await packOffMain(input, (fraction) => percents.push(fraction))
+    const packed = await packOffMain(pack, (fraction) => percents.push(fraction))
 
     expect(Buffer.isBuffer(packed)).toBe(false)
     expect(Buffer.from(packed).equals(packedHere(input))).toBe(true)
@@ -64,7 +73,7 @@ describe('packing an archive off the main thread', () => {
   }, 60_000)
 
   it('opens an archive a range at a time: no read holds more than a slice or the one entry asked for', () => {
-    const input = packInput(3, 4 * 1024 * 1024)
+    const { packed: input } = patientPack(3, 4 * 1024 * 1024)
     const packed = packedHere(input)
     const whole = bytesSource(packed)
     let largest = 0
@@ -85,8 +94,8 @@ describe('packing an archive off the main thread', () => {
   })
 
   it('keeps the main event loop turning while a large archive is hashed and zipped', async () => {
-    const input = packInput(4, 12 * 1024 * 1024)
-    await packOffMain(packInput(1, 1), () => {})
+    const input = patientPack(4, 12 * 1024 * 1024).pack
+    await packOffMain(patientPack(1, 1).pack, () => {})
     let ticks = 0
     let last = performance.now()
     let longest = 0

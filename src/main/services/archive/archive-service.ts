@@ -1,21 +1,20 @@
 import fs from 'node:fs'
 import type { Database } from 'better-sqlite3'
-import type { PhotoArchiveRow } from '../../../shared/archive/archive-records'
-import { type ArchiveExport, MAX_ARCHIVE_BYTES } from '../../../shared/archive/archive-summary'
+import type { ArchiveExport } from '../../../shared/archive/archive-summary'
 import { localToday } from '../../../shared/dates'
+import { HeldFile } from '../../../shared/files/held-file'
 import { safeFileName } from '../../../shared/files/safe-file-name'
 import type { PatientId } from '../../../shared/patients/patient'
 import type { PhotoFormat } from '../../../shared/photos/photo-fields'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import type { ByFile } from '../isolation/spilled-bytes'
 import type { PhotoFiles, StoredVariant } from '../photos/photo-files'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
-import { photoEntries } from './archive-check-photos'
 import { checkRecordValues, countsOf, RecordProblem } from './archive-check-records'
 import { type ArchiveImporter, createArchiveImporter } from './archive-import'
-import { archivedOriginal } from './archive-originals'
 import { packOffMain } from './archive-pack'
-import { partOf, percentReporter, type ReportPercent, unitCounter } from './archive-progress'
+import { partOf, percentReporter, type ReportPercent } from './archive-progress'
 import { createRecordsReader } from './archive-read'
 
 export interface ArchiveService extends ArchiveImporter {
@@ -27,14 +26,11 @@ export interface ArchiveService extends ArchiveImporter {
   export(patientId: PatientId, appVersion: string, report?: ReportPercent): Promise<ArchiveExport>
 }
 
-/**
- * Of the export, how much is reading the photo files, and where hashing every entry ends: the
- * zip stores the hashed entries as they are, the last step.
- */
-const READ_BY = 0.5
-const HASHED_BY = 0.99
+/** Of the export, where packing (reading the photo files, hashing every entry) ends: the zip is the last step. */
+const PACKED_BY = 0.99
 
-const megabytes = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024).toLocaleString('en')} MB`
+/** A photo's stored files in the order an archive lists them (`photoEntries`). */
+const VARIANTS: readonly StoredVariant[] = ['original', 'working', 'thumbnail']
 
 /**
  * Patient archives: a patient's records, photos, designs, plan, comments and audit trail in one
@@ -56,9 +52,10 @@ export function createArchiveService(
   const read = createRecordsReader(db)
   const importer = createArchiveImporter(db, { photos: deps.photos, now })
 
-  const readFile = async (path: string, photoName: string) => {
+  /** A stored file as the packing reads it, by name; a missing one refuses the export, naming its photo. */
+  const heldFile = async (path: string, photoName: string) => {
     try {
-      return await fs.promises.readFile(path)
+      return new HeldFile(path, (await fs.promises.stat(path)).size)
     } catch {
       throw new ServiceError(
         'conflict',
@@ -87,41 +84,30 @@ export function createArchiveService(
       }
       const whole = percentReporter(report)
       whole(0)
-      const photoRead = unitCounter(records.photos.length, partOf(whole, 0, READ_BY))
-      const createdAt = now().toISOString()
-      const files: [string, Uint8Array][] = []
-      const photos: PhotoArchiveRow[] = []
-      let size = 0
+      const photoFiles: Record<StoredVariant, ByFile>[] = []
       for (const stored of records.photos) {
-        const fileOf = (variant: StoredVariant) =>
-          readFile(deps.files.pathOf(stored.sha256, variant, stored.format as PhotoFormat), stored.original_name)
-        const original = await archivedOriginal(stored, await fileOf('original'), removeLocation(), createdAt)
-        const photo = original.photo
-        photos.push(photo)
-        const entries = photoEntries(photo)
-        for (const variant of Object.keys(entries) as StoredVariant[]) {
-          const bytes = variant === 'original' ? original.bytes : await fileOf(variant)
-          size += bytes.byteLength
-          if (size > MAX_ARCHIVE_BYTES)
-            throw new ServiceError(
-              'invalid_input',
-              `This patient’s photos come to more than ${megabytes(MAX_ARCHIVE_BYTES)}, the most one archive holds.`,
-            )
-          files.push([entries[variant], bytes])
-        }
-        photoRead(1)
+        const files = {} as Record<StoredVariant, ByFile>
+        for (const variant of VARIANTS)
+          files[variant] = {
+            byFile: await heldFile(
+              deps.files.pathOf(stored.sha256, variant, stored.format as PhotoFormat),
+              stored.original_name,
+            ),
+          }
+        photoFiles.push(files)
       }
       const bytes = await packOffMain(
         {
           appVersion,
           schemaVersion: LATEST_SCHEMA_VERSION,
-          createdAt,
+          createdAt: now().toISOString(),
           patient: { id: records.patient.id, fullName: records.patient.full_name },
           counts: countsOf(records),
-          records: { ...records, photos },
-          files,
+          records,
+          photoFiles,
+          removeLocation: removeLocation(),
         },
-        partOf(whole, READ_BY, HASHED_BY),
+        partOf(whole, 0, PACKED_BY),
       )
       whole(1)
       return {

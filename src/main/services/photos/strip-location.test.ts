@@ -199,6 +199,24 @@ describe('stripLocation: XMP, IPTC and serials', () => {
     expect(stripLocation(lying, 'jpeg').bytes.length).toBe(lying.length)
     expect(stripLocation(plain, 'jpeg').removed).toBe(false)
   })
+
+  it('blanks in a scratch copy as it would in a fresh one, giving back bytes of their own', async () => {
+    const files = [
+      ['jpeg', await fromRaw(picture).jpeg().withXmp(XMP).toBuffer()],
+      ['png', await fromRaw(picture).png().withXmp(XMP).toBuffer()],
+      ['webp', await fromRaw(picture).webp().withXmp(XMP).toBuffer()],
+      ['jpeg', await flatJpeg(40, 30)],
+    ] as const
+    const scratch = new Uint8Array(Math.max(...files.map(([, file]) => file.length)) + 16).fill(7)
+    for (const [format, file] of files) {
+      const fresh = stripLocation(file, format)
+      const reused = stripLocation(file, format, scratch)
+      expect(reused.removed, format).toBe(fresh.removed)
+      expect(Buffer.from(reused.bytes).equals(Buffer.from(fresh.bytes)), format).toBe(true)
+      if (!reused.removed) expect(reused.bytes, format).toBe(file)
+      else expect(reused.bytes.buffer, format).not.toBe(scratch.buffer)
+    }
+  })
 })
 
 describe('photo import: XMP and IPTC locations', () => {

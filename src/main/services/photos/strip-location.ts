@@ -262,13 +262,18 @@ function crc32(bytes: Uint8Array): number {
  * EXIF GPS block, serials and maker note; XMP location, GPS and serial properties; IPTC location
  * datasets. A photo's position then never travels in a backup or an archive. A file without any
  * comes back as it was. Blanking is deterministic, so the same file always gives the same bytes.
+ * The blanking works on a copy: in `scratch` when given (at least the original's length, reused
+ * from photo to photo by an export, since fresh memory costs more than copying into warm), the
+ * answer then copied out of it only when something was blanked.
  */
-export function stripLocation(original: Uint8Array, format: PhotoFormat): LocationStripped {
-  const bytes = Uint8Array.from(original)
+export function stripLocation(original: Uint8Array, format: PhotoFormat, scratch?: Uint8Array): LocationStripped {
+  const bytes = scratch ? scratch.subarray(0, original.byteLength) : new Uint8Array(original.byteLength)
+  bytes.set(original)
   let removed = false
   // PNG's CRC is rewritten after each block is blanked, so each block is blanked as it is found.
   for (const block of BLOCKS[format](bytes)) removed = blankBlock(block) || removed
   const rebuilt = format === 'png' ? pngWithCompressedXmpBlanked(bytes) : null
   if (rebuilt) return { bytes: rebuilt, removed: true }
-  return removed ? { bytes, removed } : { bytes: original, removed }
+  if (!removed) return { bytes: original, removed }
+  return { bytes: scratch ? bytes.slice() : bytes, removed }
 }
