@@ -148,6 +148,10 @@ test('a photo imported later takes over the design drawn on the head chart, by i
   await main(page).getByRole('tab', { name: 'Photos' }).click()
   await main(page).getByLabel('Add a head chart').selectOption('front')
   await expect(main(page).getByRole('heading', { name: 'Head chart, front' })).toBeVisible({ timeout: 15_000 })
+  // Z pressed as soon as the heading showed left a CI run on Select: like the test above, pick a
+  // tool once the chart is stored, drawn and calibrated.
+  await expect(canvas(page).locator('canvas').first()).toBeVisible({ timeout: 15_000 })
+  await expect(main(page).getByTestId('calibration-status')).toHaveText(/Calibrated: 4\.00 px\/mm/)
   await page.keyboard.press('z')
   await main(page).getByRole('region', { name: 'Zone options' }).getByRole('combobox').selectOption('frontal')
   await clickAt(page, CHART_SIZE, [
