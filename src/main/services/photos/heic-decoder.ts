@@ -30,7 +30,15 @@ let decoderPath: string | null = null
  */
 export function decodeHeic(bytes: Uint8Array): Promise<DecodedHeic> {
   decoderPath ??= createRequire(import.meta.url).resolve('heic-decode')
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { decoder: decoderPath, bytes } })
+  // A copy of exactly the file, handed over: a view is cloned with the whole buffer under it (an
+  // archive's original may lie in a buffer sized for a larger photo). Not `slice`: on a Node
+  // Buffer that is a view, and handing its buffer over would take the caller's.
+  const file = new Uint8Array(bytes)
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { decoder: decoderPath, bytes: file },
+    transferList: [file.buffer],
+  })
   return new Promise<DecodedHeic>((resolve, reject) => {
     worker.once('message', (answer: DecodedHeic | { failed: string }) =>
       'failed' in answer ? reject(new Error(answer.failed)) : resolve(answer),
