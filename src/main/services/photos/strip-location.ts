@@ -275,5 +275,6 @@ export function stripLocation(original: Uint8Array, format: PhotoFormat, scratch
   const rebuilt = format === 'png' ? pngWithCompressedXmpBlanked(bytes) : null
   if (rebuilt) return { bytes: rebuilt, removed: true }
   if (!removed) return { bytes: original, removed }
-  return { bytes: scratch ? bytes.slice() : bytes, removed }
+  // A copy of its own out of the scratch (`new Uint8Array`, since a Buffer's `slice` is a view).
+  return { bytes: scratch ? new Uint8Array(bytes) : bytes, removed }
 }
