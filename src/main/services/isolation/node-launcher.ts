@@ -4,6 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { builtEntry, RESOLVE_SOURCE_IMPORTS, SOURCE_EXEC_ARGV } from '../../workers/entry-files'
 import type { DecodeLauncher, DecodeReply } from './decode-launcher'
+import { withHugePages } from './huge-pages'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const fromSource = import.meta.url.endsWith('.ts')
@@ -36,6 +37,7 @@ export const createNodeLauncher = (
 ): DecodeLauncher => ({
   launch({ heapMb, onReply, onExit }) {
     const heap = `--max-old-space-size=${heapMb}`
+    const env = withHugePages(process.env)
     const child = fromSource
       ? fork(decodeChildEntry(), {
           execArgv: [
@@ -44,11 +46,13 @@ export const createNodeLauncher = (
             `data:text/javascript,${encodeURIComponent(RESOLVE_SOURCE_IMPORTS)}`,
             heap,
           ],
+          env,
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         })
       : fork(decodeChildEntry(), {
           execArgv: [heap],
+          env,
           serialization: 'advanced',
           stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
         })
