@@ -7,11 +7,13 @@ import type { HeldFile } from '../../../shared/files/held-file'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HeavyWorkStopped } from '../../workers/worker-pool'
 import { decoding } from '../isolation/decoding'
+import type { Kept } from '../isolation/spilled-bytes'
 import type { PhotoService } from '../photos/photo-service'
 import { ServiceError } from '../service-error'
 import { storedSets } from './archive-answer'
 import { appendArchiveTrail } from './archive-audit'
 import { copyWithNewIds } from './archive-copy'
+import type { OpenedArchive } from './archive-open'
 import { createPigmentReconciler } from './archive-pigments'
 import type { ReportPercent } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
@@ -79,25 +81,47 @@ export function createArchiveImporter(
       comments: ids(records.comments),
     }) ?? null
 
+  /** Why checking an archive was stopped, as the person importing it reads it. */
+  const stopped = (error: unknown): never => {
+    if (!(error instanceof HeavyWorkStopped)) throw error
+    archiveRejected(
+      error.reason === 'time'
+        ? 'Stipple stopped checking this archive: it took far longer than an archive of its size can. It may be damaged or crafted; nothing was imported.'
+        : 'Stipple stopped checking this archive: it needed more memory than an archive of its size can. It may be damaged or crafted; nothing was imported.',
+    )
+  }
+
+  const openInput = (bytes: ArchiveBytes, remake: boolean) =>
+    ({ archive: { byFile: bytes }, latestSchema: LATEST_SCHEMA_VERSION, remake }) as const
+  const openLimits = (bytes: ArchiveBytes, report: ReportPercent | undefined) => ({
+    timeoutMs: archiveTimeoutMs(bytes.byteLength),
+    onProgress: report,
+  })
+
   /**
    * The whole archive proven sound, or a refusal naming what is wrong with it: checked in a
-   * worker thread, so the app keeps answering, and stopped if it takes too long or too much memory.
+   * decode process, so the app keeps answering, and stopped if it takes too long or too much memory.
    */
-  async function open(bytes: ArchiveBytes, remake: boolean, report: ReportPercent | undefined) {
-    try {
-      return await decoding.run(
-        'openArchive',
-        { archive: { byFile: bytes }, latestSchema: LATEST_SCHEMA_VERSION, remake },
-        { timeoutMs: archiveTimeoutMs(bytes.byteLength), onProgress: report },
-      )
-    } catch (error) {
-      if (!(error instanceof HeavyWorkStopped)) throw error
-      archiveRejected(
-        error.reason === 'time'
-          ? 'Stipple stopped checking this archive: it took far longer than an archive of its size can. It may be damaged or crafted; nothing was imported.'
-          : 'Stipple stopped checking this archive: it needed more memory than an archive of its size can. It may be damaged or crafted; nothing was imported.',
-      )
-    }
+  const inspected = (bytes: ArchiveBytes, report: ReportPercent | undefined) =>
+    decoding.run('openArchive', openInput(bytes, false), openLimits(bytes, report)).catch(stopped)
+
+  /**
+   * Proven the same way with the photos' copies remade, then `use`d: the remade copies stay in
+   * the files the decode process wrote them to until `use` settles, and are stored from there,
+   * never read into main. A refusal of `use`'s own is passed on as it is.
+   */
+  function opened<T>(
+    bytes: ArchiveBytes,
+    report: ReportPercent | undefined,
+    use: (archive: Kept<OpenedArchive>) => Promise<T>,
+  ): Promise<T> {
+    let proven = false
+    return decoding
+      .runThen('openArchive', openInput(bytes, true), openLimits(bytes, report), (archive) => {
+        proven = true
+        return use(archive)
+      })
+      .catch((error: unknown) => (proven ? Promise.reject(error) : stopped(error)))
   }
 
   const importRows = db.transaction(
@@ -125,7 +149,7 @@ export function createArchiveImporter(
 
   return {
     async inspect(bytes, report) {
-      const { manifest, records } = await open(bytes, false, report)
+      const { manifest, records } = await inspected(bytes, report)
       const owner = existingOwner(records)
       return {
         createdAt: manifest.createdAt,
@@ -143,30 +167,30 @@ export function createArchiveImporter(
       }
     },
 
-    async import(bytes, onExisting, report) {
-      const { manifest, records, fileSets } = await open(bytes, true, report)
-      const owner = existingOwner(records)
-      if (owner && onExisting === 'skip')
+    import: (bytes, onExisting, report) =>
+      opened(bytes, report, async ({ manifest, records, fileSets }): Promise<ArchiveImportResult> => {
+        const owner = existingOwner(records)
+        if (owner && onExisting === 'skip')
+          return {
+            status: 'skipped',
+            patient: { id: owner.id, fullName: owner.full_name },
+            counts: manifest.counts,
+            pigmentsAdded: [],
+            pigmentsAddedAsCopies: [],
+          }
+        const copy = owner ? copyWithNewIds(records, localToday(now())) : null
+        const target = copy?.records ?? records
+        const archive = { archiveCreatedAt: manifest.createdAt, appVersion: manifest.appVersion }
+        const pigments = await deps.photos.storeFilesThen(storedSets(fileSets, bytes), () =>
+          importRows.immediate(target, records, copy?.ids ?? null, archive),
+        )
         return {
-          status: 'skipped',
-          patient: { id: owner.id, fullName: owner.full_name },
+          status: copy ? 'copied' : 'imported',
+          patient: { id: target.patient.id, fullName: target.patient.full_name },
           counts: manifest.counts,
-          pigmentsAdded: [],
-          pigmentsAddedAsCopies: [],
+          pigmentsAdded: pigments.added,
+          pigmentsAddedAsCopies: pigments.addedAsCopies,
         }
-      const copy = owner ? copyWithNewIds(records, localToday(now())) : null
-      const target = copy?.records ?? records
-      const archive = { archiveCreatedAt: manifest.createdAt, appVersion: manifest.appVersion }
-      const pigments = await deps.photos.storeFilesThen(storedSets(fileSets, bytes), () =>
-        importRows.immediate(target, records, copy?.ids ?? null, archive),
-      )
-      return {
-        status: copy ? 'copied' : 'imported',
-        patient: { id: target.patient.id, fullName: target.patient.full_name },
-        counts: manifest.counts,
-        pigmentsAdded: pigments.added,
-        pigmentsAddedAsCopies: pigments.addedAsCopies,
-      }
-    },
+      }),
   }
 }

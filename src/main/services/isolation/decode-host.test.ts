@@ -6,6 +6,7 @@ import { validFields } from '../../../../test/fixtures/patients'
 import { flatJpeg } from '../../../../test/node/images'
 import { filesUnder } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
+import { HeldFile } from '../../../shared/files/held-file'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
 import { openDatabase } from '../../db/database'
 import { HeavyWorkStopped } from '../../workers/worker-pool'
@@ -150,6 +151,50 @@ describe('decoding in a process of its own', () => {
     await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/header/) })
     await host.run('sha256', { bytes: new Uint8Array(1) }, LONG)
     expect(count.started).toBe(1)
+  }, 120_000)
+})
+
+describe('a job whose answer main passes on to files', () => {
+  it('hands its byte arrays over as the files they were spilled to, there until used, then gone', async () => {
+    const { host, workDir } = newHost()
+    const bytes = new Uint8Array(await flatJpeg(640, 480))
+    const made = await host.run('prepareImage', { bytes, format: 'jpeg' }, LONG)
+    const kept = await host.runThen('prepareImage', { bytes, format: 'jpeg' }, LONG, async (prepared) => {
+      expect(prepared.working).toBeInstanceOf(HeldFile)
+      expect(prepared.width).toBe(640)
+      return { working: fs.readFileSync(prepared.working.path), path: prepared.working.path }
+    })
+    expect(kept.working.equals(made.working)).toBe(true)
+    expect(fs.existsSync(kept.path)).toBe(false)
+    expect(fs.readdirSync(workDir)).toEqual([])
+  }, 120_000)
+
+  it('passes on a refusal of its use, and leaves no file', async () => {
+    const { host, workDir } = newHost()
+    const bytes = new Uint8Array(await flatJpeg(64, 48))
+    const using = host.runThen('prepareImage', { bytes, format: 'jpeg' }, LONG, async () => {
+      throw new ServiceError('unavailable', 'The disk is full.')
+    })
+    await expect(using).rejects.toEqual(new ServiceError('unavailable', 'The disk is full.'))
+    expect(fs.readdirSync(workDir)).toEqual([])
+  }, 120_000)
+
+  it('lets the next job run while the answer is still being used', async () => {
+    const { host } = newHost()
+    const bytes = new Uint8Array(await flatJpeg(64, 48))
+    let release = () => {}
+    const held = new Promise<void>((done) => {
+      release = done
+    })
+    let used = false
+    const using = host.runThen('prepareImage', { bytes, format: 'jpeg' }, LONG, async () => {
+      await held
+      used = true
+    })
+    expect(await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)).toMatch(/^e3b0/)
+    expect(used).toBe(false)
+    release()
+    await using
   }, 120_000)
 })
 

@@ -7,7 +7,7 @@ import { HeavyWorkStopped, type JobLimits } from '../../workers/worker-pool'
 import type { DecodeLauncher, DecodeProcess, DecodeReply, DecodeRequest } from './decode-launcher'
 import { stoppedForMemory } from './memory-watchdog'
 import { makePrivateTempFolder } from './private-temp'
-import { type Spilled, spill, unspill } from './spilled-bytes'
+import { type Kept, type Spilled, spill, unspill } from './spilled-bytes'
 
 export type DecodeInput<N extends DecodeJobName> = Parameters<DecodeJobs[N]>[0]
 /** A job's answer as main gets it: a file the job wrote in its folder arrives as its bytes. */
@@ -27,6 +27,17 @@ export interface DecodeLimits extends JobLimits {
 /** Runs decode jobs in processes of their own, each ended when it passes its memory budget or time. */
 export interface DecodeHost {
   run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>>
+  /**
+   * Runs a job whose answer main only passes on to files (an archive's remade copies, to store):
+   * `use` gets each byte array of the answer as the file it was spilled to, never read into main,
+   * and the job's folder goes once `use` settles. The next job need not wait for `use`.
+   */
+  runThen<N extends DecodeJobName, T>(
+    name: N,
+    input: DecodeInput<N>,
+    limits: DecodeLimits,
+    use: (output: Kept<DecodeOutput<N>>) => Promise<T>,
+  ): Promise<T>
   /**
    * Starts a process for a job about to come (an archive still arriving), so the job does not
    * wait for its start; nothing when one is idle or starting, or a job is running.
@@ -196,47 +207,72 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
     idle.push(slot)
   }
 
-  return {
-    async run<N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits): Promise<DecodeOutput<N>> {
-      await turns.acquire()
-      running++
-      const id = nextId++
-      let slot: Slot | null = null
-      let dir: string | null = null
+  /** Runs a job; `answered` takes its answer while the job's folder is still there. */
+  async function runIn<T>(
+    name: DecodeJobName,
+    input: unknown,
+    limits: DecodeLimits,
+    answered: (value: unknown, dir: string) => Promise<T>,
+  ): Promise<T> {
+    await turns.acquire()
+    running++
+    let turnHeld = true
+    const giveTurn = () => {
+      if (!turnHeld) return
+      turnHeld = false
+      running--
+      turns.release()
+    }
+    const id = nextId++
+    let slot: Slot | null = null
+    let dir: string | null = null
+    try {
+      dir = await jobDir(id)
+      // A fresh process loads its modules while the job's files are written (a large archive: a few hundred ms).
+      const ready = Promise.resolve(idle.pop() ?? takeAhead() ?? start())
+      // Awaited below; a start that fails meanwhile is not an unhandled rejection.
+      ready.catch(() => {})
+      let spilled: unknown
       try {
-        dir = await jobDir(id)
-        // A fresh process loads its modules while the job's files are written (a large archive: a few hundred ms).
-        const ready = Promise.resolve(idle.pop() ?? takeAhead() ?? start())
-        // Awaited below; a start that fails meanwhile is not an unhandled rejection.
-        ready.catch(() => {})
-        let spilled: unknown
-        try {
-          spilled = await spill(input, dir)
-        } catch (error) {
-          void ready.then(keepOrEnd, () => {})
-          throw error
-        }
-        const request: DecodeRequest = {
-          id,
-          name,
-          input: spilled,
-          dir,
-          memoryBudgetMb: limits.memoryBudgetMb ?? options.memoryBudgetMb,
-        }
-        slot = await ready
-        const answer = await runOn(slot, request, limits)
-        await keepOrEnd(slot)
-        slot = null
-        if (!answer.ok) throw revive(answer.error)
-        return (await unspill(answer.value, dir)) as DecodeOutput<N>
-      } finally {
-        // A killed process may still hold its job's files open until it is gone.
-        if (slot) await Promise.race([slot.exited, new Promise((done) => setTimeout(done, 5000))])
-        if (dir) await fs.promises.rm(dir, { recursive: true, force: true })
-        running--
-        turns.release()
+        spilled = await spill(input, dir)
+      } catch (error) {
+        void ready.then(keepOrEnd, () => {})
+        throw error
       }
-    },
+      const request: DecodeRequest = {
+        id,
+        name,
+        input: spilled,
+        dir,
+        memoryBudgetMb: limits.memoryBudgetMb ?? options.memoryBudgetMb,
+      }
+      slot = await ready
+      const answer = await runOn(slot, request, limits)
+      await keepOrEnd(slot)
+      slot = null
+      if (!answer.ok) throw revive(answer.error)
+      giveTurn()
+      return await answered(answer.value, dir)
+    } finally {
+      // A killed process may still hold its job's files open until it is gone.
+      if (slot) await Promise.race([slot.exited, new Promise((done) => setTimeout(done, 5000))])
+      if (dir) await fs.promises.rm(dir, { recursive: true, force: true })
+      giveTurn()
+    }
+  }
+
+  return {
+    run: <N extends DecodeJobName>(name: N, input: DecodeInput<N>, limits: DecodeLimits) =>
+      runIn(name, input, limits, async (value, dir) => (await unspill(value, dir)) as DecodeOutput<N>),
+    runThen: <N extends DecodeJobName, T>(
+      name: N,
+      input: DecodeInput<N>,
+      limits: DecodeLimits,
+      use: (output: Kept<DecodeOutput<N>>) => Promise<T>,
+    ) =>
+      runIn(name, input, limits, async (value, dir) =>
+        use((await unspill(value, dir, { keep: true })) as Kept<DecodeOutput<N>>),
+      ),
     prepare() {
       if (idle.length > 0 || ahead || running > 0) return
       const starting = start()

@@ -45,3 +45,23 @@ describe('bytes a job reads from their file (an archive)', () => {
     )
   })
 })
+
+describe('bytes a job answers with, kept as files (an archive’s remade copies)', () => {
+  it('are named as the file each was spilled to, with its size, and never read', async () => {
+    const dir = jobDir()
+    const sent = await spill({ copies: [{ working: new Uint8Array([1, 2, 3]) }], width: 3 }, dir)
+    const got = (await unspill(sent, dir, { keep: true })) as { copies: [{ working: HeldFile }]; width: number }
+    const [{ working }] = got.copies
+    expect(working).toBeInstanceOf(HeldFile)
+    expect(path.dirname(working.path)).toBe(dir)
+    expect(working.byteLength).toBe(3)
+    expect([...fs.readFileSync(working.path)]).toEqual([1, 2, 3])
+    expect(got.width).toBe(3)
+  })
+
+  it('are refused when the message names a file outside the job’s folder', async () => {
+    await expect(unspill({ $file: path.join(os.tmpdir(), 'elsewhere.bin') }, jobDir(), { keep: true })).rejects.toThrow(
+      /outside its job/,
+    )
+  })
+})

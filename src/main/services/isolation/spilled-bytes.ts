@@ -57,13 +57,25 @@ function inJob(file: string, dir: string) {
   return resolved
 }
 
-/** `value` with each spilled file read back (a `ByFile` named); a name outside `dir` is refused, whoever wrote the message. */
-export async function unspill(value: unknown, dir: string): Promise<unknown> {
-  if (isSpilled(value)) return fs.promises.readFile(inJob(value.$file, dir))
+/** A job's answer as `unspill` gives it with `keep`: each byte array the file it was spilled to. */
+export type Kept<T> = T extends Uint8Array ? HeldFile : T extends object ? { [K in keyof T]: Kept<T[K]> } : T
+
+/**
+ * `value` with each spilled file read back (a `ByFile` named); a name outside `dir` is refused,
+ * whoever wrote the message. With `keep`, a spilled file is not read: it is named as a `HeldFile`
+ * (valid until the job's folder goes), for bytes main only passes on to a file of their own.
+ */
+export async function unspill(value: unknown, dir: string, options: { keep?: boolean } = {}): Promise<unknown> {
+  if (isSpilled(value)) {
+    const file = inJob(value.$file, dir)
+    return options.keep ? new HeldFile(file, (await fs.promises.stat(file)).size) : fs.promises.readFile(file)
+  }
   if (hasOnly(value, '$byFile') && typeof value.$byFile === 'string')
     return { file: inJob(value.$byFile, dir) } satisfies ByFile
-  if (Array.isArray(value)) return Promise.all(value.map((each) => unspill(each, dir)))
+  if (Array.isArray(value)) return Promise.all(value.map((each) => unspill(each, dir, options)))
   if (typeof value !== 'object' || value === null) return value
-  const entries = await Promise.all(Object.entries(value).map(async ([key, each]) => [key, await unspill(each, dir)]))
+  const entries = await Promise.all(
+    Object.entries(value).map(async ([key, each]) => [key, await unspill(each, dir, options)]),
+  )
   return Object.fromEntries(entries)
 }
