@@ -1,3 +1,4 @@
+import os from 'node:os'
 import { DECODE_JOBS } from '../../workers/decode-jobs'
 import { carryError } from '../../workers/worker-errors'
 import type { DecodeReply, DecodeRequest } from './decode-launcher'
@@ -16,6 +17,14 @@ interface ParentPort {
 
 const parentPort = (process as { parentPort?: ParentPort }).parentPort
 const reply = (message: DecodeReply) => (parentPort ? parentPort.postMessage(message) : process.send?.(message))
+
+// Decoding is work the person waits for, not the window they work in: when the cores are busy
+// the OS gives main and the window their turn first. Set before any thread of libuv's or libvips'
+// starts (they inherit it; on Linux a priority is a thread's own). Where it cannot be lowered the
+// process runs at the usual priority.
+try {
+  os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL)
+} catch {}
 
 // Its own limit beside the host's reading from outside, which some platforms lack; started
 // before the idle figure is taken, so the thread's own memory counts as idle.

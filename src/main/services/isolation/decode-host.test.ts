@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -144,6 +145,39 @@ describe('decoding in a process of its own', () => {
     host.prepare()
     expect(count.started).toBe(1)
   }, 60_000)
+
+  it.runIf(process.platform === 'linux' && os.getPriority() < 10)(
+    'decodes below the priority of the process that asked, so the app keeps its turn on busy cores',
+    async () => {
+      let pid: number | undefined
+      const { host } = newHost(
+        {},
+        createNodeLauncher(async (each) => {
+          pid = each
+          const kb = /VmRSS:\s+(\d+)/.exec(await fs.promises.readFile(`/proc/${each}/status`, 'utf8'))?.[1]
+          return kb === undefined ? null : Number(kb) * 1024
+        }),
+      )
+      const prepared = await host.run(
+        'prepareImage',
+        { bytes: new Uint8Array(await flatJpeg(640, 480)), format: 'jpeg' },
+        LONG,
+      )
+      expect(prepared.width).toBe(640)
+      if (pid === undefined) throw new Error('No decode process was started')
+      // A thread's own priority, on Linux: each thread that decoded (libuv's, where sharp runs, and libvips' own) must have it.
+      const threads = fs.readdirSync(`/proc/${pid}/task`).map((task) => ({
+        name: fs.readFileSync(`/proc/${pid}/task/${task}/comm`, 'utf8').trim(),
+        nice: Number(fs.readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8').split(') ')[1]?.split(' ')[16]),
+      }))
+      const decoders = threads.filter((each) => /^(libuv-worker|libvips worker)$/.test(each.name))
+      const below = os.constants.priority.PRIORITY_BELOW_NORMAL
+      expect(os.getPriority(pid)).toBe(below)
+      expect(decoders.some((each) => each.name === 'libvips worker')).toBe(true)
+      expect(decoders.filter((each) => each.nice !== below)).toEqual([])
+    },
+    120_000,
+  )
 
   it('carries a refusal across as the same typed error and keeps the process', async () => {
     const { host, count } = newHost()
