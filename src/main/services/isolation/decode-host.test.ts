@@ -18,7 +18,7 @@ import { ServiceError } from '../service-error'
 import { createDecodeHost, type DecodeHostOptions } from './decode-host'
 import type { DecodeLauncher } from './decode-launcher'
 import { DECODE_MEMORY_BUDGET_MB } from './decoding'
-import { createNodeLauncher, nodeLauncher } from './node-launcher'
+import { createNodeLauncher, nodeLauncher, residentBytesFromProc } from './node-launcher'
 
 const tempDir = tempDirsForEachTest()
 const hosts: ReturnType<typeof createDecodeHost>[] = []
@@ -154,8 +154,7 @@ describe('decoding in a process of its own', () => {
         {},
         createNodeLauncher(async (each) => {
           pid = each
-          const kb = /VmRSS:\s+(\d+)/.exec(await fs.promises.readFile(`/proc/${each}/status`, 'utf8'))?.[1]
-          return kb === undefined ? null : Number(kb) * 1024
+          return residentBytesFromProc(each)
         }),
       )
       const prepared = await host.run(

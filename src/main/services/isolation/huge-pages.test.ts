@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createDecodeHost } from './decode-host'
 import { DECODE_MEMORY_BUDGET_MB } from './decoding'
 import { withHugePages } from './huge-pages'
-import { createNodeLauncher } from './node-launcher'
+import { createNodeLauncher, residentBytesFromProc } from './node-launcher'
 
 const hosts: ReturnType<typeof createDecodeHost>[] = []
 afterEach(async () => {
@@ -51,8 +51,7 @@ describe.runIf(process.platform === 'linux' && kernelGrantsHugePages)('a decode 
       const rollup = await fs.promises.readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => '')
       const huge = /AnonHugePages:\s+(\d+) kB/.exec(rollup)?.[1]
       if (huge) mostHugeBytes = Math.max(mostHugeBytes, Number(huge) * 1024)
-      const resident = /Rss:\s+(\d+) kB/.exec(rollup)?.[1]
-      return resident === undefined ? null : Number(resident) * 1024
+      return residentBytesFromProc(pid)
     })
     const host = createDecodeHost({
       launcher: () => launcher,

@@ -17,7 +17,7 @@ export const decodeChildEntry = (): string =>
  * Linux tells any process's resident set in /proc; elsewhere there is no reading from outside,
  * and the child's own watchdog holds its memory limit alone.
  */
-async function residentBytesFromProc(pid: number | undefined): Promise<number | null> {
+export async function residentBytesFromProc(pid: number | undefined): Promise<number | null> {
   if (pid === undefined || process.platform !== 'linux') return null
   try {
     const status = await fs.promises.readFile(`/proc/${pid}/status`, 'utf8')
