@@ -23,7 +23,10 @@ import { pngDeclaring } from '../test/node/images'
  * process of its own (harness-tiny-call-probe.mjs), as a second window would send it.
  * Goals: 5 s, 512 MB, 100 ms. The first row, nothing sent, is the machine's own noise: on a
  * loaded machine read the others against it. The last column is each call's answer (`ok` or the
- * refusal's code). Asserts no figure: only that each file got an answer, that every valid file
+ * refusal's code). An archive is imported as the page imports one: shown, then imported by the
+ * id the harness holds it under as soon as it is shown (the worst case: none of its check done
+ * while a person reads it); its row's time is both calls', and each call's own follows its answer.
+ * Asserts no figure: only that each file got an answer, that every valid file
  * was imported (a refusal for memory is a miss however fast), and that the harness survived.
  * `STIPPLE_BENCH_HARNESS=<harness.js>` replays against another build (an older commit's, for a
  * side-by-side figure). `STIPPLE_BENCH_ROWS=<pattern>` measures only the
@@ -56,6 +59,21 @@ type Reply = { status: number; value: unknown; ms: number }
 
 function post(name: string, input: unknown): Promise<Reply> {
   return prepared(name, input)()
+}
+
+/**
+ * An archive imported as the page imports one: shown (`archives.inspect`, its bytes encoded now),
+ * then imported by the id the harness holds it under as soon as it is shown, as a person who
+ * clicks Import at once would: the worst case, with none of its check done while they read.
+ */
+function shownThenImported(bytes: Uint8Array, onExisting: 'copy' | 'skip'): () => Promise<Reply[]> {
+  const show = prepared('archives.inspect', { bytes })
+  return async () => {
+    const shown = await show()
+    const held = shown.value as { ok: boolean; value?: { heldId: string } }
+    if (!held.ok || !held.value) return [shown]
+    return [shown, await post('archives.import', { heldId: held.value.heldId, onExisting })]
+  }
 }
 
 /** The request encoded now and sent later, so encoding a large body never counts against the harness. */
@@ -275,7 +293,7 @@ it('every hostile file is refused (or, if valid, imported) quickly, in bounded m
   let idle = rssMb(pid)
   const firstIdle = idle
 
-  let importLarge: () => Promise<Reply> = () => Promise.reject(new Error('the large archive is not exported yet'))
+  let importLarge: () => Promise<Reply[]> = () => Promise.reject(new Error('the large archive is not exported yet'))
   // Each row's work, and what to do before it is measured (encode a request only known by then).
   const corpus: [string, () => Promise<unknown>, (() => void)?][] = [
     ["nothing sent, 2 s (the machine's own noise)", () => new Promise((r) => setTimeout(r, 2000))],
@@ -314,7 +332,7 @@ it('every hostile file is refused (or, if valid, imported) quickly, in bounded m
       'import of that large archive as a copy',
       () => importLarge(),
       () => {
-        importLarge = prepared('archives.import', { bytes: large, onExisting: 'copy' })
+        importLarge = shownThenImported(large, 'copy')
       },
     ],
     ['JPEG cut in half', photo('cut.jpg', new Uint8Array(await noisyJpeg(3000, 2000, false)).subarray(0, 400_000))],
@@ -355,8 +373,8 @@ it('every hostile file is refused (or, if valid, imported) quickly, in bounded m
     ],
     [
       'archive whose drawn copy is an attacker’s picture (imported, copies remade)',
-      prepared('archives.import', {
-        bytes: tamper(
+      shownThenImported(
+        tamper(
           archive,
           (entries) => {
             for (const name of Object.keys(entries))
@@ -364,8 +382,8 @@ it('every hostile file is refused (or, if valid, imported) quickly, in bounded m
           },
           { resign: true },
         ),
-        onExisting: 'copy',
-      }),
+        'copy',
+      ),
     ],
     ['upload aborted after 2 MB of a declared 150 MB', () => brokenUpload(150 * 1024 * 1024, 2 * 1024 * 1024)],
     ['declared length 400 MB, over the limit', () => brokenUpload(400 * 1024 * 1024, 1024 * 1024)],
@@ -374,13 +392,16 @@ it('every hostile file is refused (or, if valid, imported) quickly, in bounded m
   const rows: string[] = []
   const measure = async (name: string, work: () => Promise<unknown>) => {
     const { ms, peak, longestCall, task, result } = await measured(pid, work)
-    const outcome = outcomeOf(result)
+    // Calls made one after another (an archive shown, then imported): each one's own wait too.
+    const each = Array.isArray(result) && result.length > 1 && !name.includes(' at once')
+    const outcome = `${outcomeOf(result)}${each ? ` (${(result as Reply[]).map((r) => `${Math.round(r.ms)} ms`).join(' + ')})` : ''}`
     rows.push(
       `${name.padEnd(78)} ${`${Math.round(ms)} ms`.padStart(9)} ${`+${Math.round(peak - idle)} MB`.padStart(9)} ${`${Math.round(task)} ms`.padStart(9)} ${(task <= 100 ? 'ok' : 'OVER').padStart(5)} ${`${Math.round(longestCall)} ms`.padStart(8)}  ${outcome}`,
     )
     expect(child?.exitCode).toBeNull()
     // A valid file refused (for memory, say) is a miss however quickly it was answered.
-    if (MUST_IMPORT.test(name)) expect.soft(outcome, `${name}: ${JSON.stringify(result)}`).toBe('ok')
+    if (MUST_IMPORT.test(name))
+      expect.soft(new Set(outcomeOf(result).split(',')), `${name}: ${JSON.stringify(result)}`).toEqual(new Set(['ok']))
   }
   for (const [name, work, prepare] of corpus) {
     if (ROWS && name !== corpus[0]?.[0] && !ROWS.test(name)) {
@@ -401,7 +422,7 @@ it('every hostile file is refused (or, if valid, imported) quickly, in bounded m
     pid = await startHarness('elsewhere')
     await new Promise((r) => setTimeout(r, 1000))
     idle = rssMb(pid)
-    await measure(elsewhere, prepared('archives.import', { bytes: large, onExisting: 'skip' }))
+    await measure(elsewhere, shownThenImported(large, 'skip'))
   }
   console.log(
     `Hostile corpus against ${path.relative(process.cwd(), HARNESS)} (idle ${Math.round(firstIdle)} MB; load ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} CPUs; goals: 5000 ms, +512 MB, longest main-thread task 100 ms)\n${'file'.padEnd(78)} ${'answered'.padStart(9)} ${'memory'.padStart(9)} ${'main task'.padStart(9)} ${'≤100'.padStart(5)} ${'tiny call'.padStart(8)}  answer\n${rows.join('\n')}`,

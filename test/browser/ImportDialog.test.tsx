@@ -10,7 +10,7 @@ import '../../src/renderer/src/ui/tokens.css'
 import '../../src/renderer/src/ui/base.css'
 import '../../src/renderer/src/app/app.css'
 import type { StippleDesktopApi } from '../../src/preload/api'
-import type { ArchiveImportResult, ArchiveSummary } from '../../src/shared/archive/archive-summary'
+import type { ArchiveImportResult, HeldArchiveSummary } from '../../src/shared/archive/archive-summary'
 import type { ArchiveOnDisk, Progress, ProgressTask } from '../../src/shared/bridge/desktop-events'
 import type { BridgeResult } from '../../src/shared/bridge/errors'
 import { localToday } from '../../src/shared/dates'
@@ -19,7 +19,9 @@ import { validFields } from '../fixtures/patients'
 const PATIENT_ID = '0f6c2b8e-1d2a-4c55-9f0e-3b1a2c3d4e5f'
 const COPY_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
 
-const summary = (existing: ArchiveSummary['existing']): ArchiveSummary => ({
+const HELD_ID = '5e1f0c3a9b7d4e2f8a6c1b3d5e7f9a0b'
+
+const summary = (existing: HeldArchiveSummary['existing']): HeldArchiveSummary => ({
   createdAt: '2026-11-02T14:30:00.000Z',
   appVersion: '0.1.0',
   schemaVersion: 5,
@@ -27,13 +29,14 @@ const summary = (existing: ArchiveSummary['existing']): ArchiveSummary => ({
   patient: { id: PATIENT_ID, fullName: 'Inés Ruiz', dateOfBirth: '1985-03-14', archived: false },
   counts: { photos: 3, measurements: 1, designs: 2, sessions: 4, pigments: 1, comments: 0, auditEntries: 17 },
   existing,
+  heldId: HELD_ID,
 })
 
 /**
  * Answers the calls the dialog and the patient store make, as main would, and records them.
  * `inspect` decides what the archive is said to hold, or refuses it.
  */
-function scriptedMain(inspect: () => BridgeResult<ArchiveSummary>, result?: ArchiveImportResult) {
+function scriptedMain(inspect: () => BridgeResult<HeldArchiveSummary>, result?: ArchiveImportResult) {
   const calls: { name: string; input: Record<string, unknown> }[] = []
   let release: () => void = () => {}
   const importHeld = new Promise<void>((resolve) => {
@@ -42,10 +45,11 @@ function scriptedMain(inspect: () => BridgeResult<ArchiveSummary>, result?: Arch
   const transport: Transport = async (name, input) => {
     calls.push({ name, input: input as Record<string, unknown> })
     if (name === 'archives.inspect' || name === 'archives.inspectFile') return inspect()
-    if (name === 'archives.import' || name === 'archives.importFile') {
+    if (name === 'archives.import') {
       await importHeld
       return { ok: true, value: result }
     }
+    if (name === 'archives.release') return { ok: true, value: input }
     if (name === 'patients.list') return { ok: true, value: { patients: [], total: 0 } }
     if (name === 'patients.get') {
       const { id } = input as { id: string }
@@ -117,11 +121,30 @@ describe('ImportDialog', () => {
     main.release()
     await expect.element(dialog.getByText(`Imported as a copy: Inés Ruiz (imported ${localToday()})`)).toBeVisible()
     await expect.element(dialog.getByText(/added beside them as “Carbon dark \(imported 2026-11-21\)”/)).toBeVisible()
-    expect(main.calls.find((c) => c.name === 'archives.import')?.input.onExisting).toBe('copy')
+    // The archive imported is the one main holds since it was shown.
+    expect(main.calls.find((c) => c.name === 'archives.import')?.input).toEqual({ heldId: HELD_ID, onExisting: 'copy' })
     await expect.poll(() => store.getState().view).toMatchObject({ kind: 'patient', id: COPY_ID })
 
     await dialog.getByRole('button', { name: 'Done' }).click()
     await expect.element(dialog).not.toBeInTheDocument()
+    // Main let it go once imported: nothing is left to release.
+    expect(main.calls.map((c) => c.name)).not.toContain('archives.release')
+  })
+
+  it('lets main’s held archive go when the dialog closes without importing it', async () => {
+    const main = scriptedMain(() => ({ ok: true, value: summary(null) }))
+    renderImport(main.transport)
+    await choose(archiveFile())
+    const dialog = page.getByRole('dialog', { name: 'Import patient' })
+    await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await expect.element(dialog).not.toBeInTheDocument()
+    await expect
+      .poll(() => main.calls.filter((c) => c.name.startsWith('archives.')))
+      .toEqual([
+        { name: 'archives.inspect', input: expect.anything() },
+        { name: 'archives.release', input: { heldId: HELD_ID } },
+      ])
   })
 
   it('refuses a damaged archive with main’s reason and never imports it', async () => {
@@ -219,7 +242,7 @@ describe('ImportDialog', () => {
       const dialog = page.getByRole('dialog', { name: 'Import patient' })
       await expect.element(dialog.getByRole('button', { name: 'Import' })).toBeEnabled()
       await dialog.getByRole('button', { name: 'Import' }).click()
-      // The import checks the archive again in main, and the bar says how far.
+      // The import waits for main's check of the archive it holds, and the bar says how far.
       const importing = dialog.getByRole('progressbar', { name: /Importing Inés Ruiz/ })
       await expect.element(importing).not.toHaveAttribute('aria-valuenow')
       preload.report(55, 'checking')
@@ -228,14 +251,14 @@ describe('ImportDialog', () => {
       await expect.element(dialog.getByText('Imported Inés Ruiz')).toBeVisible()
       expect(main.calls.filter((c) => c.name.startsWith('archives.'))).toEqual([
         { name: 'archives.inspectFile', input: { path: '/home/ana/Ines Ruiz.stipple' } },
-        { name: 'archives.importFile', input: { path: '/home/ana/Ines Ruiz.stipple', onExisting: 'skip' } },
+        { name: 'archives.import', input: { heldId: HELD_ID, onExisting: 'skip' } },
       ])
     })
 
     it('opens an archive main was handed (a double-click) and shows main’s reading progress', async () => {
       const preload = desktopPreload(new Map())
-      let answer: (value: BridgeResult<ArchiveSummary>) => void = () => {}
-      const inspected = new Promise<BridgeResult<ArchiveSummary>>((resolve) => {
+      let answer: (value: BridgeResult<HeldArchiveSummary>) => void = () => {}
+      const inspected = new Promise<BridgeResult<HeldArchiveSummary>>((resolve) => {
         answer = resolve
       })
       const calls: string[] = []

@@ -20,3 +20,24 @@ export async function refusal(target: Answers, name: string, input: unknown): Pr
   if (result.ok) throw new Error(`${name} was expected to be refused`)
   return result.error
 }
+
+/** An archive imported as the page imports one: shown (`archives.inspect`), then imported by the id main holds it under. */
+export async function importArchive(
+  target: Answers,
+  bytes: Uint8Array<ArrayBuffer>,
+  onExisting: CallInput<'archives.import'>['onExisting'],
+): Promise<CallOutput<'archives.import'>> {
+  const { heldId } = await call(target, 'archives.inspect', { bytes })
+  return call(target, 'archives.import', { heldId, onExisting })
+}
+
+/** An archive whose import, as the page makes it, must be refused: the refusal of the step that refused it. */
+export async function importRefusal(
+  target: Answers,
+  bytes: Uint8Array<ArrayBuffer>,
+  onExisting: CallInput<'archives.import'>['onExisting'],
+): Promise<BridgeError> {
+  const inspected = await target.dispatch('archives.inspect', { bytes })
+  if (!inspected.ok) return inspected.error
+  return refusal(target, 'archives.import', { heldId: (inspected.value as { heldId: string }).heldId, onExisting })
+}

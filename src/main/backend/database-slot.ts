@@ -67,8 +67,11 @@ export function openDatabaseSlot(options: {
   // Runs inside the store's `exclusive`, and only for a switching call, so nothing else is in flight.
   const replaceDatabase: ReplaceDatabase = async (source) => {
     let movedAside: string | null = null
-    if (state.kind === 'open') closeDatabase(state.db)
-    else if (fs.existsSync(databaseFile)) movedAside = moveAside(databaseFile, store.now())
+    if (state.kind === 'open') {
+      // An archive shown for import would be written into the database being replaced.
+      void state.services.archives.held.close()
+      closeDatabase(state.db)
+    } else if (fs.existsSync(databaseFile)) movedAside = moveAside(databaseFile, store.now())
     try {
       if (source) await installDatabaseFile(databaseFile, source)
     } finally {
@@ -101,7 +104,10 @@ export function openDatabaseSlot(options: {
     state: () => state,
     startedFresh: found === null || found.kind === 'absent' || found.kind === 'empty',
     close() {
-      if (state.kind === 'open') closeDatabase(state.db)
+      if (state.kind === 'open') {
+        void state.services.archives.held.close()
+        closeDatabase(state.db)
+      }
     },
   }
 }

@@ -40,7 +40,7 @@ export function createHandlers(
       path,
       kind,
     )
-  /** An archive chosen by its path, checked and imported from main's own copy, removed once `work` is done. */
+  /** An archive chosen by its path, checked from main's own copy, removed once `work` is done (a held archive keeps its own). */
   const withChosenArchive = async <T>(path: string, work: (archive: HeldFile) => Promise<T>): Promise<T> => {
     const archive = await desktopOnly(
       'holdChosenArchive',
@@ -130,13 +130,15 @@ export function createHandlers(
       desktopOnly('saveFile', DOWNLOADS_INSTEAD)
       return save('archive')(await services.archives.export(patientId, info.version, progressOf(call, 'exporting')))
     },
-    'archives.inspect': ({ bytes }, call) => services.archives.inspect(bytes, progressOf(call, 'checking')),
-    'archives.import': ({ bytes, onExisting }, call) =>
-      services.archives.import(bytes, onExisting, progressOf(call, 'checking')),
+    'archives.inspect': ({ bytes }, call) => services.archives.held.inspect(bytes, progressOf(call, 'checking')),
+    'archives.import': ({ heldId, onExisting }, call) =>
+      services.archives.held.import(heldId, onExisting, progressOf(call, 'checking')),
+    'archives.release': async ({ heldId }) => {
+      await services.archives.held.release(heldId)
+      return { heldId }
+    },
     'archives.inspectFile': ({ path }, call) =>
-      withChosenArchive(path, (archive) => services.archives.inspect(archive, progressOf(call, 'checking'))),
-    'archives.importFile': ({ path, onExisting }, call) =>
-      withChosenArchive(path, (archive) => services.archives.import(archive, onExisting, progressOf(call, 'checking'))),
+      withChosenArchive(path, (archive) => services.archives.held.inspect(archive, progressOf(call, 'checking'))),
     'backups.list': () => services.backups.list(),
     'backups.create': () => services.backups.create(),
     'backups.preview': ({ id }) => services.backups.preview(id),

@@ -75,7 +75,7 @@ describe('the web harness answers a tiny call while a large body is on its way',
       host: '127.0.0.1',
       port,
       method: 'POST',
-      path: '/api/archives.import',
+      path: '/api/archives.inspect',
       headers: { ...headers, 'content-type': FRAME_CONTENT_TYPE, 'content-length': LARGE },
     })
     const refused = new Promise<number>((resolve) => {

@@ -75,12 +75,12 @@ describe('web harness: broken requests never stop it', () => {
     const uploads = path.join(tempDir(), 'uploads')
     const { harness, port, origin } = await startHarness({ uploadDir: uploads })
     const archiveBytes = 50 * 1024 * 1024
-    const json = Buffer.from(JSON.stringify({ bytes: { $bytes: [0, archiveBytes] }, onExisting: 'copy' }))
+    const json = Buffer.from(JSON.stringify({ bytes: { $bytes: [0, archiveBytes] } }))
     const length = Buffer.alloc(4)
     length.writeUInt32BE(json.byteLength)
     const socket = await openRequest(
       port,
-      postHead(port, harness.token, 'archives.import', `Content-Length: ${4 + json.byteLength + archiveBytes}\r\n`),
+      postHead(port, harness.token, 'archives.inspect', `Content-Length: ${4 + json.byteLength + archiveBytes}\r\n`),
     )
     socket.write(Buffer.concat([length, json]))
     socket.write(Buffer.alloc(3 * 1024 * 1024, 7))

@@ -24,7 +24,7 @@ const MAX_FRAME_BYTES = PHOTO_LIMITS.maxBytes + 1024 * 1024
  * The calls that carry a whole patient archive: the largest Stipple writes, and a few fields.
  * Their framed bodies are received straight into a file, which the decode process reads.
  */
-const ARCHIVE_CALLS = new Set(['archives.inspect', 'archives.import'])
+const ARCHIVE_CALLS = new Set(['archives.inspect'])
 const MAX_ARCHIVE_FRAME_BYTES = MAX_ARCHIVE_BYTES + 1024 * 1024
 
 const CSP = [

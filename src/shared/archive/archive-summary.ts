@@ -38,6 +38,17 @@ export interface ArchiveSummary {
   existing: { id: PatientId; fullName: string } | null
 }
 
+/**
+ * What an archive holds, and the id main keeps it under for its import (`archives.import`): the
+ * archive imported is the one shown, and its photos are checked while the person reads this.
+ */
+export interface HeldArchiveSummary extends ArchiveSummary {
+  heldId: string
+}
+
+/** 32 hex digits: made by main, never a path. */
+export const HELD_ARCHIVE_ID_PATTERN = /^[0-9a-f]{32}$/
+
 export interface ArchiveImportResult {
   /** `copied`: imported with new ids beside the record already here; `skipped`: nothing was written. */
   status: 'imported' | 'copied' | 'skipped'

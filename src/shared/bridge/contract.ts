@@ -2,7 +2,8 @@ import { z } from 'zod'
 import {
   type ArchiveExport,
   type ArchiveImportResult,
-  type ArchiveSummary,
+  HELD_ARCHIVE_ID_PATTERN,
+  type HeldArchiveSummary,
   MAX_ARCHIVE_BYTES,
 } from '../archive/archive-summary'
 import { auditPageQuerySchema } from '../audit/audit-schema'
@@ -107,6 +108,9 @@ const archiveBytes = z
     (b) => b.byteLength <= MAX_ARCHIVE_BYTES,
     'The archive file is larger than 1 GB, more than any archive Stipple writes',
   )
+const heldArchiveId = z
+  .string({ error: 'An archive to import is named by the id its check gave' })
+  .regex(HELD_ARCHIVE_ID_PATTERN, 'That is not the id of an archive shown for import')
 /** Where the desktop's save dialog put a file main made and wrote itself; null when the person cancelled. */
 export interface SavedAs {
   savedAs: string | null
@@ -337,30 +341,28 @@ export const contract = {
   'archives.export': call(z.strictObject({ patientId: patientIdSchema })).returns<ArchiveExport>(),
   /** Desktop only: `archives.export`, written by main where the save dialog says. */
   'archives.saveFile': call(z.strictObject({ patientId: patientIdSchema })).returns<SavedAs>(),
-  /** Proves an archive as an import would and says what it holds; a damaged one is refused with what is wrong. */
-  'archives.inspect': call(z.strictObject({ bytes: archiveBytes })).returns<ArchiveSummary>(),
   /**
-   * Imports an archive whole or not at all. When its patient is here already, `onExisting` says
-   * what to do: `copy` imports it beside that record with new ids and a marked name, `skip`
-   * writes nothing; the record here is never changed.
+   * Proves an archive as an import would and says what it holds; a damaged one is refused with
+   * what is wrong. A sound one is kept for its import under the `heldId` it answers.
+   */
+  'archives.inspect': call(z.strictObject({ bytes: archiveBytes })).returns<HeldArchiveSummary>(),
+  /**
+   * Imports an archive `archives.inspect` (or `archives.inspectFile`) showed, whole or not at all.
+   * When its patient is here already, `onExisting` says what to do: `copy` imports it beside that
+   * record with new ids and a marked name, `skip` writes nothing; the record here is never changed.
    */
   'archives.import': call(
     z.strictObject({
-      bytes: archiveBytes,
+      heldId: heldArchiveId,
       onExisting: z.enum(['copy', 'skip'], { error: 'Choose to import a copy or to skip' }),
     }),
   ).returns<ArchiveImportResult>(),
+  /** Lets an archive shown for import go without importing it (its dialog closed). */
+  'archives.release': call(z.strictObject({ heldId: heldArchiveId })).returns<{ heldId: string }>(),
   /** Every backup in the data folder's backups/, newest first. */
   'backups.list': call(z.strictObject({})).returns<BackupSummary[]>(),
   /** Desktop only: `archives.inspect` of the `.stipple` file at `path`, read by main. */
-  'archives.inspectFile': call(z.strictObject({ path: chosenPathSchema })).returns<ArchiveSummary>(),
-  /** Desktop only: `archives.import` of the `.stipple` file at `path`, read by main. */
-  'archives.importFile': call(
-    z.strictObject({
-      path: chosenPathSchema,
-      onExisting: z.enum(['copy', 'skip'], { error: 'Choose to import a copy or to skip' }),
-    }),
-  ).returns<ArchiveImportResult>(),
+  'archives.inspectFile': call(z.strictObject({ path: chosenPathSchema })).returns<HeldArchiveSummary>(),
   /** Backs the database up now (SQLite's online backup, while the app keeps working); the rotation runs after. */
   'backups.create': call(z.strictObject({})).returns<BackupSummary>(),
   /** What a backup holds and whether it can be restored: checksum, integrity, schema, photo files. */

@@ -111,6 +111,9 @@ const savedFile = fc
     bytes: new TextEncoder().encode('%PDF-1.7 a sheet'),
   }))
 
+/** An id of the shape main names a held archive by. */
+const heldArchiveId = fc.stringMatching(/^[0-9a-f]{32}$/)
+
 /** The bed's archive, whole, damaged (bytes flipped, cut short, grown) or forged. */
 const archiveBytes = (bed: HostileBed) =>
   fc.oneof(
@@ -284,10 +287,10 @@ export const VALID_PAYLOADS: Generators = {
   'archives.saveFile': (bed) => fc.constant({ patientId: bed.ids.patient }),
   // The desktop reads these paths in main; the bed has no such platform, so each is refused unread.
   'archives.inspectFile': () => fc.constant({ path: '/tmp/patient.stipple' }),
-  'archives.importFile': () =>
-    fc.record({ path: fc.constant('/tmp/patient.stipple'), onExisting: fc.constantFrom('copy', 'skip') }),
   'archives.inspect': (bed) => fc.record({ bytes: archiveBytes(bed) }),
-  'archives.import': (bed) => fc.record({ bytes: archiveBytes(bed), onExisting: fc.constantFrom('copy', 'skip') }),
+  // No archive is held under an id made up here: each is refused as no longer held.
+  'archives.import': () => fc.record({ heldId: heldArchiveId, onExisting: fc.constantFrom('copy', 'skip') }),
+  'archives.release': () => fc.record({ heldId: heldArchiveId }),
   'backups.list': () => fc.constant({}),
   'backups.create': () => fc.constant({}),
   'backups.preview': (bed) => fc.constant({ id: bed.ids.backup }),

@@ -111,8 +111,13 @@ describe('an archive the person chose, copied by main into a file of its own', (
       const archive = path.join(files, 'Kofi Mensah.stipple')
       fs.writeFileSync(archive, exported.bytes)
 
-      expect((await call(desktop, 'archives.inspectFile', { path: archive })).counts.photos).toBe(1)
-      const imported = await call(desktop, 'archives.importFile', { path: archive, onExisting: 'skip' })
+      const shown = await call(desktop, 'archives.inspectFile', { path: archive })
+      expect(shown.counts.photos).toBe(1)
+      // Main's copy of the chosen file is gone once the call answered; the archive held is its own.
+      expect(fs.readdirSync(heldDir)).toEqual([])
+      // What is imported is what was shown, whatever the file on disk has become meanwhile.
+      fs.writeFileSync(archive, 'overwritten since')
+      const imported = await call(desktop, 'archives.import', { heldId: shown.heldId, onExisting: 'skip' })
       expect(imported.status).toBe('imported')
       expect(fs.readdirSync(heldDir)).toEqual([])
       const [stored] = await call(desktop, 'photos.list', { patientId: patient.id })
@@ -122,7 +127,7 @@ describe('an archive the person chose, copied by main into a file of its own', (
 
       const damaged = path.join(files, 'Damaged.stipple')
       fs.writeFileSync(damaged, exported.bytes.subarray(0, exported.bytes.byteLength - 40))
-      const refused = await bridgeRefusal(desktop, 'archives.importFile', { path: damaged, onExisting: 'copy' })
+      const refused = await bridgeRefusal(desktop, 'archives.inspectFile', { path: damaged })
       expect(refused.code).toBe('invalid_input')
       expect(fs.readdirSync(heldDir)).toEqual([])
     } finally {

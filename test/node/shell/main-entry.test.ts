@@ -328,14 +328,16 @@ describe('the desktop main entry, booted on a stand-in for Electron', () => {
       error: { code: 'invalid_input', fieldErrors: { path: expect.any(String) } },
     })
 
-    // An archive chosen by its path is copied by main (with the same progress) and imported from the copy.
+    // An archive chosen by its path is copied by main (with the same progress), shown, and imported from the copy.
     const archive = path.join(files, 'Ana.stipple')
     world.saveDialogAnswers.push({ canceled: false, filePath: archive })
     expect(await stipple.invoke('archives.saveFile', { patientId: patient.value.id })).toEqual({
       ok: true,
       value: { savedAs: 'Ana.stipple' },
     })
-    const copied = await stipple.invoke('archives.importFile', { path: archive, onExisting: 'copy' })
+    const shown = await stipple.invoke('archives.inspectFile', { path: archive })
+    const heldId = shown.ok ? (shown.value as { heldId: string }).heldId : ''
+    const copied = await stipple.invoke('archives.import', { heldId, onExisting: 'copy' })
     expect(copied).toMatchObject({ ok: true, value: { status: 'copied', counts: { photos: 1 } } })
     expect(world.windows[0]?.webContents.sentOn(PROGRESS_CHANNEL)).toContainEqual({ task: 'reading', percent: 100 })
 

@@ -23,14 +23,36 @@ import { createRecordsWriter } from './archive-write'
 export type ArchiveBytes = Uint8Array | HeldFile
 
 /**
- * Both check the whole archive first, telling `report` how far the check has got in whole
+ * An archive being checked again with its photos' copies remade, in a decode process, ahead of
+ * its import: started once it has been shown, so the import that follows waits only for what is
+ * left of that work.
+ */
+export interface PreparedArchive {
+  readonly bytes: ArchiveBytes
+  /** From now on `report` hears how far the check has got (at once, the last percent it reached). */
+  listen(report: ReportPercent): void
+  /**
+   * Runs `use` once on the opened archive, when it is ready, and resolves to what `use` gives; the
+   * remade copies go once `use` settles. Rejects with the check's refusal, or `use`'s own as it is.
+   */
+  take<T>(use: (archive: Kept<OpenedArchive>) => Promise<T>): Promise<T>
+  /** Lets it go unused: its remade copies go once the check ends. */
+  drop(): void
+}
+
+/**
+ * Each checks the whole archive first, telling `report` how far the check has got in whole
  * percent (its entries inflated and hashed, then each photo).
  */
 export interface ArchiveImporter {
   /** Checks an archive as an import would and says what it holds and whether its patient is here already. */
   inspect(bytes: ArchiveBytes, report?: ReportPercent): Promise<ArchiveSummary>
+  /** Starts checking an archive for an import to come (`importPrepared`), its photos' copies remade meanwhile. */
+  prepare(bytes: ArchiveBytes, report?: ReportPercent): PreparedArchive
   /** Checks everything, then writes the patient whole or nothing. */
   import(bytes: ArchiveBytes, onExisting: OnExisting, report?: ReportPercent): Promise<ArchiveImportResult>
+  /** `import` of an archive whose check `prepare` started: only what is left of that check is waited for. */
+  importPrepared(prepared: PreparedArchive, onExisting: OnExisting): Promise<ArchiveImportResult>
 }
 
 interface Owner {
@@ -106,22 +128,56 @@ export function createArchiveImporter(
     decoding.run('openArchive', openInput(bytes, false), openLimits(bytes, report)).catch(stopped)
 
   /**
-   * Proven the same way with the photos' copies remade, then `use`d: the remade copies stay in
-   * the files the decode process wrote them to until `use` settles, and are stored from there,
-   * never read into main. A refusal of `use`'s own is passed on as it is.
+   * Proven the same way with the photos' copies remade, then taken by one `use`: the remade copies
+   * stay in the files the decode process wrote them to until `use` settles, and are stored from
+   * there, never read into main. A refusal of `use`'s own is passed on as it is.
    */
-  function opened<T>(
-    bytes: ArchiveBytes,
-    report: ReportPercent | undefined,
-    use: (archive: Kept<OpenedArchive>) => Promise<T>,
-  ): Promise<T> {
+  function prepare(bytes: ArchiveBytes, report?: ReportPercent): PreparedArchive {
+    let listener = report
+    let latest: number | null = null
+    type Use = (archive: Kept<OpenedArchive>) => Promise<unknown>
+    let hand: (use: Use | null) => void = () => {}
+    const handed = new Promise<Use | null>((resolve) => {
+      hand = resolve
+    })
+    let taken = false
     let proven = false
-    return decoding
-      .runThen('openArchive', openInput(bytes, true), openLimits(bytes, report), (archive) => {
-        proven = true
-        return use(archive)
-      })
+    const onProgress = (percent: number) => {
+      latest = percent
+      listener?.(percent)
+    }
+    const checked = decoding
+      .runThen(
+        'openArchive',
+        openInput(bytes, true),
+        { ...openLimits(bytes, undefined), onProgress },
+        async (archive) => {
+          proven = true
+          const use = await handed
+          return use ? use(archive) : undefined
+        },
+      )
       .catch((error: unknown) => (proven ? Promise.reject(error) : stopped(error)))
+    // Heard by `take`; an archive let go unused has no one to tell.
+    checked.catch(() => {})
+    return {
+      bytes,
+      listen(next) {
+        listener = next
+        if (latest !== null) next(latest)
+      },
+      take<T>(use: (archive: Kept<OpenedArchive>) => Promise<T>) {
+        if (taken) return Promise.reject(new Error('A prepared archive is taken once'))
+        taken = true
+        hand(use)
+        return checked as Promise<T>
+      },
+      drop() {
+        if (taken) return
+        taken = true
+        hand(null)
+      },
+    }
   }
 
   const importRows = db.transaction(
@@ -147,6 +203,32 @@ export function createArchiveImporter(
     },
   )
 
+  const importPrepared: ArchiveImporter['importPrepared'] = ({ bytes, take }, onExisting) =>
+    take(async ({ manifest, records, fileSets }): Promise<ArchiveImportResult> => {
+      const owner = existingOwner(records)
+      if (owner && onExisting === 'skip')
+        return {
+          status: 'skipped',
+          patient: { id: owner.id, fullName: owner.full_name },
+          counts: manifest.counts,
+          pigmentsAdded: [],
+          pigmentsAddedAsCopies: [],
+        }
+      const copy = owner ? copyWithNewIds(records, localToday(now())) : null
+      const target = copy?.records ?? records
+      const archive = { archiveCreatedAt: manifest.createdAt, appVersion: manifest.appVersion }
+      const pigments = await deps.photos.storeFilesThen(storedSets(fileSets, bytes), () =>
+        importRows.immediate(target, records, copy?.ids ?? null, archive),
+      )
+      return {
+        status: copy ? 'copied' : 'imported',
+        patient: { id: target.patient.id, fullName: target.patient.full_name },
+        counts: manifest.counts,
+        pigmentsAdded: pigments.added,
+        pigmentsAddedAsCopies: pigments.addedAsCopies,
+      }
+    })
+
   return {
     async inspect(bytes, report) {
       const { manifest, records } = await inspected(bytes, report)
@@ -167,30 +249,8 @@ export function createArchiveImporter(
       }
     },
 
-    import: (bytes, onExisting, report) =>
-      opened(bytes, report, async ({ manifest, records, fileSets }): Promise<ArchiveImportResult> => {
-        const owner = existingOwner(records)
-        if (owner && onExisting === 'skip')
-          return {
-            status: 'skipped',
-            patient: { id: owner.id, fullName: owner.full_name },
-            counts: manifest.counts,
-            pigmentsAdded: [],
-            pigmentsAddedAsCopies: [],
-          }
-        const copy = owner ? copyWithNewIds(records, localToday(now())) : null
-        const target = copy?.records ?? records
-        const archive = { archiveCreatedAt: manifest.createdAt, appVersion: manifest.appVersion }
-        const pigments = await deps.photos.storeFilesThen(storedSets(fileSets, bytes), () =>
-          importRows.immediate(target, records, copy?.ids ?? null, archive),
-        )
-        return {
-          status: copy ? 'copied' : 'imported',
-          patient: { id: target.patient.id, fullName: target.patient.full_name },
-          counts: manifest.counts,
-          pigmentsAdded: pigments.added,
-          pigmentsAddedAsCopies: pigments.addedAsCopies,
-        }
-      }),
+    prepare,
+    import: (bytes, onExisting, report) => importPrepared(prepare(bytes, report), onExisting),
+    importPrepared,
   }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { validFields } from '../../../../test/fixtures/patients'
 import type { Bed } from '../../../../test/node/archive-bed'
 import { recordsOf, storedBytes } from '../../../../test/node/archive-bed'
-import { call } from '../../../../test/node/bridge-call'
+import { call, importArchive } from '../../../../test/node/bridge-call'
 import { jpegWithGps } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
@@ -71,9 +71,7 @@ describe('a patient archive’s photo originals', () => {
     expect(Object.keys(entries).filter((e) => e.includes(photo.sha256))).toEqual([])
 
     const target = newBed()
-    expect((await call(target, 'archives.import', { bytes: archive.bytes, onExisting: 'copy' })).status).toBe(
-      'imported',
-    )
+    expect((await importArchive(target, archive.bytes, 'copy')).status).toBe('imported')
     const [arrived] = recordsOf(target, patientId)?.photos ?? []
     const kept = storedBytes(target, `originals/${arrived?.sha256.slice(0, 2)}/${arrived?.sha256}.jpg`)
     expect(await gpsOf(kept)).toBeUndefined()

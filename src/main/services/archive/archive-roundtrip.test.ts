@@ -1,11 +1,12 @@
 import { unzipSync } from 'fflate'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { type Bed, footprint, patientWithEverything, recordsOf, storedBytes } from '../../../../test/node/archive-bed'
-import { call, refusal } from '../../../../test/node/bridge-call'
+import { call, importArchive, refusal } from '../../../../test/node/bridge-call'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import type { ArchiveRecords } from '../../../shared/archive/archive-records'
 import { localToday } from '../../../shared/dates'
+import { decoding } from '../isolation/decoding'
 
 const tempDir = tempDirsForEachTest()
 /** The day on the test beds' clock, which starts on 1 March 2026 and moves a second per call. */
@@ -67,7 +68,7 @@ describe('a patient moved to another machine', () => {
       byteSize: archive.bytes.byteLength,
     })
 
-    const result = await call(target, 'archives.import', { bytes: archive.bytes, onExisting: 'copy' })
+    const result = await importArchive(target, archive.bytes, 'copy')
     expect(result).toMatchObject({ status: 'imported', patient: { id: patientId, fullName: 'Inés Ruiz-Okafor' } })
     expect(result.pigmentsAdded).toEqual(['Studio blend'])
     expect(result.pigmentsAddedAsCopies).toEqual([])
@@ -97,6 +98,27 @@ describe('a patient moved to another machine', () => {
     expect(await call(target, 'audit.verify', {})).toMatchObject({ intact: true })
   })
 
+  it('remakes the photos’ copies while the archive is shown: its import then starts no check of its own', async () => {
+    const source = newBed()
+    const { patientId } = await patientWithEverything(source)
+    const { bytes } = await exported(source, patientId)
+    const target = newBed()
+    const jobs = vi.spyOn(decoding, 'runThen')
+    try {
+      const { heldId } = await call(target, 'archives.inspect', { bytes })
+      expect(jobs.mock.calls.map(([name, input]) => [name, 'remake' in input && input.remake])).toEqual([
+        ['openArchive', true],
+      ])
+      expect(await call(target, 'archives.import', { heldId, onExisting: 'copy' })).toMatchObject({
+        status: 'imported',
+      })
+      expect(jobs).toHaveBeenCalledTimes(1)
+      expect(recordsOf(target, patientId)?.photos).toHaveLength(2)
+    } finally {
+      jobs.mockRestore()
+    }
+  })
+
   it('is an ordinary zip whose manifest names the patient, the versions and a SHA-256 for every entry', async () => {
     const source = newBed()
     const { patientId, front } = await patientWithEverything(source)
@@ -123,17 +145,17 @@ describe('a patient moved to another machine', () => {
     const { patientId } = await patientWithEverything(source)
     const { bytes } = await exported(source, patientId)
     const target = newBed()
-    await call(target, 'archives.import', { bytes, onExisting: 'skip' })
+    await importArchive(target, bytes, 'skip')
     const first = recordsOf(target, patientId) as ArchiveRecords
     const inspected = await call(target, 'archives.inspect', { bytes })
     expect(inspected.existing).toEqual({ id: patientId, fullName: 'Inés Ruiz-Okafor' })
 
     const untouched = footprint(target)
-    const skipped = await call(target, 'archives.import', { bytes, onExisting: 'skip' })
+    const skipped = await importArchive(target, bytes, 'skip')
     expect(skipped).toMatchObject({ status: 'skipped', patient: { id: patientId, fullName: 'Inés Ruiz-Okafor' } })
     expect(footprint(target)).toEqual(untouched)
 
-    const copied = await call(target, 'archives.import', { bytes, onExisting: 'copy' })
+    const copied = await importArchive(target, bytes, 'copy')
     expect(copied.status).toBe('copied')
     expect(copied.patient.id).not.toBe(patientId)
     expect(copied.patient.fullName).toBe(`Inés Ruiz-Okafor (imported ${BED_DAY})`)
@@ -181,7 +203,7 @@ describe('a patient moved to another machine', () => {
     if (!dark || !sourceDark) throw new Error('no shipped pigment')
     const edited = target.pigments.save({ ...dark, dilution: 0.7 }, dark.revision)
 
-    const result = await call(target, 'archives.import', { bytes, onExisting: 'copy' })
+    const result = await importArchive(target, bytes, 'copy')
     const copyName = `${dark.name} (imported ${BED_DAY})`
     expect(result.pigmentsAddedAsCopies).toEqual([copyName])
     expect(target.pigments.list(true).find((p) => p.id === dark.id)).toEqual(edited)
@@ -191,7 +213,7 @@ describe('a patient moved to another machine', () => {
     expect(plan.sessions.find((s) => s.id === 'first')?.pigmentId).toBe(copy?.id)
 
     // The copy of the record uses that copy again rather than adding a third entry.
-    const again = await call(target, 'archives.import', { bytes, onExisting: 'copy' })
+    const again = await importArchive(target, bytes, 'copy')
     expect(again.pigmentsAddedAsCopies).toEqual([])
     expect(target.pigments.list(true).filter((p) => p.name === copyName)).toHaveLength(1)
   })

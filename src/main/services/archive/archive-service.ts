@@ -16,6 +16,7 @@ import { type ArchiveImporter, createArchiveImporter } from './archive-import'
 import { packOffMain } from './archive-pack'
 import { partOf, percentReporter, type ReportPercent } from './archive-progress'
 import { createRecordsReader } from './archive-read'
+import { createHeldArchives, type HeldArchives } from './held-archives'
 
 export interface ArchiveService extends ArchiveImporter {
   /**
@@ -24,6 +25,8 @@ export interface ArchiveService extends ArchiveImporter {
    * read, then every entry hashed, then 100 once the zip is made.
    */
   export(patientId: PatientId, appVersion: string, report?: ReportPercent): Promise<ArchiveExport>
+  /** Archives shown for import, kept until imported or let go. */
+  held: HeldArchives
 }
 
 /** Of the export, where packing (reading the photo files, hashing every entry) ends: the zip is the last step. */
@@ -35,7 +38,7 @@ const VARIANTS: readonly StoredVariant[] = ['original', 'working', 'thumbnail']
 /**
  * Patient archives: a patient's records, photos, designs, plan, comments and audit trail in one
  * file to carry to another machine. The export is here; inspecting and importing one are
- * `archive-import`'s.
+ * `archive-import`'s, and keeping one shown for its import `held-archives`'.
  */
 export function createArchiveService(
   db: Database,
@@ -51,6 +54,7 @@ export function createArchiveService(
   const removeLocation = deps.removeLocation ?? (() => true)
   const read = createRecordsReader(db)
   const importer = createArchiveImporter(db, { photos: deps.photos, now })
+  const held = createHeldArchives(importer)
 
   /** A stored file as the packing reads it, by name; a missing one refuses the export, naming its photo. */
   const heldFile = async (path: string, photoName: string) => {
@@ -118,5 +122,6 @@ export function createArchiveService(
     },
 
     ...importer,
+    held,
   }
 }

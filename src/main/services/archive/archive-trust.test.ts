@@ -9,7 +9,7 @@ import {
   tamper,
   withPhotoRecord,
 } from '../../../../test/node/archive-bed'
-import { call, refusal } from '../../../../test/node/bridge-call'
+import { call, importArchive, refusal } from '../../../../test/node/bridge-call'
 import { colourName, decode, flatJpeg, PALETTE } from '../../../../test/node/images'
 import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
@@ -51,7 +51,7 @@ describe('an archive’s drawn copies are never trusted', () => {
       { resign: true },
     )
     const target = newBed()
-    expect((await call(target, 'archives.import', { bytes: crafted, onExisting: 'copy' })).status).toBe('imported')
+    expect((await importArchive(target, crafted, 'copy')).status).toBe('imported')
     for (const folder of ['working', 'thumbnails']) {
       const file = path.join(target.dataDir, 'photos', folder, front.sha256.slice(0, 2), `${front.sha256}.jpg`)
       expect(Buffer.compare(fs.readFileSync(file), Buffer.from(attacker))).not.toBe(0)

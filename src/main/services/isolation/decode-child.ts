@@ -16,7 +16,11 @@ interface ParentPort {
 }
 
 const parentPort = (process as { parentPort?: ParentPort }).parentPort
-const reply = (message: DecodeReply) => (parentPort ? parentPort.postMessage(message) : process.send?.(message))
+/** Main is gone (it quit while an archive shown for import was still being checked): no one is left to answer. */
+const mainGone = () => process.exit(0)
+// A failed send means main is gone; without a callback it would be thrown here as an 'error' event.
+const reply = (message: DecodeReply) =>
+  parentPort ? parentPort.postMessage(message) : process.send?.(message, (error: Error | null) => error && mainGone())
 
 // Decoding is work the person waits for, not the window they work in: when the cores are busy
 // the OS gives main and the window their turn first. Set before any thread of libuv's or libvips'
@@ -45,8 +49,10 @@ async function run(request: DecodeRequest): Promise<void> {
 }
 
 if (parentPort) parentPort.on('message', (event) => void run(event.data))
-else if (process.send) process.on('message', (request: DecodeRequest) => void run(request))
-else throw new Error('decode-child runs only as a child process')
+else if (process.send) {
+  process.on('message', (request: DecodeRequest) => void run(request))
+  process.on('disconnect', mainGone)
+} else throw new Error('decode-child runs only as a child process')
 
 // Jobs are timed from here: loading the decoders is not the job's time.
 reply({ ready: true })

@@ -1,3 +1,5 @@
+import { fork } from 'node:child_process'
+import { once } from 'node:events'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,6 +12,7 @@ import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import { HeldFile } from '../../../shared/files/held-file'
 import { PHOTO_LIMITS } from '../../../shared/photos/photo-fields'
 import { openDatabase } from '../../db/database'
+import { RESOLVE_SOURCE_IMPORTS, SOURCE_EXEC_ARGV } from '../../workers/entry-files'
 import { HeavyWorkStopped } from '../../workers/worker-pool'
 import { createPatientService } from '../patients/patient-service'
 import { createPhotoFiles } from '../photos/photo-files'
@@ -18,7 +21,7 @@ import { ServiceError } from '../service-error'
 import { createDecodeHost, type DecodeHostOptions } from './decode-host'
 import type { DecodeLauncher } from './decode-launcher'
 import { DECODE_MEMORY_BUDGET_MB } from './decoding'
-import { createNodeLauncher, nodeLauncher, residentBytesFromProc } from './node-launcher'
+import { createNodeLauncher, decodeChildEntry, nodeLauncher, residentBytesFromProc } from './node-launcher'
 
 const tempDir = tempDirsForEachTest()
 const hosts: ReturnType<typeof createDecodeHost>[] = []
@@ -259,4 +262,30 @@ describe('a photo import whose decode is killed', () => {
       db.close()
     }
   }, 120_000)
+})
+
+describe('a decode process whose main has gone', () => {
+  it('ends by itself, mid-job, rather than fail sending an answer no one can hear', async () => {
+    const child = fork(decodeChildEntry(), {
+      execArgv: [...SOURCE_EXEC_ARGV, '--import', `data:text/javascript,${encodeURIComponent(RESOLVE_SOURCE_IMPORTS)}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    })
+    try {
+      await once(child, 'message')
+      const exited = once(child, 'exit')
+      const dir = tempDir()
+      const bytes = new Uint8Array(await flatJpeg(4000, 3000))
+      child.send({ id: 1, name: 'prepareImage', input: { bytes, format: 'jpeg' }, dir, memoryBudgetMb: 512 })
+      // What main's exit does to the channel, mid-job: the job's answer would have no one to go to.
+      child.disconnect()
+      const [code] = await Promise.race([
+        exited,
+        new Promise<unknown[]>((r) => setTimeout(() => r(['still running']), 5000)),
+      ])
+      expect(code).toBe(0)
+    } finally {
+      child.kill('SIGKILL')
+    }
+  })
 })

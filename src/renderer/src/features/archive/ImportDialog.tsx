@@ -1,5 +1,10 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react'
-import type { ArchiveImportResult, ArchiveSummary, OnExisting } from '../../../../shared/archive/archive-summary'
+import type {
+  ArchiveImportResult,
+  ArchiveSummary,
+  HeldArchiveSummary,
+  OnExisting,
+} from '../../../../shared/archive/archive-summary'
 import { importedName } from '../../../../shared/archive/imported-name'
 import type { ArchiveOnDisk } from '../../../../shared/bridge/desktop-events'
 import { localToday } from '../../../../shared/dates'
@@ -15,30 +20,28 @@ import { ArchiveProgress } from './ArchiveProgress'
 import { countsWords, sizeWords } from './archive-words'
 import { fileProblem, readArchiveFile } from './read-archive-file'
 
-/** The archive as main gets it: its path on the desktop (main reads it), its bytes in the browser. */
-type Payload = { path: string } | { bytes: Uint8Array<ArrayBuffer> }
-
 type Step =
   | { kind: 'reading'; read: number }
   /** `percent` once main says how far its check has got (its progress events). */
   | { kind: 'checking'; percent: number | null }
   | { kind: 'refused'; message: string }
-  | { kind: 'ready'; summary: ArchiveSummary; payload: Payload; failure: string | null }
+  /** Main holds the archive shown under `summary.heldId` until it is imported or let go. */
+  | { kind: 'ready'; summary: HeldArchiveSummary; failure: string | null }
   /** `percent` of main's check of it again, which an import starts with (its progress events). */
   | { kind: 'importing'; summary: ArchiveSummary; percent: number | null }
   | { kind: 'done'; result: ArchiveImportResult }
 
 /**
- * Has main prove the archive whole and say what it holds, reading it in main by its path on
- * the desktop (with main's progress, reading then checking) or sending the bytes the page read
- * in the browser (then main's progress of its check).
+ * Has main prove the archive whole, say what it holds and keep it for its import, reading it in
+ * main by its path on the desktop (with main's progress, reading then checking) or sending the
+ * bytes the page read in the browser (then main's progress of its check).
  */
 async function inspect(
   bridge: BridgeClient,
   file: File | ArchiveOnDisk,
   onRead: (read: number) => void,
   onChecking: (percent: number | null) => void,
-): Promise<{ summary: ArchiveSummary; payload: Payload }> {
+): Promise<HeldArchiveSummary> {
   const path = file instanceof Blob ? desktopPathOf(file) : file.path
   if (path) {
     const stop = onMainProgress(({ task, percent }) => {
@@ -46,7 +49,7 @@ async function inspect(
       else if (task === 'reading') percent < 100 ? onRead(Math.round((file.size * percent) / 100)) : onChecking(null)
     })
     try {
-      return { summary: await bridge.call('archives.inspectFile', { path }), payload: { path } }
+      return await bridge.call('archives.inspectFile', { path })
     } finally {
       stop()
     }
@@ -58,7 +61,7 @@ async function inspect(
     if (task === 'checking') onChecking(percent)
   })
   try {
-    return { summary: await bridge.call('archives.inspect', { bytes }), payload: { bytes } }
+    return await bridge.call('archives.inspect', { bytes })
   } finally {
     stop()
   }
@@ -79,6 +82,8 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
     return problem ? { kind: 'refused', message: problem } : { kind: 'reading', read: 0 }
   })
   const [choice, setChoice] = useState<OnExisting | null>(null)
+  /** The archive main holds for this dialog, let go when the dialog closes without importing it. */
+  const held = useRef<string | null>(null)
 
   useEffect(() => {
     const dialog = ref.current
@@ -90,13 +95,15 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
     let current = true
     const run = async () => {
       try {
-        const { summary, payload } = await inspect(
+        const summary = await inspect(
           bridge,
           file,
           (read) => current && setStep({ kind: 'reading', read }),
           (percent) => current && setStep({ kind: 'checking', percent }),
         )
-        if (current) setStep({ kind: 'ready', summary, payload, failure: null })
+        if (!current) return void bridge.call('archives.release', { heldId: summary.heldId }).catch(() => {})
+        held.current = summary.heldId
+        setStep({ kind: 'ready', summary, failure: null })
       } catch (error) {
         if (current) setStep({ kind: 'refused', message: errorMessage(error) })
       }
@@ -104,27 +111,30 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
     void run()
     return () => {
       current = false
+      const heldId = held.current
+      held.current = null
+      // Let go, or main keeps the file (a copy of it) until it lets it go by itself after a while.
+      if (heldId) void bridge.call('archives.release', { heldId }).catch(() => {})
     }
   }, [bridge, file])
 
-  const start = async (summary: ArchiveSummary, payload: Payload) => {
+  const start = async (summary: HeldArchiveSummary) => {
     setStep({ kind: 'importing', summary, percent: null })
     const stop = onMainProgress(({ task, percent }) => {
       if (task === 'checking') setStep({ kind: 'importing', summary, percent })
     })
     try {
       const onExisting = choice ?? 'skip'
-      const importing =
-        'path' in payload
-          ? bridge.call('archives.importFile', { path: payload.path, onExisting })
-          : bridge.call('archives.import', { bytes: payload.bytes, onExisting })
+      const importing = bridge.call('archives.import', { heldId: summary.heldId, onExisting })
       // Stopped before the outcome shows: no late percent can take the dialog back a step.
       const result = await importing.finally(stop)
+      // Imported (or skipped): main has let the archive go.
+      held.current = null
       setStep({ kind: 'done', result })
       await refreshList()
       if (result.status !== 'skipped') void open(result.patient.id)
     } catch (error) {
-      setStep({ kind: 'ready', summary, payload, failure: errorMessage(error) })
+      setStep({ kind: 'ready', summary, failure: errorMessage(error) })
     }
   }
 
@@ -153,7 +163,7 @@ export function ImportDialog({ file, onClose }: { file: File | ArchiveOnDisk; on
           choice={choice}
           onChoose={setChoice}
           onClose={() => ref.current?.close()}
-          onImport={(summary, payload) => void start(summary, payload)}
+          onImport={(summary) => void start(summary)}
           onOpen={(id) => {
             void open(id)
             ref.current?.close()
@@ -170,7 +180,7 @@ interface StepProps {
   choice: OnExisting | null
   onChoose(choice: OnExisting): void
   onClose(): void
-  onImport(summary: ArchiveSummary, payload: Payload): void
+  onImport(summary: HeldArchiveSummary): void
   onOpen(patientId: string): void
 }
 
@@ -215,7 +225,7 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
         </>
       )
     case 'ready': {
-      const { summary, payload, failure } = step
+      const { summary, failure } = step
       const needsChoice = summary.existing !== null
       return (
         <>
@@ -238,7 +248,7 @@ function StepBody({ step, fileSize, choice, onChoose, onClose, onImport, onOpen 
               type="button"
               className="button button--primary"
               disabled={needsChoice && choice === null}
-              onClick={() => onImport(summary, payload)}
+              onClick={() => onImport(summary)}
             >
               {needsChoice && choice === 'skip' ? 'Skip this patient' : failure ? 'Try again' : 'Import'}
             </button>
