@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { PhotoFormat } from '../../shared/photos/photo-fields'
-import { openArchive } from '../services/archive/archive-open'
+import { openArchive, type ProvenArchive } from '../services/archive/archive-open'
 import { type PatientPack, packPatient } from '../services/archive/archive-pack-patient'
 import { percentReporter } from '../services/archive/archive-progress'
 import { fileSource } from '../services/archive/zip-entries'
@@ -42,17 +42,21 @@ export const DECODE_JOBS = {
     return { bytes, locationRemoved: removed, sha256: createHash('sha256').update(bytes).digest('hex') }
   },
   /**
-   * An archive proven sound, read from its file a range at a time (never held whole); its stored
-   * entries (every photo's original) answered by their place in the archive main sent.
+   * An archive proven sound, read from its file a range at a time (never held whole), with its
+   * photos' copies made again; its stored entries (every photo's original) answered by their
+   * place in the archive main sent. What it holds is told (`ProvenArchive`) as soon as it is
+   * proven, while copies are still being made.
    */
   async openArchive(
-    input: { archive: ByFile; latestSchema: number; remake: boolean },
+    input: { archive: ByFile; latestSchema: number },
     report: (percent: number) => void,
+    _dir: string,
+    tell: (proven: ProvenArchive) => void,
   ) {
     if (!('file' in input.archive)) throw new Error('openArchive reads its archive from a file')
     const fd = fs.openSync(input.archive.file, 'r')
     try {
-      return await openArchive(fileSource(fd), input.latestSchema, input.remake, report)
+      return await openArchive(fileSource(fd), input.latestSchema, report, tell)
     } finally {
       fs.closeSync(fd)
     }

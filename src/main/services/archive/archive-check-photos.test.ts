@@ -86,7 +86,7 @@ describe('an archive’s photos are remade two at a time where memory allows', (
       { name: 'layers.jpg', bytes: progressive },
       { name: 'camera.jpg', bytes: baseline },
     ])
-    const opened = await openArchive(source(archive), LATEST_SCHEMA_VERSION, true)
+    const opened = await openArchive(source(archive), LATEST_SCHEMA_VERSION)
     expect(opened.fileSets).toHaveLength(2)
     expect(remakes.log).toHaveLength(2)
     const [a, b] = remakes.log as [(typeof remakes.log)[0], (typeof remakes.log)[0]]
@@ -99,7 +99,7 @@ describe('an archive’s photos are remade two at a time where memory allows', (
       { name: 'first.jpg', bytes: await jpeg(6000, 6000, true, '4:4:4') },
       { name: 'second.jpg', bytes: await jpeg(4000, 3000, true, '4:4:4') },
     ])
-    await openArchive(source(archive), LATEST_SCHEMA_VERSION, true)
+    await openArchive(source(archive), LATEST_SCHEMA_VERSION)
     expect(remakes.log).toHaveLength(2)
     expect(mostAtOnce()).toBe(1)
   }, 60_000)
@@ -110,7 +110,7 @@ describe('an archive’s photos are remade two at a time where memory allows', (
         [1, 2, 3, 4].map(async (n) => ({ name: `small-${n}.jpg`, bytes: await jpeg(400 + n, 300, false) })),
       ),
     )
-    const opened = await openArchive(source(archive), LATEST_SCHEMA_VERSION, true)
+    const opened = await openArchive(source(archive), LATEST_SCHEMA_VERSION)
     expect(opened.fileSets).toHaveLength(4)
     expect(remakes.log).toHaveLength(4)
     expect(mostAtOnce()).toBe(2)
@@ -126,7 +126,7 @@ describe('an archive’s photos are remade two at a time where memory allows', (
       photo.width = 2999
     })
     remakes.refuse.add(first.byteLength)
-    await expect(openArchive(source(lying), LATEST_SCHEMA_VERSION, true)).rejects.toThrow(
+    await expect(openArchive(source(lying), LATEST_SCHEMA_VERSION)).rejects.toThrow(
       /The original of photo “first\.jpg” cannot be imported: The image data is damaged\./,
     )
     // The second's original was checked (and refused) while the first was remade; it was never remade itself.
@@ -149,7 +149,7 @@ describe('originals read from an archive held in a file', () => {
     fs.writeFileSync(file, archive)
     const fd = fs.openSync(file, 'r')
     try {
-      const opened = await openArchive(fileSource(fd), LATEST_SCHEMA_VERSION, true)
+      const opened = await openArchive(fileSource(fd), LATEST_SCHEMA_VERSION)
       const expected = photos.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex')).sort()
       expect(remakes.log.map((each) => each.sha256).sort()).toEqual(expected)
       expect(remakes.log.map((each) => each.sha256AtEnd).sort()).toEqual(expected)

@@ -53,7 +53,7 @@ async function checkOriginal(photo: PhotoArchiveRow, bytes: Uint8Array): Promise
   return { heldWhole: header.heldWhole }
 }
 
-/** The drawn copies made again from the original, as an import of it makes them; the archive's own are never used. */
+/** The drawn copies made again from the original, as an import of it makes them; the archive's own are never read. */
 async function remadeCopies(photo: PhotoArchiveRow, original: Uint8Array) {
   try {
     const prepared = await prepareImage(original, photo.format as PhotoFormat)
@@ -115,10 +115,12 @@ const fitsBeside = (running: readonly number[], held: number) =>
  * manifest hashed to the SHA-256 the record names, of the size and pixel size the record gives),
  * working copy and thumbnail; no file is there that no photo names. Originals are read and
  * checked in the records' order; each is remade while one before it may still be
- * (`REMADE_AT_ONCE`, within `PAIRED_BYTES`). With `remake`, the drawn copies to store are made again from the original (once per original, however many records use it): a
- * crafted archive's picture never becomes the one a later import of the same original shows, and
- * the archive's own are never read. Returns the files to store, a stored entry by its place in
- * the archive; `onChecked` hears the share of photos done. The refusal is the one checking them in
+ * (`REMADE_AT_ONCE`, within `PAIRED_BYTES`). The drawn copies to store are made again from the
+ * original (once per original, however many records use it): a crafted archive's picture never
+ * becomes the one a later import of the same original shows, and the archive's own are never
+ * read. Returns the files to store, a stored entry by its place in the archive; `onChecked` hears
+ * the share of photos done, `onExamined` that every original has been read and checked against
+ * its record (only copies are still being made). The refusal is the one checking them in
  * turn gives (the first bad photo in the records' order): after one, no further original is read,
  * and the checks running settle before it is thrown. Once `stop` is aborted, no further original
  * is read (it throws the abort reason), and no check outlives the call.
@@ -127,14 +129,18 @@ export async function checkPhotoFiles(
   records: ArchiveRecords,
   files: ReadonlyMap<string, ArchiveFile>,
   shaOfEntry: ReadonlyMap<string, string>,
-  remake: boolean,
-  onChecked: ReportFraction = () => {},
-  stop?: AbortSignal,
+  {
+    onChecked = () => {},
+    onExamined,
+    stop,
+  }: { onChecked?: ReportFraction; onExamined?: () => void; stop?: AbortSignal } = {},
 ): Promise<PlacedFileSet[]> {
   const named = new Set<string>()
   const claimed = new Set<string>()
   const buffers = originalBuffers()
   const checked = unitCounter(records.photos.length, onChecked)
+  /** An entry no record names, once every record's are known. */
+  const strayIn = (all: ReadonlyMap<string, ArchiveFile>) => [...all.keys()].find((path) => !named.has(path))
 
   /** The photo's entries found and its original read and checked: what its remake needs. */
   const examine = async (photo: PhotoArchiveRow) => {
@@ -170,15 +176,11 @@ export async function checkPhotoFiles(
     photo: PhotoArchiveRow,
     { entries, original }: Awaited<ReturnType<typeof examine>>,
   ): Promise<PlacedFileSet> => {
-    const placed = (entry: ArchiveFile, bytes?: Uint8Array) =>
-      entry.inArchive ? { inArchive: entry.inArchive } : (bytes ?? entry.read())
-    const drawn = remake
-      ? await remadeCopies(photo, original)
-      : { working: placed(entries.working), thumbnail: placed(entries.thumbnail) }
+    const drawn = await remadeCopies(photo, original)
     return {
       sha256: photo.sha256,
       format: photo.format as PhotoFormat,
-      files: { original: placed(entries.original, original), ...drawn },
+      files: { original: entries.original.inArchive ? { inArchive: entries.original.inArchive } : original, ...drawn },
     }
   }
 
@@ -249,6 +251,7 @@ export async function checkPhotoFiles(
       running.push(remaking)
       settle(outcome)
     }
+    if (!refused && !strayIn(files)) onExamined?.()
   } finally {
     // A refusal leaves no check running past the call: the others settle before it is thrown.
     await Promise.allSettled(outcomes)
@@ -258,7 +261,7 @@ export async function checkPhotoFiles(
     const set = await outcome
     if (set) sets.push(set)
   }
-  const stray = [...files.keys()].find((path) => !named.has(path))
+  const stray = strayIn(files)
   if (stray)
     archiveRejected(`The archive holds ${stray}, which no record names; it was changed after Stipple wrote it.`)
   return sets

@@ -13,7 +13,7 @@ import { ServiceError } from '../service-error'
 import { storedSets } from './archive-answer'
 import { appendArchiveTrail } from './archive-audit'
 import { copyWithNewIds } from './archive-copy'
-import type { OpenedArchive } from './archive-open'
+import type { OpenedArchive, ProvenArchive } from './archive-open'
 import { createPigmentReconciler } from './archive-pigments'
 import type { ReportPercent } from './archive-progress'
 import { archiveRejected } from './archive-rejected'
@@ -23,12 +23,17 @@ import { createRecordsWriter } from './archive-write'
 export type ArchiveBytes = Uint8Array | HeldFile
 
 /**
- * An archive being checked again with its photos' copies remade, in a decode process, ahead of
- * its import: started once it has been shown, so the import that follows waits only for what is
- * left of that work.
+ * An archive being checked with its photos' copies remade, in a decode process, for an import to
+ * come: what it holds is known (`shown`) as soon as it is proven, and the import that follows
+ * waits only for what is left of the copies.
  */
 export interface PreparedArchive {
   readonly bytes: ArchiveBytes
+  /**
+   * What it holds and whether its patient is here already, once every entry is proven and every
+   * original checked against its record; rejects with the refusal if it is not sound.
+   */
+  readonly shown: Promise<ArchiveSummary>
   /** From now on `report` hears how far the check has got (at once, the last percent it reached). */
   listen(report: ReportPercent): void
   /**
@@ -42,11 +47,9 @@ export interface PreparedArchive {
 
 /**
  * Each checks the whole archive first, telling `report` how far the check has got in whole
- * percent (its entries inflated and hashed, then each photo).
+ * percent (its entries inflated and hashed, then each photo checked and its copies remade).
  */
 export interface ArchiveImporter {
-  /** Checks an archive as an import would and says what it holds and whether its patient is here already. */
-  inspect(bytes: ArchiveBytes, report?: ReportPercent): Promise<ArchiveSummary>
   /** Starts checking an archive for an import to come (`importPrepared`), its photos' copies remade meanwhile. */
   prepare(bytes: ArchiveBytes, report?: ReportPercent): PreparedArchive
   /** Checks everything, then writes the patient whole or nothing. */
@@ -113,24 +116,31 @@ export function createArchiveImporter(
     )
   }
 
-  const openInput = (bytes: ArchiveBytes, remake: boolean) =>
-    ({ archive: { byFile: bytes }, latestSchema: LATEST_SCHEMA_VERSION, remake }) as const
-  const openLimits = (bytes: ArchiveBytes, report: ReportPercent | undefined) => ({
-    timeoutMs: archiveTimeoutMs(bytes.byteLength),
-    onProgress: report,
-  })
+  const summaryOf = ({ manifest, records }: ProvenArchive, byteSize: number): ArchiveSummary => {
+    const owner = existingOwner(records)
+    return {
+      createdAt: manifest.createdAt,
+      appVersion: manifest.appVersion,
+      schemaVersion: manifest.schemaVersion,
+      byteSize,
+      patient: {
+        id: records.patient.id,
+        fullName: records.patient.full_name,
+        dateOfBirth: records.patient.date_of_birth,
+        archived: records.patient.archived_at !== null,
+      },
+      counts: manifest.counts,
+      existing: owner && { id: owner.id, fullName: owner.full_name },
+    }
+  }
 
   /**
-   * The whole archive proven sound, or a refusal naming what is wrong with it: checked in a
-   * decode process, so the app keeps answering, and stopped if it takes too long or too much memory.
-   */
-  const inspected = (bytes: ArchiveBytes, report: ReportPercent | undefined) =>
-    decoding.run('openArchive', openInput(bytes, false), openLimits(bytes, report)).catch(stopped)
-
-  /**
-   * Proven the same way with the photos' copies remade, then taken by one `use`: the remade copies
-   * stay in the files the decode process wrote them to until `use` settles, and are stored from
-   * there, never read into main. A refusal of `use`'s own is passed on as it is.
+   * The whole archive proven sound with its photos' copies remade, or a refusal naming what is
+   * wrong with it: checked in a decode process, so the app keeps answering, and stopped if it
+   * takes too long or too much memory. What it holds is shown once it is proven; then one `use`
+   * takes it: the remade copies stay in the files the decode process wrote them to until `use`
+   * settles, and are stored from there, never read into main. A refusal of `use`'s own is passed
+   * on as it is.
    */
   function prepare(bytes: ArchiveBytes, report?: ReportPercent): PreparedArchive {
     let listener = report
@@ -140,28 +150,41 @@ export function createArchiveImporter(
     const handed = new Promise<Use | null>((resolve) => {
       hand = resolve
     })
+    let markShown: (summary: ArchiveSummary) => void = () => {}
+    const told = new Promise<ArchiveSummary>((resolve) => {
+      markShown = resolve
+    })
     let taken = false
-    let proven = false
-    const onProgress = (percent: number) => {
-      latest = percent
-      listener?.(percent)
-    }
+    let answered = false
     const checked = decoding
       .runThen(
         'openArchive',
-        openInput(bytes, true),
-        { ...openLimits(bytes, undefined), onProgress },
+        { archive: { byFile: bytes }, latestSchema: LATEST_SCHEMA_VERSION },
+        {
+          timeoutMs: archiveTimeoutMs(bytes.byteLength),
+          onProgress(percent) {
+            latest = percent
+            listener?.(percent)
+          },
+          onTold: (proven) => markShown(summaryOf(proven as ProvenArchive, bytes.byteLength)),
+        },
         async (archive) => {
-          proven = true
+          answered = true
+          // Told before its answer whenever it is sound; this is only so no caller waits forever.
+          markShown(summaryOf(archive, bytes.byteLength))
           const use = await handed
           return use ? use(archive) : undefined
         },
       )
-      .catch((error: unknown) => (proven ? Promise.reject(error) : stopped(error)))
+      .catch((error: unknown) => (answered ? Promise.reject(error) : stopped(error)))
     // Heard by `take`; an archive let go unused has no one to tell.
     checked.catch(() => {})
+    // A refusal before it was proven is the answer to showing it.
+    const shown = Promise.race([told, checked.then(() => told)])
+    shown.catch(() => {})
     return {
       bytes,
+      shown,
       listen(next) {
         listener = next
         if (latest !== null) next(latest)
@@ -230,25 +253,6 @@ export function createArchiveImporter(
     })
 
   return {
-    async inspect(bytes, report) {
-      const { manifest, records } = await inspected(bytes, report)
-      const owner = existingOwner(records)
-      return {
-        createdAt: manifest.createdAt,
-        appVersion: manifest.appVersion,
-        schemaVersion: manifest.schemaVersion,
-        byteSize: bytes.byteLength,
-        patient: {
-          id: records.patient.id,
-          fullName: records.patient.full_name,
-          dateOfBirth: records.patient.date_of_birth,
-          archived: records.patient.archived_at !== null,
-        },
-        counts: manifest.counts,
-        existing: owner && { id: owner.id, fullName: owner.full_name },
-      }
-    },
-
     prepare,
     import: (bytes, onExisting, report) => importPrepared(prepare(bytes, report), onExisting),
     importPrepared,

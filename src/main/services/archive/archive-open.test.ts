@@ -5,7 +5,7 @@ import { photoBackendsForEachTest } from '../../../../test/node/photo-backend'
 import { tempDirsForEachTest } from '../../../../test/node/temp-dir'
 import type { ArchiveManifest } from '../../../shared/archive/archive-format'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
-import { openArchive } from './archive-open'
+import { openArchive, type ProvenArchive } from './archive-open'
 import { listZipEntries, type ZipSource } from './zip-entries'
 
 const tempDir = tempDirsForEachTest()
@@ -43,10 +43,18 @@ describe('opening an archive while its photos are remade', () => {
     const lastEntry = starts.get(manifest?.entries.at(-1)?.path ?? '')
     const { source: logged, offsets } = loggedSource(damaged)
     const percents: number[] = []
+    const told: unknown[] = []
 
-    await expect(openArchive(logged, LATEST_SCHEMA_VERSION, true, (p) => percents.push(p))).rejects.toThrow(
-      /the thumbnail of photo “crown\.jpg” does not match its checksum/,
-    )
+    await expect(
+      openArchive(
+        logged,
+        LATEST_SCHEMA_VERSION,
+        (p) => percents.push(p),
+        (proven) => told.push(proven),
+      ),
+    ).rejects.toThrow(/the thumbnail of photo “crown\.jpg” does not match its checksum/)
+    // Nothing of an archive that is not sound is ever shown.
+    expect(told).toEqual([])
     // The first original is read twice (hashed, then whole for its remake) before the last entry's one read.
     const readsBeforeLast = offsets.slice(0, offsets.indexOf(lastEntry as number))
     expect(readsBeforeLast.filter((at) => at === firstOriginal)).toHaveLength(2)
@@ -58,8 +66,18 @@ describe('opening an archive while its photos are remade', () => {
     const made = await patientWithEverything(source)
     const { bytes } = await call(source, 'archives.export', { patientId: made.patientId })
     const percents: number[] = []
-    const opened = await openArchive(loggedSource(bytes).source, LATEST_SCHEMA_VERSION, true, (p) => percents.push(p))
+    const told: { percentsSoFar: number; proven: ProvenArchive }[] = []
+    const opened = await openArchive(
+      loggedSource(bytes).source,
+      LATEST_SCHEMA_VERSION,
+      (p) => percents.push(p),
+      (proven) => told.push({ percentsSoFar: percents.length, proven }),
+    )
     expect(opened.records.photos.map((p) => p.original_name).sort()).toEqual(['crown.jpg', 'front.jpg'])
+    // What it holds was told once, before the check's end: while copies were still being made.
+    expect(told).toHaveLength(1)
+    expect(told[0]?.proven).toEqual({ manifest: opened.manifest, records: opened.records })
+    expect(percents.slice(0, told[0]?.percentsSoFar).at(-1)).toBeLessThan(100)
     expect(opened.fileSets).toHaveLength(2)
     expect(percents.at(-1)).toBe(100)
     expect(percents).toEqual([...percents].sort((a, b) => a - b))

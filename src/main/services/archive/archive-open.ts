@@ -25,22 +25,28 @@ async function inTurns(steps: Iterator<number, void>, onStep: (units: number) =>
   }
 }
 
+/** What an archive holds, once it is proven: what it says of itself and its records. */
+export type ProvenArchive = Pick<OpenedArchive, 'manifest' | 'records'>
+
 /**
  * The whole archive proven sound (container, checksums, every record, every photo file), or a
  * refusal naming what is wrong with it, telling `report` how far it has got (100 once sound).
  * Pure work on the archive, read a range at a time: it runs in a decode process.
  *
- * The photo entries are hashed while the records and photos are checked (and the photos'
- * copies remade: libvips works on its own threads while this one hashes). The answer is the one
+ * The photo entries are hashed while the records and photos are checked and the photos' copies
+ * remade (libvips works on its own threads while this one hashes). The answer is the one
  * checking them in turn gives: a checksum that fails refuses the archive, before any other
  * refusal, and stops the photo checks before their next original; the photos' answer counts
- * only once every entry is proven.
+ * only once every entry is proven. `onProven` hears what the archive holds as soon as every
+ * entry is proven and every original checked against its record, while copies are still being
+ * made: what a person is shown before choosing to import it. Nothing after that can refuse the
+ * archive but a photo whose picture cannot be decoded.
  */
 export async function openArchive(
   archive: ZipSource,
   latestSchema: number,
-  remake: boolean,
   report: ReportPercent = () => {},
+  onProven: (proven: ProvenArchive) => void = () => {},
 ): Promise<OpenedArchive> {
   const whole = percentReporter(report)
   whole(0)
@@ -54,20 +60,21 @@ export async function openArchive(
     proven = entryBytes > 0 ? proven + bytes / entryBytes : 1
     progress()
   })
+  let markExamined: (records: ArchiveRecords) => void = () => {}
+  const examined = new Promise<ArchiveRecords>((resolve) => {
+    markExamined = resolve
+  })
   const checking = (async () => {
     const records = checkRecords(unpacked.records, unpacked.manifest)
     const shaOfEntry = new Map(unpacked.manifest.entries.map((e) => [e.path, e.sha256]))
-    const fileSets = await checkPhotoFiles(
-      records,
-      unpacked.files,
-      shaOfEntry,
-      remake,
-      (fraction) => {
+    const fileSets = await checkPhotoFiles(records, unpacked.files, shaOfEntry, {
+      onChecked: (fraction) => {
         photosDone = fraction
         progress()
       },
-      stop.signal,
-    )
+      onExamined: () => markExamined(records),
+      stop: stop.signal,
+    })
     return { records, fileSets }
   })()
   // Its refusal is answered after the proof's (below); handled now so it is never "unhandled" meanwhile.
@@ -79,6 +86,15 @@ export async function openArchive(
     await checking.catch(() => {})
     throw refusal
   }
+  // A photo refused before every original was checked is the answer, below.
+  const shown = await Promise.race([
+    examined,
+    checking.then(
+      () => null,
+      () => null,
+    ),
+  ])
+  if (shown) onProven({ manifest: unpacked.manifest, records: shown })
   const { records, fileSets } = await checking
   whole(1)
   return { manifest: unpacked.manifest, records, fileSets }

@@ -55,15 +55,24 @@ describe('progress of a large archive', () => {
 
     const target = newBed()
     const checking: number[] = []
-    const summary = await target.archives.inspect(archive.bytes, (percent) => checking.push(percent))
-    expect(summary.counts.photos).toBe(5)
+    const shown = await target.archives.held.inspect(archive.bytes, (percent) => checking.push(percent))
+    expect(shown.counts.photos).toBe(5)
+    // Shown once proven, while its copies are still being made: its bar ends there, at 100.
     expectRisingToHundred(checking)
     expect(checking.length).toBeGreaterThan(10)
+    const shownAt = checking.at(-2) as number
 
-    // The import checks it again, and says so as well.
+    // The import's bar goes on from where the whole check has got (copies made too), to 100.
     const importing: number[] = []
-    await target.archives.import(archive.bytes, 'skip', (percent) => importing.push(percent))
-    expectRisingToHundred(importing)
+    await target.archives.held.import(shown.heldId, 'skip', (percent) => importing.push(percent))
+    expect(importing[0]).toBeGreaterThanOrEqual(shownAt)
+    expect(importing.at(-1)).toBe(100)
+    for (let i = 1; i < importing.length; i++) expect(importing[i]).toBeGreaterThan(importing[i - 1] as number)
+
+    // An archive imported in one call (no preview) is told from 0 to 100.
+    const again: number[] = []
+    await newBed().archives.import(archive.bytes, 'skip', (percent) => again.push(percent))
+    expectRisingToHundred(again)
   }, 120_000)
 
   it('reaches the page that made the call as its progress events, named by task', async () => {

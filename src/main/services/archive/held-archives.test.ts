@@ -15,32 +15,30 @@ const SUMMARY = { patient: { id: 'p', fullName: 'Ana Ruiz' } } as ArchiveSummary
 const IMPORTED = { status: 'imported' } as ArchiveImportResult
 
 /**
- * An importer whose checks are scripted: `inspect` accepts or refuses, `prepare` records the
- * archive it was given (its bytes as they are at that moment) and whether it was dropped or
- * listened to, `importPrepared` answers what the test says.
+ * An importer whose checks are scripted: `prepare` records the archive it was given (its bytes
+ * as they are at that moment), reports 10 at once, shows it (or refuses it) and records whether
+ * it was dropped; once listened to it reports 42; `importPrepared` answers what the test says.
  */
 function scriptedImporter(options: { refuse?: boolean } = {}) {
-  const prepared: { bytes: ArchiveBytes; read: string; dropped: boolean; heard: number[] }[] = []
+  const prepared: { bytes: ArchiveBytes; read: string; dropped: boolean }[] = []
   let importing: (prepared: PreparedArchive) => Promise<ArchiveImportResult> = async () => IMPORTED
-  const importer: Pick<ArchiveImporter, 'inspect' | 'prepare' | 'importPrepared'> = {
-    async inspect() {
-      if (options.refuse) throw new ServiceError('invalid_input', 'The archive is damaged.')
-      return SUMMARY
-    },
-    prepare(bytes) {
+  const importer: Pick<ArchiveImporter, 'prepare' | 'importPrepared'> = {
+    prepare(bytes, report) {
       const entry = {
         bytes,
         read: bytes instanceof HeldFile ? fs.readFileSync(bytes.path, 'utf8') : '',
         dropped: false,
-        heard: [] as number[],
       }
       prepared.push(entry)
+      report?.(10)
+      const shown = options.refuse
+        ? Promise.reject(new ServiceError('invalid_input', 'The archive is damaged.'))
+        : Promise.resolve(SUMMARY)
+      shown.catch(() => {})
       return {
         bytes,
-        listen: (report) => {
-          entry.heard.push(-1)
-          report(42)
-        },
+        shown,
+        listen: (next) => next(42),
         take: () => Promise.reject(new Error('taken by importPrepared here')),
         drop: () => {
           entry.dropped = true
@@ -65,7 +63,7 @@ function upload(text: string) {
   return new HeldFile(file, Buffer.byteLength(text))
 }
 
-function held(importer: Pick<ArchiveImporter, 'inspect' | 'prepare' | 'importPrepared'>, options = {}) {
+function held(importer: Pick<ArchiveImporter, 'prepare' | 'importPrepared'>, options = {}) {
   const folder = path.join(tempDir(), 'held')
   const archives = createHeldArchives(importer, { folder: createHeldFolder({ dir: folder }), ...options })
   return { archives, inHeldFolder: () => (fs.existsSync(folder) ? fs.readdirSync(folder) : []) }
@@ -76,12 +74,14 @@ afterEach(() => {
 })
 
 describe('held archives', () => {
-  it('keeps a shown archive in a file of its own and starts its import’s check at once', async () => {
+  it('checks a file of its own for the import and, once it is shown, keeps it under an id', async () => {
     const script = scriptedImporter()
     const { archives, inHeldFolder } = held(script.importer)
     const sent = upload('the archive as shown')
-    const summary = await archives.inspect(sent)
+    const heard: number[] = []
+    const summary = await archives.inspect(sent, (percent) => heard.push(percent))
     expect(summary).toMatchObject({ ...SUMMARY, heldId: expect.stringMatching(/^[0-9a-f]{32}$/) })
+    expect(heard).toEqual([10, 100])
     // The upload goes once its call answers; the held copy stays, and is what the check reads.
     fs.rmSync(sent.path)
     expect(inHeldFolder()).toHaveLength(1)
@@ -117,7 +117,7 @@ describe('held archives', () => {
     const script = scriptedImporter({ refuse: true })
     const { archives, inHeldFolder } = held(script.importer)
     await expect(archives.inspect(upload('damaged'))).rejects.toMatchObject({ code: 'invalid_input' })
-    expect(script.prepared).toEqual([])
+    expect(script.prepared[0]?.dropped).toBe(true)
     expect(inHeldFolder()).toEqual([])
   })
 

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
-import type { ArchiveImportResult, HeldArchiveSummary, OnExisting } from '../../../shared/archive/archive-summary'
+import type {
+  ArchiveImportResult,
+  ArchiveSummary,
+  HeldArchiveSummary,
+  OnExisting,
+} from '../../../shared/archive/archive-summary'
 import { HeldFile } from '../../../shared/files/held-file'
 import { createHeldFolder, type HeldFolder, releaseHeld } from '../isolation/held-files'
 import { ServiceError } from '../service-error'
@@ -10,11 +15,15 @@ import type { ReportPercent } from './archive-progress'
 /**
  * Archives shown to the person before they import them, each kept in a file of main's own and
  * named by an id: the import that follows takes the very archive that was shown (not the file as
- * it may be by then, nor a second upload of it), and its check and photos' copies are made while
- * the person reads what it holds.
+ * it may be by then, nor a second upload of it), and the check that showed it goes on making its
+ * photos' copies while the person reads what it holds.
  */
 export interface HeldArchives {
-  /** `ArchiveImporter.inspect`; an archive it accepts is held for its import under the id it answers. */
+  /**
+   * Checks an archive as its import will (`ArchiveImporter.prepare`) and says what it holds once
+   * it is proven; a sound one is held for its import under the id it answers, its photos' copies
+   * still being made. A refused one leaves nothing behind.
+   */
   inspect(bytes: ArchiveBytes, report?: ReportPercent): Promise<HeldArchiveSummary>
   /** Imports a held archive (waiting for the check its showing started); once done, it is let go. */
   import(heldId: string, onExisting: OnExisting, report?: ReportPercent): Promise<ArchiveImportResult>
@@ -31,7 +40,7 @@ export const MOST_HELD = 4
 
 interface Held {
   file: HeldFile
-  /** The check for its import, started when it was shown; null once taken by an import. */
+  /** The check for its import, which showed it; null once taken by an import. */
   prepared: PreparedArchive | null
   importing: boolean
   expiry: ReturnType<typeof setTimeout> | null
@@ -58,7 +67,7 @@ async function keep(bytes: ArchiveBytes, folder: HeldFolder): Promise<HeldFile> 
 }
 
 export function createHeldArchives(
-  importer: Pick<ArchiveImporter, 'inspect' | 'prepare' | 'importPrepared'>,
+  importer: Pick<ArchiveImporter, 'prepare' | 'importPrepared'>,
   options: { folder?: HeldFolder; heldForMs?: number; most?: number } = {},
 ): HeldArchives {
   const folder = options.folder ?? createHeldFolder()
@@ -83,10 +92,21 @@ export function createHeldArchives(
 
   return {
     async inspect(bytes, report) {
-      const summary = await importer.inspect(bytes, report)
       const file = await keep(bytes, folder)
+      const prepared = importer.prepare(file, report)
+      let summary: ArchiveSummary
+      try {
+        summary = await prepared.shown
+      } catch (refusal) {
+        prepared.drop()
+        await releaseHeld(file)
+        throw refusal
+      }
+      // The check that shows it is done; the import's bar hears the rest (its copies being made).
+      prepared.listen(() => {})
+      report?.(100)
       const heldId = randomBytes(16).toString('hex')
-      const entry: Held = { file, prepared: importer.prepare(file), importing: false, expiry: null }
+      const entry: Held = { file, prepared, importing: false, expiry: null }
       expireLater(heldId, entry)
       held.set(heldId, entry)
       const idle = [...held].filter(([, each]) => !each.importing)

@@ -37,9 +37,15 @@ const watchdog = await startMemoryWatchdog()
 async function run(request: DecodeRequest): Promise<void> {
   watchdog.arm(request.memoryBudgetMb, request.dir)
   try {
-    const job = DECODE_JOBS[request.name] as (input: unknown, report: (percent: number) => void, dir: string) => unknown
+    const job = DECODE_JOBS[request.name] as (
+      input: unknown,
+      report: (percent: number) => void,
+      dir: string,
+      tell: (value: unknown) => void,
+    ) => unknown
     const report = (percent: number) => reply({ id: request.id, progress: percent })
-    const value = await job(await unspill(request.input, request.dir), report, request.dir)
+    const tell = (told: unknown) => reply({ id: request.id, told })
+    const value = await job(await unspill(request.input, request.dir), report, request.dir, tell)
     reply({ id: request.id, ok: true, value: await spill(value, request.dir) })
   } catch (error) {
     reply({ id: request.id, ok: false, error: carryError(error) })

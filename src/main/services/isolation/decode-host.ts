@@ -17,6 +17,8 @@ export type DecodeOutput<N extends DecodeJobName> =
 export interface DecodeLimits extends JobLimits {
   /** Hears how far a job that reports it has got, in whole percent. */
   onProgress?(percent: number): void
+  /** Hears what a job tells before its answer (an archive's records, once proven). */
+  onTold?(value: unknown): void
   /**
    * This job's own budget in place of the host's: for work over the app's own files whose size
    * is known beforehand (an export holds the patient's photos), never for a file from outside.
@@ -68,7 +70,7 @@ const WATCH_MS = 25
 const START_TIMEOUT_MS = 60_000
 const MB = 1024 * 1024
 
-type Answer = Exclude<DecodeReply, { ready: true } | { progress: number }>
+type Answer = Exclude<DecodeReply, { ready: true } | { progress: number } | { told: unknown }>
 
 interface Slot {
   process: DecodeProcess
@@ -186,6 +188,10 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
         if (!('id' in reply) || reply.id !== request.id) return
         if ('progress' in reply) {
           limits.onProgress?.(reply.progress)
+          return
+        }
+        if ('told' in reply) {
+          limits.onTold?.(reply.told)
           return
         }
         finish()

@@ -12,10 +12,14 @@ export interface DecodeRequest {
   memoryBudgetMb: number
 }
 
-/** What a decode process sends back: that it is ready, how far a job has got, or a job's answer (byte arrays spilled to files). */
+/**
+ * What a decode process sends back: that it is ready, how far a job has got, what a job tells
+ * before its answer (an archive's records once proven), or a job's answer (byte arrays spilled to files).
+ */
 export type DecodeReply =
   | { ready: true }
   | { id: number; progress: number }
+  | { id: number; told: unknown }
   | ({ id: number } & ({ ok: true; value: unknown } | { ok: false; error: CarriedError }))
 
 /** One decode process, however it was started. */

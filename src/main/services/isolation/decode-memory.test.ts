@@ -228,7 +228,7 @@ async function grewRemakingBoth(archive: Awaited<ReturnType<typeof archiveOf>>):
   const { host, grewMb } = measuringHost()
   const opened = await host.run(
     'openArchive',
-    { archive: { byFile: archive }, latestSchema: LATEST_SCHEMA_VERSION, remake: true },
+    { archive: { byFile: archive }, latestSchema: LATEST_SCHEMA_VERSION },
     { timeoutMs: 120_000 },
   )
   expect(opened.fileSets).toHaveLength(2)
