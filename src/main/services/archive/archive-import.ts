@@ -41,7 +41,7 @@ export interface PreparedArchive {
    * remade copies go once `use` settles. Rejects with the check's refusal, or `use`'s own as it is.
    */
   take<T>(use: (archive: Kept<OpenedArchive>) => Promise<T>): Promise<T>
-  /** Lets it go unused: its remade copies go once the check ends. */
+  /** Lets it go unused: a check still running is stopped, and the remade copies go. */
   drop(): void
 }
 
@@ -156,6 +156,7 @@ export function createArchiveImporter(
     })
     let taken = false
     let answered = false
+    const unwanted = new AbortController()
     const checked = decoding
       .runThen(
         'openArchive',
@@ -167,6 +168,7 @@ export function createArchiveImporter(
             listener?.(percent)
           },
           onTold: (proven) => markShown(summaryOf(proven as ProvenArchive, bytes.byteLength)),
+          signal: unwanted.signal,
         },
         async (archive) => {
           answered = true
@@ -199,6 +201,8 @@ export function createArchiveImporter(
         if (taken) return
         taken = true
         hand(null)
+        // Still checking: its decode process is ended rather than left making copies no one will store.
+        if (!answered) unwanted.abort(new Error('The archive was let go'))
       },
     }
   }

@@ -129,6 +129,31 @@ describe('decoding in a process of its own', () => {
     expect(fs.readdirSync(workDir)).toEqual([])
   }, 120_000)
 
+  it('ends a job no longer wanted at once, and one let go while it waited is never started', async () => {
+    const { host, count, workDir } = newHost()
+    await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)
+    const large = await jpegAtCap(PHOTO_LIMITS.maxProgressiveMegapixels, true)
+    const unwanted = new AbortController()
+    const running = host.run('prepareImage', { bytes: large, format: 'jpeg' }, { ...LONG, signal: unwanted.signal })
+    const waiting = new AbortController()
+    const queued = host.run('sha256', { bytes: new Uint8Array([1]) }, { ...LONG, signal: waiting.signal })
+    const reason = new Error('let go')
+    waiting.abort(reason)
+    // Well into decoding a photo that takes seconds.
+    await new Promise((r) => setTimeout(r, 300))
+    const asked = performance.now()
+    unwanted.abort(reason)
+    await expect(running).rejects.toBe(reason)
+    await expect(queued).rejects.toBe(reason)
+    // Ended, not left to finish a progressive decode at the cap (seconds of work).
+    expect(performance.now() - asked).toBeLessThan(1000)
+    expect(count.alive).toBe(0)
+    expect(await host.run('sha256', { bytes: new Uint8Array(0) }, LONG)).toMatch(/^e3b0/)
+    // The first process ran the first job and the one let go; the queued one started none.
+    expect(count.started).toBe(2)
+    expect(fs.readdirSync(workDir)).toEqual([])
+  }, 120_000)
+
   it('queues many jobs at once on its few processes rather than starting one each', async () => {
     const { host, count } = newHost()
     const jobs = Array.from({ length: 8 }, (_, i) => host.run('sha256', { bytes: new Uint8Array([i]) }, LONG))

@@ -20,6 +20,11 @@ export interface DecodeLimits extends JobLimits {
   /** Hears what a job tells before its answer (an archive's records, once proven). */
   onTold?(value: unknown): void
   /**
+   * Once aborted, the job is not wanted any more (an archive shown for import let go): if it is
+   * running its process is ended at once, and the job rejects with the signal's reason.
+   */
+  signal?: AbortSignal
+  /**
    * This job's own budget in place of the host's: for work over the app's own files whose size
    * is known beforehand (an export holds the patient's photos), never for a file from outside.
    */
@@ -166,7 +171,13 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
         settled = true
         clearTimeout(timer)
         clearInterval(watch)
+        limits.signal?.removeEventListener('abort', abandon)
         slot.listener = null
+      }
+      const abandon = () => {
+        finish()
+        slot.process.kill()
+        reject(limits.signal?.reason)
       }
       const stop = (reason: HeavyWorkStopped['reason']) => {
         finish()
@@ -198,6 +209,8 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
         resolve(reply)
       }
       if (slot.gone) return stop('crash')
+      if (limits.signal?.aborted) return abandon()
+      limits.signal?.addEventListener('abort', abandon, { once: true })
       slot.process.hold(true)
       slot.process.send(request)
     })
@@ -233,6 +246,8 @@ export function createDecodeHost(options: DecodeHostOptions): DecodeHost {
     let slot: Slot | null = null
     let dir: string | null = null
     try {
+      // Let go while it waited its turn: nothing is started for it.
+      limits.signal?.throwIfAborted()
       dir = await jobDir(id)
       // A fresh process loads its modules while the job's files are written (a large archive: a few hundred ms).
       const ready = Promise.resolve(idle.pop() ?? takeAhead() ?? start())
