@@ -27,7 +27,7 @@ type Step =
   | { kind: 'refused'; message: string }
   /** Main holds the archive shown under `summary.heldId` until it is imported or let go. */
   | { kind: 'ready'; summary: HeldArchiveSummary; failure: string | null }
-  /** `percent` of main's check of it again, which an import starts with (its progress events). */
+  /** `percent` of the check that showed it, going on while its copies are made (main's progress events). */
   | { kind: 'importing'; summary: ArchiveSummary; percent: number | null }
   | { kind: 'done'; result: ArchiveImportResult }
 
