@@ -71,6 +71,7 @@ function held(importer: Pick<ArchiveImporter, 'prepare' | 'importPrepared'>, opt
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.restoreAllMocks()
 })
 
 describe('held archives', () => {
@@ -190,6 +191,20 @@ describe('held archives', () => {
     await expect(archives.import(first.heldId, 'copy')).rejects.toMatchObject({ code: 'not_found' })
     expect(await archives.import(second.heldId, 'copy')).toBe(IMPORTED)
     expect(await archives.import(third.heldId, 'copy')).toBe(IMPORTED)
+  })
+
+  it('leaves no part of bytes it could not keep, and starts no check of them (a disk full half way)', async () => {
+    const script = scriptedImporter()
+    const { archives, inHeldFolder } = held(script.importer)
+    vi.spyOn(fs.promises, 'writeFile').mockImplementationOnce(async (file) => {
+      fs.writeFileSync(file as string, 'half of it')
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+    })
+    await expect(archives.inspect(new TextEncoder().encode('the whole archive'))).rejects.toMatchObject({
+      code: 'ENOSPC',
+    })
+    expect(inHeldFolder()).toEqual([])
+    expect(script.prepared).toEqual([])
   })
 
   it('keeps bytes sent in memory in a file too, and removes every file on close', async () => {

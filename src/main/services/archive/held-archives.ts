@@ -62,7 +62,14 @@ async function keep(bytes: ArchiveBytes, folder: HeldFolder): Promise<HeldFile> 
       // Another file system (a test's upload folder): the copy is whole or absent.
       await fs.promises.copyFile(bytes.path, target, fs.constants.COPYFILE_EXCL)
     }
-  } else await fs.promises.writeFile(target, bytes, { flag: 'wx', mode: 0o600 })
+  } else
+    try {
+      await fs.promises.writeFile(target, bytes, { flag: 'wx', mode: 0o600 })
+    } catch (error) {
+      // A disk that filled half way leaves no part of it behind.
+      await fs.promises.rm(target, { force: true })
+      throw error
+    }
   return new HeldFile(target, bytes.byteLength)
 }
 
