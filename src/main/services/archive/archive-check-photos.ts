@@ -140,7 +140,7 @@ export async function checkPhotoFiles(
   const buffers = originalBuffers()
   const checked = unitCounter(records.photos.length, onChecked)
   /** An entry no record names, once every record's are known. */
-  const strayIn = (all: ReadonlyMap<string, ArchiveFile>) => [...all.keys()].find((path) => !named.has(path))
+  const stray = () => [...files.keys()].find((path) => !named.has(path))
 
   /** The photo's entries found and its original read and checked: what its remake needs. */
   const examine = async (photo: PhotoArchiveRow) => {
@@ -251,7 +251,7 @@ export async function checkPhotoFiles(
       running.push(remaking)
       settle(outcome)
     }
-    if (!refused && !strayIn(files)) onExamined?.()
+    if (!refused && !stray()) onExamined?.()
   } finally {
     // A refusal leaves no check running past the call: the others settle before it is thrown.
     await Promise.allSettled(outcomes)
@@ -261,8 +261,8 @@ export async function checkPhotoFiles(
     const set = await outcome
     if (set) sets.push(set)
   }
-  const stray = strayIn(files)
-  if (stray)
-    archiveRejected(`The archive holds ${stray}, which no record names; it was changed after Stipple wrote it.`)
+  const unnamed = stray()
+  if (unnamed)
+    archiveRejected(`The archive holds ${unnamed}, which no record names; it was changed after Stipple wrote it.`)
   return sets
 }

@@ -150,9 +150,13 @@ export function createArchiveImporter(
     const handed = new Promise<Use | null>((resolve) => {
       hand = resolve
     })
+    let shownYet = false
     let markShown: (summary: ArchiveSummary) => void = () => {}
     const told = new Promise<ArchiveSummary>((resolve) => {
-      markShown = resolve
+      markShown = (summary) => {
+        shownYet = true
+        resolve(summary)
+      }
     })
     let taken = false
     let answered = false
@@ -173,7 +177,7 @@ export function createArchiveImporter(
         async (archive) => {
           answered = true
           // Told before its answer whenever it is sound; this is only so no caller waits forever.
-          markShown(summaryOf(archive, bytes.byteLength))
+          if (!shownYet) markShown(summaryOf(archive, bytes.byteLength))
           const use = await handed
           return use ? use(archive) : undefined
         },

@@ -7,7 +7,7 @@ import type {
   OnExisting,
 } from '../../../shared/archive/archive-summary'
 import { HeldFile } from '../../../shared/files/held-file'
-import { createHeldFolder, type HeldFolder, releaseHeld } from '../isolation/held-files'
+import { createHeldFolder, type HeldFolder, releaseHeld, secondName } from '../isolation/held-files'
 import { ServiceError } from '../service-error'
 import type { ArchiveBytes, ArchiveImporter, PreparedArchive } from './archive-import'
 import type { ReportPercent } from './archive-progress'
@@ -55,14 +55,8 @@ const NO_LONGER_HELD =
  */
 async function keep(bytes: ArchiveBytes, folder: HeldFolder): Promise<HeldFile> {
   const target = await folder.newPath()
-  if (bytes instanceof HeldFile) {
-    try {
-      await fs.promises.link(bytes.path, target)
-    } catch {
-      // Another file system (a test's upload folder): the copy is whole or absent.
-      await fs.promises.copyFile(bytes.path, target, fs.constants.COPYFILE_EXCL)
-    }
-  } else
+  if (bytes instanceof HeldFile) await secondName(bytes, target)
+  else
     try {
       await fs.promises.writeFile(target, bytes, { flag: 'wx', mode: 0o600 })
     } catch (error) {

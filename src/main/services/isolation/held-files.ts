@@ -38,6 +38,13 @@ export function createHeldFolder(options: { dir?: string } = {}): HeldFolder {
   }
 }
 
+/**
+ * `target` as a second name for a held file's bytes, so its holder's own removal leaves them
+ * there; a copy, whole or absent, where no link can be made (another file system).
+ */
+export const secondName = (held: HeldFile, target: string) =>
+  fs.promises.link(held.path, target).catch(() => fs.promises.copyFile(held.path, target, fs.constants.COPYFILE_EXCL))
+
 /** Removes a held file once the call that held it has its answer (or its refusal). */
 export const releaseHeld = (file: HeldFile | string) =>
   fs.promises.rm(typeof file === 'string' ? file : file.path, { force: true })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { HeldFile } from '../../../shared/files/held-file'
+import { secondName } from './held-files'
 
 /**
  * Byte arrays cross between main and a decode process as files in the job's folder, named in the
@@ -47,7 +48,7 @@ async function written(bytes: Uint8Array, dir: string) {
 /** The held file in the job's folder: a second name for the same bytes, so main's own removal leaves the job its file. */
 async function linked(held: HeldFile, dir: string) {
   const file = path.join(dir, `${randomBytes(8).toString('hex')}.bin`)
-  await fs.promises.link(held.path, file).catch(() => fs.promises.copyFile(held.path, file, fs.constants.COPYFILE_EXCL))
+  await secondName(held, file)
   return file
 }
 
